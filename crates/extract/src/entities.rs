@@ -1,0 +1,499 @@
+//! People, places and organisations: names found, classified and clustered.
+//!
+//! A name is a run of capitalised words (with connectors such as "of", "de",
+//! "bin"). Leading titles and demonyms are peeled off and kept as the person's
+//! role ("Belarusian President Alexander Lukashenko" → Alexander Lukashenko,
+//! president, Belarus). A run is a place when the gazetteer knows it, an
+//! organisation when it ends in an organisation word or is an acronym, and a
+//! person when a title, a given name, a speech verb or an earlier full name
+//! says so. Within the article, "Lukashenko" joins the cluster of
+//! "Alexander Lukashenko"; "Kiev" joins "Kyiv".
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use crate::layout::Layout;
+use crate::lexicon::{self, Gender, PlaceKind};
+use crate::tokens::{self, Token, TokenKind};
+use crate::{slug, Entity, EntityKind, Span};
+
+/// What is known about a person's office: "president" of "Belarus".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Role {
+    pub noun: String,
+    /// A country or organisation, folded ("belarus", "kremlin").
+    pub affiliation: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Cluster {
+    pub name: String,
+    pub kind: EntityKind,
+    pub mentions: Vec<Span>,
+    pub aliases: BTreeSet<String>,
+    pub gender: Gender,
+    pub roles: Vec<Role>,
+}
+
+/// The entities of one article, and what attribution needs to resolve speakers.
+#[derive(Clone, Debug, Default)]
+pub struct Found {
+    pub clusters: Vec<Cluster>,
+    /// Every name mention in text order: (span, cluster index).
+    pub mentions: Vec<(Span, usize)>,
+}
+
+/// A candidate name before clustering.
+#[derive(Clone, Debug)]
+struct Run {
+    span: Span,
+    words: Vec<String>,
+    kind: EntityKind,
+    role: Option<Role>,
+    /// Canonical form from the gazetteer, for places.
+    canonical: Option<String>,
+}
+
+const CONNECTORS: &[&str] = &["of", "de", "da", "van", "von", "der", "den", "du", "la", "le", "al", "bin", "ibn", "el", "di", "dos", "das", "&"];
+
+fn is_connector(folded: &str) -> bool {
+    CONNECTORS.contains(&folded)
+}
+
+/// Zones of text where names are looked for: title, kicker, then paragraphs.
+fn zones(layout: &Layout) -> Vec<Span> {
+    layout.title.iter().chain(layout.kicker.iter()).chain(layout.paragraphs.iter()).copied().collect()
+}
+
+fn is_shouting(text: &str, tokens: &[Token]) -> bool {
+    let words: Vec<&str> = tokens.iter().filter(|t| t.is_word()).map(|t| t.text(text)).filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    words.len() >= 3 && words.iter().filter(|w| tokens::is_all_caps(w)).count() * 10 >= words.len() * 6
+}
+
+/// "JOHN" → "John", so shouted headlines can be looked up.
+fn title_case(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for (i, c) in word.chars().enumerate() {
+        if i == 0 {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+fn place_of(words: &[String]) -> Option<&'static lexicon::Place> {
+    lexicon::places().get(&lexicon::fold(&words.join(" ")))
+}
+
+fn is_name_word(text: &str, t: &Token) -> bool {
+    t.is_word() && tokens::is_capitalized(t.text(text))
+}
+
+pub fn recognise(text: &str, layout: &Layout) -> Found {
+    let zones = zones(layout);
+    let tokenized: Vec<Vec<Token>> = zones.iter().map(|&z| tokens::tokenize(text, z)).collect();
+
+    // Words seen capitalised in mid-sentence: evidence that a sentence-initial word is a name.
+    let mut mid_sentence_caps: HashSet<String> = HashSet::new();
+    for toks in &tokenized {
+        for (i, t) in toks.iter().enumerate() {
+            if i > 0 && is_name_word(text, t) && !is_sentence_start(text, toks, i) {
+                mid_sentence_caps.insert(lexicon::fold(t.text(text)));
+            }
+        }
+    }
+
+    let mut runs = Vec::new();
+    for toks in &tokenized {
+        let shouting = is_shouting(text, toks);
+        let mut i = 0;
+        while i < toks.len() {
+            if !is_name_word(text, &toks[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i + 1;
+            while end < toks.len() {
+                let t = &toks[end];
+                if is_name_word(text, t) && t.span.start > toks[end - 1].span.end {
+                    end += 1;
+                } else if t.is_word()
+                    && is_connector(&lexicon::fold(t.text(text)))
+                    && toks.get(end + 1).is_some_and(|n| is_name_word(text, n))
+                {
+                    end += 2;
+                } else if t.text(text) == "." && toks[end - 1].text(text).chars().count() == 1
+                    && toks.get(end + 1).is_some_and(|n| is_name_word(text, n))
+                {
+                    // A middle initial: "George W. Bush".
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            runs.extend(classify(text, toks, start, end, shouting, &mid_sentence_caps));
+            i = end;
+        }
+    }
+    cluster(text, runs)
+}
+
+fn is_sentence_start(text: &str, toks: &[Token], i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let mut j = i;
+    while j > 0 {
+        let p = toks[j - 1].text(text);
+        if toks[j - 1].kind == TokenKind::Punct && crate::quotes::is_quote_char(p.chars().next().unwrap_or(' ')) {
+            j -= 1;
+            continue;
+        }
+        return matches!(p, "." | "!" | "?" | ":" | "—" | "–" | "-" | "(" | "…");
+    }
+    true
+}
+
+/// Turns the name words `toks[start..end]` into zero or more runs.
+fn classify(
+    text: &str,
+    toks: &[Token],
+    start: usize,
+    end: usize,
+    shouting: bool,
+    mid_sentence_caps: &HashSet<String>,
+) -> Vec<Run> {
+    let surface: Vec<String> = toks[start..end]
+        .iter()
+        .map(|t| if shouting { title_case(t.text(text)) } else { t.text(text).to_string() })
+        .collect();
+    let folded: Vec<String> = surface.iter().map(|w| lexicon::fold(w)).collect();
+    let mut out = Vec::new();
+
+    // Peel leading common words, titles and demonyms, remembering the role they give.
+    let org_tail = folded.last().is_some_and(|w| lexicon::is_org_word(w));
+    let mut first = 0;
+    let mut role_noun: Option<String> = None;
+    let mut affiliation: Option<String> = None;
+    while first < surface.len() {
+        let w = &folded[first];
+        if let Some(country) = lexicon::demonym_country(w) {
+            affiliation = Some(lexicon::fold(country));
+        } else if !org_tail && lexicon::is_title_word(w) {
+            if lexicon::is_role_noun(w) {
+                role_noun = Some(w.clone());
+            }
+        } else if lexicon::is_common_word(w) || w == "." {
+            // nothing to remember
+        } else if first + 1 < surface.len() && place_of(&surface[first..first + 1]).is_some() && !org_tail
+            && surface[first + 1..].iter().all(|x| lexicon::is_title_word(&lexicon::fold(x)))
+        {
+            // "Belarus President": a place before titles only is an affiliation.
+            let p = place_of(&surface[first..first + 1]).unwrap();
+            affiliation = Some(lexicon::fold(p.canonical));
+            out.push(Run {
+                span: toks[start + first].span,
+                words: vec![p.canonical.to_string()],
+                kind: EntityKind::Place,
+                role: None,
+                canonical: Some(p.canonical.to_string()),
+            });
+        } else {
+            break;
+        }
+        first += 1;
+    }
+    // Drop trailing connectors and dots.
+    let mut last = surface.len();
+    while last > first && (is_connector(&folded[last - 1]) || folded[last - 1] == ".") {
+        last -= 1;
+    }
+    if first >= last {
+        return out;
+    }
+    let span = Span::new(toks[start + first].span.start, toks[start + last - 1].span.end);
+    let words: Vec<String> = surface[first..last].iter().filter(|w| *w != ".").cloned().collect();
+    let wfold: Vec<String> = words.iter().map(|w| lexicon::fold(w)).collect();
+    let had_title = first > 0 && role_noun.is_some() || folded[..first].iter().any(|w| lexicon::is_title_word(w));
+    let role = role_noun.map(|noun| Role { noun, affiliation: affiliation.clone() });
+    let sentence_initial = first == 0 && is_sentence_start(text, toks, start);
+
+    let mut push = |kind, canonical: Option<String>, role: Option<Role>| {
+        out.push(Run { span, words: words.clone(), kind, role, canonical });
+    };
+
+    if let Some(p) = place_of(&words) {
+        let as_person = had_title || (words.len() >= 2 && lexicon::given_names().contains_key(&wfold[0]) && p.kind == PlaceKind::City);
+        if !as_person {
+            push(EntityKind::Place, Some(p.canonical.to_string()), None);
+            return out;
+        }
+    }
+    let last_word = wfold.last().unwrap();
+    if lexicon::is_org_word(last_word) && !(words.len() == 1 && !lexicon::is_org_name(last_word))
+        || (words.len() == 1 && lexicon::is_org_name(last_word))
+        || wfold.first().is_some_and(|w| lexicon::is_org_word(w)) && wfold.iter().any(|w| w == "of")
+    {
+        push(EntityKind::Organization, None, None);
+        return out;
+    }
+    if words.len() == 1 && tokens::is_all_caps(&words[0]) && !shouting && words[0].chars().filter(|c| c.is_alphabetic()).count() <= 6 {
+        push(EntityKind::Organization, None, None);
+        return out;
+    }
+    if shouting {
+        // In a shouted line only the gazetteer is trusted.
+        return out;
+    }
+    let given = lexicon::given_names().contains_key(&wfold[0]);
+    if had_title || (given && words.len() >= 2) {
+        push(EntityKind::Person, None, role);
+        return out;
+    }
+    if sentence_initial && words.len() == 1 && !mid_sentence_caps.contains(&wfold[0]) {
+        return out;
+    }
+    if lexicon::demonym_country(last_word).is_some() {
+        return out;
+    }
+    let next = toks.get(end).map(|t| lexicon::fold(t.text(text)));
+    let prev = start.checked_sub(1).map(|i| lexicon::fold(toks[i].text(text)));
+    let speaks = next.as_deref().is_some_and(lexicon::is_cue_verb) || prev.as_deref().is_some_and(lexicon::is_cue_verb);
+    if words.len() >= 2 || speaks {
+        push(EntityKind::Person, None, role);
+    } else if prev.as_deref().is_some_and(|p| matches!(p, "in" | "at" | "near" | "from" | "across" | "outside")) {
+        push(EntityKind::Place, None, None);
+    } else {
+        // A lone capitalised word: a surname seen elsewhere, decided when clustering.
+        out.push(Run { span, words, kind: EntityKind::Person, role: None, canonical: Some(String::new()) });
+    }
+    out
+}
+
+fn person_gender(name: &str) -> Gender {
+    name.split_whitespace()
+        .next()
+        .and_then(|w| lexicon::given_names().get(&lexicon::fold(w)).copied())
+        .unwrap_or(Gender::Unknown)
+}
+
+/// Groups runs into clusters: full names first, then short forms by surname.
+fn cluster(_text: &str, runs: Vec<Run>) -> Found {
+    let mut found = Found::default();
+    let mut by_name: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut assigned: Vec<Option<usize>> = vec![None; runs.len()];
+
+    let new_cluster = |found: &mut Found, name: String, kind: EntityKind| -> usize {
+        found.clusters.push(Cluster {
+            gender: if kind == EntityKind::Person { person_gender(&name) } else { Gender::Unknown },
+            name,
+            kind,
+            mentions: Vec::new(),
+            aliases: BTreeSet::new(),
+            roles: Vec::new(),
+        });
+        found.clusters.len() - 1
+    };
+
+    // Pass 1: places, organisations and multi-word person names.
+    for (i, run) in runs.iter().enumerate() {
+        let is_lone = run.canonical.as_deref() == Some("");
+        if is_lone || (run.kind == EntityKind::Person && run.words.len() < 2) {
+            continue;
+        }
+        let name = run.canonical.clone().unwrap_or_else(|| run.words.join(" "));
+        let key = (run.kind, lexicon::fold(&name));
+        let c = match by_name.get(&key) {
+            Some(&c) => c,
+            None => {
+                // A longer form of a known person ("John Smith" after "John A. Smith") joins it by surname and first name.
+                let joined = (run.kind == EntityKind::Person)
+                    .then(|| {
+                        by_surname.get(&lexicon::fold(run.words.last().unwrap())).and_then(|cs| {
+                            cs.iter().copied().find(|&c| {
+                                lexicon::fold(found.clusters[c].name.split_whitespace().next().unwrap_or(""))
+                                    == lexicon::fold(&run.words[0])
+                            })
+                        })
+                    })
+                    .flatten();
+                let c = joined.unwrap_or_else(|| new_cluster(&mut found, name.clone(), run.kind));
+                by_name.insert(key, c);
+                if run.kind == EntityKind::Person {
+                    by_surname.entry(lexicon::fold(run.words.last().unwrap())).or_default().push(c);
+                }
+                c
+            }
+        };
+        assigned[i] = Some(c);
+    }
+    // Pass 2: single words join a person by surname (or first name), or a known name.
+    for (i, run) in runs.iter().enumerate() {
+        if assigned[i].is_some() {
+            continue;
+        }
+        let f = lexicon::fold(&run.words.join(" "));
+        let by_last = by_surname.get(&f).filter(|cs| cs.len() == 1).map(|cs| cs[0]);
+        let any_kind = [EntityKind::Person, EntityKind::Organization, EntityKind::Place]
+            .iter()
+            .find_map(|&k| by_name.get(&(k, f.clone())).copied());
+        let c = match (by_last, any_kind) {
+            (Some(c), _) | (None, Some(c)) => c,
+            (None, None) => {
+                let is_lone = run.canonical.as_deref() == Some("");
+                if is_lone {
+                    // An unexplained single capitalised word: keep it only if it recurs.
+                    let recurs = runs.iter().filter(|r| lexicon::fold(&r.words.join(" ")) == f).count() >= 2;
+                    if !recurs {
+                        continue;
+                    }
+                }
+                let c = new_cluster(&mut found, run.words.join(" "), run.kind);
+                by_name.insert((run.kind, f.clone()), c);
+                if run.kind == EntityKind::Person {
+                    by_surname.entry(f).or_default().push(c);
+                }
+                c
+            }
+        };
+        assigned[i] = Some(c);
+    }
+    for (run, c) in runs.iter().zip(assigned) {
+        let Some(c) = c else { continue };
+        let cl = &mut found.clusters[c];
+        cl.mentions.push(run.span);
+        cl.aliases.insert(run.words.join(" "));
+        if let Some(role) = &run.role {
+            if !cl.roles.contains(role) {
+                cl.roles.push(role.clone());
+            }
+        }
+        found.mentions.push((run.span, c));
+    }
+    found.mentions.sort_by_key(|(s, _)| s.start);
+    // The longest person name is the canonical one.
+    for cl in &mut found.clusters {
+        if cl.kind == EntityKind::Person {
+            if let Some(longest) = cl.aliases.iter().max_by_key(|a| (a.split_whitespace().count(), a.len())) {
+                cl.name = longest.clone();
+            }
+        }
+        cl.aliases.remove(&cl.name);
+    }
+    found
+}
+
+impl Found {
+    /// Records a role learnt from context ("its spokesman Dmitry Peskov").
+    pub fn add_role(&mut self, cluster: usize, role: Role) {
+        let roles = &mut self.clusters[cluster].roles;
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+
+    /// The cluster mentioned exactly at `span`, if any.
+    pub fn at(&self, span: Span) -> Option<usize> {
+        self.mentions.iter().find(|(s, _)| s.overlaps(span)).map(|&(_, c)| c)
+    }
+
+    /// Name mentions inside `span`, in order.
+    pub fn within(&self, span: Span) -> impl Iterator<Item = (Span, usize)> + '_ {
+        let from = self.mentions.partition_point(|(s, _)| s.start < span.start);
+        self.mentions[from..].iter().take_while(move |(s, _)| s.end <= span.end).copied()
+    }
+
+    /// Name mentions that end before `pos`, nearest first.
+    pub fn before(&self, pos: usize) -> impl Iterator<Item = (Span, usize)> + '_ {
+        let upto = self.mentions.partition_point(|(s, _)| s.end <= pos);
+        self.mentions[..upto].iter().rev().copied()
+    }
+
+    /// The person a description such as "the Belarusian leader" stands for:
+    /// the one person whose known role fits, or none when two could.
+    pub fn resolve_description(&self, noun: &str, affiliation: Option<&str>, before: usize) -> Option<usize> {
+        let fits = |r: &Role| {
+            let noun_fits = r.noun == noun
+                || (is_leader_noun(noun) && is_leader_noun(&r.noun))
+                || (noun == "leader" && is_leader_noun(&r.noun));
+            let aff_fits = match (affiliation, r.affiliation.as_deref()) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+            noun_fits && aff_fits
+        };
+        let mut candidates: Vec<usize> = Vec::new();
+        for (_, c) in self.before(before) {
+            if self.clusters[c].kind == EntityKind::Person && self.clusters[c].roles.iter().any(fits) && !candidates.contains(&c) {
+                candidates.push(c);
+            }
+        }
+        (candidates.len() == 1).then(|| candidates[0])
+    }
+
+    pub fn add_alias(&mut self, cluster: usize, alias: &str) {
+        let cl = &mut self.clusters[cluster];
+        if alias != cl.name {
+            cl.aliases.insert(alias.to_string());
+        }
+    }
+
+    /// The clusters as output entities, with stable keys.
+    pub fn into_entities(self, _text: &str) -> Vec<Entity> {
+        self.clusters
+            .into_iter()
+            .filter(|c| !c.mentions.is_empty())
+            .map(|c| {
+                let mut mentions = c.mentions;
+                mentions.sort();
+                mentions.dedup();
+                Entity { key: slug(&c.name), name: c.name, kind: c.kind, mentions, aliases: c.aliases.into_iter().collect() }
+            })
+            .collect()
+    }
+}
+
+fn is_leader_noun(noun: &str) -> bool {
+    matches!(noun, "leader" | "president" | "premier" | "chancellor" | "head" | "king" | "queen" | "dictator" | "strongman" | "monarch" | "emir")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entities(t: &str) -> Vec<(String, EntityKind, usize)> {
+        let article = crate::extract_text("t", t.to_string());
+        article.entities.into_iter().map(|e| (e.name, e.kind, e.mentions.len())).collect()
+    }
+
+    #[test]
+    fn titles_are_peeled_and_surnames_join() {
+        let got = entities("Headline here\n\nFrench President Jacques Martin visited Lyon on Monday. Martin said little.");
+        assert!(got.contains(&("Jacques Martin".to_string(), EntityKind::Person, 2)), "{got:?}");
+        assert!(got.contains(&("Lyon".to_string(), EntityKind::Place, 1)), "{got:?}");
+    }
+
+    #[test]
+    fn organisations_by_suffix_and_acronym() {
+        let got = entities("Headline here\n\nThe Northern Grain Company hired staff, the WTO said.");
+        assert!(got.iter().any(|(n, k, _)| n == "Northern Grain Company" && *k == EntityKind::Organization), "{got:?}");
+        assert!(got.iter().any(|(n, k, _)| n == "WTO" && *k == EntityKind::Organization), "{got:?}");
+    }
+
+    #[test]
+    fn place_variants_share_a_key() {
+        let a = crate::extract_text("t", "Headline here\n\nTroops left Kiev. Kyiv was calm.".to_string());
+        let kyiv: Vec<_> = a.entities.iter().filter(|e| e.key == "kyiv").collect();
+        assert_eq!(kyiv.len(), 1);
+        assert_eq!(kyiv[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        let got = entities("Headline here\n\nHowever, nothing changed. Moreover it rained.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+}

@@ -1,0 +1,290 @@
+//! The shape of an article file: header, title, kicker, paragraphs.
+//!
+//! Three shapes occur: an inline ` date YYYY-MM-DD ` prefix on the lead's line;
+//! a `key: value` header block (title, date, source, url, author); or no header,
+//! where a short first line is the title, possibly followed by a kicker and the
+//! title once more. Repeated title and kicker lines are folded away.
+
+use crate::{tokens, Span, Title};
+
+#[derive(Debug, Default, Clone)]
+pub struct Layout {
+    /// The date given by the header, as written.
+    pub header_date: Option<Span>,
+    pub title: Option<Span>,
+    pub kicker: Option<Span>,
+    pub paragraphs: Vec<Span>,
+    /// A dateline at the start of the first paragraph ("LONDON, Feb. 2 (Reuters) —").
+    pub dateline: Option<Span>,
+}
+
+const HEADER_KEYS: &[&str] = &[
+    "title", "headline", "date", "published", "source", "url", "link", "author", "byline", "kicker", "section",
+    "publisher", "id", "tags", "language", "lang",
+];
+
+/// Non-blank lines of `text`, trimmed, as spans.
+fn lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
+        if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
+            if let Some(span) = trim(text, Span::new(start, i)) {
+                out.push(span);
+            }
+            start = i + if i < text.len() { c.len_utf8() } else { 0 };
+        }
+    }
+    out
+}
+
+/// The span without surrounding whitespace (NBSP and BOM included), or `None` when blank.
+pub fn trim(text: &str, span: Span) -> Option<Span> {
+    let s = &text[span.start..span.end];
+    let is_blank = |c: char| c.is_whitespace() || c == '\u{FEFF}';
+    let lead = s.len() - s.trim_start_matches(is_blank).len();
+    let body = s.trim_matches(is_blank);
+    (!body.is_empty()).then(|| Span::new(span.start + lead, span.start + lead + body.len()))
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end_matches(|c: char| crate::quotes::is_quote_char(c) || c == ')')
+        .ends_with(['.', '!', '?', ':', ';', ','])
+}
+
+fn same_line_text(text: &str, a: Span, b: Span) -> bool {
+    crate::lexicon::fold(a.text(text)) == crate::lexicon::fold(b.text(text))
+}
+
+pub fn analyse(text: &str) -> Layout {
+    let mut layout = Layout::default();
+    let mut lines = lines(text);
+    let mut next = 0;
+
+    // ` date 2022-05-05 Lead starts here…`
+    if let Some(&first) = lines.first() {
+        let s = first.text(text);
+        if let Some(rest) = s.strip_prefix("date ").or_else(|| s.strip_prefix("Date ")) {
+            let rest_trim = rest.trim_start();
+            let date_at = first.start + (s.len() - rest_trim.len());
+            if rest_trim.len() >= 10 && is_iso_date(&rest_trim[..10]) {
+                layout.header_date = Some(Span::new(date_at, date_at + 10));
+                match trim(text, Span::new(date_at + 10, first.end)) {
+                    Some(lead) => lines[0] = lead,
+                    None => next = 1,
+                }
+            }
+        }
+    }
+
+    // `key: value` block.
+    if layout.header_date.is_none() {
+        let mut i = 0;
+        while let Some(&line) = lines.get(i) {
+            let s = line.text(text);
+            let Some((key, value)) = s.split_once(':') else { break };
+            let key = key.trim().to_ascii_lowercase();
+            if !HEADER_KEYS.contains(&key.as_str()) {
+                break;
+            }
+            let colon = s.len() - value.len() - 1;
+            if let Some(v) = trim(text, Span::new(line.start + colon + 1, line.end)) {
+                match key.as_str() {
+                    "title" | "headline" => layout.title = Some(v),
+                    "date" | "published" => layout.header_date = Some(v),
+                    "kicker" => layout.kicker = Some(v),
+                    _ => {}
+                }
+            }
+            i += 1;
+        }
+        if i > 0 {
+            next = i;
+        }
+    }
+
+    let body = &lines[next.min(lines.len())..];
+    let mut skip = 0;
+    let lead_shares_header_line = next == 0 && layout.header_date.is_some();
+    if layout.title.is_none() && body.len() >= 2 && !lead_shares_header_line {
+        let first = body[0].text(text);
+        let looks_like_title = first.len() <= 200
+            && word_count(first) <= 25
+            && (!ends_sentence(first) || word_count(first) <= 15)
+            && !first.starts_with(|c: char| crate::quotes::is_quote_char(c));
+        if looks_like_title {
+            layout.title = Some(body[0]);
+            skip = 1;
+        }
+    }
+    // A kicker: a short line after the title that the next lines repeat or begin with.
+    if let (Some(title), None) = (layout.title, layout.kicker) {
+        if let Some(&candidate) = body.get(skip) {
+            let s = candidate.text(text);
+            let short = word_count(s) <= 8 && s.len() <= 80 && !ends_sentence(s);
+            let title_again = body.get(skip + 1).is_some_and(|&l| same_line_text(text, l, title));
+            let lead_repeats = body
+                .get(skip + 1)
+                .is_some_and(|&l| crate::lexicon::fold(l.text(text)).starts_with(&crate::lexicon::fold(s)));
+            if short && (title_again || lead_repeats) {
+                layout.kicker = Some(candidate);
+                skip += 1;
+            }
+        }
+    }
+    // Fold repeats of the title or kicker near the top.
+    let repeats = |line: Span| {
+        layout.title.is_some_and(|t| same_line_text(text, line, t))
+            || layout.kicker.is_some_and(|k| same_line_text(text, line, k))
+    };
+    let mut i = skip;
+    while i < body.len() && i < skip + 3 && repeats(body[i]) {
+        i += 1;
+    }
+    layout.paragraphs = body[i.min(body.len())..].to_vec();
+    layout.dateline = layout.paragraphs.first().and_then(|&p| dateline(text, p));
+    layout
+}
+
+/// The longest prefix length of `s` no longer than `max` bytes that ends on a char boundary.
+pub fn prefix_len(s: &str, max: usize) -> usize {
+    let mut n = max.min(s.len());
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
+}
+
+/// `LOS ANGELES, Feb. 2 (UPI) — …` → the span up to and including the dash.
+fn dateline(text: &str, paragraph: Span) -> Option<Span> {
+    let s = paragraph.text(text);
+    let head = &s[..prefix_len(s, 80)];
+    let dash = head.find(['—', '–']).or_else(|| head.find(" - ").map(|i| i + 1))?;
+    let before = &s[..dash];
+    let place = before.split(',').next()?;
+    let caps = place.split_whitespace().all(tokens::is_all_caps) && !place.trim().is_empty();
+    if !caps || word_count(before) > 10 {
+        return None;
+    }
+    let dash_len = s[dash..].chars().next()?.len_utf8();
+    Some(Span::new(paragraph.start, paragraph.start + dash + dash_len))
+}
+
+impl Layout {
+    /// The title as written, or one derived from the lead.
+    pub fn title(&self, text: &str) -> Title {
+        if let Some(span) = self.title {
+            return Title { text: span.text(text).to_string(), span: Some(span), derived: false };
+        }
+        Title { text: self.derived_title(text), span: None, derived: true }
+    }
+
+    /// A headline made from the lead: its first sentence without asides, cut to a headline's length.
+    fn derived_title(&self, text: &str) -> String {
+        const MAX_WORDS: usize = 14;
+        let Some(&first) = self.paragraphs.first() else { return String::new() };
+        let start = self.dateline.map_or(first.start, |d| d.end);
+        let Some(lead) = trim(text, Span::new(start, first.end)) else { return String::new() };
+        let sentence = tokens::sentences(text, lead, &[]).first().copied().unwrap_or(lead);
+        let s = sentence.text(text).trim_end_matches(['.', ' ']);
+        let plain = without_asides(s);
+        let words: Vec<&str> = plain.split_whitespace().collect();
+        if words.len() <= MAX_WORDS {
+            return words.join(" ");
+        }
+        let mut title = words[..MAX_WORDS].join(" ");
+        title = title.trim_end_matches([',', ';', ':']).to_string();
+        title.push('…');
+        title
+    }
+}
+
+/// Drops parentheses and short comma-fenced asides: "X, in an interview to Y (Z), said" → "X said".
+fn without_asides(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    let parts: Vec<&str> = out.split(", ").collect();
+    if parts.len() >= 3 && parts[1].split_whitespace().count() <= 12 {
+        let mut joined = parts[0].to_string();
+        for p in &parts[2..] {
+            joined.push(' ');
+            joined.push_str(p);
+        }
+        return joined;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str, spans: &[Span]) -> Vec<String> {
+        spans.iter().map(|s| s.text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn inline_date_prefix() {
+        let t = " date 2021-03-04 The mayor of Springfield opened a bridge on Monday.\n\nIt rained.";
+        let l = analyse(t);
+        assert_eq!(l.header_date.unwrap().text(t), "2021-03-04");
+        assert_eq!(texts(t, &l.paragraphs), ["The mayor of Springfield opened a bridge on Monday.", "It rained."]);
+        let title = l.title(t);
+        assert!(title.derived);
+        assert_eq!(title.text, "The mayor of Springfield opened a bridge on Monday");
+        let l = analyse("Jo Bloggs, a baker from Leeds (UK), on Monday sold the last loaf she had baked in the old oven.");
+        assert_eq!(l.title("Jo Bloggs, a baker from Leeds (UK), on Monday sold the last loaf she had baked in the old oven.").text, "Jo Bloggs on Monday sold the last loaf she had baked in the old…");
+    }
+
+    #[test]
+    fn key_value_header_with_crlf() {
+        let t = "Title: Rain in Spain\r\nDate: 2020-01-02\r\nSource: Wire\r\n\r\nIt rained.\r\n";
+        let l = analyse(t);
+        assert_eq!(l.title.unwrap().text(t), "Rain in Spain");
+        assert_eq!(l.header_date.unwrap().text(t), "2020-01-02");
+        assert_eq!(texts(t, &l.paragraphs), ["It rained."]);
+    }
+
+    #[test]
+    fn title_kicker_and_repeat_folded() {
+        let t = "Storm hits coast\n\nNight of wind\n\nStorm hits coast\n\nNight of wind. Trees fell overnight.";
+        let l = analyse(t);
+        assert_eq!(l.title.unwrap().text(t), "Storm hits coast");
+        assert_eq!(l.kicker.unwrap().text(t), "Night of wind");
+        assert_eq!(texts(t, &l.paragraphs), ["Night of wind. Trees fell overnight."]);
+    }
+
+    #[test]
+    fn dateline_is_found() {
+        let t = "Big news today\n\nOSLO, May 2 (Wire) — The fjord froze.";
+        let l = analyse(t);
+        assert_eq!(l.dateline.unwrap().text(t), "OSLO, May 2 (Wire) —");
+    }
+
+    #[test]
+    fn empty_text() {
+        let l = analyse("");
+        assert!(l.paragraphs.is_empty());
+        assert_eq!(l.title("").text, "");
+    }
+}

@@ -1,0 +1,337 @@
+//! Word lists: the engine's general knowledge of English news writing.
+//!
+//! Places and given names come from `data/*.tsv`, generated from general-purpose
+//! gazetteer packages by `data/generate.py`. The short lists below are written by
+//! hand from general knowledge of the language.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Accent folding for matching and slugs: "é" → "e", "ß" → "ss".
+pub fn fold_char(c: char) -> &'static str {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "A",
+        'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => "c",
+        'Ç' | 'Ć' | 'Č' | 'Ĉ' | 'Ċ' => "C",
+        'ď' | 'đ' => "d",
+        'Ď' | 'Đ' => "D",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => "E",
+        'ğ' | 'ģ' => "g",
+        'Ğ' | 'Ģ' => "G",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => "I",
+        'ł' | 'ľ' | 'ĺ' | 'ļ' => "l",
+        'Ł' | 'Ľ' | 'Ĺ' | 'Ļ' => "L",
+        'ñ' | 'ń' | 'ň' | 'ņ' => "n",
+        'Ñ' | 'Ń' | 'Ň' | 'Ņ' => "N",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => "O",
+        'ř' | 'ŕ' => "r",
+        'Ř' | 'Ŕ' => "R",
+        'ś' | 'š' | 'ş' | 'ș' => "s",
+        'Ś' | 'Š' | 'Ş' | 'Ș' => "S",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'ț' => "t",
+        'Ť' | 'Ţ' | 'Ț' => "T",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => "U",
+        'ý' | 'ÿ' => "y",
+        'Ý' | 'Ÿ' => "Y",
+        'ź' | 'ż' | 'ž' => "z",
+        'Ź' | 'Ż' | 'Ž' => "Z",
+        'æ' => "ae",
+        'Æ' => "AE",
+        'œ' => "oe",
+        'Œ' => "OE",
+        '’' | '‘' => "'",
+        _ => "",
+    }
+}
+
+/// Lowercase with accents folded: the form used for every lookup.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let f = fold_char(c);
+        if f.is_empty() {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push_str(&f.to_lowercase());
+        }
+    }
+    out
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceKind {
+    Country,
+    State,
+    City,
+    Region,
+}
+
+pub struct Place {
+    pub canonical: &'static str,
+    pub kind: PlaceKind,
+}
+
+/// Places by folded name.
+pub fn places() -> &'static HashMap<String, Place> {
+    static PLACES: OnceLock<HashMap<String, Place>> = OnceLock::new();
+    PLACES.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in include_str!("../data/places.tsv").lines() {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(kind)) = (cols.next(), cols.next()) else { continue };
+            let kind = match kind {
+                "c" => PlaceKind::Country,
+                "s" => PlaceKind::State,
+                "r" => PlaceKind::Region,
+                _ => PlaceKind::City,
+            };
+            let canonical = cols.next().unwrap_or(name);
+            map.insert(fold(name), Place { canonical, kind });
+        }
+        map
+    })
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+/// Common given names with their usual gender, by folded name.
+pub fn given_names() -> &'static HashMap<String, Gender> {
+    static NAMES: OnceLock<HashMap<String, Gender>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        include_str!("../data/given_names.tsv")
+            .lines()
+            .filter_map(|line| {
+                let (name, g) = line.split_once('\t')?;
+                let gender = match g {
+                    "m" => Gender::Male,
+                    "f" => Gender::Female,
+                    _ => Gender::Unknown,
+                };
+                Some((fold(name), gender))
+            })
+            .collect()
+    })
+}
+
+fn set(words: &'static [&'static str]) -> std::collections::HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+macro_rules! word_set {
+    ($fn_name:ident, $doc:literal, [$($w:literal),* $(,)?]) => {
+        #[doc = $doc]
+        pub fn $fn_name(folded: &str) -> bool {
+            static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+            SET.get_or_init(|| set(&[$($w),*])).contains(folded)
+        }
+    };
+}
+
+word_set!(is_cue_verb, "Verbs that introduce reported speech, in every tense news uses.", [
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added", "adding",
+    "ask", "asks", "asked", "asking", "explain", "explains", "explained", "explaining", "note", "notes", "noted",
+    "noting", "state", "states", "stated", "stating", "write", "writes", "wrote", "writing", "declare", "declares",
+    "declared", "insist", "insists", "insisted", "insisting", "argue", "argues", "argued", "arguing", "claim",
+    "claims", "claimed", "claiming", "continue", "continues", "continued", "warn", "warns", "warned", "warning",
+    "stress", "stresses", "stressed", "stressing", "reply", "replies", "replied", "respond", "responds",
+    "responded", "recall", "recalls", "recalled", "recalling", "remark", "remarks", "remarked", "announce",
+    "announces", "announced", "acknowledge", "acknowledges", "acknowledged", "admit", "admits", "admitted",
+    "concede", "concedes", "conceded", "conclude", "concludes", "concluded", "complain", "complains",
+    "complained", "suggest", "suggests", "suggested", "suggesting", "observe", "observes", "observed", "quip",
+    "quips", "quipped", "joke", "jokes", "joked", "tweet", "tweets", "tweeted", "tweeting", "post", "posted",
+    "shout", "shouts", "shouted", "exclaim", "exclaimed", "urge", "urges", "urged", "urging", "maintain",
+    "maintains", "maintained", "contend", "contends", "contended", "counter", "countered", "predict", "predicts",
+    "predicted", "promise", "promises", "promised", "promising", "vow", "vows", "vowed", "vowing", "indicate",
+    "indicates", "indicated", "emphasize", "emphasized", "emphasizes", "emphasise", "emphasised", "emphasises",
+    "emphasizing", "emphasising", "reiterate", "reiterated", "reiterates", "testify", "testified", "comment",
+    "commented", "muse", "mused", "boast", "boasted", "boasts", "caution", "cautioned", "lament", "lamented",
+    "agree", "agreed", "agrees", "call", "calls", "called", "calling", "describe", "describes", "described",
+    "describing", "accuse", "accused", "accuses", "accusing", "believe", "believes", "believed", "believing",
+    "think", "thinks", "thought", "worry", "worried", "worries", "fear", "feared", "fears", "hope", "hoped",
+    "hopes", "proclaim", "proclaimed", "pledge", "pledged", "pledges", "confirm", "confirmed", "confirms",
+    "deny", "denied", "denies", "report", "reported", "reports", "reply", "demand", "demanded", "demands",
+    "charge", "charged", "insist", "assert", "asserted", "asserts", "recount", "recounted", "reveal",
+    "revealed", "reveals", "point", "pointed", "points", "brag", "bragged", "sigh", "sighed", "laugh",
+    "laughed", "scoff", "scoffed", "snap", "snapped", "thunder", "thundered", "retort", "retorted", "begin",
+    "began", "went", "chime", "chimed", "explain", "elaborate", "elaborated", "clarify", "clarified", "question",
+    "questioned", "wonder", "wondered", "wonders", "conclude", "speculate", "speculated", "pleaded", "plead",
+    "told", "read", "reads", "stated", "write", "opine", "opined", "insisted", "criticize", "criticized",
+    "criticised", "slam", "slammed", "blast", "blasted", "praise", "praised", "dismiss", "dismissed",
+    "label", "labeled", "labelled", "brand", "branded", "dub", "dubbed", "term", "termed", "promise",
+]);
+
+word_set!(is_person_pronoun, "Pronouns that can stand for a speaker.", [
+    "he", "she", "they", "i", "we",
+]);
+
+word_set!(is_role_noun, "Nouns for what a person is; heads of descriptions such as \"the Belarusian leader\".", [
+    "president", "leader", "spokesman", "spokeswoman", "spokesperson", "minister", "chancellor", "premier",
+    "secretary", "chief", "head", "ambassador", "general", "governor", "mayor", "senator", "candidate", "judge",
+    "coach", "official", "diplomat", "envoy", "chairman", "chairwoman", "chair", "director", "executive", "ceo",
+    "founder", "king", "queen", "prince", "princess", "pope", "commander", "prosecutor", "lawyer", "attorney",
+    "congressman", "congresswoman", "lawmaker", "representative", "nominee", "frontrunner", "manager",
+    "striker", "captain", "player", "midfielder", "defender", "goalkeeper", "analyst", "economist", "author",
+    "professor", "activist", "actor", "actress", "singer", "frontman", "dictator", "monarch", "emir", "sheikh",
+    "ayatollah", "cardinal", "bishop", "archbishop", "priest", "rabbi", "imam", "politician", "billionaire",
+    "businessman", "businesswoman", "adviser", "advisor", "aide", "strategist", "pollster", "officer",
+    "counterpart", "ally", "opponent", "rival", "incumbent", "challenger", "governor", "strongman", "tycoon",
+    "mogul", "star", "veteran", "host", "anchor", "journalist", "reporter", "editor", "columnist", "writer",
+    "scientist", "expert", "researcher", "doctor", "surgeon", "physician", "nurse", "teacher", "student",
+    "witness", "victim", "suspect", "defendant", "plaintiff", "owner", "investor", "boss", "deputy",
+    "vice-president", "speaker", "whip", "mp", "legislator", "delegate", "commissioner", "superintendent",
+    "sheriff", "detective", "sergeant", "colonel", "lieutenant", "admiral", "marshal", "economist",
+]);
+
+word_set!(is_title_word, "Words that stand before a person's name as a title.", [
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev", "reverend",
+    "president", "vice", "prime", "minister", "chancellor", "premier", "senator", "sen", "rep", "gov",
+    "governor", "mayor", "king", "queen", "prince", "princess", "pope", "general", "gen", "col", "colonel",
+    "lt", "lieutenant", "capt", "captain", "sgt", "sergeant", "admiral", "adm", "judge", "justice", "chief",
+    "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "sheikh", "emir", "ayatollah",
+    "cardinal", "bishop", "archbishop", "rabbi", "imam", "father", "sister", "brother", "saint", "st",
+    "congressman", "congresswoman", "commissioner", "chairman", "chairwoman", "director", "coach", "leader",
+    "foreign", "defence", "defense", "interior", "finance", "economy", "health", "justice", "deputy",
+    "former", "late", "then", "acting", "outgoing", "incoming", "first", "lady", "crown", "grand", "duke",
+    "duchess", "count", "countess", "marshal", "field", "major", "maj", "president-elect", "candidate",
+    "striker", "midfielder", "defender", "goalkeeper", "manager", "frontman", "singer", "actor", "actress",
+    "author", "attorney", "counsel", "detective", "officer", "sheriff", "superintendent", "nominee",
+    "presidential", "hopeful", "businessman", "billionaire", "mogul", "tycoon", "ceo", "executive",
+]);
+
+word_set!(is_org_word, "Words that mark a name as an organisation's.", [
+    "inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "group", "bank", "party", "ministry",
+    "council", "committee", "commission", "association", "union", "university", "college", "school", "agency",
+    "army", "navy", "police", "court", "parliament", "assembly", "government", "times", "post", "news",
+    "press", "club", "fc", "airlines", "airways", "institute", "foundation", "federation", "league",
+    "department", "office", "service", "services", "board", "fund", "organisation", "organization", "front",
+    "movement", "exchange", "reserve", "senate", "congress", "cabinet", "authority", "bureau", "church",
+    "society", "trust", "partners", "holdings", "industries", "motors", "systems", "technologies", "network",
+    "telegraph", "herald", "journal", "tribune", "gazette", "guardian", "daily", "broadcasting", "radio",
+    "television", "tv", "channel", "media", "studios", "records", "pictures", "capital", "securities",
+    "investments", "insurance", "energy", "oil", "petroleum", "gas", "mining", "pharmaceuticals", "labs",
+    "laboratories", "hospital", "clinic", "academy", "centre", "center", "forces", "guard", "brigade",
+    "battalion", "regiment", "command", "secretariat", "tribunal", "alliance", "coalition", "campaign",
+    "caucus", "unit", "brothers", "bros", "stores", "markets", "enterprises", "consortium", "cooperative",
+    "ag", "sa", "nv", "gmbh", "spa", "bv", "ab", "kk", "pte", "bhd", "tbk", "ministries", "house", "council",
+    "nations", "community", "commission", "states", "kremlin", "pentagon", "parliament", "duma", "knesset",
+    "bundestag", "rada", "senate", "fbi", "cia", "nato", "opec", "unesco", "unicef", "fifa", "uefa", "ioc",
+]);
+
+word_set!(is_org_name, "Single words that name an organisation by themselves.", [
+    "kremlin", "pentagon", "nato", "opec", "unesco", "unicef", "fifa", "uefa", "ioc", "fbi", "cia", "nsa",
+    "un", "eu", "who", "imf", "wto", "ap", "afp", "reuters", "bbc", "cnn", "nbc", "cbs", "abc", "fox", "msnbc",
+    "npr", "pbs", "upi", "tass", "ria", "interfax", "xinhua", "bloomberg", "politico", "breitbart", "duma",
+    "knesset", "bundestag", "rada", "congress", "senate", "parliament", "interpol", "europol", "gop",
+    "hamas", "hezbollah", "taliban", "isis", "isil", "al-qaeda", "google", "apple", "microsoft", "amazon",
+    "facebook", "twitter", "meta", "tesla", "nasa", "nhs", "icc", "icj", "osce", "asean", "g7", "g20",
+]);
+
+word_set!(is_common_word, "Capitalised only because they begin a sentence or a headline; never a name by themselves.", [
+    "the", "a", "an", "in", "on", "at", "but", "and", "or", "nor", "if", "when", "while", "after", "before",
+    "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their",
+    "our", "its", "my", "your", "there", "here", "what", "who", "whom", "why", "how", "where", "which", "as",
+    "for", "from", "with", "by", "to", "of", "so", "yet", "also", "however", "meanwhile", "moreover",
+    "earlier", "later", "last", "next", "some", "many", "most", "all", "both", "each", "every", "no", "not",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "said", "says",
+    "according", "despite", "since", "until", "during", "under", "over", "about", "among", "between",
+    "against", "without", "within", "stressing", "stating", "speaking", "asked", "asking", "thanks", "yes",
+    "now", "then", "today", "yesterday", "tomorrow", "still", "even", "just", "only", "because", "although",
+    "though", "unless", "whether", "such", "other", "another", "more", "less", "few", "several", "any",
+    "much", "very", "well", "however", "instead", "indeed", "perhaps", "maybe", "already", "again",
+    "once", "first", "second", "third", "finally", "also", "further", "furthermore", "nevertheless",
+    "nonetheless", "therefore", "thus", "hence", "otherwise", "overall", "subsequent", "moments",
+    "end", "war", "news", "editor", "note", "read", "part", "new", "old", "former", "top", "up", "down",
+    "out", "off", "into", "onto", "upon", "via", "per", "like", "unlike", "near", "inside", "outside",
+    "above", "below", "across", "behind", "beyond", "toward", "towards", "throughout", "amid", "amidst",
+    "mr", "mrs", "ms", "dr", "president", "minister", "prime", "secretary", "senator", "governor",
+    "did", "do", "does", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+    "can", "could", "should", "may", "might", "must", "shall", "let", "please", "oh", "ok", "okay", "well",
+    "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december", "am", "pm",
+    "we're", "i'm", "it's", "that's", "there's", "don't", "can't", "won't", "isn't", "doesn't", "didn't",
+    "he's", "she's", "they're", "you're", "we've", "i've", "i'd", "let's", "what's", "here's", "who's",
+    "don’t", "it’s", "i’m", "that’s", "there’s", "he’s", "she’s", "they’re", "we’re", "can’t", "won’t",
+    "everyone", "everything", "someone", "something", "nobody", "nothing", "anyone", "anything", "people",
+    "government", "police", "officials", "sources", "source", "reports", "report", "statement", "watch",
+    "photo", "video", "advertisement", "related", "click", "follow", "share", "update", "updated", "breaking",
+    "exclusive", "opinion", "analysis", "live", "sport", "sports", "results", "result", "standings",
+    "quote", "quotes", "chapter", "section", "page", "total", "score", "scores", "vs", "division",
+]);
+
+word_set!(is_determiner, "Words that begin a described noun phrase (\"the Belarusian leader\").", [
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "another", "one", "two", "three",
+    "several", "some", "many", "both",
+]);
+
+/// Demonyms and country adjectives, to the country they point to.
+pub fn demonym_country(folded: &str) -> Option<&'static str> {
+    const PAIRS: &[(&str, &str)] = &[
+        ("american", "United States"), ("russian", "Russia"), ("ukrainian", "Ukraine"), ("belarusian", "Belarus"),
+        ("belarus", "Belarus"), ("british", "United Kingdom"), ("english", "United Kingdom"), ("french", "France"),
+        ("german", "Germany"), ("italian", "Italy"), ("spanish", "Spain"), ("chinese", "China"),
+        ("japanese", "Japan"), ("korean", "South Korea"), ("indian", "India"), ("pakistani", "Pakistan"),
+        ("iranian", "Iran"), ("iraqi", "Iraq"), ("syrian", "Syria"), ("israeli", "Israel"),
+        ("palestinian", "Palestinian Territory"), ("turkish", "Turkey"), ("egyptian", "Egypt"),
+        ("saudi", "Saudi Arabia"), ("polish", "Poland"), ("dutch", "Netherlands"), ("belgian", "Belgium"),
+        ("swiss", "Switzerland"), ("austrian", "Austria"), ("swedish", "Sweden"), ("norwegian", "Norway"),
+        ("danish", "Denmark"), ("finnish", "Finland"), ("greek", "Greece"), ("portuguese", "Portugal"),
+        ("irish", "Ireland"), ("scottish", "United Kingdom"), ("canadian", "Canada"), ("mexican", "Mexico"),
+        ("brazilian", "Brazil"), ("argentine", "Argentina"), ("argentinian", "Argentina"),
+        ("chilean", "Chile"), ("colombian", "Colombia"), ("venezuelan", "Venezuela"), ("cuban", "Cuba"),
+        ("australian", "Australia"), ("afghan", "Afghanistan"), ("georgian", "Georgia"),
+        ("armenian", "Armenia"), ("azerbaijani", "Azerbaijan"), ("kazakh", "Kazakhstan"),
+        ("hungarian", "Hungary"), ("czech", "Czechia"), ("slovak", "Slovakia"), ("romanian", "Romania"),
+        ("bulgarian", "Bulgaria"), ("serbian", "Serbia"), ("croatian", "Croatia"), ("bosnian", "Bosnia and Herzegovina"),
+        ("lithuanian", "Lithuania"), ("latvian", "Latvia"), ("estonian", "Estonia"), ("moldovan", "Moldova"),
+        ("nigerian", "Nigeria"), ("kenyan", "Kenya"), ("ethiopian", "Ethiopia"), ("south african", "South Africa"),
+        ("vietnamese", "Vietnam"), ("thai", "Thailand"), ("indonesian", "Indonesia"), ("filipino", "Philippines"),
+        ("malaysian", "Malaysia"), ("lebanese", "Lebanon"), ("jordanian", "Jordan"), ("libyan", "Libya"),
+        ("yemeni", "Yemen"), ("qatari", "Qatar"), ("emirati", "United Arab Emirates"), ("taiwanese", "Taiwan"),
+        ("north korean", "North Korea"), ("south korean", "South Korea"), ("soviet", "Russia"),
+        ("european", "Europe"), ("african", "Africa"), ("asian", "Asia"), ("western", "West"),
+    ];
+    PAIRS.iter().find(|(d, _)| *d == folded).map(|(_, c)| *c)
+}
+
+/// Month number (1–12) of a month name or abbreviation.
+pub fn month_number(folded: &str) -> Option<u32> {
+    const MONTHS: &[&str] = &[
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+    ];
+    if let Some(i) = MONTHS.iter().position(|m| *m == folded) {
+        return Some(i as u32 + 1);
+    }
+    let abbr = folded.trim_end_matches('.');
+    match abbr {
+        "jan" => Some(1),
+        "feb" => Some(2),
+        "mar" => Some(3),
+        "apr" => Some(4),
+        "jun" => Some(6),
+        "jul" => Some(7),
+        "aug" => Some(8),
+        "sep" | "sept" => Some(9),
+        "oct" => Some(10),
+        "nov" => Some(11),
+        "dec" => Some(12),
+        _ => None,
+    }
+}
+
+/// Weekday number, Monday = 0.
+pub fn weekday_number(folded: &str) -> Option<u32> {
+    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    DAYS.iter().position(|d| *d == folded).map(|i| i as u32)
+}

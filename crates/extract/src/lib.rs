@@ -1,0 +1,232 @@
+//! Broadsheet's extraction engine: one news article in, structured data out.
+//!
+//! [`extract`] takes a file name and its raw bytes; [`extract_text`] takes text
+//! that is already decoded. Both return an [`Article`]: title, kicker,
+//! publication date, paragraphs, quotes with their speakers, people / places /
+//! organisations, and date mentions. Every span is a pair of UTF-8 byte offsets
+//! into [`Article::text`], always on char boundaries.
+//!
+//! The engine is rule-based and runs in linear time. The stages, in order:
+//! [`decode`] → [`layout`] (header, title, paragraphs) → [`entities`] (names and
+//! their clusters) → [`quotes`] (quotation marks paired into spans) →
+//! [`attribution`] (speakers) → [`dates`]. [`corpus`] then gives the same person
+//! the same key across articles.
+//!
+//! The library has no web dependencies so that it builds for the host and for
+//! `wasm32-unknown-unknown` alike.
+
+pub mod attribution;
+pub mod corpus;
+pub mod dates;
+pub mod decode;
+pub mod entities;
+pub mod layout;
+pub mod lexicon;
+pub mod quotes;
+pub mod tokens;
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `[start, end)` into [`Article::text`].
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// One article, as the engine understood it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Article {
+    /// From the file name, without folder and extension.
+    pub id: String,
+    /// The decoded text every span points into (BOM removed, invalid UTF-8 replaced).
+    pub text: String,
+    pub title: Title,
+    /// A short line printed above the headline, when the file has one.
+    pub kicker: Option<Span>,
+    pub date: PublicationDate,
+    /// Body paragraphs, in order; header, title and repeated title/kicker lines are not among them.
+    pub paragraphs: Vec<Span>,
+    pub quotes: Vec<Quote>,
+    pub entities: Vec<Entity>,
+    pub dates: Vec<DateMention>,
+    /// Problems with the input that the reader should know of (e.g. invalid UTF-8).
+    pub warnings: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Title {
+    pub text: String,
+    /// Where the title stands in the text; `None` for a derived title.
+    pub span: Option<Span>,
+    /// True when the file has no title and this one was made from the lead.
+    pub derived: bool,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct PublicationDate {
+    /// ISO `YYYY-MM-DD`, when known.
+    pub iso: Option<String>,
+    pub provenance: DateProvenance,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum DateProvenance {
+    /// A `date` header line or an inline ` date YYYY-MM-DD` prefix.
+    Header,
+    /// A dateline such as `LONDON, March 3 (Reuters) -`.
+    Dateline,
+    /// Worked out from the dates the article mentions.
+    Inferred,
+    Unknown,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// Whole sentences in quotation marks.
+    Full,
+    /// A quoted fragment inside paraphrase.
+    Partial,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Quote {
+    /// The quotation, its marks included.
+    pub span: Span,
+    pub kind: QuoteKind,
+    /// The speaker as written next to this quote ("he", "the Belarus President"), if found.
+    pub speaker_mention: Option<Span>,
+    /// Key of the entity that said it; `None` means unattributed.
+    pub speaker: Option<String>,
+    /// The verb that introduces the quote ("said", "told", "according to").
+    pub cue: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Person,
+    Place,
+    Organization,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// Stable across the corpus: the slug of the canonical name.
+    pub key: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub mentions: Vec<Span>,
+    /// Other ways the article names it ("Lukashenko", "the Belarusian leader").
+    pub aliases: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    Day,
+    Month,
+    Year,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct DateMention {
+    pub span: Span,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, by precision.
+    pub value: String,
+    pub precision: DatePrecision,
+    /// True for "on Thursday", "last year": resolved against the publication date.
+    pub relative: bool,
+}
+
+/// Extracts one article from a file's raw bytes.
+pub fn extract(file_name: &str, bytes: &[u8]) -> Article {
+    let decoded = decode::decode(bytes);
+    let mut article = extract_text(&id_from_file_name(file_name), decoded.text);
+    article.warnings.extend(decoded.warnings);
+    article
+}
+
+/// Extracts one article from decoded text.
+pub fn extract_text(id: &str, text: String) -> Article {
+    let layout = layout::analyse(&text);
+    let mut found = entities::recognise(&text, &layout);
+    let spans = quotes::find(&text, &layout.paragraphs);
+    let quotes = attribution::attribute(&text, &layout, &spans, &mut found);
+    let (date, dates) = dates::resolve(&text, &layout);
+    let mut warnings = Vec::new();
+    if text.trim().is_empty() {
+        warnings.push("the file is empty".to_string());
+    }
+    Article {
+        id: id.to_string(),
+        title: layout.title(&text),
+        kicker: layout.kicker,
+        date,
+        paragraphs: layout.paragraphs.clone(),
+        quotes,
+        entities: found.into_entities(&text),
+        dates,
+        warnings,
+        text,
+    }
+}
+
+/// `seeds/000_36cf.txt` → `000_36cf`.
+pub fn id_from_file_name(file_name: &str) -> String {
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    match base.rfind('.') {
+        Some(dot) if dot > 0 => base[..dot].to_string(),
+        _ => base.to_string(),
+    }
+}
+
+/// The stable key of a name: lowercase ASCII letters and digits joined by `-`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in lexicon::fold(name).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if c != '\'' && c != '.' && !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn slugs_are_stable_keys() {
+        assert_eq!(super::slug("Alexander Lukashenko"), "alexander-lukashenko");
+        assert_eq!(super::slug("José Martí"), "jose-marti");
+        assert_eq!(super::slug("O'Neil, U.S."), "oneil-us");
+        assert_eq!(super::id_from_file_name("seeds/000_ab.txt"), "000_ab");
+    }
+}

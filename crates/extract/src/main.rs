@@ -1,0 +1,183 @@
+//! `broadsheet-extract`: the engine from the command line.
+//!
+//! ```text
+//! broadsheet-extract jsonl < in.jsonl > out.jsonl     {"id","text"} lines in, one result line out
+//! broadsheet-extract files seeds/*.txt [--pretty]     one result per file
+//! ```
+//! Output lines carry byte offsets into the input text, in the shape both
+//! evaluation scorers read. A bad input line is reported on stderr with its
+//! number and the rest are still processed.
+
+use std::io::{self, BufRead, BufWriter, Write};
+use std::process::ExitCode;
+
+use broadsheet_extract::{extract, extract_text, Article};
+use serde::{Deserialize, Serialize};
+
+#[derive(Deserialize)]
+struct InputLine {
+    id: serde_json::Value,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct OutQuote<'a> {
+    start: usize,
+    end: usize,
+    kind: broadsheet_extract::QuoteKind,
+    speaker: Option<&'a str>,
+    speaker_key: Option<&'a str>,
+    speaker_start: Option<usize>,
+    speaker_end: Option<usize>,
+    cue: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct OutEntity<'a> {
+    key: &'a str,
+    name: &'a str,
+    kind: broadsheet_extract::EntityKind,
+    mentions: Vec<[usize; 2]>,
+}
+
+#[derive(Serialize)]
+struct OutDate<'a> {
+    start: usize,
+    end: usize,
+    value: &'a str,
+    precision: broadsheet_extract::DatePrecision,
+    relative: bool,
+}
+
+#[derive(Serialize)]
+struct OutLine<'a> {
+    id: serde_json::Value,
+    title: &'a str,
+    title_derived: bool,
+    date: Option<&'a str>,
+    date_provenance: broadsheet_extract::DateProvenance,
+    quotes: Vec<OutQuote<'a>>,
+    entities: Vec<OutEntity<'a>>,
+    dates: Vec<OutDate<'a>>,
+    warnings: &'a [String],
+}
+
+fn out_line(id: serde_json::Value, a: &Article) -> OutLine<'_> {
+    let name_of = |key: &str| a.entities.iter().find(|e| e.key == key).map(|e| e.name.as_str());
+    OutLine {
+        id,
+        title: &a.title.text,
+        title_derived: a.title.derived,
+        date: a.date.iso.as_deref(),
+        date_provenance: a.date.provenance,
+        quotes: a
+            .quotes
+            .iter()
+            .map(|q| OutQuote {
+                start: q.span.start,
+                end: q.span.end,
+                kind: q.kind,
+                speaker: q.speaker.as_deref().and_then(name_of),
+                speaker_key: q.speaker.as_deref(),
+                speaker_start: q.speaker_mention.map(|s| s.start),
+                speaker_end: q.speaker_mention.map(|s| s.end),
+                cue: q.cue.as_deref(),
+            })
+            .collect(),
+        entities: a
+            .entities
+            .iter()
+            .map(|e| OutEntity {
+                key: &e.key,
+                name: &e.name,
+                kind: e.kind,
+                mentions: e.mentions.iter().map(|m| [m.start, m.end]).collect(),
+            })
+            .collect(),
+        dates: a
+            .dates
+            .iter()
+            .map(|d| OutDate { start: d.span.start, end: d.span.end, value: &d.value, precision: d.precision, relative: d.relative })
+            .collect(),
+        warnings: &a.warnings,
+    }
+}
+
+const USAGE: &str = "usage: broadsheet-extract jsonl < in.jsonl > out.jsonl\n       broadsheet-extract files FILE... [--pretty]";
+
+fn write_json<T: Serialize>(out: &mut impl Write, value: &T, pretty: bool) -> io::Result<()> {
+    let s = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
+    writeln!(out, "{}", s.map_err(io::Error::other)?)
+}
+
+fn run_jsonl() -> io::Result<bool> {
+    let stdin = io::stdin();
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut all_ok = true;
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<InputLine>(&line) {
+            Ok(input) => {
+                let id = match &input.id {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                let article = extract_text(&id, input.text);
+                write_json(&mut out, &out_line(input.id, &article), false)?;
+            }
+            Err(e) => {
+                all_ok = false;
+                eprintln!("line {}: not an {{\"id\", \"text\"}} object: {e}", n + 1);
+            }
+        }
+    }
+    out.flush()?;
+    Ok(all_ok)
+}
+
+fn run_files(paths: &[String], pretty: bool) -> io::Result<bool> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut all_ok = true;
+    for path in paths {
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let article = extract(path, &bytes);
+                let id = serde_json::Value::String(article.id.clone());
+                write_json(&mut out, &out_line(id, &article), pretty)?;
+            }
+            Err(e) => {
+                all_ok = false;
+                eprintln!("{path}: {e}");
+            }
+        }
+    }
+    out.flush()?;
+    Ok(all_ok)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("jsonl") => run_jsonl(),
+        Some("files") => {
+            let pretty = args.iter().any(|a| a == "--pretty");
+            let paths: Vec<String> = args[1..].iter().filter(|a| *a != "--pretty").cloned().collect();
+            run_files(&paths, pretty)
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

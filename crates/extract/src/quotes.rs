@@ -1,0 +1,241 @@
+//! Quotation marks paired into quote spans.
+//!
+//! Double marks (“ ” " „ « ») pair with each other in any mix, since “…" and
+//! "…” both occur in real copy. Single marks (‘ ’ ') count only where they
+//! cannot be apostrophes. Marks nest; only the outermost pair makes a quote.
+//! A quote never runs past its paragraph: when a paragraph ends inside a quote
+//! and the next paragraph opens with a mark (the convention for a quote that
+//! runs on), the open part is a quote of its own; any other unclosed mark is
+//! ignored, so one stray mark never swallows the rest of the article.
+
+use crate::Span;
+
+/// One quoted stretch, marks included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuoteSpan {
+    pub span: Span,
+    /// Index of the paragraph that holds it.
+    pub paragraph: usize,
+    /// True when it carries on a quote left open at the end of the previous paragraph.
+    pub continues_previous: bool,
+    /// True when it was left open at the end of its paragraph and carries on in the next.
+    pub runs_on: bool,
+}
+
+pub fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '‟' | '‹' | '›')
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Role {
+    Open,
+    Close,
+    /// Could be either: a straight mark between two spaces, or inside a word.
+    Either,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    at: usize,
+    len: usize,
+    double: bool,
+    role: Role,
+}
+
+fn is_open_context(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '‘' | '«' | '„'),
+    }
+}
+
+fn is_close_context(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(c, ')' | ']' | '}' | ',' | '.' | ';' | ':' | '!' | '?' | '—' | '–' | '-' | '…' | '”' | '’' | '»' | '/')
+        }
+    }
+}
+
+/// The marks of one paragraph, each with the role its surroundings allow.
+fn marks(text: &str, paragraph: Span) -> Vec<Mark> {
+    let s = paragraph.text(text);
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        if is_quote_char(c) {
+            let before_ok = is_open_context(prev);
+            let after_ok = is_close_context(next);
+            let role = match c {
+                // “ closes in German („ja“); ” opens in Swedish (”ja”).
+                '“' if !before_ok && after_ok => Some(Role::Close),
+                '”' if before_ok && !after_ok => Some(Role::Open),
+                '“' | '„' | '«' | '‟' | '‹' => Some(Role::Open),
+                '”' | '»' | '›' => Some(Role::Close),
+                '"' => Some(match (before_ok, after_ok) {
+                    (true, false) => Role::Open,
+                    (false, true) => Role::Close,
+                    _ => Role::Either,
+                }),
+                // Single marks: an opener must start a word; a closer must end one
+                // and not run on into letters (which would make it an apostrophe).
+                '‘' | '\'' | '’' => {
+                    let starts_word = before_ok && next.is_some_and(|n| n.is_alphanumeric() || n == '"' || n == '“');
+                    let ends_word = prev.is_some_and(|p| !p.is_whitespace()) && !next.is_some_and(char::is_alphanumeric);
+                    match (starts_word && c != '’', ends_word && c != '‘') {
+                        (true, false) => Some(Role::Open),
+                        (false, true) => Some(Role::Close),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+            if let Some(role) = role {
+                out.push(Mark { at: paragraph.start + i, len: c.len_utf8(), double: !matches!(c, '‘' | '’' | '\'' | '‹' | '›'), role });
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// Pairs the marks of one paragraph. Returns the closed quotes, and the start
+/// of a quote left open at the end, if any.
+fn pair(marks: &[Mark]) -> (Vec<Span>, Option<usize>) {
+    let mut quotes = Vec::new();
+    // The outer quote's opening mark, and how deep same-kind marks nest inside it.
+    let mut outer: Option<Mark> = None;
+    let mut depth = 0usize;
+    // closers_after[i][double as usize]: marks after i that can close a quote of that kind.
+    let mut closers_after = vec![[0usize; 2]; marks.len() + 1];
+    for i in (0..marks.len()).rev() {
+        closers_after[i] = closers_after[i + 1];
+        if marks[i].role != Role::Open {
+            closers_after[i][marks[i].double as usize] += 1;
+        }
+    }
+    for (i, m) in marks.iter().enumerate() {
+        let closers_ahead = closers_after[i + 1][m.double as usize];
+        let Some(open) = outer else {
+            if m.role == Role::Close {
+                continue;
+            }
+            // A single mark opens a quote only if a closing single mark follows in the paragraph.
+            if !m.double && closers_ahead == 0 {
+                continue;
+            }
+            outer = Some(*m);
+            depth = 0;
+            continue;
+        };
+        // Marks of the other kind inside a quote are nested quotes: part of it.
+        if m.double != open.double {
+            continue;
+        }
+        match m.role {
+            // An opener inside an open quote is nesting when enough closers follow,
+            // otherwise the outer quote lost its closer and this one starts afresh.
+            Role::Open if closers_ahead > depth + 1 => depth += 1,
+            Role::Open => outer = Some(*m),
+            Role::Close | Role::Either if depth > 0 => depth -= 1,
+            Role::Close | Role::Either => {
+                if m.at > open.at + open.len {
+                    quotes.push(Span::new(open.at, m.at + m.len));
+                    outer = None;
+                }
+            }
+        }
+    }
+    (quotes, outer.filter(|o| o.double).map(|o| o.at))
+}
+
+/// Every quote of the article, paragraph by paragraph, in text order.
+pub fn find(text: &str, paragraphs: &[Span]) -> Vec<QuoteSpan> {
+    let mut out = Vec::new();
+    let mut carried = false;
+    for (index, &paragraph) in paragraphs.iter().enumerate() {
+        let marks = marks(text, paragraph);
+        let (closed, open_at) = pair(&marks);
+        let first_closed = closed.first().copied();
+        for (k, span) in closed.into_iter().enumerate() {
+            out.push(QuoteSpan {
+                span,
+                paragraph: index,
+                continues_previous: carried && k == 0 && span.start == paragraph.start,
+                runs_on: false,
+            });
+        }
+        let next_opens = paragraphs
+            .get(index + 1)
+            .is_some_and(|p| p.text(text).starts_with(['“', '"', '„', '«']));
+        carried = false;
+        if let Some(at) = open_at {
+            if next_opens {
+                out.push(QuoteSpan {
+                    span: Span::new(at, paragraph.end),
+                    paragraph: index,
+                    continues_previous: first_closed.is_none() && at == paragraph.start && index > 0,
+                    runs_on: true,
+                });
+                carried = true;
+            }
+        }
+    }
+    // Mark the first quote of a paragraph after a run-on quote as its continuation.
+    for i in 1..out.len() {
+        if out[i - 1].runs_on && out[i].paragraph == out[i - 1].paragraph + 1 {
+            let starts_paragraph = paragraphs[out[i].paragraph].start == out[i].span.start;
+            out[i].continues_previous |= starts_paragraph;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes_of(t: &str) -> Vec<&str> {
+        let paragraphs = crate::layout::analyse(&format!("T\n\n{t}")).paragraphs;
+        let full = format!("T\n\n{t}");
+        let found = find(&full, &paragraphs);
+        found.iter().map(|q| &t[q.span.start - 3..q.span.end - 3]).collect()
+    }
+
+    #[test]
+    fn curly_and_straight_and_mixed() {
+        assert_eq!(quotes_of("He said “yes” and \"no\"."), ["“yes”", "\"no\""]);
+        assert_eq!(quotes_of("“Mixed one,\" she said, \"and again.”"), ["“Mixed one,\"", "\"and again.”"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert_eq!(quotes_of("The players’ union said Oslo’s mayor can’t come."), Vec::<&str>::new());
+        assert_eq!(quotes_of("She called it ‘a farce’ on Monday."), ["‘a farce’"]);
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside() {
+        assert_eq!(quotes_of("“He told me ‘no way’ twice,” she said."), ["“He told me ‘no way’ twice,”"]);
+    }
+
+    #[test]
+    fn guillemets_and_low_marks() {
+        assert_eq!(quotes_of("Il a dit «non» puis „ja“ hier."), ["«non»", "„ja“"]);
+    }
+
+    #[test]
+    fn unbalanced_mark_stays_in_its_paragraph() {
+        assert_eq!(quotes_of("A stray “mark here.\n\nNext paragraph “fine” ok."), ["“fine”"]);
+    }
+
+    #[test]
+    fn quote_running_over_paragraphs() {
+        let t = "“First part of it.\n\n“Second part,” he said.";
+        assert_eq!(quotes_of(t), ["“First part of it.", "“Second part,”"]);
+    }
+}

@@ -1,0 +1,224 @@
+//! Words and punctuation with byte offsets, and sentence boundaries.
+
+use crate::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters and digits, with inner hyphens, apostrophes ("don't") and dotted initials ("U.S.").
+    Word,
+    /// A possessive ending, `'s` or `’s`, split off its word.
+    Possessive,
+    /// Any other single character that is not whitespace.
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        self.span.text(text)
+    }
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits `text[range]` into tokens.
+pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
+    let slice = &text[range.start..range.end];
+    let mut out = Vec::with_capacity(slice.len() / 5);
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let start = range.start + i;
+        if !c.is_alphanumeric() {
+            if is_apostrophe(c) {
+                let rest = &slice[i + c.len_utf8()..];
+                let mut r = rest.chars();
+                if matches!(r.next(), Some('s') | Some('S')) && !r.next().is_some_and(char::is_alphanumeric) {
+                    let possessive = !out.is_empty()
+                        && out.last().is_some_and(|t: &Token| t.span.end == start && t.kind == TokenKind::Word);
+                    if possessive {
+                        chars.next();
+                        out.push(Token { span: Span::new(start, start + c.len_utf8() + 1), kind: TokenKind::Possessive });
+                        continue;
+                    }
+                }
+            }
+            out.push(Token { span: Span::new(start, start + c.len_utf8()), kind: TokenKind::Punct });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut segment_letters = 1usize;
+        let mut dotted = false;
+        loop {
+            let Some(&(j, d)) = chars.peek() else { break };
+            if d.is_alphanumeric() {
+                chars.next();
+                end = j + d.len_utf8();
+                segment_letters += 1;
+                continue;
+            }
+            let after = &slice[j + d.len_utf8()..];
+            let next = after.chars().next();
+            let joins = match d {
+                '-' | '\u{2011}' => next.is_some_and(char::is_alphanumeric),
+                '\'' | '’' => {
+                    // "don't", "O'Brien" stay one word; a possessive "'s" is split off.
+                    next.is_some_and(char::is_alphabetic)
+                        && !(matches!(next, Some('s') | Some('S'))
+                            && !after[1..].chars().next().is_some_and(char::is_alphanumeric))
+                }
+                '.' => {
+                    // Initials with dots: "U.S.", "U.N.", but not "end.Next".
+                    segment_letters == 1 && (dotted || next.is_some_and(|n| n.is_alphabetic()))
+                }
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            chars.next();
+            end = j + d.len_utf8();
+            if d == '.' {
+                dotted = true;
+                segment_letters = 0;
+                // A trailing dot closes initials ("U.S."): take it and stop.
+                if !next.is_some_and(char::is_alphabetic) {
+                    break;
+                }
+                if let Some(&(k, n)) = chars.peek() {
+                    chars.next();
+                    end = k + n.len_utf8();
+                    segment_letters = 1;
+                }
+            } else {
+                segment_letters = 0;
+            }
+        }
+        out.push(Token { span: Span::new(start, range.start + end), kind: TokenKind::Word });
+    }
+    out
+}
+
+/// True when the word starts with an uppercase letter.
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when every letter of the word is uppercase and it has at least two.
+pub fn is_all_caps(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st", "jr", "sr",
+    "rev", "hon", "no", "vs", "etc", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "univ", "fig", "pres", "adm", "maj", "cmdr",
+];
+
+/// Sentence spans of a paragraph. Stops inside `protected` spans (quotations)
+/// never end a sentence, so a quote is never cut in two.
+pub fn sentences(text: &str, paragraph: Span, protected: &[Span]) -> Vec<Span> {
+    let tokens = tokenize(text, paragraph);
+    let mut out = Vec::new();
+    let mut start = paragraph.start;
+    let mut p = protected.iter().peekable();
+    for (i, t) in tokens.iter().enumerate() {
+        let s = t.text(text);
+        if t.kind != TokenKind::Punct || !matches!(s, "." | "!" | "?") {
+            continue;
+        }
+        while p.peek().is_some_and(|q| q.end <= t.span.start) {
+            p.next();
+        }
+        if p.peek().is_some_and(|q| q.start <= t.span.start && t.span.end <= q.end) {
+            continue;
+        }
+        if s == "." && i > 0 {
+            let prev = tokens[i - 1];
+            if prev.is_word() && prev.span.end == t.span.start {
+                let w = prev.text(text);
+                let lower = w.to_ascii_lowercase();
+                if ABBREVIATIONS.contains(&lower.as_str()) || (w.chars().count() == 1 && is_capitalized(w)) {
+                    continue;
+                }
+            }
+        }
+        // A stop ends the sentence only before a capital, a digit, a quote mark or the end.
+        let mut end = t.span.end;
+        let mut j = i + 1;
+        while j < tokens.len()
+            && tokens[j].kind == TokenKind::Punct
+            && tokens[j].span.start == end
+            && is_closing_punct(tokens[j].text(text))
+        {
+            end = tokens[j].span.end;
+            j += 1;
+        }
+        let next_ok = match tokens.get(j) {
+            None => true,
+            Some(n) => {
+                let ns = n.text(text);
+                let c = ns.chars().next().unwrap_or(' ');
+                c.is_uppercase() || c.is_ascii_digit() || crate::quotes::is_quote_char(c) || c == '(' || c == '['
+            }
+        };
+        if next_ok && end > start {
+            out.push(Span::new(start, end));
+            start = tokens.get(j).map_or(paragraph.end, |n| n.span.start);
+        }
+    }
+    if start < paragraph.end && !text[start..paragraph.end].trim().is_empty() {
+        out.push(Span::new(start, paragraph.end));
+    }
+    out
+}
+
+fn is_closing_punct(s: &str) -> bool {
+    matches!(s, ")" | "]" | "\"" | "”" | "’" | "'" | "»")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokenize(s, Span::new(0, s.len())).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn splits_possessives_and_keeps_contractions() {
+        assert_eq!(words("Oslo’s mayor can't go"), ["Oslo", "’s", "mayor", "can't", "go"]);
+        assert_eq!(words("the U.S. and pro-EU groups."), ["the", "U.S.", "and", "pro-EU", "groups", "."]);
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations_and_quotes() {
+        let s = "Mr. Brown left. \"Stop. Now,\" she said. Then rain.";
+        let q = s.find('"').unwrap();
+        let qe = s[q + 1..].find('"').unwrap() + q + 2;
+        let got: Vec<&str> = sentences(s, Span::new(0, s.len()), &[Span::new(q, qe)]).iter().map(|x| x.text(s)).collect();
+        assert_eq!(got, ["Mr. Brown left.", "\"Stop. Now,\" she said.", "Then rain."]);
+    }
+}
