@@ -99,7 +99,7 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
                     || lexicon::is_determiner(&w)
                     || !breaks_phrase(&w) && !tokens::is_capitalized(t.text(text))
             }
-            TokenKind::Punct => t.text(text) == "." && k >= 2 && toks[k - 2].text(text).chars().count() == 1,
+            TokenKind::Punct => t.text(text) == "." && k >= 2 && is_abbreviated(text, &toks[k - 2]),
         };
         if !ok {
             break;
@@ -144,7 +144,7 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
                     || tokens::is_capitalized(t.text(text))
                     || (!breaks_phrase(&w) && !saw_name_or_role)
             }
-            TokenKind::Punct => t.text(text) == "." && k > start && toks[k - 1].text(text).chars().count() == 1,
+            TokenKind::Punct => t.text(text) == "." && k > start && is_abbreviated(text, &toks[k - 1]),
         };
         if !ok {
             break;
@@ -157,7 +157,14 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
             break;
         }
     }
-    (k > start && saw_name_or_role).then(|| Span::new(toks[start].span.start, toks[k - 1].span.end))
+    let determined = lexicon::is_determiner(&w) && k > start + 1;
+    (k > start && (saw_name_or_role || determined)).then(|| Span::new(toks[start].span.start, toks[k - 1].span.end))
+}
+
+/// An initial or an abbreviated title before a full stop: "F." in "John F. Kerry", "Rep." in "Rep. Jim Clyburn".
+fn is_abbreviated(text: &str, t: &Token) -> bool {
+    let w = t.text(text);
+    w.chars().count() == 1 || (tokens::is_capitalized(w) && lexicon::is_title_word(&lexicon::fold(w)))
 }
 
 /// `"…," said X` or `"…," X said` at the start of the words after a quote.
@@ -426,7 +433,18 @@ fn carried_over(
         return Some(a);
     }
     let gap = Span::new(p.span.end, q.span.start);
-    let names_between = found.within(gap).any(|(_, c)| found.clusters[c].kind == EntityKind::Person);
+    // Another person who speaks, or starts a sentence, between the two quotes breaks the chain.
+    let gap_toks = tokens::tokenize(text, gap);
+    let names_between = found.within(gap).any(|(s, c)| {
+        if found.clusters[c].kind != EntityKind::Person || Some(c) == a.cluster || s.overlaps(a.mention) {
+            return false;
+        }
+        let at = gap_toks.partition_point(|t| t.span.start < s.start);
+        let after = gap_toks.partition_point(|t| t.span.start < s.end);
+        let word_is_cue = |k: usize| gap_toks.get(k).is_some_and(|t| lexicon::is_cue_verb(&fold_tok(text, t)));
+        let starts_sentence = at == 0 || matches!(gap_toks[at - 1].text(text), "." | "!" | "?");
+        starts_sentence || word_is_cue(after) || (at > 0 && word_is_cue(at - 1))
+    });
     if names_between {
         return None;
     }
