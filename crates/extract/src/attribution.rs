@@ -209,6 +209,14 @@ fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
         if !t.is_word() || !lexicon::is_cue_verb(&w) || tokens::is_capitalized(t.text(text)) && v > 0 {
             continue;
         }
+        // "X rallied supporters, saying …": a participle's speaker is its clause's subject.
+        if w.ends_with("ing") {
+            let before_cue = if v > 0 && toks[v - 1].text(text) == "," { v - 1 } else { v };
+            let clause = toks[..before_cue].iter().rposition(|t| t.text(text) == ",").map_or(0, |c| c + 1);
+            if let Some(p) = phrase_after(text, toks, clause) {
+                return Some((p, w));
+            }
+        }
         if let Some(p) = phrase_before(text, toks, v) {
             return Some((p, w));
         }
@@ -328,6 +336,21 @@ fn learn_roles(text: &str, layout: &Layout, found: &mut Found) {
     }
 }
 
+/// Short and in title case ("The Secret Soldiers of Benghazi"): a name of a work.
+fn is_title_like(quote: &str) -> bool {
+    let inner = quote.trim_matches(|c: char| is_quote_char(c) || c.is_whitespace() || matches!(c, ',' | '.'));
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 || inner.ends_with(['!', '?']) {
+        return false;
+    }
+    let small = |w: &str| matches!(w, "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to" | "with" | "at" | "by");
+    words.iter().all(|w| {
+        let c = w.chars().next().unwrap_or(' ');
+        c.is_uppercase() || c.is_ascii_digit() || small(w)
+    }) && words.iter().filter(|w| !small(w)).count() >= 1
+        && !(words.len() == 1 && lexicon::is_person_pronoun(&lexicon::fold(words[0])))
+}
+
 fn quote_kind(text: &str, q: Span, paragraph: Span) -> QuoteKind {
     let inner = text[q.start..q.end].trim_start_matches(|c: char| is_quote_char(c) || c.is_whitespace());
     let starts_upper = inner.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '[' | '…' | '(' | '.'));
@@ -389,14 +412,19 @@ pub fn attribute(text: &str, layout: &Layout, spans: &[QuoteSpan], found: &mut F
                 quote_kind(text, q.span, paragraph)
             };
             let words = text[q.span.start..q.span.end].split_whitespace().count();
+            let introduced = text[paragraph.start..q.span.start].trim_end().ends_with(':');
+            if !introduced && is_title_like(q.span.text(text)) && !q.continues_previous {
+                // "Morning Joe", "The Breakfast Club": a work's title, not speech.
+                attributed.push(None);
+                continue;
+            }
             let keep = match kind {
                 QuoteKind::Partial => attribution.is_some(),
                 QuoteKind::Full => attribution.is_some() || words >= 4,
             };
-            if let Some(a) = &attribution {
-                if let Some(c) = a.cluster {
-                    recent_speakers.push((c, p_index));
-                }
+            // Only whole sentences of speech make someone the one "he" most likely refers to.
+            if let (Some(c), QuoteKind::Full) = (attribution.as_ref().and_then(|a| a.cluster), kind) {
+                recent_speakers.push((c, p_index));
             }
             attributed.push(attribution.clone());
             if keep {

@@ -51,6 +51,8 @@ struct Run {
     role: Option<Role>,
     /// Canonical form from the gazetteer, for places.
     canonical: Option<String>,
+    /// Followed by a lowercase noun, as a name used as an adjective.
+    modifies_noun: bool,
 }
 
 const CONNECTORS: &[&str] = &["of", "de", "da", "van", "von", "der", "den", "du", "la", "le", "al", "bin", "ibn", "el", "di", "dos", "das", "&"];
@@ -199,6 +201,7 @@ fn classify(
                 kind: EntityKind::Place,
                 role: None,
                 canonical: Some(p.canonical.to_string()),
+                modifies_noun: false,
             });
         } else {
             break;
@@ -221,7 +224,7 @@ fn classify(
     let sentence_initial = first == 0 && is_sentence_start(text, toks, start);
 
     let mut push = |kind, canonical: Option<String>, role: Option<Role>| {
-        out.push(Run { span, words: words.clone(), kind, role, canonical });
+        out.push(Run { span, words: words.clone(), kind, role, canonical, modifies_noun: false });
     };
 
     if let Some(p) = place_of(&words) {
@@ -267,9 +270,26 @@ fn classify(
         push(EntityKind::Place, None, None);
     } else {
         // A lone capitalised word: a surname seen elsewhere, decided when clustering.
-        out.push(Run { span, words, kind: EntityKind::Person, role: None, canonical: Some(String::new()) });
+        let modifies_noun = toks.get(end).is_some_and(|t| {
+            let w = t.text(text);
+            t.is_word() && !tokens::is_capitalized(w) && !lexicon::is_cue_verb(&lexicon::fold(w)) && !breaks_word(w)
+        });
+        out.push(Run { span, words, kind: EntityKind::Person, role: None, canonical: Some(String::new()), modifies_noun });
     }
     out
+}
+
+/// Function words and verbs that can follow a name without making it a modifier.
+fn breaks_word(w: &str) -> bool {
+    lexicon::is_common_word(&lexicon::fold(w)) || w.ends_with("ed") || w.ends_with('s')
+}
+
+/// "Associated Press" → "AP".
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| tokens::is_capitalized(w))
+        .filter_map(|w| w.chars().next())
+        .collect()
 }
 
 fn person_gender(name: &str) -> Gender {
@@ -320,7 +340,10 @@ fn cluster(_text: &str, runs: Vec<Run>) -> Found {
                         })
                     })
                     .flatten();
-                let c = joined.unwrap_or_else(|| new_cluster(&mut found, name.clone(), run.kind));
+                let acronym_of = (run.kind == EntityKind::Organization && run.words.len() == 1 && tokens::is_all_caps(&name))
+                    .then(|| found.clusters.iter().position(|c| c.kind == EntityKind::Organization && initials(&c.name) == name))
+                    .flatten();
+                let c = joined.or(acronym_of).unwrap_or_else(|| new_cluster(&mut found, name.clone(), run.kind));
                 by_name.insert(key, c);
                 if run.kind == EntityKind::Person {
                     by_surname.entry(lexicon::fold(run.words.last().unwrap())).or_default().push(c);
@@ -345,9 +368,10 @@ fn cluster(_text: &str, runs: Vec<Run>) -> Found {
             (None, None) => {
                 let is_lone = run.canonical.as_deref() == Some("");
                 if is_lone {
-                    // An unexplained single capitalised word: keep it only if it recurs.
-                    let recurs = runs.iter().filter(|r| lexicon::fold(&r.words.join(" ")) == f).count() >= 2;
-                    if !recurs {
+                    // An unexplained single capitalised word: keep it only if it recurs
+                    // and never stands as a modifier ("the Azovstal plant").
+                    let same: Vec<&Run> = runs.iter().filter(|r| lexicon::fold(&r.words.join(" ")) == f).collect();
+                    if same.len() < 2 || same.iter().any(|r| r.modifies_noun) {
                         continue;
                     }
                 }
