@@ -1,0 +1,81 @@
+//! An opened article: the full text with every quote highlighted and labelled
+//! with its speaker, entity mentions marked and search hits highlighted.
+
+use broadsheet_extract::EntityKind;
+use leptos::prelude::*;
+
+use super::use_ctx;
+use crate::highlight::segments;
+use crate::search::{Folded, Query};
+use crate::state::{Facet, ViewState};
+
+#[component]
+pub fn ArticleView(index: usize) -> impl IntoView {
+    let ctx = use_ctx();
+    let a = &ctx.corpus.articles[index];
+    let back = ctx.href(&ViewState { article: None, ..ctx.state.get_untracked() });
+    let query = Query::parse(&ctx.state.get_untracked().q);
+    let hits = if query.is_empty() { Vec::new() } else { Folded::new(&a.text).hits(&query) };
+    let speaker_name = |qi: usize| a.quotes[qi].speaker.as_deref().map(|k| ctx.corpus.name_of(k));
+    let paragraphs = a
+        .paragraphs
+        .iter()
+        .map(|&p| {
+            let segs = segments(a, p, &hits);
+            let parts = segs
+                .into_iter()
+                .map(|s| {
+                    let text = s.span.text(&a.text).to_string();
+                    let mut class = String::new();
+                    if s.quote.is_some() {
+                        class.push_str("quote ");
+                    }
+                    if let Some((kind, _)) = s.entity {
+                        class.push_str(match kind {
+                            EntityKind::Person => "ent person ",
+                            EntityKind::Place => "ent place ",
+                            EntityKind::Organization => "ent org ",
+                        });
+                    }
+                    let label = s.quote.filter(|_| s.quote_starts).map(|qi| {
+                        let name = speaker_name(qi).unwrap_or_else(|| "unattributed".into());
+                        let id = format!("q-{qi}");
+                        view! { <span class="speaker-label" id=id>{name}</span> }
+                    });
+                    let body = if s.hit {
+                        view! { <mark class=class>{text}</mark> }.into_any()
+                    } else {
+                        view! { <span class=class>{text}</span> }.into_any()
+                    };
+                    view! { {label}{body} }
+                })
+                .collect_view();
+            view! { <p>{parts}</p> }
+        })
+        .collect_view();
+    let speakers = ctx.corpus.article_keys[index][Facet::Speaker as usize]
+        .iter()
+        .map(|k| {
+            let href = ctx.href(&ViewState { article: None, ..ctx.state.get_untracked() }.toggled(Facet::Speaker, k));
+            view! { <li><a class="chip speaker" href=href>{ctx.corpus.name_of(k)}</a></li> }
+        })
+        .collect_view();
+    let kicker = a.kicker.map(|k| k.text(&a.text).to_string());
+    view! {
+        <article class="reader">
+            <p><a href=back class="back">"← All articles"</a></p>
+            {kicker.map(|k| view! { <p class="kicker">{k}</p> })}
+            <h2 class=if a.title.derived { "title derived" } else { "title" }>{a.title.text.clone()}</h2>
+            <p class="meta">
+                <time>{a.date.iso.clone().unwrap_or_else(|| "date unknown".into())}</time>
+                " · " {format!("{}.txt", a.id)} " · " {format!("{} quotes", a.quotes.len())}
+            </p>
+            <div class="chipset"><span class="chip-label">"Speakers"</span><ul>{speakers}</ul></div>
+            <p class="legend">
+                <span class="quote">"quote"</span> " " <span class="ent person">"person"</span> " "
+                <span class="ent place">"place"</span> " " <span class="ent org">"organisation"</span>
+            </p>
+            <div class="body">{paragraphs}</div>
+        </article>
+    }
+}

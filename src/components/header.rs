@@ -1,0 +1,58 @@
+//! Masthead: corpus name and counts, the two views, the search box and "Copy link".
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use super::search_box::SearchBox;
+use super::use_ctx;
+use crate::state::{View, ViewState};
+
+/// Copies `text` to the clipboard when the browser allows it; says what happened.
+fn copy_to_clipboard(text: &str) -> String {
+    let navigator = window().navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).is_ok_and(|c| !c.is_undefined());
+    if has_clipboard {
+        let _promise = navigator.clipboard().write_text(text);
+        "Link copied.".to_string()
+    } else {
+        format!("Copy this link: {text}")
+    }
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let ctx = use_ctx();
+    let corpus = ctx.corpus;
+    let counts = format!("{} articles · {} quotes · {} speakers", corpus.articles.len(), corpus.quotes.len(), corpus.speakers());
+    let status = RwSignal::new(String::new());
+    let tab = move |view: View, label: &'static str| {
+        let ctx = use_ctx();
+        let href = move || {
+            let s = ctx.state.get();
+            ctx.href(&ViewState { view, article: None, ..s })
+        };
+        let current = move || (ctx.state.get().view == view).then_some("page");
+        view! { <a class="tab" href=href aria-current=current>{label}</a> }
+    };
+    let home = ctx.href(&ViewState::default());
+    view! {
+        <header class="masthead">
+            <div class="brand">
+                <h1><a href=home>"Broadsheet"</a></h1>
+                <p class="counts">{counts}</p>
+            </div>
+            <nav class="views" aria-label="Views">
+                {tab(View::Articles, "Articles")}
+                {tab(View::Quotes, "Quotes")}
+            </nav>
+            <SearchBox/>
+            <div class="copy">
+                <button type="button" on:click=move |_| {
+                    let url = window().location().href().unwrap_or_default();
+                    status.set(copy_to_clipboard(&url));
+                }>"Copy link"</button>
+                <span class="copy-status" role="status">{move || status.get()}</span>
+            </div>
+        </header>
+    }
+}

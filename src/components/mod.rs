@@ -1,0 +1,47 @@
+//! One component per file. Components read [`Ctx`] and the current
+//! [`ViewState`](crate::state::ViewState), and turn clicks into links.
+
+pub mod app;
+pub mod article_card;
+pub mod article_view;
+pub mod facet_group;
+pub mod filter_chips;
+pub mod header;
+pub mod notices;
+pub mod page;
+pub mod quote_item;
+pub mod quote_list;
+pub mod search_box;
+
+use leptos::prelude::*;
+
+use crate::corpus::Corpus;
+use crate::filter::Results;
+use crate::state::ViewState;
+
+/// What every component may read. The corpus and base path live as long as
+/// the page, so they are leaked once at start-up and the context is `Copy`.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub corpus: &'static Corpus,
+    /// The path the page is served from, so links work under a sub-path.
+    pub base: &'static str,
+    pub state: Memo<ViewState>,
+    pub results: Memo<Results>,
+}
+
+impl Ctx {
+    /// The link to `state`: a real URL, so every view can be opened in a new tab or shared.
+    pub fn href(&self, state: &ViewState) -> String {
+        let q = state.to_query();
+        if q.is_empty() {
+            self.base.to_string()
+        } else {
+            format!("{}?{}", self.base, q)
+        }
+    }
+}
+
+pub fn use_ctx() -> Ctx {
+    use_context::<Ctx>().expect("Ctx is provided by Page")
+}

@@ -1,0 +1,58 @@
+//! One quote in the list: text (search hits marked), speaker, kind, and its article.
+
+use broadsheet_extract::QuoteKind;
+use leptos::prelude::*;
+
+use super::use_ctx;
+use crate::search::Query;
+use crate::state::{Facet, View, ViewState};
+
+#[component]
+pub fn QuoteItem(index: usize) -> impl IntoView {
+    let ctx = use_ctx();
+    let r = ctx.corpus.quotes[index];
+    let a = &ctx.corpus.articles[r.article];
+    let q = &a.quotes[r.quote];
+    let text = q.span.text(&a.text);
+    let query = Query::parse(&ctx.state.get_untracked().q);
+    // Hits are found in the quote's own folded text; offsets are relative to the quote.
+    let hits = if query.is_empty() { Vec::new() } else { ctx.corpus.quote_text[index].hits(&query) };
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for (s, e) in hits {
+        if s < at || e > text.len() {
+            continue;
+        }
+        parts.push(view! { <span>{text[at..s].to_string()}</span> }.into_any());
+        parts.push(view! { <mark>{text[s..e].to_string()}</mark> }.into_any());
+        at = e;
+    }
+    parts.push(view! { <span>{text[at..].to_string()}</span> }.into_any());
+
+    let speaker = match &q.speaker {
+        Some(k) => {
+            let href = ctx.href(&ctx.state.get_untracked().toggled(Facet::Speaker, k));
+            view! { <a class="speaker" href=href>{ctx.corpus.name_of(k)}</a> }.into_any()
+        }
+        None => view! { <span class="speaker unattributed">"unattributed"</span> }.into_any(),
+    };
+    let kind = match q.kind {
+        QuoteKind::Full => "full",
+        QuoteKind::Partial => "partial",
+    };
+    let in_context = format!(
+        "{}#q-{}",
+        ctx.href(&ViewState { view: View::Articles, article: Some(a.id.clone()), q: ctx.state.get_untracked().q, ..ViewState::default() }),
+        r.quote
+    );
+    view! {
+        <li class="quote-item">
+            <blockquote>{parts}</blockquote>
+            <p class="meta">
+                "— " {speaker} " · " <span class=format!("kind {kind}")>{kind}</span> " · "
+                <a href=in_context>{a.title.text.clone()}</a>
+                " · " <time>{a.date.iso.clone().unwrap_or_else(|| "date unknown".into())}</time>
+            </p>
+        </li>
+    }
+}

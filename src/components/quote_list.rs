@@ -1,0 +1,64 @@
+//! The quote list, flat or grouped by speaker with counts.
+
+use leptos::prelude::*;
+
+use super::page::PAGE_SIZE;
+use super::quote_item::QuoteItem;
+use super::use_ctx;
+use crate::filter::group_by_speaker;
+use crate::state::ViewState;
+
+#[component]
+pub fn QuoteList() -> impl IntoView {
+    let ctx = use_ctx();
+    let shown = RwSignal::new(PAGE_SIZE);
+    let total = move || ctx.results.with(|r| r.items.len());
+    let grouped = move || ctx.state.get().group_by_speaker;
+    let toggle_group = move || {
+        let s = ctx.state.get();
+        ctx.href(&ViewState { group_by_speaker: !s.group_by_speaker, ..s })
+    };
+    let clear = move || ctx.href(&ctx.state.get().cleared());
+    let list = move || {
+        let ctx = use_ctx();
+        let items: Vec<usize> = ctx.results.with(|r| r.items.iter().copied().take(shown.get()).collect());
+        if grouped() {
+            group_by_speaker(&ctx.corpus, &items)
+                .into_iter()
+                .map(|(speaker, ids)| {
+                    let name = speaker.as_deref().map_or_else(|| "Unattributed".to_string(), |k| ctx.corpus.name_of(k));
+                    let count = ids.len();
+                    view! {
+                        <section class="group">
+                            <h2>{name} <span class="count">{count}</span></h2>
+                            <ol class="quotes">{ids.into_iter().map(|i| view! { <QuoteItem index=i/> }).collect_view()}</ol>
+                        </section>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        } else {
+            view! {
+                <ol class="quotes">
+                    <For each=move || items.clone() key=|i| *i children=move |i| view! { <QuoteItem index=i/> }/>
+                </ol>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="list-head">
+            <p class="summary" role="status">{move || format!("{} of {} quotes", total(), ctx.corpus.quotes.len())}</p>
+            <a class="toggle" href=toggle_group aria-pressed=move || if grouped() { "true" } else { "false" }>"Group by speaker"</a>
+        </div>
+        <Show when=move || total() == 0>
+            <p class="empty">"No quote matches these filters. " <a href=clear>"Clear all filters"</a></p>
+        </Show>
+        {list}
+        <Show when=move || { total() > shown.get() }>
+            <button class="more" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>
+                {move || format!("Show more ({} left)", total() - shown.get())}
+            </button>
+        </Show>
+    }
+}

@@ -1,0 +1,107 @@
+//! The corpus as the app holds it: extracted articles and indexes built once.
+
+use std::collections::HashMap;
+
+use broadsheet_extract::{Article, EntityKind, QuoteKind};
+
+use crate::search::Folded;
+use crate::state::Facet;
+
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
+}
+
+/// One quote, addressed by article and position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct QuoteRef {
+    pub article: usize,
+    pub quote: usize,
+}
+
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    pub quotes: Vec<QuoteRef>,
+    /// Display name and kind of every entity key.
+    pub names: HashMap<String, (String, EntityKind)>,
+    /// Per article: the keys of each facet (speaker, person, place, org), sorted, deduplicated.
+    pub article_keys: Vec<[Vec<String>; 4]>,
+    pub article_text: Vec<Folded>,
+    pub quote_text: Vec<Folded>,
+}
+
+impl Corpus {
+    /// The seed articles bundled into the build.
+    pub fn bundled() -> Corpus {
+        Corpus::from_files(bundled::SEEDS.iter().map(|(name, bytes)| (*name, *bytes)))
+    }
+
+    pub fn from_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Corpus {
+        let mut articles: Vec<Article> = files.into_iter().map(|(n, b)| broadsheet_extract::extract(n, b)).collect();
+        broadsheet_extract::corpus::link(&mut articles);
+        Corpus::index(articles)
+    }
+
+    fn index(articles: Vec<Article>) -> Corpus {
+        let mut names = HashMap::new();
+        let mut quotes = Vec::new();
+        let mut article_keys = Vec::with_capacity(articles.len());
+        let mut quote_text = Vec::new();
+        for (ai, a) in articles.iter().enumerate() {
+            let mut keys: [Vec<String>; 4] = Default::default();
+            for e in &a.entities {
+                names.entry(e.key.clone()).or_insert_with(|| (e.name.clone(), e.kind));
+                let f = match e.kind {
+                    EntityKind::Person => Facet::Person,
+                    EntityKind::Place => Facet::Place,
+                    EntityKind::Organization => Facet::Org,
+                };
+                keys[f as usize].push(e.key.clone());
+            }
+            for (qi, q) in a.quotes.iter().enumerate() {
+                quotes.push(QuoteRef { article: ai, quote: qi });
+                quote_text.push(Folded::new(q.span.text(&a.text)));
+                if let Some(s) = &q.speaker {
+                    keys[Facet::Speaker as usize].push(s.clone());
+                }
+            }
+            for k in keys.iter_mut() {
+                k.sort();
+                k.dedup();
+            }
+            article_keys.push(keys);
+        }
+        let article_text = articles.iter().map(|a| Folded::new(&format!("{}\n{}", a.title.text, a.text))).collect();
+        Corpus { articles, quotes, names, article_keys, article_text, quote_text }
+    }
+
+    pub fn name_of(&self, key: &str) -> String {
+        self.names.get(key).map_or_else(|| key.to_string(), |(n, _)| n.clone())
+    }
+
+    pub fn speakers(&self) -> usize {
+        let mut s: Vec<&String> = self.article_keys.iter().flat_map(|k| &k[Facet::Speaker as usize]).collect();
+        s.sort();
+        s.dedup();
+        s.len()
+    }
+
+    pub fn quote(&self, r: QuoteRef) -> &broadsheet_extract::Quote {
+        &self.articles[r.article].quotes[r.quote]
+    }
+
+    pub fn article_by_id(&self, id: &str) -> Option<usize> {
+        self.articles.iter().position(|a| a.id == id)
+    }
+
+    /// Keys of facet `f` for one quote: its speaker, or its article's entities.
+    pub fn quote_keys(&self, r: QuoteRef, f: Facet) -> Vec<&str> {
+        match f {
+            Facet::Speaker => self.quote(r).speaker.as_deref().into_iter().collect(),
+            _ => self.article_keys[r.article][f as usize].iter().map(String::as_str).collect(),
+        }
+    }
+
+    pub fn quote_kind(&self, r: QuoteRef) -> QuoteKind {
+        self.quote(r).kind
+    }
+}

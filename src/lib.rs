@@ -1,0 +1,19 @@
+//! Broadsheet: who said what, about whom, when — a news reader that runs
+//! extraction in the browser.
+//!
+//! The plain modules hold every decision and are tested on the host:
+//! [`state`] (the URL contract), [`search`], [`filter`] (results and facet
+//! counts), [`highlight`] and [`corpus`] (extraction and indexes, built once).
+//! [`components`] only wires signals to them.
+
+pub mod components;
+pub mod corpus;
+pub mod filter;
+pub mod highlight;
+pub mod search;
+pub mod state;
+
+/// Mounts the app on the page's body.
+pub fn mount() {
+    leptos::mount::mount_to_body(components::app::App);
+}

@@ -1,0 +1,312 @@
+//! The URL contract: every view is a query string.
+//!
+//! `view=articles|quotes`, `q=`, `speaker=`, `person=`, `place=`, `org=`
+//! (entity keys, comma-separated), `article=<id>`, `from=`/`to=` (ISO dates),
+//! `kind=full|partial`, `group=speaker`. Parsing never fails: what cannot be
+//! understood is dropped and reported as a notice, and the rest still applies.
+
+use broadsheet_extract::QuoteKind;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Articles,
+    Quotes,
+}
+
+/// The facets that filter by entity key, in URL order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Facet {
+    Speaker,
+    Person,
+    Place,
+    Org,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 4] = [Facet::Speaker, Facet::Person, Facet::Place, Facet::Org];
+
+    pub fn param(self) -> &'static str {
+        match self {
+            Facet::Speaker => "speaker",
+            Facet::Person => "person",
+            Facet::Place => "place",
+            Facet::Org => "org",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::Speaker => "Speakers",
+            Facet::Person => "People",
+            Facet::Place => "Places",
+            Facet::Org => "Organisations",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ViewState {
+    pub view: View,
+    pub q: String,
+    /// Selected keys per facet, in `Facet::ALL` order.
+    pub keys: [Vec<String>; 4],
+    pub article: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub kind: Option<QuoteKind>,
+    /// Quote list grouped by speaker.
+    pub group_by_speaker: bool,
+}
+
+fn is_key(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 120 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn is_article_id(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 200 && s.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` with plausible numbers.
+pub fn is_iso_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, len: usize, lo: u32, hi: u32| p.len() == len && p.parse::<u32>().is_ok_and(|n| (lo..=hi).contains(&n));
+    match parts.as_slice() {
+        [y] => num(y, 4, 1000, 9999),
+        [y, m] => num(y, 4, 1000, 9999) && num(m, 2, 1, 12),
+        [y, m, d] => num(y, 4, 1000, 9999) && num(m, 2, 1, 12) && num(d, 2, 1, 31),
+        _ => false,
+    }
+}
+
+/// A value as it may be shown in a notice: short, one line.
+fn shown(v: &str) -> String {
+    let one_line: String = v.chars().map(|c| if c.is_control() { ' ' } else { c }).take(40).collect();
+    if v.chars().count() > 40 {
+        format!("{one_line}…")
+    } else {
+        one_line
+    }
+}
+
+impl ViewState {
+    pub fn facet(&self, f: Facet) -> &[String] {
+        &self.keys[f as usize]
+    }
+
+    /// Reads a query's decoded pairs. Returns the state and a notice per value ignored.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (ViewState, Vec<String>) {
+        let mut s = ViewState::default();
+        let mut notices = Vec::new();
+        for (k, v) in pairs {
+            let v = v.trim();
+            match k {
+                "view" => match v {
+                    "articles" | "" => s.view = View::Articles,
+                    "quotes" => s.view = View::Quotes,
+                    _ => notices.push(format!("view “{}” is not a view; showing articles", shown(v))),
+                },
+                "q" => s.q = v.chars().take(500).collect(),
+                "speaker" | "person" | "place" | "org" => {
+                    let f = Facet::ALL.into_iter().find(|f| f.param() == k).unwrap_or(Facet::Speaker);
+                    for key in v.split(',').map(str::trim).filter(|x| !x.is_empty()) {
+                        if is_key(key) {
+                            if !s.keys[f as usize].iter().any(|x| x == key) {
+                                s.keys[f as usize].push(key.to_string());
+                            }
+                        } else {
+                            notices.push(format!("{k} “{}” is not an entity key and was ignored", shown(key)));
+                        }
+                    }
+                }
+                "article" if v.is_empty() => {}
+                "article" if is_article_id(v) => s.article = Some(v.to_string()),
+                "article" => notices.push(format!("article “{}” is not an article id and was ignored", shown(v))),
+                "from" | "to" if v.is_empty() => {}
+                "from" | "to" if is_iso_date(v) => {
+                    if k == "from" {
+                        s.from = Some(v.to_string());
+                    } else {
+                        s.to = Some(v.to_string());
+                    }
+                }
+                "from" | "to" => notices.push(format!("{k} “{}” is not a date like 2023-03-31 and was ignored", shown(v))),
+                "kind" => match v {
+                    "full" => s.kind = Some(QuoteKind::Full),
+                    "partial" => s.kind = Some(QuoteKind::Partial),
+                    "" => {}
+                    _ => notices.push(format!("kind “{}” is neither full nor partial and was ignored", shown(v))),
+                },
+                "group" => match v {
+                    "speaker" => s.group_by_speaker = true,
+                    "" => {}
+                    _ => notices.push(format!("group “{}” is not known; only group=speaker is", shown(v))),
+                },
+                _ => notices.push(format!("the parameter “{}” is not known and was ignored", shown(k))),
+            }
+        }
+        (s, notices)
+    }
+
+    /// The canonical query string, without the leading `?`; defaults are left out.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if self.view == View::Quotes {
+            parts.push("view=quotes".into());
+        }
+        if !self.q.is_empty() {
+            parts.push(format!("q={}", encode(&self.q)));
+        }
+        for f in Facet::ALL {
+            let keys = self.facet(f);
+            if !keys.is_empty() {
+                parts.push(format!("{}={}", f.param(), keys.join(",")));
+            }
+        }
+        if let Some(a) = &self.article {
+            parts.push(format!("article={}", encode(a)));
+        }
+        if let Some(d) = &self.from {
+            parts.push(format!("from={d}"));
+        }
+        if let Some(d) = &self.to {
+            parts.push(format!("to={d}"));
+        }
+        match self.kind {
+            Some(QuoteKind::Full) => parts.push("kind=full".into()),
+            Some(QuoteKind::Partial) => parts.push("kind=partial".into()),
+            None => {}
+        }
+        if self.group_by_speaker {
+            parts.push("group=speaker".into());
+        }
+        parts.join("&")
+    }
+
+    /// This state with `key` added to or removed from facet `f`.
+    pub fn toggled(&self, f: Facet, key: &str) -> ViewState {
+        let mut s = self.clone();
+        let keys = &mut s.keys[f as usize];
+        if let Some(i) = keys.iter().position(|k| k == key) {
+            keys.remove(i);
+        } else {
+            keys.push(key.to_string());
+        }
+        s
+    }
+
+    /// True when any filter narrows the items (the view and grouping do not).
+    pub fn has_filters(&self) -> bool {
+        !self.q.is_empty()
+            || self.keys.iter().any(|k| !k.is_empty())
+            || self.article.is_some()
+            || self.from.is_some()
+            || self.to.is_some()
+            || self.kind.is_some()
+    }
+
+    /// The same view with every filter removed.
+    pub fn cleared(&self) -> ViewState {
+        ViewState { view: self.view, group_by_speaker: self.group_by_speaker, ..ViewState::default() }
+    }
+}
+
+/// Percent-encodes a query value (RFC 3986 unreserved characters stay).
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes a query string (`a=b&c=%20d`, `+` as space) into pairs; bad escapes stay as written.
+pub fn decode_query(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+fn decode(s: &str) -> String {
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => match (bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(q: &str) -> (ViewState, Vec<String>) {
+        let pairs = decode_query(q);
+        ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
+    #[test]
+    fn round_trip_of_a_full_state() {
+        let (s, notices) = parse("?view=quotes&q=%22peace+talks%22%20now&speaker=alexander-lukashenko,dmitry-peskov&place=kyiv&article=000_36cf&from=2022-01-01&to=2023-12&kind=partial&group=speaker");
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(s.view, View::Quotes);
+        assert_eq!(s.q, "\"peace talks\" now");
+        assert_eq!(s.facet(Facet::Speaker), ["alexander-lukashenko", "dmitry-peskov"]);
+        assert_eq!(s.kind, Some(QuoteKind::Partial));
+        let again = parse(&s.to_query()).0;
+        assert_eq!(again, s);
+    }
+
+    #[test]
+    fn defaults_make_an_empty_query() {
+        assert_eq!(ViewState::default().to_query(), "");
+        assert_eq!(parse("").0, ViewState::default());
+    }
+
+    #[test]
+    fn hostile_and_malformed_values_are_ignored_with_a_notice() {
+        let (s, notices) = parse("speaker=%3Cscript%3Ealert(1)%3C/script%3E&from=yesterday&view=grid&kind=odd&zzz=1&article=..%2F..%2Fetc");
+        assert_eq!(s, ViewState::default());
+        assert_eq!(notices.len(), 6, "{notices:?}");
+        assert!(notices[0].contains("<script>alert(1)</scr…") || notices[0].contains("<script>"));
+    }
+
+    #[test]
+    fn toggling_adds_then_removes() {
+        let s = ViewState::default().toggled(Facet::Place, "kyiv");
+        assert_eq!(s.to_query(), "place=kyiv");
+        assert_eq!(s.toggled(Facet::Place, "kyiv").to_query(), "");
+    }
+
+    #[test]
+    fn broken_escapes_do_not_panic() {
+        assert_eq!(decode("%"), "%");
+        assert_eq!(decode("%4"), "%4");
+        assert_eq!(decode("%zz"), "%zz");
+        assert_eq!(decode("%E2%80%9C"), "“");
+        assert_eq!(decode("%C3"), "\u{FFFD}");
+    }
+}
