@@ -20,6 +20,8 @@ pub struct FacetValue {
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Results {
+    /// The view the items belong to: a list rendered for the other view must not read them.
+    pub view: View,
     /// Article indexes (articles view) or quote indexes into `Corpus::quotes` (quotes view).
     pub items: Vec<usize>,
     pub facets: [Vec<FacetValue>; 4],
@@ -165,7 +167,7 @@ pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
             kinds.1 += 1;
         }
     }
-    Results { items, facets, kinds }
+    Results { view: state.view, items, facets, kinds }
 }
 
 /// Quote indexes grouped by speaker (unattributed last), largest group first.

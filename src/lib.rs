@@ -15,5 +15,7 @@ pub mod state;
 
 /// Mounts the app on the page's body.
 pub fn mount() {
+    // A panic is a bug; say where it happened instead of a bare "unreachable".
+    std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&format!("Broadsheet bug: {info}").into())));
     leptos::mount::mount_to_body(components::app::App);
 }

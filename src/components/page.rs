@@ -78,7 +78,7 @@ fn Results() -> impl IntoView {
 fn ArticleCards() -> impl IntoView {
     let ctx = use_ctx();
     let shown = RwSignal::new(PAGE_SIZE);
-    let items = move || ctx.results.with(|r| r.items.clone());
+    let items = move || ctx.results.with(|r| if r.view == View::Articles { r.items.clone() } else { Vec::new() });
     let total = move || ctx.results.with(|r| r.items.len());
     let clear = ctx.href(&ctx.state.get_untracked().cleared());
     view! {

@@ -6,7 +6,7 @@ use super::page::PAGE_SIZE;
 use super::quote_item::QuoteItem;
 use super::use_ctx;
 use crate::filter::group_by_speaker;
-use crate::state::ViewState;
+use crate::state::{View, ViewState};
 
 #[component]
 pub fn QuoteList() -> impl IntoView {
@@ -21,7 +21,12 @@ pub fn QuoteList() -> impl IntoView {
     let clear = move || ctx.href(&ctx.state.get().cleared());
     let list = move || {
         let ctx = use_ctx();
-        let items: Vec<usize> = ctx.results.with(|r| r.items.iter().copied().take(shown.get()).collect());
+        let items: Vec<usize> = ctx.results.with(|r| {
+            if r.view != View::Quotes {
+                return Vec::new();
+            }
+            r.items.iter().copied().take(shown.get()).collect()
+        });
         if grouped() {
             group_by_speaker(&ctx.corpus, &items)
                 .into_iter()

@@ -1,0 +1,138 @@
+// End-to-end: the built dist/, served under a sub-path, driven in headless Chromium.
+// Run by .ci/test after `trunk build`; screenshots land in target/screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve } from './serve.mjs';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const { chromium } = await import(path.join(here, '../../tools/node_modules/playwright-core/index.mjs'));
+const shots = path.join(here, '../../target/screenshots');
+fs.mkdirSync(shots, { recursive: true });
+
+let server, base, browser;
+const errors = [];
+
+before(async () => {
+  ({ server, url: base } = await serve(8799));
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(query = '', viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => { errors.push('dialog: ' + d.message()); d.dismiss(); });
+  await page.goto(base + query);
+  await page.waitForSelector('.summary');
+  return page;
+}
+
+const quoteTexts = (page) => page.locator('.quote-item blockquote').allInnerTexts();
+const speakers = (page) => page.locator('.quote-item .speaker').allInnerTexts();
+
+test('the example link lists exactly the Lukashenko quotes about negotiations, from both articles', async () => {
+  const page = await open('?view=quotes&speaker=alexander-lukashenko&q=negotiations');
+  const texts = await quoteTexts(page);
+  assert.equal(texts.length, 3, texts.join('\n'));
+  for (const t of texts) assert.match(t.toLowerCase(), /negotiations/);
+  assert.deepEqual([...new Set(await speakers(page))], ['Alexander Lukashenko']);
+  const titles = new Set(await page.locator('.quote-item .meta a:not(.speaker)').allInnerTexts());
+  assert.equal(titles.size, 2, [...titles].join(' | '));
+  assert.ok((await page.locator('.quote-item mark').count()) >= 3, 'matches are highlighted');
+  await page.screenshot({ path: path.join(shots, 'quotes-desktop.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('typing a search replaces the URL, and Back restores the view before it', async () => {
+  const page = await open();
+  await page.locator('a.tab', { hasText: 'Quotes' }).click();
+  await page.waitForURL(/view=quotes/);
+  const afterClick = page.url();
+  const length = await page.evaluate(() => history.length);
+  await page.locator('#q').fill('threaten');
+  await page.waitForURL(/q=threaten/);
+  assert.equal(await page.evaluate(() => history.length), length, 'typing does not push history entries');
+  assert.ok((await quoteTexts(page)).every((t) => /threaten/i.test(t)));
+  // A click pushes one entry; Back returns to the search result.
+  await page.locator('.facet-value', { hasText: 'Alexander Lukashenko' }).first().click();
+  await page.waitForURL(/speaker=alexander-lukashenko/);
+  await page.goBack();
+  await page.waitForURL((u) => !u.href.includes('speaker='));
+  assert.match(page.url(), /q=threaten/);
+  assert.equal(await page.inputValue('#q'), 'threaten');
+  // Typing replaced the entry of the Quotes click, so one more Back is the first page.
+  await page.goBack();
+  await page.waitForURL((u) => !u.href.includes('q='));
+  assert.equal(page.url(), base);
+  assert.equal(await page.inputValue('#q'), '');
+  assert.ok(afterClick.includes('view=quotes'));
+  await page.context().close();
+});
+
+test('an opened article highlights and labels every quote', async () => {
+  const page = await open();
+  await page.locator('.card .title a').first().click();
+  await page.waitForSelector('.reader');
+  assert.match(page.url(), /article=000_36cf100171f11d27/);
+  assert.equal(await page.locator('.reader .speaker-label').count(), 9);
+  assert.ok((await page.locator('.reader .quote').count()) >= 9);
+  const labels = await page.locator('.reader .speaker-label').allInnerTexts();
+  assert.ok(labels.filter((l) => l === 'Alexander Lukashenko').length >= 7, labels.join(', '));
+  assert.ok((await page.locator('.reader .ent.place').count()) > 0, 'entity mentions are marked');
+  await page.screenshot({ path: path.join(shots, 'article-desktop.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('a copied link opened fresh shows the same view', async () => {
+  const page = await open('?view=quotes&place=kyiv&kind=partial');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.locator('.copy button').click();
+  await page.waitForSelector('.copy-status:has-text("copied")');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(link, page.url());
+  const before = await quoteTexts(page);
+  const fresh = await open(link.slice(base.length));
+  assert.deepEqual(await quoteTexts(fresh), before);
+  assert.ok(before.length > 0);
+  await page.context().close();
+  await fresh.context().close();
+});
+
+test('a hostile parameter changes nothing and is reported as text', async () => {
+  const plain = await open();
+  const cards = await plain.locator('.card').count();
+  await plain.context().close();
+  const page = await open('?speaker=%3Cscript%3Ealert(1)%3C%2Fscript%3E&article=%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E&bogus=1');
+  assert.equal(await page.locator('.card').count(), cards);
+  assert.equal(await page.locator('main script, main img, .notices script, .notices img').count(), 0);
+  const notice = await page.locator('.notices').innerText();
+  assert.match(notice, /<script>/);
+  assert.match(notice, /bogus/);
+  await page.context().close();
+});
+
+test('phone width: no horizontal scrolling, screenshots of the main views', async () => {
+  for (const [name, query] of [['articles', ''], ['quotes', '?view=quotes&group=speaker']]) {
+    const page = await open(query, { width: 360, height: 780 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${name} overflows by ${overflow}px at 360px`);
+    await page.screenshot({ path: path.join(shots, `${name}-phone.png`), fullPage: true });
+    await page.context().close();
+  }
+  const page = await open();
+  await page.screenshot({ path: path.join(shots, 'articles-desktop.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('no page errors were raised', () => {
+  assert.deepEqual(errors, []);
+});
