@@ -43,7 +43,7 @@ fn breaks_phrase(w: &str) -> bool {
         w,
         "that" | "and" | "but" | "or" | "which" | "when" | "while" | "because" | "if" | "than" | "to" | "in" | "on"
             | "at" | "with" | "by" | "from" | "after" | "before" | "since" | "where" | "so" | "yet" | "as" | "about"
-            | "for" | "into" | "during" | "though" | "although" | "whether" | "not" | "is" | "was" | "were" | "are"
+            | "for" | "into" | "during" | "though" | "although" | "whether" | "not" | "is" | "was" | "were" | "are" | "upon"
             | "be" | "it" | "there" | "this" | "these" | "those"
     ) || lexicon::is_cue_verb(w)
 }
@@ -143,6 +143,7 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
                 (k == start && lexicon::is_determiner(&w))
                     || tokens::is_capitalized(t.text(text))
                     || (!breaks_phrase(&w) && !saw_name_or_role)
+                    || is_rank(&w) && toks.get(k + 1).is_some_and(|n| tokens::is_capitalized(n.text(text)))
             }
             TokenKind::Punct => t.text(text) == "." && k > start && is_abbreviated(text, &toks[k - 1]),
         };
@@ -153,12 +154,22 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
             saw_name_or_role = true;
         }
         k += 1;
-        if saw_name_or_role && toks.get(k).is_some_and(|n| n.is_word() && !tokens::is_capitalized(n.text(text))) {
+        if saw_name_or_role
+            && toks.get(k).is_some_and(|n| {
+                let nw = fold_tok(text, n);
+                n.is_word() && !tokens::is_capitalized(n.text(text)) && !(is_rank(&nw) && toks.get(k + 1).is_some_and(|m| tokens::is_capitalized(m.text(text))))
+            })
+        {
             break;
         }
     }
     let determined = lexicon::is_determiner(&w) && k > start + 1;
     (k > start && (saw_name_or_role || determined)).then(|| Span::new(toks[start].span.start, toks[k - 1].span.end))
+}
+
+/// "1st", "2nd": a rank inside a title ("Air Force 1st Lt. Tyler Livingston").
+fn is_rank(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit()) && w.len() <= 4
 }
 
 /// An initial or an abbreviated title before a full stop: "F." in "John F. Kerry", "Rep." in "Rep. Jim Clyburn".
@@ -178,9 +189,27 @@ fn speaker_after(text: &str, toks: &[Token]) -> Option<(Span, String)> {
     if lexicon::is_cue_verb(&w) {
         return phrase_after(text, toks, i + 1).map(|p| (p, w));
     }
-    // X [fillers] cue, within a few words.
-    for v in i + 1..toks.len().min(i + 10) {
+    // "“…” ― Jane Roe": a signature after a dash.
+    let dashed = i > 0 && matches!(toks[i - 1].text(text), "―" | "—" | "–");
+    if dashed && tokens::is_capitalized(first.text(text)) {
+        if let Some(p) = phrase_after(text, toks, i) {
+            return Some((p, "—".to_string()));
+        }
+    }
+    // X [fillers] cue, within a few words; "X, who …, told" steps over the clause.
+    let mut v = i + 1;
+    while v < toks.len().min(i + 24) {
         let t = &toks[v];
+        if t.text(text) == "," {
+            let close = (v + 1..toks.len().min(v + 16)).find(|&k| toks[k].text(text) == ",");
+            match close {
+                Some(c) if toks.get(c + 1).is_some_and(|n| lexicon::is_cue_verb(&fold_tok(text, n))) => {
+                    let phrase = phrase_after(text, toks, i).filter(|p| p.end <= t.span.start)?;
+                    return Some((phrase, fold_tok(text, &toks[c + 1])));
+                }
+                _ => break,
+            }
+        }
         if t.kind == TokenKind::Punct && t.text(text) != "." {
             break;
         }
@@ -189,6 +218,7 @@ fn speaker_after(text: &str, toks: &[Token]) -> Option<(Span, String)> {
             let phrase = phrase_before(text, toks, v)?;
             return (phrase.start == first.span.start).then(|| (phrase, vw));
         }
+        v += 1;
     }
     None
 }
@@ -199,6 +229,16 @@ fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
         if fold_tok(text, t) == "according" && toks.get(i + 1).is_some_and(|n| fold_tok(text, n) == "to") {
             if let Some(p) = phrase_after(text, toks, i + 2) {
                 return Some((p, "according to".to_string()));
+            }
+        }
+    }
+    // "Jane Roe: “…”": a name introduced by a colon.
+    if toks.last().is_some_and(|t| t.text(text) == ":") && toks.len() >= 2 {
+        if let Some(p) = phrase_before(text, toks, toks.len() - 1) {
+            let starts_clause = toks.iter().position(|t| t.span.start == p.start).is_some_and(|k| k == 0 || toks[k - 1].kind == TokenKind::Punct);
+            let all_names = tokens::tokenize(text, p).iter().all(|t| tokens::is_capitalized(t.text(text)) || t.text(text) == ".");
+            if starts_clause && all_names {
+                return Some((p, ":".to_string()));
             }
         }
     }
@@ -213,9 +253,16 @@ fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
         if w.ends_with("ing") {
             let before_cue = if v > 0 && toks[v - 1].text(text) == "," { v - 1 } else { v };
             let clause = toks[..before_cue].iter().rposition(|t| t.text(text) == ",").map_or(0, |c| c + 1);
-            if let Some(p) = phrase_after(text, toks, clause) {
+            let subject = phrase_after(text, toks, clause).or_else(|| {
+                // "Silverman, a fan, drew boos upon saying": the sentence's own subject.
+                let p = phrase_after(text, toks, 0)?;
+                let first = tokens::tokenize(text, p).into_iter().next()?;
+                (tokens::is_capitalized(first.text(text)) && !lexicon::is_common_word(&fold_tok(text, &first))).then_some(p)
+            });
+            if let Some(p) = subject {
                 return Some((p, w));
             }
+            continue;
         }
         if let Some(p) = phrase_before(text, toks, v) {
             return Some((p, w));
@@ -245,6 +292,18 @@ fn speaker_in_sentence(text: &str, sentence: Span, quotes: &[Span]) -> Option<(S
         }
         phrase_before(text, &toks, v).map(|p| (p, w))
     })
+}
+
+/// "Jane Roe agreed. “…”": a quote that opens a sentence, after a short
+/// sentence of its paragraph that has a speaker and a speech verb but no quote.
+fn speaker_of_previous_sentence(text: &str, sentences: &[Span], current: Span, quotes: &[Span]) -> Option<(Span, String)> {
+    let i = sentences.iter().position(|s| *s == current)?;
+    let prev = *sentences.get(i.checked_sub(1)?)?;
+    let quote_opens_sentence = quotes.iter().any(|q| q.start == current.start);
+    if !quote_opens_sentence || quotes.iter().any(|q| prev.overlaps(*q)) || prev.text(text).split_whitespace().count() > 25 {
+        return None;
+    }
+    speaker_in_sentence(text, prev, &[])
 }
 
 /// Resolves a speaker phrase to a cluster.
@@ -396,9 +455,17 @@ pub fn attribute(text: &str, layout: &Layout, spans: &[QuoteSpan], found: &mut F
             let after = Span::new(q.span.end, next_start.unwrap_or(sentence.end).max(q.span.end));
             let after_toks = tokens::tokenize(text, after);
             let before_toks = tokens::tokenize(text, before);
-            let found_phrase = speaker_after(text, &after_toks)
+            let said_after = speaker_after(text, &after_toks);
+            let introduced = text[paragraph.start..q.span.start].trim_end().ends_with(':');
+            if said_after.is_none() && !introduced && !q.continues_previous && is_title_like(q.span.text(text)) {
+                // "Morning Joe", "The Breakfast Club": a work's title, not speech.
+                attributed.push(None);
+                continue;
+            }
+            let found_phrase = said_after
                 .or_else(|| speaker_before(text, &before_toks))
-                .or_else(|| speaker_in_sentence(text, sentence, &protected));
+                .or_else(|| speaker_in_sentence(text, sentence, &protected))
+                .or_else(|| speaker_of_previous_sentence(text, &sentences, sentence, &protected));
             let mut attribution = found_phrase.map(|(mention, cue)| {
                 let cluster = resolve(text, found, mention, &recent_speakers, p_index);
                 Attribution { mention, cue, cluster }
@@ -412,12 +479,6 @@ pub fn attribute(text: &str, layout: &Layout, spans: &[QuoteSpan], found: &mut F
                 quote_kind(text, q.span, paragraph)
             };
             let words = text[q.span.start..q.span.end].split_whitespace().count();
-            let introduced = text[paragraph.start..q.span.start].trim_end().ends_with(':');
-            if !introduced && is_title_like(q.span.text(text)) && !q.continues_previous {
-                // "Morning Joe", "The Breakfast Club": a work's title, not speech.
-                attributed.push(None);
-                continue;
-            }
             let keep = match kind {
                 QuoteKind::Partial => attribution.is_some(),
                 QuoteKind::Full => attribution.is_some() || words >= 4,
@@ -471,11 +532,26 @@ fn carried_over(
         let after = gap_toks.partition_point(|t| t.span.start < s.end);
         let word_is_cue = |k: usize| gap_toks.get(k).is_some_and(|t| lexicon::is_cue_verb(&fold_tok(text, t)));
         let starts_sentence = at == 0 || matches!(gap_toks[at - 1].text(text), "." | "!" | "?");
-        starts_sentence || word_is_cue(after) || (at > 0 && word_is_cue(at - 1))
+        // "told X", "asked X": X listens; "said X": X speaks.
+        let spoken_to = at > 0 && matches!(fold_tok(text, &gap_toks[at - 1]).as_str(), "told" | "tells" | "tell" | "asked" | "asks");
+        starts_sentence || word_is_cue(after) || (at > 0 && word_is_cue(at - 1) && !spoken_to)
     });
     if names_between {
         return None;
     }
-    let new_paragraph_opens = q.paragraph == p.paragraph + 1 && gap.text(text).trim().is_empty();
-    (new_paragraph_opens || q.paragraph == p.paragraph).then_some(a)
+    // A paragraph that is all quote, right after a paragraph whose last sentence
+    // was an attributed quote ("“…,” X said."), goes on in X's voice.
+    let opens_paragraph = q.paragraph == p.paragraph + 1 && paragraph_start(text, q.span.start);
+    let tail = gap.text(text);
+    let tail_is_attribution = tail.trim().is_empty()
+        || (tail.len() < 160 && !tail.trim_end().trim_end_matches(['.', '!', '?']).contains(['.', '!', '?', '“', '"']));
+    let next_paragraph = opens_paragraph && tail_is_attribution;
+    (next_paragraph || q.paragraph == p.paragraph).then_some(a)
+}
+
+/// True when only whitespace stands between the last line break and `at`.
+fn paragraph_start(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let line = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
+    line.trim().is_empty()
 }

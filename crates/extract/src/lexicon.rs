@@ -169,6 +169,13 @@ word_set!(is_cue_verb, "Verbs that introduce reported speech, in every tense new
     "told", "read", "reads", "stated", "write", "opine", "opined", "insisted", "criticize", "criticized",
     "criticised", "slam", "slammed", "blast", "blasted", "praise", "praised", "dismiss", "dismissed",
     "label", "labeled", "labelled", "brand", "branded", "dub", "dubbed", "term", "termed", "promise",
+    "bark", "barked", "yell", "yelled", "scream", "screamed", "cry", "cried", "whisper", "whispered", "answer",
+    "answered", "answers", "interject", "interjected", "interrupt", "interrupted", "protest", "protested",
+    "object", "objected", "fume", "fumed", "gush", "gushed", "crack", "cracked", "tease", "teased", "gripe",
+    "griped", "grumble", "grumbled", "deadpan", "deadpanned", "chant", "chanted", "text", "texted", "email",
+    "emailed", "blog", "blogged", "repeat", "repeated", "repeats", "rage", "raged", "marvel", "marveled",
+    "marvelled", "rave", "raved", "beam", "beamed", "intone", "intoned", "mutter", "muttered", "sneer",
+    "sneered", "smile", "smiled", "exult", "exulted", "announce", "reminisce", "reminisced", "explain",
 ]);
 
 word_set!(is_person_pronoun, "Pronouns that can stand for a speaker.", [
