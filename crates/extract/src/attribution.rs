@@ -48,8 +48,8 @@ fn breaks_phrase(w: &str) -> bool {
     ) || lexicon::is_cue_verb(w)
 }
 
-fn fold_tok(text: &str, t: &Token) -> String {
-    lexicon::fold(t.text(text))
+fn fold_tok<'a>(text: &'a str, t: &Token) -> std::borrow::Cow<'a, str> {
+    lexicon::folded(t.text(text))
 }
 
 fn is_pronoun_tok(text: &str, t: &Token) -> bool {
@@ -187,7 +187,7 @@ fn speaker_after(text: &str, toks: &[Token]) -> Option<(Span, String)> {
     let first = toks.get(i)?;
     let w = fold_tok(text, first);
     if lexicon::is_cue_verb(&w) {
-        return phrase_after(text, toks, i + 1).map(|p| (p, w));
+        return phrase_after(text, toks, i + 1).map(|p| (p, w.into_owned()));
     }
     // "“…” ― Jane Roe": a signature after a dash.
     let dashed = i > 0 && matches!(toks[i - 1].text(text), "―" | "—" | "–");
@@ -205,7 +205,7 @@ fn speaker_after(text: &str, toks: &[Token]) -> Option<(Span, String)> {
             match close {
                 Some(c) if toks.get(c + 1).is_some_and(|n| lexicon::is_cue_verb(&fold_tok(text, n))) => {
                     let phrase = phrase_after(text, toks, i).filter(|p| p.end <= t.span.start)?;
-                    return Some((phrase, fold_tok(text, &toks[c + 1])));
+                    return Some((phrase, fold_tok(text, &toks[c + 1]).into_owned()));
                 }
                 _ => break,
             }
@@ -216,7 +216,7 @@ fn speaker_after(text: &str, toks: &[Token]) -> Option<(Span, String)> {
         let vw = fold_tok(text, t);
         if t.is_word() && lexicon::is_cue_verb(&vw) && !tokens::is_capitalized(t.text(text)) {
             let phrase = phrase_before(text, toks, v)?;
-            return (phrase.start == first.span.start).then(|| (phrase, vw));
+            return (phrase.start == first.span.start).then(|| (phrase, vw.into_owned()));
         }
         v += 1;
     }
@@ -260,12 +260,12 @@ fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
                 (tokens::is_capitalized(first.text(text)) && !lexicon::is_common_word(&fold_tok(text, &first))).then_some(p)
             });
             if let Some(p) = subject {
-                return Some((p, w));
+                return Some((p, w.into_owned()));
             }
             continue;
         }
         if let Some(p) = phrase_before(text, toks, v) {
-            return Some((p, w));
+            return Some((p, w.into_owned()));
         }
         if w.ends_with("ing") && participle_only.is_none() {
             participle_only = Some(w);
@@ -275,7 +275,7 @@ fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
     let cue = participle_only?;
     let first = toks.iter().position(|t| t.is_word())?;
     let p = phrase_after(text, toks, first)?;
-    Some((p, cue))
+    Some((p, cue.into_owned()))
 }
 
 /// The subject of a speech verb anywhere in the sentence, outside its quotes:
@@ -290,7 +290,7 @@ fn speaker_in_sentence(text: &str, sentence: Span, quotes: &[Span]) -> Option<(S
         if !toks[v].is_word() || !lexicon::is_cue_verb(&w) || tokens::is_capitalized(toks[v].text(text)) {
             return None;
         }
-        phrase_before(text, &toks, v).map(|p| (p, w))
+        phrase_before(text, &toks, v).map(|p| (p, w.into_owned()))
     })
 }
 
@@ -315,7 +315,7 @@ fn resolve(text: &str, found: &mut Found, phrase: Span, recent_speakers: &[(usiz
     let toks = tokens::tokenize(text, phrase);
     if toks.len() == 1 && is_pronoun_tok(text, &toks[0]) {
         let p = fold_tok(text, &toks[0]);
-        let gender = match p.as_str() {
+        let gender = match p.as_ref() {
             "he" => Gender::Male,
             "she" => Gender::Female,
             _ => return None,
@@ -389,7 +389,7 @@ fn learn_roles(text: &str, layout: &Layout, found: &mut Found) {
                 }
             }
             if let Some(noun) = noun {
-                found.add_role(c, Role { noun, affiliation });
+                found.add_role(c, Role { noun: noun.into_owned(), affiliation });
             }
         }
     }
@@ -533,7 +533,7 @@ fn carried_over(
         let word_is_cue = |k: usize| gap_toks.get(k).is_some_and(|t| lexicon::is_cue_verb(&fold_tok(text, t)));
         let starts_sentence = at == 0 || matches!(gap_toks[at - 1].text(text), "." | "!" | "?");
         // "told X", "asked X": X listens; "said X": X speaks.
-        let spoken_to = at > 0 && matches!(fold_tok(text, &gap_toks[at - 1]).as_str(), "told" | "tells" | "tell" | "asked" | "asks");
+        let spoken_to = at > 0 && matches!(fold_tok(text, &gap_toks[at - 1]).as_ref(), "told" | "tells" | "tell" | "asked" | "asks");
         starts_sentence || word_is_cue(after) || (at > 0 && word_is_cue(at - 1) && !spoken_to)
     });
     if names_between {

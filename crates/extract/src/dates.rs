@@ -9,7 +9,7 @@
 
 use crate::layout::Layout;
 use crate::lexicon;
-use crate::tokens::{self, Token};
+use crate::tokens;
 use crate::{DateMention, DatePrecision, DateProvenance, PublicationDate, Span};
 
 /// Days since 1970-01-01 of a proleptic Gregorian date.
@@ -98,18 +98,29 @@ pub fn parse_value(s: &str) -> Option<String> {
             return valid(y, m, d).then(|| iso(y, m, d));
         }
     }
-    let toks = tokens::tokenize(s, Span::new(0, s.len()));
-    let (expr, _) = (0..toks.len()).find_map(|i| parse_at(s, &toks, i))?;
+    let words: Vec<_> = tokens::tokenize(s, Span::new(0, s.len())).iter().map(|t| lexicon::folded(t.text(s))).collect();
+    let (expr, _) = (0..words.len()).find_map(|i| parse_at(&words, i))?;
     match expr {
         Expr::Full { y, m, d } => Some(iso(y, m, d)),
         _ => None,
     }
 }
 
-/// The date expression starting at `toks[i]`, and how many tokens it covers.
-fn parse_at(text: &str, toks: &[Token], i: usize) -> Option<(Expr, usize)> {
-    let word = |k: usize| toks.get(k).map(|t| lexicon::fold(t.text(text)));
+/// Could this folded word begin a date expression? A cheap test before parsing.
+fn may_start_date(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || lexicon::weekday_number(w).is_some()
+        || lexicon::month_number(w).is_some()
+        || matches!(w, "today" | "yesterday" | "tomorrow" | "last" | "this" | "next")
+}
+
+/// The date expression starting at `words[i]` (folded tokens), and how many tokens it covers.
+fn parse_at(words: &[std::borrow::Cow<str>], i: usize) -> Option<(Expr, usize)> {
+    let word = |k: usize| words.get(k).map(|w| w.to_string());
     let w0 = word(i)?;
+    if !may_start_date(&w0) {
+        return None;
+    }
     let skip_punct = |k: usize| if word(k).as_deref().is_some_and(|w| w == "," || w == ".") { k + 1 } else { k };
 
     if w0.len() == 10 && w0.as_bytes()[4] == b'-' && w0.as_bytes()[7] == b'-' {
@@ -188,9 +199,10 @@ pub fn resolve(text: &str, layout: &Layout) -> (PublicationDate, Vec<DateMention
     let mut found: Vec<(Span, Expr)> = Vec::new();
     for &zone in layout.title.iter().chain(layout.paragraphs.iter()) {
         let toks = tokens::tokenize(text, zone);
+        let words: Vec<_> = toks.iter().map(|t| lexicon::folded(t.text(text))).collect();
         let mut i = 0;
         while i < toks.len() {
-            match parse_at(text, &toks, i) {
+            match parse_at(&words, i) {
                 Some((expr, n)) => {
                     let span = Span::new(toks[i].span.start, toks[i + n - 1].span.end);
                     found.push((span, expr));

@@ -4,7 +4,9 @@
 //! gazetteer packages by `data/generate.py`. The short lists below are written by
 //! hand from general knowledge of the language.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Accent folding for matching and slugs: "é" → "e", "ß" → "ss".
@@ -52,6 +54,17 @@ pub fn fold_char(c: char) -> &'static str {
 
 /// Lowercase with accents folded: the form used for every lookup.
 pub fn fold(s: &str) -> String {
+    folded(s).into_owned()
+}
+
+/// [`fold`] that borrows when the word is already folded, as most words of running text are.
+pub fn folded(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Borrowed(s);
+        }
+        return Cow::Owned(s.to_ascii_lowercase());
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let f = fold_char(c);
@@ -61,8 +74,28 @@ pub fn fold(s: &str) -> String {
             out.push_str(&f.to_lowercase());
         }
     }
-    out
+    Cow::Owned(out)
 }
+
+/// A fast, non-cryptographic hasher for the word lists (FxHash's mixing).
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlaceKind {
@@ -78,10 +111,10 @@ pub struct Place {
 }
 
 /// Places by folded name.
-pub fn places() -> &'static HashMap<String, Place> {
-    static PLACES: OnceLock<HashMap<String, Place>> = OnceLock::new();
+pub fn places() -> &'static WordMap<Place> {
+    static PLACES: OnceLock<WordMap<Place>> = OnceLock::new();
     PLACES.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = WordMap::default();
         for line in include_str!("../data/places.tsv").lines() {
             let mut cols = line.split('\t');
             let (Some(name), Some(kind)) = (cols.next(), cols.next()) else { continue };
@@ -106,8 +139,8 @@ pub enum Gender {
 }
 
 /// Common given names with their usual gender, by folded name.
-pub fn given_names() -> &'static HashMap<String, Gender> {
-    static NAMES: OnceLock<HashMap<String, Gender>> = OnceLock::new();
+pub fn given_names() -> &'static WordMap<Gender> {
+    static NAMES: OnceLock<WordMap<Gender>> = OnceLock::new();
     NAMES.get_or_init(|| {
         include_str!("../data/given_names.tsv")
             .lines()
@@ -124,7 +157,7 @@ pub fn given_names() -> &'static HashMap<String, Gender> {
     })
 }
 
-fn set(words: &'static [&'static str]) -> std::collections::HashSet<&'static str> {
+fn set(words: &'static [&'static str]) -> WordSet {
     words.iter().copied().collect()
 }
 
@@ -132,7 +165,7 @@ macro_rules! word_set {
     ($fn_name:ident, $doc:literal, [$($w:literal),* $(,)?]) => {
         #[doc = $doc]
         pub fn $fn_name(folded: &str) -> bool {
-            static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+            static SET: OnceLock<WordSet> = OnceLock::new();
             SET.get_or_init(|| set(&[$($w),*])).contains(folded)
         }
     };
