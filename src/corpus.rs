@@ -35,6 +35,11 @@ impl Corpus {
         Corpus::from_files(bundled::SEEDS.iter().map(|(name, bytes)| (*name, *bytes)))
     }
 
+    /// A corpus the reader loaded: fetched or dropped article files.
+    pub fn from_article_files(files: &[crate::loader::ArticleFile]) -> Corpus {
+        Corpus::from_files(files.iter().map(|f| (f.name.as_str(), f.bytes.as_slice())))
+    }
+
     pub fn from_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Corpus {
         let mut articles: Vec<Article> = files.into_iter().map(|(n, b)| broadsheet_extract::extract(n, b)).collect();
         broadsheet_extract::corpus::link(&mut articles);

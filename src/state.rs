@@ -2,7 +2,7 @@
 //!
 //! `view=articles|quotes`, `q=`, `speaker=`, `person=`, `place=`, `org=`
 //! (entity keys, comma-separated), `article=<id>`, `from=`/`to=` (ISO dates),
-//! `kind=full|partial`, `group=speaker`. Parsing never fails: what cannot be
+//! `kind=full|partial`, `group=speaker`, `corpus=<url>`. Parsing never fails: what cannot be
 //! understood is dropped and reported as a notice, and the rest still applies.
 
 use broadsheet_extract::QuoteKind;
@@ -57,10 +57,21 @@ pub struct ViewState {
     pub kind: Option<QuoteKind>,
     /// Quote list grouped by speaker.
     pub group_by_speaker: bool,
+    /// A corpus to load instead of the bundled one: a .txt, .jsonl or manifest.json URL.
+    pub corpus: Option<String>,
 }
 
 fn is_key(s: &str) -> bool {
     !s.is_empty() && s.len() <= 120 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// An http(s) URL or a relative path, without spaces or control characters.
+fn is_corpus_url(s: &str) -> bool {
+    let scheme_ok = match s.split_once("://") {
+        Some((scheme, _)) => scheme == "https" || scheme == "http",
+        None => !s.contains(':'),
+    };
+    scheme_ok && !s.is_empty() && s.len() <= 2000 && !s.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 fn is_article_id(s: &str) -> bool {
@@ -119,6 +130,9 @@ impl ViewState {
                         }
                     }
                 }
+                "corpus" if v.is_empty() => {}
+                "corpus" if is_corpus_url(v) => s.corpus = Some(v.to_string()),
+                "corpus" => notices.push(format!("corpus “{}” is not an http(s) link or a relative path and was ignored", shown(v))),
                 "article" if v.is_empty() => {}
                 "article" if is_article_id(v) => s.article = Some(v.to_string()),
                 "article" => notices.push(format!("article “{}” is not an article id and was ignored", shown(v))),
@@ -151,6 +165,9 @@ impl ViewState {
     /// The canonical query string, without the leading `?`; defaults are left out.
     pub fn to_query(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
+        if let Some(c) = &self.corpus {
+            parts.push(format!("corpus={}", encode(c)));
+        }
         if self.view == View::Quotes {
             parts.push("view=quotes".into());
         }
@@ -207,7 +224,7 @@ impl ViewState {
 
     /// The same view with every filter removed.
     pub fn cleared(&self) -> ViewState {
-        ViewState { view: self.view, group_by_speaker: self.group_by_speaker, ..ViewState::default() }
+        ViewState { view: self.view, group_by_speaker: self.group_by_speaker, corpus: self.corpus.clone(), ..ViewState::default() }
     }
 }
 
@@ -270,12 +287,13 @@ mod tests {
 
     #[test]
     fn round_trip_of_a_full_state() {
-        let (s, notices) = parse("?view=quotes&q=%22peace+talks%22%20now&speaker=alexander-lukashenko,dmitry-peskov&place=kyiv&article=000_36cf&from=2022-01-01&to=2023-12&kind=partial&group=speaker");
+        let (s, notices) = parse("?corpus=https%3A%2F%2Fx.org%2Fc%2Fmanifest.json&view=quotes&q=%22peace+talks%22%20now&speaker=alexander-lukashenko,dmitry-peskov&place=kyiv&article=000_36cf&from=2022-01-01&to=2023-12&kind=partial&group=speaker");
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(s.view, View::Quotes);
         assert_eq!(s.q, "\"peace talks\" now");
         assert_eq!(s.facet(Facet::Speaker), ["alexander-lukashenko", "dmitry-peskov"]);
         assert_eq!(s.kind, Some(QuoteKind::Partial));
+        assert_eq!(s.corpus.as_deref(), Some("https://x.org/c/manifest.json"));
         let again = parse(&s.to_query()).0;
         assert_eq!(again, s);
     }
@@ -288,9 +306,9 @@ mod tests {
 
     #[test]
     fn hostile_and_malformed_values_are_ignored_with_a_notice() {
-        let (s, notices) = parse("speaker=%3Cscript%3Ealert(1)%3C/script%3E&from=yesterday&view=grid&kind=odd&zzz=1&article=..%2F..%2Fetc");
+        let (s, notices) = parse("speaker=%3Cscript%3Ealert(1)%3C/script%3E&from=yesterday&view=grid&kind=odd&zzz=1&article=..%2F..%2Fetc&corpus=javascript%3Aalert(1)");
         assert_eq!(s, ViewState::default());
-        assert_eq!(notices.len(), 6, "{notices:?}");
+        assert_eq!(notices.len(), 7, "{notices:?}");
         assert!(notices[0].contains("<script>alert(1)</scr…") || notices[0].contains("<script>"));
     }
 

@@ -10,8 +10,11 @@ const LEAD_CHARS: usize = 220;
 #[component]
 pub fn ArticleCard(index: usize) -> impl IntoView {
     let ctx = use_ctx();
-    let a = &ctx.corpus.articles[index];
-    let keys = &ctx.corpus.article_keys[index];
+    let corpus = ctx.corpus_signal.get_untracked();
+    // A list of the corpus that was just replaced may still ask for an old index.
+    let (Some(a), Some(keys)) = (corpus.articles.get(index), corpus.article_keys.get(index)) else {
+        return ().into_any();
+    };
     let open = ctx.href(&ViewState { article: Some(a.id.clone()), ..ctx.state.get_untracked() });
     let lead_source = a.kicker.or(a.paragraphs.first().copied()).map(|s| s.text(&a.text).to_string()).unwrap_or_default();
     let lead: String = if lead_source.chars().count() > LEAD_CHARS {
@@ -25,7 +28,7 @@ pub fn ArticleCard(index: usize) -> impl IntoView {
             .iter()
             .map(|k| {
                 let href = ctx.href(&ctx.state.get_untracked().toggled(f, k));
-                let name = ctx.corpus.name_of(k);
+                let name = corpus.name_of(k);
                 view! { <li><a class=format!("chip {class}") href=href>{name}</a></li> }
             })
             .collect_view()
@@ -57,4 +60,5 @@ pub fn ArticleCard(index: usize) -> impl IntoView {
             </article>
         </li>
     }
+    .into_any()
 }

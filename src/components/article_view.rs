@@ -12,11 +12,12 @@ use crate::state::{Facet, ViewState};
 #[component]
 pub fn ArticleView(index: usize) -> impl IntoView {
     let ctx = use_ctx();
-    let a = &ctx.corpus.articles[index];
+    let corpus = ctx.corpus_signal.get_untracked();
+    let Some(a) = corpus.articles.get(index) else { return ().into_any() };
     let back = ctx.href(&ViewState { article: None, ..ctx.state.get_untracked() });
     let query = Query::parse(&ctx.state.get_untracked().q);
     let hits = if query.is_empty() { Vec::new() } else { Folded::new(&a.text).hits(&query) };
-    let speaker_name = |qi: usize| a.quotes[qi].speaker.as_deref().map(|k| ctx.corpus.name_of(k));
+    let speaker_name = |qi: usize| a.quotes[qi].speaker.as_deref().map(|k| corpus.name_of(k));
     let paragraphs = a
         .paragraphs
         .iter()
@@ -53,11 +54,11 @@ pub fn ArticleView(index: usize) -> impl IntoView {
             view! { <p>{parts}</p> }
         })
         .collect_view();
-    let speakers = ctx.corpus.article_keys[index][Facet::Speaker as usize]
+    let speakers = corpus.article_keys[index][Facet::Speaker as usize]
         .iter()
         .map(|k| {
             let href = ctx.href(&ViewState { article: None, ..ctx.state.get_untracked() }.toggled(Facet::Speaker, k));
-            view! { <li><a class="chip speaker" href=href>{ctx.corpus.name_of(k)}</a></li> }
+            view! { <li><a class="chip speaker" href=href>{corpus.name_of(k)}</a></li> }
         })
         .collect_view();
     let kicker = a.kicker.map(|k| k.text(&a.text).to_string());
@@ -78,4 +79,5 @@ pub fn ArticleView(index: usize) -> impl IntoView {
             <div class="body">{paragraphs}</div>
         </article>
     }
+    .into_any()
 }

@@ -10,6 +10,7 @@ pub fn FilterChips() -> impl IntoView {
     let ctx = use_ctx();
     move || {
         let s = ctx.state.get();
+        let corpus = ctx.corpus();
         if !s.has_filters() {
             return None;
         }
@@ -19,11 +20,11 @@ pub fn FilterChips() -> impl IntoView {
         }
         for f in Facet::ALL {
             for key in s.facet(f) {
-                chips.push((format!("{}: {}", f.label(), ctx.corpus.name_of(key)), s.toggled(f, key)));
+                chips.push((format!("{}: {}", f.label(), corpus.name_of(key)), s.toggled(f, key)));
             }
         }
         if let Some(a) = &s.article {
-            let title = ctx.corpus.article_by_id(a).map_or_else(|| a.clone(), |i| ctx.corpus.articles[i].title.text.clone());
+            let title = corpus.article_by_id(a).map_or_else(|| a.clone(), |i| corpus.articles[i].title.text.clone());
             chips.push((format!("Article: {title}"), ViewState { article: None, ..s.clone() }));
         }
         if let Some(d) = &s.from {

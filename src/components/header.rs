@@ -22,8 +22,10 @@ fn copy_to_clipboard(text: &str) -> String {
 #[component]
 pub fn Header() -> impl IntoView {
     let ctx = use_ctx();
-    let corpus = ctx.corpus;
-    let counts = format!("{} articles · {} quotes · {} speakers", corpus.articles.len(), corpus.quotes.len(), corpus.speakers());
+    let counts = move || {
+        let corpus = ctx.corpus();
+        format!("{} articles · {} quotes · {} speakers", corpus.articles.len(), corpus.quotes.len(), corpus.speakers())
+    };
     let status = RwSignal::new(String::new());
     let tab = move |view: View, label: &'static str| {
         let ctx = use_ctx();

@@ -7,11 +7,14 @@ pub mod article_view;
 pub mod facet_group;
 pub mod filter_chips;
 pub mod header;
+pub mod loader_panel;
 pub mod notices;
 pub mod page;
 pub mod quote_item;
 pub mod quote_list;
 pub mod search_box;
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -19,18 +22,23 @@ use crate::corpus::Corpus;
 use crate::filter::Results;
 use crate::state::ViewState;
 
-/// What every component may read. The corpus and base path live as long as
-/// the page, so they are leaked once at start-up and the context is `Copy`.
+/// What every component may read; `Copy`, so closures take it freely.
 #[derive(Clone, Copy)]
 pub struct Ctx {
-    pub corpus: &'static Corpus,
-    /// The path the page is served from, so links work under a sub-path.
+    /// The corpus on screen: the bundled seeds, or one the reader loaded.
+    pub corpus_signal: RwSignal<Arc<Corpus>>,
+    /// The path the page is served from (leaked once: it lives as long as the page).
     pub base: &'static str,
     pub state: Memo<ViewState>,
     pub results: Memo<Results>,
 }
 
 impl Ctx {
+    /// The corpus on screen (tracked: a reactive closure re-runs when another corpus loads).
+    pub fn corpus(&self) -> Arc<Corpus> {
+        self.corpus_signal.get()
+    }
+
     /// The link to `state`: a real URL, so every view can be opened in a new tab or shared.
     pub fn href(&self, state: &ViewState) -> String {
         let q = state.to_query();

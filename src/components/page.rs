@@ -1,5 +1,7 @@
 //! The one page: parses the URL into a [`ViewState`], runs the filter, and lays out the views.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -8,6 +10,7 @@ use super::article_view::ArticleView;
 use super::facet_group::{DateRange, FacetGroup, KindFilter};
 use super::filter_chips::FilterChips;
 use super::header::Header;
+use super::loader_panel::{LoadStatus, Loader, LoaderPanel};
 use super::notices::Notices;
 use super::quote_list::QuoteList;
 use super::{use_ctx, Ctx};
@@ -21,7 +24,8 @@ pub const PAGE_SIZE: usize = 60;
 #[component]
 pub fn Page() -> impl IntoView {
     let location = use_location();
-    let corpus: &'static Corpus = Box::leak(Box::new(Corpus::bundled()));
+    let bundled = Arc::new(Corpus::bundled());
+    let corpus_signal = RwSignal::new(bundled.clone());
     let base: &'static str = Box::leak(window().location().pathname().unwrap_or_else(|_| "/".to_string()).into_boxed_str());
     let parsed = Memo::new(move |_| {
         let pairs = decode_query(&location.search.get());
@@ -29,12 +33,32 @@ pub fn Page() -> impl IntoView {
     });
     let state = Memo::new(move |_| parsed.with(|p| p.0.clone()));
     let notices = Signal::derive(move || parsed.with(|p| p.1.clone()));
-    let results = Memo::new(move |_| state.with(|s| filter::run(corpus, s)));
-    provide_context(Ctx { corpus, base, state, results });
+    let results = Memo::new(move |_| corpus_signal.with(|c| state.with(|s| filter::run(c, s))));
+    provide_context(Ctx { corpus_signal, base, state, results });
+    let loader = Loader { status: RwSignal::new(LoadStatus::Idle) };
+    provide_context(loader);
+
+    // corpus= in the URL: load it when it changes; without it, the bundled seeds.
+    let loaded_from = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        let wanted = state.with(|s| s.corpus.clone());
+        if wanted == loaded_from.get_value() {
+            return;
+        }
+        loaded_from.set_value(wanted.clone());
+        match wanted {
+            Some(url) => loader.load_url(corpus_signal, url),
+            None => {
+                corpus_signal.set(bundled.clone());
+                loader.status.set(LoadStatus::Idle);
+            }
+        }
+    });
 
     view! {
         <a class="skip" href="#results">"Skip to results"</a>
         <Header/>
+        <LoaderPanel/>
         <Notices notices=notices/>
         <div class="layout">
             <aside class="filters" aria-label="Filters">
@@ -55,8 +79,9 @@ fn Results() -> impl IntoView {
     let ctx = use_ctx();
     move || {
         let s = ctx.state.get();
+        let corpus = ctx.corpus();
         match (s.view, s.article.clone()) {
-            (View::Articles, Some(id)) => match ctx.corpus.article_by_id(&id) {
+            (View::Articles, Some(id)) => match corpus.article_by_id(&id) {
                 Some(index) => view! { <ArticleView index=index/> }.into_any(),
                 None => {
                     let back = ViewState { article: None, ..s.clone() };
@@ -79,10 +104,11 @@ fn ArticleCards() -> impl IntoView {
     let ctx = use_ctx();
     let shown = RwSignal::new(PAGE_SIZE);
     let items = move || ctx.results.with(|r| if r.view == View::Articles { r.items.clone() } else { Vec::new() });
+    let articles = move || ctx.corpus().articles.len();
     let total = move || ctx.results.with(|r| r.items.len());
     let clear = ctx.href(&ctx.state.get_untracked().cleared());
     view! {
-        <p class="summary" role="status">{move || format!("{} of {} articles", total(), ctx.corpus.articles.len())}</p>
+        <p class="summary" role="status">{move || format!("{} of {} articles", total(), articles())}</p>
         <Show when=move || total() == 0>
             <p class="empty">"No article matches these filters. " <a href=clear.clone()>"Clear all filters"</a></p>
         </Show>

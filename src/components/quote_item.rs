@@ -10,13 +10,15 @@ use crate::state::{Facet, View, ViewState};
 #[component]
 pub fn QuoteItem(index: usize) -> impl IntoView {
     let ctx = use_ctx();
-    let r = ctx.corpus.quotes[index];
-    let a = &ctx.corpus.articles[r.article];
+    let corpus = ctx.corpus_signal.get_untracked();
+    // A list of the corpus that was just replaced may still ask for an old index.
+    let Some(&r) = corpus.quotes.get(index) else { return ().into_any() };
+    let a = &corpus.articles[r.article];
     let q = &a.quotes[r.quote];
     let text = q.span.text(&a.text);
     let query = Query::parse(&ctx.state.get_untracked().q);
     // Hits are found in the quote's own folded text; offsets are relative to the quote.
-    let hits = if query.is_empty() { Vec::new() } else { ctx.corpus.quote_text[index].hits(&query) };
+    let hits = if query.is_empty() { Vec::new() } else { corpus.quote_text[index].hits(&query) };
     let mut parts = Vec::new();
     let mut at = 0;
     for (s, e) in hits {
@@ -32,7 +34,7 @@ pub fn QuoteItem(index: usize) -> impl IntoView {
     let speaker = match &q.speaker {
         Some(k) => {
             let href = ctx.href(&ctx.state.get_untracked().toggled(Facet::Speaker, k));
-            view! { <a class="speaker" href=href>{ctx.corpus.name_of(k)}</a> }.into_any()
+            view! { <a class="speaker" href=href>{corpus.name_of(k)}</a> }.into_any()
         }
         None => view! { <span class="speaker unattributed">"unattributed"</span> }.into_any(),
     };
@@ -55,4 +57,5 @@ pub fn QuoteItem(index: usize) -> impl IntoView {
             </p>
         </li>
     }
+    .into_any()
 }

@@ -21,6 +21,7 @@ pub fn QuoteList() -> impl IntoView {
     let clear = move || ctx.href(&ctx.state.get().cleared());
     let list = move || {
         let ctx = use_ctx();
+        let corpus = ctx.corpus();
         let items: Vec<usize> = ctx.results.with(|r| {
             if r.view != View::Quotes {
                 return Vec::new();
@@ -28,10 +29,10 @@ pub fn QuoteList() -> impl IntoView {
             r.items.iter().copied().take(shown.get()).collect()
         });
         if grouped() {
-            group_by_speaker(&ctx.corpus, &items)
+            group_by_speaker(&corpus, &items)
                 .into_iter()
                 .map(|(speaker, ids)| {
-                    let name = speaker.as_deref().map_or_else(|| "Unattributed".to_string(), |k| ctx.corpus.name_of(k));
+                    let name = speaker.as_deref().map_or_else(|| "Unattributed".to_string(), |k| corpus.name_of(k));
                     let count = ids.len();
                     view! {
                         <section class="group">
@@ -53,7 +54,7 @@ pub fn QuoteList() -> impl IntoView {
     };
     view! {
         <div class="list-head">
-            <p class="summary" role="status">{move || format!("{} of {} quotes", total(), ctx.corpus.quotes.len())}</p>
+            <p class="summary" role="status">{move || format!("{} of {} quotes", total(), ctx.corpus().quotes.len())}</p>
             <a class="toggle" href=toggle_group aria-pressed=move || if grouped() { "true" } else { "false" }>"Group by speaker"</a>
         </div>
         <Show when=move || total() == 0>

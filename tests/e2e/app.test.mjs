@@ -14,8 +14,17 @@ fs.mkdirSync(shots, { recursive: true });
 let server, base, browser;
 const errors = [];
 
+// A small corpus of the reader's own, written for these tests.
+const fixtures = {
+  '/fixtures/manifest.json': { type: 'application/json', body: JSON.stringify({ files: ['one.txt', 'two.txt', 'gone.txt'] }) },
+  '/fixtures/one.txt': { type: 'text/plain', body: 'Harbour bridge reopens\n\n“We are proud of the crews,” Mayor Ingrid Olsen said on Monday.' },
+  '/fixtures/two.txt': { type: 'text/plain', body: 'title: Ferry strike ends\ndate: 2024-06-02\n\n“The ferries sail again,” union leader Tomas Berg told reporters.' },
+  '/fixtures/corpus.jsonl': { type: 'application/x-ndjson', body: '{"id": "j1", "title": "Rail plan", "date": "2024-01-05", "text": "“Trains first,” said Nora Lind."}\nnot json\n' },
+  '/fixtures/page.html': { type: 'text/html', body: '<html><body>hello</body></html>' },
+};
+
 before(async () => {
-  ({ server, url: base } = await serve(8799));
+  ({ server, url: base } = await serve(8799, fixtures));
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -130,6 +139,48 @@ test('phone width: no horizontal scrolling, screenshots of the main views', asyn
   }
   const page = await open();
   await page.screenshot({ path: path.join(shots, 'articles-desktop.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('corpus= loads a manifest, keeps it in the URL, and reports a missing file', async () => {
+  const page = await open('?corpus=fixtures/manifest.json');
+  await page.waitForSelector('.load-status.ok');
+  assert.deepEqual((await page.locator('.card .title a').allInnerTexts()).sort(), ['Ferry strike ends', 'Harbour bridge reopens']);
+  assert.match(await page.locator('.load-status').innerText(), /gone\.txt was not found \(404\)/);
+  await page.locator('a.tab', { hasText: 'Quotes' }).click();
+  await page.waitForURL(/view=quotes/);
+  assert.match(page.url(), /corpus=fixtures%2Fmanifest\.json/);
+  assert.deepEqual((await speakers(page)).sort(), ['Ingrid Olsen', 'Tomas Berg']);
+  await page.context().close();
+});
+
+test('a JSONL corpus loads its good lines and names the bad one', async () => {
+  const page = await open('?corpus=fixtures/corpus.jsonl&view=quotes');
+  await page.waitForSelector('.load-status.ok');
+  assert.deepEqual(await speakers(page), ['Nora Lind']);
+  assert.match(await page.locator('.load-status').innerText(), /line 2/);
+  await page.context().close();
+});
+
+test('a failed load says why and keeps the corpus on screen', async () => {
+  for (const [query, reason] of [['?corpus=fixtures/nothing.txt', /not found \(404\)/], ['?corpus=fixtures/page.html', /text\/html/]]) {
+    const page = await open(query);
+    await page.waitForSelector('.load-status.failed');
+    assert.match(await page.locator('.load-status.failed').innerText(), reason);
+    assert.match(await page.locator('.load-status.failed').innerText(), /kept/);
+    assert.equal(await page.locator('.card').count(), 2, 'the seed corpus stays');
+    await page.context().close();
+  }
+});
+
+test('local files are read in the browser', async () => {
+  const page = await open();
+  await page.locator('.loader summary').click();
+  await page.locator('.loader input[type=file][multiple]').setInputFiles([
+    { name: 'local.txt', mimeType: 'text/plain', buffer: Buffer.from('Dam opens\n\n“Water for all,” engineer Sara Holm said.') },
+  ]);
+  await page.waitForSelector('.load-status.ok');
+  assert.deepEqual(await page.locator('.card .title a').allInnerTexts(), ['Dam opens']);
   await page.context().close();
 });
 

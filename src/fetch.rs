@@ -1,0 +1,89 @@
+//! Browser I/O for the reader's corpus: fetching URLs with gloo-net and
+//! reading local files. Every decision about the bytes is in [`crate::loader`].
+
+use gloo_net::http::Request;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::loader::{self, ArticleFile, Parsed};
+
+/// Articles and the problems met on the way (skipped lines, files that failed).
+pub type Loaded = (Vec<ArticleFile>, Vec<String>);
+
+async fn fetch_one(url: &str) -> Result<(Option<String>, Vec<u8>), String> {
+    let response = Request::get(url).send().await.map_err(|_| loader::network_error(url))?;
+    if !response.ok() {
+        return Err(loader::status_error(url, response.status(), &response.status_text()));
+    }
+    let content_type = response.headers().get("content-type");
+    let body = response.binary().await.map_err(|_| loader::network_error(url))?;
+    Ok((content_type, body))
+}
+
+/// Loads `url`: a .txt article, a .jsonl file or a manifest of article files.
+/// `progress(done, total)` is called as manifest entries arrive.
+pub async fn fetch_corpus(url: &str, progress: impl Fn(usize, usize)) -> Result<Loaded, String> {
+    let (content_type, body) = fetch_one(url).await?;
+    match loader::parse(url, content_type.as_deref(), &body)? {
+        Parsed::Articles(a, problems) => Ok((a, problems)),
+        Parsed::Manifest(urls) => {
+            let mut articles = Vec::new();
+            let mut problems = Vec::new();
+            let mut total_bytes = 0;
+            for (i, u) in urls.iter().enumerate() {
+                progress(i, urls.len());
+                match fetch_one(u).await.and_then(|(ct, b)| loader::parse(u, ct.as_deref(), &b)) {
+                    Ok(Parsed::Articles(a, p)) => {
+                        total_bytes += a.iter().map(|f| f.bytes.len()).sum::<usize>();
+                        if let Some(msg) = loader::too_big(total_bytes) {
+                            return Err(msg);
+                        }
+                        articles.extend(a);
+                        problems.extend(p);
+                    }
+                    Ok(Parsed::Manifest(_)) => problems.push(format!("{u} is another manifest; manifests do not nest")),
+                    Err(e) => problems.push(e),
+                }
+            }
+            progress(urls.len(), urls.len());
+            if articles.is_empty() {
+                return Err(format!("None of the {} files in the manifest could be read. {}", urls.len(), problems.first().cloned().unwrap_or_default()));
+            }
+            Ok((articles, problems))
+        }
+    }
+}
+
+/// Reads files the reader picked or dropped (.txt articles, .jsonl corpora).
+pub async fn read_files(files: Vec<web_sys::File>) -> Result<Loaded, String> {
+    let total: f64 = files.iter().map(|f| f.size()).sum();
+    if let Some(msg) = loader::too_big(total as usize) {
+        return Err(msg);
+    }
+    let mut articles = Vec::new();
+    let mut problems = Vec::new();
+    for file in files {
+        let name = file.name();
+        if !(name.ends_with(".txt") || name.ends_with(".jsonl")) {
+            problems.push(format!("{name} was skipped: only .txt and .jsonl files are read"));
+            continue;
+        }
+        let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| format!("{name} could not be read"))?;
+        let bytes = js_sys::Uint8Array::new(buffer.unchecked_ref()).to_vec();
+        if name.ends_with(".jsonl") {
+            match loader::parse_jsonl(&bytes) {
+                Ok((a, p)) => {
+                    articles.extend(a);
+                    problems.extend(p.into_iter().map(|p| format!("{name}: {p}")));
+                }
+                Err(e) => problems.push(format!("{name}: {e}")),
+            }
+        } else {
+            articles.push(ArticleFile { name, bytes });
+        }
+    }
+    if articles.is_empty() {
+        return Err(format!("No article could be read. {}", problems.first().cloned().unwrap_or_default()));
+    }
+    Ok((articles, problems))
+}

@@ -1,0 +1,223 @@
+//! The reader's own corpus: what a fetched or dropped file holds, decided by
+//! plain functions so every error message is tested on the host.
+//!
+//! A corpus is a single `.txt` article, a JSONL file of
+//! `{"id", "title"?, "date"?, "text"}` lines, or a `manifest.json` listing
+//! article files relative to it. Nothing leaves the reader's machine.
+
+use serde::Deserialize;
+
+/// Largest corpus loaded in the browser, in bytes (texts added up).
+pub const MAX_CORPUS_BYTES: usize = 50 * 1024 * 1024;
+
+/// One article file: a name for its id, and its bytes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What a fetched body turned out to be.
+#[derive(Debug, PartialEq)]
+pub enum Parsed {
+    Articles(Vec<ArticleFile>, Vec<String>),
+    /// A manifest: article URLs to fetch next, already resolved against the manifest's URL.
+    Manifest(Vec<String>),
+}
+
+#[derive(Deserialize)]
+struct JsonlArticle {
+    id: serde_json::Value,
+    title: Option<String>,
+    date: Option<String>,
+    text: String,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Manifest {
+    List(Vec<String>),
+    Object { files: Vec<String> },
+}
+
+fn megabytes(n: usize) -> String {
+    format!("{:.1} MB", n as f64 / (1024.0 * 1024.0))
+}
+
+pub fn too_big(total: usize) -> Option<String> {
+    (total > MAX_CORPUS_BYTES).then(|| {
+        format!(
+            "This corpus is {}; Broadsheet reads at most {} in the browser. Pre-process it with broadsheet-extract instead.",
+            megabytes(total),
+            megabytes(MAX_CORPUS_BYTES)
+        )
+    })
+}
+
+/// The last path segment of a URL or file path, without query or fragment.
+pub fn file_name(url: &str) -> &str {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    path.rsplit('/').find(|s| !s.is_empty()).unwrap_or(path)
+}
+
+/// Resolves `relative` against the URL of the manifest that names it.
+pub fn resolve(base: &str, relative: &str) -> String {
+    if relative.contains("://") || relative.starts_with('/') {
+        return relative.to_string();
+    }
+    let dir = &base[..base.rfind('/').map_or(0, |i| i + 1)];
+    format!("{dir}{relative}")
+}
+
+/// Header text that the extractor's layout reads as a title/date block.
+fn with_header(title: Option<&str>, date: Option<&str>, text: &str) -> String {
+    let mut out = String::new();
+    if let Some(t) = title.filter(|t| !t.trim().is_empty()) {
+        out.push_str(&format!("title: {}\n", t.replace(['\n', '\r'], " ")));
+    }
+    if let Some(d) = date.filter(|d| !d.trim().is_empty()) {
+        out.push_str(&format!("date: {}\n", d.trim()));
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(text);
+    out
+}
+
+/// Reads a fetched body. `content_type` is the response's header, if any.
+pub fn parse(url: &str, content_type: Option<&str>, body: &[u8]) -> Result<Parsed, String> {
+    if let Some(msg) = too_big(body.len()) {
+        return Err(msg);
+    }
+    let name = file_name(url);
+    let ct = content_type.unwrap_or("").to_ascii_lowercase();
+    if ct.starts_with("text/html") && !name.ends_with(".txt") {
+        return Err(format!(
+            "{url} sent a web page (text/html), not a corpus. Link to a .txt article, a .jsonl file or a manifest.json."
+        ));
+    }
+    if name.ends_with(".json") || ct.starts_with("application/json") {
+        let text = std::str::from_utf8(body).map_err(|_| format!("{name} is not valid UTF-8, so it cannot be a manifest."))?;
+        let manifest: Manifest = serde_json::from_str(text)
+            .map_err(|e| format!("{name} is not a manifest (a JSON list of article files, or {{\"files\": [...]}}): {e}"))?;
+        let files = match manifest {
+            Manifest::List(f) | Manifest::Object { files: f } => f,
+        };
+        if files.is_empty() {
+            return Err(format!("{name} lists no article files."));
+        }
+        return Ok(Parsed::Manifest(files.iter().map(|f| resolve(url, f)).collect()));
+    }
+    if name.ends_with(".jsonl") || ct.contains("jsonl") || ct.contains("ndjson") {
+        return parse_jsonl(body).map(|(a, w)| Parsed::Articles(a, w));
+    }
+    if ct.starts_with("image/") || ct.starts_with("audio/") || ct.starts_with("video/") || ct == "application/pdf" {
+        return Err(format!("{url} is {ct}, not text. Link to a .txt article, a .jsonl file or a manifest.json."));
+    }
+    Ok(Parsed::Articles(vec![ArticleFile { name: name.to_string(), bytes: body.to_vec() }], Vec::new()))
+}
+
+/// JSONL lines to article files; bad lines are reported and skipped.
+pub fn parse_jsonl(body: &[u8]) -> Result<(Vec<ArticleFile>, Vec<String>), String> {
+    let text = String::from_utf8_lossy(body);
+    let mut articles = Vec::new();
+    let mut problems = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<JsonlArticle>(line) {
+            Ok(a) => {
+                let id = match a.id {
+                    serde_json::Value::String(s) => s,
+                    other => other.to_string(),
+                };
+                let full = with_header(a.title.as_deref(), a.date.as_deref(), &a.text);
+                articles.push(ArticleFile { name: id, bytes: full.into_bytes() });
+            }
+            Err(e) => problems.push(format!("line {}: not an {{\"id\", \"text\"}} object ({e})", n + 1)),
+        }
+    }
+    if articles.is_empty() {
+        return Err(match problems.first() {
+            Some(p) => format!("No article could be read from this JSONL file; {p}."),
+            None => "This JSONL file is empty.".to_string(),
+        });
+    }
+    if problems.len() > 3 {
+        let more = problems.len() - 3;
+        problems.truncate(3);
+        problems.push(format!("and {more} more lines were skipped"));
+    }
+    Ok((articles, problems))
+}
+
+/// The message for an HTTP status that is not a success.
+pub fn status_error(url: &str, status: u16, status_text: &str) -> String {
+    match status {
+        404 => format!("{url} was not found (404). Check the link."),
+        401 | 403 => format!("{url} refused access ({status} {status_text})."),
+        _ => format!("{url} answered {status} {status_text}."),
+    }
+}
+
+/// The message for a fetch that failed before any answer: offline, or a CORS refusal.
+pub fn network_error(url: &str) -> String {
+    format!(
+        "The browser could not read {url}: the server is unreachable, or it does not allow other sites to read it \
+         (CORS: it must send Access-Control-Allow-Origin)."
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_file_is_one_article() {
+        let got = parse("https://x.org/c/a.txt", Some("text/plain"), b"Title\n\nBody.").unwrap();
+        assert_eq!(got, Parsed::Articles(vec![ArticleFile { name: "a.txt".into(), bytes: b"Title\n\nBody.".to_vec() }], vec![]));
+    }
+
+    #[test]
+    fn manifest_entries_resolve_against_it() {
+        let got = parse("https://x.org/c/manifest.json?v=2", None, br#"{"files": ["a.txt", "sub/b.txt", "https://y.org/c.txt"]}"#).unwrap();
+        assert_eq!(
+            got,
+            Parsed::Manifest(vec!["https://x.org/c/a.txt".into(), "https://x.org/c/sub/b.txt".into(), "https://y.org/c.txt".into()])
+        );
+        assert!(parse("https://x.org/m.json", None, b"[]").unwrap_err().contains("no article"));
+        assert!(parse("https://x.org/m.json", None, b"{oops").unwrap_err().contains("not a manifest"));
+    }
+
+    #[test]
+    fn jsonl_keeps_good_lines_and_reports_bad_ones() {
+        let body = b"{\"id\": 1, \"title\": \"T\", \"date\": \"2020-02-02\", \"text\": \"Body.\"}\nnot json\n\n{\"id\": \"b\", \"text\": \"x\"}\n";
+        let Parsed::Articles(a, problems) = parse("c.jsonl", None, body).unwrap() else { panic!("articles") };
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[0].name, "1");
+        let article = broadsheet_extract::extract(&a[0].name, &a[0].bytes);
+        assert_eq!(article.title.text, "T");
+        assert_eq!(article.date.iso.as_deref(), Some("2020-02-02"));
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].starts_with("line 2"));
+        assert!(parse_jsonl(b"nope").unwrap_err().contains("line 1"));
+    }
+
+    #[test]
+    fn wrong_types_and_sizes_are_refused_with_the_reason() {
+        assert!(parse("https://x.org/", Some("text/html; charset=utf-8"), b"<html>").unwrap_err().contains("text/html"));
+        assert!(parse("https://x.org/p.png", Some("image/png"), b"\x89PNG").unwrap_err().contains("image/png"));
+        let msg = too_big(MAX_CORPUS_BYTES + 1).unwrap();
+        assert!(msg.contains("50.0 MB"), "{msg}");
+        assert!(status_error("u", 404, "Not Found").contains("not found"));
+    }
+
+    #[test]
+    fn invalid_utf8_text_still_loads_and_is_flagged() {
+        let Parsed::Articles(a, _) = parse("bad.txt", None, b"T\n\n\xff body").unwrap() else { panic!("articles") };
+        let article = broadsheet_extract::extract(&a[0].name, &a[0].bytes);
+        assert!(!article.warnings.is_empty());
+    }
+}
