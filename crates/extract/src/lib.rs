@@ -23,6 +23,7 @@ pub mod entities;
 pub mod layout;
 pub mod lexicon;
 pub mod quotes;
+pub mod synthetic;
 pub mod tokens;
 
 use serde::{Deserialize, Serialize};

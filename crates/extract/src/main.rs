@@ -3,6 +3,7 @@
 //! ```text
 //! broadsheet-extract jsonl < in.jsonl > out.jsonl     {"id","text"} lines in, one result line out
 //! broadsheet-extract files seeds/*.txt [--pretty]     one result per file
+//! broadsheet-extract generate N DIR [--seed S]        N synthetic articles (benchmarks, load tests)
 //! ```
 //! Output lines carry byte offsets into the input text, in the shape both
 //! evaluation scorers read. A bad input line is reported on stderr with its
@@ -103,7 +104,28 @@ fn out_line(id: serde_json::Value, a: &Article) -> OutLine<'_> {
     }
 }
 
-const USAGE: &str = "usage: broadsheet-extract jsonl < in.jsonl > out.jsonl\n       broadsheet-extract files FILE... [--pretty]";
+const USAGE: &str = "usage: broadsheet-extract jsonl < in.jsonl > out.jsonl\n       broadsheet-extract files FILE... [--pretty]\n       broadsheet-extract generate N DIR [--seed S]";
+
+/// Writes `n` synthetic articles, a manifest.json listing them, and the same
+/// articles as one corpus.jsonl into `dir`.
+fn run_generate(args: &[String]) -> io::Result<bool> {
+    let n: usize = args.first().and_then(|a| a.parse().ok()).ok_or_else(|| io::Error::other("generate needs a count"))?;
+    let dir = std::path::Path::new(args.get(1).ok_or_else(|| io::Error::other("generate needs a folder"))?);
+    let seed = args.iter().position(|a| a == "--seed").and_then(|i| args.get(i + 1)).and_then(|s| s.parse().ok()).unwrap_or(1);
+    std::fs::create_dir_all(dir)?;
+    let mut names = Vec::with_capacity(n);
+    let mut jsonl = String::new();
+    for (name, text) in broadsheet_extract::synthetic::corpus(n, seed) {
+        std::fs::write(dir.join(&name), &text)?;
+        let id = broadsheet_extract::id_from_file_name(&name);
+        jsonl.push_str(&serde_json::json!({ "id": id, "text": text }).to_string());
+        jsonl.push('\n');
+        names.push(name);
+    }
+    std::fs::write(dir.join("corpus.jsonl"), jsonl)?;
+    std::fs::write(dir.join("manifest.json"), serde_json::to_string(&names).map_err(io::Error::other)?)?;
+    Ok(true)
+}
 
 fn write_json<T: Serialize>(out: &mut impl Write, value: &T, pretty: bool) -> io::Result<()> {
     let s = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
@@ -162,6 +184,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("jsonl") => run_jsonl(),
+        Some("generate") => run_generate(&args[1..]),
         Some("files") => {
             let pretty = args.iter().any(|a| a == "--pretty");
             let paths: Vec<String> = args[1..].iter().filter(|a| *a != "--pretty").cloned().collect();

@@ -1,0 +1,79 @@
+// Browser benchmarks (not a test: figures for BENCHMARKS.md). Needs dist/ built.
+//   node tests/bench/browser.mjs [N ...]      default N = 100 1000 10000
+// For each N: a synthetic corpus (broadsheet-extract generate) loaded with corpus=,
+// time to the first card and to fully extracted, filter latency p50/p95, JS heap.
+// Also the seed page: bytes transferred (gzip) and time to its cards.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { serve } from '../e2e/serve.mjs';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const { chromium } = await import(path.join(root, 'tools/node_modules/playwright-core/index.mjs'));
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const counts = sizes.length ? sizes : [100, 1000, 10000];
+
+const bin = path.join(root, 'target/release/broadsheet-extract');
+execFileSync('cargo', ['build', '--release', '-q', '-p', 'broadsheet-extract'], { cwd: root, stdio: 'inherit' });
+
+const fixtures = {};
+for (const n of counts) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `broadsheet-${n}-`));
+  execFileSync(bin, ['generate', String(n), dir]);
+  fixtures[`/synthetic/${n}.jsonl`] = { type: 'application/x-ndjson', body: fs.readFileSync(path.join(dir, 'corpus.jsonl')) };
+  fs.rmSync(dir, { recursive: true });
+}
+const { server, url: base } = await serve(8811, fixtures);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--enable-precise-memory-info'],
+});
+
+const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+const rows = [];
+
+// The seed page.
+const dist = path.join(root, 'dist');
+let gz = 0;
+for (const f of fs.readdirSync(dist)) gz += zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length;
+{
+  const page = await browser.newPage();
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    await page.goto(base + '?bench=' + i, { waitUntil: 'commit' });
+    await page.waitForSelector('.card');
+    times.push(await page.evaluate(() => performance.now()));
+  }
+  rows.push(`seed page: ${(gz / 1024).toFixed(0)} KB gzipped in total; cards shown ${percentile(times, 0.5).toFixed(0)} ms after navigation (median of 5, loopback)`);
+  await page.close();
+}
+
+for (const n of counts) {
+  const page = await browser.newPage();
+  await page.goto(base);
+  await page.waitForSelector('.card');
+  const t0 = await page.evaluate(() => performance.now());
+  await page.evaluate((q) => { history.pushState(null, '', q); dispatchEvent(new PopStateEvent('popstate')); }, `?corpus=synthetic/${n}.jsonl`);
+  await page.waitForSelector('.load-status.ok', { timeout: 300000 });
+  const loaded = await page.evaluate(() => performance.now());
+  const bytes = fixtures[`/synthetic/${n}.jsonl`].body.length;
+  // Filter latency: toggle the first speaker facet value, time until the summary changes.
+  const lat = [];
+  for (let i = 0; i < 20; i++) {
+    const before = await page.locator('.summary').innerText();
+    const t = await page.evaluate(() => performance.now());
+    await page.locator('#facet-speaker ~ ul .facet-value').first().click();
+    await page.waitForFunction((b) => document.querySelector('.summary')?.innerText !== b, before);
+    lat.push((await page.evaluate(() => performance.now())) - t);
+  }
+  const heap = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : 0);
+  rows.push(`N=${n}: ${(bytes / 1048576).toFixed(1)} MB; loaded and fully extracted in ${(loaded - t0).toFixed(0)} ms ` +
+    `(${(bytes / 1048576 / ((loaded - t0) / 1000)).toFixed(1)} MB/s, cards appear when done); ` +
+    `filter click → updated list p50 ${percentile(lat, 0.5).toFixed(0)} ms, p95 ${percentile(lat, 0.95).toFixed(0)} ms; JS heap ${(heap / 1048576).toFixed(1)} MB`);
+  await page.close();
+}
+await browser.close();
+server.close();
+console.log(rows.join('\n'));
