@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use broadsheet_extract::{Article, EntityKind, QuoteKind};
+use broadsheet_extract::{Article, EntityKind};
 
 use crate::search::Folded;
 use crate::state::Facet;
@@ -27,6 +27,15 @@ pub struct Corpus {
     pub article_keys: Vec<[Vec<String>; 4]>,
     pub article_text: Vec<Folded>,
     pub quote_text: Vec<Folded>,
+    /// Index for filtering: every entity key interned once.
+    pub key_id: HashMap<String, u32>,
+    pub keys: Vec<String>,
+    /// Per article, per facet: interned keys.
+    pub article_key_ids: Vec<[Vec<u32>; 4]>,
+    /// Per quote (index into `quotes`): its speaker, interned.
+    pub quote_speaker: Vec<Option<u32>>,
+    /// Per quote: folded quote text and speaker name, what a search looks in.
+    pub quote_haystack: Vec<String>,
 }
 
 impl Corpus {
@@ -76,7 +85,30 @@ impl Corpus {
             article_keys.push(keys);
         }
         let article_text = articles.iter().map(|a| Folded::new(&format!("{}\n{}", a.title.text, a.text))).collect();
-        Corpus { articles, quotes, names, article_keys, article_text, quote_text }
+        let mut key_id: HashMap<String, u32> = HashMap::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut intern = |k: &str| -> u32 {
+            if let Some(&id) = key_id.get(k) {
+                return id;
+            }
+            keys.push(k.to_string());
+            key_id.insert(k.to_string(), keys.len() as u32 - 1);
+            keys.len() as u32 - 1
+        };
+        let article_key_ids: Vec<[Vec<u32>; 4]> =
+            article_keys.iter().map(|ks| ks.clone().map(|v| v.iter().map(|k| intern(k)).collect())).collect();
+        let quote_speaker: Vec<Option<u32>> =
+            quotes.iter().map(|r| articles[r.article].quotes[r.quote].speaker.as_deref().map(&mut intern)).collect();
+        let quote_haystack = quotes
+            .iter()
+            .zip(&quote_text)
+            .map(|(r, t)| {
+                let speaker = articles[r.article].quotes[r.quote].speaker.as_deref();
+                let name = speaker.and_then(|k| names.get(k)).map_or("", |(n, _)| n.as_str());
+                format!("{} {}", t.text, broadsheet_extract::lexicon::fold(name))
+            })
+            .collect();
+        Corpus { articles, quotes, names, article_keys, article_text, quote_text, key_id, keys, article_key_ids, quote_speaker, quote_haystack }
     }
 
     pub fn name_of(&self, key: &str) -> String {
@@ -96,17 +128,5 @@ impl Corpus {
 
     pub fn article_by_id(&self, id: &str) -> Option<usize> {
         self.articles.iter().position(|a| a.id == id)
-    }
-
-    /// Keys of facet `f` for one quote: its speaker, or its article's entities.
-    pub fn quote_keys(&self, r: QuoteRef, f: Facet) -> Vec<&str> {
-        match f {
-            Facet::Speaker => self.quote(r).speaker.as_deref().into_iter().collect(),
-            _ => self.article_keys[r.article][f as usize].iter().map(String::as_str).collect(),
-        }
-    }
-
-    pub fn quote_kind(&self, r: QuoteRef) -> QuoteKind {
-        self.quote(r).kind
     }
 }

@@ -2,11 +2,9 @@
 //! facet counted with the *other* filters applied, so choosing one speaker
 //! never drops the other speakers' counts to zero.
 
-use std::collections::HashMap;
-
 use broadsheet_extract::QuoteKind;
 
-use crate::corpus::{Corpus, QuoteRef};
+use crate::corpus::Corpus;
 use crate::search::Query;
 use crate::state::{Facet, View, ViewState};
 
@@ -29,19 +27,12 @@ pub struct Results {
     pub kinds: (usize, usize),
 }
 
-/// Which filter to leave out when counting a facet.
-#[derive(Clone, Copy, PartialEq)]
-enum Skip {
-    Nothing,
-    Facet(Facet),
-    Kind,
-}
+/// Criteria, one bit each in an item's mask of the filters it fails.
+const KIND_BIT: u8 = 1 << 4;
+const OTHER_BIT: u8 = 1 << 5;
 
-struct Filter<'a> {
-    corpus: &'a Corpus,
-    state: &'a ViewState,
-    query: Query,
-    article: Option<Option<usize>>,
+fn facet_bit(f: Facet) -> u8 {
+    1 << (f as u8)
 }
 
 fn within(date: Option<&str>, from: Option<&str>, to: Option<&str>) -> bool {
@@ -53,120 +44,105 @@ fn within(date: Option<&str>, from: Option<&str>, to: Option<&str>) -> bool {
     from.is_none_or(|f| d >= f) && to.is_none_or(|t| &d[..t.len().min(d.len())] <= t)
 }
 
-impl<'a> Filter<'a> {
-    fn keys(&self, item: usize, f: Facet) -> Vec<&'a str> {
-        match self.state.view {
-            View::Articles => self.corpus.article_keys[item][f as usize].iter().map(String::as_str).collect(),
-            View::Quotes => self.corpus.quote_keys(self.corpus.quotes[item], f),
-        }
-    }
-
-    fn article_of(&self, item: usize) -> usize {
-        match self.state.view {
-            View::Articles => item,
-            View::Quotes => self.corpus.quotes[item].article,
-        }
-    }
-
-    fn has_kind(&self, item: usize, kind: QuoteKind) -> bool {
-        match self.state.view {
-            View::Articles => self.corpus.articles[item].quotes.iter().any(|q| q.kind == kind),
-            View::Quotes => self.corpus.quote_kind(self.corpus.quotes[item]) == kind,
-        }
-    }
-
-    fn passes(&self, item: usize, skip: Skip) -> bool {
-        let a = self.article_of(item);
-        if let Some(wanted) = self.article {
-            if wanted != Some(a) {
-                return false;
-            }
-        }
-        let date = self.corpus.articles[a].date.iso.as_deref();
-        if !within(date, self.state.from.as_deref(), self.state.to.as_deref()) {
-            return false;
-        }
-        if skip != Skip::Kind {
-            if let Some(k) = self.state.kind {
-                if !self.has_kind(item, k) {
-                    return false;
-                }
-            }
-        }
-        for f in Facet::ALL {
-            let selected = self.state.facet(f);
-            if selected.is_empty() || skip == Skip::Facet(f) {
-                continue;
-            }
-            let keys = self.keys(item, f);
-            if !selected.iter().any(|s| keys.contains(&s.as_str())) {
-                return false;
-            }
-        }
-        if !self.query.is_empty() {
-            let text = match self.state.view {
-                View::Articles => &self.corpus.article_text[item].text,
-                View::Quotes => &self.corpus.quote_text[item].text,
-            };
-            let speaker_hit = self.state.view == View::Quotes && {
-                let QuoteRef { .. } = self.corpus.quotes[item];
-                let names: String = self.keys(item, Facet::Speaker).iter().map(|k| self.corpus.name_of(k)).collect::<Vec<_>>().join(" ");
-                self.query.matches(&format!("{text} {}", broadsheet_extract::lexicon::fold(&names)))
-            };
-            if !self.query.matches(text) && !speaker_hit {
-                return false;
-            }
-        }
-        true
-    }
-}
-
+/// One pass over the items computes, for each, the set of filters it fails;
+/// results are the items failing none, and a facet's counts come from the
+/// items failing nothing but that facet.
 pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
-    let filter = Filter {
-        corpus,
-        state,
-        query: Query::parse(&state.q),
-        article: state.article.as_ref().map(|id| corpus.article_by_id(id)),
-    };
+    let query = Query::parse(&state.q);
+    let wanted_article = state.article.as_ref().map(|id| corpus.article_by_id(id));
+    // Selected keys as ids; a key the corpus does not know matches nothing.
+    let selected: [Option<Vec<u32>>; 4] = Facet::ALL.map(|f| {
+        let keys = state.facet(f);
+        (!keys.is_empty()).then(|| keys.iter().filter_map(|k| corpus.key_id.get(k).copied()).collect())
+    });
     let n = match state.view {
         View::Articles => corpus.articles.len(),
         View::Quotes => corpus.quotes.len(),
     };
-    let items: Vec<usize> = (0..n).filter(|&i| filter.passes(i, Skip::Nothing)).collect();
+    let article_of = |i: usize| match state.view {
+        View::Articles => i,
+        View::Quotes => corpus.quotes[i].article,
+    };
+    let has_kind = |i: usize, kind: QuoteKind| match state.view {
+        View::Articles => corpus.articles[i].quotes.iter().any(|q| q.kind == kind),
+        View::Quotes => corpus.quote(corpus.quotes[i]).kind == kind,
+    };
+    let keys_of = |i: usize, f: Facet| -> &[u32] {
+        match (state.view, f) {
+            (View::Quotes, Facet::Speaker) => corpus.quote_speaker[i].as_ref().map_or(&[], std::slice::from_ref),
+            _ => &corpus.article_key_ids[article_of(i)][f as usize],
+        }
+    };
 
-    let mut facets: [Vec<FacetValue>; 4] = Default::default();
-    for f in Facet::ALL {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for i in (0..n).filter(|&i| filter.passes(i, Skip::Facet(f))) {
-            for k in filter.keys(i, f) {
-                *counts.entry(k).or_default() += 1;
+    let mut masks = vec![0u8; n];
+    for (i, mask) in masks.iter_mut().enumerate() {
+        let a = article_of(i);
+        let mut m = 0;
+        if wanted_article.is_some_and(|w| w != Some(a))
+            || !within(corpus.articles[a].date.iso.as_deref(), state.from.as_deref(), state.to.as_deref())
+        {
+            m |= OTHER_BIT;
+        }
+        if m == 0 && !query.is_empty() {
+            let haystack = match state.view {
+                View::Articles => &corpus.article_text[i].text,
+                View::Quotes => &corpus.quote_haystack[i],
+            };
+            if !query.matches(haystack) {
+                m |= OTHER_BIT;
             }
         }
-        // Selected keys stay listed even at zero, so they can be removed.
-        for k in state.facet(f) {
-            counts.entry(k.as_str()).or_default();
+        if state.kind.is_some_and(|k| !has_kind(i, k)) {
+            m |= KIND_BIT;
         }
-        let mut values: Vec<FacetValue> = counts
-            .into_iter()
-            .map(|(k, count)| FacetValue {
-                key: k.to_string(),
-                name: corpus.name_of(k),
-                count,
-                selected: state.facet(f).iter().any(|s| s == k),
-            })
-            .collect();
-        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-        facets[f as usize] = values;
+        for f in Facet::ALL {
+            if let Some(sel) = &selected[f as usize] {
+                if !keys_of(i, f).iter().any(|k| sel.contains(k)) {
+                    m |= facet_bit(f);
+                }
+            }
+        }
+        *mask = m;
+    }
+
+    let items: Vec<usize> = (0..n).filter(|&i| masks[i] == 0).collect();
+    let mut counts: [Vec<usize>; 4] = Default::default();
+    for c in counts.iter_mut() {
+        c.resize(corpus.keys.len(), 0);
     }
     let mut kinds = (0, 0);
-    for i in (0..n).filter(|&i| filter.passes(i, Skip::Kind)) {
-        if filter.has_kind(i, QuoteKind::Full) {
-            kinds.0 += 1;
+    for (i, &m) in masks.iter().enumerate() {
+        for f in Facet::ALL {
+            if m & !facet_bit(f) == 0 {
+                for &k in keys_of(i, f) {
+                    counts[f as usize][k as usize] += 1;
+                }
+            }
         }
-        if filter.has_kind(i, QuoteKind::Partial) {
-            kinds.1 += 1;
+        if m & !KIND_BIT == 0 {
+            kinds.0 += has_kind(i, QuoteKind::Full) as usize;
+            kinds.1 += has_kind(i, QuoteKind::Partial) as usize;
         }
     }
+    let facets = Facet::ALL.map(|f| {
+        let mut values: Vec<FacetValue> = counts[f as usize]
+            .iter()
+            .enumerate()
+            .filter(|(_, &count)| count > 0)
+            .map(|(id, &count)| {
+                let key = &corpus.keys[id];
+                FacetValue { key: key.clone(), name: corpus.name_of(key), count, selected: state.facet(f).contains(key) }
+            })
+            .collect();
+        // Selected keys stay listed even at zero, so they can be removed.
+        for k in state.facet(f) {
+            if !values.iter().any(|v| &v.key == k) {
+                values.push(FacetValue { key: k.clone(), name: corpus.name_of(k), count: 0, selected: true });
+            }
+        }
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        values
+    });
     Results { view: state.view, items, facets, kinds }
 }
 

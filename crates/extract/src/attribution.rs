@@ -351,14 +351,20 @@ fn resolve(text: &str, found: &mut Found, phrase: Span, recent_speakers: &[(usiz
 
 /// Learns roles from "its spokesman Dmitry Peskov" and "the Belarusian leader Alexander Lukashenko".
 fn learn_roles(text: &str, layout: &Layout, found: &mut Found) {
-    let mentions: Vec<(Span, usize)> = found.mentions.clone();
     for &paragraph in &layout.paragraphs {
+        let mentions: Vec<(Span, usize)> = found.within(paragraph).collect();
+        if mentions.is_empty() {
+            continue;
+        }
         let toks = tokens::tokenize(text, paragraph);
-        for &(span, c) in mentions.iter().filter(|(s, _)| paragraph.contains(*s)) {
+        for &(span, c) in &mentions {
             if found.clusters[c].kind != EntityKind::Person {
                 continue;
             }
-            let Some(at) = toks.iter().position(|t| t.span.start == span.start) else { continue };
+            let at = toks.partition_point(|t| t.span.start < span.start);
+            if toks.get(at).is_none_or(|t| t.span.start != span.start) {
+                continue;
+            }
             let mut noun = None;
             let mut affiliation = None;
             for t in toks[at.saturating_sub(4)..at].iter().rev() {
@@ -520,6 +526,10 @@ fn carried_over(
     let a = attributed[prev].clone()?;
     if q.continues_previous && p.runs_on {
         return Some(a);
+    }
+    // Only a quote of the same or the next paragraph can carry a speaker on.
+    if q.paragraph != p.paragraph && q.paragraph != p.paragraph + 1 {
+        return None;
     }
     let gap = Span::new(p.span.end, q.span.start);
     // Another person who speaks, or starts a sentence, between the two quotes breaks the chain.

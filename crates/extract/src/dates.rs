@@ -116,12 +116,12 @@ fn may_start_date(w: &str) -> bool {
 
 /// The date expression starting at `words[i]` (folded tokens), and how many tokens it covers.
 fn parse_at(words: &[std::borrow::Cow<str>], i: usize) -> Option<(Expr, usize)> {
-    let word = |k: usize| words.get(k).map(|w| w.to_string());
+    let word = |k: usize| words.get(k).map(|w| w.as_ref());
     let w0 = word(i)?;
     if !may_start_date(&w0) {
         return None;
     }
-    let skip_punct = |k: usize| if word(k).as_deref().is_some_and(|w| w == "," || w == ".") { k + 1 } else { k };
+    let skip_punct = |k: usize| if word(k).is_some_and(|w| w == "," || w == ".") { k + 1 } else { k };
 
     if w0.len() == 10 && w0.as_bytes()[4] == b'-' && w0.as_bytes()[7] == b'-' {
         let y = number(&w0[..4])?;
@@ -136,12 +136,12 @@ fn parse_at(words: &[std::borrow::Cow<str>], i: usize) -> Option<(Expr, usize)> 
         k = skip_punct(i + 1);
     }
     let wk = word(k);
-    if let Some(m) = wk.as_deref().and_then(lexicon::month_number) {
+    if let Some(m) = wk.and_then(lexicon::month_number) {
         let mut j = skip_punct(k + 1);
-        if let Some(d) = word(j).as_deref().and_then(day_number) {
+        if let Some(d) = word(j).and_then(day_number) {
             j += 1;
             let jj = skip_punct(j);
-            if let Some(y) = word(jj).as_deref().and_then(year_number) {
+            if let Some(y) = word(jj).and_then(year_number) {
                 if valid(y, m, d) {
                     return Some((Expr::Full { y, m, d }, jj + 1 - i));
                 }
@@ -151,13 +151,13 @@ fn parse_at(words: &[std::borrow::Cow<str>], i: usize) -> Option<(Expr, usize)> 
             }
         }
         // "May" alone is too often a verb; a month needs a year to count on its own.
-        if let Some(y) = word(j).as_deref().and_then(year_number) {
+        if let Some(y) = word(j).and_then(year_number) {
             return Some((Expr::MonthYear { y, m }, j + 1 - i));
         }
     }
-    if let Some(d) = wk.as_deref().and_then(day_number) {
-        if let Some(m) = word(k + 1).as_deref().and_then(lexicon::month_number) {
-            if let Some(y) = word(k + 2).as_deref().and_then(year_number) {
+    if let Some(d) = wk.and_then(day_number) {
+        if let Some(m) = word(k + 1).and_then(lexicon::month_number) {
+            if let Some(y) = word(k + 2).and_then(year_number) {
                 if valid(y, m, d) {
                     return Some((Expr::Full { y, m, d }, k + 3 - i));
                 }
@@ -169,12 +169,12 @@ fn parse_at(words: &[std::borrow::Cow<str>], i: usize) -> Option<(Expr, usize)> 
         return Some((Expr::Weekday(n), 1));
     }
     let prev = i.checked_sub(1).and_then(word);
-    match w0.as_str() {
+    match w0 {
         "today" => return Some((Expr::DayOffset(0), 1)),
         "yesterday" => return Some((Expr::DayOffset(-1), 1)),
         "tomorrow" => return Some((Expr::DayOffset(1), 1)),
-        "last" | "this" | "next" if word(i + 1).as_deref() == Some("year") => {
-            let off = match w0.as_str() {
+        "last" | "this" | "next" if word(i + 1) == Some("year") => {
+            let off = match w0 {
                 "last" => -1,
                 "this" => 0,
                 _ => 1,
