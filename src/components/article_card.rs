@@ -15,7 +15,8 @@ pub fn ArticleCard(index: usize) -> impl IntoView {
     let (Some(a), Some(keys)) = (corpus.articles.get(index), corpus.article_keys.get(index)) else {
         return ().into_any();
     };
-    let open = ctx.href(&ViewState { article: Some(a.id.clone()), ..ctx.state.get_untracked() });
+    let id = a.id.clone();
+    let open = move || ctx.href(&ViewState { article: Some(id.clone()), ..ctx.state.get() });
     let lead_source = a.kicker.or(a.paragraphs.first().copied()).map(|s| s.text(&a.text).to_string()).unwrap_or_default();
     let lead: String = if lead_source.chars().count() > LEAD_CHARS {
         format!("{}…", lead_source.chars().take(LEAD_CHARS).collect::<String>().trim_end())
@@ -27,7 +28,8 @@ pub fn ArticleCard(index: usize) -> impl IntoView {
         keys[f as usize]
             .iter()
             .map(|k| {
-                let href = ctx.href(&ctx.state.get_untracked().toggled(f, k));
+                let key = k.clone();
+                let href = move || ctx.href(&ctx.state.get().toggled(f, &key));
                 let name = corpus.name_of(k);
                 view! { <li><a class=format!("chip {class}") href=href>{name}</a></li> }
             })

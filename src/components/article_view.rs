@@ -5,25 +5,21 @@ use broadsheet_extract::EntityKind;
 use leptos::prelude::*;
 
 use super::use_ctx;
+use crate::corpus::Corpus;
 use crate::highlight::segments;
 use crate::search::{Folded, Query};
 use crate::state::{Facet, ViewState};
 
-#[component]
-pub fn ArticleView(index: usize) -> impl IntoView {
-    let ctx = use_ctx();
-    let corpus = ctx.corpus_signal.get_untracked();
-    let Some(a) = corpus.articles.get(index) else { return ().into_any() };
-    let back = ctx.href(&ViewState { article: None, ..ctx.state.get_untracked() });
-    let query = Query::parse(&ctx.state.get_untracked().q);
+/// The article's paragraphs with every mark; search hits follow `q`.
+fn body(corpus: &Corpus, index: usize, q: &str) -> impl IntoView {
+    let a = &corpus.articles[index];
+    let query = Query::parse(q);
     let hits = if query.is_empty() { Vec::new() } else { Folded::new(&a.text).hits(&query) };
     let speaker_name = |qi: usize| a.quotes[qi].speaker.as_deref().map(|k| corpus.name_of(k));
-    let paragraphs = a
-        .paragraphs
+    a.paragraphs
         .iter()
         .map(|&p| {
-            let segs = segments(a, p, &hits);
-            let parts = segs
+            let parts = segments(a, p, &hits)
                 .into_iter()
                 .map(|s| {
                     let text = s.span.text(&a.text).to_string();
@@ -53,11 +49,23 @@ pub fn ArticleView(index: usize) -> impl IntoView {
                 .collect_view();
             view! { <p>{parts}</p> }
         })
-        .collect_view();
+        .collect_view()
+}
+
+#[component]
+pub fn ArticleView(index: usize) -> impl IntoView {
+    let ctx = use_ctx();
+    let corpus = ctx.corpus_signal.get_untracked();
+    let Some(a) = corpus.articles.get(index) else { return ().into_any() };
+    let back = move || ctx.href(&ViewState { article: None, ..ctx.state.get() });
+    let for_body = corpus.clone();
+    let q = Memo::new(move |_| ctx.state.with(|s| s.q.clone()));
+    let paragraphs = move || body(&for_body, index, &q.get());
     let speakers = corpus.article_keys[index][Facet::Speaker as usize]
         .iter()
         .map(|k| {
-            let href = ctx.href(&ViewState { article: None, ..ctx.state.get_untracked() }.toggled(Facet::Speaker, k));
+            let key = k.clone();
+            let href = move || ctx.href(&ViewState { article: None, ..ctx.state.get() }.toggled(Facet::Speaker, &key));
             view! { <li><a class="chip speaker" href=href>{corpus.name_of(k)}</a></li> }
         })
         .collect_view();

@@ -32,7 +32,8 @@ pub fn FacetGroup(facet: Facet) -> impl IntoView {
                         .enumerate()
                         .filter(|(i, v)| *i < limit || v.selected)
                         .map(|(_, v)| {
-                            let href = ctx.href(&ctx.state.get_untracked().toggled(facet, &v.key));
+                            let key = v.key.clone();
+                            let href = move || ctx.href(&ctx.state.get().toggled(facet, &key));
                             let pressed = if v.selected { "true" } else { "false" };
                             view! {
                                 <li>

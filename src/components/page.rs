@@ -77,17 +77,19 @@ pub fn Page() -> impl IntoView {
 #[component]
 fn Results() -> impl IntoView {
     let ctx = use_ctx();
+    // Rebuilt only when the view or the opened article changes; lists update in place.
+    let mode = Memo::new(move |_| ctx.state.with(|s| (s.view, s.article.clone())));
     move || {
-        let s = ctx.state.get();
+        let (view, article) = mode.get();
         let corpus = ctx.corpus();
-        match (s.view, s.article.clone()) {
+        match (view, article) {
             (View::Articles, Some(id)) => match corpus.article_by_id(&id) {
                 Some(index) => view! { <ArticleView index=index/> }.into_any(),
                 None => {
-                    let back = ViewState { article: None, ..s.clone() };
+                    let back = move || ctx.href(&ViewState { article: None, ..ctx.state.get() });
                     view! {
                         <p class="empty">"There is no article “" {id} "” in this corpus. "
-                            <a href=ctx.href(&back)>"Back to all articles"</a>
+                            <a href=back>"Back to all articles"</a>
                         </p>
                     }
                     .into_any()
@@ -106,11 +108,11 @@ fn ArticleCards() -> impl IntoView {
     let items = move || ctx.results.with(|r| if r.view == View::Articles { r.items.clone() } else { Vec::new() });
     let articles = move || ctx.corpus().articles.len();
     let total = move || ctx.results.with(|r| r.items.len());
-    let clear = ctx.href(&ctx.state.get_untracked().cleared());
+    let clear = move || ctx.href(&ctx.state.get().cleared());
     view! {
         <p class="summary" role="status">{move || format!("{} of {} articles", total(), articles())}</p>
         <Show when=move || total() == 0>
-            <p class="empty">"No article matches these filters. " <a href=clear.clone()>"Clear all filters"</a></p>
+            <p class="empty">"No article matches these filters. " <a href=clear>"Clear all filters"</a></p>
         </Show>
         <ol class="cards">
             <For each=move || items().into_iter().take(shown.get()) key=|i| *i children=move |i| view! { <ArticleCard index=i/> }/>

@@ -33,7 +33,8 @@ pub fn QuoteItem(index: usize) -> impl IntoView {
 
     let speaker = match &q.speaker {
         Some(k) => {
-            let href = ctx.href(&ctx.state.get_untracked().toggled(Facet::Speaker, k));
+            let key = k.clone();
+            let href = move || ctx.href(&ctx.state.get().toggled(Facet::Speaker, &key));
             view! { <a class="speaker" href=href>{corpus.name_of(k)}</a> }.into_any()
         }
         None => view! { <span class="speaker unattributed">"unattributed"</span> }.into_any(),
@@ -44,7 +45,7 @@ pub fn QuoteItem(index: usize) -> impl IntoView {
     };
     let in_context = format!(
         "{}#q-{}",
-        ctx.href(&ViewState { view: View::Articles, article: Some(a.id.clone()), q: ctx.state.get_untracked().q, ..ViewState::default() }),
+        ctx.href(&ctx.state.with_untracked(|s| ViewState { view: View::Articles, article: Some(a.id.clone()), q: s.q.clone(), corpus: s.corpus.clone(), ..ViewState::default() })),
         r.quote
     );
     view! {

@@ -19,7 +19,25 @@ pub fn QuoteList() -> impl IntoView {
         ctx.href(&ViewState { group_by_speaker: !s.group_by_speaker, ..s })
     };
     let clear = move || ctx.href(&ctx.state.get().cleared());
+    let flat_items = move || {
+        let q = ctx.state.with(|s| s.q.clone());
+        ctx.results.with(|r| {
+            if r.view != View::Quotes {
+                return Vec::new();
+            }
+            r.items.iter().take(shown.get()).map(|&i| (i, q.clone())).collect::<Vec<_>>()
+        })
+    };
     let list = move || {
+        if !grouped() {
+            // Keyed by the search too: an item's highlights depend on it.
+            return view! {
+                <ol class="quotes">
+                    <For each=flat_items key=|k| k.clone() children=move |(i, _)| view! { <QuoteItem index=i/> }/>
+                </ol>
+            }
+            .into_any();
+        }
         let ctx = use_ctx();
         let corpus = ctx.corpus();
         let items: Vec<usize> = ctx.results.with(|r| {
@@ -28,29 +46,20 @@ pub fn QuoteList() -> impl IntoView {
             }
             r.items.iter().copied().take(shown.get()).collect()
         });
-        if grouped() {
-            group_by_speaker(&corpus, &items)
-                .into_iter()
-                .map(|(speaker, ids)| {
-                    let name = speaker.as_deref().map_or_else(|| "Unattributed".to_string(), |k| corpus.name_of(k));
-                    let count = ids.len();
-                    view! {
-                        <section class="group">
-                            <h2>{name} <span class="count">{count}</span></h2>
-                            <ol class="quotes">{ids.into_iter().map(|i| view! { <QuoteItem index=i/> }).collect_view()}</ol>
-                        </section>
-                    }
-                })
-                .collect_view()
-                .into_any()
-        } else {
-            view! {
-                <ol class="quotes">
-                    <For each=move || items.clone() key=|i| *i children=move |i| view! { <QuoteItem index=i/> }/>
-                </ol>
-            }
+        group_by_speaker(&corpus, &items)
+            .into_iter()
+            .map(|(speaker, ids)| {
+                let name = speaker.as_deref().map_or_else(|| "Unattributed".to_string(), |k| corpus.name_of(k));
+                let count = ids.len();
+                view! {
+                    <section class="group">
+                        <h2>{name} <span class="count">{count}</span></h2>
+                        <ol class="quotes">{ids.into_iter().map(|i| view! { <QuoteItem index=i/> }).collect_view()}</ol>
+                    </section>
+                }
+            })
+            .collect_view()
             .into_any()
-        }
     };
     view! {
         <div class="list-head">
