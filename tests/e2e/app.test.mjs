@@ -184,6 +184,21 @@ test('local files are read in the browser', async () => {
   await page.context().close();
 });
 
+test('the single-file build works opened straight from disk', async () => {
+  const file = path.join(here, '../../dist/broadsheet.html');
+  assert.ok(fs.existsSync(file), 'run .ci/single-file.mjs after trunk build');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('file://' + file);
+  await page.waitForSelector('.card');
+  assert.equal(await page.locator('.card').count(), 2);
+  await page.locator('a.tab', { hasText: 'Quotes' }).click();
+  await page.waitForURL(/view=quotes/);
+  assert.equal(await page.locator('.quote-item').count(), 23);
+  await context.close();
+});
+
 test('no page errors were raised', () => {
   assert.deepEqual(errors, []);
 });
