@@ -44,13 +44,12 @@ impl Corpus {
         Corpus::from_files(bundled::SEEDS.iter().map(|(name, bytes)| (*name, *bytes)))
     }
 
-    /// A corpus the reader loaded: fetched or dropped article files.
-    pub fn from_article_files(files: &[crate::loader::ArticleFile]) -> Corpus {
-        Corpus::from_files(files.iter().map(|f| (f.name.as_str(), f.bytes.as_slice())))
+    pub fn from_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Corpus {
+        Corpus::from_articles(files.into_iter().map(|(n, b)| broadsheet_extract::extract(n, b)).collect())
     }
 
-    pub fn from_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Corpus {
-        let mut articles: Vec<Article> = files.into_iter().map(|(n, b)| broadsheet_extract::extract(n, b)).collect();
+    /// A corpus of articles already extracted: keys linked across them, then indexed.
+    pub fn from_articles(mut articles: Vec<Article>) -> Corpus {
         broadsheet_extract::corpus::link(&mut articles);
         Corpus::index(articles)
     }

@@ -87,3 +87,13 @@ pub async fn read_files(files: Vec<web_sys::File>) -> Result<Loaded, String> {
     }
     Ok((articles, problems))
 }
+
+/// Lets the browser paint and handle input before the next piece of work.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}

@@ -14,6 +14,9 @@ use crate::corpus::Corpus;
 use crate::fetch::{self, Loaded};
 use crate::state::ViewState;
 
+/// Articles extracted between two yields to the browser: small enough to keep the page responsive.
+const EXTRACT_CHUNK: usize = 250;
+
 /// Where the loading stands, for the status line.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub enum LoadStatus {
@@ -31,17 +34,28 @@ pub struct Loader {
 }
 
 impl Loader {
-    /// Replaces the corpus on success; on failure keeps it and says why.
-    pub fn finish(&self, corpus: RwSignal<Arc<Corpus>>, what: String, result: Result<Loaded, String>) {
-        match result {
-            Ok((files, problems)) => {
-                let loaded = Corpus::from_article_files(&files);
-                let articles = loaded.articles.len();
-                corpus.set(Arc::new(loaded));
-                self.status.set(LoadStatus::Loaded { what, articles, problems });
+    /// On success extracts the articles in chunks, showing the first results at
+    /// once and the progress after each chunk; on failure keeps the corpus and says why.
+    pub async fn finish(self, corpus: RwSignal<Arc<Corpus>>, what: String, result: Result<Loaded, String>) {
+        let (files, problems) = match result {
+            Ok(loaded) => loaded,
+            Err(error) => {
+                self.status.set(LoadStatus::Failed { what, error });
+                return;
             }
-            Err(error) => self.status.set(LoadStatus::Failed { what, error }),
+        };
+        let total = files.len();
+        let mut articles = Vec::with_capacity(total);
+        for (i, chunk) in files.chunks(EXTRACT_CHUNK).enumerate() {
+            articles.extend(chunk.iter().map(|f| broadsheet_extract::extract(&f.name, &f.bytes)));
+            self.status.set(LoadStatus::Loading { what: what.clone(), done: articles.len(), total });
+            if i == 0 && articles.len() < total {
+                corpus.set(Arc::new(Corpus::from_articles(articles.clone())));
+            }
+            fetch::yield_to_browser().await;
         }
+        corpus.set(Arc::new(Corpus::from_articles(articles)));
+        self.status.set(LoadStatus::Loaded { what, articles: total, problems });
     }
 
     pub fn load_url(self, corpus: RwSignal<Arc<Corpus>>, url: String) {
@@ -51,7 +65,7 @@ impl Loader {
             let what = url.clone();
             let progress = move |done, total| status.set(LoadStatus::Loading { what: what.clone(), done, total });
             let result = fetch::fetch_corpus(&url, progress).await;
-            self.finish(corpus, url, result);
+            self.finish(corpus, url, result).await;
         });
     }
 
@@ -63,7 +77,7 @@ impl Loader {
         self.status.set(LoadStatus::Loading { what: what.clone(), done: 0, total: files.len() });
         spawn_local(async move {
             let result = fetch::read_files(files).await;
-            self.finish(corpus, what, result);
+            self.finish(corpus, what, result).await;
         });
     }
 }
@@ -113,7 +127,8 @@ pub fn LoaderPanel() -> impl IntoView {
         LoadStatus::Idle => ().into_any(),
         LoadStatus::Loading { what, done, total } => view! {
             <p class="load-status">"Loading " {what} "…"
-                <progress max=total.max(1) value=done aria-label="Files loaded">{format!("{done} / {total}")}</progress>
+                <progress max=total.max(1) value=done aria-label="Articles read">{format!("{done} / {total}")}</progress>
+                <span class="progress-count">{format!(" {done} / {total}")}</span>
             </p>
         }
         .into_any(),
