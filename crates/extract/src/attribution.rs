@@ -350,13 +350,12 @@ fn resolve(text: &str, found: &mut Found, phrase: Span, recent_speakers: &[(usiz
 }
 
 /// Learns roles from "its spokesman Dmitry Peskov" and "the Belarusian leader Alexander Lukashenko".
-fn learn_roles(text: &str, layout: &Layout, found: &mut Found) {
-    for &paragraph in &layout.paragraphs {
+fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], found: &mut Found) {
+    for (&paragraph, toks) in layout.paragraphs.iter().zip(paragraph_tokens) {
         let mentions: Vec<(Span, usize)> = found.within(paragraph).collect();
         if mentions.is_empty() {
             continue;
         }
-        let toks = tokens::tokenize(text, paragraph);
         for &(span, c) in &mentions {
             if found.clusters[c].kind != EntityKind::Person {
                 continue;
@@ -433,8 +432,8 @@ fn quote_kind(text: &str, q: Span, paragraph: Span) -> QuoteKind {
     }
 }
 
-pub fn attribute(text: &str, layout: &Layout, spans: &[QuoteSpan], found: &mut Found) -> Vec<Quote> {
-    learn_roles(text, layout, found);
+pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], spans: &[QuoteSpan], found: &mut Found) -> Vec<Quote> {
+    learn_roles(text, layout, paragraph_tokens, found);
     let mut out: Vec<Quote> = Vec::with_capacity(spans.len());
     // (span index in out, attribution) of attributed quotes.
     let mut attributed: Vec<Option<Attribution>> = Vec::with_capacity(spans.len());
@@ -451,7 +450,8 @@ pub fn attribute(text: &str, layout: &Layout, spans: &[QuoteSpan], found: &mut F
         }
         let paragraph = layout.paragraphs[p_index];
         let protected: Vec<Span> = quote_ids.iter().map(|&i| spans[i].span).collect();
-        let sentences = tokens::sentences(text, paragraph, &protected);
+        let toks = &paragraph_tokens[p_index];
+        let sentences = tokens::sentences_in(text, paragraph, toks, &protected);
         for (k, &i) in quote_ids.iter().enumerate() {
             let q = spans[i];
             let sentence = sentences.iter().find(|s| s.start <= q.span.start && q.span.start < s.end).copied().unwrap_or(paragraph);
@@ -459,9 +459,9 @@ pub fn attribute(text: &str, layout: &Layout, spans: &[QuoteSpan], found: &mut F
             let next_start = quote_ids.get(k + 1).map(|&n| spans[n].span.start).filter(|&s| s < sentence.end);
             let before = Span::new(prev_end.unwrap_or(sentence.start).max(sentence.start), q.span.start);
             let after = Span::new(q.span.end, next_start.unwrap_or(sentence.end).max(q.span.end));
-            let after_toks = tokens::tokenize(text, after);
-            let before_toks = tokens::tokenize(text, before);
-            let said_after = speaker_after(text, &after_toks);
+            let after_toks = tokens::within(toks, after);
+            let before_toks = tokens::within(toks, before);
+            let said_after = speaker_after(text, after_toks);
             let introduced = text[paragraph.start..q.span.start].trim_end().ends_with(':');
             if said_after.is_none() && !introduced && !q.continues_previous && is_title_like(q.span.text(text)) {
                 // "Morning Joe", "The Breakfast Club": a work's title, not speech.
@@ -469,7 +469,7 @@ pub fn attribute(text: &str, layout: &Layout, spans: &[QuoteSpan], found: &mut F
                 continue;
             }
             let found_phrase = said_after
-                .or_else(|| speaker_before(text, &before_toks))
+                .or_else(|| speaker_before(text, before_toks))
                 .or_else(|| speaker_in_sentence(text, sentence, &protected))
                 .or_else(|| speaker_of_previous_sentence(text, &sentences, sentence, &protected));
             let mut attribution = found_phrase.map(|(mention, cue)| {

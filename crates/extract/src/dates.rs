@@ -194,11 +194,11 @@ fn parse_at(words: &[std::borrow::Cow<str>], i: usize) -> Option<(Expr, usize)> 
     None
 }
 
-pub fn resolve(text: &str, layout: &Layout) -> (PublicationDate, Vec<DateMention>) {
+pub fn resolve(text: &str, layout: &Layout, paragraph_tokens: &[Vec<tokens::Token>]) -> (PublicationDate, Vec<DateMention>) {
     // Every expression in text order.
     let mut found: Vec<(Span, Expr)> = Vec::new();
-    for &zone in layout.title.iter().chain(layout.paragraphs.iter()) {
-        let toks = tokens::tokenize(text, zone);
+    let title_tokens = layout.title.map(|t| tokens::tokenize(text, t));
+    for toks in title_tokens.iter().chain(paragraph_tokens.iter()) {
         let words: Vec<_> = toks.iter().map(|t| lexicon::folded(t.text(text))).collect();
         let mut i = 0;
         while i < toks.len() {
@@ -304,7 +304,8 @@ mod tests {
 
     fn run(t: &str) -> (PublicationDate, Vec<(String, String)>) {
         let layout = crate::layout::analyse(t);
-        let (p, m) = resolve(t, &layout);
+        let paragraph_tokens: Vec<_> = layout.paragraphs.iter().map(|&p| tokens::tokenize(t, p)).collect();
+        let (p, m) = resolve(t, &layout, &paragraph_tokens);
         (p, m.into_iter().map(|d| (d.span.text(t).to_string(), d.value)).collect())
     }
 

@@ -61,10 +61,6 @@ fn is_connector(folded: &str) -> bool {
     CONNECTORS.contains(&folded)
 }
 
-/// Zones of text where names are looked for: title, kicker, then paragraphs.
-fn zones(layout: &Layout) -> Vec<Span> {
-    layout.title.iter().chain(layout.kicker.iter()).chain(layout.paragraphs.iter()).copied().collect()
-}
 
 fn is_shouting(text: &str, tokens: &[Token]) -> bool {
     let words: Vec<&str> = tokens.iter().filter(|t| t.is_word()).map(|t| t.text(text)).filter(|w| w.chars().any(char::is_alphabetic)).collect();
@@ -92,13 +88,14 @@ fn is_name_word(text: &str, t: &Token) -> bool {
     t.is_word() && tokens::is_capitalized(t.text(text))
 }
 
-pub fn recognise(text: &str, layout: &Layout) -> Found {
-    let zones = zones(layout);
-    let tokenized: Vec<Vec<Token>> = zones.iter().map(|&z| tokens::tokenize(text, z)).collect();
+/// Names in the title, the kicker and the paragraphs (whose tokens are given).
+pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -> Found {
+    let heads: Vec<Vec<Token>> = layout.title.iter().chain(layout.kicker.iter()).map(|&z| tokens::tokenize(text, z)).collect();
+    let tokenized: Vec<&Vec<Token>> = heads.iter().chain(paragraph_tokens.iter()).collect();
 
     // Words seen capitalised in mid-sentence: evidence that a sentence-initial word is a name.
     let mut mid_sentence_caps: HashSet<String> = HashSet::new();
-    for toks in &tokenized {
+    for &toks in &tokenized {
         for (i, t) in toks.iter().enumerate() {
             if i > 0 && is_name_word(text, t) && !is_sentence_start(text, toks, i) {
                 mid_sentence_caps.insert(lexicon::fold(t.text(text)));
@@ -107,7 +104,7 @@ pub fn recognise(text: &str, layout: &Layout) -> Found {
     }
 
     let mut runs = Vec::new();
-    for toks in &tokenized {
+    for &toks in &tokenized {
         let shouting = is_shouting(text, toks);
         let mut i = 0;
         while i < toks.len() {

@@ -174,10 +174,12 @@ pub fn extract(file_name: &str, bytes: &[u8]) -> Article {
 /// Extracts one article from decoded text.
 pub fn extract_text(id: &str, text: String) -> Article {
     let layout = layout::analyse(&text);
-    let mut found = entities::recognise(&text, &layout);
+    // Tokenised once; every later stage reads these.
+    let paragraph_tokens: Vec<Vec<tokens::Token>> = layout.paragraphs.iter().map(|&p| tokens::tokenize(&text, p)).collect();
+    let mut found = entities::recognise(&text, &layout, &paragraph_tokens);
     let spans = quotes::find(&text, &layout.paragraphs);
-    let quotes = attribution::attribute(&text, &layout, &spans, &mut found);
-    let (date, dates) = dates::resolve(&text, &layout);
+    let quotes = attribution::attribute(&text, &layout, &paragraph_tokens, &spans, &mut found);
+    let (date, dates) = dates::resolve(&text, &layout, &paragraph_tokens);
     let mut warnings = Vec::new();
     if text.trim().is_empty() {
         warnings.push("the file is empty".to_string());

@@ -111,6 +111,13 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
     out
 }
 
+/// The tokens of `all` (sorted, non-overlapping) that lie inside `span`.
+pub fn within(all: &[Token], span: Span) -> &[Token] {
+    let from = all.partition_point(|t| t.span.start < span.start);
+    let to = all.partition_point(|t| t.span.end <= span.end);
+    &all[from..to.max(from)]
+}
+
 /// True when the word starts with an uppercase letter.
 pub fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -140,7 +147,11 @@ const ABBREVIATIONS: &[&str] = &[
 /// Sentence spans of a paragraph. Stops inside `protected` spans (quotations)
 /// never end a sentence, so a quote is never cut in two.
 pub fn sentences(text: &str, paragraph: Span, protected: &[Span]) -> Vec<Span> {
-    let tokens = tokenize(text, paragraph);
+    sentences_in(text, paragraph, &tokenize(text, paragraph), protected)
+}
+
+/// [`sentences`] over the paragraph's tokens, already made.
+pub fn sentences_in(text: &str, paragraph: Span, tokens: &[Token], protected: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = paragraph.start;
     let mut p = protected.iter().peekable();
