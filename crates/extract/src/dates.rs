@@ -106,12 +106,18 @@ pub fn parse_value(s: &str) -> Option<String> {
     }
 }
 
-/// Could this folded word begin a date expression? A cheap test before parsing.
+/// Could this folded word begin a date expression? A cheap test before parsing:
+/// a number, a month, a weekday or a relative word.
 fn may_start_date(w: &str) -> bool {
-    w.starts_with(|c: char| c.is_ascii_digit())
-        || lexicon::weekday_number(w).is_some()
-        || lexicon::month_number(w).is_some()
-        || matches!(w, "today" | "yesterday" | "tomorrow" | "last" | "this" | "next")
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() => true,
+        Some(b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's' | b't' | b'w' | b'y' | b'l') => {
+            lexicon::weekday_number(w).is_some()
+                || lexicon::month_number(w).is_some()
+                || matches!(w, "today" | "yesterday" | "tomorrow" | "last" | "this" | "next")
+        }
+        _ => false,
+    }
 }
 
 /// The date expression starting at `words[i]` (folded tokens), and how many tokens it covers.

@@ -357,11 +357,18 @@ fn cluster(_text: &str, runs: Vec<Run>) -> Found {
         assigned[i] = Some(c);
     }
     // Pass 2: single words join a person by surname (or first name), or a known name.
+    let folded_names: Vec<String> = runs.iter().map(|r| lexicon::fold(&r.words.join(" "))).collect();
+    let mut lone_uses: HashMap<&str, (usize, bool)> = HashMap::new();
+    for (r, f) in runs.iter().zip(&folded_names) {
+        let e = lone_uses.entry(f.as_str()).or_default();
+        e.0 += 1;
+        e.1 |= r.modifies_noun;
+    }
     for (i, run) in runs.iter().enumerate() {
         if assigned[i].is_some() {
             continue;
         }
-        let f = lexicon::fold(&run.words.join(" "));
+        let f = folded_names[i].clone();
         let by_last = by_surname.get(&f).filter(|cs| cs.len() == 1).map(|cs| cs[0]);
         let any_kind = [EntityKind::Person, EntityKind::Organization, EntityKind::Place]
             .iter()
@@ -373,8 +380,8 @@ fn cluster(_text: &str, runs: Vec<Run>) -> Found {
                 if is_lone {
                     // An unexplained single capitalised word: keep it only if it recurs
                     // and never stands as a modifier ("the Azovstal plant").
-                    let same: Vec<&Run> = runs.iter().filter(|r| lexicon::fold(&r.words.join(" ")) == f).collect();
-                    if same.len() < 2 || same.iter().any(|r| r.modifies_noun) {
+                    let (uses, as_modifier) = lone_uses[f.as_str()];
+                    if uses < 2 || as_modifier {
                         continue;
                     }
                 }
@@ -420,11 +427,6 @@ impl Found {
         if !roles.contains(&role) {
             roles.push(role);
         }
-    }
-
-    /// The cluster mentioned exactly at `span`, if any.
-    pub fn at(&self, span: Span) -> Option<usize> {
-        self.mentions.iter().find(|(s, _)| s.overlaps(span)).map(|&(_, c)| c)
     }
 
     /// Name mentions inside `span`, in order.
