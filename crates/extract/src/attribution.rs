@@ -181,7 +181,7 @@ fn is_abbreviated(text: &str, t: &Token) -> bool {
 /// `"…," said X` or `"…," X said` at the start of the words after a quote.
 fn speaker_after(text: &str, toks: &[Token]) -> Option<(Span, String)> {
     let mut i = 0;
-    while i < toks.len() && matches!(toks[i].text(text), "," | "—" | "–" | "-") {
+    while i < toks.len() && matches!(toks[i].text(text), "," | "—" | "–" | "-" | "―") {
         i += 1;
     }
     let first = toks.get(i)?;
@@ -541,7 +541,8 @@ fn carried_over(
         let at = gap_toks.partition_point(|t| t.span.start < s.start);
         let after = gap_toks.partition_point(|t| t.span.start < s.end);
         let word_is_cue = |k: usize| gap_toks.get(k).is_some_and(|t| lexicon::is_cue_verb(&fold_tok(text, t)));
-        let starts_sentence = at == 0 || matches!(gap_toks[at - 1].text(text), "." | "!" | "?");
+        let after_abbreviation = at >= 2 && gap_toks[at - 1].text(text) == "." && is_abbreviated(text, &gap_toks[at - 2]);
+        let starts_sentence = at == 0 || (matches!(gap_toks[at - 1].text(text), "." | "!" | "?") && !after_abbreviation);
         // "told X", "asked X": X listens; "said X": X speaks.
         let spoken_to = at > 0 && matches!(fold_tok(text, &gap_toks[at - 1]).as_ref(), "told" | "tells" | "tell" | "asked" | "asks");
         starts_sentence || word_is_cue(after) || (at > 0 && word_is_cue(at - 1) && !spoken_to)
@@ -554,7 +555,9 @@ fn carried_over(
     let opens_paragraph = q.paragraph == p.paragraph + 1 && paragraph_start(text, q.span.start);
     let tail = gap.text(text);
     let tail_is_attribution = tail.trim().is_empty()
-        || (tail.len() < 160 && !tail.trim_end().trim_end_matches(['.', '!', '?']).contains(['.', '!', '?', '“', '"']));
+        || (tail.len() < 200
+            && !tail.contains(['“', '"'])
+            && crate::layout::trim(text, gap).is_none_or(|t| tokens::sentences(text, t, &[]).len() <= 1));
     let next_paragraph = opens_paragraph && tail_is_attribution;
     (next_paragraph || q.paragraph == p.paragraph).then_some(a)
 }
