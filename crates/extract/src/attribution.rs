@@ -62,6 +62,10 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
     while j > 0 && toks[j - 1].is_word() && is_verb_filler(&fold_tok(text, &toks[j - 1])) {
         j -= 1;
     }
+    // "Rep. Jim Smith (D-Wash.) said": step over the parenthesis.
+    if j > 0 && toks[j - 1].text(text) == ")" {
+        j = (j.saturating_sub(10)..j - 1).rev().find(|&k| toks[k].text(text) == "(")?;
+    }
     // "X, who said" and "X, a close ally, said": step over the clause to X.
     if j > 0 && fold_tok(text, &toks[j - 1]) == "who" {
         j -= 1;
@@ -210,6 +214,12 @@ fn speaker_after(text: &str, toks: &[Token]) -> Option<(Span, String)> {
                 _ => break,
             }
         }
+        if t.text(text) == "(" {
+            if let Some(close) = (v + 1..toks.len().min(v + 10)).find(|&k| toks[k].text(text) == ")") {
+                v = close + 1;
+                continue;
+            }
+        }
         if t.kind == TokenKind::Punct && t.text(text) != "." {
             break;
         }
@@ -249,6 +259,13 @@ fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
         if !t.is_word() || !lexicon::is_cue_verb(&w) || tokens::is_capitalized(t.text(text)) && v > 0 {
             continue;
         }
+        // "Said Jane Roe, a neighbour, “…”": the verb first, the speaker after it.
+        if v == 0 && tokens::is_capitalized(t.text(text)) && !w.ends_with("ing") {
+            if let Some(p) = phrase_after(text, toks, 1).filter(|p| tokens::is_capitalized(p.text(text))) {
+                return Some((p, w.into_owned()));
+            }
+            continue;
+        }
         // "X rallied supporters, saying …": a participle's speaker is its clause's subject.
         if w.ends_with("ing") {
             let before_cue = if v > 0 && toks[v - 1].text(text) == "," { v - 1 } else { v };
@@ -270,6 +287,15 @@ fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
         if w.ends_with("ing") && participle_only.is_none() {
             participle_only = Some(w);
         }
+    }
+    // "Trump leaned in and boomed: “…”": a colon after a clause whose subject is a name.
+    if participle_only.is_none() && toks.last().is_some_and(|t| t.text(text) == ":") {
+        let clause = toks.iter().rposition(|t| t.text(text) == ",").map_or(0, |c| c + 1);
+        let p = phrase_after(text, toks, clause)?;
+        let first = tokens::tokenize(text, p).into_iter().next()?;
+        let w = fold_tok(text, &first);
+        let named = tokens::is_capitalized(first.text(text)) && !lexicon::is_common_word(&w);
+        return (named || lexicon::is_person_pronoun(&w)).then(|| (p, ":".to_string()));
     }
     // "Flea shared the news, writing “…”": the sentence's subject speaks.
     let cue = participle_only?;
