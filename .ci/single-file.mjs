@@ -1,6 +1,7 @@
 // Makes dist/broadsheet.html: one file with the stylesheet, the code and the
 // bundled corpus inside, that works when opened straight from disk (file://)
-// and can be mailed. Run after `trunk build --release --offline`.
+// and can be mailed. Run after `trunk build --release --offline`; it starts
+// from trunk's dist/index.html and inlines what that page would fetch.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -11,20 +12,13 @@ const pick = (re) => {
   if (!f) throw new Error(`dist/ has no file matching ${re}; run trunk build first`);
   return path.join(dist, f);
 };
+const page = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 const css = fs.readFileSync(pick(/^main-.*\.css$/), 'utf8');
 const glue = fs.readFileSync(pick(/^broadsheet-[0-9a-f]+\.js$/), 'utf8');
 const wasm = fs.readFileSync(pick(/^broadsheet-[0-9a-f]+_bg\.wasm$/)).toString('base64');
 
 // The glue is an ES module; a blob URL lets the page import it without a server.
-const html = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<title>Broadsheet — who said what, about whom, when</title>
-<link rel="icon" href="data:,">
-<style>${css}</style>
+const inline = `<style>${css}</style>
 <script type="application/octet-stream" id="broadsheet-wasm">${wasm}</script>
 <script type="text/plain" id="broadsheet-glue">${glue.replaceAll('</script', '<\\/script')}</script>
 <script type="module">
@@ -34,11 +28,12 @@ const { default: init } = await import(url);
 const bytes = Uint8Array.from(atob(document.getElementById('broadsheet-wasm').textContent), (c) => c.charCodeAt(0));
 await init({ module_or_path: bytes });
 </script>
-</head>
-<body>
-<noscript>Broadsheet needs JavaScript and WebAssembly to read the articles.</noscript>
-</body>
-</html>
-`;
+</head>`;
+const stripped = page
+  .replace(/<link rel="stylesheet"[^>]*>/, '')
+  .replace(/<script type="module">[\s\S]*?<\/script>/, '')
+  .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
+if (stripped.includes('./broadsheet-') || stripped.includes('./main-')) throw new Error('dist/index.html has an unexpected shape');
+const html = stripped.replace('</head>', () => inline);
 fs.writeFileSync(path.join(dist, 'broadsheet.html'), html);
 console.log(`dist/broadsheet.html: ${(html.length / 1024).toFixed(0)} KB`);
