@@ -69,7 +69,7 @@ pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
     };
     let keys_of = |i: usize, f: Facet| -> &[u32] {
         match (state.view, f) {
-            (View::Quotes, Facet::Speaker) => corpus.quote_speaker[i].as_ref().map_or(&[], std::slice::from_ref),
+            (View::Quotes, Facet::Speaker) => corpus.quote_speaker[i].as_slice(),
             _ => &corpus.article_key_ids[article_of(i)][f as usize],
         }
     };

@@ -67,6 +67,8 @@ fn an_opened_article_labels_its_quotes() {
     let root = mount_at("article=002_3b104472c2dad064");
     assert_eq!(count(&root, ".reader .speaker-label"), 14);
     assert_eq!(text(&root, ".reader .kicker"), "End of inadmissibility");
+    let to_quotes = root.query_selector(".reader-nav a:last-child").ok().flatten().and_then(|a| a.get_attribute("href")).unwrap_or_default();
+    assert!(to_quotes.ends_with("?view=quotes&article=002_3b104472c2dad064"), "{to_quotes}");
     root.remove();
 }
 

@@ -8,7 +8,7 @@ use super::use_ctx;
 use crate::corpus::Corpus;
 use crate::highlight::segments;
 use crate::search::{Folded, Query};
-use crate::state::{Facet, ViewState};
+use crate::state::{Facet, View, ViewState};
 
 /// The article's paragraphs with every mark; search hits follow `q`.
 fn body(corpus: &Corpus, index: usize, q: &str) -> impl IntoView {
@@ -58,6 +58,8 @@ pub fn ArticleView(index: usize) -> impl IntoView {
     let corpus = ctx.corpus_signal.get_untracked();
     let Some(a) = corpus.articles.get(index) else { return ().into_any() };
     let back = move || ctx.href(&ViewState { article: None, ..ctx.state.get() });
+    let id = a.id.clone();
+    let quotes_here = move || ctx.href(&ViewState { view: View::Quotes, article: Some(id.clone()), ..ctx.state.get() });
     let for_body = corpus.clone();
     let q = Memo::new(move |_| ctx.state.with(|s| s.q.clone()));
     let paragraphs = move || body(&for_body, index, &q.get());
@@ -72,7 +74,10 @@ pub fn ArticleView(index: usize) -> impl IntoView {
     let kicker = a.kicker.map(|k| k.text(&a.text).to_string());
     view! {
         <article class="reader">
-            <p><a href=back class="back">"← All articles"</a></p>
+            <p class="reader-nav">
+                <a href=back class="back">"← All articles"</a>
+                <a href=quotes_here>"Only this article's quotes →"</a>
+            </p>
             {kicker.map(|k| view! { <p class="kicker">{k}</p> })}
             <h2 class=if a.title.derived { "title derived" } else { "title" }>{a.title.text.clone()}</h2>
             <p class="meta">

@@ -164,7 +164,7 @@ pub fn LoaderPanel() -> impl IntoView {
                 </div>
             </form>
             <div class="row">
-                <label class="file">"Files" <input type="file" multiple accept=".txt,.jsonl" on:change=picked.clone()/></label>
+                <label class="file">"Files" <input type="file" multiple accept=".txt,.jsonl" on:change=picked/></label>
                 <label class="file">"A folder" <input type="file" node_ref=folder_input on:change=picked/></label>
             </div>
             <p class="hint">"…or drop files here. Local files are read in this browser and never uploaded; a link to this view opens the bundled corpus."</p>

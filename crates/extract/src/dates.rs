@@ -124,7 +124,7 @@ fn may_start_date(w: &str) -> bool {
 fn parse_at(words: &[std::borrow::Cow<str>], i: usize) -> Option<(Expr, usize)> {
     let word = |k: usize| words.get(k).map(|w| w.as_ref());
     let w0 = word(i)?;
-    if !may_start_date(&w0) {
+    if !may_start_date(w0) {
         return None;
     }
     let skip_punct = |k: usize| if word(k).is_some_and(|w| w == "," || w == ".") { k + 1 } else { k };
@@ -137,7 +137,7 @@ fn parse_at(words: &[std::borrow::Cow<str>], i: usize) -> Option<(Expr, usize)> 
     // [Weekday[,]] Month[.] Day[,] [Year]  |  [Weekday[,]] Day Month [Year]
     let mut k = i;
     let mut wd = None;
-    if let Some(n) = lexicon::weekday_number(&w0) {
+    if let Some(n) = lexicon::weekday_number(w0) {
         wd = Some(n);
         k = skip_punct(i + 1);
     }
@@ -189,8 +189,8 @@ fn parse_at(words: &[std::borrow::Cow<str>], i: usize) -> Option<(Expr, usize)> 
         }
         _ => {}
     }
-    if let Some(y) = year_number(&w0) {
-        let introduced = prev.as_deref().is_some_and(|p| {
+    if let Some(y) = year_number(w0) {
+        let introduced = prev.is_some_and(|p| {
             matches!(p, "in" | "since" | "of" | "until" | "by" | "from" | "during" | "early" | "late" | "mid" | "before" | "after" | "through" | "to")
         });
         if introduced {

@@ -61,8 +61,7 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
         let mut end = i + c.len_utf8();
         let mut segment_letters = 1usize;
         let mut dotted = false;
-        loop {
-            let Some(&(j, d)) = chars.peek() else { break };
+        while let Some(&(j, d)) = chars.peek() {
             if d.is_alphanumeric() {
                 chars.next();
                 end = j + d.len_utf8();
@@ -75,9 +74,8 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
                 '-' | '\u{2011}' => next.is_some_and(char::is_alphanumeric),
                 '\'' | '’' => {
                     // "don't", "O'Brien" stay one word; a possessive "'s" is split off.
-                    next.is_some_and(char::is_alphabetic)
-                        && !(matches!(next, Some('s') | Some('S'))
-                            && !after[1..].chars().next().is_some_and(char::is_alphanumeric))
+                    let possessive = matches!(next, Some('s' | 'S')) && !after[1..].chars().next().is_some_and(char::is_alphanumeric);
+                    next.is_some_and(char::is_alphabetic) && !possessive
                 }
                 '.' => {
                     // Initials with dots: "U.S.", "U.N.", but not "end.Next".
