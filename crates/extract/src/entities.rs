@@ -136,7 +136,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
             i = end;
         }
     }
-    cluster(text, runs)
+    cluster(runs)
 }
 
 fn is_sentence_start(text: &str, toks: &[Token], i: usize) -> bool {
@@ -305,7 +305,7 @@ fn person_gender(name: &str) -> Gender {
 }
 
 /// Groups runs into clusters: full names first, then short forms by surname.
-fn cluster(_text: &str, runs: Vec<Run>) -> Found {
+fn cluster(runs: Vec<Run>) -> Found {
     let mut found = Found::default();
     let mut by_name: HashMap<(EntityKind, String), usize> = HashMap::new();
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
@@ -473,7 +473,7 @@ impl Found {
     }
 
     /// The clusters as output entities, with stable keys.
-    pub fn into_entities(self, _text: &str) -> Vec<Entity> {
+    pub fn into_entities(self) -> Vec<Entity> {
         self.clusters
             .into_iter()
             .filter(|c| !c.mentions.is_empty())

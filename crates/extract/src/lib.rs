@@ -191,7 +191,7 @@ pub fn extract_text(id: &str, text: String) -> Article {
         date,
         paragraphs: layout.paragraphs.clone(),
         quotes,
-        entities: found.into_entities(&text),
+        entities: found.into_entities(),
         dates,
         warnings,
         text,
