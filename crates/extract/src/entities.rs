@@ -94,11 +94,11 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
     let tokenized: Vec<&Vec<Token>> = heads.iter().chain(paragraph_tokens.iter()).collect();
 
     // Words seen capitalised in mid-sentence: evidence that a sentence-initial word is a name.
-    let mut mid_sentence_caps: HashSet<String> = HashSet::new();
+    let mut mid_sentence_caps: HashSet<&str> = HashSet::new();
     for &toks in &tokenized {
         for (i, t) in toks.iter().enumerate() {
             if i > 0 && is_name_word(text, t) && !is_sentence_start(text, toks, i) {
-                mid_sentence_caps.insert(lexicon::fold(t.text(text)));
+                mid_sentence_caps.insert(t.text(text));
             }
         }
     }
@@ -162,7 +162,7 @@ fn classify(
     start: usize,
     end: usize,
     shouting: bool,
-    mid_sentence_caps: &HashSet<String>,
+    mid_sentence_caps: &HashSet<&str>,
 ) -> Vec<Run> {
     let surface: Vec<String> = toks[start..end]
         .iter()
@@ -260,7 +260,7 @@ fn classify(
         push(EntityKind::Person, None, role);
         return out;
     }
-    if sentence_initial && words.len() == 1 && !mid_sentence_caps.contains(&wfold[0]) {
+    if sentence_initial && words.len() == 1 && !mid_sentence_caps.contains(words[0].as_str()) {
         return out;
     }
     if lexicon::demonym_country(last_word).is_some() {
