@@ -3,16 +3,21 @@
 
 pub mod app;
 pub mod article_card;
+pub mod article_cards;
 pub mod article_view;
+pub mod date_range;
 pub mod facet_group;
 pub mod filter_chips;
 pub mod header;
+pub mod kind_filter;
 pub mod loader_panel;
 pub mod notices;
 pub mod page;
 pub mod quote_item;
 pub mod quote_list;
+pub mod results;
 pub mod search_box;
+pub mod show_more;
 
 use std::sync::Arc;
 

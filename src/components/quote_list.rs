@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::page::PAGE_SIZE;
 use super::quote_item::QuoteItem;
+use super::show_more::{ShowMore, PAGE_SIZE};
 use super::use_ctx;
 use crate::filter::group_by_speaker;
 use crate::state::{View, ViewState};
@@ -16,7 +16,10 @@ pub fn QuoteList() -> impl IntoView {
     let grouped = move || ctx.state.get().group_by_speaker;
     let toggle_group = move || {
         let s = ctx.state.get();
-        ctx.href(&ViewState { group_by_speaker: !s.group_by_speaker, ..s })
+        ctx.href(&ViewState {
+            group_by_speaker: !s.group_by_speaker,
+            ..s
+        })
     };
     let clear = move || ctx.href(&ctx.state.get().cleared());
     let flat_items = move || {
@@ -25,7 +28,11 @@ pub fn QuoteList() -> impl IntoView {
             if r.view != View::Quotes {
                 return Vec::new();
             }
-            r.items.iter().take(shown.get()).map(|&i| (i, q.clone())).collect::<Vec<_>>()
+            r.items
+                .iter()
+                .take(shown.get())
+                .map(|&i| (i, q.clone()))
+                .collect::<Vec<_>>()
         })
     };
     let list = move || {
@@ -70,10 +77,6 @@ pub fn QuoteList() -> impl IntoView {
             <p class="empty">"No quote matches these filters. " <a href=clear>"Clear all filters"</a></p>
         </Show>
         {list}
-        <Show when=move || { total() > shown.get() }>
-            <button class="more" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>
-                {move || format!("Show more ({} left)", total() - shown.get())}
-            </button>
-        </Show>
+        <ShowMore shown=shown total=Signal::derive(total)/>
     }
 }
