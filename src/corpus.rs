@@ -23,12 +23,14 @@ pub struct Corpus {
     pub quotes: Vec<QuoteRef>,
     /// Display name and kind of every entity key.
     pub names: HashMap<String, (String, EntityKind)>,
+    /// Per article: the keys of each facet (speaker, person, place, org), sorted, deduplicated.
+    pub article_keys: Vec<[Vec<String>; 4]>,
     pub article_text: Vec<Folded>,
     pub quote_text: Vec<Folded>,
     /// Index for filtering: every entity key interned once.
     pub key_id: HashMap<String, u32>,
     pub keys: Vec<String>,
-    /// Per article, per facet (speaker, person, place, org): interned keys, in key order.
+    /// Per article, per facet: interned keys.
     pub article_key_ids: Vec<[Vec<u32>; 4]>,
     /// Per quote (index into `quotes`): its speaker, interned.
     pub quote_speaker: Vec<Option<u32>>,
@@ -93,7 +95,7 @@ impl Corpus {
             keys.len() as u32 - 1
         };
         let article_key_ids: Vec<[Vec<u32>; 4]> =
-            article_keys.into_iter().map(|ks| ks.map(|v| v.iter().map(|k| intern(k)).collect())).collect();
+            article_keys.iter().map(|ks| ks.clone().map(|v| v.iter().map(|k| intern(k)).collect())).collect();
         let quote_speaker: Vec<Option<u32>> =
             quotes.iter().map(|r| articles[r.article].quotes[r.quote].speaker.as_deref().map(&mut intern)).collect();
         let quote_haystack = quotes
@@ -105,24 +107,18 @@ impl Corpus {
                 format!("{} {}", t.text, broadsheet_extract::lexicon::fold(name))
             })
             .collect();
-        Corpus { articles, quotes, names, article_text, quote_text, key_id, keys, article_key_ids, quote_speaker, quote_haystack }
+        Corpus { articles, quotes, names, article_keys, article_text, quote_text, key_id, keys, article_key_ids, quote_speaker, quote_haystack }
     }
 
     pub fn name_of(&self, key: &str) -> String {
         self.names.get(key).map_or_else(|| key.to_string(), |(n, _)| n.clone())
     }
 
-    /// The keys of facet `f` for one article, in key order.
-    pub fn article_keys(&self, article: usize, f: Facet) -> impl Iterator<Item = &str> {
-        self.article_key_ids[article][f as usize].iter().map(|&id| self.keys[id as usize].as_str())
-    }
-
-    /// How many distinct people and organisations are quoted.
     pub fn speakers(&self) -> usize {
-        let mut ids: Vec<u32> = self.quote_speaker.iter().flatten().copied().collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids.len()
+        let mut s: Vec<&String> = self.article_keys.iter().flat_map(|k| &k[Facet::Speaker as usize]).collect();
+        s.sort();
+        s.dedup();
+        s.len()
     }
 
     pub fn quote(&self, r: QuoteRef) -> &broadsheet_extract::Quote {

@@ -12,7 +12,9 @@ pub fn ArticleCard(index: usize) -> impl IntoView {
     let ctx = use_ctx();
     let corpus = ctx.corpus_signal.get_untracked();
     // A list of the corpus that was just replaced may still ask for an old index.
-    let Some(a) = corpus.articles.get(index) else { return ().into_any() };
+    let (Some(a), Some(keys)) = (corpus.articles.get(index), corpus.article_keys.get(index)) else {
+        return ().into_any();
+    };
     let id = a.id.clone();
     let open = move || ctx.href(&ViewState { article: Some(id.clone()), ..ctx.state.get() });
     let lead_source = a.kicker.or(a.paragraphs.first().copied()).map(|s| s.text(&a.text).to_string()).unwrap_or_default();
@@ -23,10 +25,10 @@ pub fn ArticleCard(index: usize) -> impl IntoView {
     };
     let chips = |f: Facet, class: &'static str| {
         let ctx = use_ctx();
-        corpus
-            .article_keys(index, f)
+        keys[f as usize]
+            .iter()
             .map(|k| {
-                let key = k.to_string();
+                let key = k.clone();
                 let href = move || ctx.href(&ctx.state.get().toggled(f, &key));
                 let name = corpus.name_of(k);
                 view! { <li><a class=format!("chip {class}") href=href>{name}</a></li> }
@@ -37,8 +39,7 @@ pub fn ArticleCard(index: usize) -> impl IntoView {
     let title_class = if a.title.derived { "title derived" } else { "title" };
     let derived_note = a.title.derived.then(|| view! { <span class="derived-note">" (headline from the lead)"</span> });
     let warnings = a.warnings.join(" ");
-    let has_speakers = corpus.article_keys(index, Facet::Speaker).next().is_some();
-    let has_entities = [Facet::Person, Facet::Place, Facet::Org].iter().any(|&f| corpus.article_keys(index, f).next().is_some());
+    let has_entities = keys[Facet::Person as usize].len() + keys[Facet::Place as usize].len() + keys[Facet::Org as usize].len() > 0;
     view! {
         <li class="card">
             <article>
@@ -50,7 +51,7 @@ pub fn ArticleCard(index: usize) -> impl IntoView {
                 </p>
                 <p class="lead">{lead}</p>
                 {(!warnings.is_empty()).then(|| view! { <p class="warning">{warnings}</p> })}
-                {has_speakers.then(|| view! {
+                {(!keys[Facet::Speaker as usize].is_empty()).then(|| view! {
                     <div class="chipset"><span class="chip-label">"Speakers"</span><ul>{chips(Facet::Speaker, "speaker")}</ul></div>
                 })}
                 {has_entities.then(|| view! {

@@ -63,10 +63,10 @@ pub fn ArticleView(index: usize) -> impl IntoView {
     let for_body = corpus.clone();
     let q = Memo::new(move |_| ctx.state.with(|s| s.q.clone()));
     let paragraphs = move || body(&for_body, index, &q.get());
-    let speakers = corpus
-        .article_keys(index, Facet::Speaker)
+    let speakers = corpus.article_keys[index][Facet::Speaker as usize]
+        .iter()
         .map(|k| {
-            let key = k.to_string();
+            let key = k.clone();
             let href = move || ctx.href(&ViewState { article: None, ..ctx.state.get() }.toggled(Facet::Speaker, &key));
             view! { <li><a class="chip speaker" href=href>{corpus.name_of(k)}</a></li> }
         })
