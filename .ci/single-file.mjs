@@ -24,8 +24,11 @@ const inline = `<style>${css}</style>
 <script type="module">
 const glue = document.getElementById('broadsheet-glue').textContent;
 const url = URL.createObjectURL(new Blob([glue], { type: 'text/javascript' }));
+// Extraction workers import the glue from its source and instantiate these bytes (see src/worker.rs).
+window.broadsheetGlueSource = glue;
 const { default: init } = await import(url);
 const bytes = Uint8Array.from(atob(document.getElementById('broadsheet-wasm').textContent), (c) => c.charCodeAt(0));
+window.broadsheetWasm = bytes;
 await init({ module_or_path: bytes });
 </script>
 </head>`;

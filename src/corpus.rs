@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use broadsheet_extract::{Article, EntityKind};
 
-use crate::search::Folded;
+use crate::search::fold_into;
 use crate::state::Facet;
 
 mod bundled {
@@ -25,8 +25,8 @@ pub struct Corpus {
     pub names: HashMap<String, (String, EntityKind)>,
     /// Per article: the keys of each facet (speaker, person, place, org), sorted, deduplicated.
     pub article_keys: Vec<[Vec<String>; 4]>,
-    pub article_text: Vec<Folded>,
-    pub quote_text: Vec<Folded>,
+    /// Per article: title and text folded for search.
+    pub article_text: Vec<String>,
     /// Index for filtering: every entity key interned once.
     pub key_id: HashMap<String, u32>,
     pub keys: Vec<String>,
@@ -34,7 +34,7 @@ pub struct Corpus {
     pub article_key_ids: Vec<[Vec<u32>; 4]>,
     /// Per quote (index into `quotes`): its speaker, interned.
     pub quote_speaker: Vec<Option<u32>>,
-    /// Per quote: folded quote text and speaker name, what a search looks in.
+    /// Per quote: folded quote text and speaker name, what a search in the quote list looks in.
     pub quote_haystack: Vec<String>,
 }
 
@@ -58,7 +58,7 @@ impl Corpus {
         let mut names = HashMap::new();
         let mut quotes = Vec::new();
         let mut article_keys = Vec::with_capacity(articles.len());
-        let mut quote_text = Vec::new();
+        let mut quote_haystack = Vec::new();
         for (ai, a) in articles.iter().enumerate() {
             let mut keys: [Vec<String>; 4] = Default::default();
             for e in &a.entities {
@@ -72,7 +72,9 @@ impl Corpus {
             }
             for (qi, q) in a.quotes.iter().enumerate() {
                 quotes.push(QuoteRef { article: ai, quote: qi });
-                quote_text.push(Folded::new(q.span.text(&a.text)));
+                let mut haystack = String::with_capacity(q.span.len() + 24);
+                fold_into(&mut haystack, q.span.text(&a.text));
+                quote_haystack.push(haystack);
                 if let Some(s) = &q.speaker {
                     keys[Facet::Speaker as usize].push(s.clone());
                 }
@@ -83,7 +85,16 @@ impl Corpus {
             }
             article_keys.push(keys);
         }
-        let article_text = articles.iter().map(|a| Folded::new(&format!("{}\n{}", a.title.text, a.text))).collect();
+        let article_text = articles
+            .iter()
+            .map(|a| {
+                let mut folded = String::with_capacity(a.title.text.len() + a.text.len() + 1);
+                fold_into(&mut folded, &a.title.text);
+                folded.push(' ');
+                fold_into(&mut folded, &a.text);
+                folded
+            })
+            .collect();
         let mut key_id: HashMap<String, u32> = HashMap::new();
         let mut keys: Vec<String> = Vec::new();
         let mut intern = |k: &str| -> u32 {
@@ -98,16 +109,15 @@ impl Corpus {
             article_keys.iter().map(|ks| ks.clone().map(|v| v.iter().map(|k| intern(k)).collect())).collect();
         let quote_speaker: Vec<Option<u32>> =
             quotes.iter().map(|r| articles[r.article].quotes[r.quote].speaker.as_deref().map(&mut intern)).collect();
-        let quote_haystack = quotes
-            .iter()
-            .zip(&quote_text)
-            .map(|(r, t)| {
-                let speaker = articles[r.article].quotes[r.quote].speaker.as_deref();
-                let name = speaker.and_then(|k| names.get(k)).map_or("", |(n, _)| n.as_str());
-                format!("{} {}", t.text, broadsheet_extract::lexicon::fold(name))
-            })
-            .collect();
-        Corpus { articles, quotes, names, article_keys, article_text, quote_text, key_id, keys, article_key_ids, quote_speaker, quote_haystack }
+        // A search in the quote list also finds the speaker's name.
+        for (haystack, r) in quote_haystack.iter_mut().zip(&quotes) {
+            let speaker = articles[r.article].quotes[r.quote].speaker.as_deref();
+            if let Some((name, _)) = speaker.and_then(|k| names.get(k)) {
+                haystack.push(' ');
+                fold_into(haystack, name);
+            }
+        }
+        Corpus { articles, quotes, names, article_keys, article_text, key_id, keys, article_key_ids, quote_speaker, quote_haystack }
     }
 
     pub fn name_of(&self, key: &str) -> String {

@@ -5,10 +5,16 @@ use gloo_net::http::Request;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::loader::{self, ArticleFile, Parsed};
+use crate::loader::{self, ArticleFile, Parsed, ShardRef};
 
 /// Articles and the problems met on the way (skipped lines, files that failed).
 pub type Loaded = (Vec<ArticleFile>, Vec<String>);
+
+/// What a corpus URL led to: article files to extract, or a pre-extracted index.
+pub enum Fetched {
+    Files(Loaded),
+    Index(Vec<ShardRef>),
+}
 
 async fn fetch_one(url: &str) -> Result<(Option<String>, Vec<u8>), String> {
     let response = Request::get(url).send().await.map_err(|_| loader::network_error(url))?;
@@ -20,12 +26,14 @@ async fn fetch_one(url: &str) -> Result<(Option<String>, Vec<u8>), String> {
     Ok((content_type, body))
 }
 
-/// Loads `url`: a .txt article, a .jsonl file or a manifest of article files.
+/// Loads `url`: a .txt article, a .jsonl file, a manifest of article files or
+/// an index (whose shards the caller fetches one by one with [`fetch_shard`]).
 /// `progress(done, total)` is called as manifest entries arrive.
-pub async fn fetch_corpus(url: &str, progress: impl Fn(usize, usize)) -> Result<Loaded, String> {
+pub async fn fetch_corpus(url: &str, progress: impl Fn(usize, usize)) -> Result<Fetched, String> {
     let (content_type, body) = fetch_one(url).await?;
     match loader::parse(url, content_type.as_deref(), &body)? {
-        Parsed::Articles(a, problems) => Ok((a, problems)),
+        Parsed::Articles(a, problems) => Ok(Fetched::Files((a, problems))),
+        Parsed::Index(shards) => Ok(Fetched::Index(shards)),
         Parsed::Manifest(urls) => {
             let mut articles = Vec::new();
             let mut problems = Vec::new();
@@ -41,7 +49,9 @@ pub async fn fetch_corpus(url: &str, progress: impl Fn(usize, usize)) -> Result<
                         articles.extend(a);
                         problems.extend(p);
                     }
-                    Ok(Parsed::Manifest(_)) => problems.push(format!("{u} is another manifest; manifests do not nest")),
+                    Ok(Parsed::Manifest(_) | Parsed::Index(_)) => {
+                        problems.push(format!("{u} is another manifest or an index; a manifest lists article files only"))
+                    }
                     Err(e) => problems.push(e),
                 }
             }
@@ -49,9 +59,15 @@ pub async fn fetch_corpus(url: &str, progress: impl Fn(usize, usize)) -> Result<
             if articles.is_empty() {
                 return Err(format!("None of the {} files in the manifest could be read. {}", urls.len(), problems.first().cloned().unwrap_or_default()));
             }
-            Ok((articles, problems))
+            Ok(Fetched::Files((articles, problems)))
         }
     }
+}
+
+/// The extracted articles of one shard of an index.
+pub async fn fetch_shard(shard: &ShardRef) -> Result<Vec<broadsheet_extract::Article>, String> {
+    let (_, body) = fetch_one(&shard.url).await?;
+    loader::parse_shard(&shard.url, &body)
 }
 
 /// Reads files the reader picked or dropped (.txt articles, .jsonl corpora).

@@ -85,7 +85,7 @@ pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
         }
         if m == 0 && !query.is_empty() {
             let haystack = match state.view {
-                View::Articles => &corpus.article_text[i].text,
+                View::Articles => &corpus.article_text[i],
                 View::Quotes => &corpus.quote_haystack[i],
             };
             if !query.matches(haystack) {

@@ -15,9 +15,14 @@ pub mod highlight;
 pub mod loader;
 pub mod search;
 pub mod state;
+pub mod worker;
 
 /// Mounts the app on the page's body.
 pub fn mount() {
+    // The same module runs in the extraction workers, which have no page to mount on.
+    if web_sys::window().is_none() {
+        return;
+    }
     // A panic is a bug; say where it happened instead of a bare "unreachable".
     std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&format!("Broadsheet bug: {info}").into())));
     leptos::mount::mount_to_body(components::app::App);

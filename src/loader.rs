@@ -10,11 +10,26 @@ use serde::Deserialize;
 /// Largest corpus loaded in the browser, in bytes (texts added up).
 pub const MAX_CORPUS_BYTES: usize = 50 * 1024 * 1024;
 
+/// Largest pre-extracted index loaded in the browser, in bytes of shard JSON
+/// (about 100,000 news articles; see BENCHMARKS.md for what was measured).
+pub const MAX_INDEX_BYTES: usize = 300 * 1024 * 1024;
+
+/// The index layout `broadsheet-extract index` writes and this page reads.
+pub const INDEX_FORMAT: u32 = 1;
+
 /// One article file: a name for its id, and its bytes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ArticleFile {
     pub name: String,
     pub bytes: Vec<u8>,
+}
+
+/// One shard of a pre-extracted index: a JSON array of articles.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct ShardRef {
+    pub url: String,
+    pub articles: usize,
+    pub bytes: usize,
 }
 
 /// What a fetched body turned out to be.
@@ -23,6 +38,14 @@ pub enum Parsed {
     Articles(Vec<ArticleFile>, Vec<String>),
     /// A manifest: article URLs to fetch next, already resolved against the manifest's URL.
     Manifest(Vec<String>),
+    /// A pre-extracted index: shards to fetch, resolved against the index's URL.
+    Index(Vec<ShardRef>),
+}
+
+#[derive(Deserialize)]
+struct IndexFile {
+    broadsheet_index: u32,
+    shards: Vec<ShardRef>,
 }
 
 #[derive(Deserialize)]
@@ -69,22 +92,6 @@ pub fn resolve(base: &str, relative: &str) -> String {
     format!("{dir}{relative}")
 }
 
-/// Header text that the extractor's layout reads as a title/date block.
-fn with_header(title: Option<&str>, date: Option<&str>, text: &str) -> String {
-    let mut out = String::new();
-    if let Some(t) = title.filter(|t| !t.trim().is_empty()) {
-        out.push_str(&format!("title: {}\n", t.replace(['\n', '\r'], " ")));
-    }
-    if let Some(d) = date.filter(|d| !d.trim().is_empty()) {
-        out.push_str(&format!("date: {}\n", d.trim()));
-    }
-    if !out.is_empty() {
-        out.push('\n');
-    }
-    out.push_str(text);
-    out
-}
-
 /// Reads a fetched body. `content_type` is the response's header, if any.
 pub fn parse(url: &str, content_type: Option<&str>, body: &[u8]) -> Result<Parsed, String> {
     if let Some(msg) = too_big(body.len()) {
@@ -99,6 +106,9 @@ pub fn parse(url: &str, content_type: Option<&str>, body: &[u8]) -> Result<Parse
     }
     if name.ends_with(".json") || ct.starts_with("application/json") {
         let text = std::str::from_utf8(body).map_err(|_| format!("{name} is not valid UTF-8, so it cannot be a manifest."))?;
+        if text.contains("\"broadsheet_index\"") {
+            return parse_index(url, text);
+        }
         let manifest: Manifest = serde_json::from_str(text)
             .map_err(|e| format!("{name} is not a manifest (a JSON list of article files, or {{\"files\": [...]}}): {e}"))?;
         let files = match manifest {
@@ -118,6 +128,34 @@ pub fn parse(url: &str, content_type: Option<&str>, body: &[u8]) -> Result<Parse
     Ok(Parsed::Articles(vec![ArticleFile { name: name.to_string(), bytes: body.to_vec() }], Vec::new()))
 }
 
+fn parse_index(url: &str, text: &str) -> Result<Parsed, String> {
+    let name = file_name(url);
+    let index: IndexFile = serde_json::from_str(text).map_err(|e| format!("{name} is not a Broadsheet index: {e}"))?;
+    if index.broadsheet_index != INDEX_FORMAT {
+        return Err(format!(
+            "{name} is a Broadsheet index in format {}; this page reads format {INDEX_FORMAT}. Rebuild it with this version of broadsheet-extract.",
+            index.broadsheet_index
+        ));
+    }
+    if index.shards.is_empty() {
+        return Err(format!("{name} lists no shards."));
+    }
+    let total: usize = index.shards.iter().map(|s| s.bytes).sum();
+    if total > MAX_INDEX_BYTES {
+        return Err(format!(
+            "This index is {}; Broadsheet loads at most {} of index in the browser. Split the corpus into several indexes.",
+            megabytes(total),
+            megabytes(MAX_INDEX_BYTES)
+        ));
+    }
+    Ok(Parsed::Index(index.shards.into_iter().map(|s| ShardRef { url: resolve(url, &s.url), ..s }).collect()))
+}
+
+/// The articles of one fetched shard.
+pub fn parse_shard(url: &str, body: &[u8]) -> Result<Vec<broadsheet_extract::Article>, String> {
+    serde_json::from_slice(body).map_err(|e| format!("{} is not a shard of this index: {e}", file_name(url)))
+}
+
 /// JSONL lines to article files; bad lines are reported and skipped.
 pub fn parse_jsonl(body: &[u8]) -> Result<(Vec<ArticleFile>, Vec<String>), String> {
     let text = String::from_utf8_lossy(body);
@@ -133,7 +171,7 @@ pub fn parse_jsonl(body: &[u8]) -> Result<(Vec<ArticleFile>, Vec<String>), Strin
                     serde_json::Value::String(s) => s,
                     other => other.to_string(),
                 };
-                let full = with_header(a.title.as_deref(), a.date.as_deref(), &a.text);
+                let full = broadsheet_extract::layout::with_header(a.title.as_deref(), a.date.as_deref(), &a.text);
                 articles.push(ArticleFile { name: id, bytes: full.into_bytes() });
             }
             Err(e) => problems.push(format!("line {}: not an {{\"id\", \"text\"}} object ({e})", n + 1)),
@@ -189,6 +227,21 @@ mod tests {
         );
         assert!(parse("https://x.org/m.json", None, b"[]").unwrap_err().contains("no article"));
         assert!(parse("https://x.org/m.json", None, b"{oops").unwrap_err().contains("not a manifest"));
+    }
+
+    #[test]
+    fn an_index_lists_its_shards_and_checks_its_format() {
+        let body = br#"{"broadsheet_index": 1, "articles": 3, "quotes": 0, "shards": [{"url": "shard-00000.json", "articles": 3, "bytes": 10}]}"#;
+        let got = parse("https://x.org/big/index.json", Some("application/json"), body).unwrap();
+        assert_eq!(got, Parsed::Index(vec![ShardRef { url: "https://x.org/big/shard-00000.json".into(), articles: 3, bytes: 10 }]));
+        let newer = br#"{"broadsheet_index": 2, "shards": []}"#;
+        assert!(parse("i/index.json", None, newer).unwrap_err().contains("format 2"));
+        let huge = format!(r#"{{"broadsheet_index": 1, "shards": [{{"url": "s.json", "articles": 1, "bytes": {}}}]}}"#, MAX_INDEX_BYTES + 1);
+        assert!(parse("i/index.json", None, huge.as_bytes()).unwrap_err().contains("at most 300.0 MB"));
+        let article = broadsheet_extract::extract("a.txt", b"Title\n\nBody.");
+        let shard = serde_json::to_vec(&vec![article.clone()]).unwrap();
+        assert_eq!(parse_shard("s.json", &shard).unwrap(), vec![article]);
+        assert!(parse_shard("s.json", b"[{}]").unwrap_err().contains("not a shard"));
     }
 
     #[test]

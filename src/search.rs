@@ -51,20 +51,52 @@ pub struct Folded {
     len: usize,
 }
 
+/// Calls `emit(i, piece)` for each folded piece of `original`, `i` being the
+/// byte offset of the character it came from: lowercase, accents folded as
+/// [`fold`] does, and each run of whitespace one space, so phrases match across
+/// line breaks. No allocation per character: this runs over the whole corpus.
+fn fold_pieces(original: &str, mut emit: impl FnMut(usize, &str)) {
+    let mut buf = [0u8; 4];
+    let mut in_space = false;
+    for (i, c) in original.char_indices() {
+        if c.is_whitespace() {
+            if !in_space {
+                emit(i, " ");
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        if c.is_ascii() {
+            emit(i, c.to_ascii_lowercase().encode_utf8(&mut buf));
+            continue;
+        }
+        let plain = broadsheet_extract::lexicon::fold_char(c);
+        if plain.is_empty() {
+            for l in c.to_lowercase() {
+                emit(i, l.encode_utf8(&mut buf));
+            }
+        } else {
+            for l in plain.chars() {
+                emit(i, l.to_ascii_lowercase().encode_utf8(&mut buf));
+            }
+        }
+    }
+}
+
+/// Appends `original`, folded for search, to `out`.
+pub fn fold_into(out: &mut String, original: &str) {
+    fold_pieces(original, |_, piece| out.push_str(piece));
+}
+
 impl Folded {
     pub fn new(original: &str) -> Folded {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
-        let mut buf = [0u8; 4];
-        for (i, c) in original.char_indices() {
-            let f = fold(c.encode_utf8(&mut buf));
-            // Whitespace runs fold to one space so phrases match across line breaks.
-            let f = if c.is_whitespace() { " ".to_string() } else { f };
-            for _ in 0..f.len() {
-                origin.push(i);
-            }
-            text.push_str(&f);
-        }
+        fold_pieces(original, |i, piece| {
+            text.push_str(piece);
+            origin.extend(std::iter::repeat_n(i, piece.len()));
+        });
         Folded { text, origin, len: original.len() }
     }
 
@@ -113,6 +145,14 @@ mod tests {
         let hits = f.hits(&Query::parse("cafe"));
         let found: Vec<&str> = hits.iter().map(|&(s, e)| &t[s..e]).collect();
         assert_eq!(found, ["café", "CAFÉ"]);
+    }
+
+    #[test]
+    fn folding_for_search_matches_query_folding() {
+        let mut out = String::new();
+        fold_into(&mut out, "Straße  ÉLAN\n\t Œuvre");
+        assert_eq!(out, "strasse elan oeuvre");
+        assert!(Query::parse("\"elan oeuvre\" STRASSE").matches(&out));
     }
 
     #[test]

@@ -4,6 +4,8 @@
 
 use std::sync::Arc;
 
+use broadsheet_extract::Article;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
@@ -11,11 +13,13 @@ use wasm_bindgen::JsCast;
 
 use super::use_ctx;
 use crate::corpus::Corpus;
-use crate::fetch::{self, Loaded};
+use crate::fetch::{self, Fetched, Loaded};
+use crate::loader::{ArticleFile, ShardRef};
 use crate::state::ViewState;
+use crate::worker::Pool;
 
-/// Articles extracted between two yields to the browser: small enough to keep the page responsive.
-const EXTRACT_CHUNK: usize = 250;
+/// Articles in one batch: a worker's unit of work, or the main thread's between two yields to the browser.
+const EXTRACT_BATCH: usize = 100;
 
 /// Where the loading stands, for the status line.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -31,12 +35,39 @@ pub enum LoadStatus {
 #[derive(Clone, Copy)]
 pub struct Loader {
     pub status: RwSignal<LoadStatus>,
+    /// Counts loads started; a load whose number is no longer the latest stops
+    /// touching the page, so the last load the reader asked for wins.
+    pub generation: StoredValue<u64>,
 }
 
 impl Loader {
-    /// On success extracts the articles in chunks, showing the first results at
-    /// once and the progress after each chunk; on failure keeps the corpus and says why.
-    pub async fn finish(self, corpus: RwSignal<Arc<Corpus>>, what: String, result: Result<Loaded, String>) {
+    pub fn new() -> Loader {
+        Loader { status: RwSignal::new(LoadStatus::Idle), generation: StoredValue::new(0) }
+    }
+
+    fn begin(self, what: &str, total: usize) -> u64 {
+        self.generation.update_value(|g| *g += 1);
+        self.status.set(LoadStatus::Loading { what: what.to_string(), done: 0, total });
+        self.generation.get_value()
+    }
+
+    /// Stops any load under way from touching the page.
+    pub fn cancel(self) {
+        self.generation.update_value(|g| *g += 1);
+        self.status.set(LoadStatus::Idle);
+    }
+
+    fn is_current(self, generation: u64) -> bool {
+        self.generation.get_value() == generation
+    }
+
+    /// On success extracts the articles in batches — in Web Workers when they
+    /// start, on the main thread otherwise — showing results from the first
+    /// batch on and the progress after each; on failure keeps the corpus and says why.
+    pub async fn finish(self, generation: u64, corpus: RwSignal<Arc<Corpus>>, what: String, result: Result<Loaded, String>) {
+        if !self.is_current(generation) {
+            return;
+        }
         let (files, problems) = match result {
             Ok(loaded) => loaded,
             Err(error) => {
@@ -44,28 +75,75 @@ impl Loader {
                 return;
             }
         };
-        let total = files.len();
-        let mut articles = Vec::with_capacity(total);
-        for (i, chunk) in files.chunks(EXTRACT_CHUNK).enumerate() {
-            articles.extend(chunk.iter().map(|f| broadsheet_extract::extract(&f.name, &f.bytes)));
-            self.status.set(LoadStatus::Loading { what: what.clone(), done: articles.len(), total });
-            if i == 0 && articles.len() < total {
-                corpus.set(Arc::new(Corpus::from_articles(articles.clone())));
+        let mut shown = Arriving::new(self, generation, corpus, what, files.len());
+        let batches: Vec<&[ArticleFile]> = files.chunks(EXTRACT_BATCH).collect();
+        // The first batch is extracted here while the workers start, so the
+        // first cards do not wait for them; the workers take the rest.
+        let mut pool = (batches.len() > 1).then(|| start_pool(&batches[1..])).flatten();
+        for (i, batch) in batches.iter().enumerate() {
+            let from_worker = match pool.as_mut() {
+                Some(p) if i > 0 => p.next(i - 1).await.map_err(|e| warn(&format!("extraction moves to the main thread: {e}"))).ok(),
+                _ => None,
+            };
+            let extracted = match from_worker {
+                Some(extracted) => extracted,
+                None => {
+                    if i > 0 {
+                        pool = None;
+                    }
+                    let extracted = batch.iter().map(|f| broadsheet_extract::extract(&f.name, &f.bytes)).collect();
+                    fetch::yield_to_browser().await;
+                    extracted
+                }
+            };
+            if !shown.add(extracted) {
+                return;
             }
-            fetch::yield_to_browser().await;
         }
-        corpus.set(Arc::new(Corpus::from_articles(articles)));
-        self.status.set(LoadStatus::Loaded { what, articles: total, problems });
+        shown.done(problems);
+    }
+
+    /// Loads a pre-extracted index shard by shard: nothing to extract, the
+    /// page shows the first shard as soon as it arrives. A shard that fails
+    /// after the first is reported and the others still load.
+    async fn finish_index(self, generation: u64, corpus: RwSignal<Arc<Corpus>>, what: String, shards: Vec<ShardRef>) {
+        let total = shards.iter().map(|s| s.articles).sum();
+        let mut shown = Arriving::new(self, generation, corpus, what, total);
+        let mut problems = Vec::new();
+        for shard in &shards {
+            match fetch::fetch_shard(shard).await {
+                Ok(articles) => {
+                    if !shown.add(articles) {
+                        return;
+                    }
+                }
+                Err(error) if shown.is_empty() => {
+                    if self.is_current(generation) {
+                        self.status.set(LoadStatus::Failed { what: shown.what, error });
+                    }
+                    return;
+                }
+                Err(error) => problems.push(error),
+            }
+        }
+        shown.done(problems);
     }
 
     pub fn load_url(self, corpus: RwSignal<Arc<Corpus>>, url: String) {
         let status = self.status;
-        status.set(LoadStatus::Loading { what: url.clone(), done: 0, total: 1 });
+        let generation = self.begin(&url, 1);
         spawn_local(async move {
             let what = url.clone();
-            let progress = move |done, total| status.set(LoadStatus::Loading { what: what.clone(), done, total });
-            let result = fetch::fetch_corpus(&url, progress).await;
-            self.finish(corpus, url, result).await;
+            let progress = move |done, total| {
+                if self.is_current(generation) {
+                    status.set(LoadStatus::Loading { what: what.clone(), done, total });
+                }
+            };
+            match fetch::fetch_corpus(&url, progress).await {
+                Ok(Fetched::Index(shards)) => self.finish_index(generation, corpus, url, shards).await,
+                Ok(Fetched::Files(loaded)) => self.finish(generation, corpus, url, Ok(loaded)).await,
+                Err(error) => self.finish(generation, corpus, url, Err(error)).await,
+            }
         });
     }
 
@@ -74,12 +152,69 @@ impl Loader {
             1 => files[0].name(),
             n => format!("{n} local files"),
         };
-        self.status.set(LoadStatus::Loading { what: what.clone(), done: 0, total: files.len() });
+        let generation = self.begin(&what, files.len());
         spawn_local(async move {
             let result = fetch::read_files(files).await;
-            self.finish(corpus, what, result).await;
+            self.finish(generation, corpus, what, result).await;
         });
     }
+}
+
+/// Articles as they arrive, from workers or shards: the progress after each
+/// batch, and the corpus shown at the first batch and then each time the count
+/// doubles — the page is usable at once and re-indexing costs at most twice
+/// the final index.
+struct Arriving {
+    loader: Loader,
+    generation: u64,
+    corpus: RwSignal<Arc<Corpus>>,
+    what: String,
+    total: usize,
+    articles: Vec<Article>,
+    shown: usize,
+}
+
+impl Arriving {
+    fn new(loader: Loader, generation: u64, corpus: RwSignal<Arc<Corpus>>, what: String, total: usize) -> Arriving {
+        Arriving { loader, generation, corpus, what, total, articles: Vec::with_capacity(total), shown: 0 }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// False once a later load has taken over: the caller stops.
+    fn add(&mut self, batch: Vec<Article>) -> bool {
+        if !self.loader.is_current(self.generation) {
+            return false;
+        }
+        self.articles.extend(batch);
+        let done = self.articles.len();
+        self.loader.status.set(LoadStatus::Loading { what: self.what.clone(), done, total: self.total });
+        if done < self.total && done >= 2 * self.shown {
+            self.corpus.set(Arc::new(Corpus::from_articles(self.articles.clone())));
+            self.shown = done.max(1);
+        }
+        true
+    }
+
+    fn done(self, problems: Vec<String>) {
+        if !self.loader.is_current(self.generation) {
+            return;
+        }
+        let articles = self.articles.len();
+        self.corpus.set(Arc::new(Corpus::from_articles(self.articles)));
+        self.loader.status.set(LoadStatus::Loaded { what: self.what, articles, problems });
+    }
+}
+
+fn start_pool(batches: &[&[ArticleFile]]) -> Option<Pool> {
+    let started = Pool::start(Pool::default_size()).and_then(|pool| pool.submit(batches).map(|()| pool));
+    started.map_err(|e| warn(&format!("extraction stays on the main thread: {e}"))).ok()
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&message.into());
 }
 
 fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {

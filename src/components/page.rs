@@ -10,7 +10,7 @@ use super::facet_group::FacetGroup;
 use super::filter_chips::FilterChips;
 use super::header::Header;
 use super::kind_filter::KindFilter;
-use super::loader_panel::{LoadStatus, Loader, LoaderPanel};
+use super::loader_panel::{Loader, LoaderPanel};
 use super::notices::Notices;
 use super::results::Results;
 use super::Ctx;
@@ -43,9 +43,7 @@ pub fn Page() -> impl IntoView {
         state,
         results,
     });
-    let loader = Loader {
-        status: RwSignal::new(LoadStatus::Idle),
-    };
+    let loader = Loader::new();
     provide_context(loader);
 
     // corpus= in the URL: load it when it changes; without it, the bundled seeds.
@@ -59,8 +57,8 @@ pub fn Page() -> impl IntoView {
         match wanted {
             Some(url) => loader.load_url(corpus_signal, url),
             None => {
+                loader.cancel();
                 corpus_signal.set(bundled.clone());
-                loader.status.set(LoadStatus::Idle);
             }
         }
     });

@@ -4,7 +4,7 @@ use broadsheet_extract::QuoteKind;
 use leptos::prelude::*;
 
 use super::use_ctx;
-use crate::search::Query;
+use crate::search::{Folded, Query};
 use crate::state::{Facet, View, ViewState};
 
 #[component]
@@ -18,7 +18,7 @@ pub fn QuoteItem(index: usize) -> impl IntoView {
     let text = q.span.text(&a.text);
     let query = Query::parse(&ctx.state.get_untracked().q);
     // Hits are found in the quote's own folded text; offsets are relative to the quote.
-    let hits = if query.is_empty() { Vec::new() } else { corpus.quote_text[index].hits(&query) };
+    let hits = if query.is_empty() { Vec::new() } else { Folded::new(text).hits(&query) };
     let mut parts = Vec::new();
     let mut at = 0;
     for (s, e) in hits {

@@ -23,6 +23,11 @@ for (const n of counts) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `broadsheet-${n}-`));
   execFileSync(bin, ['generate', String(n), dir]);
   fixtures[`/synthetic/${n}.jsonl`] = { type: 'application/x-ndjson', body: fs.readFileSync(path.join(dir, 'corpus.jsonl')) };
+  // The same articles pre-extracted natively into a sharded index.
+  execFileSync(bin, ['index', path.join(dir, 'index'), path.join(dir, 'corpus.jsonl')], { stdio: 'ignore' });
+  for (const f of fs.readdirSync(path.join(dir, 'index'))) {
+    fixtures[`/synthetic/${n}/${f}`] = { type: 'application/json', body: fs.readFileSync(path.join(dir, 'index', f)) };
+  }
   fs.rmSync(dir, { recursive: true });
 }
 const { server, url: base } = await serve(8811, fixtures);
@@ -33,6 +38,19 @@ const browser = await chromium.launch({
 
 const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 const rows = [];
+
+// Opens the seed page, then switches to `query` as a shared link would; times are from the switch.
+async function load(page, query) {
+  await page.goto(base);
+  await page.waitForSelector('.card');
+  const t0 = await page.evaluate(() => performance.now());
+  await page.evaluate((q) => { history.pushState(null, '', q); dispatchEvent(new PopStateEvent('popstate')); }, query);
+  await page.waitForFunction(() => !document.querySelector('.counts')?.textContent.startsWith('2 articles'), null, { timeout: 300000 });
+  const first = await page.evaluate(() => performance.now()) - t0;
+  await page.waitForSelector('.load-status.ok', { timeout: 300000 });
+  const loaded = await page.evaluate(() => performance.now()) - t0;
+  return { first, loaded };
+}
 
 // The seed page.
 const dist = path.join(root, 'dist');
@@ -51,15 +69,17 @@ for (const f of fs.readdirSync(dist).filter((f) => f !== 'broadsheet.html')) gz 
 }
 
 for (const n of counts) {
+  // A pre-extracted index of the same articles: fetched shard by shard, nothing extracted.
+  {
+    const page = await browser.newPage();
+    const { first, loaded } = await load(page, `?corpus=synthetic/${n}/index.json`);
+    const shardBytes = Object.entries(fixtures).filter(([k]) => k.startsWith(`/synthetic/${n}/`)).reduce((sum, [, f]) => sum + f.body.length, 0);
+    rows.push(`N=${n} as a sharded index (${(shardBytes / 1048576).toFixed(1)} MB of JSON): first cards after ${first.toFixed(0)} ms; ` +
+      `all shards loaded after ${loaded.toFixed(0)} ms`);
+    await page.close();
+  }
   const page = await browser.newPage();
-  await page.goto(base);
-  await page.waitForSelector('.card');
-  const t0 = await page.evaluate(() => performance.now());
-  await page.evaluate((q) => { history.pushState(null, '', q); dispatchEvent(new PopStateEvent('popstate')); }, `?corpus=synthetic/${n}.jsonl`);
-  await page.waitForFunction(() => !document.querySelector('.counts')?.textContent.startsWith('2 articles'), null, { timeout: 300000 });
-  const first = await page.evaluate(() => performance.now());
-  await page.waitForSelector('.load-status.ok', { timeout: 300000 });
-  const loaded = await page.evaluate(() => performance.now());
+  const { first, loaded } = await load(page, `?corpus=synthetic/${n}.jsonl`);
   const bytes = fixtures[`/synthetic/${n}.jsonl`].body.length;
   // Filter latency, measured in the page: a click on the first speaker facet value
   // until the DOM shows the new list, and until the next frame after that.
@@ -79,8 +99,8 @@ for (const n of counts) {
     painted.push(frame);
   }
   const heap = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : 0);
-  rows.push(`N=${n}: ${(bytes / 1048576).toFixed(1)} MB; first cards after ${(first - t0).toFixed(0)} ms; fully extracted after ${(loaded - t0).toFixed(0)} ms ` +
-    `(${(bytes / 1048576 / ((loaded - t0) / 1000)).toFixed(1)} MB/s including fetch and indexing); ` +
+  rows.push(`N=${n}: ${(bytes / 1048576).toFixed(1)} MB; first cards after ${first.toFixed(0)} ms; fully extracted after ${loaded.toFixed(0)} ms ` +
+    `(${(bytes / 1048576 / (loaded / 1000)).toFixed(1)} MB/s including fetch and indexing); ` +
     `filter click → new list in the DOM p50 ${percentile(lat, 0.5).toFixed(0)} ms, p95 ${percentile(lat, 0.95).toFixed(0)} ms ` +
     `(to the next frame p95 ${percentile(painted, 0.95).toFixed(0)} ms); JS heap ${(heap / 1048576).toFixed(1)} MB`);
   await page.close();

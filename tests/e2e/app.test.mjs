@@ -4,6 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import { serve } from './serve.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -22,6 +24,24 @@ const fixtures = {
   '/fixtures/corpus.jsonl': { type: 'application/x-ndjson', body: '{"id": "j1", "title": "Rail plan", "date": "2024-01-05", "text": "“Trains first,” said Nora Lind."}\nnot json\n' },
   '/fixtures/page.html': { type: 'text/html', body: '<html><body>hello</body></html>' },
 };
+
+// Enough articles for several extraction batches, each with its own speaker and words to find it by.
+const wire = Array.from({ length: 240 }, (_, i) =>
+  JSON.stringify({ id: `w${i}`, title: `Wire story ${i}`, text: `“Shipment ${i} is on its way,” port director Lena Sorensen${i % 2 ? '' : 'sdottir'} said.` })).join('\n');
+fixtures['/fixtures/wire.jsonl'] = { type: 'application/x-ndjson', body: wire };
+
+// The same kind of corpus pre-extracted by the command-line program into an index of
+// three shards, the middle one then lost.
+{
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-index-'));
+  fs.writeFileSync(path.join(dir, 'in.jsonl'), wire.split('\n').slice(0, 5).join('\n'));
+  const root = path.join(here, '../..');
+  execFileSync('cargo', ['run', '-q', '-p', 'broadsheet-extract', '--', 'index', path.join(dir, 'out'), path.join(dir, 'in.jsonl'), '--shard', '2'], { cwd: root, stdio: 'ignore' });
+  for (const f of fs.readdirSync(path.join(dir, 'out'))) {
+    if (f !== 'shard-00001.json') fixtures[`/fixtures/index/${f}`] = { type: 'application/json', body: fs.readFileSync(path.join(dir, 'out', f)) };
+  }
+  fs.rmSync(dir, { recursive: true });
+}
 
 before(async () => {
   ({ server, url: base } = await serve(8799, fixtures));
@@ -162,6 +182,33 @@ test('a JSONL corpus loads its good lines and names the bad one', async () => {
   await page.context().close();
 });
 
+test('a corpus of many articles is extracted in workers, every article in order', async () => {
+  const page = await open();
+  const warnings = [];
+  let workers = 0;
+  page.on('console', (m) => { if (m.type() === 'warning' && /extraction/.test(m.text())) warnings.push(m.text()); });
+  page.on('worker', () => { workers += 1; });
+  await page.goto(base + '?corpus=fixtures/wire.jsonl&view=quotes&q=shipment%20237');
+  await page.waitForSelector('.load-status.ok');
+  assert.ok(workers >= 1, 'a worker was started');
+  assert.deepEqual(warnings, []);
+  assert.match(await page.locator('.load-status').innerText(), /Loaded 240 articles/);
+  assert.deepEqual(await quoteTexts(page), ['“Shipment 237 is on its way,”']);
+  assert.deepEqual(await speakers(page), ['Lena Sorensen']);
+  await page.locator('#q').fill('"shipment 0 is"');
+  await page.waitForURL(/q=%22shipment/);
+  assert.deepEqual(await speakers(page), ['Lena Sorensensdottir']);
+  await page.context().close();
+});
+
+test('a pre-extracted index loads shard by shard and names the shard it could not read', async () => {
+  const page = await open('?corpus=fixtures/index/index.json');
+  await page.waitForSelector('.load-status.ok');
+  assert.deepEqual((await page.locator('.card .title a').allInnerTexts()).sort(), ['Wire story 0', 'Wire story 1', 'Wire story 4']);
+  assert.match(await page.locator('.load-status').innerText(), /shard-00001\.json was not found \(404\)/);
+  await page.context().close();
+});
+
 test('a failed load says why and keeps the corpus on screen', async () => {
   for (const [query, reason] of [['?corpus=fixtures/nothing.txt', /not found \(404\)/], ['?corpus=fixtures/page.html', /text\/html/]]) {
     const page = await open(query);
@@ -196,6 +243,14 @@ test('the single-file build works opened straight from disk', async () => {
   await page.locator('a.tab', { hasText: 'Quotes' }).click();
   await page.waitForURL(/view=quotes/);
   assert.equal(await page.locator('.quote-item').count(), 23);
+  // A corpus of several batches goes to the workers here too; nothing is fetched from a server.
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning' && /extraction/.test(m.text())) warnings.push(m.text()); });
+  await page.locator('.loader summary').click();
+  await page.locator('.loader input[type=file][multiple]').setInputFiles([{ name: 'wire.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(wire) }]);
+  await page.waitForSelector('.load-status.ok');
+  assert.match(await page.locator('.load-status').innerText(), /Loaded 240 articles/);
+  assert.deepEqual(warnings, []);
   await context.close();
 });
 

@@ -4,6 +4,7 @@
 //! broadsheet-extract jsonl < in.jsonl > out.jsonl     {"id","text"} lines in, one result line out
 //! broadsheet-extract files seeds/*.txt [--pretty]     one result per file
 //! broadsheet-extract generate N DIR [--seed S]        N synthetic articles (benchmarks, load tests)
+//! broadsheet-extract index OUT INPUT... [--shard N]   a sharded index the app loads with corpus=OUT/index.json
 //! ```
 //! Output lines carry byte offsets into the input text, in the shape both
 //! evaluation scorers read. A bad input line is reported on stderr with its
@@ -14,6 +15,8 @@ use std::process::ExitCode;
 
 use broadsheet_extract::{extract, extract_text, Article};
 use serde::{Deserialize, Serialize};
+
+mod index;
 
 #[derive(Deserialize)]
 struct InputLine {
@@ -104,7 +107,7 @@ fn out_line(id: serde_json::Value, a: &Article) -> OutLine<'_> {
     }
 }
 
-const USAGE: &str = "usage: broadsheet-extract jsonl < in.jsonl > out.jsonl\n       broadsheet-extract files FILE... [--pretty]\n       broadsheet-extract generate N DIR [--seed S]";
+const USAGE: &str = "usage: broadsheet-extract jsonl < in.jsonl > out.jsonl\n       broadsheet-extract files FILE... [--pretty]\n       broadsheet-extract generate N DIR [--seed S]\n       broadsheet-extract index OUT INPUT... [--shard N]   (INPUT: folders, .txt or .jsonl files)";
 
 /// Writes `n` synthetic articles, a manifest.json listing them, and the same
 /// articles as one corpus.jsonl into `dir`.
@@ -185,6 +188,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("jsonl") => run_jsonl(),
         Some("generate") => run_generate(&args[1..]),
+        Some("index") => index::run(&args[1..]),
         Some("files") => {
             let pretty = args.iter().any(|a| a == "--pretty");
             let paths: Vec<String> = args[1..].iter().filter(|a| *a != "--pretty").cloned().collect();
