@@ -14,6 +14,12 @@ pub fn FacetGroup(facet: Facet) -> impl IntoView {
     let ctx = use_ctx();
     let expanded = RwSignal::new(false);
     let values = move || ctx.results.with(|r| r.facets[facet as usize].clone());
+    let shown = move || {
+        let limit = if expanded.get() { usize::MAX } else { SHORT_LIST };
+        ctx.results.with(|r| {
+            r.facets[facet as usize].iter().enumerate().filter(|(i, v)| *i < limit || v.selected).map(|(_, v)| v.clone()).collect::<Vec<_>>()
+        })
+    };
     let heading_id = format!("facet-{}", facet.param());
     view! {
         <section class="facet" aria-labelledby=heading_id.clone()>
@@ -22,28 +28,20 @@ pub fn FacetGroup(facet: Facet) -> impl IntoView {
                 <p class="none">"None"</p>
             </Show>
             <ul>
-                {move || {
-                    let ctx = use_ctx();
-                    let all = values();
-                    let limit = if expanded.get() { all.len() } else { SHORT_LIST };
-                    all.into_iter()
-                        .enumerate()
-                        .filter(|(i, v)| *i < limit || v.selected)
-                        .map(|(_, v)| {
-                            let key = v.key.clone();
-                            let href = move || ctx.href(&ctx.state.get().toggled(facet, &key));
-                            let pressed = if v.selected { "true" } else { "false" };
-                            view! {
-                                <li>
-                                    <a class="facet-value" href=href aria-pressed=pressed class:zero=v.count == 0>
-                                        <span class="name">{v.name}</span>
-                                        <span class="count">{v.count}</span>
-                                    </a>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
+                // Keyed by what a row shows, so rows whose count did not change keep their DOM.
+                <For each=shown key=|v| (v.key.clone(), v.count, v.selected) children=move |v| {
+                    let key = v.key.clone();
+                    let href = move || ctx.href(&ctx.state.get().toggled(facet, &key));
+                    let pressed = if v.selected { "true" } else { "false" };
+                    view! {
+                        <li>
+                            <a class="facet-value" href=href aria-pressed=pressed class:zero=v.count == 0>
+                                <span class="name">{v.name}</span>
+                                <span class="count">{v.count}</span>
+                            </a>
+                        </li>
+                    }
+                }/>
             </ul>
             <Show when=move || { values().len() > SHORT_LIST }>
                 <button type="button" class="link" on:click=move |_| expanded.update(|e| *e = !*e)>
