@@ -9,7 +9,8 @@
 //! says so. Within the article, "Lukashenko" joins the cluster of
 //! "Alexander Lukashenko"; "Kiev" joins "Kyiv".
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::layout::Layout;
 use crate::lexicon::{self, Gender, PlaceKind};
@@ -80,8 +81,14 @@ fn title_case(word: &str) -> String {
     out
 }
 
-fn place_of(words: &[String]) -> Option<&'static lexicon::Place> {
-    lexicon::places().get(&lexicon::fold(&words.join(" ")))
+fn place_of<W: AsRef<str>>(words: &[W]) -> Option<&'static lexicon::Place> {
+    match words {
+        [one] => lexicon::places().get(lexicon::folded(one.as_ref()).as_ref()),
+        _ => {
+            let joined: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
+            lexicon::places().get(&lexicon::fold(&joined.join(" ")))
+        }
+    }
 }
 
 fn is_name_word(text: &str, t: &Token) -> bool {
@@ -94,7 +101,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
     let tokenized: Vec<&Vec<Token>> = heads.iter().chain(paragraph_tokens.iter()).collect();
 
     // Words seen capitalised in mid-sentence: evidence that a sentence-initial word is a name.
-    let mut mid_sentence_caps: HashSet<&str> = HashSet::new();
+    let mut mid_sentence_caps: lexicon::WordSet<&str> = Default::default();
     for &toks in &tokenized {
         for (i, t) in toks.iter().enumerate() {
             if i > 0 && is_name_word(text, t) && !is_sentence_start(text, toks, i) {
@@ -119,7 +126,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
                 if is_name_word(text, t) && t.span.start > toks[end - 1].span.end {
                     end += 1;
                 } else if t.is_word()
-                    && is_connector(&lexicon::fold(t.text(text)))
+                    && is_connector(&lexicon::folded(t.text(text)))
                     && toks.get(end + 1).is_some_and(|n| is_name_word(text, n))
                 {
                     end += 2;
@@ -162,19 +169,19 @@ fn classify(
     start: usize,
     end: usize,
     shouting: bool,
-    mid_sentence_caps: &HashSet<&str>,
+    mid_sentence_caps: &lexicon::WordSet<&str>,
 ) -> Vec<Run> {
-    let surface: Vec<String> = toks[start..end]
+    let surface: Vec<Cow<str>> = toks[start..end]
         .iter()
-        .map(|t| if shouting { title_case(t.text(text)) } else { t.text(text).to_string() })
+        .map(|t| if shouting { Cow::Owned(title_case(t.text(text))) } else { Cow::Borrowed(t.text(text)) })
         .collect();
-    let folded: Vec<String> = surface.iter().map(|w| lexicon::fold(w)).collect();
+    let folded: Vec<Cow<str>> = surface.iter().map(|w| lexicon::folded(w)).collect();
     let mut out = Vec::new();
 
     // A whole run the gazetteer knows ("New York", "Czech Republic") is kept as it is.
     if let Some(p) = place_of(&surface) {
         let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-        out.push(Run { span, words: surface.clone(), kind: EntityKind::Place, role: None, canonical: Some(p.canonical.to_string()), modifies_noun: false });
+        out.push(Run { span, words: surface.iter().map(|w| w.to_string()).collect(), kind: EntityKind::Place, role: None, canonical: Some(p.canonical.to_string()), modifies_noun: false });
         return out;
     }
     // Peel leading common words, titles and demonyms, remembering the role they give.
@@ -188,12 +195,12 @@ fn classify(
             affiliation = Some(lexicon::fold(country));
         } else if !org_tail && lexicon::is_title_word(w) {
             if lexicon::is_role_noun(w) {
-                role_noun = Some(w.clone());
+                role_noun = Some(w.to_string());
             }
         } else if lexicon::is_common_word(w) || w == "." {
             // nothing to remember
         } else if first + 1 < surface.len() && place_of(&surface[first..first + 1]).is_some() && !org_tail
-            && surface[first + 1..].iter().all(|x| lexicon::is_title_word(&lexicon::fold(x)))
+            && folded[first + 1..].iter().all(|x| lexicon::is_title_word(x))
         {
             // "Belarus President": a place before titles only is an affiliation.
             let p = place_of(&surface[first..first + 1]).unwrap();
@@ -220,8 +227,8 @@ fn classify(
         return out;
     }
     let span = Span::new(toks[start + first].span.start, toks[start + last - 1].span.end);
-    let words: Vec<String> = surface[first..last].iter().filter(|w| *w != ".").cloned().collect();
-    let wfold: Vec<String> = words.iter().map(|w| lexicon::fold(w)).collect();
+    let words: Vec<String> = surface[first..last].iter().filter(|w| *w != ".").map(|w| w.to_string()).collect();
+    let wfold: Vec<Cow<str>> = words.iter().map(|w| lexicon::folded(w)).collect();
     let had_title = first > 0 && role_noun.is_some() || folded[..first].iter().any(|w| lexicon::is_title_word(w));
     let role = role_noun.map(|noun| Role { noun, affiliation: affiliation.clone() });
     let sentence_initial = first == 0 && is_sentence_start(text, toks, start);
@@ -231,7 +238,7 @@ fn classify(
     };
 
     if let Some(p) = place_of(&words) {
-        let as_person = had_title || (words.len() >= 2 && lexicon::given_names().contains_key(&wfold[0]) && p.kind == PlaceKind::City);
+        let as_person = had_title || (words.len() >= 2 && lexicon::given_names().contains_key(wfold[0].as_ref()) && p.kind == PlaceKind::City);
         if !as_person {
             push(EntityKind::Place, Some(p.canonical.to_string()), None);
             return out;
@@ -255,7 +262,7 @@ fn classify(
         // In a shouted line only the gazetteer is trusted.
         return out;
     }
-    let given = lexicon::given_names().contains_key(&wfold[0]);
+    let given = lexicon::given_names().contains_key(wfold[0].as_ref());
     if had_title || (given && words.len() >= 2) {
         push(EntityKind::Person, None, role);
         return out;
@@ -266,8 +273,8 @@ fn classify(
     if lexicon::demonym_country(last_word).is_some() {
         return out;
     }
-    let next = toks.get(end).map(|t| lexicon::fold(t.text(text)));
-    let prev = start.checked_sub(1).map(|i| lexicon::fold(toks[i].text(text)));
+    let next = toks.get(end).map(|t| lexicon::folded(t.text(text)));
+    let prev = start.checked_sub(1).map(|i| lexicon::folded(toks[i].text(text)));
     let speaks = next.as_deref().is_some_and(lexicon::is_cue_verb) || prev.as_deref().is_some_and(lexicon::is_cue_verb);
     if words.len() >= 2 || speaks {
         push(EntityKind::Person, None, role);
@@ -277,7 +284,7 @@ fn classify(
         // A lone capitalised word: a surname seen elsewhere, decided when clustering.
         let modifies_noun = toks.get(end).is_some_and(|t| {
             let w = t.text(text);
-            t.is_word() && !tokens::is_capitalized(w) && !lexicon::is_cue_verb(&lexicon::fold(w)) && !breaks_word(w)
+            t.is_word() && !tokens::is_capitalized(w) && !lexicon::is_cue_verb(&lexicon::folded(w)) && !breaks_word(w)
         });
         out.push(Run { span, words, kind: EntityKind::Person, role: None, canonical: Some(String::new()), modifies_noun });
     }
@@ -286,7 +293,7 @@ fn classify(
 
 /// Function words and verbs that can follow a name without making it a modifier.
 fn breaks_word(w: &str) -> bool {
-    lexicon::is_common_word(&lexicon::fold(w)) || w.ends_with("ed") || w.ends_with('s')
+    lexicon::is_common_word(&lexicon::folded(w)) || w.ends_with("ed") || w.ends_with('s')
 }
 
 /// "Associated Press" → "AP".
@@ -300,7 +307,7 @@ fn initials(name: &str) -> String {
 fn person_gender(name: &str) -> Gender {
     name.split_whitespace()
         .next()
-        .and_then(|w| lexicon::given_names().get(&lexicon::fold(w)).copied())
+        .and_then(|w| lexicon::given_names().get(lexicon::folded(w).as_ref()).copied())
         .unwrap_or(Gender::Unknown)
 }
 

@@ -95,7 +95,7 @@ impl Hasher for WordHasher {
 }
 
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
-type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+pub type WordSet<K = &'static str> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlaceKind {
