@@ -105,6 +105,30 @@ for (const n of counts) {
     `(to the next frame p95 ${percentile(painted, 0.95).toFixed(0)} ms); JS heap ${(heap / 1048576).toFixed(1)} MB`);
   await page.close();
 }
+// The extractor itself in wasm, on the dev texts (read at run time from ../shared/eval when
+// present): the same work as the native `corpus_to_json` criterion bench — extraction and the
+// JSON of each article — through the export the workers call. Best of three passes.
+const devPath = path.join(root, '../shared/eval/polnear-dev.jsonl');
+if (fs.existsSync(devPath)) {
+  const texts = fs.readFileSync(devPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text);
+  const page = await browser.newPage();
+  await page.goto(base);
+  await page.waitForSelector('.card');
+  const { ms, bytes } = await page.evaluate((texts) => {
+    const encoded = texts.map((t) => new TextEncoder().encode(t));
+    const bytes = encoded.reduce((n, b) => n + b.length, 0);
+    let ms = Infinity;
+    for (let pass = 0; pass < 3; pass++) {
+      const t = performance.now();
+      for (const b of encoded) window.wasmBindings.extract_article_json('bench.txt', b);
+      ms = Math.min(ms, performance.now() - t);
+    }
+    return { ms, bytes };
+  }, texts);
+  rows.push(`wasm extraction (dev texts, ${(bytes / 1048576).toFixed(2)} MB, extraction + JSON per article): ${ms.toFixed(0)} ms per pass, ` +
+    `${(bytes / 1048576 / (ms / 1000)).toFixed(1)} MiB/s — compare with \`cargo bench -p broadsheet-extract --bench extract\` (corpus_to_json)`);
+  await page.close();
+}
 await browser.close();
 server.close();
 console.log(rows.join('\n'));

@@ -44,6 +44,16 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    // What a browser worker does per article (`extract_article_json` in the app):
+    // extraction plus the JSON of the result. The browser bench runs the same.
+    group.bench_function("corpus_to_json", |b| {
+        b.iter(|| {
+            for t in &texts {
+                let article = broadsheet_extract::extract("bench", t.as_bytes());
+                std::hint::black_box(serde_json::to_string(&article).unwrap_or_default());
+            }
+        })
+    });
     group.finish();
 }
 
