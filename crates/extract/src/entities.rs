@@ -200,9 +200,9 @@ fn classify(
         } else if lexicon::is_common_word(w) || w == "." {
             // nothing to remember
         } else if first + 1 < surface.len() && place_of(&surface[first..first + 1]).is_some() && !org_tail
-            && folded[first + 1..].iter().all(|x| lexicon::is_title_word(x))
+            && lexicon::is_title_word(&folded[first + 1])
         {
-            // "Belarus President": a place before titles only is an affiliation.
+            // "Belarus President", "Oslo Mayor Novak": a place before a title is an affiliation.
             let p = place_of(&surface[first..first + 1]).unwrap();
             affiliation = Some(lexicon::fold(p.canonical));
             out.push(Run {
@@ -512,6 +512,14 @@ mod tests {
         let got = entities("Headline here\n\nFrench President Jacques Martin visited Lyon on Monday. Martin said little.");
         assert!(got.contains(&("Jacques Martin".to_string(), EntityKind::Person, 2)), "{got:?}");
         assert!(got.contains(&("Lyon".to_string(), EntityKind::Place, 1)), "{got:?}");
+    }
+
+    #[test]
+    fn a_place_before_a_title_is_an_affiliation_not_part_of_the_name() {
+        let got = entities("Harbour news\n\nGenoa Mayor Lucia Ferrante opened the pier. Later, Genoa Mayor Ferrante said it would stay open.");
+        assert!(got.contains(&("Lucia Ferrante".to_string(), EntityKind::Person, 2)), "{got:?}");
+        assert!(got.contains(&("Genoa".to_string(), EntityKind::Place, 2)), "{got:?}");
+        assert!(!got.iter().any(|(n, _, _)| n.contains("Mayor")), "{got:?}");
     }
 
     #[test]
