@@ -80,6 +80,13 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
             let w = fold_tok(text, t);
             (t.kind == TokenKind::Punct && w != "-") || lexicon::is_cue_verb(&w) || lexicon::is_person_pronoun(&w)
         });
+        // "The campaign's chairman, John Podesta, said": the name is the apposition itself.
+        let appositive_is_name = !appositive.is_empty()
+            && appositive.iter().all(|t| is_name_token(text, t) || t.text(text) == ".")
+            && appositive.iter().any(|t| !lexicon::is_common_word(&fold_tok(text, t)));
+        if !named_before && appositive_is_name {
+            return Some(Span::new(appositive[0].span.start, appositive[appositive.len() - 1].span.end));
+        }
         if !named_before || clause_like {
             return None;
         }
@@ -332,6 +339,10 @@ fn speaker_of_previous_sentence(text: &str, sentences: &[Span], current: Span, q
     speaker_in_sentence(text, prev, &[])
 }
 
+/// How far back, in bytes, a person whose gender is known is preferred for a
+/// pronoun over a nearer one whose gender is not (about two short paragraphs).
+const PRONOUN_REACH: usize = 600;
+
 /// Resolves a speaker phrase to a cluster.
 fn resolve(text: &str, found: &mut Found, phrase: Span, recent_speakers: &[(usize, usize)], paragraph: usize) -> Option<usize> {
     let names: Vec<(Span, usize)> = found.within(phrase).collect();
@@ -350,14 +361,23 @@ fn resolve(text: &str, found: &mut Found, phrase: Span, recent_speakers: &[(usiz
             let cl = &found.clusters[c];
             cl.kind == EntityKind::Person && (cl.gender == gender || cl.gender == Gender::Unknown)
         };
-        // The latest speaker of the last two paragraphs, else the nearest person named before.
+        let known_to_fit = |c: usize| found.clusters[c].kind == EntityKind::Person && found.clusters[c].gender == gender;
+        // The latest speaker of the last two paragraphs, else the nearest person named
+        // before — one whose given name says the pronoun fits first, if named close by.
         if let Some(&(c, _)) = recent_speakers.iter().rev().find(|&&(c, para)| para + 2 >= paragraph && fits(c)) {
+            return Some(c);
+        }
+        let nearby = found.before(phrase.start).take_while(|(s, _)| phrase.start - s.end <= PRONOUN_REACH);
+        if let Some((_, c)) = nearby.filter(|&(_, c)| known_to_fit(c)).next() {
             return Some(c);
         }
         return found.before(phrase.start).find(|&(_, c)| fits(c)).map(|(_, c)| c);
     }
     // A description: "the Belarusian leader", "the Kremlin spokesman".
-    let role = toks.iter().rev().map(|t| fold_tok(text, t)).find(|w| lexicon::is_role_noun(w));
+    let role = toks.iter().rposition(|t| lexicon::is_role_noun(&fold_tok(text, t))).map(|k| {
+        let before = k.checked_sub(1).map(|b| fold_tok(text, &toks[b]));
+        lexicon::office(before.as_deref(), &fold_tok(text, &toks[k])).to_string()
+    });
     if let Some(noun) = role {
         let affiliation = toks.iter().find_map(|t| {
             let w = fold_tok(text, t);
@@ -392,13 +412,15 @@ fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], fou
             }
             let mut noun = None;
             let mut affiliation = None;
-            for t in toks[at.saturating_sub(4)..at].iter().rev() {
+            for k in (at.saturating_sub(4)..at).rev() {
+                let t = &toks[k];
                 let w = fold_tok(text, t);
                 if !t.is_word() {
                     break;
                 }
                 if noun.is_none() && lexicon::is_role_noun(&w) {
-                    noun = Some(w);
+                    let before = k.checked_sub(1).map(|b| fold_tok(text, &toks[b]));
+                    noun = Some(lexicon::office(before.as_deref(), &w).to_string());
                 } else if let Some(country) = lexicon::demonym_country(&w) {
                     affiliation = Some(lexicon::fold(country));
                 } else if let Some((_, o)) = found.within(t.span).next() {
@@ -410,17 +432,18 @@ fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], fou
             // "…, the Kremlin spokesman," after the name.
             if noun.is_none() && toks.get(at + 1).is_some_and(|t| t.text(text) == ",") {
                 let end = (at + 2..toks.len().min(at + 8)).find(|&k| toks[k].kind == TokenKind::Punct).unwrap_or(at + 2);
-                for t in &toks[(at + 2).min(end)..end] {
-                    let w = fold_tok(text, t);
+                for k in (at + 2).min(end)..end {
+                    let w = fold_tok(text, &toks[k]);
                     if lexicon::is_role_noun(&w) {
-                        noun = Some(w);
+                        let before = fold_tok(text, &toks[k - 1]);
+                        noun = Some(lexicon::office(Some(&before), &w).to_string());
                     } else if let Some(country) = lexicon::demonym_country(&w) {
                         affiliation = Some(lexicon::fold(country));
                     }
                 }
             }
             if let Some(noun) = noun {
-                found.add_role(c, Role { noun: noun.into_owned(), affiliation });
+                found.add_role(c, Role { noun, affiliation });
             }
         }
     }
@@ -494,14 +517,22 @@ pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], s
                 attributed.push(None);
                 continue;
             }
-            let found_phrase = said_after
-                .or_else(|| speaker_before(text, before_toks))
+            // `X said, “… .” He added, “…”`: a quote that ends its sentence and was
+            // introduced by a cue belongs to that cue; the words after it open the next sentence.
+            let ends_sentence = q.span.text(text).trim_end_matches(|c: char| crate::quotes::is_quote_char(c) || c.is_whitespace()).ends_with(['.', '!', '?', '…']);
+            let introduced_by_cue = before.text(text).trim_end().ends_with([',', ':']);
+            let said_before = || speaker_before(text, before_toks);
+            let found_phrase = if ends_sentence && introduced_by_cue { said_before().or(said_after) } else { said_after.or_else(said_before) }
                 .or_else(|| speaker_in_sentence(text, sentence, &protected))
                 .or_else(|| speaker_of_previous_sentence(text, &sentences, sentence, &protected));
             let mut attribution = found_phrase.map(|(mention, cue)| {
                 let cluster = resolve(text, found, mention, &recent_speakers, p_index);
                 Attribution { mention, cue, cluster }
             });
+            if attribution.is_none() && k == 0 && paragraph_start(text, q.span.start) {
+                attribution = introduced_by_previous_paragraph(text, layout, paragraph_tokens, p_index)
+                    .map(|(mention, cue)| Attribution { mention, cue, cluster: resolve(text, found, mention, &recent_speakers, p_index) });
+            }
             if attribution.is_none() {
                 attribution = carried_over(text, spans, &attributed, i, q, found);
             }
@@ -588,9 +619,133 @@ fn carried_over(
     (next_paragraph || q.paragraph == p.paragraph).then_some(a)
 }
 
+/// `He said:` ending a paragraph introduces the quote that opens the next one:
+/// the speaker of that paragraph's last sentence.
+fn introduced_by_previous_paragraph(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], p_index: usize) -> Option<(Span, String)> {
+    let previous = *layout.paragraphs.get(p_index.checked_sub(1)?)?;
+    if !previous.text(text).trim_end().ends_with(':') {
+        return None;
+    }
+    let toks = &paragraph_tokens[p_index - 1];
+    let last_sentence = *tokens::sentences_in(text, previous, toks, &[]).last()?;
+    speaker_before(text, tokens::within(toks, last_sentence))
+}
+
 /// True when only whitespace stands between the last line break and `at`.
 fn paragraph_start(text: &str, at: usize) -> bool {
     let before = &text[..at];
     let line = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
     line.trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    /// (quote as written, speaker's canonical name, the mention next to the quote) for every quote.
+    fn attributions(body: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let a = crate::extract_text("t", format!("Harbour news\n\n{body}"));
+        a.quotes
+            .iter()
+            .map(|q| {
+                let name = q.speaker.as_ref().map(|k| a.entities.iter().find(|e| &e.key == k).expect("speaker is an entity").name.clone());
+                (q.span.text(&a.text).to_string(), name, q.speaker_mention.map(|m| m.text(&a.text).to_string()))
+            })
+            .collect()
+    }
+
+    fn speakers(body: &str) -> Vec<Option<String>> {
+        attributions(body).into_iter().map(|(_, s, _)| s).collect()
+    }
+
+    fn some(name: &str) -> Option<String> {
+        Some(name.to_string())
+    }
+
+    #[test]
+    fn speaker_after_the_quote() {
+        assert_eq!(speakers("“The pier stays open all winter,” said Marta Quist, the harbour master."), [some("Marta Quist")]);
+        assert_eq!(speakers("“We will not pay for the dredging,” Olaf Brenner told reporters on Monday."), [some("Olaf Brenner")]);
+        assert_eq!(speakers("Port director Marta Quist runs the harbour. “Why would we close it?” the director asked."), [some("Marta Quist")]);
+    }
+
+    #[test]
+    fn speaker_before_the_quote() {
+        assert_eq!(speakers("Marta Quist said: “The pier stays open all winter.”"), [some("Marta Quist")]);
+        assert_eq!(speakers("According to Olaf Brenner, “the dredging costs too much for one town.”"), [some("Olaf Brenner")]);
+        assert_eq!(speakers("Olaf Brenner was quoted as saying “the dredging costs too much for one town.”"), [some("Olaf Brenner")]);
+    }
+
+    #[test]
+    fn a_quote_split_by_its_attribution_has_one_speaker() {
+        let got = speakers("“The pier stays open,” Marta Quist said, “and the ferry keeps its timetable all winter.”");
+        assert_eq!(got, [some("Marta Quist"), some("Marta Quist")]);
+    }
+
+    #[test]
+    fn pronouns_go_to_the_right_earlier_person() {
+        let got = attributions(
+            "Marta Quist met Olaf Brenner on Monday. “The pier stays open all winter,” she said. “We will not pay for the dredging,” he said.",
+        );
+        assert_eq!(got[0].1, some("Marta Quist"));
+        assert_eq!(got[0].2.as_deref(), Some("she"));
+        assert_eq!(got[1].1, some("Olaf Brenner"));
+        assert_eq!(got[1].2.as_deref(), Some("he"));
+    }
+
+    #[test]
+    fn descriptions_resolve_through_titles_seen_earlier() {
+        let got = speakers("Norwegian Prime Minister Ingrid Solberg visited the port. “We will rebuild the quay before spring,” the Norwegian leader said.");
+        assert_eq!(got, [some("Ingrid Solberg")]);
+    }
+
+    #[test]
+    fn organisations_can_speak() {
+        let got = speakers("“The strike is over and the ships may sail again,” the Kremlin said on Tuesday.");
+        assert_eq!(got, [some("Kremlin")]);
+    }
+
+    #[test]
+    fn a_cue_that_introduces_a_quote_beats_the_next_sentence() {
+        let got = speakers("Marta Quist said, “The pier stays open all winter.” Olaf Brenner added, “The dredging costs too much for one town.”");
+        assert_eq!(got, [some("Marta Quist"), some("Olaf Brenner")]);
+    }
+
+    #[test]
+    fn a_named_apposition_is_the_speaker() {
+        let got = speakers("The port's chief engineer, Olaf Brenner, said: “The dredging costs too much for one town.”");
+        assert_eq!(got, [some("Olaf Brenner")]);
+    }
+
+    #[test]
+    fn a_paragraph_ending_in_a_colon_introduces_the_next() {
+        let got = speakers("Harbour master Marta Quist said in a statement:\n\n“The pier stays open all winter, whatever the weather brings.”");
+        assert_eq!(got, [some("Marta Quist")]);
+    }
+
+    #[test]
+    fn a_quote_with_no_cue_continues_the_speaker_of_its_paragraph() {
+        let got = speakers("“The pier stays open all winter,” Marta Quist said. “And the ferry keeps its timetable.”");
+        assert_eq!(got, [some("Marta Quist"), some("Marta Quist")]);
+    }
+
+    #[test]
+    fn another_speaker_in_between_breaks_the_chain() {
+        let got = speakers(
+            "“The pier stays open all winter,” Marta Quist said.\n\nOlaf Brenner disagreed with the plan.\n\n“Nobody asked the fishermen what they want from this harbour.”",
+        );
+        assert_eq!(got[0], some("Marta Quist"));
+        assert_ne!(got[1], some("Marta Quist"));
+    }
+
+    #[test]
+    fn scare_quotes_go_to_the_speaker_of_the_reported_speech() {
+        let got = attributions("Marta Quist said the closure was a “temporary pause” and nothing more.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, some("Marta Quist"));
+    }
+
+    #[test]
+    fn no_name_beats_a_wrong_one() {
+        let got = speakers("“The pier stays open all winter, whatever the weather brings,” read a sign on the gate.");
+        assert!(got.iter().all(Option::is_none), "{got:?}");
+    }
 }

@@ -195,7 +195,7 @@ fn classify(
             affiliation = Some(lexicon::fold(country));
         } else if !org_tail && lexicon::is_title_word(w) {
             if lexicon::is_role_noun(w) {
-                role_noun = Some(w.to_string());
+                role_noun = Some(lexicon::office(first.checked_sub(1).map(|k| folded[k].as_ref()), w).to_string());
             }
         } else if lexicon::is_common_word(w) || w == "." {
             // nothing to remember

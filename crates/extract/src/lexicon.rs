@@ -318,6 +318,16 @@ word_set!(is_determiner, "Words that begin a described noun phrase (\"the Belaru
     "several", "some", "many", "both",
 ]);
 
+/// The office a role noun names, given the folded word before it: a "prime
+/// minister" leads a government, as a premier does.
+pub fn office<'a>(before: Option<&str>, noun: &'a str) -> &'a str {
+    if noun == "minister" && before == Some("prime") {
+        "premier"
+    } else {
+        noun
+    }
+}
+
 /// Demonyms and country adjectives, to the country they point to.
 pub fn demonym_country(folded: &str) -> Option<&'static str> {
     const PAIRS: &[(&str, &str)] = &[
