@@ -330,7 +330,7 @@ fn speaker_in_sentence(text: &str, sentence: Span, quotes: &[Span]) -> Option<(S
 /// "Jane Roe agreed. “…”": a quote that opens a sentence, after a short
 /// sentence of its paragraph that has a speaker and a speech verb but no quote.
 fn speaker_of_previous_sentence(text: &str, sentences: &[Span], current: Span, quotes: &[Span]) -> Option<(Span, String)> {
-    let i = sentences.iter().position(|s| *s == current)?;
+    let i = sentences.iter().position(|s| s.start == current.start)?;
     let prev = *sentences.get(i.checked_sub(1)?)?;
     let quote_opens_sentence = quotes.iter().any(|q| q.start == current.start);
     if !quote_opens_sentence || quotes.iter().any(|q| prev.overlaps(*q)) || prev.text(text).split_whitespace().count() > 25 {
@@ -521,6 +521,11 @@ pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], s
             // introduced by a cue belongs to that cue; the words after it open the next sentence.
             let ends_sentence = q.span.text(text).trim_end_matches(|c: char| crate::quotes::is_quote_char(c) || c.is_whitespace()).ends_with(['.', '!', '?', '…']);
             let introduced_by_cue = before.text(text).trim_end().ends_with([',', ':']);
+            // `“… .” Kasich said he would …`: after a quote that ends its sentence, a
+            // cue followed by a clause reports other speech; it does not attribute this one.
+            let next_sentence_reports = ends_sentence && reports_speech(text, after_toks);
+            let said_after = said_after.filter(|_| !next_sentence_reports);
+            let sentence = if next_sentence_reports { Span::new(sentence.start, q.span.end) } else { sentence };
             let said_before = || speaker_before(text, before_toks);
             let found_phrase = if ends_sentence && introduced_by_cue { said_before().or(said_after) } else { said_after.or_else(said_before) }
                 .or_else(|| speaker_in_sentence(text, sentence, &protected))
@@ -619,6 +624,16 @@ fn carried_over(
     (next_paragraph || q.paragraph == p.paragraph).then_some(a)
 }
 
+/// A speech verb followed by the clause it reports ("said that …", "said he would …").
+fn reports_speech(text: &str, toks: &[Token]) -> bool {
+    toks.windows(2).any(|w| {
+        let cue = fold_tok(text, &w[0]);
+        let next = fold_tok(text, &w[1]);
+        w[0].is_word() && !tokens::is_capitalized(w[0].text(text)) && lexicon::is_cue_verb(&cue)
+            && (next == "that" || lexicon::is_person_pronoun(&next) || next == "it")
+    })
+}
+
 /// `He said:` ending a paragraph introduces the quote that opens the next one:
 /// the speaker of that paragraph's last sentence.
 fn introduced_by_previous_paragraph(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], p_index: usize) -> Option<(Span, String)> {
@@ -707,6 +722,14 @@ mod tests {
     fn a_cue_that_introduces_a_quote_beats_the_next_sentence() {
         let got = speakers("Marta Quist said, “The pier stays open all winter.” Olaf Brenner added, “The dredging costs too much for one town.”");
         assert_eq!(got, [some("Marta Quist"), some("Olaf Brenner")]);
+    }
+
+    #[test]
+    fn reported_speech_after_a_finished_quote_is_not_its_attribution() {
+        let got = speakers("Marta Quist told the council on Monday. “The pier stays open all winter.” Olaf Brenner said he would fight the plan.");
+        assert_eq!(got, [some("Marta Quist")]);
+        let got = speakers("The council met on Monday. “The pier stays open all winter.” Olaf Brenner said he would fight the plan.");
+        assert_eq!(got, [None]);
     }
 
     #[test]
