@@ -59,7 +59,8 @@ fn is_pronoun_tok(text: &str, t: &Token) -> bool {
 /// The noun phrase that ends just before `toks[end]`, read backwards.
 fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
     let mut j = end;
-    while j > 0 && toks[j - 1].is_word() && is_verb_filler(&fold_tok(text, &toks[j - 1])) {
+    // Fillers are lowercase: "Kelly" or "Reilly" before "said" is a name, not an adverb.
+    while j > 0 && toks[j - 1].is_word() && !tokens::is_capitalized(toks[j - 1].text(text)) && is_verb_filler(&fold_tok(text, &toks[j - 1])) {
         j -= 1;
     }
     // "Rep. Jim Smith (D-Wash.) said": step over the parenthesis.
@@ -678,6 +679,12 @@ mod tests {
         assert_eq!(speakers("“The pier stays open all winter,” said Marta Quist, the harbour master."), [some("Marta Quist")]);
         assert_eq!(speakers("“We will not pay for the dredging,” Olaf Brenner told reporters on Monday."), [some("Olaf Brenner")]);
         assert_eq!(speakers("Port director Marta Quist runs the harbour. “Why would we close it?” the director asked."), [some("Marta Quist")]);
+    }
+
+    #[test]
+    fn names_ending_like_adverbs_are_names() {
+        assert_eq!(speakers("“We will win the vote,” Kelly said."), [some("Kelly")]);
+        assert_eq!(speakers("“We will win the vote,” Holly Reilly said."), [some("Holly Reilly")]);
     }
 
     #[test]
