@@ -74,7 +74,7 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
             j -= 1;
         }
     } else if j > 0 && toks[j - 1].text(text) == "," {
-        let comma = (j.saturating_sub(12)..j - 1).rev().find(|&k| toks[k].text(text) == ",")?;
+        let comma = (j.saturating_sub(24)..j - 1).rev().find(|&k| toks[k].text(text) == ",")?;
         let appositive = &toks[comma + 1..j - 1];
         let named_before = comma > 0 && is_name_token(text, &toks[comma - 1]);
         let clause_like = appositive.iter().any(|t| {
@@ -736,6 +736,12 @@ mod tests {
         // With no speaker left, the quote is not reported at all.
         let got = speakers("The council met on Monday. “The pier stays open all winter.” Olaf Brenner said he would fight the plan.");
         assert_eq!(got, []);
+    }
+
+    #[test]
+    fn a_long_apposition_is_stepped_over() {
+        let got = speakers("Olaf Brenner, a fisherman from the north side of the bay and the head of the local boat club, said: “We will not pay for the dredging.”");
+        assert_eq!(got, [some("Olaf Brenner")]);
     }
 
     #[test]
