@@ -52,8 +52,13 @@ fn fold_tok<'a>(text: &'a str, t: &Token) -> std::borrow::Cow<'a, str> {
     lexicon::folded(t.text(text))
 }
 
+/// A pronoun that can stand for a speaker: a person's, or "it" for a body
+/// or a newspaper ("It added, “…”"), which is left unattributed.
 fn is_pronoun_tok(text: &str, t: &Token) -> bool {
-    t.is_word() && lexicon::is_person_pronoun(&fold_tok(text, t))
+    t.is_word() && {
+        let w = fold_tok(text, t);
+        lexicon::is_person_pronoun(&w) || w == "it"
+    }
 }
 
 /// The noun phrase that ends just before `toks[end]`, read backwards.
@@ -780,6 +785,13 @@ mod tests {
     #[test]
     fn quotation_marks_with_no_speaker_near_them_are_not_quotes() {
         assert_eq!(speakers("“The pier will stay open for boats of every size,” was printed on every leaflet handed out on Monday."), []);
+    }
+
+    #[test]
+    fn it_speaks_for_a_body_and_stays_unattributed() {
+        let got = attributions("The port authority published its winter plan on Monday. It added, “The pier stays open all winter.”");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].1.as_deref(), got[0].2.as_deref()), (None, Some("It")));
     }
 
     #[test]
