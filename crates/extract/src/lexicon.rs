@@ -211,7 +211,8 @@ word_set!(is_cue_verb, "Verbs that introduce reported speech, in every tense new
     "sneered", "smiled", "exulted", "announce", "reminisce", "reminisced", "explain",
     "insist", "shout", "yell", "scream", "whisper", "mutter", "plead", "reply", "muse", "exult", "fume", "gush",
     "deadpan", "bark", "remark", "stress", "echo", "echoed", "echoes", "react", "reacted", "reacts", "written",
-    "boom", "boomed", "booms", "thunder",
+    "boom", "boomed", "booms", "thunder", "chanting", "shouting", "yelling", "screaming", "declaring", "warning",
+    "wondering",
     "comment", "note", "point", "claim", "state", "report", "promise", "answer", "question", "charge", "demand",
     "call", "hope", "fear", "read", "tweet", "vow", "pledge", "joke", "quip", "laugh", "sigh", "smile", "cry",
 ]);
