@@ -283,12 +283,8 @@ fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
         if w.ends_with("ing") {
             let before_cue = if v > 0 && toks[v - 1].text(text) == "," { v - 1 } else { v };
             let clause = toks[..before_cue].iter().rposition(|t| t.text(text) == ",").map_or(0, |c| c + 1);
-            let subject = phrase_after(text, toks, clause).or_else(|| {
-                // "Silverman, a fan, drew boos upon saying": the sentence's own subject.
-                let p = phrase_after(text, toks, 0)?;
-                let first = tokens::tokenize(text, p).into_iter().next()?;
-                (tokens::is_capitalized(first.text(text)) && !lexicon::is_common_word(&fold_tok(text, &first))).then_some(p)
-            });
+            // "Silverman, a fan, drew boos upon saying": the sentence's own subject.
+            let subject = phrase_after(text, toks, clause).or_else(|| named_subject(text, toks, false));
             if let Some(p) = subject {
                 return Some((p, w.into_owned()));
             }
@@ -296,6 +292,16 @@ fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
         }
         if let Some(p) = phrase_before(text, toks, v) {
             return Some((p, w.into_owned()));
+        }
+        // "Trump gestured, then leaned in and boomed:": a coordinated verb shares the sentence's subject.
+        let mut k = v;
+        while k > 0 && toks[k - 1].is_word() && !tokens::is_capitalized(toks[k - 1].text(text)) && is_verb_filler(&fold_tok(text, &toks[k - 1])) {
+            k -= 1;
+        }
+        if k > 0 && matches!(fold_tok(text, &toks[k - 1]).as_ref(), "and" | "then") {
+            if let Some(p) = named_subject(text, toks, true) {
+                return Some((p, w.into_owned()));
+            }
         }
         if w.ends_with("ing") && participle_only.is_none() {
             participle_only = Some(w);
@@ -315,6 +321,18 @@ fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
     let first = toks.iter().position(|t| t.is_word())?;
     let p = phrase_after(text, toks, first)?;
     Some((p, cue.into_owned()))
+}
+
+/// The phrase that opens the sentence when it names someone (or, with
+/// `pronouns`, is a pronoun): the subject a later verb of the sentence shares.
+fn named_subject(text: &str, toks: &[Token], pronouns: bool) -> Option<Span> {
+    let first = toks.iter().position(|t| t.is_word())?;
+    if pronouns && is_pronoun_tok(text, &toks[first]) {
+        return Some(toks[first].span);
+    }
+    let p = phrase_after(text, toks, first)?;
+    let head = tokens::tokenize(text, p).into_iter().next()?;
+    (tokens::is_capitalized(head.text(text)) && !lexicon::is_common_word(&fold_tok(text, &head))).then_some(p)
 }
 
 /// The subject of a speech verb anywhere in the sentence, outside its quotes:
@@ -747,6 +765,12 @@ mod tests {
     fn a_long_apposition_is_stepped_over() {
         let got = speakers("Olaf Brenner, a fisherman from the north side of the bay and the head of the local boat club, said: “We will not pay for the dredging.”");
         assert_eq!(got, [some("Olaf Brenner")]);
+    }
+
+    #[test]
+    fn a_coordinated_verb_shares_the_subject() {
+        let got = speakers("Marta Quist waved the crowd quiet, then leaned in and declared: “The pier stays open all winter.”");
+        assert_eq!(got, [some("Marta Quist")]);
     }
 
     #[test]
