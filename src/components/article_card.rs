@@ -29,7 +29,7 @@ pub fn ArticleCard(index: usize) -> impl IntoView {
             .iter()
             .map(|k| {
                 let key = k.clone();
-                let href = move || ctx.href(&ctx.state.get().toggled(f, &key));
+                let href = move || ctx.state.with(|s| ctx.href(&s.toggled(f, &key)));
                 let name = corpus.name_of(k);
                 view! { <li><a class=format!("chip {class}") href=href>{name}</a></li> }
             })

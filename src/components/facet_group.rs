@@ -31,11 +31,12 @@ pub fn FacetGroup(facet: Facet) -> impl IntoView {
                 // Keyed by what a row shows, so rows whose count did not change keep their DOM.
                 <For each=shown key=|v| (v.key.clone(), v.count, v.selected) children=move |v| {
                     let key = v.key.clone();
-                    let href = move || ctx.href(&ctx.state.get().toggled(facet, &key));
+                    let href = move || ctx.state.with(|s| ctx.href(&s.toggled(facet, &key)));
                     let pressed = if v.selected { "true" } else { "false" };
                     view! {
                         <li>
-                            <a class="facet-value" href=href aria-pressed=pressed class:zero=v.count == 0>
+                            // The sidebar stays where the reader scrolled it.
+                            <a class="facet-value" href=href aria-pressed=pressed class:zero=v.count == 0 data-noscroll="">
                                 <span class="name">{v.name}</span>
                                 <span class="count">{v.count}</span>
                             </a>

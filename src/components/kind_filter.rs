@@ -21,7 +21,7 @@ pub fn KindFilter() -> impl IntoView {
             }
         };
         view! {
-            <li><a class="facet-value" href=href aria-pressed=pressed><span class="name">{label}</span><span class="count">{count}</span></a></li>
+            <li><a class="facet-value" href=href aria-pressed=pressed data-noscroll=""><span class="name">{label}</span><span class="count">{count}</span></a></li>
         }
     };
     view! {

@@ -34,7 +34,7 @@ pub fn QuoteItem(index: usize) -> impl IntoView {
     let speaker = match &q.speaker {
         Some(k) => {
             let key = k.clone();
-            let href = move || ctx.href(&ctx.state.get().toggled(Facet::Speaker, &key));
+            let href = move || ctx.state.with(|s| ctx.href(&s.toggled(Facet::Speaker, &key)));
             view! { <a class="speaker" href=href>{corpus.name_of(k)}</a> }.into_any()
         }
         None => view! { <span class="speaker unattributed">"unattributed"</span> }.into_any(),

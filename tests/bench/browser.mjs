@@ -1,7 +1,8 @@
 // Browser benchmarks (not a test: figures for BENCHMARKS.md). Needs dist/ built.
 //   node tests/bench/browser.mjs [N ...]      default N = 100 1000 10000
 // For each N: a synthetic corpus (broadsheet-extract generate) loaded with corpus=,
-// time to the first card and to fully extracted, filter latency p50/p95, JS heap.
+// time to the first card and to fully extracted, filter latency p50/p95, JS heap and the
+// page's wasm linear memory.
 // Also the seed page: bytes transferred (gzip) and time to its cards.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,6 +42,8 @@ const rows = [];
 
 // Opens the seed page, then switches to `query` as a shared link would; times are from the switch.
 async function load(page, query) {
+  // Trunk announces the instance when it starts; its exports hold the linear memory.
+  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.benchWasm = e.detail.wasm; }));
   await page.goto(base);
   await page.waitForSelector('.card');
   const t0 = await page.evaluate(() => performance.now());
@@ -99,10 +102,12 @@ for (const n of counts) {
     painted.push(frame);
   }
   const heap = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : 0);
+  const wasmMemory = await page.evaluate(() => window.benchWasm?.memory?.buffer.byteLength ?? 0);
   rows.push(`N=${n}: ${(bytes / 1048576).toFixed(1)} MB; first cards after ${first.toFixed(0)} ms; fully extracted after ${loaded.toFixed(0)} ms ` +
     `(${(bytes / 1048576 / (loaded / 1000)).toFixed(1)} MB/s including fetch and indexing); ` +
     `filter click → new list in the DOM p50 ${percentile(lat, 0.5).toFixed(0)} ms, p95 ${percentile(lat, 0.95).toFixed(0)} ms ` +
-    `(to the next frame p95 ${percentile(painted, 0.95).toFixed(0)} ms); JS heap ${(heap / 1048576).toFixed(1)} MB`);
+    `(to the next frame p95 ${percentile(painted, 0.95).toFixed(0)} ms); JS heap ${(heap / 1048576).toFixed(1)} MB; ` +
+    `wasm memory of the page ${(wasmMemory / 1048576).toFixed(0)} MB (workers not counted)`);
   await page.close();
 }
 // The extractor itself in wasm, on the dev texts (read at run time from ../shared/eval when

@@ -121,6 +121,23 @@ test('an opened article highlights and labels every quote', async () => {
   await page.context().close();
 });
 
+test('a filter picked in the sidebar keeps the page where it was scrolled', async () => {
+  const page = await open('', { width: 1280, height: 420 });
+  const facet = page.locator('#facet-place ~ ul .facet-value').first();
+  await facet.scrollIntoViewIfNeeded();
+  const before = await page.evaluate(() => scrollY);
+  assert.ok(before > 0, 'the facet is below the fold');
+  const heading = page.locator('#facet-place');
+  const top = (await heading.boundingBox()).y;
+  await facet.click();
+  await page.waitForURL(/place=/);
+  // Not back at the top: the facet group stays in view where it was (the browser may
+  // shift the page by the height of the filter chips that appear above).
+  assert.ok(await page.evaluate(() => scrollY) > 0);
+  assert.ok(Math.abs((await heading.boundingBox()).y - top) < 60, 'the facet group stays in view');
+  await page.context().close();
+});
+
 test('a copied link opened fresh shows the same view', async () => {
   const page = await open('?view=quotes&place=kyiv&kind=partial');
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
