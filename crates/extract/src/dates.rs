@@ -106,6 +106,16 @@ pub fn parse_value(s: &str) -> Option<String> {
     }
 }
 
+/// A word as date parsing reads it: folded when its first letter is one that
+/// a month, a weekday, a relative word or a word introducing a year ("In 2019")
+/// begins with, else as written.
+fn date_word(w: &str) -> std::borrow::Cow<'_, str> {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() && !b"abdefijlmnostuwy".contains(&b.to_ascii_lowercase()) => std::borrow::Cow::Borrowed(w),
+        _ => lexicon::folded(w),
+    }
+}
+
 /// Could this folded word begin a date expression? A cheap test before parsing:
 /// a number, a month, a weekday or a relative word.
 fn may_start_date(w: &str) -> bool {
@@ -205,7 +215,8 @@ pub fn resolve(text: &str, layout: &Layout, paragraph_tokens: &[Vec<tokens::Toke
     let mut found: Vec<(Span, Expr)> = Vec::new();
     let title_tokens = layout.title.map(|t| tokens::tokenize(text, t));
     for toks in title_tokens.iter().chain(paragraph_tokens.iter()) {
-        let words: Vec<_> = toks.iter().map(|t| lexicon::folded(t.text(text))).collect();
+        // Only words that could take part in a date are folded; the rest never match.
+        let words: Vec<_> = toks.iter().map(|t| date_word(t.text(text))).collect();
         let mut i = 0;
         while i < toks.len() {
             match parse_at(&words, i) {

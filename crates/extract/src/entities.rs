@@ -59,7 +59,8 @@ struct Run {
 const CONNECTORS: &[&str] = &["of", "de", "da", "van", "von", "der", "den", "du", "la", "le", "al", "bin", "ibn", "el", "di", "dos", "das", "&"];
 
 fn is_connector(folded: &str) -> bool {
-    CONNECTORS.contains(&folded)
+    // Connectors are short; most words are not even looked at.
+    folded.len() <= 3 && CONNECTORS.contains(&folded)
 }
 
 

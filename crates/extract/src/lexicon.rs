@@ -357,7 +357,9 @@ pub fn demonym_country(folded: &str) -> Option<&'static str> {
         ("north korean", "North Korea"), ("south korean", "South Korea"), ("soviet", "Russia"),
         ("european", "Europe"), ("african", "Africa"), ("asian", "Asia"), ("western", "West"),
     ];
-    PAIRS.iter().find(|(d, _)| *d == folded).map(|(_, c)| *c)
+    // Asked of most capitalised words: a hash lookup, not a scan.
+    static BY_DEMONYM: OnceLock<HashMap<&'static str, &'static str, BuildHasherDefault<WordHasher>>> = OnceLock::new();
+    BY_DEMONYM.get_or_init(|| PAIRS.iter().copied().collect()).get(folded).copied()
 }
 
 /// Month number (1–12) of a month name or abbreviation.
