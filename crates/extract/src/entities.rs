@@ -10,7 +10,7 @@
 //! "Alexander Lukashenko"; "Kiev" joins "Kyiv".
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use crate::layout::Layout;
 use crate::lexicon::{self, Gender, PlaceKind};
@@ -315,8 +315,8 @@ fn person_gender(name: &str) -> Gender {
 /// Groups runs into clusters: full names first, then short forms by surname.
 fn cluster(runs: Vec<Run>) -> Found {
     let mut found = Found::default();
-    let mut by_name: HashMap<(EntityKind, String), usize> = HashMap::new();
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_name: lexicon::FastMap<(EntityKind, String), usize> = Default::default();
+    let mut by_surname: lexicon::FastMap<String, Vec<usize>> = Default::default();
     let mut assigned: Vec<Option<usize>> = vec![None; runs.len()];
 
     let new_cluster = |found: &mut Found, name: String, kind: EntityKind| -> usize {
@@ -368,7 +368,7 @@ fn cluster(runs: Vec<Run>) -> Found {
     }
     // Pass 2: single words join a person by surname (or first name), or a known name.
     let folded_names: Vec<String> = runs.iter().map(|r| lexicon::fold(&r.words.join(" "))).collect();
-    let mut lone_uses: HashMap<&str, (usize, bool)> = HashMap::new();
+    let mut lone_uses: lexicon::FastMap<&str, (usize, bool)> = Default::default();
     for (r, f) in runs.iter().zip(&folded_names) {
         let e = lone_uses.entry(f.as_str()).or_default();
         e.0 += 1;

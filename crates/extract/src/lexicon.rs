@@ -59,12 +59,22 @@ pub fn fold(s: &str) -> String {
 
 /// [`fold`] that borrows when the word is already folded, as most words of running text are.
 pub fn folded(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() {
-        if !s.bytes().any(|b| b.is_ascii_uppercase()) {
-            return Cow::Borrowed(s);
+    // One pass decides: most words are lowercase ASCII and are borrowed as they are.
+    let mut needs_lowering = false;
+    for &b in s.as_bytes() {
+        if !b.is_ascii() {
+            return Cow::Owned(fold_non_ascii(s));
         }
-        return Cow::Owned(s.to_ascii_lowercase());
+        needs_lowering |= b.is_ascii_uppercase();
     }
+    if needs_lowering {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+fn fold_non_ascii(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let f = fold_char(c);
@@ -74,7 +84,7 @@ pub fn folded(s: &str) -> Cow<'_, str> {
             out.push_str(&f.to_lowercase());
         }
     }
-    Cow::Owned(out)
+    out
 }
 
 /// A fast, non-cryptographic hasher for the word lists (FxHash's mixing).
@@ -95,6 +105,8 @@ impl Hasher for WordHasher {
 }
 
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+/// A map with the word hasher, for per-article tables keyed by words.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 pub type WordSet<K = &'static str> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
