@@ -218,6 +218,22 @@ test('a corpus of many articles is extracted in workers, every article in order'
   await page.context().close();
 });
 
+test('without workers the page extracts the corpus itself and says so in the console', async () => {
+  const context = await browser.newContext();
+  // A browser that refuses to start workers.
+  await context.addInitScript(() => { window.Worker = function () { throw new Error('workers are disabled here'); }; });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(base + '?corpus=fixtures/wire.jsonl&view=quotes&q=shipment%20237');
+  await page.waitForSelector('.load-status.ok');
+  assert.match(await page.locator('.load-status').innerText(), /Loaded 240 articles/);
+  assert.deepEqual(await speakers(page), ['Lena Sorensen']);
+  assert.ok(warnings.some((w) => /stays on the main thread/.test(w)), warnings.join('\n'));
+  await context.close();
+});
+
 test('a pre-extracted index loads shard by shard and names the shard it could not read', async () => {
   const page = await open('?corpus=fixtures/index/index.json');
   await page.waitForSelector('.load-status.ok');
