@@ -74,6 +74,21 @@ pub fn folded(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Calls `f` with the word folded, without allocating for short ASCII words.
+pub fn with_folded<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let lowered = &mut buf[..word.len()];
+        lowered.copy_from_slice(word.as_bytes());
+        lowered.make_ascii_lowercase();
+        // Lowercasing ASCII keeps it ASCII, so it stays valid UTF-8.
+        if let Ok(w) = std::str::from_utf8(lowered) {
+            return f(w);
+        }
+    }
+    f(&folded(word))
+}
+
 fn fold_non_ascii(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
