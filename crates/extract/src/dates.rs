@@ -106,14 +106,22 @@ pub fn parse_value(s: &str) -> Option<String> {
     }
 }
 
-/// A word as date parsing reads it: folded when its first letter is one that
-/// a month, a weekday, a relative word or a word introducing a year ("In 2019")
-/// begins with, else as written.
+/// A word as date parsing reads it: folded when it is one that parsing looks
+/// at (a month, a weekday, a number, a relative word, a word introducing a
+/// year), else as written — most words are neither, and are not copied.
 fn date_word(w: &str) -> std::borrow::Cow<'_, str> {
-    match w.as_bytes().first() {
-        Some(b) if b.is_ascii() && !b"abdefijlmnostuwy".contains(&b.to_ascii_lowercase()) => std::borrow::Cow::Borrowed(w),
-        _ => lexicon::folded(w),
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return std::borrow::Cow::Borrowed(w);
     }
+    if lexicon::with_folded(w, |f| may_start_date(f) || f == "year" || introduces_year(f)) {
+        lexicon::folded(w)
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
+fn introduces_year(w: &str) -> bool {
+    matches!(w, "in" | "since" | "of" | "until" | "by" | "from" | "during" | "early" | "late" | "mid" | "before" | "after" | "through" | "to")
 }
 
 /// Could this folded word begin a date expression? A cheap test before parsing:
@@ -200,9 +208,7 @@ fn parse_at(words: &[std::borrow::Cow<str>], i: usize) -> Option<(Expr, usize)> 
         _ => {}
     }
     if let Some(y) = year_number(w0) {
-        let introduced = prev.is_some_and(|p| {
-            matches!(p, "in" | "since" | "of" | "until" | "by" | "from" | "during" | "early" | "late" | "mid" | "before" | "after" | "through" | "to")
-        });
+        let introduced = prev.is_some_and(introduces_year);
         if introduced {
             return Some((Expr::Year(y), 1));
         }
