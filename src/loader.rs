@@ -49,14 +49,6 @@ struct IndexFile {
 }
 
 #[derive(Deserialize)]
-struct JsonlArticle {
-    id: serde_json::Value,
-    title: Option<String>,
-    date: Option<String>,
-    text: String,
-}
-
-#[derive(Deserialize)]
 #[serde(untagged)]
 enum Manifest {
     List(Vec<String>),
@@ -165,15 +157,8 @@ pub fn parse_jsonl(body: &[u8]) -> Result<(Vec<ArticleFile>, Vec<String>), Strin
         if line.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str::<JsonlArticle>(line) {
-            Ok(a) => {
-                let id = match a.id {
-                    serde_json::Value::String(s) => s,
-                    other => other.to_string(),
-                };
-                let full = broadsheet_extract::layout::with_header(a.title.as_deref(), a.date.as_deref(), &a.text);
-                articles.push(ArticleFile { name: id, bytes: full.into_bytes() });
-            }
+        match broadsheet_extract::jsonl::article_of_line(line) {
+            Ok((name, text)) => articles.push(ArticleFile { name, bytes: text.into_bytes() }),
             Err(e) => problems.push(format!("line {}: not an {{\"id\", \"text\"}} object ({e})", n + 1)),
         }
     }

@@ -13,7 +13,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use broadsheet_extract::{extract, Article};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Articles per shard by default: a shard of news is then about 2–4 MB of JSON.
 const DEFAULT_SHARD: usize = 1000;
@@ -34,14 +34,6 @@ struct Shard {
     url: String,
     articles: usize,
     bytes: usize,
-}
-
-#[derive(Deserialize)]
-struct JsonlArticle {
-    id: serde_json::Value,
-    title: Option<String>,
-    date: Option<String>,
-    text: String,
 }
 
 /// An input file, named for its article id.
@@ -93,15 +85,8 @@ fn read_sources(inputs: &[String]) -> (Vec<Source>, bool) {
                 if line.trim().is_empty() {
                     continue;
                 }
-                match serde_json::from_str::<JsonlArticle>(line) {
-                    Ok(a) => {
-                        let name = match a.id {
-                            serde_json::Value::String(s) => s,
-                            other => other.to_string(),
-                        };
-                        let text = broadsheet_extract::layout::with_header(a.title.as_deref(), a.date.as_deref(), &a.text);
-                        sources.push(Source { name, bytes: text.into_bytes() });
-                    }
+                match broadsheet_extract::jsonl::article_of_line(line) {
+                    Ok((name, text)) => sources.push(Source { name, bytes: text.into_bytes() }),
                     Err(e) => {
                         eprintln!("{} line {}: not an {{\"id\", \"text\"}} object: {e}", path.display(), n + 1);
                         all_ok = false;
