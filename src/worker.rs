@@ -183,3 +183,19 @@ impl Pool {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// What a worker sends is what the page would have extracted itself.
+    #[test]
+    fn an_article_survives_the_trip_from_a_worker() {
+        for (name, text) in broadsheet_extract::synthetic::corpus(40, 7) {
+            let sent = super::extract_article_json(&name, text.as_bytes());
+            let received: broadsheet_extract::Article = serde_json::from_str(&sent).expect("the worker's JSON reads back");
+            assert_eq!(received, broadsheet_extract::extract(&name, text.as_bytes()));
+        }
+        let odd = b"\xef\xbb\xbftitle: T\r\n\r\n\xff \xe2\x80\x9cHalf a quote, said nobody.";
+        let received: broadsheet_extract::Article = serde_json::from_str(&super::extract_article_json("odd.txt", odd)).unwrap();
+        assert_eq!(received, broadsheet_extract::extract("odd.txt", odd));
+    }
+}
