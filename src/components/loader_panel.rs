@@ -40,11 +40,13 @@ pub struct Loader {
     pub generation: StoredValue<u64>,
 }
 
-impl Loader {
-    pub fn new() -> Loader {
+impl Default for Loader {
+    fn default() -> Loader {
         Loader { status: RwSignal::new(LoadStatus::Idle), generation: StoredValue::new(0) }
     }
+}
 
+impl Loader {
     fn begin(self, what: &str, total: usize) -> u64 {
         self.generation.update_value(|g| *g += 1);
         self.status.set(LoadStatus::Loading { what: what.to_string(), done: 0, total });

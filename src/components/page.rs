@@ -43,7 +43,7 @@ pub fn Page() -> impl IntoView {
         state,
         results,
     });
-    let loader = Loader::new();
+    let loader = Loader::default();
     provide_context(loader);
 
     // corpus= in the URL: load it when it changes; without it, the bundled seeds.

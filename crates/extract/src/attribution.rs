@@ -391,8 +391,8 @@ fn resolve(text: &str, found: &mut Found, phrase: Span, recent_speakers: &[(usiz
         if let Some(&(c, _)) = recent_speakers.iter().rev().find(|&&(c, para)| para + 2 >= paragraph && fits(c)) {
             return Some(c);
         }
-        let nearby = found.before(phrase.start).take_while(|(s, _)| phrase.start - s.end <= PRONOUN_REACH);
-        if let Some((_, c)) = nearby.filter(|&(_, c)| known_to_fit(c)).next() {
+        let mut nearby = found.before(phrase.start).take_while(|(s, _)| phrase.start - s.end <= PRONOUN_REACH);
+        if let Some((_, c)) = nearby.find(|&(_, c)| known_to_fit(c)) {
             return Some(c);
         }
         return found.before(phrase.start).find(|&(_, c)| fits(c)).map(|(_, c)| c);
