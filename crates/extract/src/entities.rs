@@ -65,8 +65,14 @@ fn is_connector(folded: &str) -> bool {
 
 
 fn is_shouting(text: &str, tokens: &[Token]) -> bool {
-    let words: Vec<&str> = tokens.iter().filter(|t| t.is_word()).map(|t| t.text(text)).filter(|w| w.chars().any(char::is_alphabetic)).collect();
-    words.len() >= 3 && words.iter().filter(|w| tokens::is_all_caps(w)).count() * 10 >= words.len() * 6
+    let (mut words, mut shouted) = (0, 0);
+    for w in tokens.iter().filter(|t| t.is_word()).map(|t| t.text(text)) {
+        if w.chars().any(char::is_alphabetic) {
+            words += 1;
+            shouted += usize::from(tokens::is_all_caps(w));
+        }
+    }
+    words >= 3 && shouted * 10 >= words * 6
 }
 
 /// "JOHN" → "John", so shouted headlines can be looked up.
@@ -235,7 +241,7 @@ fn classify(
     }
     let span = Span::new(toks[start + first].span.start, toks[start + last - 1].span.end);
     let words: Vec<String> = surface[first..last].iter().filter(|w| *w != ".").map(|w| w.to_string()).collect();
-    let wfold: Vec<Cow<str>> = words.iter().map(|w| lexicon::folded(w)).collect();
+    let wfold: Vec<&str> = folded[first..last].iter().map(|w| w.as_ref()).filter(|w| *w != ".").collect();
     let had_title = first > 0 && role_noun.is_some() || folded[..first].iter().any(|w| lexicon::is_title_word(w));
     let role = role_noun.map(|noun| Role { noun, affiliation: affiliation.clone() });
     let sentence_initial = first == 0 && is_sentence_start(text, toks, start);
@@ -245,7 +251,7 @@ fn classify(
     };
 
     if let Some(p) = place_of(&words) {
-        let as_person = had_title || (words.len() >= 2 && lexicon::given_names().contains_key(wfold[0].as_ref()) && p.kind == PlaceKind::City);
+        let as_person = had_title || (words.len() >= 2 && lexicon::given_names().contains_key(wfold[0]) && p.kind == PlaceKind::City);
         if !as_person {
             push(EntityKind::Place, Some(p.canonical.to_string()), None);
             return out;
@@ -256,7 +262,7 @@ fn classify(
     // "Acme Group", or one word that names an organisation by itself ("Kremlin", "Reuters").
     let org_suffix = lexicon::is_org_word(last_word) && !one_word || one_word && lexicon::is_org_name(last_word);
     // "Bank of England".
-    let org_of = wfold.first().is_some_and(|w| lexicon::is_org_word(w)) && wfold.iter().any(|w| w == "of");
+    let org_of = wfold.first().is_some_and(|w| lexicon::is_org_word(w)) && wfold.iter().any(|w| *w == "of");
     if org_suffix || org_of {
         push(EntityKind::Organization, None, None);
         return out;
@@ -269,7 +275,7 @@ fn classify(
         // In a shouted line only the gazetteer is trusted.
         return out;
     }
-    let given = lexicon::given_names().contains_key(wfold[0].as_ref());
+    let given = lexicon::given_names().contains_key(wfold[0]);
     if had_title || (given && words.len() >= 2) {
         push(EntityKind::Person, None, role);
         return out;
