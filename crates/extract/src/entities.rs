@@ -327,7 +327,8 @@ fn person_gender(name: &str) -> Gender {
 /// Groups runs into clusters: full names first, then short forms by surname.
 fn cluster(runs: Vec<Run>) -> Found {
     let mut found = Found::default();
-    let mut by_name: lexicon::FastMap<(EntityKind, String), usize> = Default::default();
+    // Folded name → the cluster of each kind that bears it.
+    let mut by_name: lexicon::FastMap<String, [Option<usize>; 3]> = Default::default();
     let mut by_surname: lexicon::FastMap<String, Vec<usize>> = Default::default();
     let mut assigned: Vec<Option<usize>> = vec![None; runs.len()];
 
@@ -350,9 +351,9 @@ fn cluster(runs: Vec<Run>) -> Found {
             continue;
         }
         let name = run.canonical.clone().unwrap_or_else(|| run.words.join(" "));
-        let key = (run.kind, lexicon::fold(&name));
-        let c = match by_name.get(&key) {
-            Some(&c) => c,
+        let key = lexicon::fold(&name);
+        let c = match by_name.get(&key).and_then(|slots| slots[run.kind as usize]) {
+            Some(c) => c,
             None => {
                 // A longer form of a known person ("John Smith" after "John A. Smith") joins it by surname and first name.
                 let joined = (run.kind == EntityKind::Person)
@@ -369,7 +370,7 @@ fn cluster(runs: Vec<Run>) -> Found {
                     .then(|| found.clusters.iter().position(|c| c.kind == EntityKind::Organization && initials(&c.name) == name))
                     .flatten();
                 let c = joined.or(acronym_of).unwrap_or_else(|| new_cluster(&mut found, name.clone(), run.kind));
-                by_name.insert(key, c);
+                by_name.entry(key).or_default()[run.kind as usize] = Some(c);
                 if run.kind == EntityKind::Person {
                     by_surname.entry(lexicon::fold(run.words.last().unwrap())).or_default().push(c);
                 }
@@ -390,11 +391,11 @@ fn cluster(runs: Vec<Run>) -> Found {
         if assigned[i].is_some() {
             continue;
         }
-        let f = folded_names[i].clone();
-        let by_last = by_surname.get(&f).filter(|cs| cs.len() == 1).map(|cs| cs[0]);
-        let any_kind = [EntityKind::Person, EntityKind::Organization, EntityKind::Place]
-            .iter()
-            .find_map(|&k| by_name.get(&(k, f.clone())).copied());
+        let f = &folded_names[i];
+        let by_last = by_surname.get(f).filter(|cs| cs.len() == 1).map(|cs| cs[0]);
+        let any_kind = by_name.get(f).and_then(|slots| {
+            [EntityKind::Person, EntityKind::Organization, EntityKind::Place].iter().find_map(|&k| slots[k as usize])
+        });
         let c = match (by_last, any_kind) {
             (Some(c), _) | (None, Some(c)) => c,
             (None, None) => {
@@ -408,9 +409,9 @@ fn cluster(runs: Vec<Run>) -> Found {
                     }
                 }
                 let c = new_cluster(&mut found, run.words.join(" "), run.kind);
-                by_name.insert((run.kind, f.clone()), c);
+                by_name.entry(f.clone()).or_default()[run.kind as usize] = Some(c);
                 if run.kind == EntityKind::Person {
-                    by_surname.entry(f).or_default().push(c);
+                    by_surname.entry(f.clone()).or_default().push(c);
                 }
                 c
             }
