@@ -193,7 +193,7 @@ impl Arriving {
         self.articles.extend(batch);
         let done = self.articles.len();
         self.loader.status.set(LoadStatus::Loading { what: self.what.clone(), done, total: self.total });
-        if done < self.total && done >= 2 * self.shown {
+        if done > 0 && done < self.total && done >= 2 * self.shown {
             self.corpus.set(Arc::new(Corpus::from_articles(self.articles.clone())));
             self.shown = done.max(1);
         }
@@ -205,6 +205,12 @@ impl Arriving {
             return;
         }
         let articles = self.articles.len();
+        if articles == 0 {
+            // Nothing to show: the corpus on screen stays.
+            let error = problems.first().cloned().unwrap_or_else(|| "It holds no article.".to_string());
+            self.loader.status.set(LoadStatus::Failed { what: self.what, error });
+            return;
+        }
         self.corpus.set(Arc::new(Corpus::from_articles(self.articles)));
         self.loader.status.set(LoadStatus::Loaded { what: self.what, articles, problems });
     }

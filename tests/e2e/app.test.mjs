@@ -23,6 +23,8 @@ const fixtures = {
   '/fixtures/two.txt': { type: 'text/plain', body: 'title: Ferry strike ends\ndate: 2024-06-02\n\n“The ferries sail again,” union leader Tomas Berg told reporters.' },
   '/fixtures/corpus.jsonl': { type: 'application/x-ndjson', body: '{"id": "j1", "title": "Rail plan", "date": "2024-01-05", "text": "“Trains first,” said Nora Lind."}\nnot json\n' },
   '/fixtures/page.html': { type: 'text/html', body: '<html><body>hello</body></html>' },
+  '/fixtures/empty/index.json': { type: 'application/json', body: JSON.stringify({ broadsheet_index: 1, articles: 0, quotes: 0, shards: [{ url: 'shard-00000.json', articles: 0, bytes: 2 }] }) },
+  '/fixtures/empty/shard-00000.json': { type: 'application/json', body: '[]' },
 };
 
 // Enough articles for several extraction batches, each with its own speaker and words to find it by.
@@ -243,7 +245,7 @@ test('a pre-extracted index loads shard by shard and names the shard it could no
 });
 
 test('a failed load says why and keeps the corpus on screen', async () => {
-  for (const [query, reason] of [['?corpus=fixtures/nothing.txt', /not found \(404\)/], ['?corpus=fixtures/page.html', /text\/html/]]) {
+  for (const [query, reason] of [['?corpus=fixtures/nothing.txt', /not found \(404\)/], ['?corpus=fixtures/page.html', /text\/html/], ['?corpus=fixtures/empty/index.json', /no article/]]) {
     const page = await open(query);
     await page.waitForSelector('.load-status.failed');
     assert.match(await page.locator('.load-status.failed').innerText(), reason);
