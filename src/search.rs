@@ -71,16 +71,7 @@ fn fold_pieces(original: &str, mut emit: impl FnMut(usize, &str)) {
             emit(i, c.to_ascii_lowercase().encode_utf8(&mut buf));
             continue;
         }
-        let plain = broadsheet_extract::lexicon::fold_char(c);
-        if plain.is_empty() {
-            for l in c.to_lowercase() {
-                emit(i, l.encode_utf8(&mut buf));
-            }
-        } else {
-            for l in plain.chars() {
-                emit(i, l.to_ascii_lowercase().encode_utf8(&mut buf));
-            }
-        }
+        broadsheet_extract::lexicon::fold_each(c, |f| emit(i, f.encode_utf8(&mut buf)));
     }
 }
 

@@ -13,7 +13,7 @@ const SHORT_LIST: usize = 8;
 pub fn FacetGroup(facet: Facet) -> impl IntoView {
     let ctx = use_ctx();
     let expanded = RwSignal::new(false);
-    let values = move || ctx.results.with(|r| r.facets[facet as usize].clone());
+    let value_count = move || ctx.results.with(|r| r.facets[facet as usize].len());
     let shown = move || {
         let limit = if expanded.get() { usize::MAX } else { SHORT_LIST };
         ctx.results.with(|r| {
@@ -24,7 +24,7 @@ pub fn FacetGroup(facet: Facet) -> impl IntoView {
     view! {
         <section class="facet" aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone()>{facet.label()}</h2>
-            <Show when=move || values().is_empty()>
+            <Show when=move || value_count() == 0>
                 <p class="none">"None"</p>
             </Show>
             <ul>
@@ -44,9 +44,9 @@ pub fn FacetGroup(facet: Facet) -> impl IntoView {
                     }
                 }/>
             </ul>
-            <Show when=move || { values().len() > SHORT_LIST }>
+            <Show when=move || { value_count() > SHORT_LIST }>
                 <button type="button" class="link" on:click=move |_| expanded.update(|e| *e = !*e)>
-                    {move || if expanded.get() { "Show fewer".to_string() } else { format!("Show all {}", values().len()) }}
+                    {move || if expanded.get() { "Show fewer".to_string() } else { format!("Show all {}", value_count()) }}
                 </button>
             </Show>
         </section>

@@ -61,13 +61,26 @@ fn is_pronoun_tok(text: &str, t: &Token) -> bool {
     }
 }
 
-/// The noun phrase that ends just before `toks[end]`, read backwards.
-fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
+/// Where the words before `toks[end]` start once the fillers between a subject
+/// and its verb ("has", "later", "flatly") are stepped over.
+fn before_fillers(text: &str, toks: &[Token], end: usize) -> usize {
     let mut j = end;
     // Fillers are lowercase: "Kelly" or "Reilly" before "said" is a name, not an adverb.
     while j > 0 && toks[j - 1].is_word() && !tokens::is_capitalized(toks[j - 1].text(text)) && is_verb_filler(&fold_tok(text, &toks[j - 1])) {
         j -= 1;
     }
+    j
+}
+
+/// The role noun `toks[k]` names, read with the word before it ("prime minister").
+fn office_at(text: &str, toks: &[Token], k: usize) -> String {
+    let before = k.checked_sub(1).map(|b| fold_tok(text, &toks[b]));
+    lexicon::office(before.as_deref(), &fold_tok(text, &toks[k])).to_string()
+}
+
+/// The noun phrase that ends just before `toks[end]`, read backwards.
+fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
+    let mut j = before_fillers(text, toks, end);
     // "Rep. Jim Smith (D-Wash.) said": step over the parenthesis.
     if j > 0 && toks[j - 1].text(text) == ")" {
         j = (j.saturating_sub(10)..j - 1).rev().find(|&k| toks[k].text(text) == "(")?;
@@ -294,10 +307,7 @@ fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
             return Some((p, w.into_owned()));
         }
         // "Trump gestured, then leaned in and boomed:": a coordinated verb shares the sentence's subject.
-        let mut k = v;
-        while k > 0 && toks[k - 1].is_word() && !tokens::is_capitalized(toks[k - 1].text(text)) && is_verb_filler(&fold_tok(text, &toks[k - 1])) {
-            k -= 1;
-        }
+        let k = before_fillers(text, toks, v);
         if k > 0 && matches!(fold_tok(text, &toks[k - 1]).as_ref(), "and" | "then") {
             if let Some(p) = named_subject(text, toks, true) {
                 return Some((p, w.into_owned()));
@@ -398,10 +408,7 @@ fn resolve(text: &str, found: &mut Found, phrase: Span, recent_speakers: &[(usiz
         return found.before(phrase.start).find(|&(_, c)| fits(c)).map(|(_, c)| c);
     }
     // A description: "the Belarusian leader", "the Kremlin spokesman".
-    let role = toks.iter().rposition(|t| lexicon::is_role_noun(&fold_tok(text, t))).map(|k| {
-        let before = k.checked_sub(1).map(|b| fold_tok(text, &toks[b]));
-        lexicon::office(before.as_deref(), &fold_tok(text, &toks[k])).to_string()
-    });
+    let role = toks.iter().rposition(|t| lexicon::is_role_noun(&fold_tok(text, t))).map(|k| office_at(text, &toks, k));
     if let Some(noun) = role {
         let affiliation = toks.iter().find_map(|t| {
             let w = fold_tok(text, t);
@@ -443,8 +450,7 @@ fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], fou
                     break;
                 }
                 if noun.is_none() && lexicon::is_role_noun(&w) {
-                    let before = k.checked_sub(1).map(|b| fold_tok(text, &toks[b]));
-                    noun = Some(lexicon::office(before.as_deref(), &w).to_string());
+                    noun = Some(office_at(text, toks, k));
                 } else if let Some(country) = lexicon::demonym_country(&w) {
                     affiliation = Some(lexicon::fold(country));
                 } else if let Some((_, o)) = found.within(t.span).next() {
@@ -459,8 +465,7 @@ fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], fou
                 for k in (at + 2).min(end)..end {
                     let w = fold_tok(text, &toks[k]);
                     if lexicon::is_role_noun(&w) {
-                        let before = fold_tok(text, &toks[k - 1]);
-                        noun = Some(lexicon::office(Some(&before), &w).to_string());
+                        noun = Some(office_at(text, toks, k));
                     } else if let Some(country) = lexicon::demonym_country(&w) {
                         affiliation = Some(lexicon::fold(country));
                     }
@@ -553,15 +558,15 @@ pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], s
             let said_before = || speaker_before(text, before_toks);
             let found_phrase = if ends_sentence && introduced_by_cue { said_before().or(said_after) } else { said_after.or_else(said_before) }
                 .or_else(|| speaker_in_sentence(text, sentence, &protected))
-                .or_else(|| speaker_of_previous_sentence(text, &sentences, sentence, &protected));
+                .or_else(|| speaker_of_previous_sentence(text, &sentences, sentence, &protected))
+                .or_else(|| {
+                    let opens_paragraph = k == 0 && paragraph_start(text, q.span.start);
+                    opens_paragraph.then(|| introduced_by_previous_paragraph(text, layout, paragraph_tokens, p_index)).flatten()
+                });
             let mut attribution = found_phrase.map(|(mention, cue)| {
                 let cluster = resolve(text, found, mention, &recent_speakers, p_index);
                 Attribution { mention, cue, cluster }
             });
-            if attribution.is_none() && k == 0 && paragraph_start(text, q.span.start) {
-                attribution = introduced_by_previous_paragraph(text, layout, paragraph_tokens, p_index)
-                    .map(|(mention, cue)| Attribution { mention, cue, cluster: resolve(text, found, mention, &recent_speakers, p_index) });
-            }
             if attribution.is_none() {
                 attribution = carried_over(text, spans, &attributed, i, q, found);
             }
@@ -652,7 +657,7 @@ fn reports_speech(text: &str, toks: &[Token]) -> bool {
         let cue = fold_tok(text, &w[0]);
         let next = fold_tok(text, &w[1]);
         w[0].is_word() && !tokens::is_capitalized(w[0].text(text)) && lexicon::is_cue_verb(&cue)
-            && (next == "that" || lexicon::is_person_pronoun(&next) || next == "it")
+            && (next == "that" || is_pronoun_tok(text, &w[1]))
     })
 }
 

@@ -262,7 +262,7 @@ fn classify(
     // "Acme Group", or one word that names an organisation by itself ("Kremlin", "Reuters").
     let org_suffix = lexicon::is_org_word(last_word) && !one_word || one_word && lexicon::is_org_name(last_word);
     // "Bank of England".
-    let org_of = wfold.first().is_some_and(|w| lexicon::is_org_word(w)) && wfold.iter().any(|w| *w == "of");
+    let org_of = wfold.first().is_some_and(|w| lexicon::is_org_word(w)) && wfold.contains(&"of");
     if org_suffix || org_of {
         push(EntityKind::Organization, None, None);
         return out;

@@ -305,4 +305,3 @@ mod tests {
         assert_eq!(l.title("").text, "");
     }
 }
-

@@ -89,15 +89,20 @@ pub fn with_folded<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&folded(word))
 }
 
+/// The characters one character folds to: lowercase, accents removed ("É" → "e", "ß" → "ss").
+pub fn fold_each(c: char, mut emit: impl FnMut(char)) {
+    let plain = fold_char(c);
+    if plain.is_empty() {
+        c.to_lowercase().for_each(emit);
+    } else {
+        plain.chars().for_each(|p| emit(p.to_ascii_lowercase()));
+    }
+}
+
 fn fold_non_ascii(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        let f = fold_char(c);
-        if f.is_empty() {
-            out.extend(c.to_lowercase());
-        } else {
-            out.push_str(&f.to_lowercase());
-        }
+        fold_each(c, |f| out.push(f));
     }
     out
 }
@@ -119,9 +124,9 @@ impl Hasher for WordHasher {
     }
 }
 
-pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
-/// A map with the word hasher, for per-article tables keyed by words.
+/// A map with the word hasher, for tables keyed by words.
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+pub type WordMap<V> = FastMap<String, V>;
 pub type WordSet<K = &'static str> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -385,7 +390,7 @@ pub fn demonym_country(folded: &str) -> Option<&'static str> {
         ("european", "Europe"), ("african", "Africa"), ("asian", "Asia"), ("western", "West"),
     ];
     // Asked of most capitalised words: a hash lookup, not a scan.
-    static BY_DEMONYM: OnceLock<HashMap<&'static str, &'static str, BuildHasherDefault<WordHasher>>> = OnceLock::new();
+    static BY_DEMONYM: OnceLock<FastMap<&'static str, &'static str>> = OnceLock::new();
     BY_DEMONYM.get_or_init(|| PAIRS.iter().copied().collect()).get(folded).copied()
 }
 
