@@ -23,6 +23,8 @@ fn bench(c: &mut Criterion) {
         ("quotes+speaker", "view=quotes&speaker=anna-kowalski"),
         ("quotes+search", "view=quotes&q=%22the+bridge%22"),
         ("articles+place+dates", "place=oslo&from=2018&to=2021-06"),
+        ("articles+search", "q=bridge"),
+        ("articles+phrase", "q=%22talks+must+go+on%22"),
     ] {
         let s = state(q);
         group.bench_function(name, |b| b.iter(|| std::hint::black_box(filter::run(&corpus, &s))));

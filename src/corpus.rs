@@ -1,14 +1,26 @@
 //! The corpus as the app holds it: extracted articles and indexes built once.
 
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
-use broadsheet_extract::{Article, EntityKind};
+use broadsheet_extract::{Article, EntityKind, QuoteKind};
 
-use crate::search::fold_into;
+use crate::search::{fold_into, WordIndex};
 use crate::state::Facet;
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
+}
+
+/// Bits of [`Corpus::article_kinds`].
+pub const KIND_FULL: u8 = 1;
+pub const KIND_PARTIAL: u8 = 2;
+
+pub fn kind_bit(kind: QuoteKind) -> u8 {
+    match kind {
+        QuoteKind::Full => KIND_FULL,
+        QuoteKind::Partial => KIND_PARTIAL,
+    }
 }
 
 /// One quote, addressed by article and position.
@@ -25,17 +37,27 @@ pub struct Corpus {
     pub names: HashMap<String, (String, EntityKind)>,
     /// Per article: the keys of each facet (speaker, person, place, org), sorted, deduplicated.
     pub article_keys: Vec<[Vec<String>; 4]>,
-    /// Per article: title and text folded for search.
-    pub article_text: Vec<String>,
+    /// Per article: title and text folded for search (shared with the corpus it grew from).
+    pub article_text: Vec<Arc<str>>,
     /// Index for filtering: every entity key interned once.
     pub key_id: HashMap<String, u32>,
-    pub keys: Vec<String>,
+    pub keys: Vec<Arc<str>>,
+    /// Per key id: the display name, and its place in the alphabetical order of names.
+    pub key_names: Vec<Arc<str>>,
+    pub name_rank: Vec<u32>,
+    /// Per article: which quote kinds it has ([`KIND_FULL`] and [`KIND_PARTIAL`] bits);
+    /// per quote (index into `quotes`): its kind's bit. Kept apart from the articles
+    /// so a filter pass reads them in order instead of chasing every quote.
+    pub article_kinds: Vec<u8>,
+    pub quote_kinds: Vec<u8>,
     /// Per article, per facet: interned keys.
     pub article_key_ids: Vec<[Vec<u32>; 4]>,
     /// Per quote (index into `quotes`): its speaker, interned.
     pub quote_speaker: Vec<Option<u32>>,
     /// Per quote: folded quote text and speaker name, what a search in the quote list looks in.
     pub quote_haystack: Vec<String>,
+    /// Built on the first search (or when the page is idle after a load): see [`Corpus::words`].
+    words: OnceLock<WordIndex>,
 }
 
 impl Corpus {
@@ -49,12 +71,20 @@ impl Corpus {
     }
 
     /// A corpus of articles already extracted: keys linked across them, then indexed.
-    pub fn from_articles(mut articles: Vec<Article>) -> Corpus {
-        broadsheet_extract::corpus::link(&mut articles);
-        Corpus::index(articles)
+    pub fn from_articles(articles: Vec<Article>) -> Corpus {
+        Corpus::grown(None, articles)
     }
 
-    fn index(articles: Vec<Article>) -> Corpus {
+    /// Like [`from_articles`](Corpus::from_articles), reusing what `previous`
+    /// already folded for search where its article is the same: a corpus that
+    /// arrives in batches is re-indexed several times, and folding every text
+    /// again each time would cost more than everything else.
+    pub fn grown(previous: Option<&Corpus>, mut articles: Vec<Article>) -> Corpus {
+        broadsheet_extract::corpus::link(&mut articles);
+        Corpus::index(previous, articles)
+    }
+
+    fn index(previous: Option<&Corpus>, articles: Vec<Article>) -> Corpus {
         let mut names = HashMap::new();
         let mut quotes = Vec::new();
         let mut article_keys = Vec::with_capacity(articles.len());
@@ -87,21 +117,26 @@ impl Corpus {
         }
         let article_text = articles
             .iter()
-            .map(|a| {
+            .enumerate()
+            .map(|(i, a)| {
+                let same = previous.and_then(|p| Some((p.articles.get(i)?, p.article_text.get(i)?)));
+                if let Some((_, folded)) = same.filter(|(old, _)| old.title.text == a.title.text && old.text == a.text) {
+                    return folded.clone();
+                }
                 let mut folded = String::with_capacity(a.title.text.len() + a.text.len() + 1);
                 fold_into(&mut folded, &a.title.text);
                 folded.push(' ');
                 fold_into(&mut folded, &a.text);
-                folded
+                folded.into()
             })
             .collect();
         let mut key_id: HashMap<String, u32> = HashMap::new();
-        let mut keys: Vec<String> = Vec::new();
+        let mut keys: Vec<Arc<str>> = Vec::new();
         let mut intern = |k: &str| -> u32 {
             if let Some(&id) = key_id.get(k) {
                 return id;
             }
-            keys.push(k.to_string());
+            keys.push(k.into());
             key_id.insert(k.to_string(), keys.len() as u32 - 1);
             keys.len() as u32 - 1
         };
@@ -117,7 +152,60 @@ impl Corpus {
                 fold_into(haystack, name);
             }
         }
-        Corpus { articles, quotes, names, article_keys, article_text, key_id, keys, article_key_ids, quote_speaker, quote_haystack }
+        let key_names: Vec<Arc<str>> = keys.iter().map(|k| names.get(&**k).map_or_else(|| k.clone(), |(n, _)| n.as_str().into())).collect();
+        let mut by_name: Vec<u32> = (0..keys.len() as u32).collect();
+        by_name.sort_by(|&a, &b| key_names[a as usize].cmp(&key_names[b as usize]).then_with(|| keys[a as usize].cmp(&keys[b as usize])));
+        let mut name_rank = vec![0; keys.len()];
+        for (rank, &id) in by_name.iter().enumerate() {
+            name_rank[id as usize] = rank as u32;
+        }
+        let article_kinds = articles.iter().map(|a| a.quotes.iter().fold(0, |bits, q| bits | kind_bit(q.kind))).collect();
+        let quote_kinds = quotes.iter().map(|r| kind_bit(articles[r.article].quotes[r.quote].kind)).collect();
+        Corpus {
+            articles,
+            quotes,
+            names,
+            article_keys,
+            article_text,
+            key_id,
+            keys,
+            key_names,
+            name_rank,
+            article_kinds,
+            quote_kinds,
+            article_key_ids,
+            quote_speaker,
+            quote_haystack,
+            words: OnceLock::new(),
+        }
+    }
+
+    /// The words of each article, its title and the names of its speakers:
+    /// everything a search in either view looks in (a quote's text is part of
+    /// its article's), so candidates found here hold every match.
+    pub fn words(&self) -> &WordIndex {
+        self.words.get_or_init(|| {
+            let speaker_names: Vec<Vec<String>> = self
+                .article_keys
+                .iter()
+                .map(|keys| {
+                    keys[Facet::Speaker as usize]
+                        .iter()
+                        .map(|k| {
+                            let mut folded = String::new();
+                            fold_into(&mut folded, &self.name_of(k));
+                            folded
+                        })
+                        .collect()
+                })
+                .collect();
+            WordIndex::build(
+                self.article_text
+                    .iter()
+                    .zip(&speaker_names)
+                    .map(|(text, names)| std::iter::once(&**text).chain(names.iter().map(String::as_str))),
+            )
+        })
     }
 
     pub fn name_of(&self, key: &str) -> String {
@@ -137,5 +225,35 @@ impl Corpus {
 
     pub fn article_by_id(&self, id: &str) -> Option<usize> {
         self.articles.iter().position(|a| a.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn articles(range: std::ops::Range<usize>) -> Vec<Article> {
+        broadsheet_extract::synthetic::corpus(range.end, 5)[range]
+            .iter()
+            .map(|(name, text)| broadsheet_extract::extract(name, text.as_bytes()))
+            .collect()
+    }
+
+    /// A corpus grown batch by batch indexes exactly as one built at once, and
+    /// shares the search text of the articles it already had.
+    #[test]
+    fn growing_reuses_search_text_and_changes_nothing() {
+        let first = Corpus::from_articles(articles(0..10));
+        let grown = Corpus::grown(Some(&first), articles(0..25));
+        let at_once = Corpus::from_articles(articles(0..25));
+        assert_eq!(grown.article_text, at_once.article_text);
+        assert_eq!(grown.quote_haystack, at_once.quote_haystack);
+        assert_eq!(grown.article_key_ids, at_once.article_key_ids);
+        assert!((0..10).all(|i| Arc::ptr_eq(&grown.article_text[i], &first.article_text[i])));
+        assert!(!Arc::ptr_eq(&grown.article_text[10], &at_once.article_text[10]));
+        // A different corpus in the same positions is folded afresh.
+        let other = Corpus::grown(Some(&first), articles(30..40));
+        assert!((0..10).all(|i| !Arc::ptr_eq(&other.article_text[i], &first.article_text[i])));
+        assert_eq!(other.article_text, Corpus::from_articles(articles(30..40)).article_text);
     }
 }

@@ -2,16 +2,20 @@
 //! facet counted with the *other* filters applied, so choosing one speaker
 //! never drops the other speakers' counts to zero.
 
+use std::sync::Arc;
+
 use broadsheet_extract::QuoteKind;
 
-use crate::corpus::Corpus;
+use crate::corpus::{kind_bit, Corpus, KIND_FULL, KIND_PARTIAL};
 use crate::search::Query;
 use crate::state::{Facet, View, ViewState};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct FacetValue {
-    pub key: String,
-    pub name: String,
+    /// Shared with the corpus: results are rebuilt on every filter change, and
+    /// cloning or comparing a shared string costs nothing.
+    pub key: Arc<str>,
+    pub name: Arc<str>,
     pub count: usize,
     pub selected: bool,
 }
@@ -35,6 +39,9 @@ fn facet_bit(f: Facet) -> u8 {
     1 << (f as u8)
 }
 
+/// The facets that are properties of a whole article: a quote has its article's.
+const ARTICLE_FACETS: [Facet; 3] = [Facet::Person, Facet::Place, Facet::Org];
+
 fn within(date: Option<&str>, from: Option<&str>, to: Option<&str>) -> bool {
     if from.is_none() && to.is_none() {
         return true;
@@ -46,7 +53,10 @@ fn within(date: Option<&str>, from: Option<&str>, to: Option<&str>) -> bool {
 
 /// One pass over the items computes, for each, the set of filters it fails;
 /// results are the items failing none, and a facet's counts come from the
-/// items failing nothing but that facet.
+/// items failing nothing but that facet. What depends only on the article
+/// (the opened article, dates, people, places, organisations) is decided once
+/// per article, and those facets are counted per article, so the quote list
+/// costs little more than the article list.
 pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
     let query = Query::parse(&state.q);
     let wanted_article = state.article.as_ref().map(|id| corpus.article_by_id(id));
@@ -55,52 +65,51 @@ pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
         let keys = state.facet(f);
         (!keys.is_empty()).then(|| keys.iter().filter_map(|k| corpus.key_id.get(k).copied()).collect())
     });
-    let n = match state.view {
-        View::Articles => corpus.articles.len(),
-        View::Quotes => corpus.quotes.len(),
-    };
-    let article_of = |i: usize| match state.view {
-        View::Articles => i,
-        View::Quotes => corpus.quotes[i].article,
-    };
-    let has_kind = |i: usize, kind: QuoteKind| match state.view {
-        View::Articles => corpus.articles[i].quotes.iter().any(|q| q.kind == kind),
-        View::Quotes => corpus.quote(corpus.quotes[i]).kind == kind,
-    };
-    let keys_of = |i: usize, f: Facet| -> &[u32] {
-        match (state.view, f) {
-            (View::Quotes, Facet::Speaker) => corpus.quote_speaker[i].as_slice(),
-            _ => &corpus.article_key_ids[article_of(i)][f as usize],
-        }
-    };
-
-    let mut masks = vec![0u8; n];
-    for (i, mask) in masks.iter_mut().enumerate() {
-        let a = article_of(i);
-        let mut m = 0;
-        if wanted_article.is_some_and(|w| w != Some(a))
-            || !within(corpus.articles[a].date.iso.as_deref(), state.from.as_deref(), state.to.as_deref())
-        {
-            m |= OTHER_BIT;
-        }
-        if m == 0 && !query.is_empty() {
-            let haystack = match state.view {
-                View::Articles => &corpus.article_text[i],
-                View::Quotes => &corpus.quote_haystack[i],
-            };
-            if !query.matches(haystack) {
+    let quotes_view = state.view == View::Quotes;
+    let fails = |f: Facet, keys: &[u32]| selected[f as usize].as_ref().is_some_and(|sel| !keys.iter().any(|k| sel.contains(k)));
+    let article_masks: Vec<u8> = (0..corpus.articles.len())
+        .map(|a| {
+            let mut m = 0;
+            if wanted_article.is_some_and(|w| w != Some(a))
+                || !within(corpus.articles[a].date.iso.as_deref(), state.from.as_deref(), state.to.as_deref())
+            {
                 m |= OTHER_BIT;
             }
-        }
-        if state.kind.is_some_and(|k| !has_kind(i, k)) {
-            m |= KIND_BIT;
-        }
-        for f in Facet::ALL {
-            if let Some(sel) = &selected[f as usize] {
-                if !keys_of(i, f).iter().any(|k| sel.contains(k)) {
+            let keys = &corpus.article_key_ids[a];
+            for f in ARTICLE_FACETS {
+                if fails(f, &keys[f as usize]) {
                     m |= facet_bit(f);
                 }
             }
+            if !quotes_view && fails(Facet::Speaker, &keys[Facet::Speaker as usize]) {
+                m |= facet_bit(Facet::Speaker);
+            }
+            m
+        })
+        .collect();
+    let n = if quotes_view { corpus.quotes.len() } else { corpus.articles.len() };
+    let article_of = |i: usize| if quotes_view { corpus.quotes[i].article } else { i };
+    let item_kinds = if quotes_view { &corpus.quote_kinds } else { &corpus.article_kinds };
+    let kinds_of = |i: usize| item_kinds[i];
+    let wanted_kind = state.kind.map(kind_bit);
+
+    // The index narrows a search to the articles that may match; their texts are then read.
+    let candidates = (!query.is_empty()).then(|| corpus.words().candidates(&query));
+    let mut masks = vec![0u8; n];
+    for (i, mask) in masks.iter_mut().enumerate() {
+        let a = article_of(i);
+        let mut m = article_masks[a];
+        if let Some(candidates) = candidates.as_ref().filter(|_| m & OTHER_BIT == 0) {
+            let haystack = if quotes_view { corpus.quote_haystack[i].as_str() } else { &*corpus.article_text[i] };
+            if !candidates.contains(a) || !query.matches(haystack) {
+                m |= OTHER_BIT;
+            }
+        }
+        if wanted_kind.is_some_and(|k| kinds_of(i) & k == 0) {
+            m |= KIND_BIT;
+        }
+        if quotes_view && fails(Facet::Speaker, corpus.quote_speaker[i].as_slice()) {
+            m |= facet_bit(Facet::Speaker);
         }
         *mask = m;
     }
@@ -110,38 +119,67 @@ pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
     for c in counts.iter_mut() {
         c.resize(corpus.keys.len(), 0);
     }
+    // Article facets: how many items of each article count, then each of its keys once.
+    let mut per_article = vec![[0usize; 3]; corpus.articles.len()];
     let mut kinds = (0, 0);
     for (i, &m) in masks.iter().enumerate() {
-        for f in Facet::ALL {
+        for (slot, f) in ARTICLE_FACETS.into_iter().enumerate() {
             if m & !facet_bit(f) == 0 {
-                for &k in keys_of(i, f) {
-                    counts[f as usize][k as usize] += 1;
-                }
+                per_article[article_of(i)][slot] += 1;
+            }
+        }
+        if m & !facet_bit(Facet::Speaker) == 0 {
+            let speakers = if quotes_view {
+                corpus.quote_speaker[i].as_slice()
+            } else {
+                &corpus.article_key_ids[i][Facet::Speaker as usize]
+            };
+            for &k in speakers {
+                counts[Facet::Speaker as usize][k as usize] += 1;
             }
         }
         if m & !KIND_BIT == 0 {
-            kinds.0 += has_kind(i, QuoteKind::Full) as usize;
-            kinds.1 += has_kind(i, QuoteKind::Partial) as usize;
+            let bits = kinds_of(i);
+            kinds.0 += (bits & KIND_FULL != 0) as usize;
+            kinds.1 += (bits & KIND_PARTIAL != 0) as usize;
         }
     }
-    let facets = Facet::ALL.map(|f| {
-        let mut values: Vec<FacetValue> = counts[f as usize]
-            .iter()
-            .enumerate()
-            .filter(|(_, &count)| count > 0)
-            .map(|(id, &count)| {
-                let key = &corpus.keys[id];
-                FacetValue { key: key.clone(), name: corpus.name_of(key), count, selected: state.facet(f).contains(key) }
-            })
-            .collect();
-        // Selected keys stay listed even at zero, so they can be removed.
-        for k in state.facet(f) {
-            if !values.iter().any(|v| &v.key == k) {
-                values.push(FacetValue { key: k.clone(), name: corpus.name_of(k), count: 0, selected: true });
+    for (a, items_of_article) in per_article.iter().enumerate() {
+        for (slot, f) in ARTICLE_FACETS.into_iter().enumerate() {
+            if items_of_article[slot] > 0 {
+                for &k in &corpus.article_key_ids[a][f as usize] {
+                    counts[f as usize][k as usize] += items_of_article[slot];
+                }
             }
         }
-        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-        values
+    }
+
+    let facets = Facet::ALL.map(|f| {
+        let chosen = selected[f as usize].as_deref().unwrap_or_default();
+        let mut values: Vec<(u32, FacetValue)> = counts[f as usize]
+            .iter()
+            .enumerate()
+            .filter(|(id, &count)| count > 0 || chosen.contains(&(*id as u32)))
+            .map(|(id, &count)| {
+                let value = FacetValue {
+                    key: corpus.keys[id].clone(),
+                    name: corpus.key_names[id].clone(),
+                    count,
+                    selected: chosen.contains(&(id as u32)),
+                };
+                (corpus.name_rank[id], value)
+            })
+            .collect();
+        // Selected keys stay listed even at zero, so they can be removed; the
+        // corpus may not know them at all (a link made for another corpus).
+        for k in state.facet(f) {
+            if !corpus.key_id.contains_key(k) {
+                let key: Arc<str> = k.as_str().into();
+                values.push((u32::MAX, FacetValue { key: key.clone(), name: key, count: 0, selected: true }));
+            }
+        }
+        values.sort_by(|(rank_a, a), (rank_b, b)| b.count.cmp(&a.count).then(rank_a.cmp(rank_b)).then_with(|| a.key.cmp(&b.key)));
+        values.into_iter().map(|(_, v)| v).collect()
     });
     Results { view: state.view, items, facets, kinds }
 }
@@ -178,7 +216,7 @@ mod tests {
     }
 
     fn count(r: &Results, f: Facet, key: &str) -> usize {
-        r.facets[f as usize].iter().find(|v| v.key == key).map_or(0, |v| v.count)
+        r.facets[f as usize].iter().find(|v| &*v.key == key).map_or(0, |v| v.count)
     }
 
     #[test]
@@ -209,6 +247,101 @@ mod tests {
         assert_eq!(run(&c, &state("place=oslo&from=2021-04")).items, vec![0]);
         assert_eq!(run(&c, &state("to=2021-03")).items, vec![1]);
         assert!(run(&c, &state("q=%22bridge+now%22")).items.is_empty());
+    }
+
+    /// The definition, item by item and facet by facet, with no shared work:
+    /// what the one-pass masks must agree with.
+    fn by_definition(c: &Corpus, s: &ViewState) -> (Vec<usize>, [Vec<(String, usize)>; 4], (usize, usize)) {
+        let quotes_view = s.view == View::Quotes;
+        let n = if quotes_view { c.quotes.len() } else { c.articles.len() };
+        let article = |i: usize| if quotes_view { c.quotes[i].article } else { i };
+        let keys = |i: usize, f: Facet| -> Vec<String> {
+            match (quotes_view, f) {
+                (true, Facet::Speaker) => c.quote(c.quotes[i]).speaker.iter().cloned().collect(),
+                _ => c.article_keys[article(i)][f as usize].clone(),
+            }
+        };
+        let kinds = |i: usize| -> Vec<QuoteKind> {
+            if quotes_view {
+                vec![c.quote(c.quotes[i]).kind]
+            } else {
+                c.articles[i].quotes.iter().map(|q| q.kind).collect()
+            }
+        };
+        let query = Query::parse(&s.q);
+        let text = |i: usize| {
+            if quotes_view {
+                c.quote_haystack[i].clone()
+            } else {
+                c.article_text[i].to_string()
+            }
+        };
+        // `skip`: a facet (0–3) or the kind (4) left out.
+        let passes = |i: usize, skip: Option<usize>| {
+            let a = &c.articles[article(i)];
+            s.article.as_ref().is_none_or(|id| *id == a.id)
+                && within(a.date.iso.as_deref(), s.from.as_deref(), s.to.as_deref())
+                && query.matches(&text(i))
+                && (skip == Some(4) || s.kind.is_none_or(|k| kinds(i).contains(&k)))
+                && Facet::ALL.iter().all(|&f| skip == Some(f as usize) || s.facet(f).is_empty() || keys(i, f).iter().any(|k| s.facet(f).contains(k)))
+        };
+        let items = (0..n).filter(|&i| passes(i, None)).collect();
+        let facets = Facet::ALL.map(|f| {
+            let mut counts: Vec<(String, usize)> = Vec::new();
+            for i in (0..n).filter(|&i| passes(i, Some(f as usize))) {
+                for k in keys(i, f) {
+                    match counts.iter_mut().find(|(key, _)| *key == k) {
+                        Some(entry) => entry.1 += 1,
+                        None => counts.push((k, 1)),
+                    }
+                }
+            }
+            counts.sort();
+            counts
+        });
+        let kinded = |k: QuoteKind| (0..n).filter(|&i| passes(i, Some(4)) && kinds(i).contains(&k)).count();
+        (items, facets, (kinded(QuoteKind::Full), kinded(QuoteKind::Partial)))
+    }
+
+    #[test]
+    fn one_pass_agrees_with_the_definition() {
+        let texts = broadsheet_extract::synthetic::corpus(40, 11);
+        let c = Corpus::from_files(texts.iter().map(|(n, t)| (n.as_str(), t.as_bytes())));
+        let pick = |f: Facet, nth: usize| c.article_keys.iter().flat_map(|k| k[f as usize].iter()).nth(nth).cloned().unwrap_or_default();
+        let (speaker, person, place, org) = (pick(Facet::Speaker, 3), pick(Facet::Person, 5), pick(Facet::Place, 2), pick(Facet::Org, 1));
+        let mut checked = 0;
+        for view in ["", "view=quotes&"] {
+            for filters in [
+                String::new(),
+                format!("speaker={speaker}"),
+                format!("speaker={speaker},{}&place={place}", pick(Facet::Speaker, 9)),
+                format!("person={person}&kind=partial"),
+                format!("org={org}&q=talks&from=2018&to=2022-06"),
+                format!("place={place}&person=nobody-known"),
+                "kind=full&q=%22the+budget%22".to_string(),
+                format!("q={}", &speaker[..4]),
+                "q=dget+%22we+agree+that%22".to_string(),
+                "q=%22must+go%22+na%C3%AFve".to_string(),
+                "q=E+o".to_string(),
+                format!("article={}", c.articles[7].id),
+            ] {
+                let s = state(&format!("{view}{filters}"));
+                let r = run(&c, &s);
+                let (items, facets, kinds) = by_definition(&c, &s);
+                assert_eq!(r.items, items, "{view}{filters}");
+                assert_eq!(r.kinds, kinds, "{view}{filters}");
+                for f in Facet::ALL {
+                    let mut counted: Vec<(String, usize)> =
+                        r.facets[f as usize].iter().filter(|v| v.count > 0).map(|v| (v.key.to_string(), v.count)).collect();
+                    counted.sort();
+                    assert_eq!(counted, facets[f as usize], "{view}{filters}: {f:?}");
+                    // Every selected key is listed, so it can be removed.
+                    assert!(s.facet(f).iter().all(|k| r.facets[f as usize].iter().any(|v| &*v.key == k && v.selected)));
+                }
+                checked += r.items.len();
+            }
+        }
+        assert!(checked > 100, "the states select something");
     }
 
     #[test]

@@ -25,9 +25,19 @@ use crate::loader::ArticleFile;
 /// Extracts one article in a worker: the JSON of its [`Article`].
 #[wasm_bindgen]
 pub fn extract_article_json(name: &str, bytes: &[u8]) -> String {
-    let article = broadsheet_extract::extract(name, bytes);
+    let mut article = broadsheet_extract::extract(name, bytes);
+    // The text is most of an article and the page already has its bytes:
+    // it decodes them again itself (`article_from_worker`) rather than parse them back out of JSON.
+    article.text = String::new();
     // Serialising plain data with string keys cannot fail.
     serde_json::to_string(&article).unwrap_or_default()
+}
+
+/// The article a worker answered for `file`, with its text put back.
+fn article_from_worker(json: &str, file: &ArticleFile) -> Result<Article, String> {
+    let mut article: Article = serde_json::from_str(json).map_err(|e| format!("the worker's answer could not be read: {e}"))?;
+    article.text = broadsheet_extract::decode::decode(&file.bytes).text;
+    Ok(article)
 }
 
 /// The worker's whole script. `{init: {glue | glueSource, module}}` carries
@@ -172,15 +182,15 @@ impl Pool {
         Ok(())
     }
 
-    /// The articles of batch `index`, once its worker answers. Batches must be
-    /// awaited in order.
-    pub async fn next(&mut self, index: usize) -> Result<Vec<Article>, String> {
+    /// The articles of batch `index` (`batch`, as submitted), once its worker
+    /// answers. Batches must be awaited in order.
+    pub async fn next(&mut self, index: usize, batch: &[ArticleFile]) -> Result<Vec<Article>, String> {
         let len = self.workers.len();
         let reply = self.workers[index % len].replies.next().await.unwrap_or_else(|| Err("the worker stopped".to_string()))?;
-        reply
-            .iter()
-            .map(|json| serde_json::from_str::<Article>(json).map_err(|e| format!("the worker's answer could not be read: {e}")))
-            .collect()
+        if reply.len() != batch.len() {
+            return Err(format!("the worker answered {} articles for {}", reply.len(), batch.len()));
+        }
+        reply.iter().zip(batch).map(|(json, file)| article_from_worker(json, file)).collect()
     }
 }
 
@@ -189,13 +199,13 @@ mod tests {
     /// What a worker sends is what the page would have extracted itself.
     #[test]
     fn an_article_survives_the_trip_from_a_worker() {
-        for (name, text) in broadsheet_extract::synthetic::corpus(40, 7) {
-            let sent = super::extract_article_json(&name, text.as_bytes());
-            let received: broadsheet_extract::Article = serde_json::from_str(&sent).expect("the worker's JSON reads back");
-            assert_eq!(received, broadsheet_extract::extract(&name, text.as_bytes()));
+        let odd = b"\xef\xbb\xbftitle: T\r\n\r\n\xff \xe2\x80\x9cHalf a quote, said nobody.".to_vec();
+        let files = broadsheet_extract::synthetic::corpus(40, 7).into_iter().map(|(name, text)| (name, text.into_bytes()));
+        for (name, bytes) in files.chain([("odd.txt".to_string(), odd)]) {
+            let sent = super::extract_article_json(&name, &bytes);
+            let file = super::ArticleFile { name, bytes };
+            let received = super::article_from_worker(&sent, &file).expect("the worker's JSON reads back");
+            assert_eq!(received, broadsheet_extract::extract(&file.name, &file.bytes));
         }
-        let odd = b"\xef\xbb\xbftitle: T\r\n\r\n\xff \xe2\x80\x9cHalf a quote, said nobody.";
-        let received: broadsheet_extract::Article = serde_json::from_str(&super::extract_article_json("odd.txt", odd)).unwrap();
-        assert_eq!(received, broadsheet_extract::extract("odd.txt", odd));
     }
 }

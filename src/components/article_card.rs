@@ -3,9 +3,32 @@
 use leptos::prelude::*;
 
 use super::use_ctx;
+use broadsheet_extract::EntityKind;
+
 use crate::state::{Facet, ViewState};
 
 const LEAD_CHARS: usize = 220;
+/// Mention chips on a card, most mentioned first; the opened article marks every mention.
+/// Long articles name dozens of places and bodies, and a card is a summary.
+const MENTION_CHIPS: usize = 6;
+
+/// The article's entities as (facet, key), most mentioned first, each key once.
+fn ranked_mentions(a: &broadsheet_extract::Article) -> Vec<(Facet, &str)> {
+    let mut ranked: Vec<(Facet, &str, usize)> = Vec::new();
+    for e in &a.entities {
+        let facet = match e.kind {
+            EntityKind::Person => Facet::Person,
+            EntityKind::Place => Facet::Place,
+            EntityKind::Organization => Facet::Org,
+        };
+        match ranked.iter_mut().find(|(_, key, _)| *key == e.key) {
+            Some(entry) => entry.2 += e.mentions.len(),
+            None => ranked.push((facet, &e.key, e.mentions.len())),
+        }
+    }
+    ranked.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(b.1)));
+    ranked.into_iter().map(|(facet, key, _)| (facet, key)).collect()
+}
 
 #[component]
 pub fn ArticleCard(index: usize) -> impl IntoView {
@@ -23,23 +46,25 @@ pub fn ArticleCard(index: usize) -> impl IntoView {
     } else {
         lead_source
     };
-    let chips = |f: Facet, class: &'static str| {
-        let ctx = use_ctx();
-        keys[f as usize]
-            .iter()
-            .map(|k| {
-                let key = k.clone();
-                let href = move || ctx.state.with(|s| ctx.href(&s.toggled(f, &key)));
-                let name = corpus.name_of(k);
-                view! { <li><a class=format!("chip {class}") href=href>{name}</a></li> }
-            })
-            .collect_view()
+    let chip = |f: Facet, k: &str| {
+        let key = k.to_string();
+        let href = move || ctx.state.with(|s| ctx.href(&s.toggled(f, &key)));
+        let class = match f {
+            Facet::Speaker => "chip speaker",
+            Facet::Person => "chip person",
+            Facet::Place => "chip place",
+            Facet::Org => "chip org",
+        };
+        view! { <li><a class=class href=href>{corpus.name_of(k)}</a></li> }
     };
+    let speakers = keys[Facet::Speaker as usize].iter().map(|k| chip(Facet::Speaker, k)).collect_view();
+    let mentions = ranked_mentions(a);
+    let more = mentions.len().saturating_sub(MENTION_CHIPS);
+    let mention_chips = mentions.iter().take(MENTION_CHIPS).map(|&(f, k)| chip(f, k)).collect_view();
     let quotes = a.quotes.len();
     let title_class = if a.title.derived { "title derived" } else { "title" };
     let derived_note = a.title.derived.then(|| view! { <span class="derived-note">" (headline from the lead)"</span> });
     let warnings = a.warnings.join(" ");
-    let has_entities = keys[Facet::Person as usize].len() + keys[Facet::Place as usize].len() + keys[Facet::Org as usize].len() > 0;
     view! {
         <li class="card">
             <article>
@@ -52,11 +77,14 @@ pub fn ArticleCard(index: usize) -> impl IntoView {
                 <p class="lead">{lead}</p>
                 {(!warnings.is_empty()).then(|| view! { <p class="warning">{warnings}</p> })}
                 {(!keys[Facet::Speaker as usize].is_empty()).then(|| view! {
-                    <div class="chipset"><span class="chip-label">"Speakers"</span><ul>{chips(Facet::Speaker, "speaker")}</ul></div>
+                    <div class="chipset"><span class="chip-label">"Speakers"</span><ul>{speakers}</ul></div>
                 })}
-                {has_entities.then(|| view! {
+                {(!mentions.is_empty()).then(|| view! {
                     <div class="chipset"><span class="chip-label">"Mentions"</span>
-                        <ul>{chips(Facet::Person, "person")}{chips(Facet::Place, "place")}{chips(Facet::Org, "org")}</ul>
+                        <ul>
+                            {mention_chips}
+                            {(more > 0).then(|| view! { <li class="more">{format!("+{more} more")}</li> })}
+                        </ul>
                     </div>
                 })}
             </article>

@@ -84,7 +84,7 @@ impl Loader {
         let mut pool = (batches.len() > 1).then(|| start_pool(&batches[1..])).flatten();
         for (i, batch) in batches.iter().enumerate() {
             let from_worker = match pool.as_mut() {
-                Some(p) if i > 0 => p.next(i - 1).await.map_err(|e| warn(&format!("extraction moves to the main thread: {e}"))).ok(),
+                Some(p) if i > 0 => p.next(i - 1, batch).await.map_err(|e| warn(&format!("extraction moves to the main thread: {e}"))).ok(),
                 _ => None,
             };
             let extracted = match from_worker {
@@ -194,13 +194,13 @@ impl Arriving {
         let done = self.articles.len();
         self.loader.status.set(LoadStatus::Loading { what: self.what.clone(), done, total: self.total });
         if done > 0 && done < self.total && done >= 2 * self.shown {
-            self.corpus.set(Arc::new(Corpus::from_articles(self.articles.clone())));
+            self.show(self.articles.clone());
             self.shown = done.max(1);
         }
         true
     }
 
-    fn done(self, problems: Vec<String>) {
+    fn done(mut self, problems: Vec<String>) {
         if !self.loader.is_current(self.generation) {
             return;
         }
@@ -211,8 +211,24 @@ impl Arriving {
             self.loader.status.set(LoadStatus::Failed { what: self.what, error });
             return;
         }
-        self.corpus.set(Arc::new(Corpus::from_articles(self.articles)));
+        let all = std::mem::take(&mut self.articles);
+        self.show(all);
         self.loader.status.set(LoadStatus::Loaded { what: self.what, articles, problems });
+        // The search index is built once the page has drawn the loaded corpus, so
+        // the first search does not pay for it.
+        let corpus = self.corpus;
+        spawn_local(async move {
+            fetch::yield_to_browser().await;
+            corpus.with_untracked(|c| {
+                c.words();
+            });
+        });
+    }
+
+    /// Puts `articles` on screen, reusing what the corpus shown before had already indexed.
+    fn show(&self, articles: Vec<Article>) {
+        let previous = self.corpus.get_untracked();
+        self.corpus.set(Arc::new(Corpus::grown(Some(&previous), articles)));
     }
 }
 

@@ -99,6 +99,45 @@ pub fn fold_each(c: char, mut emit: impl FnMut(char)) {
     }
 }
 
+/// Appends `text` folded for search to `out`: each character as [`fold_each`]
+/// folds it, and each run of whitespace as one space, so phrases match across
+/// line breaks. Runs over whole corpora, so ASCII (most of news text) is copied
+/// and lowercased a run at a time, and only the rest goes character by character.
+pub fn fold_text_into(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut in_space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() && !is_ascii_space(b) {
+            let run = i + bytes[i..].iter().position(|&b| !b.is_ascii() || is_ascii_space(b)).unwrap_or(bytes.len() - i);
+            let start = out.len();
+            out.push_str(&text[i..run]);
+            out[start..].make_ascii_lowercase();
+            in_space = false;
+            i = run;
+            continue;
+        }
+        // `i` is on a char boundary: ASCII runs end before a non-ASCII byte or at a space.
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            fold_each(c, |f| out.push(f));
+            in_space = false;
+        }
+        i += c.len_utf8();
+    }
+}
+
+/// The ASCII characters `char::is_whitespace` accepts.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
 fn fold_non_ascii(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

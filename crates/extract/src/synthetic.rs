@@ -57,8 +57,8 @@ impl Rng {
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
     }
 }
 
@@ -74,9 +74,9 @@ struct Person {
 
 impl Person {
     fn new(rng: &mut Rng) -> Person {
-        let (given, male) = *rng.pick(GIVEN);
-        let (place, demonym) = *rng.pick(PLACES);
-        Person { given, family: *rng.pick(FAMILY), pronoun: if male { "he" } else { "she" }, role: *rng.pick(ROLES), place, demonym }
+        let (given, male) = rng.pick(GIVEN);
+        let (place, demonym) = rng.pick(PLACES);
+        Person { given, family: rng.pick(FAMILY), pronoun: if male { "he" } else { "she" }, role: rng.pick(ROLES), place, demonym }
     }
 }
 
@@ -84,8 +84,8 @@ impl Person {
 pub fn article(rng: &mut Rng, index: usize) -> String {
     let main = Person::new(rng);
     let other = Person::new(rng);
-    let topic = *rng.pick(TOPICS);
-    let org = *rng.pick(ORGS);
+    let topic = rng.pick(TOPICS);
+    let org = rng.pick(ORGS);
     let (year, month, day) = (2015 + rng.below(10), rng.below(12), 1 + rng.below(28));
     let place = main.place;
     let title = format!("{place} {} {} speaks out on {topic}", main.role.split(' ').next_back().unwrap_or(main.role), main.family);
@@ -97,7 +97,7 @@ pub fn article(rng: &mut Rng, index: usize) -> String {
     let mut other_introduced = false;
     let mut length = body[0].len();
     while length < target {
-        let (open, close) = *rng.pick(MARKS);
+        let (open, close) = rng.pick(MARKS);
         let verb = rng.pick(VERBS);
         let month_name = MONTHS[month];
         let sentence = match rng.below(5) {
