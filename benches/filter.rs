@@ -3,6 +3,7 @@
 
 use broadsheet::corpus::Corpus;
 use broadsheet::filter;
+use broadsheet::search::WordIndex;
 use broadsheet::state::{decode_query, ViewState};
 use criterion::{criterion_group, criterion_main, Criterion};
 
@@ -29,6 +30,8 @@ fn bench(c: &mut Criterion) {
         let s = state(q);
         group.bench_function(name, |b| b.iter(|| std::hint::black_box(filter::run(&corpus, &s))));
     }
+    // Built once per corpus, when the page is idle after a load or at the first search.
+    group.bench_function("word-index", |b| b.iter(|| std::hint::black_box(WordIndex::build(corpus.article_text.iter().map(|t| [&**t])))));
     group.finish();
 }
 

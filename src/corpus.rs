@@ -5,7 +5,7 @@ use std::sync::{Arc, OnceLock};
 
 use broadsheet_extract::{Article, EntityKind, QuoteKind};
 
-use crate::search::{fold_into, WordIndex};
+use crate::search::{fold_into, WordIndex, WordIndexBuilder};
 use crate::state::Facet;
 
 mod bundled {
@@ -185,27 +185,38 @@ impl Corpus {
     /// its article's), so candidates found here hold every match.
     pub fn words(&self) -> &WordIndex {
         self.words.get_or_init(|| {
-            let speaker_names: Vec<Vec<String>> = self
-                .article_keys
-                .iter()
-                .map(|keys| {
-                    keys[Facet::Speaker as usize]
-                        .iter()
-                        .map(|k| {
-                            let mut folded = String::new();
-                            fold_into(&mut folded, &self.name_of(k));
-                            folded
-                        })
-                        .collect()
-                })
-                .collect();
-            WordIndex::build(
-                self.article_text
-                    .iter()
-                    .zip(&speaker_names)
-                    .map(|(text, names)| std::iter::once(&**text).chain(names.iter().map(String::as_str))),
-            )
+            let mut builder = WordIndexBuilder::default();
+            while self.add_words(&mut builder) {}
+            builder.finish()
         })
+    }
+
+    /// Adds the next article to `builder`; false once all are in.
+    pub fn add_words(&self, builder: &mut WordIndexBuilder) -> bool {
+        let a = builder.articles();
+        let Some(text) = self.article_text.get(a) else { return false };
+        let names: Vec<String> = self.article_keys[a][Facet::Speaker as usize]
+            .iter()
+            .map(|k| {
+                let mut folded = String::new();
+                fold_into(&mut folded, &self.name_of(k));
+                folded
+            })
+            .collect();
+        builder.add(std::iter::once(&**text).chain(names.iter().map(String::as_str)));
+        true
+    }
+
+    /// Keeps an index built in slices by [`add_words`](Corpus::add_words), unless a search built one meanwhile.
+    pub fn keep_words(&self, built: WordIndexBuilder) {
+        if self.words.get().is_none() && built.articles() == self.articles.len() {
+            let _ = self.words.set(built.finish());
+        }
+    }
+
+    /// True once the word index exists.
+    pub fn has_words(&self) -> bool {
+        self.words.get().is_some()
     }
 
     pub fn name_of(&self, key: &str) -> String {
@@ -255,5 +266,23 @@ mod tests {
         let other = Corpus::grown(Some(&first), articles(30..40));
         assert!((0..10).all(|i| !Arc::ptr_eq(&other.article_text[i], &first.article_text[i])));
         assert_eq!(other.article_text, Corpus::from_articles(articles(30..40)).article_text);
+    }
+
+    /// The index a page builds in slices is the one a search would build at once.
+    #[test]
+    fn word_index_in_slices_is_the_whole_index() {
+        let sliced = Corpus::from_articles(articles(0..12));
+        let mut builder = WordIndexBuilder::default();
+        while sliced.add_words(&mut builder) {}
+        assert!(!sliced.has_words());
+        sliced.keep_words(builder);
+        assert!(sliced.has_words());
+        assert_eq!(sliced.words(), Corpus::from_articles(articles(0..12)).words());
+        // An unfinished index is not kept.
+        let partial = Corpus::from_articles(articles(0..12));
+        let mut builder = WordIndexBuilder::default();
+        partial.add_words(&mut builder);
+        partial.keep_words(builder);
+        assert!(!partial.has_words());
     }
 }

@@ -4,8 +4,6 @@
 
 use std::sync::Arc;
 
-use broadsheet_extract::QuoteKind;
-
 use crate::corpus::{kind_bit, Corpus, KIND_FULL, KIND_PARTIAL};
 use crate::search::Query;
 use crate::state::{Facet, View, ViewState};
@@ -202,6 +200,10 @@ pub fn group_by_speaker(corpus: &Corpus, items: &[usize]) -> Vec<(Option<String>
 mod tests {
     use super::*;
     use crate::state::decode_query;
+    use broadsheet_extract::QuoteKind;
+
+    /// Items, each facet's (key, count) pairs, and the (full, partial) counts.
+    type Expected = (Vec<usize>, [Vec<(String, usize)>; 4], (usize, usize));
 
     fn corpus() -> Corpus {
         Corpus::from_files([
@@ -251,7 +253,7 @@ mod tests {
 
     /// The definition, item by item and facet by facet, with no shared work:
     /// what the one-pass masks must agree with.
-    fn by_definition(c: &Corpus, s: &ViewState) -> (Vec<usize>, [Vec<(String, usize)>; 4], (usize, usize)) {
+    fn by_definition(c: &Corpus, s: &ViewState) -> Expected {
         let quotes_view = s.view == View::Quotes;
         let n = if quotes_view { c.quotes.len() } else { c.articles.len() };
         let article = |i: usize| if quotes_view { c.quotes[i].article } else { i };

@@ -51,6 +51,7 @@ impl Query {
 /// occurs inside one of the text's words, so the articles having, for every
 /// piece, some word that contains it are a superset of the matches; the search
 /// still checks each candidate's text, so results are the same as a full scan.
+#[derive(Debug, PartialEq)]
 pub struct WordIndex {
     /// Every distinct word, each followed by a newline (which no folded word holds).
     vocabulary: String,
@@ -85,39 +86,67 @@ impl ArticleSet {
     }
 }
 
-impl WordIndex {
-    /// `texts` gives, for each article in order, the folded texts to index.
-    pub fn build<'a, T: IntoIterator<Item = &'a str>>(texts: impl IntoIterator<Item = T>) -> WordIndex {
-        let mut ids: FastMap<&'a str, u32> = FastMap::default();
-        let mut postings: Vec<Vec<u32>> = Vec::new();
-        let mut articles = 0;
-        for (article, pieces) in texts.into_iter().enumerate() {
-            articles = article + 1;
-            let article = article as u32;
-            for text in pieces {
-                for word in text.split(' ').filter(|w| !w.is_empty()) {
-                    let id = *ids.entry(word).or_insert_with(|| {
-                        postings.push(Vec::new());
-                        postings.len() as u32 - 1
-                    });
-                    let list = &mut postings[id as usize];
-                    // Articles arrive in order, so a repeat is always the last entry.
-                    if list.last() != Some(&article) {
-                        list.push(article);
+/// Builds a [`WordIndex`] an article at a time, so a page can build it in
+/// slices between frames.
+#[derive(Default)]
+pub struct WordIndexBuilder {
+    ids: FastMap<Box<str>, u32>,
+    postings: Vec<Vec<u32>>,
+    articles: usize,
+}
+
+impl WordIndexBuilder {
+    /// Adds the next article, given its folded texts.
+    pub fn add<'a>(&mut self, texts: impl IntoIterator<Item = &'a str>) {
+        let article = self.articles as u32;
+        self.articles += 1;
+        for text in texts {
+            for word in text.split(' ').filter(|w| !w.is_empty()) {
+                let id = match self.ids.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        self.postings.push(Vec::new());
+                        let id = self.postings.len() as u32 - 1;
+                        self.ids.insert(word.into(), id);
+                        id
                     }
+                };
+                let list = &mut self.postings[id as usize];
+                // Articles arrive in order, so a repeat is always the last entry.
+                if list.last() != Some(&article) {
+                    list.push(article);
                 }
             }
         }
-        let mut words: Vec<(&str, u32)> = ids.into_iter().collect();
+    }
+
+    /// How many articles were added.
+    pub fn articles(&self) -> usize {
+        self.articles
+    }
+
+    pub fn finish(self) -> WordIndex {
+        let mut words: Vec<(Box<str>, u32)> = self.ids.into_iter().collect();
         words.sort_unstable_by_key(|&(_, id)| id);
         let mut vocabulary = String::with_capacity(words.iter().map(|(w, _)| w.len() + 1).sum());
         let mut starts = Vec::with_capacity(words.len());
         for (word, _) in words {
             starts.push(vocabulary.len() as u32);
-            vocabulary.push_str(word);
+            vocabulary.push_str(&word);
             vocabulary.push('\n');
         }
-        WordIndex { vocabulary, starts, postings, articles }
+        WordIndex { vocabulary, starts, postings: self.postings, articles: self.articles }
+    }
+}
+
+impl WordIndex {
+    /// `texts` gives, for each article in order, the folded texts to index.
+    pub fn build<'a, T: IntoIterator<Item = &'a str>>(texts: impl IntoIterator<Item = T>) -> WordIndex {
+        let mut builder = WordIndexBuilder::default();
+        for article in texts {
+            builder.add(article);
+        }
+        builder.finish()
     }
 
     /// The articles that may match every needle of `query` (all articles for an empty query).

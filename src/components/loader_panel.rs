@@ -15,11 +15,14 @@ use super::use_ctx;
 use crate::corpus::Corpus;
 use crate::fetch::{self, Fetched, Loaded};
 use crate::loader::{ArticleFile, ShardRef};
+use crate::search::WordIndexBuilder;
 use crate::state::ViewState;
 use crate::worker::Pool;
 
 /// Articles in one batch: a worker's unit of work, or the main thread's between two yields to the browser.
 const EXTRACT_BATCH: usize = 100;
+/// Articles added to the search index between two yields to the browser (a few milliseconds).
+const WORD_INDEX_SLICE: usize = 250;
 
 /// Where the loading stands, for the status line.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -214,14 +217,25 @@ impl Arriving {
         let all = std::mem::take(&mut self.articles);
         self.show(all);
         self.loader.status.set(LoadStatus::Loaded { what: self.what, articles, problems });
-        // The search index is built once the page has drawn the loaded corpus, so
-        // the first search does not pay for it.
-        let corpus = self.corpus;
+        // The search index is built once the page has drawn the loaded corpus, in
+        // slices between frames, so neither the page nor the first search waits for it.
+        let signal = self.corpus;
         spawn_local(async move {
-            fetch::yield_to_browser().await;
-            corpus.with_untracked(|c| {
-                c.words();
-            });
+            let corpus = signal.get_untracked();
+            let mut builder = WordIndexBuilder::default();
+            loop {
+                fetch::yield_to_browser().await;
+                let still_shown = signal.with_untracked(|shown| Arc::ptr_eq(shown, &corpus));
+                if !still_shown || corpus.has_words() {
+                    return;
+                }
+                for _ in 0..WORD_INDEX_SLICE {
+                    if !corpus.add_words(&mut builder) {
+                        corpus.keep_words(builder);
+                        return;
+                    }
+                }
+            }
         });
     }
 

@@ -84,38 +84,55 @@ for (const n of counts) {
   const page = await browser.newPage();
   const { first, loaded } = await load(page, `?corpus=synthetic/${n}.jsonl`);
   const bytes = fixtures[`/synthetic/${n}.jsonl`].body.length;
-  // Filter latency, measured in the page from a click on the first speaker facet value:
+  // Filter latency, measured in the page from a change of filter:
   // - to the last DOM change it causes (a MutationObserver notes the time of each change;
   //   the list, the counts and every facet are done by then), and
   // - to the frame that shows it: a requestAnimationFrame after the DOM is done, then a task
   //   after that frame, so style, layout and paint of the new list are included.
-  const lat = [];
-  const painted = [];
-  for (let i = 0; i < 40; i++) {
-    const [dom, frame] = await page.evaluate(async () => {
-      const before = document.querySelector('.summary')?.textContent;
-      let last = 0;
-      const observer = new MutationObserver(() => { last = performance.now(); });
-      observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-      const t = performance.now();
-      document.querySelector('#facet-speaker ~ ul .facet-value').click();
-      while (document.querySelector('.summary')?.textContent === before) await new Promise((r) => setTimeout(r, 0));
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      const frame = performance.now() - t;
-      // Later changes would still be counted: nothing in the page changes the DOM on a timer.
-      await new Promise((r) => setTimeout(r, 50));
-      observer.disconnect();
-      return [last - t, frame];
-    });
-    lat.push(dom);
-    painted.push(frame);
+  // A change is a click on the first speaker facet value (it toggles), or a search typed into
+  // the URL as a shared link or the search box would set it (alternating with no search).
+  async function latency(change) {
+    const dom = [];
+    const painted = [];
+    for (let i = 0; i < 40; i++) {
+      const [d, p] = await page.evaluate(async ([change, i]) => {
+        const before = document.querySelector('.summary')?.textContent;
+        let last = 0;
+        const observer = new MutationObserver(() => { last = performance.now(); });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+        const t = performance.now();
+        if (change === 'click') {
+          document.querySelector('#facet-speaker ~ ul .facet-value').click();
+        } else {
+          const url = new URL(location.href);
+          if (i % 2 === 0) url.searchParams.set('q', change); else url.searchParams.delete('q');
+          history.pushState(null, '', url);
+          dispatchEvent(new PopStateEvent('popstate'));
+        }
+        while (document.querySelector('.summary')?.textContent === before) await new Promise((r) => setTimeout(r, 0));
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        const frame = performance.now() - t;
+        // Later changes would still be counted: nothing in the page changes the DOM on a timer.
+        await new Promise((r) => setTimeout(r, 50));
+        observer.disconnect();
+        return [last - t, frame];
+      }, [change, i]);
+      dom.push(d);
+      painted.push(p);
+    }
+    return `p50 ${percentile(dom, 0.5).toFixed(0)} ms, p95 ${percentile(dom, 0.95).toFixed(0)} ms ` +
+      `(→ painted frame p50 ${percentile(painted, 0.5).toFixed(0)} ms, p95 ${percentile(painted, 0.95).toFixed(0)} ms)`;
   }
+  // The search index is built in idle time after a load; give it that time.
+  await page.waitForTimeout(1000);
+  const click = await latency('click');
+  const word = await latency('bridge');
+  const phrase = await latency('"talks must go on"');
   const heap = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : 0);
   const wasmMemory = await page.evaluate(() => window.benchWasm?.memory?.buffer.byteLength ?? 0);
   rows.push(`N=${n}: ${(bytes / 1048576).toFixed(1)} MB; first cards after ${first.toFixed(0)} ms; fully extracted after ${loaded.toFixed(0)} ms ` +
     `(${(bytes / 1048576 / (loaded / 1000)).toFixed(1)} MB/s including fetch and indexing); ` +
-    `filter click → last DOM change p50 ${percentile(lat, 0.5).toFixed(0)} ms, p95 ${percentile(lat, 0.95).toFixed(0)} ms ` +
-    `(→ painted frame p50 ${percentile(painted, 0.5).toFixed(0)} ms, p95 ${percentile(painted, 0.95).toFixed(0)} ms); JS heap ${(heap / 1048576).toFixed(1)} MB; ` +
+    `filter click → last DOM change ${click}; search for a word ${word}; for a phrase ${phrase}; JS heap ${(heap / 1048576).toFixed(1)} MB; ` +
     `wasm memory of the page ${(wasmMemory / 1048576).toFixed(0)} MB (workers not counted)`);
   await page.close();
 }
