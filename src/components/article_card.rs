@@ -40,6 +40,8 @@ pub fn ArticleCard(index: usize) -> impl IntoView {
     };
     let id = a.id.clone();
     let open = move || ctx.href(&ViewState { article: Some(id.clone()), ..ctx.state.get() });
+    // "+N more" opens the article too: it marks every mention.
+    let open_all = open.clone();
     let lead_source = a.kicker.or(a.paragraphs.first().copied()).map(|s| s.text(&a.text).to_string()).unwrap_or_default();
     let lead: String = if lead_source.chars().count() > LEAD_CHARS {
         format!("{}…", lead_source.chars().take(LEAD_CHARS).collect::<String>().trim_end())
@@ -55,7 +57,7 @@ pub fn ArticleCard(index: usize) -> impl IntoView {
             Facet::Place => "chip place",
             Facet::Org => "chip org",
         };
-        view! { <li><a class=class href=href>{corpus.name_of(k)}</a></li> }
+        view! { <a class=class href=href>{corpus.name_of(k)}</a> }
     };
     let speakers = keys[Facet::Speaker as usize].iter().map(|k| chip(Facet::Speaker, k)).collect_view();
     let mentions = ranked_mentions(a);
@@ -76,19 +78,39 @@ pub fn ArticleCard(index: usize) -> impl IntoView {
                 </p>
                 <p class="lead">{lead}</p>
                 {(!warnings.is_empty()).then(|| view! { <p class="warning">{warnings}</p> })}
+                // Chips sit straight in their row: a card is rebuilt on every filter change
+                // that brings it into the list, and every element costs.
                 {(!keys[Facet::Speaker as usize].is_empty()).then(|| view! {
-                    <div class="chipset"><span class="chip-label">"Speakers"</span><ul>{speakers}</ul></div>
+                    <p class="chipset"><span class="chip-label">"Speakers"</span>{speakers}</p>
                 })}
                 {(!mentions.is_empty()).then(|| view! {
-                    <div class="chipset"><span class="chip-label">"Mentions"</span>
-                        <ul>
-                            {mention_chips}
-                            {(more > 0).then(|| view! { <li class="more">{format!("+{more} more")}</li> })}
-                        </ul>
-                    </div>
+                    <p class="chipset"><span class="chip-label">"Mentions"</span>
+                        {mention_chips}
+                        {(more > 0).then(|| view! { <a class="more-mentions" href=open_all>{format!("+{more} more")}</a> })}
+                    </p>
                 })}
             </article>
         </li>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_rank_by_count_and_keep_each_key_once() {
+        let text = "Oslo. Anna Berg met Berg in Oslo and Oslo again; the Harbour Authority said.";
+        let a = broadsheet_extract::extract("t.txt", text.as_bytes());
+        let ranked = ranked_mentions(&a);
+        let keys: Vec<&str> = ranked.iter().map(|(_, k)| *k).collect();
+        let mut unique = keys.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), keys.len(), "{keys:?}");
+        let count = |key: &str| a.entities.iter().filter(|e| e.key == key).map(|e| e.mentions.len()).sum::<usize>();
+        assert!(ranked.windows(2).all(|w| count(w[0].1) >= count(w[1].1)), "{keys:?}");
+        assert_eq!(ranked.first().map(|(f, k)| (*f, *k)), Some((Facet::Place, "oslo")), "{keys:?}");
+    }
 }
