@@ -5,7 +5,7 @@
 //! `WebAssembly.Module` and knows the URL of its JS glue; each worker is a
 //! small script (made from a blob) that imports the glue, instantiates
 //! the module it is sent, and then answers batches of files with one JSON
-//! [`Article`] each ([`extract_article_json`]). `main` sees it has no window
+//! [`Article`] each, without its text ([`extract_article_json`]). `main` sees it has no window
 //! in a worker and mounts nothing there.
 //!
 //! Batches go round-robin to the workers, which answer in the order they were
@@ -22,7 +22,7 @@ use wasm_bindgen::JsCast;
 
 use crate::loader::ArticleFile;
 
-/// Extracts one article in a worker: the JSON of its [`Article`].
+/// Extracts one article in a worker: the JSON of its [`Article`], its text left out.
 #[wasm_bindgen]
 pub fn extract_article_json(name: &str, bytes: &[u8]) -> String {
     let mut article = broadsheet_extract::extract(name, bytes);
