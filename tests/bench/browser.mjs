@@ -137,8 +137,8 @@ for (const n of counts) {
   await page.close();
 }
 // The extractor itself in wasm, on the dev texts (read at run time from ../shared/eval when
-// present): the same work as the native `corpus_to_json` criterion bench — extraction and the
-// JSON of each article — through the export the workers call. Best of three passes.
+// present): the same work as the native `corpus_encoded` criterion bench — extraction and the
+// encoded article — through the export the workers call. Best of three passes.
 const devPath = path.join(root, '../shared/eval/polnear-dev.jsonl');
 if (fs.existsSync(devPath)) {
   const texts = fs.readFileSync(devPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text);
@@ -151,13 +151,13 @@ if (fs.existsSync(devPath)) {
     let ms = Infinity;
     for (let pass = 0; pass < 3; pass++) {
       const t = performance.now();
-      for (const b of encoded) window.wasmBindings.extract_article_json('bench.txt', b);
+      for (const b of encoded) window.wasmBindings.extract_article('bench.txt', b);
       ms = Math.min(ms, performance.now() - t);
     }
     return { ms, bytes };
   }, texts);
-  rows.push(`wasm extraction (dev texts, ${(bytes / 1048576).toFixed(2)} MB, extraction + JSON per article): ${ms.toFixed(0)} ms per pass, ` +
-    `${(bytes / 1048576 / (ms / 1000)).toFixed(1)} MiB/s — compare with \`cargo bench -p broadsheet-extract --bench extract\` (corpus_to_json)`);
+  rows.push(`wasm extraction (dev texts, ${(bytes / 1048576).toFixed(2)} MB, extraction + encoding per article): ${ms.toFixed(0)} ms per pass, ` +
+    `${(bytes / 1048576 / (ms / 1000)).toFixed(1)} MiB/s — compare with \`cargo bench -p broadsheet-extract --bench extract\` (corpus_encoded)`);
   await page.close();
 }
 await browser.close();
