@@ -15,7 +15,7 @@ pub const MAX_CORPUS_BYTES: usize = 50 * 1024 * 1024;
 pub const MAX_INDEX_BYTES: usize = 300 * 1024 * 1024;
 
 /// The index layout `broadsheet-extract index` writes and this page reads.
-pub const INDEX_FORMAT: u32 = 1;
+pub const INDEX_FORMAT: u32 = 2;
 
 /// One article file: a name for its id, and its bytes.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,7 +24,7 @@ pub struct ArticleFile {
     pub bytes: Vec<u8>,
 }
 
-/// One shard of a pre-extracted index: a JSON array of articles.
+/// One shard of a pre-extracted index: its articles, in postcard's binary form.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct ShardRef {
     pub url: String,
@@ -145,7 +145,7 @@ fn parse_index(url: &str, text: &str) -> Result<Parsed, String> {
 
 /// The articles of one fetched shard.
 pub fn parse_shard(url: &str, body: &[u8]) -> Result<Vec<broadsheet_extract::Article>, String> {
-    serde_json::from_slice(body).map_err(|e| format!("{} is not a shard of this index: {e}", file_name(url)))
+    postcard::from_bytes(body).map_err(|e| format!("{} is not a shard of this index: {e}", file_name(url)))
 }
 
 /// JSONL lines to article files; bad lines are reported and skipped.
@@ -216,17 +216,20 @@ mod tests {
 
     #[test]
     fn an_index_lists_its_shards_and_checks_its_format() {
-        let body = br#"{"broadsheet_index": 1, "articles": 3, "quotes": 0, "shards": [{"url": "shard-00000.json", "articles": 3, "bytes": 10}]}"#;
+        let body = br#"{"broadsheet_index": 2, "articles": 3, "quotes": 0, "shards": [{"url": "shard-00000.bin", "articles": 3, "bytes": 10}]}"#;
         let got = parse("https://x.org/big/index.json", Some("application/json"), body).unwrap();
-        assert_eq!(got, Parsed::Index(vec![ShardRef { url: "https://x.org/big/shard-00000.json".into(), articles: 3, bytes: 10 }]));
-        let newer = br#"{"broadsheet_index": 2, "shards": []}"#;
-        assert!(parse("i/index.json", None, newer).unwrap_err().contains("format 2"));
-        let huge = format!(r#"{{"broadsheet_index": 1, "shards": [{{"url": "s.json", "articles": 1, "bytes": {}}}]}}"#, MAX_INDEX_BYTES + 1);
+        assert_eq!(got, Parsed::Index(vec![ShardRef { url: "https://x.org/big/shard-00000.bin".into(), articles: 3, bytes: 10 }]));
+        for other in ["1", "3"] {
+            let body = format!(r#"{{"broadsheet_index": {other}, "shards": []}}"#);
+            assert!(parse("i/index.json", None, body.as_bytes()).unwrap_err().contains(&format!("format {other}")));
+        }
+        let huge = format!(r#"{{"broadsheet_index": 2, "shards": [{{"url": "s.bin", "articles": 1, "bytes": {}}}]}}"#, MAX_INDEX_BYTES + 1);
         assert!(parse("i/index.json", None, huge.as_bytes()).unwrap_err().contains("at most 300.0 MB"));
         let article = broadsheet_extract::extract("a.txt", b"Title\n\nBody.");
-        let shard = serde_json::to_vec(&vec![article.clone()]).unwrap();
-        assert_eq!(parse_shard("s.json", &shard).unwrap(), vec![article]);
-        assert!(parse_shard("s.json", b"[{}]").unwrap_err().contains("not a shard"));
+        let shard = postcard::to_allocvec(&vec![article.clone()]).unwrap();
+        assert_eq!(parse_shard("s.bin", &shard).unwrap(), vec![article]);
+        assert!(parse_shard("s.bin", &shard[..shard.len() - 3]).unwrap_err().contains("not a shard"));
+        assert!(parse_shard("s.bin", b"[]").unwrap_err().contains("not a shard"), "JSON shards of format 1 are refused");
     }
 
     #[test]

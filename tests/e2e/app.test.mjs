@@ -23,8 +23,9 @@ const fixtures = {
   '/fixtures/two.txt': { type: 'text/plain', body: 'title: Ferry strike ends\ndate: 2024-06-02\n\n“The ferries sail again,” union leader Tomas Berg told reporters.' },
   '/fixtures/corpus.jsonl': { type: 'application/x-ndjson', body: '{"id": "j1", "title": "Rail plan", "date": "2024-01-05", "text": "“Trains first,” said Nora Lind."}\nnot json\n' },
   '/fixtures/page.html': { type: 'text/html', body: '<html><body>hello</body></html>' },
-  '/fixtures/empty/index.json': { type: 'application/json', body: JSON.stringify({ broadsheet_index: 1, articles: 0, quotes: 0, shards: [{ url: 'shard-00000.json', articles: 0, bytes: 2 }] }) },
-  '/fixtures/empty/shard-00000.json': { type: 'application/json', body: '[]' },
+  '/fixtures/empty/index.json': { type: 'application/json', body: JSON.stringify({ broadsheet_index: 2, articles: 0, quotes: 0, shards: [{ url: 'shard-00000.bin', articles: 0, bytes: 1 }] }) },
+  // An empty list of articles, as postcard writes it.
+  '/fixtures/empty/shard-00000.bin': { type: 'application/octet-stream', body: Buffer.from([0]) },
 };
 
 // Enough articles for several extraction batches, each with its own speaker and words to find it by.
@@ -40,7 +41,8 @@ fixtures['/fixtures/wire.jsonl'] = { type: 'application/x-ndjson', body: wire };
   const root = path.join(here, '../..');
   execFileSync('cargo', ['run', '-q', '-p', 'broadsheet-extract', '--', 'index', path.join(dir, 'out'), path.join(dir, 'in.jsonl'), '--shard', '2'], { cwd: root, stdio: 'ignore' });
   for (const f of fs.readdirSync(path.join(dir, 'out'))) {
-    if (f !== 'shard-00001.json') fixtures[`/fixtures/index/${f}`] = { type: 'application/json', body: fs.readFileSync(path.join(dir, 'out', f)) };
+    const type = f.endsWith('.json') ? 'application/json' : 'application/octet-stream';
+    if (f !== 'shard-00001.bin') fixtures[`/fixtures/index/${f}`] = { type, body: fs.readFileSync(path.join(dir, 'out', f)) };
   }
   fs.rmSync(dir, { recursive: true });
 }
@@ -240,7 +242,7 @@ test('a pre-extracted index loads shard by shard and names the shard it could no
   const page = await open('?corpus=fixtures/index/index.json');
   await page.waitForSelector('.load-status.ok');
   assert.deepEqual((await page.locator('.card .title a').allInnerTexts()).sort(), ['Wire story 0', 'Wire story 1', 'Wire story 4']);
-  assert.match(await page.locator('.load-status').innerText(), /shard-00001\.json was not found \(404\)/);
+  assert.match(await page.locator('.load-status').innerText(), /shard-00001\.bin was not found \(404\)/);
   await page.context().close();
 });
 

@@ -24,13 +24,13 @@ fn a_folder_becomes_shards_with_keys_linked_across_them() {
     assert!(stderr.contains("line 2"), "{stderr}");
 
     let index: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("index.json")).unwrap()).unwrap();
-    assert_eq!(index["broadsheet_index"], 1);
+    assert_eq!(index["broadsheet_index"], 2);
     assert_eq!(index["articles"], 3);
     let shards: Vec<Vec<Article>> = index["shards"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| serde_json::from_slice(&std::fs::read(out.join(s["url"].as_str().unwrap())).unwrap()).unwrap())
+        .map(|s| postcard::from_bytes(&std::fs::read(out.join(s["url"].as_str().unwrap())).unwrap()).unwrap())
         .collect();
     assert_eq!(shards.iter().map(Vec::len).collect::<Vec<_>>(), [2, 1]);
     let articles: Vec<&Article> = shards.iter().flatten().collect();
