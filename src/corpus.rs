@@ -12,10 +12,11 @@ mod bundled {
     include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
 }
 
-/// Bits of [`Corpus::article_kinds`].
+/// Bits of [`Corpus::article_kinds`] and [`Corpus::quote_kinds`].
 pub const KIND_FULL: u8 = 1;
 pub const KIND_PARTIAL: u8 = 2;
 
+/// The bit of one quote kind.
 pub fn kind_bit(kind: QuoteKind) -> u8 {
     match kind {
         QuoteKind::Full => KIND_FULL,
@@ -56,7 +57,7 @@ pub struct Corpus {
     pub quote_speaker: Vec<Option<u32>>,
     /// Per quote: folded quote text and speaker name, what a search in the quote list looks in.
     pub quote_haystack: Vec<String>,
-    /// Built on the first search (or when the page is idle after a load): see [`Corpus::words`].
+    /// Built after a load in slices between frames, or at once by the first search: see [`Corpus::words`].
     words: OnceLock<WordIndex>,
 }
 
