@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 /// Items shown at first, and added by each "Show more": a screenful or two, so a
 /// filter change renders little (and fills a grid of two, three or four columns).
-pub const PAGE_SIZE: usize = 24;
+pub const PAGE_SIZE: usize = 12;
 
 /// The button under a paged list; `shown` is how many items the list renders.
 #[component]

@@ -279,6 +279,9 @@ test('the single-file build works opened straight from disk', async () => {
   assert.equal(await page.locator('.card').count(), 2);
   await page.locator('a.tab', { hasText: 'Quotes' }).click();
   await page.waitForURL(/view=quotes/);
+  // A page of 12, and the rest behind "Show more".
+  assert.equal(await page.locator('.quote-item').count(), 12);
+  await page.locator('button.more', { hasText: 'Show more (11 left)' }).click();
   assert.equal(await page.locator('.quote-item').count(), 23);
   // A corpus of several batches goes to the workers here too; nothing is fetched from a server.
   const warnings = [];
