@@ -1,7 +1,7 @@
 //! Realistic synthetic news for benchmarks and load tests: invented names,
 //! titles, quotes in every mark style, pronoun attributions, descriptions,
 //! narrative paragraphs without quotes, and dates. Articles are news-length
-//! (about 4 KB, about ten quotes), so 10,000 of them are about 40 MB.
+//! (about 4 KB and 12 quotes), so 10,000 of them are about 40 MB.
 //! Deterministic for a seed; no real text involved.
 
 const GIVEN: &[(&str, bool)] = &[
