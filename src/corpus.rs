@@ -196,11 +196,11 @@ impl Corpus {
     pub fn add_words(&self, builder: &mut WordIndexBuilder) -> bool {
         let a = builder.articles();
         let Some(text) = self.article_text.get(a) else { return false };
-        let names: Vec<String> = self.article_keys[a][Facet::Speaker as usize]
+        let names: Vec<String> = self.article_key_ids[a][Facet::Speaker as usize]
             .iter()
-            .map(|k| {
+            .map(|&id| {
                 let mut folded = String::new();
-                fold_into(&mut folded, &self.name_of(k));
+                fold_into(&mut folded, &self.key_names[id as usize]);
                 folded
             })
             .collect();

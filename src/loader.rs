@@ -5,17 +5,15 @@
 //! `{"id", "title"?, "date"?, "text"}` lines, or a `manifest.json` listing
 //! article files relative to it. Nothing leaves the reader's machine.
 
+use broadsheet_extract::shard::INDEX_FORMAT;
 use serde::Deserialize;
 
 /// Largest corpus loaded in the browser, in bytes (texts added up).
 pub const MAX_CORPUS_BYTES: usize = 50 * 1024 * 1024;
 
-/// Largest pre-extracted index loaded in the browser, in bytes of shard JSON
-/// (about 100,000 news articles; see BENCHMARKS.md for what was measured).
+/// Largest pre-extracted index loaded in the browser, in bytes of shards
+/// (about 60,000 news articles; see BENCHMARKS.md for what was measured).
 pub const MAX_INDEX_BYTES: usize = 300 * 1024 * 1024;
-
-/// The index layout `broadsheet-extract index` writes and this page reads.
-pub const INDEX_FORMAT: u32 = 2;
 
 /// One article file: a name for its id, and its bytes.
 #[derive(Clone, Debug, PartialEq)]
@@ -145,7 +143,7 @@ fn parse_index(url: &str, text: &str) -> Result<Parsed, String> {
 
 /// The articles of one fetched shard.
 pub fn parse_shard(url: &str, body: &[u8]) -> Result<Vec<broadsheet_extract::Article>, String> {
-    postcard::from_bytes(body).map_err(|e| format!("{} is not a shard of this index: {e}", file_name(url)))
+    broadsheet_extract::shard::decode(body).map_err(|e| format!("{} is not a shard of this index: {e}", file_name(url)))
 }
 
 /// JSONL lines to article files; bad lines are reported and skipped.
@@ -226,7 +224,7 @@ mod tests {
         let huge = format!(r#"{{"broadsheet_index": 2, "shards": [{{"url": "s.bin", "articles": 1, "bytes": {}}}]}}"#, MAX_INDEX_BYTES + 1);
         assert!(parse("i/index.json", None, huge.as_bytes()).unwrap_err().contains("at most 300.0 MB"));
         let article = broadsheet_extract::extract("a.txt", b"Title\n\nBody.");
-        let shard = postcard::to_allocvec(&vec![article.clone()]).unwrap();
+        let shard = broadsheet_extract::shard::encode(std::slice::from_ref(&article)).unwrap();
         assert_eq!(parse_shard("s.bin", &shard).unwrap(), vec![article]);
         assert!(parse_shard("s.bin", &shard[..shard.len() - 3]).unwrap_err().contains("not a shard"));
         assert!(parse_shard("s.bin", b"[]").unwrap_err().contains("not a shard"), "JSON shards of format 1 are refused");

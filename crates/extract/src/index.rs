@@ -5,8 +5,7 @@
 //! OUT/index.json          {"broadsheet_index": 2, "articles": N, "shards": [{"url", "articles", "bytes"}, …]}
 //! OUT/shard-00000.bin     the shard's extracted articles (text included), a Vec<Article> in postcard's binary form
 //! ```
-//! Shards are binary because a browser reads them back several times faster
-//! than JSON, and they are about 40 % of the JSON's size.
+//! Shards are written by [`broadsheet_extract::shard`], which the app reads them with.
 //! Person keys are linked across the whole corpus before sharding, so a key
 //! means the same person in every shard. Shard URLs are relative to
 //! `index.json`; the folder can be served from anywhere.
@@ -19,9 +18,6 @@ use serde::Serialize;
 
 /// Articles per shard by default: a shard of news is then a few megabytes.
 const DEFAULT_SHARD: usize = 1000;
-
-/// The version of the index layout; the app refuses versions it does not know.
-pub const FORMAT: u32 = 2;
 
 #[derive(Serialize)]
 struct Index {
@@ -142,12 +138,12 @@ pub fn run(args: &[String]) -> io::Result<bool> {
     let mut shards = Vec::new();
     for (i, chunk) in articles.chunks(shard_size).enumerate() {
         let url = format!("shard-{i:05}.bin");
-        let encoded = postcard::to_allocvec(chunk).map_err(io::Error::other)?;
+        let encoded = broadsheet_extract::shard::encode(chunk).map_err(io::Error::other)?;
         std::fs::write(out.join(&url), &encoded)?;
         shards.push(Shard { url, articles: chunk.len(), bytes: encoded.len() });
     }
     let index = Index {
-        broadsheet_index: FORMAT,
+        broadsheet_index: broadsheet_extract::shard::INDEX_FORMAT,
         articles: articles.len(),
         quotes: articles.iter().map(|a| a.quotes.len()).sum(),
         shards,

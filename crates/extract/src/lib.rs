@@ -24,6 +24,7 @@ pub mod jsonl;
 pub mod layout;
 pub mod lexicon;
 pub mod quotes;
+pub mod shard;
 pub mod synthetic;
 pub mod tokens;
 

@@ -30,7 +30,7 @@ fn a_folder_becomes_shards_with_keys_linked_across_them() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| postcard::from_bytes(&std::fs::read(out.join(s["url"].as_str().unwrap())).unwrap()).unwrap())
+        .map(|s| broadsheet_extract::shard::decode(&std::fs::read(out.join(s["url"].as_str().unwrap())).unwrap()).unwrap())
         .collect();
     assert_eq!(shards.iter().map(Vec::len).collect::<Vec<_>>(), [2, 1]);
     let articles: Vec<&Article> = shards.iter().flatten().collect();
