@@ -204,7 +204,7 @@ impl Corpus {
                 folded
             })
             .collect();
-        builder.add(std::iter::once(&**text).chain(names.iter().map(String::as_str)));
+        builder.add(text, names.iter().map(String::as_str));
         true
     }
 

@@ -91,15 +91,18 @@ pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
     let kinds_of = |i: usize| item_kinds[i];
     let wanted_kind = state.kind.map(kind_bit);
 
-    // The index narrows a search to the articles that may match; their texts are then read.
-    let candidates = (!query.is_empty()).then(|| corpus.words().candidates(&query));
+    // The index settles which articles match, and in the quotes view which articles
+    // may have matching quotes: those quotes' texts are then read.
+    let search = (!query.is_empty()).then(|| {
+        let words = corpus.words();
+        if quotes_view { words.candidates(&query) } else { words.matching(&query) }
+    });
     let mut masks = vec![0u8; n];
     for (i, mask) in masks.iter_mut().enumerate() {
         let a = article_of(i);
         let mut m = article_masks[a];
-        if let Some(candidates) = candidates.as_ref().filter(|_| m & OTHER_BIT == 0) {
-            let haystack = if quotes_view { corpus.quote_haystack[i].as_str() } else { &*corpus.article_text[i] };
-            if !candidates.contains(a) || !query.matches(haystack) {
+        if let Some(articles) = search.as_ref().filter(|_| m & OTHER_BIT == 0) {
+            if !articles.contains(a) || (quotes_view && !query.matches(&corpus.quote_haystack[i])) {
                 m |= OTHER_BIT;
             }
         }
