@@ -53,8 +53,11 @@ enum Manifest {
     Object { files: Vec<String> },
 }
 
+/// `n` bytes in MB with one decimal, rounded to the nearest tenth (integer arithmetic
+/// keeps float formatting out of the wasm).
 fn megabytes(n: usize) -> String {
-    format!("{:.1} MB", n as f64 / (1024.0 * 1024.0))
+    let tenths = (n as u64 * 10 + (1 << 19)) >> 20;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
 pub fn too_big(total: usize) -> Option<String> {
@@ -194,6 +197,14 @@ pub fn network_error(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_are_in_megabytes_to_a_tenth() {
+        assert_eq!(megabytes(0), "0.0 MB");
+        assert_eq!(megabytes(1_572_864), "1.5 MB");
+        assert_eq!(megabytes(1_048_576 * 3 - 1), "3.0 MB");
+        assert_eq!(megabytes(1_100_000), "1.0 MB");
+    }
 
     #[test]
     fn a_text_file_is_one_article() {

@@ -478,19 +478,45 @@ fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], fou
     }
 }
 
-/// Short and in title case ("The Secret Soldiers of Benghazi"): a name of a work.
-fn is_title_like(quote: &str) -> bool {
+/// Short and in title case ("The Secret Soldiers of Benghazi"): a name of a
+/// work. Titles the text calls works may run longer, subtitles and all.
+fn is_title_like(quote: &str, max_words: usize) -> bool {
     let inner = quote.trim_matches(|c: char| is_quote_char(c) || c.is_whitespace() || matches!(c, ',' | '.'));
     let words: Vec<&str> = inner.split_whitespace().collect();
-    if words.is_empty() || words.len() > 8 || inner.ends_with(['!', '?']) {
+    if words.is_empty() || words.len() > max_words || inner.ends_with(['!', '?']) {
         return false;
     }
-    let small = |w: &str| matches!(w, "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to" | "with" | "at" | "by");
+    let small = |w: &str| matches!(w, "of" | "the" | "a" | "an" | "and" | "&" | "in" | "on" | "for" | "to" | "with" | "at" | "by");
     words.iter().all(|w| {
         let c = w.chars().next().unwrap_or(' ');
         c.is_uppercase() || c.is_ascii_digit() || small(w)
     }) && words.iter().filter(|w| !small(w)).count() >= 1
         && !(words.len() == 1 && lexicon::is_person_pronoun(&lexicon::fold(words[0])))
+}
+
+/// The words just before a quotation say that it names a work: a possessive
+/// ("MSNBC's “Morning Joe”"), a noun or verb for a work ("the book “…”",
+/// "titled “…”", "a broadcast of “…”"), or an appearance "on" it.
+fn names_a_work(before: &str) -> bool {
+    let before = before.trim_end();
+    if before.ends_with("'s") || before.ends_with("’s") {
+        return true;
+    }
+    let mut words = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).map(lexicon::fold);
+    let is_work = |w: &str| {
+        matches!(
+            w,
+            "book" | "books" | "memoir" | "novel" | "show" | "program" | "programme" | "series" | "film" | "movie"
+                | "documentary" | "song" | "album" | "podcast" | "episode" | "edition" | "broadcast" | "musical"
+                | "column" | "newspaper" | "magazine" | "titled" | "entitled"
+        )
+    };
+    match words.next().as_deref() {
+        Some("on") => true,
+        Some("of") => words.next().is_some_and(|w| is_work(&w)),
+        Some(w) => is_work(w),
+        None => false,
+    }
 }
 
 fn quote_kind(text: &str, q: Span, paragraph: Span) -> QuoteKind {
@@ -541,7 +567,10 @@ pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], s
             let before_toks = tokens::within(toks, before);
             let said_after = speaker_after(text, after_toks);
             let introduced = text[paragraph.start..q.span.start].trim_end().ends_with(':');
-            if said_after.is_none() && !introduced && !q.continues_previous && is_title_like(q.span.text(text)) {
+            let unclaimed = said_after.is_none() && !introduced;
+            let named_work = names_a_work(&text[paragraph.start..q.span.start]);
+            let max_words = if named_work { 16 } else { 8 };
+            if (unclaimed || named_work) && !q.continues_previous && is_title_like(q.span.text(text), max_words) {
                 // "Morning Joe", "The Breakfast Club": a work's title, not speech.
                 attributed.push(None);
                 continue;
@@ -809,6 +838,17 @@ mod tests {
         let got = attributions("Marta Quist said the closure was a “temporary pause” and nothing more.");
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, some("Marta Quist"));
+    }
+
+    #[test]
+    fn titles_of_works_are_not_quotes_even_in_a_sentence_with_a_cue() {
+        assert_eq!(speakers("Speaking on Channel Nine’s “Harbour Tonight,” Mayor Petra Lind said the ferry would run."), []);
+        assert_eq!(speakers("In an interview on “Coast and Country” the mayor, Petra Lind, said the ferry would run."), []);
+        let body = "Olaf Brenner, author of the book “Tides and Tolls: How a Small Port Paid for Its Own Pier,” said fees would rise.";
+        assert_eq!(speakers(body), []);
+        // The same words as speech, and a title-cased quote that is speech, stay quotes.
+        assert_eq!(speakers("“Harbour Tonight,” Mayor Petra Lind said, “starts now.”").len(), 2);
+        assert_eq!(speakers("Petra Lind told the council: “Open The Pier.”").len(), 1);
     }
 
     #[test]
