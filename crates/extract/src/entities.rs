@@ -259,6 +259,10 @@ fn classify(
     }
     let last_word = wfold.last().unwrap();
     let one_word = words.len() == 1;
+    // A lone letter ("B", a table's column) is no name; "the World Cup", "the U.S. Open" are events.
+    if one_word && words[0].chars().count() == 1 || !one_word && is_event_word(last_word) {
+        return out;
+    }
     // "Acme Group", or one word that names an organisation by itself ("Kremlin", "Reuters").
     let org_suffix = lexicon::is_org_word(last_word) && !one_word || one_word && lexicon::is_org_name(last_word);
     // "Bank of England".
@@ -272,7 +276,26 @@ fn classify(
         return out;
     }
     if shouting {
-        // In a shouted line only the gazetteer is trusted.
+        // In a shouted line only the gazetteer is trusted, and every word is capitalised, so a
+        // run spans the line ("ROMANIA BEAT LITHUANIA"): the places in it are picked out, longest first.
+        let mut i = first;
+        while i < last {
+            let found = (1..=(last - i).min(4)).rev().find_map(|len| place_of(&surface[i..i + len]).map(|p| (len, p)));
+            match found {
+                Some((len, p)) => {
+                    out.push(Run {
+                        span: Span::new(toks[start + i].span.start, toks[start + i + len - 1].span.end),
+                        words: surface[i..i + len].iter().map(|w| w.to_string()).collect(),
+                        kind: EntityKind::Place,
+                        role: None,
+                        canonical: Some(p.canonical.to_string()),
+                        modifies_noun: false,
+                    });
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
         return out;
     }
     let given = lexicon::given_names().contains_key(wfold[0]);
@@ -283,7 +306,8 @@ fn classify(
     if sentence_initial && words.len() == 1 && !mid_sentence_caps.contains(words[0].as_str()) {
         return out;
     }
-    if lexicon::demonym_country(last_word).is_some() {
+    // "Iraqi", "Iraqis": a people, not a person.
+    if lexicon::demonym_country(last_word).or_else(|| last_word.strip_suffix('s').and_then(lexicon::demonym_country)).is_some() {
         return out;
     }
     let next = toks.get(end).map(|t| lexicon::folded(t.text(text)));
@@ -302,6 +326,15 @@ fn classify(
         out.push(Run { span, words, kind: EntityKind::Person, role: None, canonical: Some(String::new()), modifies_noun });
     }
     out
+}
+
+/// The last word of an event's name: a competition, a games, a festival.
+fn is_event_word(w: &str) -> bool {
+    matches!(
+        w,
+        "cup" | "open" | "tour" | "championship" | "championships" | "games" | "olympics" | "olympiad" | "trophy"
+            | "prix" | "tournament" | "marathon" | "festival" | "awards"
+    )
 }
 
 /// Function words and verbs that can follow a name without making it a modifier.
@@ -534,6 +567,21 @@ mod tests {
         assert!(got.contains(&("Lucia Ferrante".to_string(), EntityKind::Person, 2)), "{got:?}");
         assert!(got.contains(&("Genoa".to_string(), EntityKind::Place, 2)), "{got:?}");
         assert!(!got.iter().any(|(n, _, _)| n.contains("Mayor")), "{got:?}");
+    }
+
+    #[test]
+    fn places_are_picked_out_of_a_shouted_headline() {
+        let got = entities("Harbour news\n\nROWING - NORWAY EDGE PAST NEW ZEALAND IN GENOA FINAL\n\nThe crews met on a calm lake.");
+        for place in ["Norway", "New Zealand", "Genoa"] {
+            assert!(got.iter().any(|(n, k, _)| n == place && *k == EntityKind::Place), "{place}: {got:?}");
+        }
+        assert!(!got.iter().any(|(n, _, _)| n.contains("Edge") || n.contains("Final")), "{got:?}");
+    }
+
+    #[test]
+    fn events_letters_and_peoples_are_not_people() {
+        let got = entities("Harbour news\n\nThe Harbour Cup and the Coastal Open drew crowds, Syrians and Iraqis among them. The scores were in column B.");
+        assert!(got.iter().all(|(_, k, _)| *k != EntityKind::Person), "{got:?}");
     }
 
     #[test]
