@@ -313,6 +313,18 @@ fn classify(
     let next = toks.get(end).map(|t| lexicon::folded(t.text(text)));
     let prev = start.checked_sub(1).map(|i| lexicon::folded(toks[i].text(text)));
     let speaks = next.as_deref().is_some_and(lexicon::is_cue_verb) || prev.as_deref().is_some_and(lexicon::is_cue_verb);
+    // "Acme said its profit rose", "Acme's shares fell": a name that speaks of itself as "its",
+    // or that has what only a company has, is an organisation.
+    let then = toks.get(end + 1).map(|t| lexicon::folded(t.text(text)));
+    let speaks_of_its = next.as_deref().is_some_and(lexicon::is_cue_verb) && then.as_deref() == Some("its");
+    let company_asset = next.as_deref() == Some("'s")
+        && then.as_deref().is_some_and(|w| {
+            matches!(w, "shares" | "shareholders" | "stock" | "profit" | "profits" | "earnings" | "revenue" | "revenues" | "subsidiary" | "sales")
+        });
+    if speaks_of_its || company_asset {
+        push(EntityKind::Organization, None, None);
+        return out;
+    }
     if words.len() >= 2 || speaks {
         push(EntityKind::Person, None, role);
     } else if prev.as_deref().is_some_and(|p| matches!(p, "in" | "at" | "near" | "from" | "across" | "outside")) {
@@ -582,6 +594,12 @@ mod tests {
     fn events_letters_and_peoples_are_not_people() {
         let got = entities("Harbour news\n\nThe Harbour Cup and the Coastal Open drew crowds, Syrians and Iraqis among them. The scores were in column B.");
         assert!(got.iter().all(|(_, k, _)| *k != EntityKind::Person), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_that_speaks_of_its_profit_is_an_organisation() {
+        let got = entities("Harbour news\n\nThe ferry operator Brightwave said its profit rose. Later Brightwave's shares fell.");
+        assert!(got.contains(&("Brightwave".to_string(), EntityKind::Organization, 2)), "{got:?}");
     }
 
     #[test]
