@@ -38,8 +38,6 @@ pub struct Corpus {
     pub names: HashMap<String, (String, EntityKind)>,
     /// Per article: the keys of each facet (speaker, person, place, org), sorted, deduplicated.
     pub article_keys: Vec<[Vec<String>; 4]>,
-    /// Per article: title and text folded for search (shared with the corpus it grew from).
-    pub article_text: Vec<Arc<str>>,
     /// Index for filtering: every entity key interned once.
     pub key_id: HashMap<String, u32>,
     pub keys: Vec<Arc<str>>,
@@ -72,20 +70,14 @@ impl Corpus {
     }
 
     /// A corpus of articles already extracted: keys linked across them, then indexed.
-    pub fn from_articles(articles: Vec<Article>) -> Corpus {
-        Corpus::grown(None, articles)
-    }
-
-    /// Like [`from_articles`](Corpus::from_articles), reusing what `previous`
-    /// already folded for search where its article is the same: a corpus that
-    /// arrives in batches is re-indexed several times, and folding every text
-    /// again each time would cost more than everything else.
-    pub fn grown(previous: Option<&Corpus>, mut articles: Vec<Article>) -> Corpus {
+    /// A corpus that arrives in batches is re-indexed several times, so nothing
+    /// here reads the articles' texts: the word index, which does, is built once.
+    pub fn from_articles(mut articles: Vec<Article>) -> Corpus {
         broadsheet_extract::corpus::link(&mut articles);
-        Corpus::index(previous, articles)
+        Corpus::index(articles)
     }
 
-    fn index(previous: Option<&Corpus>, articles: Vec<Article>) -> Corpus {
+    fn index(articles: Vec<Article>) -> Corpus {
         let mut names = HashMap::new();
         let mut quotes = Vec::new();
         let mut article_keys = Vec::with_capacity(articles.len());
@@ -116,21 +108,6 @@ impl Corpus {
             }
             article_keys.push(keys);
         }
-        let article_text = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let same = previous.and_then(|p| Some((p.articles.get(i)?, p.article_text.get(i)?)));
-                if let Some((_, folded)) = same.filter(|(old, _)| old.title.text == a.title.text && old.text == a.text) {
-                    return folded.clone();
-                }
-                let mut folded = String::with_capacity(a.title.text.len() + a.text.len() + 1);
-                fold_into(&mut folded, &a.title.text);
-                folded.push(' ');
-                fold_into(&mut folded, &a.text);
-                folded.into()
-            })
-            .collect();
         let mut key_id: HashMap<String, u32> = HashMap::new();
         let mut keys: Vec<Arc<str>> = Vec::new();
         let mut intern = |k: &str| -> u32 {
@@ -167,7 +144,6 @@ impl Corpus {
             quotes,
             names,
             article_keys,
-            article_text,
             key_id,
             keys,
             key_names,
@@ -192,10 +168,23 @@ impl Corpus {
         })
     }
 
+    /// An article's title and text folded for search: what the articles view searches.
+    pub fn searched_text(&self, article: usize) -> String {
+        let a = &self.articles[article];
+        let mut folded = String::with_capacity(a.title.text.len() + a.text.len() + 1);
+        fold_into(&mut folded, &a.title.text);
+        folded.push(' ');
+        fold_into(&mut folded, &a.text);
+        folded
+    }
+
     /// Adds the next article to `builder`; false once all are in.
     pub fn add_words(&self, builder: &mut WordIndexBuilder) -> bool {
         let a = builder.articles();
-        let Some(text) = self.article_text.get(a) else { return false };
+        if a >= self.articles.len() {
+            return false;
+        }
+        let text = self.searched_text(a);
         let names: Vec<String> = self.article_key_ids[a][Facet::Speaker as usize]
             .iter()
             .map(|&id| {
@@ -204,7 +193,7 @@ impl Corpus {
                 folded
             })
             .collect();
-        builder.add(text, names.iter().map(String::as_str));
+        builder.add(&text, names.iter().map(String::as_str));
         true
     }
 
@@ -249,24 +238,6 @@ mod tests {
             .iter()
             .map(|(name, text)| broadsheet_extract::extract(name, text.as_bytes()))
             .collect()
-    }
-
-    /// A corpus grown batch by batch indexes exactly as one built at once, and
-    /// shares the search text of the articles it already had.
-    #[test]
-    fn growing_reuses_search_text_and_changes_nothing() {
-        let first = Corpus::from_articles(articles(0..10));
-        let grown = Corpus::grown(Some(&first), articles(0..25));
-        let at_once = Corpus::from_articles(articles(0..25));
-        assert_eq!(grown.article_text, at_once.article_text);
-        assert_eq!(grown.quote_haystack, at_once.quote_haystack);
-        assert_eq!(grown.article_key_ids, at_once.article_key_ids);
-        assert!((0..10).all(|i| Arc::ptr_eq(&grown.article_text[i], &first.article_text[i])));
-        assert!(!Arc::ptr_eq(&grown.article_text[10], &at_once.article_text[10]));
-        // A different corpus in the same positions is folded afresh.
-        let other = Corpus::grown(Some(&first), articles(30..40));
-        assert!((0..10).all(|i| !Arc::ptr_eq(&other.article_text[i], &first.article_text[i])));
-        assert_eq!(other.article_text, Corpus::from_articles(articles(30..40)).article_text);
     }
 
     /// The index a page builds in slices is the one a search would build at once.

@@ -278,7 +278,7 @@ mod tests {
             if quotes_view {
                 c.quote_haystack[i].clone()
             } else {
-                c.article_text[i].to_string()
+                c.searched_text(i)
             }
         };
         // `skip`: a facet (0–3) or the kind (4) left out.

@@ -239,10 +239,9 @@ impl Arriving {
         });
     }
 
-    /// Puts `articles` on screen, reusing what the corpus shown before had already indexed.
+    /// Puts `articles` on screen.
     fn show(&self, articles: Vec<Article>) {
-        let previous = self.corpus.get_untracked();
-        self.corpus.set(Arc::new(Corpus::grown(Some(&previous), articles)));
+        self.corpus.set(Arc::new(Corpus::from_articles(articles)));
     }
 }
 
