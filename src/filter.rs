@@ -199,11 +199,52 @@ pub fn group_by_speaker(corpus: &Corpus, items: &[usize]) -> Vec<(Option<String>
     groups
 }
 
+/// How many values a facet lists at first, and how many more each "Show more" adds:
+/// a big corpus has thousands of people, and a list of them all is no use to read.
+pub const FACET_FIRST: usize = 8;
+pub const FACET_MORE: usize = 50;
+
+/// The values a facet lists: those whose name holds `find` (case- and
+/// accent-insensitive), the first `limit` of them in their order, and every
+/// selected value wherever it ranks, so a choice never hides. Also how many
+/// values hold `find`.
+pub fn facet_rows(values: &[FacetValue], find: &str, limit: usize) -> (Vec<FacetValue>, usize) {
+    let needle = broadsheet_extract::lexicon::fold(find.trim());
+    let mut name = String::new();
+    let mut matching = 0;
+    let mut rows = Vec::new();
+    for v in values {
+        let holds = needle.is_empty() || {
+            name.clear();
+            crate::search::fold_into(&mut name, &v.name);
+            name.contains(needle.as_str())
+        };
+        if holds {
+            matching += 1;
+        }
+        if (holds && matching <= limit) || v.selected {
+            rows.push(v.clone());
+        }
+    }
+    (rows, matching)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::state::decode_query;
     use broadsheet_extract::QuoteKind;
+
+    #[test]
+    fn a_facet_lists_the_values_found_and_every_selected_one() {
+        let value = |name: &str, selected: bool| FacetValue { key: name.to_lowercase().into(), name: name.into(), count: 1, selected };
+        let values = [value("Anna Kowalski", false), value("Jean Müller", false), value("Anders Holm", true), value("Annette Ruiz", false)];
+        let names = |(rows, matching): (Vec<FacetValue>, usize)| (rows.iter().map(|v| v.name.to_string()).collect::<Vec<_>>(), matching);
+        assert_eq!(names(facet_rows(&values, "", 2)), (vec!["Anna Kowalski".into(), "Jean Müller".into(), "Anders Holm".into()], 4));
+        assert_eq!(names(facet_rows(&values, " ANN ", 10)), (vec!["Anna Kowalski".into(), "Anders Holm".into(), "Annette Ruiz".into()], 2));
+        assert_eq!(names(facet_rows(&values, "muller", 10)), (vec!["Jean Müller".into(), "Anders Holm".into()], 1));
+        assert_eq!(names(facet_rows(&values, "nobody", 10)), (vec!["Anders Holm".into()], 0));
+    }
 
     /// Items, each facet's (key, count) pairs, and the (full, partial) counts.
     type Expected = (Vec<usize>, [Vec<(String, usize)>; 4], (usize, usize));

@@ -1,35 +1,48 @@
 //! One entity facet (speakers, people, places or organisations) as a multi-select list with counts.
 //! Every choice is a link, so it pushes one history entry and can be opened in a new tab.
+//!
+//! A long list shows its first values, a box to find a value by name, and "Show more"; what
+//! is typed there and how far the list is opened are the reader's way through the list, not
+//! part of the view, so they stay out of the URL.
 
 use leptos::prelude::*;
 
 use super::use_ctx;
+use crate::filter::{facet_rows, FACET_FIRST, FACET_MORE};
 use crate::state::Facet;
-
-/// Values shown before "Show all".
-const SHORT_LIST: usize = 8;
 
 #[component]
 pub fn FacetGroup(facet: Facet) -> impl IntoView {
     let ctx = use_ctx();
-    let expanded = RwSignal::new(false);
+    let limit = RwSignal::new(FACET_FIRST);
+    let find = RwSignal::new(String::new());
     let value_count = move || ctx.results.with(|r| r.facets[facet as usize].len());
-    let shown = move || {
-        let limit = if expanded.get() { usize::MAX } else { SHORT_LIST };
-        ctx.results.with(|r| {
-            r.facets[facet as usize].iter().enumerate().filter(|(i, v)| *i < limit || v.selected).map(|(_, v)| v.clone()).collect::<Vec<_>>()
-        })
-    };
+    let rows = Memo::new(move |_| find.with(|f| ctx.results.with(|r| facet_rows(&r.facets[facet as usize], f, limit.get()))));
+    let matching = move || rows.with(|(_, matching)| *matching);
     let heading_id = format!("facet-{}", facet.param());
+    let find_id = format!("find-{}", facet.param());
+    let find_label = format!("Find {}", facet.label().to_lowercase());
     view! {
         <section class="facet" aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone()>{facet.label()}</h2>
             <Show when=move || value_count() == 0>
                 <p class="none">"None"</p>
             </Show>
+            <Show when=move || { value_count() > FACET_FIRST }>
+                <input id=find_id.clone() class="facet-find" type="search" autocomplete="off" spellcheck="false"
+                    placeholder=find_label.clone() aria-label=find_label.clone()
+                    prop:value=move || find.get()
+                    on:input=move |ev| {
+                        find.set(event_target_value(&ev));
+                        limit.set(FACET_FIRST);
+                    }/>
+            </Show>
+            <Show when=move || { matching() == 0 && value_count() > 0 }>
+                <p class="none">"No name holds “" {move || find.get().trim().to_string()} "”."</p>
+            </Show>
             <ul>
                 // Keyed by what a row shows, so rows whose count did not change keep their DOM.
-                <For each=shown key=|v| (v.key.clone(), v.count, v.selected) children=move |v| {
+                <For each=move || rows.get().0 key=|v| (v.key.clone(), v.count, v.selected) children=move |v| {
                     let key = v.key.clone();
                     let href = move || ctx.state.with(|s| ctx.href(&s.toggled(facet, &key)));
                     let pressed = if v.selected { "true" } else { "false" };
@@ -44,11 +57,16 @@ pub fn FacetGroup(facet: Facet) -> impl IntoView {
                     }
                 }/>
             </ul>
-            <Show when=move || { value_count() > SHORT_LIST }>
-                <button type="button" class="link" on:click=move |_| expanded.update(|e| *e = !*e)>
-                    {move || if expanded.get() { "Show fewer".to_string() } else { format!("Show all {}", value_count()) }}
-                </button>
-            </Show>
+            <p class="facet-more">
+                <Show when=move || { matching() > limit.get() }>
+                    <button type="button" class="link" on:click=move |_| limit.update(|l| *l += FACET_MORE)>
+                        {move || format!("Show {} more of {}", (matching() - limit.get()).min(FACET_MORE), matching())}
+                    </button>
+                </Show>
+                <Show when=move || { limit.get() > FACET_FIRST }>
+                    <button type="button" class="link" on:click=move |_| limit.set(FACET_FIRST)>"Show fewer"</button>
+                </Show>
+            </p>
         </section>
     }
 }

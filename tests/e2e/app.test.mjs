@@ -33,6 +33,13 @@ const wire = Array.from({ length: 240 }, (_, i) =>
   JSON.stringify({ id: `w${i}`, title: `Wire story ${i}`, text: `“Shipment ${i} is on its way,” port director Lena Sorensen${i % 2 ? '' : 'sdottir'} said.` })).join('\n');
 fixtures['/fixtures/wire.jsonl'] = { type: 'application/x-ndjson', body: wire };
 
+// Eighty speakers, more than a facet lists at first.
+const givenNames = ['Anna', 'Erik', 'Maria', 'Jonas', 'Sara', 'Lars', 'Eva', 'Peter', 'Nina', 'Oskar'];
+const surnames = ['Holm', 'Berg', 'Lind', 'Dahl', 'Strand', 'Falk', 'Nyberg', 'Wik'];
+const council = Array.from({ length: 80 }, (_, i) =>
+  JSON.stringify({ id: `c${i}`, title: `Council note ${i}`, text: `“Item ${i} passed,” said ${givenNames[i % 10]} ${surnames[Math.floor(i / 10)]}.` })).join('\n');
+fixtures['/fixtures/council.jsonl'] = { type: 'application/x-ndjson', body: council };
+
 // The same kind of corpus pre-extracted by the command-line program into an index of
 // three shards, the middle one then lost.
 {
@@ -219,6 +226,36 @@ test('a corpus of many articles is extracted in workers, every article in order'
   await page.locator('#q').fill('"shipment 0 is"');
   await page.waitForURL(/q=%22shipment/);
   assert.deepEqual(await speakers(page), ['Lena Sorensensdottir']);
+  await page.context().close();
+});
+
+test('a long facet lists its first values, finds a value by name, and shows more on demand', async () => {
+  const page = await open('?corpus=fixtures/council.jsonl&view=quotes');
+  await page.waitForSelector('.load-status.ok');
+  const rows = page.locator('#facet-speaker ~ ul .facet-value');
+  const more = page.locator('#facet-speaker ~ .facet-more button', { hasText: 'more' });
+  assert.equal(await rows.count(), 8);
+  assert.equal(await more.innerText(), 'Show 50 more of 80');
+  await more.click();
+  assert.equal(await rows.count(), 58);
+  assert.equal(await more.innerText(), 'Show 22 more of 80');
+  await more.click();
+  assert.equal(await rows.count(), 80);
+  assert.equal(await more.count(), 0);
+  await page.locator('#facet-speaker ~ .facet-more button', { hasText: 'Show fewer' }).click();
+  assert.equal(await rows.count(), 8);
+  // Finding is case- and accent-insensitive and lists only the names that hold the text.
+  await page.locator('#find-speaker').fill('HÖLM');
+  assert.equal(await more.innerText(), 'Show 2 more of 10');
+  assert.ok((await rows.allInnerTexts()).every((t) => /Holm/.test(t)));
+  // A chosen value stays listed whatever is typed, and finding changes no URL.
+  await rows.first().click();
+  await page.waitForURL(/speaker=/);
+  const url = page.url();
+  await page.locator('#find-speaker').fill('zzz');
+  assert.match(await page.locator('#facet-speaker ~ .none').innerText(), /No name holds “zzz”/);
+  assert.equal(await rows.count(), 1);
+  assert.equal(page.url(), url);
   await page.context().close();
 });
 
