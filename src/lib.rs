@@ -3,12 +3,13 @@
 //!
 //! The plain modules hold every decision and are tested on the host:
 //! [`state`] (the URL contract), [`search`], [`filter`] (results and facet
-//! counts), [`highlight`], [`loader`] (the reader's own corpus) and [`corpus`]
+//! counts), [`highlight`], [`export`] (quotes as CSV), [`loader`] (the reader's own corpus) and [`corpus`]
 //! (extraction and indexes, built once per corpus).
 //! [`components`] only wires signals to them.
 
 pub mod components;
 pub mod corpus;
+pub mod export;
 pub mod fetch;
 pub mod filter;
 pub mod highlight;

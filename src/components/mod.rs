@@ -6,6 +6,7 @@ pub mod article_card;
 pub mod article_cards;
 pub mod article_view;
 pub mod date_range;
+pub mod download_quotes;
 pub mod facet_group;
 pub mod filter_chips;
 pub mod header;

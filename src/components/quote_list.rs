@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::download_quotes::DownloadQuotes;
 use super::quote_item::QuoteItem;
 use super::show_more::{ShowMore, PAGE_SIZE};
 use super::use_ctx;
@@ -71,7 +72,10 @@ pub fn QuoteList() -> impl IntoView {
     view! {
         <div class="list-head">
             <p class="summary" role="status">{move || format!("{} of {} quotes", total(), ctx.corpus().quotes.len())}</p>
-            <a class="toggle" href=toggle_group aria-pressed=move || if grouped() { "true" } else { "false" }>"Group by speaker"</a>
+            <span class="list-actions">
+                <Show when=move || { total() > 0 }><DownloadQuotes/></Show>
+                <a class="toggle" href=toggle_group aria-pressed=move || if grouped() { "true" } else { "false" }>"Group by speaker"</a>
+            </span>
         </div>
         <Show when=move || total() == 0>
             <p class="empty">"No quote matches these filters. " <a href=clear>"Clear all filters"</a></p>

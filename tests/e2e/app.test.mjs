@@ -92,6 +92,27 @@ test('the example link lists exactly the Lukashenko quotes about negotiations, f
   await page.context().close();
 });
 
+test('a quote list downloads as CSV: every quote of the view, not only the ones shown', async () => {
+  const csvOf = async (page) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button.download').click()]);
+    assert.equal(download.suggestedFilename(), 'broadsheet-quotes.csv');
+    return fs.readFileSync(await download.path(), 'utf8');
+  };
+  const page = await open('?view=quotes&speaker=alexander-lukashenko&q=negotiations');
+  const csv = await csvOf(page);
+  assert.ok(csv.startsWith('\ufeff"quote","speaker","speaker_key","kind","cue","article_id","article_title","date","start","end"\r\n'));
+  const rows = csv.trim().split('\r\n').slice(1);
+  assert.equal(rows.length, 3);
+  for (const row of rows) assert.match(row, /^"“[^]*negotiations[^]*","Alexander Lukashenko","alexander-lukashenko","full",/i);
+  await page.goto(base + '?view=quotes');
+  await page.waitForSelector('.quote-item');
+  const shown = await page.locator('.quote-item').count();
+  const all = (await csvOf(page)).trim().split('\r\n').length - 1;
+  assert.match(await page.locator('.summary').innerText(), new RegExp(`^${all} of ${all} quotes`));
+  assert.ok(all > shown, `${all} quotes in the file, ${shown} on screen`);
+  await page.context().close();
+});
+
 test('typing a search replaces the URL, and Back restores the view before it', async () => {
   const page = await open();
   await page.locator('a.tab', { hasText: 'Quotes' }).click();
