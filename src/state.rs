@@ -319,6 +319,38 @@ mod tests {
         assert_eq!(s.toggled(Facet::Place, "kyiv").to_query(), "");
     }
 
+    // Any query string a link can carry: it never panics, and what it means is canonical.
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn any_query_parses_to_a_state_that_round_trips(q in "[?&=%+,.:/a-zA-Z0-9 _\\-\"“éЖ😀]{0,60}") {
+            let (s, _) = parse(&q);
+            let (again, notices) = parse(&s.to_query());
+            proptest::prop_assert_eq!(&again, &s);
+            proptest::prop_assert!(notices.is_empty(), "{:?}", notices);
+        }
+
+        #[test]
+        fn any_state_made_of_known_parameters_round_trips(
+            view in proptest::option::of("articles|quotes"),
+            q in "[a-zé \"“]{0,12}",
+            speaker in proptest::collection::vec("[a-z0-9]{1,6}(-[a-z0-9]{1,6})?", 0..3),
+            from in proptest::option::of("20[0-3][0-9](-(0[1-9]|1[0-2]))?"),
+            kind in proptest::option::of("full|partial"),
+        ) {
+            let mut query = vec![format!("q={}", q.replace(' ', "+").replace('"', "%22"))];
+            query.extend(view.map(|v| format!("view={v}")));
+            if !speaker.is_empty() {
+                query.push(format!("speaker={}", speaker.join(",")));
+            }
+            query.extend(from.map(|f| format!("from={f}")));
+            query.extend(kind.map(|k| format!("kind={k}")));
+            let (s, notices) = parse(&query.join("&"));
+            proptest::prop_assert!(notices.is_empty(), "{:?}", notices);
+            proptest::prop_assert_eq!(parse(&s.to_query()).0, s);
+        }
+    }
+
     #[test]
     fn broken_escapes_do_not_panic() {
         assert_eq!(decode("%"), "%");
