@@ -37,7 +37,7 @@ pub struct Corpus {
     /// Display name and kind of every entity key.
     pub names: HashMap<String, (String, EntityKind)>,
     /// Per article: the keys of each facet (speaker, person, place, org), sorted, deduplicated.
-    pub article_keys: Vec<[Vec<String>; 4]>,
+    pub article_keys: Vec<[Vec<String>; 5]>,
     /// Index for filtering: every entity key interned once.
     pub key_id: HashMap<String, u32>,
     pub keys: Vec<Arc<str>>,
@@ -50,9 +50,11 @@ pub struct Corpus {
     pub article_kinds: Vec<u8>,
     pub quote_kinds: Vec<u8>,
     /// Per article, per facet: interned keys.
-    pub article_key_ids: Vec<[Vec<u32>; 4]>,
+    pub article_key_ids: Vec<[Vec<u32>; 5]>,
     /// Per quote (index into `quotes`): its speaker, interned.
     pub quote_speaker: Vec<Option<u32>>,
+    /// Per quote: the entities it names in its own words (a mention inside its span), interned, sorted.
+    pub quote_about: Vec<Vec<u32>>,
     /// Per quote: folded quote text and speaker name, what a search in the quote list looks in.
     pub quote_haystack: Vec<String>,
     /// Built after a load in slices between frames, or at once by the first search: see [`Corpus::words`].
@@ -82,8 +84,9 @@ impl Corpus {
         let mut quotes = Vec::new();
         let mut article_keys = Vec::with_capacity(articles.len());
         let mut quote_haystack = Vec::new();
+        let mut quote_about_keys: Vec<Vec<&str>> = Vec::new();
         for (ai, a) in articles.iter().enumerate() {
-            let mut keys: [Vec<String>; 4] = Default::default();
+            let mut keys: [Vec<String>; 5] = Default::default();
             for e in &a.entities {
                 names.entry(e.key.clone()).or_insert_with(|| (e.name.clone(), e.kind));
                 let f = match e.kind {
@@ -101,6 +104,10 @@ impl Corpus {
                 if let Some(s) = &q.speaker {
                     keys[Facet::Speaker as usize].push(s.clone());
                 }
+                let about: Vec<&str> =
+                    a.entities.iter().filter(|e| e.mentions.iter().any(|&m| q.span.contains(m))).map(|e| e.key.as_str()).collect();
+                keys[Facet::About as usize].extend(about.iter().map(|k| k.to_string()));
+                quote_about_keys.push(about);
             }
             for k in keys.iter_mut() {
                 k.sort();
@@ -118,10 +125,18 @@ impl Corpus {
             key_id.insert(k.to_string(), keys.len() as u32 - 1);
             keys.len() as u32 - 1
         };
-        let article_key_ids: Vec<[Vec<u32>; 4]> =
+        let article_key_ids: Vec<[Vec<u32>; 5]> =
             article_keys.iter().map(|ks| ks.clone().map(|v| v.iter().map(|k| intern(k)).collect())).collect();
         let quote_speaker: Vec<Option<u32>> =
             quotes.iter().map(|r| articles[r.article].quotes[r.quote].speaker.as_deref().map(&mut intern)).collect();
+        let quote_about: Vec<Vec<u32>> = quote_about_keys
+            .iter()
+            .map(|keys| {
+                let mut ids: Vec<u32> = keys.iter().map(|k| intern(k)).collect();
+                ids.sort_unstable();
+                ids
+            })
+            .collect();
         // A search in the quote list also finds the speaker's name.
         for (haystack, r) in quote_haystack.iter_mut().zip(&quotes) {
             let speaker = articles[r.article].quotes[r.quote].speaker.as_deref();
@@ -152,6 +167,7 @@ impl Corpus {
             quote_kinds,
             article_key_ids,
             quote_speaker,
+            quote_about,
             quote_haystack,
             words: OnceLock::new(),
         }

@@ -24,14 +24,15 @@ pub struct Results {
     pub view: View,
     /// Article indexes (articles view) or quote indexes into `Corpus::quotes` (quotes view).
     pub items: Vec<usize>,
-    pub facets: [Vec<FacetValue>; 4],
+    pub facets: [Vec<FacetValue>; 5],
     /// Items of each quote kind with every other filter applied: (full, partial).
     pub kinds: (usize, usize),
 }
 
-/// Criteria, one bit each in an item's mask of the filters it fails.
-const KIND_BIT: u8 = 1 << 4;
-const OTHER_BIT: u8 = 1 << 5;
+/// Criteria, one bit each in an item's mask of the filters it fails
+/// (bits 0–4 are the facets, by their place in `Facet::ALL`).
+const KIND_BIT: u8 = 1 << 5;
+const OTHER_BIT: u8 = 1 << 6;
 
 fn facet_bit(f: Facet) -> u8 {
     1 << (f as u8)
@@ -39,6 +40,17 @@ fn facet_bit(f: Facet) -> u8 {
 
 /// The facets that are properties of a whole article: a quote has its article's.
 const ARTICLE_FACETS: [Facet; 3] = [Facet::Person, Facet::Place, Facet::Org];
+
+/// The facets that are properties of each quote; an article has those of all its quotes.
+const QUOTE_FACETS: [Facet; 2] = [Facet::Speaker, Facet::About];
+
+/// A quote's keys in a quote facet.
+fn quote_keys(corpus: &Corpus, quote: usize, f: Facet) -> &[u32] {
+    match f {
+        Facet::Speaker => corpus.quote_speaker[quote].as_slice(),
+        _ => &corpus.quote_about[quote],
+    }
+}
 
 fn within(date: Option<&str>, from: Option<&str>, to: Option<&str>) -> bool {
     if from.is_none() && to.is_none() {
@@ -59,7 +71,7 @@ pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
     let query = Query::parse(&state.q);
     let wanted_article = state.article.as_ref().map(|id| corpus.article_by_id(id));
     // Selected keys as ids; a key the corpus does not know matches nothing.
-    let selected: [Option<Vec<u32>>; 4] = Facet::ALL.map(|f| {
+    let selected: [Option<Vec<u32>>; 5] = Facet::ALL.map(|f| {
         let keys = state.facet(f);
         (!keys.is_empty()).then(|| keys.iter().filter_map(|k| corpus.key_id.get(k).copied()).collect())
     });
@@ -79,8 +91,10 @@ pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
                     m |= facet_bit(f);
                 }
             }
-            if !quotes_view && fails(Facet::Speaker, &keys[Facet::Speaker as usize]) {
-                m |= facet_bit(Facet::Speaker);
+            for f in QUOTE_FACETS {
+                if !quotes_view && fails(f, &keys[f as usize]) {
+                    m |= facet_bit(f);
+                }
             }
             m
         })
@@ -109,14 +123,16 @@ pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
         if wanted_kind.is_some_and(|k| kinds_of(i) & k == 0) {
             m |= KIND_BIT;
         }
-        if quotes_view && fails(Facet::Speaker, corpus.quote_speaker[i].as_slice()) {
-            m |= facet_bit(Facet::Speaker);
+        for f in QUOTE_FACETS {
+            if quotes_view && fails(f, quote_keys(corpus, i, f)) {
+                m |= facet_bit(f);
+            }
         }
         *mask = m;
     }
 
     let items: Vec<usize> = (0..n).filter(|&i| masks[i] == 0).collect();
-    let mut counts: [Vec<usize>; 4] = Default::default();
+    let mut counts: [Vec<usize>; 5] = Default::default();
     for c in counts.iter_mut() {
         c.resize(corpus.keys.len(), 0);
     }
@@ -129,14 +145,12 @@ pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
                 per_article[article_of(i)][slot] += 1;
             }
         }
-        if m & !facet_bit(Facet::Speaker) == 0 {
-            let speakers = if quotes_view {
-                corpus.quote_speaker[i].as_slice()
-            } else {
-                &corpus.article_key_ids[i][Facet::Speaker as usize]
-            };
-            for &k in speakers {
-                counts[Facet::Speaker as usize][k as usize] += 1;
+        for f in QUOTE_FACETS {
+            if m & !facet_bit(f) == 0 {
+                let keys = if quotes_view { quote_keys(corpus, i, f) } else { &corpus.article_key_ids[i][f as usize] };
+                for &k in keys {
+                    counts[f as usize][k as usize] += 1;
+                }
             }
         }
         if m & !KIND_BIT == 0 {
@@ -247,7 +261,7 @@ mod tests {
     }
 
     /// Items, each facet's (key, count) pairs, and the (full, partial) counts.
-    type Expected = (Vec<usize>, [Vec<(String, usize)>; 4], (usize, usize));
+    type Expected = (Vec<usize>, [Vec<(String, usize)>; 5], (usize, usize));
 
     fn corpus() -> Corpus {
         Corpus::from_files([
@@ -287,6 +301,23 @@ mod tests {
     }
 
     #[test]
+    fn quotes_about_someone_name_them_in_their_own_words() {
+        let c = Corpus::from_files([
+            ("p.txt", "Pier news\n\n“Oslo will pay for the pier,” Anna Berg said. “Olaf Dahl agrees,” she added.\n\nOlaf Dahl said: “The pier is late.”".as_bytes()),
+            ("q.txt", "Roads\n\n“The road is done,” Olaf Dahl said in Oslo.".as_bytes()),
+        ]);
+        let texts = |q: &str| {
+            let r = run(&c, &state(q));
+            r.items.iter().map(|&i| c.quote(c.quotes[i]).span.text(&c.articles[c.quotes[i].article].text).to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(texts("view=quotes&about=oslo"), ["“Oslo will pay for the pier,”"]);
+        assert_eq!(texts("view=quotes&about=olaf-dahl"), ["“Olaf Dahl agrees,”"]);
+        // An article is about whoever its quotes name.
+        assert_eq!(run(&c, &state("about=oslo")).items, [0]);
+        assert_eq!(count(&run(&c, &state("view=quotes")), Facet::About, "olaf-dahl"), 1);
+    }
+
+    #[test]
     fn and_across_facets_and_dates() {
         let c = corpus();
         assert_eq!(run(&c, &state("place=oslo&org=acme-group")).items.len(), 2);
@@ -304,6 +335,18 @@ mod tests {
         let keys = |i: usize, f: Facet| -> Vec<String> {
             match (quotes_view, f) {
                 (true, Facet::Speaker) => c.quote(c.quotes[i]).speaker.iter().cloned().collect(),
+                (true, Facet::About) => {
+                    let q = c.quote(c.quotes[i]);
+                    let mut named: Vec<String> = c.articles[article(i)]
+                        .entities
+                        .iter()
+                        .filter(|e| e.mentions.iter().any(|m| q.span.start <= m.start && m.end <= q.span.end))
+                        .map(|e| e.key.clone())
+                        .collect();
+                    named.sort();
+                    named.dedup();
+                    named
+                }
                 _ => c.article_keys[article(i)][f as usize].clone(),
             }
         };
@@ -322,13 +365,13 @@ mod tests {
                 c.searched_text(i)
             }
         };
-        // `skip`: a facet (0–3) or the kind (4) left out.
+        // `skip`: a facet (0–4) or the kind (5) left out.
         let passes = |i: usize, skip: Option<usize>| {
             let a = &c.articles[article(i)];
             s.article.as_ref().is_none_or(|id| *id == a.id)
                 && within(a.date.iso.as_deref(), s.from.as_deref(), s.to.as_deref())
                 && query.matches(&text(i))
-                && (skip == Some(4) || s.kind.is_none_or(|k| kinds(i).contains(&k)))
+                && (skip == Some(5) || s.kind.is_none_or(|k| kinds(i).contains(&k)))
                 && Facet::ALL.iter().all(|&f| skip == Some(f as usize) || s.facet(f).is_empty() || keys(i, f).iter().any(|k| s.facet(f).contains(k)))
         };
         let items = (0..n).filter(|&i| passes(i, None)).collect();
@@ -345,7 +388,7 @@ mod tests {
             counts.sort();
             counts
         });
-        let kinded = |k: QuoteKind| (0..n).filter(|&i| passes(i, Some(4)) && kinds(i).contains(&k)).count();
+        let kinded = |k: QuoteKind| (0..n).filter(|&i| passes(i, Some(5)) && kinds(i).contains(&k)).count();
         (items, facets, (kinded(QuoteKind::Full), kinded(QuoteKind::Partial)))
     }
 
@@ -355,6 +398,8 @@ mod tests {
         let c = Corpus::from_files(texts.iter().map(|(n, t)| (n.as_str(), t.as_bytes())));
         let pick = |f: Facet, nth: usize| c.article_keys.iter().flat_map(|k| k[f as usize].iter()).nth(nth).cloned().unwrap_or_default();
         let (speaker, person, place, org) = (pick(Facet::Speaker, 3), pick(Facet::Person, 5), pick(Facet::Place, 2), pick(Facet::Org, 1));
+        let (about, about_too) = (pick(Facet::About, 2), pick(Facet::About, 6));
+        assert!(!about.is_empty() && about != about_too, "the synthetic quotes name people and places");
         let mut checked = 0;
         for view in ["", "view=quotes&"] {
             for filters in [
@@ -370,6 +415,9 @@ mod tests {
                 "q=%22must+go%22+na%C3%AFve".to_string(),
                 "q=E+o".to_string(),
                 format!("article={}", c.articles[7].id),
+                format!("about={about}"),
+                format!("about={about},{about_too}&speaker={speaker}&kind=full"),
+                format!("about={about}&place={place}&q=the"),
             ] {
                 let s = state(&format!("{view}{filters}"));
                 let r = run(&c, &s);

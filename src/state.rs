@@ -1,6 +1,6 @@
 //! The URL contract: every view is a query string.
 //!
-//! `view=articles|quotes`, `q=`, `speaker=`, `person=`, `place=`, `org=`
+//! `view=articles|quotes`, `q=`, `speaker=`, `about=`, `person=`, `place=`, `org=`
 //! (entity keys, comma-separated), `article=<id>`, `from=`/`to=` (ISO dates),
 //! `kind=full|partial`, `group=speaker`, `corpus=<url>`. Parsing never fails: what cannot be
 //! understood is dropped and reported as a notice, and the rest still applies.
@@ -17,18 +17,23 @@ pub enum View {
 /// The facets that filter by entity key, in URL order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Facet {
+    /// Who said a quote.
     Speaker,
+    /// Who or what a quote names in its own words.
+    About,
+    /// The people, places and organisations an article mentions.
     Person,
     Place,
     Org,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 4] = [Facet::Speaker, Facet::Person, Facet::Place, Facet::Org];
+    pub const ALL: [Facet; 5] = [Facet::Speaker, Facet::About, Facet::Person, Facet::Place, Facet::Org];
 
     pub fn param(self) -> &'static str {
         match self {
             Facet::Speaker => "speaker",
+            Facet::About => "about",
             Facet::Person => "person",
             Facet::Place => "place",
             Facet::Org => "org",
@@ -38,6 +43,7 @@ impl Facet {
     pub fn label(self) -> &'static str {
         match self {
             Facet::Speaker => "Speakers",
+            Facet::About => "Quotes about",
             Facet::Person => "People",
             Facet::Place => "Places",
             Facet::Org => "Organisations",
@@ -50,7 +56,7 @@ pub struct ViewState {
     pub view: View,
     pub q: String,
     /// Selected keys per facet, in `Facet::ALL` order.
-    pub keys: [Vec<String>; 4],
+    pub keys: [Vec<String>; 5],
     pub article: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
@@ -118,7 +124,7 @@ impl ViewState {
                     _ => notices.push(format!("view “{}” is not a view; showing articles", shown(v))),
                 },
                 "q" => s.q = v.chars().take(500).collect(),
-                "speaker" | "person" | "place" | "org" => {
+                "speaker" | "about" | "person" | "place" | "org" => {
                     let f = Facet::ALL.into_iter().find(|f| f.param() == k).unwrap_or(Facet::Speaker);
                     for key in v.split(',').map(str::trim).filter(|x| !x.is_empty()) {
                         if is_key(key) {

@@ -53,6 +53,7 @@ pub fn ArticleCard(index: usize) -> impl IntoView {
         let href = move || ctx.state.with(|s| ctx.href(&s.toggled(f, &key)));
         let class = match f {
             Facet::Speaker => "chip speaker",
+            Facet::About => "chip",
             Facet::Person => "chip person",
             Facet::Place => "chip place",
             Facet::Org => "chip org",

@@ -92,6 +92,21 @@ test('the example link lists exactly the Lukashenko quotes about negotiations, f
   await page.context().close();
 });
 
+test('quotes about a place are those that name it in their own words; a click on the facet picks it', async () => {
+  const page = await open('?view=quotes');
+  await page.locator('#facet-about ~ ul .facet-value', { hasText: 'Russia' }).click();
+  await page.waitForURL(/about=russia/);
+  const texts = await quoteTexts(page);
+  assert.equal(texts.length, 3, texts.join('\n'));
+  for (const t of texts) assert.match(t, /Russia/);
+  assert.match(await page.locator('.chips').innerText(), /Quotes about: Russia/);
+  // In the article list, an article is about whoever its quotes name.
+  await page.goto(base + '?about=russia');
+  await page.waitForSelector('.card');
+  assert.equal(await page.locator('.card').count(), 2);
+  await page.context().close();
+});
+
 test('a quote list downloads as CSV: every quote of the view, not only the ones shown', async () => {
   const csvOf = async (page) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button.download').click()]);
