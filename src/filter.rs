@@ -146,7 +146,8 @@ pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
             }
         }
         for f in QUOTE_FACETS {
-            if m & !facet_bit(f) == 0 {
+            // The article list does not offer "about", so its counts are not made there.
+            if m & !facet_bit(f) == 0 && (quotes_view || f != Facet::About) {
                 let keys = if quotes_view { quote_keys(corpus, i, f) } else { &corpus.article_key_ids[i][f as usize] };
                 for &k in keys {
                     counts[f as usize][k as usize] += 1;
@@ -377,7 +378,7 @@ mod tests {
         let items = (0..n).filter(|&i| passes(i, None)).collect();
         let facets = Facet::ALL.map(|f| {
             let mut counts: Vec<(String, usize)> = Vec::new();
-            for i in (0..n).filter(|&i| passes(i, Some(f as usize))) {
+            for i in (0..n).filter(|&i| passes(i, Some(f as usize)) && (quotes_view || f != Facet::About)) {
                 for k in keys(i, f) {
                     match counts.iter_mut().find(|(key, _)| *key == k) {
                         Some(entry) => entry.1 += 1,

@@ -16,7 +16,7 @@ use super::results::Results;
 use super::Ctx;
 use crate::corpus::Corpus;
 use crate::filter;
-use crate::state::{decode_query, Facet, ViewState};
+use crate::state::{decode_query, Facet, View, ViewState};
 
 #[component]
 pub fn Page() -> impl IntoView {
@@ -73,7 +73,12 @@ pub fn Page() -> impl IntoView {
                 <FilterChips/>
                 <KindFilter/>
                 <DateRange/>
-                {Facet::ALL.into_iter().map(|f| view! { <FacetGroup facet=f/> }).collect_view()}
+                <FacetGroup facet=Facet::Speaker/>
+                // What quotes name is a property of quotes: it is listed with the quote list.
+                <Show when=move || state.with(|s| s.view == View::Quotes)>
+                    <FacetGroup facet=Facet::About/>
+                </Show>
+                {[Facet::Person, Facet::Place, Facet::Org].map(|f| view! { <FacetGroup facet=f/> }).collect_view()}
             </aside>
             <main id="results" tabindex="-1">
                 <Results/>
