@@ -44,11 +44,12 @@ const ARTICLE_FACETS: [Facet; 3] = [Facet::Person, Facet::Place, Facet::Org];
 /// The facets that are properties of each quote; an article has those of all its quotes.
 const QUOTE_FACETS: [Facet; 2] = [Facet::Speaker, Facet::About];
 
-/// A quote's keys in a quote facet.
+/// A quote's keys in a quote facet (none in the others, which belong to its article).
 fn quote_keys(corpus: &Corpus, quote: usize, f: Facet) -> &[u32] {
     match f {
         Facet::Speaker => corpus.quote_speaker[quote].as_slice(),
-        _ => &corpus.quote_about[quote],
+        Facet::About => &corpus.quote_about[quote],
+        Facet::Person | Facet::Place | Facet::Org => &[],
     }
 }
 

@@ -1,5 +1,5 @@
 //! One component per file. Components read [`Ctx`] and the current
-//! [`ViewState`](crate::state::ViewState), and turn clicks into links.
+//! [`ViewState`], and turn clicks into links.
 
 pub mod app;
 pub mod article_card;
