@@ -310,6 +310,13 @@ fn classify(
     if lexicon::demonym_country(last_word).or_else(|| last_word.strip_suffix('s').and_then(lexicon::demonym_country)).is_some() {
         return out;
     }
+    // "Air France", "Bank Austria": a name with a country in it and no given name is a body, not a person.
+    let names_a_country = words.len() >= 2
+        && wfold.iter().any(|w| lexicon::places().get(*w).is_some_and(|p| p.kind == lexicon::PlaceKind::Country));
+    if names_a_country && !wfold.iter().any(|w| lexicon::given_names().contains_key(*w)) {
+        push(EntityKind::Organization, None, None);
+        return out;
+    }
     let next = toks.get(end).map(|t| lexicon::folded(t.text(text)));
     let prev = start.checked_sub(1).map(|i| lexicon::folded(toks[i].text(text)));
     let speaks = next.as_deref().is_some_and(lexicon::is_cue_verb) || prev.as_deref().is_some_and(lexicon::is_cue_verb);
@@ -600,6 +607,13 @@ mod tests {
     fn a_name_that_speaks_of_its_profit_is_an_organisation() {
         let got = entities("Harbour news\n\nThe ferry operator Brightwave said its profit rose. Later Brightwave's shares fell.");
         assert!(got.contains(&("Brightwave".to_string(), EntityKind::Organization, 2)), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_with_a_country_in_it_is_a_body_unless_a_given_name_says_person() {
+        let got = entities("Harbour news\n\nFly Denmark opened a route to Oslo, and Anna Norway flew first.");
+        assert!(got.contains(&("Fly Denmark".to_string(), EntityKind::Organization, 1)), "{got:?}");
+        assert!(got.contains(&("Anna Norway".to_string(), EntityKind::Person, 1)), "{got:?}");
     }
 
     #[test]
