@@ -78,10 +78,15 @@ def places():
             rows[name] = (canonical, kind)
 
     for c in gc.get_countries().values():
-        add(c["name"], c["name"], "country")
+        # "The Netherlands", "The Gambia": running text says "the Netherlands", so the
+        # name without the article is the canonical one, and the full name a variant.
+        name = c["name"][4:] if c["name"].startswith("The ") else c["name"]
+        add(name, name, "country")
+        add(c["name"], name, "country")
         if c.get("capital"):
             add(c["capital"], c["capital"], "city")
     for canonical, aliases in COUNTRY_ALIASES.items():
+        add(canonical, canonical, "country")
         for a in aliases:
             add(a, canonical, "country")
     for s in gc.get_us_states().values():

@@ -629,6 +629,11 @@ mod tests {
         let kyiv: Vec<_> = a.entities.iter().filter(|e| e.key == "kyiv").collect();
         assert_eq!(kyiv.len(), 1);
         assert_eq!(kyiv[0].mentions.len(), 2);
+        // A country the gazetteer's source calls "The Netherlands" is found as running text writes it.
+        let a = crate::extract_text("t", "Headline here\n\nShips sailed to the Netherlands and to Holland.".to_string());
+        let dutch: Vec<_> = a.entities.iter().filter(|e| e.key == "netherlands").collect();
+        assert_eq!(dutch.len(), 1, "{:?}", a.entities);
+        assert_eq!(dutch[0].mentions.len(), 2);
     }
 
     #[test]
