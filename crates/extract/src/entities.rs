@@ -271,6 +271,12 @@ fn classify(
         push(EntityKind::Organization, None, None);
         return out;
     }
+    // "Wall Street", "Heathrow Airport", "Hudson River": a name that ends in a word for a
+    // feature of the map is a place.
+    if !one_word && is_feature_word(last_word) && !shouting {
+        push(EntityKind::Place, None, None);
+        return out;
+    }
     if words.len() == 1 && tokens::is_all_caps(&words[0]) && !shouting && words[0].chars().filter(|c| c.is_alphabetic()).count() <= 6 {
         push(EntityKind::Organization, None, None);
         return out;
@@ -345,6 +351,16 @@ fn classify(
         out.push(Run { span, words, kind: EntityKind::Person, role: None, canonical: Some(String::new()), modifies_noun });
     }
     out
+}
+
+/// The last word of the name of a place on the map: a street, a water, a landform, a port.
+fn is_feature_word(w: &str) -> bool {
+    matches!(
+        w,
+        "street" | "avenue" | "road" | "square" | "boulevard" | "bridge" | "river" | "lake" | "sea" | "ocean" | "bay"
+            | "gulf" | "strait" | "straits" | "canal" | "island" | "islands" | "peninsula" | "valley" | "mountains"
+            | "hills" | "desert" | "coast" | "airport"
+    )
 }
 
 /// The last word of an event's name: a competition, a games, a festival.
@@ -614,6 +630,14 @@ mod tests {
         let got = entities("Harbour news\n\nFly Denmark opened a route to Oslo, and Anna Norway flew first.");
         assert!(got.contains(&("Fly Denmark".to_string(), EntityKind::Organization, 1)), "{got:?}");
         assert!(got.contains(&("Anna Norway".to_string(), EntityKind::Person, 1)), "{got:?}");
+    }
+
+    #[test]
+    fn streets_waters_and_airports_are_places() {
+        let got = entities("Harbour news\n\nTraders on Quay Street watched ships on the Amber River from Nordby Airport.");
+        for name in ["Quay Street", "Amber River", "Nordby Airport"] {
+            assert!(got.contains(&(name.to_string(), EntityKind::Place, 1)), "{name}: {got:?}");
+        }
     }
 
     #[test]
