@@ -28,6 +28,16 @@ pub struct ShardRef {
     pub url: String,
     pub articles: usize,
     pub bytes: usize,
+    /// The ids of its articles (indexes written before they were listed have none).
+    #[serde(default)]
+    pub ids: Vec<String>,
+}
+
+/// The order to fetch an index's shards in: the one holding `article` (the
+/// article a link opens) first, so the link shows it at once, then the rest in order.
+pub fn shard_order(shards: &[ShardRef], article: Option<&str>) -> Vec<usize> {
+    let first = article.and_then(|id| shards.iter().position(|s| s.ids.iter().any(|x| x == id)));
+    first.into_iter().chain((0..shards.len()).filter(|&i| Some(i) != first)).collect()
 }
 
 /// What a fetched body turned out to be.
@@ -199,6 +209,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_shard_of_the_opened_article_is_fetched_first() {
+        let shard = |ids: &[&str]| ShardRef { url: String::new(), articles: ids.len(), bytes: 1, ids: ids.iter().map(|s| s.to_string()).collect() };
+        let shards = [shard(&["a", "b"]), shard(&["c"]), shard(&["d", "e"])];
+        assert_eq!(shard_order(&shards, Some("e")), [2, 0, 1]);
+        assert_eq!(shard_order(&shards, Some("a")), [0, 1, 2]);
+        assert_eq!(shard_order(&shards, Some("nowhere")), [0, 1, 2]);
+        assert_eq!(shard_order(&shards, None), [0, 1, 2]);
+        let body = br#"{"broadsheet_index": 2, "shards": [{"url": "s.bin", "articles": 1, "bytes": 2, "ids": ["x"]}]}"#;
+        match parse("i/index.json", None, body) {
+            Ok(Parsed::Index(read)) => assert_eq!(read[0].ids, ["x"]),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
     fn sizes_are_in_megabytes_to_a_tenth() {
         assert_eq!(megabytes(0), "0.0 MB");
         assert_eq!(megabytes(1_572_864), "1.5 MB");
@@ -227,7 +252,7 @@ mod tests {
     fn an_index_lists_its_shards_and_checks_its_format() {
         let body = br#"{"broadsheet_index": 2, "articles": 3, "quotes": 0, "shards": [{"url": "shard-00000.bin", "articles": 3, "bytes": 10}]}"#;
         let got = parse("https://x.org/big/index.json", Some("application/json"), body).unwrap();
-        assert_eq!(got, Parsed::Index(vec![ShardRef { url: "https://x.org/big/shard-00000.bin".into(), articles: 3, bytes: 10 }]));
+        assert_eq!(got, Parsed::Index(vec![ShardRef { url: "https://x.org/big/shard-00000.bin".into(), articles: 3, bytes: 10, ids: Vec::new() }]));
         for other in ["1", "3"] {
             let body = format!(r#"{{"broadsheet_index": {other}, "shards": []}}"#);
             assert!(parse("i/index.json", None, body.as_bytes()).unwrap_err().contains(&format!("format {other}")));

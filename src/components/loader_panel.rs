@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use super::use_ctx;
 use crate::corpus::Corpus;
 use crate::fetch::{self, Fetched, Loaded};
-use crate::loader::{ArticleFile, ShardRef};
+use crate::loader::{shard_order, ArticleFile, ShardRef};
 use crate::search::WordIndexBuilder;
 use crate::state::ViewState;
 use crate::worker::Pool;
@@ -109,15 +109,19 @@ impl Loader {
     }
 
     /// Loads a pre-extracted index shard by shard: nothing to extract, the
-    /// page shows the first shard as soon as it arrives. A shard that fails
-    /// after the first is reported and the others still load.
-    async fn finish_index(self, generation: u64, corpus: RwSignal<Arc<Corpus>>, what: String, shards: Vec<ShardRef>) {
+    /// page shows the first shard as soon as it arrives — the one holding
+    /// `article`, when the link opens an article. A shard that fails after the
+    /// first is reported and the others still load.
+    async fn finish_index(self, generation: u64, corpus: RwSignal<Arc<Corpus>>, what: String, shards: Vec<ShardRef>, article: Option<String>) {
         let total = shards.iter().map(|s| s.articles).sum();
         let mut shown = Arriving::new(self, generation, corpus, what, total);
         let mut problems = Vec::new();
-        for shard in &shards {
-            match fetch::fetch_shard(shard).await {
+        let order = shard_order(&shards, article.as_deref());
+        let mut received = vec![0; shards.len()];
+        for &i in &order {
+            match fetch::fetch_shard(&shards[i]).await {
                 Ok(articles) => {
+                    received[i] = articles.len();
                     if !shown.add(articles) {
                         return;
                     }
@@ -131,10 +135,16 @@ impl Loader {
                 Err(error) => problems.push(error),
             }
         }
+        // The corpus keeps the index's order, whichever shard came first.
+        if let Some(&first) = order.first().filter(|&&first| first > 0) {
+            let before: usize = received[..first].iter().sum();
+            shown.articles[..before + received[first]].rotate_left(received[first]);
+        }
         shown.done(problems);
     }
 
-    pub fn load_url(self, corpus: RwSignal<Arc<Corpus>>, url: String) {
+    /// Loads the corpus at `url`; `article` is the article the link opens, if any.
+    pub fn load_url(self, corpus: RwSignal<Arc<Corpus>>, url: String, article: Option<String>) {
         let status = self.status;
         let generation = self.begin(&url, 1);
         spawn_local(async move {
@@ -145,7 +155,7 @@ impl Loader {
                 }
             };
             match fetch::fetch_corpus(&url, progress).await {
-                Ok(Fetched::Index(shards)) => self.finish_index(generation, corpus, url, shards).await,
+                Ok(Fetched::Index(shards)) => self.finish_index(generation, corpus, url, shards, article).await,
                 Ok(Fetched::Files(loaded)) => self.finish(generation, corpus, url, Ok(loaded)).await,
                 Err(error) => self.finish(generation, corpus, url, Err(error)).await,
             }

@@ -55,7 +55,7 @@ pub fn Page() -> impl IntoView {
         }
         loaded_from.set_value(wanted.clone());
         match wanted {
-            Some(url) => loader.load_url(corpus_signal, url),
+            Some(url) => loader.load_url(corpus_signal, url, state.with_untracked(|s| s.article.clone())),
             None => {
                 loader.cancel();
                 corpus_signal.set(bundled.clone());

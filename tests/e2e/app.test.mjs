@@ -49,7 +49,10 @@ fixtures['/fixtures/council.jsonl'] = { type: 'application/x-ndjson', body: coun
   execFileSync('cargo', ['run', '-q', '-p', 'broadsheet-extract', '--', 'index', path.join(dir, 'out'), path.join(dir, 'in.jsonl'), '--shard', '2'], { cwd: root, stdio: 'ignore' });
   for (const f of fs.readdirSync(path.join(dir, 'out'))) {
     const type = f.endsWith('.json') ? 'application/json' : 'application/octet-stream';
-    if (f !== 'shard-00001.bin') fixtures[`/fixtures/index/${f}`] = { type, body: fs.readFileSync(path.join(dir, 'out', f)) };
+    const body = fs.readFileSync(path.join(dir, 'out', f));
+    if (f !== 'shard-00001.bin') fixtures[`/fixtures/index/${f}`] = { type, body };
+    // The same index whole, its first two shards slow to arrive.
+    fixtures[`/fixtures/slow-index/${f}`] = { type, body, delay: f === 'shard-00002.bin' || f === 'index.json' ? 0 : 1500 };
   }
   fs.rmSync(dir, { recursive: true });
 }
@@ -66,13 +69,13 @@ after(async () => {
   server?.close();
 });
 
-async function open(query = '', viewport = { width: 1280, height: 900 }) {
+async function open(query = '', viewport = { width: 1280, height: 900 }, ready = '.summary') {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('dialog', (d) => { errors.push('dialog: ' + d.message()); d.dismiss(); });
   await page.goto(base + query);
-  await page.waitForSelector('.summary');
+  await page.waitForSelector(ready);
   return page;
 }
 
@@ -316,6 +319,17 @@ test('a pre-extracted index loads shard by shard and names the shard it could no
   await page.waitForSelector('.load-status.ok');
   assert.deepEqual((await page.locator('.card .title a').allInnerTexts()).sort(), ['Wire story 0', 'Wire story 1', 'Wire story 4']);
   assert.match(await page.locator('.load-status').innerText(), /shard-00001\.bin was not found \(404\)/);
+  await page.context().close();
+});
+
+test('a link to one article of an index has its shard fetched first, and the corpus keeps its order', async () => {
+  const page = await open('?corpus=fixtures/slow-index/index.json&article=w4', undefined, '.reader .title');
+  assert.equal(await page.locator('.reader .title').innerText(), 'Wire story 4');
+  assert.equal(await page.locator('.load-status.ok').count(), 0, 'shown before the slow shards arrived');
+  await page.waitForSelector('.load-status.ok');
+  await page.evaluate(() => { history.pushState(null, '', location.href.replace(/&article=w4/, '')); dispatchEvent(new PopStateEvent('popstate')); });
+  await page.waitForSelector('.card');
+  assert.deepEqual(await page.locator('.card .title a').allInnerTexts(), [0, 1, 2, 3, 4].map((i) => `Wire story ${i}`));
   await page.context().close();
 });
 

@@ -10,12 +10,15 @@ const base = '/' + (process.argv[3] || 'broadsheet').replace(/^\/|\/$/g, '') + '
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.png': 'image/png' };
 
-// extra: { '/path/under/base': { body, type } } served as they are, for corpus fixtures.
+// extra: { '/path/under/base': { body, type, delay? } } served as they are (after `delay` ms), for corpus fixtures.
 export function serve(p = port, extra = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     const fixture = extra[url.pathname.slice(base.length - 1)];
-    if (fixture) { res.writeHead(200, { 'content-type': fixture.type }); res.end(fixture.body); return; }
+    if (fixture) {
+      setTimeout(() => { res.writeHead(200, { 'content-type': fixture.type }); res.end(fixture.body); }, fixture.delay || 0);
+      return;
+    }
     if (!url.pathname.startsWith(base)) { res.writeHead(404); res.end('not under ' + base); return; }
     let rel = decodeURIComponent(url.pathname.slice(base.length)) || 'index.html';
     const file = path.join(root, rel);

@@ -2,11 +2,12 @@
 //! into shards the app fetches instead of extracting in the browser.
 //!
 //! ```text
-//! OUT/index.json          {"broadsheet_index": 2, "articles": N, "shards": [{"url", "articles", "bytes"}, …]}
+//! OUT/index.json          {"broadsheet_index": 2, "articles": N, "shards": [{"url", "articles", "bytes", "ids"}, …]}
 //! OUT/shard-00000.bin     the shard's extracted articles (text included), a Vec<Article> in postcard's binary form
 //! ```
 //! Shards are written by [`broadsheet_extract::shard`], which the app reads them with.
-//! Person keys are linked across the whole corpus before sharding, so a key
+//! A shard lists the ids of its articles, so a link to one article can have
+//! its shard fetched first. Person keys are linked across the whole corpus before sharding, so a key
 //! means the same person in every shard. Shard URLs are relative to
 //! `index.json`; the folder can be served from anywhere.
 
@@ -32,6 +33,7 @@ struct Shard {
     url: String,
     articles: usize,
     bytes: usize,
+    ids: Vec<String>,
 }
 
 /// An input file, named for its article id.
@@ -140,7 +142,7 @@ pub fn run(args: &[String]) -> io::Result<bool> {
         let url = format!("shard-{i:05}.bin");
         let encoded = broadsheet_extract::shard::encode(chunk).map_err(io::Error::other)?;
         std::fs::write(out.join(&url), &encoded)?;
-        shards.push(Shard { url, articles: chunk.len(), bytes: encoded.len() });
+        shards.push(Shard { url, articles: chunk.len(), bytes: encoded.len(), ids: chunk.iter().map(|a| a.id.clone()).collect() });
     }
     let index = Index {
         broadsheet_index: broadsheet_extract::shard::INDEX_FORMAT,

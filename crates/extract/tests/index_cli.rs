@@ -33,6 +33,11 @@ fn a_folder_becomes_shards_with_keys_linked_across_them() {
         .map(|s| broadsheet_extract::shard::decode(&std::fs::read(out.join(s["url"].as_str().unwrap())).unwrap()).unwrap())
         .collect();
     assert_eq!(shards.iter().map(Vec::len).collect::<Vec<_>>(), [2, 1]);
+    // Each shard lists the ids of its articles, in order.
+    for (listed, shard) in index["shards"].as_array().unwrap().iter().zip(&shards) {
+        let ids: Vec<&str> = listed["ids"].as_array().unwrap().iter().map(|id| id.as_str().unwrap()).collect();
+        assert_eq!(ids, shard.iter().map(|a| a.id.as_str()).collect::<Vec<_>>());
+    }
     let articles: Vec<&Article> = shards.iter().flatten().collect();
     assert_eq!(articles.iter().map(|a| a.title.text.as_str()).collect::<Vec<_>>(), ["Harbour talks", "Talks stall", "Third"]);
     // "Novak" alone in the second article is the Petra Novak of the first.
