@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
-use broadsheet_extract::{Article, EntityKind, QuoteKind};
+use broadsheet_extract::{Article, EntityKind, QuoteKind, Span};
 
 use crate::search::{fold_into, WordIndex, WordIndexBuilder};
 use crate::state::Facet;
@@ -36,7 +36,8 @@ pub struct Corpus {
     pub quotes: Vec<QuoteRef>,
     /// Display name and kind of every entity key.
     pub names: HashMap<String, (String, EntityKind)>,
-    /// Per article: the keys of each facet (speaker, person, place, org), sorted, deduplicated.
+    /// Per article: the keys of each facet (speaker, person, place, org), sorted, deduplicated;
+    /// what its quotes name ("about") is kept as ids only, in `article_key_ids`.
     pub article_keys: Vec<[Vec<String>; 5]>,
     /// Index for filtering: every entity key interned once.
     pub key_id: HashMap<String, u32>,
@@ -53,8 +54,10 @@ pub struct Corpus {
     pub article_key_ids: Vec<[Vec<u32>; 5]>,
     /// Per quote (index into `quotes`): its speaker, interned.
     pub quote_speaker: Vec<Option<u32>>,
-    /// Per quote: the entities it names in its own words (a mention inside its span), interned, sorted.
-    pub quote_about: Vec<Vec<u32>>,
+    /// The entities each quote names in its own words (a mention inside its span), interned,
+    /// sorted, quote after quote: see [`Corpus::quote_about`].
+    quote_about: Vec<u32>,
+    quote_about_starts: Vec<u32>,
     /// Per quote: folded quote text and speaker name, what a search in the quote list looks in.
     pub quote_haystack: Vec<String>,
     /// Built after a load in slices between frames, or at once by the first search: see [`Corpus::words`].
@@ -84,8 +87,14 @@ impl Corpus {
         let mut quotes = Vec::new();
         let mut article_keys = Vec::with_capacity(articles.len());
         let mut quote_haystack = Vec::new();
-        let mut quote_about_keys: Vec<Vec<&str>> = Vec::new();
+        // Per quote, the entities (indexes into its article's) that it names.
+        let mut named = Vec::new();
+        let mut named_starts = vec![0u32];
+        let mut mentions: Vec<(Span, u32)> = Vec::new();
         for (ai, a) in articles.iter().enumerate() {
+            mentions.clear();
+            mentions.extend(a.entities.iter().enumerate().flat_map(|(e, entity)| entity.mentions.iter().map(move |&m| (m, e as u32))));
+            mentions.sort_unstable();
             let mut keys: [Vec<String>; 5] = Default::default();
             for e in &a.entities {
                 names.entry(e.key.clone()).or_insert_with(|| (e.name.clone(), e.kind));
@@ -104,10 +113,10 @@ impl Corpus {
                 if let Some(s) = &q.speaker {
                     keys[Facet::Speaker as usize].push(s.clone());
                 }
-                let about: Vec<&str> =
-                    a.entities.iter().filter(|e| e.mentions.iter().any(|&m| q.span.contains(m))).map(|e| e.key.as_str()).collect();
-                keys[Facet::About as usize].extend(about.iter().map(|k| k.to_string()));
-                quote_about_keys.push(about);
+                let from = mentions.partition_point(|(m, _)| m.start < q.span.start);
+                let inside = mentions[from..].iter().take_while(|(m, _)| m.start < q.span.end).filter(|(m, _)| m.end <= q.span.end);
+                named.extend(inside.map(|&(_, e)| e));
+                named_starts.push(named.len() as u32);
             }
             for k in keys.iter_mut() {
                 k.sort();
@@ -125,18 +134,33 @@ impl Corpus {
             key_id.insert(k.to_string(), keys.len() as u32 - 1);
             keys.len() as u32 - 1
         };
-        let article_key_ids: Vec<[Vec<u32>; 5]> =
+        let mut article_key_ids: Vec<[Vec<u32>; 5]> =
             article_keys.iter().map(|ks| ks.clone().map(|v| v.iter().map(|k| intern(k)).collect())).collect();
         let quote_speaker: Vec<Option<u32>> =
             quotes.iter().map(|r| articles[r.article].quotes[r.quote].speaker.as_deref().map(&mut intern)).collect();
-        let quote_about: Vec<Vec<u32>> = quote_about_keys
-            .iter()
-            .map(|keys| {
-                let mut ids: Vec<u32> = keys.iter().map(|k| intern(k)).collect();
-                ids.sort_unstable();
-                ids
-            })
-            .collect();
+        // What each quote names, as key ids; an article names what its quotes do.
+        let mut quote_about = Vec::with_capacity(named.len());
+        let mut quote_about_starts = Vec::with_capacity(quotes.len() + 1);
+        quote_about_starts.push(0);
+        let (mut entity_ids, mut ids) = (Vec::new(), Vec::new());
+        for (qi, r) in quotes.iter().enumerate() {
+            if r.quote == 0 {
+                entity_ids.clear();
+                entity_ids.extend(articles[r.article].entities.iter().map(|e| intern(&e.key)));
+            }
+            ids.clear();
+            ids.extend(named[named_starts[qi] as usize..named_starts[qi + 1] as usize].iter().map(|&e| entity_ids[e as usize]));
+            ids.sort_unstable();
+            ids.dedup();
+            quote_about.extend_from_slice(&ids);
+            quote_about_starts.push(quote_about.len() as u32);
+            article_key_ids[r.article][Facet::About as usize].extend_from_slice(&ids);
+        }
+        for ids in &mut article_key_ids {
+            let about = &mut ids[Facet::About as usize];
+            about.sort_unstable();
+            about.dedup();
+        }
         // A search in the quote list also finds the speaker's name.
         for (haystack, r) in quote_haystack.iter_mut().zip(&quotes) {
             let speaker = articles[r.article].quotes[r.quote].speaker.as_deref();
@@ -168,6 +192,7 @@ impl Corpus {
             article_key_ids,
             quote_speaker,
             quote_about,
+            quote_about_starts,
             quote_haystack,
             words: OnceLock::new(),
         }
@@ -182,6 +207,14 @@ impl Corpus {
             while self.add_words(&mut builder) {}
             builder.finish()
         })
+    }
+
+    /// The entities quote `quote` (an index into `quotes`) names in its own words, as key ids.
+    pub fn quote_about(&self, quote: usize) -> &[u32] {
+        match self.quote_about_starts.get(quote..quote + 2) {
+            Some(&[from, to]) => &self.quote_about[from as usize..to as usize],
+            _ => &[],
+        }
     }
 
     /// An article's title and text folded for search: what the articles view searches.

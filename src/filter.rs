@@ -48,7 +48,7 @@ const QUOTE_FACETS: [Facet; 2] = [Facet::Speaker, Facet::About];
 fn quote_keys(corpus: &Corpus, quote: usize, f: Facet) -> &[u32] {
     match f {
         Facet::Speaker => corpus.quote_speaker[quote].as_slice(),
-        Facet::About => &corpus.quote_about[quote],
+        Facet::About => corpus.quote_about(quote),
         Facet::Person | Facet::Place | Facet::Org => &[],
     }
 }
@@ -334,23 +334,21 @@ mod tests {
         let quotes_view = s.view == View::Quotes;
         let n = if quotes_view { c.quotes.len() } else { c.articles.len() };
         let article = |i: usize| if quotes_view { c.quotes[i].article } else { i };
+        // The entities a quote names: those with a mention inside its span.
+        let named = |a: &broadsheet_extract::Article, q: &broadsheet_extract::Quote| -> Vec<String> {
+            a.entities.iter().filter(|e| e.mentions.iter().any(|m| q.span.start <= m.start && m.end <= q.span.end)).map(|e| e.key.clone()).collect()
+        };
         let keys = |i: usize, f: Facet| -> Vec<String> {
-            match (quotes_view, f) {
+            let a = &c.articles[article(i)];
+            let mut keys = match (quotes_view, f) {
                 (true, Facet::Speaker) => c.quote(c.quotes[i]).speaker.iter().cloned().collect(),
-                (true, Facet::About) => {
-                    let q = c.quote(c.quotes[i]);
-                    let mut named: Vec<String> = c.articles[article(i)]
-                        .entities
-                        .iter()
-                        .filter(|e| e.mentions.iter().any(|m| q.span.start <= m.start && m.end <= q.span.end))
-                        .map(|e| e.key.clone())
-                        .collect();
-                    named.sort();
-                    named.dedup();
-                    named
-                }
+                (true, Facet::About) => named(a, c.quote(c.quotes[i])),
+                (false, Facet::About) => a.quotes.iter().flat_map(|q| named(a, q)).collect(),
                 _ => c.article_keys[article(i)][f as usize].clone(),
-            }
+            };
+            keys.sort();
+            keys.dedup();
+            keys
         };
         let kinds = |i: usize| -> Vec<QuoteKind> {
             if quotes_view {
@@ -399,8 +397,13 @@ mod tests {
         let texts = broadsheet_extract::synthetic::corpus(40, 11);
         let c = Corpus::from_files(texts.iter().map(|(n, t)| (n.as_str(), t.as_bytes())));
         let pick = |f: Facet, nth: usize| c.article_keys.iter().flat_map(|k| k[f as usize].iter()).nth(nth).cloned().unwrap_or_default();
+        // What quotes name is kept as ids only.
+        let pick_about = |nth: usize| {
+            let ids = c.article_key_ids.iter().flat_map(|k| k[Facet::About as usize].iter());
+            ids.map(|&id| c.keys[id as usize].to_string()).nth(nth).unwrap_or_default()
+        };
         let (speaker, person, place, org) = (pick(Facet::Speaker, 3), pick(Facet::Person, 5), pick(Facet::Place, 2), pick(Facet::Org, 1));
-        let (about, about_too) = (pick(Facet::About, 2), pick(Facet::About, 6));
+        let (about, about_too) = (pick_about(2), pick_about(6));
         assert!(!about.is_empty() && about != about_too, "the synthetic quotes name people and places");
         let mut checked = 0;
         for view in ["", "view=quotes&"] {
