@@ -135,7 +135,7 @@ impl Corpus {
             keys.len() as u32 - 1
         };
         let mut article_key_ids: Vec<[Vec<u32>; 5]> =
-            article_keys.iter().map(|ks| ks.clone().map(|v| v.iter().map(|k| intern(k)).collect())).collect();
+            article_keys.iter().map(|ks| ks.each_ref().map(|v| v.iter().map(|k| intern(k)).collect())).collect();
         let quote_speaker: Vec<Option<u32>> =
             quotes.iter().map(|r| articles[r.article].quotes[r.quote].speaker.as_deref().map(&mut intern)).collect();
         // What each quote names, as key ids; an article names what its quotes do.
