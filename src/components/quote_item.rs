@@ -1,4 +1,4 @@
-//! One quote in the list: text (search hits marked), speaker, kind, and its article.
+//! One quote in the list: text (search hits marked), speaker, kind, what it names, and its article.
 
 use broadsheet_extract::QuoteKind;
 use leptos::prelude::*;
@@ -6,6 +6,9 @@ use leptos::prelude::*;
 use super::use_ctx;
 use crate::search::{Folded, Query};
 use crate::state::{Facet, View, ViewState};
+
+/// Names shown for what a quote is about; the "Quotes about" list has them all.
+const ABOUT_SHOWN: usize = 3;
 
 #[component]
 pub fn QuoteItem(index: usize) -> impl IntoView {
@@ -39,6 +42,19 @@ pub fn QuoteItem(index: usize) -> impl IntoView {
         }
         None => view! { <span class="speaker unattributed">"unattributed"</span> }.into_any(),
     };
+    // What the quote names in its own words: each a link to the quotes about it.
+    let about: Vec<_> = corpus
+        .quote_about(index)
+        .iter()
+        .take(ABOUT_SHOWN)
+        .enumerate()
+        .map(|(i, &id)| {
+            let key = corpus.keys[id as usize].to_string();
+            let href = move || ctx.state.with(|s| ctx.href(&s.toggled(Facet::About, &key)));
+            view! { {if i == 0 { " " } else { ", " }} <a href=href>{corpus.key_names[id as usize].to_string()}</a> }
+        })
+        .collect();
+    let about = (!about.is_empty()).then(|| view! { <span class="about">" · about" {about}</span> });
     let kind = match q.kind {
         QuoteKind::Full => "full",
         QuoteKind::Partial => "partial",
@@ -52,7 +68,7 @@ pub fn QuoteItem(index: usize) -> impl IntoView {
         <li class="quote-item">
             <blockquote>{parts}</blockquote>
             <p class="meta">
-                "— " {speaker} " · " <span class=format!("kind {kind}")>{kind}</span> " · "
+                "— " {speaker} " · " <span class=format!("kind {kind}")>{kind}</span> {about} " · "
                 <a href=in_context>{a.title.text.clone()}</a>
                 " · " <time>{a.date.iso.clone().unwrap_or_else(|| "date unknown".into())}</time>
             </p>

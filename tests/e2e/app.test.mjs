@@ -88,7 +88,7 @@ test('the example link lists exactly the Lukashenko quotes about negotiations, f
   assert.equal(texts.length, 3, texts.join('\n'));
   for (const t of texts) assert.match(t.toLowerCase(), /negotiations/);
   assert.deepEqual([...new Set(await speakers(page))], ['Alexander Lukashenko']);
-  const titles = new Set(await page.locator('.quote-item .meta a:not(.speaker)').allInnerTexts());
+  const titles = new Set(await page.locator('.quote-item .meta > a:not(.speaker)').allInnerTexts());
   assert.equal(titles.size, 2, [...titles].join(' | '));
   assert.ok((await page.locator('.quote-item mark').count()) >= 3, 'matches are highlighted');
   await page.screenshot({ path: path.join(shots, 'quotes-desktop.png'), fullPage: true });
@@ -103,6 +103,10 @@ test('quotes about a place are those that name it in their own words; a click on
   assert.equal(texts.length, 3, texts.join('\n'));
   for (const t of texts) assert.match(t, /Russia/);
   assert.match(await page.locator('.chips').innerText(), /Quotes about: Russia/);
+  // Each quote says what it names, and a name there leads to the quotes about it.
+  for (const about of await page.locator('.quote-item .about').allInnerTexts()) assert.match(about, /about .*Russia/);
+  await page.locator('.quote-item .about a', { hasText: 'Ukraine' }).first().click();
+  await page.waitForURL(/about=russia,ukraine/);
   // In the article list, an article is about whoever its quotes name.
   await page.goto(base + '?about=russia');
   await page.waitForSelector('.card');
