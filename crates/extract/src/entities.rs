@@ -56,6 +56,13 @@ struct Run {
     modifies_noun: bool,
 }
 
+impl Run {
+    /// A place the gazetteer knows, as `words` name it at `span`.
+    fn place(span: Span, words: Vec<String>, place: &lexicon::Place) -> Run {
+        Run { span, words, kind: EntityKind::Place, role: None, canonical: Some(place.canonical.to_string()), modifies_noun: false }
+    }
+}
+
 const CONNECTORS: &[&str] = &["of", "de", "da", "van", "von", "der", "den", "du", "la", "le", "al", "bin", "ibn", "el", "di", "dos", "das", "&"];
 
 fn is_connector(folded: &str) -> bool {
@@ -194,7 +201,7 @@ fn classify(
     // A whole run the gazetteer knows ("New York", "Czech Republic") is kept as it is.
     if let Some(p) = place_of(&surface) {
         let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-        out.push(Run { span, words: surface.iter().map(|w| w.to_string()).collect(), kind: EntityKind::Place, role: None, canonical: Some(p.canonical.to_string()), modifies_noun: false });
+        out.push(Run::place(span, surface.iter().map(|w| w.to_string()).collect(), p));
         return out;
     }
     // Peel leading common words, titles and demonyms, remembering the role they give.
@@ -218,14 +225,7 @@ fn classify(
             // "Belarus President", "Oslo Mayor Novak": a place before a title is an affiliation.
             let p = place_of(&surface[first..first + 1]).unwrap();
             affiliation = Some(lexicon::fold(p.canonical));
-            out.push(Run {
-                span: toks[start + first].span,
-                words: vec![p.canonical.to_string()],
-                kind: EntityKind::Place,
-                role: None,
-                canonical: Some(p.canonical.to_string()),
-                modifies_noun: false,
-            });
+            out.push(Run::place(toks[start + first].span, vec![p.canonical.to_string()], p));
         } else {
             break;
         }
@@ -289,14 +289,8 @@ fn classify(
             let found = (1..=(last - i).min(4)).rev().find_map(|len| place_of(&surface[i..i + len]).map(|p| (len, p)));
             match found {
                 Some((len, p)) => {
-                    out.push(Run {
-                        span: Span::new(toks[start + i].span.start, toks[start + i + len - 1].span.end),
-                        words: surface[i..i + len].iter().map(|w| w.to_string()).collect(),
-                        kind: EntityKind::Place,
-                        role: None,
-                        canonical: Some(p.canonical.to_string()),
-                        modifies_noun: false,
-                    });
+                    let span = Span::new(toks[start + i].span.start, toks[start + i + len - 1].span.end);
+                    out.push(Run::place(span, surface[i..i + len].iter().map(|w| w.to_string()).collect(), p));
                     i += len;
                 }
                 None => i += 1,
