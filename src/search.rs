@@ -312,19 +312,13 @@ impl WordIndex {
         }
         let mut having = ArticleSet::empty(self.articles);
         // The rarest piece that is not empty; a needle of spaces alone has none, and every text is read.
-        let anchor = tests.iter().enumerate().filter(|(_, t)| !t.words().is_empty()).min_by_key(|(_, t)| self.cost(t));
-        let (offset, anchor_cost) = anchor.map_or((0, usize::MAX), |(offset, t)| (offset, self.cost(t)));
+        let pieces = tests.iter().enumerate().filter(|(_, t)| !t.words().is_empty());
+        let anchor = pieces.map(|(offset, t)| (offset, t, self.cost(t))).min_by_key(|&(_, _, cost)| cost);
         let maybe: Vec<usize> = (0..self.articles).filter(|&a| maybe.contains(a)).collect();
         // Then either read their words, or look around each place the rarest piece occurs at.
         let reading: usize = maybe.iter().map(|&a| self.words_of(a).len()).sum();
-        if anchor.is_none() || read(reading, anchor_cost) {
-            for article in maybe {
-                let words = self.words_of(article);
-                if (0..words.len()).any(|start| fits(tests, &words[start..])) {
-                    having.insert(article as u32);
-                }
-            }
-        } else if let Some((_, anchor)) = anchor {
+        let look_around = anchor.filter(|&(_, _, cost)| !read(reading, cost));
+        if let Some((offset, anchor, _)) = look_around {
             for &word in anchor.words() {
                 let mut article = 0;
                 for &position in self.occurrences_of(word) {
@@ -337,6 +331,13 @@ impl WordIndex {
                     if start >= article_start && fits(tests, &self.words_of(article)[start - article_start..]) {
                         having.insert(article as u32);
                     }
+                }
+            }
+        } else {
+            for article in maybe {
+                let words = self.words_of(article);
+                if (0..words.len()).any(|start| fits(tests, &words[start..])) {
+                    having.insert(article as u32);
                 }
             }
         }
