@@ -5,8 +5,8 @@
 //! `{"id", "title"?, "date"?, "text"}` lines, or a `manifest.json` listing
 //! article files relative to it. Nothing leaves the reader's machine.
 
+use broadsheet_extract::json::{self, Json};
 use broadsheet_extract::shard::INDEX_FORMAT;
-use serde::Deserialize;
 
 /// Largest corpus loaded in the browser, in bytes (texts added up).
 pub const MAX_CORPUS_BYTES: usize = 50 * 1024 * 1024;
@@ -23,13 +23,12 @@ pub struct ArticleFile {
 }
 
 /// One shard of a pre-extracted index: its articles, in postcard's binary form.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ShardRef {
     pub url: String,
     pub articles: usize,
     pub bytes: usize,
     /// The ids of its articles (indexes written before they were listed have none).
-    #[serde(default)]
     pub ids: Vec<String>,
 }
 
@@ -50,17 +49,32 @@ pub enum Parsed {
     Index(Vec<ShardRef>),
 }
 
-#[derive(Deserialize)]
-struct IndexFile {
-    broadsheet_index: u32,
-    shards: Vec<ShardRef>,
+/// The article files a manifest lists: `["a.txt", …]` or `{"files": ["a.txt", …]}`.
+fn manifest_files(manifest: &Json) -> Result<Vec<String>, String> {
+    let list = manifest.get("files").unwrap_or(manifest);
+    let items = list.as_array().ok_or_else(|| format!("it is {}, with no list of files", list.kind()))?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| item.as_str().map(str::to_string).ok_or_else(|| format!("file {} is {}, not a name", i + 1, item.kind())))
+        .collect()
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Manifest {
-    List(Vec<String>),
-    Object { files: Vec<String> },
+/// A shard as `index.json` lists it: `{"url", "articles", "bytes", "ids"?}`.
+fn shard_ref(shard: &Json) -> Result<ShardRef, String> {
+    let count = |field: &str| -> Result<usize, String> {
+        let value = shard.get(field).ok_or_else(|| format!("a shard has no \"{field}\""))?;
+        value.as_u64().and_then(|n| usize::try_from(n).ok()).ok_or_else(|| format!("a shard's \"{field}\" is {}, not a count", value.kind()))
+    };
+    let url = shard.get("url").and_then(Json::as_str).ok_or("a shard has no \"url\"")?.to_string();
+    let ids = match shard.get("ids") {
+        None => Vec::new(),
+        Some(ids) => ids
+            .as_array()
+            .and_then(|ids| ids.iter().map(|id| id.as_str().map(str::to_string)).collect::<Option<Vec<_>>>())
+            .ok_or("a shard's \"ids\" is not a list of names")?,
+    };
+    Ok(ShardRef { url, articles: count("articles")?, bytes: count("bytes")?, ids })
 }
 
 /// `n` bytes in MB with one decimal, rounded to the nearest tenth (integer arithmetic
@@ -112,11 +126,10 @@ pub fn parse(url: &str, content_type: Option<&str>, body: &[u8]) -> Result<Parse
         if text.contains("\"broadsheet_index\"") {
             return parse_index(url, text);
         }
-        let manifest: Manifest = serde_json::from_str(text)
+        let files = json::parse(text)
+            .map_err(|e| e.to_string())
+            .and_then(|manifest| manifest_files(&manifest))
             .map_err(|e| format!("{name} is not a manifest (a JSON list of article files, or {{\"files\": [...]}}): {e}"))?;
-        let files = match manifest {
-            Manifest::List(f) | Manifest::Object { files: f } => f,
-        };
         if files.is_empty() {
             return Err(format!("{name} lists no article files."));
         }
@@ -133,17 +146,20 @@ pub fn parse(url: &str, content_type: Option<&str>, body: &[u8]) -> Result<Parse
 
 fn parse_index(url: &str, text: &str) -> Result<Parsed, String> {
     let name = file_name(url);
-    let index: IndexFile = serde_json::from_str(text).map_err(|e| format!("{name} is not a Broadsheet index: {e}"))?;
-    if index.broadsheet_index != INDEX_FORMAT {
+    let not_an_index = |e: String| format!("{name} is not a Broadsheet index: {e}");
+    let index = json::parse(text).map_err(|e| not_an_index(e.to_string()))?;
+    let format = index.get("broadsheet_index").and_then(Json::as_u64).ok_or_else(|| not_an_index("it has no format number".to_string()))?;
+    if format != u64::from(INDEX_FORMAT) {
         return Err(format!(
-            "{name} is a Broadsheet index in format {}; this page reads format {INDEX_FORMAT}. Rebuild it with this version of broadsheet-extract.",
-            index.broadsheet_index
+            "{name} is a Broadsheet index in format {format}; this page reads format {INDEX_FORMAT}. Rebuild it with this version of broadsheet-extract."
         ));
     }
-    if index.shards.is_empty() {
+    let shards = index.get("shards").and_then(Json::as_array).ok_or_else(|| not_an_index("it has no list of shards".to_string()))?;
+    let shards = shards.iter().map(shard_ref).collect::<Result<Vec<_>, _>>().map_err(not_an_index)?;
+    if shards.is_empty() {
         return Err(format!("{name} lists no shards."));
     }
-    let total: usize = index.shards.iter().map(|s| s.bytes).sum();
+    let total: usize = shards.iter().map(|s| s.bytes).sum();
     if total > MAX_INDEX_BYTES {
         return Err(format!(
             "This index is {}; Broadsheet loads at most {} of index in the browser. Split the corpus into several indexes.",
@@ -151,12 +167,14 @@ fn parse_index(url: &str, text: &str) -> Result<Parsed, String> {
             megabytes(MAX_INDEX_BYTES)
         ));
     }
-    Ok(Parsed::Index(index.shards.into_iter().map(|s| ShardRef { url: resolve(url, &s.url), ..s }).collect()))
+    Ok(Parsed::Index(shards.into_iter().map(|s| ShardRef { url: resolve(url, &s.url), ..s }).collect()))
 }
 
 /// The articles of one fetched shard.
 pub fn parse_shard(url: &str, body: &[u8]) -> Result<Vec<broadsheet_extract::Article>, String> {
-    broadsheet_extract::shard::decode(body).map_err(|e| format!("{} is not a shard of this index: {e}", file_name(url)))
+    // Postcard's reasons speak of its own internals; what matters here is that the file is not a shard.
+    broadsheet_extract::shard::decode(body)
+        .map_err(|_| format!("{} is not a shard of this index: it is cut short, damaged, or from another version", file_name(url)))
 }
 
 /// JSONL lines to article files; bad lines are reported and skipped.
@@ -246,6 +264,8 @@ mod tests {
         );
         assert!(parse("https://x.org/m.json", None, b"[]").unwrap_err().contains("no article"));
         assert!(parse("https://x.org/m.json", None, b"{oops").unwrap_err().contains("not a manifest"));
+        assert!(parse("https://x.org/m.json", None, br#"{"files": "a.txt"}"#).unwrap_err().contains("a string, with no list of files"));
+        assert!(parse("https://x.org/m.json", None, br#"["a.txt", 2]"#).unwrap_err().contains("file 2 is a number"));
     }
 
     #[test]
@@ -259,6 +279,16 @@ mod tests {
         }
         let huge = format!(r#"{{"broadsheet_index": 2, "shards": [{{"url": "s.bin", "articles": 1, "bytes": {}}}]}}"#, MAX_INDEX_BYTES + 1);
         assert!(parse("i/index.json", None, huge.as_bytes()).unwrap_err().contains("at most 300.0 MB"));
+        for (shards, says) in [
+            (r#"[{"articles": 1, "bytes": 2}]"#, "a shard has no \"url\""),
+            (r#"[{"url": "s.bin", "articles": -1, "bytes": 2}]"#, "\"articles\" is a number, not a count"),
+            (r#"[{"url": "s.bin", "articles": 1, "bytes": 2, "ids": [3]}]"#, "\"ids\" is not a list of names"),
+            (r#"{}"#, "no list of shards"),
+        ] {
+            let body = format!(r#"{{"broadsheet_index": 2, "shards": {shards}}}"#);
+            let error = parse("i/index.json", None, body.as_bytes()).unwrap_err();
+            assert!(error.contains("not a Broadsheet index") && error.contains(says), "{error}");
+        }
         let article = broadsheet_extract::extract("a.txt", b"Title\n\nBody.");
         let shard = broadsheet_extract::shard::encode(std::slice::from_ref(&article)).unwrap();
         assert_eq!(parse_shard("s.bin", &shard).unwrap(), vec![article]);

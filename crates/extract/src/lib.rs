@@ -20,6 +20,7 @@ pub mod corpus;
 pub mod dates;
 pub mod decode;
 pub mod entities;
+pub mod json;
 pub mod jsonl;
 pub mod layout;
 pub mod lexicon;

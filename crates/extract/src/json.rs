@@ -1,0 +1,388 @@
+//! A small JSON reader for the few JSON inputs Broadsheet reads: JSONL corpus
+//! lines, manifests and index files.
+//!
+//! The app reads those in the browser, and a general JSON library is about a
+//! tenth of the page's code; this reader is a few kilobytes. Numbers are kept
+//! as they are written (an id `17` stays `"17"`), which is all Broadsheet
+//! needs of them and keeps float formatting out of the page. Nesting deeper
+//! than [`MAX_DEPTH`] is refused rather than risking the stack.
+
+use std::fmt;
+
+/// Deepest nesting of arrays and objects read.
+pub const MAX_DEPTH: usize = 64;
+
+/// A JSON value. Objects keep their members in order; a repeated key keeps
+/// its first value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    /// The number as written in the input.
+    Number(String),
+    String(String),
+    Array(Vec<Json>),
+    Object(Vec<(String, Json)>),
+}
+
+impl Json {
+    /// The value of member `key`, when this is an object that has it.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Json]> {
+        match self {
+            Json::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// A whole number that fits in a `u64` (`3`, not `3.0`, `-3` or `3e0`).
+    pub fn as_u64(&self) -> Option<u64> {
+        match self {
+            Json::Number(n) => n.parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// What kind of value this is, for messages ("a string", "an object").
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "true or false",
+            Json::Number(_) => "a number",
+            Json::String(_) => "a string",
+            Json::Array(_) => "a list",
+            Json::Object(_) => "an object",
+        }
+    }
+}
+
+/// Why a text is not JSON, and where (a byte offset into it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct JsonError {
+    pub message: &'static str,
+    pub offset: usize,
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at byte {}", self.message, self.offset)
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+/// Reads `text` as one JSON value, with nothing but white space around it.
+pub fn parse(text: &str) -> Result<Json, JsonError> {
+    let mut reader = Reader { text, at: 0 };
+    let value = reader.value(0)?;
+    reader.skip_space();
+    if reader.at < text.len() {
+        return Err(reader.error("unexpected text after the value"));
+    }
+    Ok(value)
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn error(&self, message: &'static str) -> JsonError {
+        JsonError { message, offset: self.at }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn expect(&mut self, byte: u8, message: &'static str) -> Result<(), JsonError> {
+        self.skip_space();
+        if self.peek() != Some(byte) {
+            return Err(self.error(message));
+        }
+        self.at += 1;
+        Ok(())
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json, JsonError> {
+        self.skip_space();
+        match self.peek() {
+            None => Err(self.error("the text ends where a value should be")),
+            Some(b'{') => self.object(depth + 1),
+            Some(b'[') => self.array(depth + 1),
+            Some(b'"') => self.string().map(Json::String),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => {
+                for (word, value) in [("true", Json::Bool(true)), ("false", Json::Bool(false)), ("null", Json::Null)] {
+                    if self.text[self.at..].starts_with(word) {
+                        self.at += word.len();
+                        return Ok(value);
+                    }
+                }
+                Err(self.error("expected a value"))
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Json, JsonError> {
+        if depth > MAX_DEPTH {
+            return Err(self.error("nested too deeply"));
+        }
+        self.at += 1;
+        let mut members: Vec<(String, Json)> = Vec::new();
+        self.skip_space();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(Json::Object(members));
+        }
+        loop {
+            self.skip_space();
+            if self.peek() != Some(b'"') {
+                return Err(self.error("expected a member name in double quotes"));
+            }
+            let key = self.string()?;
+            self.expect(b':', "expected ':' after a member name")?;
+            let value = self.value(depth)?;
+            if !members.iter().any(|(k, _)| *k == key) {
+                members.push((key, value));
+            }
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(Json::Object(members));
+                }
+                _ => return Err(self.error("expected ',' or '}' in an object")),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json, JsonError> {
+        if depth > MAX_DEPTH {
+            return Err(self.error("nested too deeply"));
+        }
+        self.at += 1;
+        let mut items = Vec::new();
+        self.skip_space();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(Json::Array(items));
+        }
+        loop {
+            items.push(self.value(depth)?);
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Json::Array(items));
+                }
+                _ => return Err(self.error("expected ',' or ']' in a list")),
+            }
+        }
+    }
+
+    /// A string, its opening quote at `self.at`.
+    fn string(&mut self) -> Result<String, JsonError> {
+        self.at += 1;
+        let bytes = self.text.as_bytes();
+        let mut out = String::new();
+        loop {
+            let run = bytes[self.at..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            let Some(run) = run else {
+                self.at = bytes.len();
+                return Err(self.error("a string is not closed"));
+            };
+            // Quotes, backslashes and control bytes are ASCII, so the run ends on a char boundary.
+            out.push_str(&self.text[self.at..self.at + run]);
+            self.at += run;
+            match bytes[self.at] {
+                b'"' => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                b'\\' => {
+                    self.at += 1;
+                    let escaped = match self.peek() {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.at += 1;
+                            out.push(self.unicode_escape()?);
+                            continue;
+                        }
+                        _ => return Err(self.error("unknown escape in a string")),
+                    };
+                    self.at += 1;
+                    out.push(escaped);
+                }
+                _ => return Err(self.error("a control character in a string (write it as an escape)")),
+            }
+        }
+    }
+
+    /// The character of a `\uXXXX` escape, its digits at `self.at`; a
+    /// surrogate pair is one character, and a lone surrogate becomes U+FFFD.
+    fn unicode_escape(&mut self) -> Result<char, JsonError> {
+        let first = self.hex4()?;
+        if !(0xD800..0xDC00).contains(&first) {
+            return Ok(char::from_u32(first).unwrap_or(char::REPLACEMENT_CHARACTER));
+        }
+        if self.text[self.at..].starts_with("\\u") {
+            let resume = self.at;
+            self.at += 2;
+            let second = self.hex4()?;
+            if (0xDC00..0xE000).contains(&second) {
+                let code = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
+                return Ok(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER));
+            }
+            self.at = resume;
+        }
+        Ok(char::REPLACEMENT_CHARACTER)
+    }
+
+    fn hex4(&mut self) -> Result<u32, JsonError> {
+        let digits = self.text.get(self.at..self.at + 4).filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()));
+        let code = digits.and_then(|d| u32::from_str_radix(d, 16).ok()).ok_or_else(|| self.error("expected four hex digits after \\u"))?;
+        self.at += 4;
+        Ok(code)
+    }
+
+    /// A number by JSON's grammar: `-`? int frac? exp?, int without leading zeros.
+    fn number(&mut self) -> Result<Json, JsonError> {
+        let start = self.at;
+        let malformed = JsonError { message: "a malformed number", offset: start };
+        let bytes = self.text.as_bytes();
+        let digits = |at: usize| bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        let int = digits(self.at);
+        if int == 0 || (int > 1 && bytes[self.at] == b'0') {
+            return Err(malformed);
+        }
+        self.at += int;
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            let frac = digits(self.at);
+            if frac == 0 {
+                return Err(malformed);
+            }
+            self.at += frac;
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            let exp = digits(self.at);
+            if exp == 0 {
+                return Err(malformed);
+            }
+            self.at += exp;
+        }
+        Ok(Json::Number(self.text[start..self.at].to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parse, Json};
+
+    fn s(text: &str) -> Json {
+        Json::String(text.to_string())
+    }
+
+    #[test]
+    fn reads_every_kind_of_value() {
+        let value = parse(r#" {"a": [1, -2.5e3, true, false, null], "b": {"c": "d"}, "e": []} "#).unwrap();
+        let list = value.get("a").and_then(Json::as_array).unwrap();
+        assert_eq!(list[0], Json::Number("1".into()));
+        assert_eq!(list[1], Json::Number("-2.5e3".into()));
+        assert_eq!(&list[2..], &[Json::Bool(true), Json::Bool(false), Json::Null]);
+        assert_eq!(value.get("b").and_then(|b| b.get("c")), Some(&s("d")));
+        assert_eq!(value.get("e"), Some(&Json::Array(vec![])));
+        assert_eq!(value.get("z"), None);
+    }
+
+    #[test]
+    fn reads_escapes_and_keeps_other_text_as_it_is() {
+        assert_eq!(parse(r#""a\"b\\c\/d\n\t\u00e9\ud83d\ude00 „ü“""#).unwrap(), s("a\"b\\c/d\n\té😀 „ü“"));
+        // A lone surrogate is replaced, not refused: the rest of the text is still worth reading.
+        assert_eq!(parse(r#""x\ud800y""#).unwrap(), s("x\u{FFFD}y"));
+        assert_eq!(parse(r#""x\ud800\u0041""#).unwrap(), s("x\u{FFFD}A"));
+    }
+
+    #[test]
+    fn whole_numbers_read_as_counts() {
+        assert_eq!(parse("42").unwrap().as_u64(), Some(42));
+        for not_a_count in ["-1", "4.0", "4e1"] {
+            assert_eq!(parse(not_a_count).unwrap().as_u64(), None, "{not_a_count}");
+        }
+    }
+
+    #[test]
+    fn a_repeated_key_keeps_its_first_value() {
+        assert_eq!(parse(r#"{"a": 1, "a": 2}"#).unwrap().get("a"), Some(&Json::Number("1".into())));
+    }
+
+    #[test]
+    fn refuses_what_is_not_json_and_says_where() {
+        for (text, offset) in [
+            ("", 0),
+            ("{", 1),
+            (r#"{"a" 1}"#, 5),
+            (r#"{"a": 1,}"#, 8),
+            ("[1 2]", 3),
+            (r#""open"#, 5),
+            ("\"tab\there\"", 4),
+            (r#""\x""#, 2),
+            (r#""\u12""#, 3),
+            ("01", 0),
+            ("1.", 0),
+            ("-", 0),
+            ("1e", 0),
+            ("nul", 0),
+            ("{} x", 3),
+            ("{'a': 1}", 1),
+        ] {
+            let error = parse(text).expect_err(text);
+            assert_eq!(error.offset, offset, "{text}: {error}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_a_crash() {
+        let deep = "[".repeat(100_000);
+        assert_eq!(parse(&deep).unwrap_err().message, "nested too deeply");
+        let fine = format!("{}{}", "[".repeat(super::MAX_DEPTH), "]".repeat(super::MAX_DEPTH));
+        assert!(parse(&fine).is_ok());
+    }
+}
