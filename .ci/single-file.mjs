@@ -16,20 +16,25 @@ const page = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 const css = fs.readFileSync(pick(/^main-.*\.css$/), 'utf8');
 const glue = fs.readFileSync(pick(/^broadsheet-[0-9a-f]+\.js$/), 'utf8');
 const wasm = fs.readFileSync(pick(/^broadsheet-[0-9a-f]+_bg\.wasm$/)).toString('base64');
+const extractorGlue = fs.readFileSync(pick(/^broadsheet-extractor\.js$/), 'utf8');
+const extractorWasm = fs.readFileSync(pick(/^broadsheet-extractor_bg\.wasm$/)).toString('base64');
+const scriptText = (js) => js.replaceAll('</script', '<\\/script');
 
 // The glue is an ES module; a blob URL lets the page import it without a server.
 const inline = `<style>${css}</style>
 <script type="application/octet-stream" id="broadsheet-wasm">${wasm}</script>
-<script type="text/plain" id="broadsheet-glue">${glue.replaceAll('</script', '<\\/script')}</script>
+<script type="text/plain" id="broadsheet-glue">${scriptText(glue)}</script>
+<script type="application/octet-stream" id="broadsheet-extractor-wasm">${extractorWasm}</script>
+<script type="text/plain" id="broadsheet-extractor-glue">${scriptText(extractorGlue)}</script>
 <script type="module">
-const glue = document.getElementById('broadsheet-glue').textContent;
-const url = URL.createObjectURL(new Blob([glue], { type: 'text/javascript' }));
-// Extraction workers import the glue from its source and instantiate these bytes (see src/worker.rs).
-window.broadsheetGlueSource = glue;
+const text = (id) => document.getElementById(id).textContent;
+const bytes = (id) => Uint8Array.from(atob(text(id)), (c) => c.charCodeAt(0));
+// The extractor runs in workers, which import its glue from source and instantiate its bytes (see src/worker.rs).
+window.broadsheetExtractorGlue = text('broadsheet-extractor-glue');
+window.broadsheetExtractorWasm = bytes('broadsheet-extractor-wasm');
+const url = URL.createObjectURL(new Blob([text('broadsheet-glue')], { type: 'text/javascript' }));
 const { default: init } = await import(url);
-const bytes = Uint8Array.from(atob(document.getElementById('broadsheet-wasm').textContent), (c) => c.charCodeAt(0));
-window.broadsheetWasm = bytes;
-await init({ module_or_path: bytes });
+await init({ module_or_path: bytes('broadsheet-wasm') });
 </script>
 </head>`;
 const stripped = page

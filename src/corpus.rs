@@ -8,9 +8,8 @@ use broadsheet_extract::{Article, EntityKind, QuoteKind, Span};
 use crate::search::{fold_into, WordIndex, WordIndexBuilder};
 use crate::state::Facet;
 
-mod bundled {
-    include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
-}
+/// The seed articles, extracted when the app was built (`build.rs`), in the shard format.
+static SEEDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/seeds.bin"));
 
 /// Bits of [`Corpus::article_kinds`] and [`Corpus::quote_kinds`].
 pub const KIND_FULL: u8 = 1;
@@ -65,11 +64,15 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// The seed articles bundled into the build.
+    /// The seed articles bundled into the build. Both ends of the shard are
+    /// this build's, so it always reads; were it ever not to, the page starts
+    /// empty rather than failing.
     pub fn bundled() -> Corpus {
-        Corpus::from_files(bundled::SEEDS.iter().map(|(name, bytes)| (*name, *bytes)))
+        Corpus::from_articles(broadsheet_extract::shard::decode(SEEDS).unwrap_or_default())
     }
 
+    /// Extracts `(file name, bytes)` pairs here, on this thread: for tests and
+    /// benchmarks; the page itself extracts in workers.
     pub fn from_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Corpus {
         Corpus::from_articles(files.into_iter().map(|(n, b)| broadsheet_extract::extract(n, b)).collect())
     }
@@ -119,7 +122,7 @@ impl Corpus {
                 named_starts.push(named.len() as u32);
             }
             for k in keys.iter_mut() {
-                k.sort();
+                k.sort_unstable();
                 k.dedup();
             }
             article_keys.push(keys);
@@ -171,7 +174,7 @@ impl Corpus {
         }
         let key_names: Vec<Arc<str>> = keys.iter().map(|k| names.get(&**k).map_or_else(|| k.clone(), |(n, _)| n.as_str().into())).collect();
         let mut by_name: Vec<u32> = (0..keys.len() as u32).collect();
-        by_name.sort_by(|&a, &b| key_names[a as usize].cmp(&key_names[b as usize]).then_with(|| keys[a as usize].cmp(&keys[b as usize])));
+        by_name.sort_unstable_by(|&a, &b| key_names[a as usize].cmp(&key_names[b as usize]).then_with(|| keys[a as usize].cmp(&keys[b as usize])));
         let mut name_rank = vec![0; keys.len()];
         for (rank, &id) in by_name.iter().enumerate() {
             name_rank[id as usize] = rank as u32;
@@ -264,7 +267,7 @@ impl Corpus {
 
     pub fn speakers(&self) -> usize {
         let mut s: Vec<&String> = self.article_keys.iter().flat_map(|k| &k[Facet::Speaker as usize]).collect();
-        s.sort();
+        s.sort_unstable();
         s.dedup();
         s.len()
     }

@@ -195,7 +195,7 @@ pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
                 values.push((u32::MAX, FacetValue { key: key.clone(), name: key, count: 0, selected: true }));
             }
         }
-        values.sort_by(|(rank_a, a), (rank_b, b)| b.count.cmp(&a.count).then(rank_a.cmp(rank_b)).then_with(|| a.key.cmp(&b.key)));
+        values.sort_unstable_by(|(rank_a, a), (rank_b, b)| b.count.cmp(&a.count).then(rank_a.cmp(rank_b)).then_with(|| a.key.cmp(&b.key)));
         values.into_iter().map(|(_, v)| v).collect()
     });
     Results { view: state.view, items, facets, kinds }
@@ -211,7 +211,8 @@ pub fn group_by_speaker(corpus: &Corpus, items: &[usize]) -> Vec<(Option<String>
             None => groups.push((speaker, vec![i])),
         }
     }
-    groups.sort_by(|a, b| a.0.is_none().cmp(&b.0.is_none()).then(b.1.len().cmp(&a.1.len())));
+    // Equal groups keep the order they first appeared in (each group's first quote).
+    groups.sort_unstable_by(|a, b| a.0.is_none().cmp(&b.0.is_none()).then(b.1.len().cmp(&a.1.len())).then(a.1[0].cmp(&b.1[0])));
     groups
 }
 

@@ -1,65 +1,65 @@
-//! Extraction off the main thread: a pool of Web Workers running this same
-//! wasm module.
+//! Extraction off the main thread: a pool of Web Workers running the
+//! extractor, a wasm module of its own (`crates/extract-worker`).
 //!
-//! No second build is needed. The page already holds the compiled
-//! `WebAssembly.Module` and knows the URL of its JS glue; each worker is a
-//! small script (made from a blob) that imports the glue, instantiates
-//! the module it is sent, and then answers batches of files with one encoded
-//! [`Article`] each, without its text ([`extract_article`]). `main` sees it has no window
-//! in a worker and mounts nothing there.
+//! The page's module does not hold the extractor: the bundled corpus was
+//! extracted when the app was built, so a reader who only browses it never
+//! downloads it. The first corpus a reader opens has the page fetch and
+//! compile the extractor once ([`Extractor::load`]) and hand the compiled
+//! module to each worker, a small script made from a blob that imports the
+//! extractor's JS glue and answers batches of files with one encoded
+//! [`Article`] each, without its text.
 //!
 //! Batches go round-robin to the workers, which answer in the order they were
 //! asked, so results come back in corpus order. When workers cannot start
-//! (an old browser, a page whose glue has no URL) or one fails, the caller
-//! extracts the rest on the main thread: the pool is a speed-up, never a
-//! requirement.
+//! (an old browser) or one fails, the caller runs the same module on the main
+//! thread ([`InPage`]): the pool is a speed-up, never a requirement.
 
+use broadsheet_extract::shard::decode_without_text;
 use broadsheet_extract::Article;
 use futures::channel::mpsc;
 use futures::StreamExt;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::loader::ArticleFile;
 
-/// Extracts one article in a worker: its [`Article`], its text left out, in
-/// postcard's compact binary form — the page reads that back several times
-/// faster than JSON, and reading the workers' answers is most of the page's
-/// share of a load.
-#[wasm_bindgen]
-pub fn extract_article(name: &str, bytes: &[u8]) -> Vec<u8> {
-    let mut article = broadsheet_extract::extract(name, bytes);
-    // The text is most of an article and the page already has its bytes:
-    // it decodes them again itself (`article_from_worker`).
-    article.text = String::new();
-    // Plain data with no skipped fields always encodes; empty bytes would be reported by the reader.
-    postcard::to_allocvec(&article).unwrap_or_default()
+/// The extractor's files beside the page, as trunk names a worker's output.
+const GLUE_FILE: &str = "broadsheet-extractor.js";
+const WASM_FILE: &str = "broadsheet-extractor_bg.wasm";
+
+/// `load(init)`: the extractor's bindings, once its glue is imported and its
+/// module instantiated. `init` is `{glue | glueSource, module}`: the glue's URL
+/// or its source, and the compiled module or its bytes. Shared by the workers
+/// and the page.
+macro_rules! load_extractor {
+    () => {
+        r#"(init) => {
+  // A glue given as source is imported from a blob made where it is used:
+  // under file:// another context's blob URLs belong to another (opaque) origin.
+  const glue = init.glueSource ? URL.createObjectURL(new Blob([init.glueSource], { type: 'text/javascript' })) : init.glue;
+  return import(glue).then(async (bindings) => {
+    await bindings.default({ module_or_path: init.module });
+    return bindings;
+  });
+}"#
+    };
 }
 
-/// The article a worker answered for `file`, with its text put back.
-fn article_from_worker(encoded: &[u8], file: &ArticleFile) -> Result<Article, String> {
-    let mut article: Article = postcard::from_bytes(encoded).map_err(|e| format!("the worker's answer could not be read: {e}"))?;
-    article.text = broadsheet_extract::decode::decode(&file.bytes).text;
-    Ok(article)
-}
-
-/// The worker's whole script. `{init: {glue | glueSource, module}}` carries
-/// the glue (its URL or its source) and the compiled module (or its bytes); every `{batch: [name, bytes, …]}`
-/// is answered, in order, `{ok: [bytes, …]}` or `{error: "…"}` — also when the
-/// start failed, so the page never waits on a worker that cannot work.
-const WORKER_SCRIPT: &str = r#"
+/// The worker's whole script. `{init}` starts it (see [`load_extractor`]);
+/// every `{batch: [name, bytes, …]}` is answered, in order, `{ok: [bytes, …]}`
+/// or `{error: "…"}` — also when the start failed, so the page never waits on
+/// a worker that cannot work.
+const WORKER_SCRIPT: &str = concat!(
+    "const load = ",
+    load_extractor!(),
+    r#";
 const failed = (why) => { const p = Promise.reject(new Error(why)); p.catch(() => {}); return p; };
 let ready = failed('the worker was not started');
 onmessage = (event) => {
   const { init, batch } = event.data;
   if (init) {
-    // A glue given as source is imported from a blob of this worker's own making:
-    // under file:// the page's blob URLs belong to another (opaque) origin.
-    const glue = init.glueSource ? URL.createObjectURL(new Blob([init.glueSource], { type: 'text/javascript' })) : init.glue;
-    ready = import(glue).then(async (bindings) => {
-      await bindings.default({ module_or_path: init.module });
-      return bindings;
-    });
+    ready = load(init);
     ready.catch(() => {});
     return;
   }
@@ -70,7 +70,92 @@ onmessage = (event) => {
   }).catch((error) => postMessage({ error: String(error) }));
 };
 onmessageerror = () => { ready = failed('this browser could not hand the code to a worker'); };
-"#;
+"#
+);
+
+/// Fetches and compiles the module at `url`, once for every worker.
+const COMPILE_SCRIPT: &str = r#"return fetch(url).then((response) => {
+  if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`);
+  return response.arrayBuffer();
+}).then((bytes) => WebAssembly.compile(bytes));"#;
+
+/// What a thrown JS value says.
+fn message(error: &JsValue) -> String {
+    if let Some(e) = error.dyn_ref::<js_sys::Error>() {
+        return String::from(e.message());
+    }
+    error.as_string().unwrap_or_else(|| "an unknown error".to_string())
+}
+
+/// An answer of the extractor's that does not decode: a page and an extractor
+/// from different builds (a half-updated site).
+fn unreadable(file: &str) -> String {
+    format!("the extractor's answer for {file} could not be read (is the site half updated? reload the page)")
+}
+
+fn set(target: &js_sys::Object, field: &str, value: &JsValue) -> Result<(), String> {
+    js_sys::Reflect::set(target, &field.into(), value).map(|_| ()).map_err(|e| message(&e))
+}
+
+/// The extractor's code, ready to start: the `init` every worker (or the page) gets.
+pub struct Extractor {
+    init: js_sys::Object,
+}
+
+impl Extractor {
+    /// Finds the extractor: in the single-file build the page keeps its glue
+    /// source and wasm bytes (`broadsheetExtractorGlue`, `broadsheetExtractorWasm`:
+    /// under file:// a module cannot be shared with a worker, bytes can); otherwise
+    /// its files sit beside the page, and the module is fetched and compiled here once.
+    pub async fn load() -> Result<Extractor, String> {
+        let window = web_sys::window().ok_or("there is no window")?;
+        let init = js_sys::Object::new();
+        let kept = |name: &str| js_sys::Reflect::get(&window, &name.into()).ok().filter(|v| !v.is_undefined());
+        if let (Some(glue), Some(wasm)) = (kept("broadsheetExtractorGlue"), kept("broadsheetExtractorWasm")) {
+            set(&init, "glueSource", &glue)?;
+            set(&init, "module", &wasm)?;
+            return Ok(Extractor { init });
+        }
+        let document = window.document().ok_or("there is no document")?;
+        let base = document.base_uri().ok().flatten().ok_or("the page has no address")?;
+        let beside = |file: &str| web_sys::Url::new_with_base(file, &base).map(|u| u.href()).map_err(|e| message(&e));
+        let wasm = beside(WASM_FILE)?;
+        let compile = js_sys::Function::new_with_args("url", COMPILE_SCRIPT);
+        let compiling: js_sys::Promise = compile.call1(&JsValue::NULL, &wasm.as_str().into()).map_err(|e| message(&e))?.unchecked_into();
+        let module = JsFuture::from(compiling).await.map_err(|e| format!("the extractor ({WASM_FILE}) could not be loaded: {}", message(&e)))?;
+        set(&init, "glue", &beside(GLUE_FILE)?.into())?;
+        set(&init, "module", &module)?;
+        Ok(Extractor { init })
+    }
+}
+
+/// The extractor run on the main thread, for a browser without workers.
+pub struct InPage {
+    bindings: JsValue,
+    extract: js_sys::Function,
+}
+
+impl InPage {
+    pub async fn start(extractor: &Extractor) -> Result<InPage, String> {
+        let load = js_sys::Function::new_with_args("init", concat!("return (", load_extractor!(), ")(init);"));
+        let loading: js_sys::Promise = load.call1(&JsValue::NULL, &extractor.init).map_err(|e| message(&e))?.unchecked_into();
+        let bindings = JsFuture::from(loading).await.map_err(|e| format!("the extractor could not start: {}", message(&e)))?;
+        let extract = js_sys::Reflect::get(&bindings, &"extract_article".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .ok_or("the extractor has no extract_article")?;
+        Ok(InPage { bindings, extract })
+    }
+
+    pub fn extract(&self, file: &ArticleFile) -> Result<Article, String> {
+        let answer = self
+            .extract
+            .call2(&self.bindings, &file.name.as_str().into(), &js_sys::Uint8Array::from(file.bytes.as_slice()))
+            .map_err(|e| format!("the extractor failed on {}: {}", file.name, message(&e)))?;
+        let encoded = answer.dyn_into::<js_sys::Uint8Array>().map_err(|_| "the extractor answered in an unknown shape".to_string())?;
+        decode_without_text(&encoded.to_vec(), &file.bytes).map_err(|_| unreadable(&file.name))
+    }
+}
 
 type Reply = Result<Vec<Vec<u8>>, String>;
 
@@ -93,28 +178,6 @@ pub struct Pool {
     workers: Vec<Worker>,
 }
 
-/// How a worker finds the page's JS glue: the single-file build keeps its
-/// source in the page (`broadsheetGlueSource`); otherwise trunk preloads it
-/// with a `modulepreload` link, whose URL a worker can import.
-fn glue() -> Option<(&'static str, String)> {
-    let window = web_sys::window()?;
-    if let Some(source) = js_sys::Reflect::get(&window, &"broadsheetGlueSource".into()).ok().and_then(|v| v.as_string()) {
-        return Some(("glueSource", source));
-    }
-    let document = window.document()?;
-    let href = document.query_selector("link[rel=modulepreload]").ok()??.get_attribute("href")?;
-    let url = web_sys::Url::new_with_base(&href, &document.base_uri().ok()??).ok()?.href();
-    Some(("glue", url))
-}
-
-/// What a worker instantiates: the page's compiled module, or, in the
-/// single-file build (whose page has an opaque origin, so a module cannot be
-/// shared with a worker), the wasm bytes it keeps.
-fn module_source() -> JsValue {
-    let bytes = web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"broadsheetWasm".into()).ok());
-    bytes.filter(|b| !b.is_undefined()).unwrap_or_else(wasm_bindgen::module)
-}
-
 fn reply_of(data: &JsValue) -> Reply {
     let field = |name: &str| js_sys::Reflect::get(data, &name.into()).ok().filter(|v| !v.is_undefined());
     if let Some(ok) = field("ok") {
@@ -129,22 +192,18 @@ fn reply_of(data: &JsValue) -> Reply {
 }
 
 impl Pool {
-    /// Starts `size` workers, or says why it cannot.
-    pub fn start(size: usize) -> Result<Pool, String> {
-        let (glue_field, glue) = glue().ok_or("the page's code has no URL a worker can load")?;
+    /// Starts `size` workers running `extractor`, or says why it cannot.
+    pub fn start(extractor: &Extractor, size: usize) -> Result<Pool, String> {
         let blob_parts = js_sys::Array::of1(&WORKER_SCRIPT.into());
         let options = web_sys::BlobPropertyBag::new();
         options.set_type("text/javascript");
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&blob_parts, &options).map_err(|e| format!("{e:?}"))?;
-        let script = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
-        let start = js_sys::Object::new();
-        js_sys::Reflect::set(&start, &glue_field.into(), &glue.into()).map_err(|e| format!("{e:?}"))?;
-        js_sys::Reflect::set(&start, &"module".into(), &module_source()).map_err(|e| format!("{e:?}"))?;
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&blob_parts, &options).map_err(|e| message(&e))?;
+        let script = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| message(&e))?;
         let init = js_sys::Object::new();
-        js_sys::Reflect::set(&init, &"init".into(), &start).map_err(|e| format!("{e:?}"))?;
+        set(&init, "init", &extractor.init)?;
         let mut workers = Vec::with_capacity(size);
         for _ in 0..size.max(1) {
-            let worker = web_sys::Worker::new(&script).map_err(|e| format!("{e:?}"))?;
+            let worker = web_sys::Worker::new(&script).map_err(|e| message(&e))?;
             let (sender, replies) = mpsc::unbounded();
             let to_error = sender.clone();
             let on_message = Closure::<dyn FnMut(_)>::new(move |event: web_sys::MessageEvent| {
@@ -158,7 +217,7 @@ impl Pool {
             });
             worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-            worker.post_message(&init).map_err(|e| format!("{e:?}"))?;
+            worker.post_message(&init).map_err(|e| message(&e))?;
             workers.push(Worker { worker, replies, _on_message: on_message, _on_error: on_error });
         }
         web_sys::Url::revoke_object_url(&script).ok();
@@ -181,10 +240,10 @@ impl Pool {
                 files.push(&file.name.as_str().into());
                 files.push(&js_sys::Uint8Array::from(file.bytes.as_slice()));
             }
-            let message = js_sys::Object::new();
-            js_sys::Reflect::set(&message, &"batch".into(), &files).map_err(|e| format!("{e:?}"))?;
+            let request = js_sys::Object::new();
+            set(&request, "batch", &files)?;
             let worker = &self.workers[i % self.workers.len()].worker;
-            worker.post_message(&message).map_err(|e| format!("{e:?}"))?;
+            worker.post_message(&request).map_err(|e| message(&e))?;
         }
         Ok(())
     }
@@ -197,23 +256,10 @@ impl Pool {
         if reply.len() != batch.len() {
             return Err(format!("the worker answered {} articles for {}", reply.len(), batch.len()));
         }
-        reply.iter().zip(batch).map(|(encoded, file)| article_from_worker(encoded, file)).collect()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    /// What a worker sends is what the page would have extracted itself.
-    #[test]
-    fn an_article_survives_the_trip_from_a_worker() {
-        let odd = b"\xef\xbb\xbftitle: T\r\n\r\n\xff \xe2\x80\x9cHalf a quote, said nobody.".to_vec();
-        let files = broadsheet_extract::synthetic::corpus(40, 7).into_iter().map(|(name, text)| (name, text.into_bytes()));
-        for (name, bytes) in files.chain([("odd.txt".to_string(), odd)]) {
-            let sent = super::extract_article(&name, &bytes);
-            let file = super::ArticleFile { name, bytes };
-            let received = super::article_from_worker(&sent, &file).expect("the worker's JSON reads back");
-            assert_eq!(received, broadsheet_extract::extract(&file.name, &file.bytes));
-            assert!(super::article_from_worker(&sent[..sent.len() / 2], &file).is_err(), "a cut answer is an error");
-        }
+        reply
+            .iter()
+            .zip(batch)
+            .map(|(encoded, file)| decode_without_text(encoded, &file.bytes).map_err(|_| unreadable(&file.name)))
+            .collect()
     }
 }

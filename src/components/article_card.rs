@@ -26,7 +26,7 @@ fn ranked_mentions(a: &broadsheet_extract::Article) -> Vec<(Facet, &str)> {
             None => ranked.push((facet, &e.key, e.mentions.len())),
         }
     }
-    ranked.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(b.1)));
+    ranked.sort_unstable_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(b.1)));
     ranked.into_iter().map(|(facet, key, _)| (facet, key)).collect()
 }
 

@@ -17,7 +17,7 @@ use crate::fetch::{self, Fetched, Loaded};
 use crate::loader::{shard_order, ArticleFile, ShardRef};
 use crate::search::WordIndexBuilder;
 use crate::state::ViewState;
-use crate::worker::Pool;
+use crate::worker::{Extractor, InPage, Pool};
 
 /// Articles in one batch: a worker's unit of work, or the main thread's between two yields to the browser.
 const EXTRACT_BATCH: usize = 100;
@@ -80,29 +80,48 @@ impl Loader {
                 return;
             }
         };
+        let extractor = Extractor::load().await;
+        if !self.is_current(generation) {
+            return;
+        }
+        let extractor = match extractor {
+            Ok(extractor) => extractor,
+            Err(error) => {
+                self.status.set(LoadStatus::Failed { what, error });
+                return;
+            }
+        };
         let mut shown = Arriving::new(self, generation, corpus, what, files.len());
         let batches: Vec<&[ArticleFile]> = files.chunks(EXTRACT_BATCH).collect();
-        // The first batch is extracted here while the workers start, so the
-        // first cards do not wait for them; the workers take the rest.
-        let mut pool = (batches.len() > 1).then(|| start_pool(&batches[1..])).flatten();
+        let mut pool = start_pool(&extractor, &batches);
+        let mut in_page: Option<InPage> = None;
         for (i, batch) in batches.iter().enumerate() {
             let from_worker = match pool.as_mut() {
-                Some(p) if i > 0 => p.next(i - 1, batch).await.map_err(|e| warn(&format!("extraction moves to the main thread: {e}"))).ok(),
-                _ => None,
+                Some(p) => p.next(i, batch).await.map_err(|e| warn(&format!("extraction moves to the main thread: {e}"))).ok(),
+                None => None,
             };
             let extracted = match from_worker {
-                Some(extracted) => extracted,
+                Some(extracted) => Ok(extracted),
                 None => {
-                    if i > 0 {
-                        pool = None;
+                    pool = None;
+                    if in_page.is_none() {
+                        in_page = match InPage::start(&extractor).await {
+                            Ok(started) => Some(started),
+                            Err(error) => return shown.fail(error),
+                        };
                     }
-                    let extracted = batch.iter().map(|f| broadsheet_extract::extract(&f.name, &f.bytes)).collect();
+                    let extracted = in_page.as_ref().map_or(Ok(Vec::new()), |e| batch.iter().map(|f| e.extract(f)).collect());
                     fetch::yield_to_browser().await;
                     extracted
                 }
             };
-            if !shown.add(extracted) {
-                return;
+            match extracted {
+                Ok(extracted) => {
+                    if !shown.add(extracted) {
+                        return;
+                    }
+                }
+                Err(error) => return shown.fail(error),
             }
         }
         shown.done(problems);
@@ -126,12 +145,7 @@ impl Loader {
                         return;
                     }
                 }
-                Err(error) if shown.is_empty() => {
-                    if self.is_current(generation) {
-                        self.status.set(LoadStatus::Failed { what: shown.what, error });
-                    }
-                    return;
-                }
+                Err(error) if shown.is_empty() => return shown.fail(error),
                 Err(error) => problems.push(error),
             }
         }
@@ -213,6 +227,13 @@ impl Arriving {
         true
     }
 
+    /// Stops the load and says why; whatever is on screen stays.
+    fn fail(self, error: String) {
+        if self.loader.is_current(self.generation) {
+            self.loader.status.set(LoadStatus::Failed { what: self.what, error });
+        }
+    }
+
     fn done(mut self, problems: Vec<String>) {
         if !self.loader.is_current(self.generation) {
             return;
@@ -255,8 +276,8 @@ impl Arriving {
     }
 }
 
-fn start_pool(batches: &[&[ArticleFile]]) -> Option<Pool> {
-    let started = Pool::start(Pool::default_size()).and_then(|pool| pool.submit(batches).map(|()| pool));
+fn start_pool(extractor: &Extractor, batches: &[&[ArticleFile]]) -> Option<Pool> {
+    let started = Pool::start(extractor, Pool::default_size()).and_then(|pool| pool.submit(batches).map(|()| pool));
     started.map_err(|e| warn(&format!("extraction stays on the main thread: {e}"))).ok()
 }
 

@@ -337,6 +337,30 @@ test('a link to one article of an index has its shard fetched first, and the cor
   await page.context().close();
 });
 
+test('the seed page never fetches the extractor; the first corpus opened fetches it once, and its loss is reported', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(base + '?view=quotes');
+  await page.waitForSelector('.quote-item');
+  assert.deepEqual(fetched.filter((f) => /extractor/.test(f)), [], 'the bundled corpus needs no extractor');
+  await page.goto(base + '?corpus=fixtures/wire.jsonl');
+  await page.waitForSelector('.load-status.ok');
+  assert.deepEqual(fetched.filter((f) => /extractor_bg\.wasm$/.test(f)).length, 1, 'compiled once for every worker');
+  // A site that lost the extractor's file: the load fails with the reason, and the corpus stays.
+  await page.route(/broadsheet-extractor_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(base);
+  await page.waitForSelector('.card');
+  await page.locator('.loader summary').click();
+  await page.locator('.loader input[type=file][multiple]').setInputFiles([{ name: 'local.txt', mimeType: 'text/plain', buffer: Buffer.from('Dam opens\n\nWater for all.') }]);
+  await page.waitForSelector('.load-status.failed');
+  assert.match(await page.locator('.load-status.failed').innerText(), /extractor \(broadsheet-extractor_bg\.wasm\) could not be loaded: .*404/);
+  assert.equal(await page.locator('.card').count(), 2, 'the seed corpus stays');
+  await context.close();
+});
+
 test('a failed load says why and keeps the corpus on screen', async () => {
   for (const [query, reason] of [['?corpus=fixtures/nothing.txt', /not found \(404\)/], ['?corpus=fixtures/page.html', /text\/html/], ['?corpus=fixtures/empty/index.json', /no article/]]) {
     const page = await open(query);
