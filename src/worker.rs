@@ -14,6 +14,8 @@
 //! (an old browser) or one fails, the caller runs the same module on the main
 //! thread ([`InPage`]): the pool is a speed-up, never a requirement.
 
+use std::cell::RefCell;
+
 use broadsheet_extract::shard::decode_without_text;
 use broadsheet_extract::Article;
 use futures::channel::mpsc;
@@ -25,8 +27,16 @@ use wasm_bindgen_futures::JsFuture;
 use crate::loader::ArticleFile;
 
 /// The extractor's files beside the page, as trunk names a worker's output.
-const GLUE_FILE: &str = "broadsheet-extractor.js";
-const WASM_FILE: &str = "broadsheet-extractor_bg.wasm";
+macro_rules! glue_file {
+    () => {
+        "broadsheet-extractor.js"
+    };
+}
+macro_rules! wasm_file {
+    () => {
+        "broadsheet-extractor_bg.wasm"
+    };
+}
 
 /// `load(init)`: the extractor's bindings, once its glue is imported and its
 /// module instantiated. `init` is `{glue | glueSource, module}`: the glue's URL
@@ -73,11 +83,27 @@ onmessageerror = () => { ready = failed('this browser could not hand the code to
 "#
 );
 
-/// Fetches and compiles the module at `url`, once for every worker.
-const COMPILE_SCRIPT: &str = r#"return fetch(url).then((response) => {
+/// Resolves to the extractor's `init` (see [`load_extractor`]): in the
+/// single-file build the page keeps the glue's source and the wasm bytes
+/// (`broadsheetExtractorGlue`, `broadsheetExtractorWasm`: under file:// a
+/// module cannot be shared with a worker, bytes can); otherwise both files sit
+/// beside the page, and the module is fetched and compiled here, once for every worker.
+const LOCATE_SCRIPT: &str = concat!(
+    r#"if (window.broadsheetExtractorGlue && window.broadsheetExtractorWasm)
+  return Promise.resolve({ glueSource: window.broadsheetExtractorGlue, module: window.broadsheetExtractorWasm });
+const beside = (file) => new URL(file, document.baseURI).href;
+const url = beside('"#,
+    wasm_file!(),
+    r#"');
+const loading = fetch(url).then((response) => {
   if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`);
   return response.arrayBuffer();
-}).then((bytes) => WebAssembly.compile(bytes));"#;
+}).then((bytes) => WebAssembly.compile(bytes)).then((module) => ({ glue: beside('"#,
+    glue_file!(),
+    r#"'), module }));
+loading.catch(() => {});
+return loading;"#
+);
 
 /// What a thrown JS value says.
 fn message(error: &JsValue) -> String {
@@ -102,30 +128,41 @@ pub struct Extractor {
     init: js_sys::Object,
 }
 
+thread_local! {
+    /// The extractor once asked for: every load after the first reuses its compiled module.
+    static LOADING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+}
+
+/// The extractor's `init`, being located by the first call and shared by every later one.
+fn loading() -> js_sys::Promise {
+    LOADING.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        let promise = cell.get_or_insert_with(|| {
+            let locate = js_sys::Function::new_no_args(LOCATE_SCRIPT);
+            locate.call0(&JsValue::NULL).map_or_else(|e| js_sys::Promise::reject(&e), |p| p.unchecked_into())
+        });
+        promise.clone()
+    })
+}
+
 impl Extractor {
-    /// Finds the extractor: in the single-file build the page keeps its glue
-    /// source and wasm bytes (`broadsheetExtractorGlue`, `broadsheetExtractorWasm`:
-    /// under file:// a module cannot be shared with a worker, bytes can); otherwise
-    /// its files sit beside the page, and the module is fetched and compiled here once.
+    /// The extractor, ready for workers or the page; a failed attempt is
+    /// forgotten, so the next load tries again.
     pub async fn load() -> Result<Extractor, String> {
-        let window = web_sys::window().ok_or("there is no window")?;
-        let init = js_sys::Object::new();
-        let kept = |name: &str| js_sys::Reflect::get(&window, &name.into()).ok().filter(|v| !v.is_undefined());
-        if let (Some(glue), Some(wasm)) = (kept("broadsheetExtractorGlue"), kept("broadsheetExtractorWasm")) {
-            set(&init, "glueSource", &glue)?;
-            set(&init, "module", &wasm)?;
-            return Ok(Extractor { init });
+        match JsFuture::from(loading()).await {
+            Ok(init) => Ok(Extractor { init: init.unchecked_into() }),
+            Err(e) => {
+                LOADING.with(|cell| cell.borrow_mut().take());
+                Err(format!("the extractor ({}) could not be loaded: {}", wasm_file!(), message(&e)))
+            }
         }
-        let document = window.document().ok_or("there is no document")?;
-        let base = document.base_uri().ok().flatten().ok_or("the page has no address")?;
-        let beside = |file: &str| web_sys::Url::new_with_base(file, &base).map(|u| u.href()).map_err(|e| message(&e));
-        let wasm = beside(WASM_FILE)?;
-        let compile = js_sys::Function::new_with_args("url", COMPILE_SCRIPT);
-        let compiling: js_sys::Promise = compile.call1(&JsValue::NULL, &wasm.as_str().into()).map_err(|e| message(&e))?.unchecked_into();
-        let module = JsFuture::from(compiling).await.map_err(|e| format!("the extractor ({WASM_FILE}) could not be loaded: {}", message(&e)))?;
-        set(&init, "glue", &beside(GLUE_FILE)?.into())?;
-        set(&init, "module", &module)?;
-        Ok(Extractor { init })
+    }
+
+    /// Starts loading the extractor while the corpus itself is still being
+    /// fetched or read, so its first articles do not wait for it (a promise
+    /// runs by itself).
+    pub fn preload() {
+        let _started = loading();
     }
 }
 

@@ -21,6 +21,9 @@ use crate::worker::{Extractor, InPage, Pool};
 
 /// Articles in one batch: a worker's unit of work, or the main thread's between two yields to the browser.
 const EXTRACT_BATCH: usize = 100;
+/// Articles in the first batch: few, so the first cards wait only for them,
+/// while the extractor's code is still being optimised.
+const FIRST_BATCH: usize = 20;
 /// Articles added to the search index between two yields to the browser (a few milliseconds).
 const WORD_INDEX_SLICE: usize = 250;
 
@@ -92,7 +95,8 @@ impl Loader {
             }
         };
         let mut shown = Arriving::new(self, generation, corpus, what, files.len());
-        let batches: Vec<&[ArticleFile]> = files.chunks(EXTRACT_BATCH).collect();
+        let first = FIRST_BATCH.min(files.len());
+        let batches: Vec<&[ArticleFile]> = std::iter::once(&files[..first]).chain(files[first..].chunks(EXTRACT_BATCH)).collect();
         let mut pool = start_pool(&extractor, &batches);
         let mut in_page: Option<InPage> = None;
         for (i, batch) in batches.iter().enumerate() {
@@ -161,6 +165,10 @@ impl Loader {
     pub fn load_url(self, corpus: RwSignal<Arc<Corpus>>, url: String, article: Option<String>) {
         let status = self.status;
         let generation = self.begin(&url, 1);
+        // A `.json` is a manifest or a pre-extracted index, which needs no extractor.
+        if !crate::loader::file_name(&url).ends_with(".json") {
+            Extractor::preload();
+        }
         spawn_local(async move {
             let what = url.clone();
             let progress = move |done, total| {
@@ -182,6 +190,7 @@ impl Loader {
             n => format!("{n} local files"),
         };
         let generation = self.begin(&what, files.len());
+        Extractor::preload();
         spawn_local(async move {
             let result = fetch::read_files(files).await;
             self.finish(generation, corpus, what, result).await;
