@@ -378,6 +378,57 @@ mod tests {
         }
     }
 
+    /// serde_json's reading of the same text, in this module's terms (numbers as written).
+    fn from_serde(value: &serde_json::Value) -> Json {
+        match value {
+            serde_json::Value::Null => Json::Null,
+            serde_json::Value::Bool(b) => Json::Bool(*b),
+            serde_json::Value::Number(n) => Json::Number(n.to_string()),
+            serde_json::Value::String(s) => Json::String(s.clone()),
+            serde_json::Value::Array(items) => Json::Array(items.iter().map(from_serde).collect()),
+            serde_json::Value::Object(members) => Json::Object(members.iter().map(|(k, v)| (k.clone(), from_serde(v))).collect()),
+        }
+    }
+
+    fn any_json() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::Bool),
+            any::<i64>().prop_map(serde_json::Value::from),
+            any::<String>().prop_map(serde_json::Value::String),
+        ];
+        leaf.prop_recursive(4, 40, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+                prop::collection::vec(("[a-z\\u{e9}\"]{0,6}", inner), 0..6)
+                    .prop_map(|members| serde_json::Value::Object(members.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        /// What serde_json writes, compact or pretty, reads back as serde_json reads it.
+        #[test]
+        fn reads_what_serde_json_writes(value in any_json(), pretty in proptest::bool::ANY) {
+            let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }.unwrap();
+            proptest::prop_assert_eq!(parse(&text).unwrap(), from_serde(&value));
+        }
+
+        /// Any text either reads, exactly when serde_json reads it, or is refused at an offset inside it; never a panic.
+        #[test]
+        fn agrees_with_serde_json_on_arbitrary_text(text in "[\\[\\]{}:,\"\\\\ a-u0-9.eE+-]{0,40}") {
+            // Surrogate escapes are where the two differ on purpose: serde_json refuses a lone one, this reader replaces it.
+            proptest::prop_assume!(!text.to_ascii_lowercase().contains("\\ud"));
+            let ours = parse(&text);
+            let theirs = serde_json::from_str::<serde_json::Value>(&text);
+            proptest::prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{:?}: {:?}", text, ours);
+            if let Err(e) = ours {
+                proptest::prop_assert!(e.offset <= text.len());
+            }
+        }
+    }
+
     #[test]
     fn deep_nesting_is_refused_not_a_crash() {
         let deep = "[".repeat(100_000);
