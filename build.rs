@@ -2,8 +2,43 @@
 //! there appears after a rebuild, with no code change, and the page, already
 //! holding their articles, needs no extractor until a reader opens a corpus of
 //! their own.
+//!
+//! Also fingerprints the extractor's sources (`EXTRACTOR_VERSION`): the page
+//! asks for the extractor's files with it, so a browser never pairs a new page
+//! with an old extractor it has cached (their files keep one name from build to build).
 
-use std::{env, fs, path::PathBuf};
+use std::{
+    env, fs,
+    path::{Path, PathBuf},
+};
+
+/// FNV-1a over the files under `dirs` (recursively, in path order) and `files`.
+fn fingerprint(root: &Path, dirs: &[&str], files: &[&str]) -> u64 {
+    fn collect(dir: &Path, into: &mut Vec<PathBuf>) {
+        for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                collect(&path, into);
+            } else {
+                into.push(path);
+            }
+        }
+    }
+    let mut paths: Vec<PathBuf> = files.iter().map(|f| root.join(f)).collect();
+    for dir in dirs {
+        let dir = root.join(dir);
+        println!("cargo:rerun-if-changed={}", dir.display());
+        collect(&dir, &mut paths);
+    }
+    paths.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for path in &paths {
+        for byte in fs::read(path).unwrap_or_default() {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
+}
 
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -23,4 +58,8 @@ fn main() {
     let shard = broadsheet_extract::shard::encode(&articles).expect("extracted articles always encode");
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("seeds.bin");
     fs::write(out, shard).expect("OUT_DIR is writable");
+
+    println!("cargo:rerun-if-changed={}", root.join("Cargo.lock").display());
+    let version = fingerprint(&root, &["crates/extract/src", "crates/extract/data", "crates/extract-worker/src"], &["Cargo.lock"]);
+    println!("cargo:rustc-env=EXTRACTOR_VERSION={version:016x}");
 }

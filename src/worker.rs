@@ -87,11 +87,13 @@ onmessageerror = () => { ready = failed('this browser could not hand the code to
 /// single-file build the page keeps the glue's source and the wasm bytes
 /// (`broadsheetExtractorGlue`, `broadsheetExtractorWasm`: under file:// a
 /// module cannot be shared with a worker, bytes can); otherwise both files sit
-/// beside the page, and the module is fetched and compiled here, once for every worker.
+/// beside the page, and the module is fetched and compiled here, once for every
+/// worker. Both are asked for with the build's `version`, so a cached extractor
+/// of another build is never used.
 const LOCATE_SCRIPT: &str = concat!(
     r#"if (window.broadsheetExtractorGlue && window.broadsheetExtractorWasm)
   return Promise.resolve({ glueSource: window.broadsheetExtractorGlue, module: window.broadsheetExtractorWasm });
-const beside = (file) => new URL(file, document.baseURI).href;
+const beside = (file) => new URL(file + '?v=' + version, document.baseURI).href;
 const url = beside('"#,
     wasm_file!(),
     r#"');
@@ -138,8 +140,9 @@ fn loading() -> js_sys::Promise {
     LOADING.with(|cell| {
         let mut cell = cell.borrow_mut();
         let promise = cell.get_or_insert_with(|| {
-            let locate = js_sys::Function::new_no_args(LOCATE_SCRIPT);
-            locate.call0(&JsValue::NULL).map_or_else(|e| js_sys::Promise::reject(&e), |p| p.unchecked_into())
+            let locate = js_sys::Function::new_with_args("version", LOCATE_SCRIPT);
+            let version = JsValue::from_str(env!("EXTRACTOR_VERSION"));
+            locate.call1(&JsValue::NULL, &version).map_or_else(|e| js_sys::Promise::reject(&e), |p| p.unchecked_into())
         });
         promise.clone()
     })

@@ -350,7 +350,7 @@ test('the seed page never fetches the extractor; the first corpus opened fetches
   await page.waitForSelector('.load-status.ok');
   assert.deepEqual(fetched.filter((f) => /extractor_bg\.wasm$/.test(f)).length, 1, 'compiled once for every worker');
   // A site that lost the extractor's file: the load fails with the reason, and the corpus stays.
-  await page.route(/broadsheet-extractor_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route(/broadsheet-extractor_bg\.wasm\?v=[0-9a-f]{16}$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(base);
   await page.waitForSelector('.card');
   await page.locator('.loader summary').click();
