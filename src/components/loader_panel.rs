@@ -83,6 +83,10 @@ impl Loader {
                 return;
             }
         };
+        if files.is_empty() {
+            // Nothing to extract: `done` says why, and the corpus on screen stays.
+            return Arriving::new(self, generation, corpus, what, 0).done(problems);
+        }
         let extractor = Extractor::load().await;
         if !self.is_current(generation) {
             return;
@@ -108,13 +112,15 @@ impl Loader {
                 Some(extracted) => Ok(extracted),
                 None => {
                     pool = None;
-                    if in_page.is_none() {
-                        in_page = match InPage::start(&extractor).await {
-                            Ok(started) => Some(started),
+                    let on_page = match in_page.take() {
+                        Some(started) => started,
+                        None => match InPage::start(&extractor).await {
+                            Ok(started) => started,
                             Err(error) => return shown.fail(error),
-                        };
-                    }
-                    let extracted = in_page.as_ref().map_or(Ok(Vec::new()), |e| batch.iter().map(|f| e.extract(f)).collect());
+                        },
+                    };
+                    let extracted = batch.iter().map(|f| on_page.extract(f)).collect();
+                    in_page = Some(on_page);
                     fetch::yield_to_browser().await;
                     extracted
                 }

@@ -79,8 +79,10 @@ async function open(query = '', viewport = { width: 1280, height: 900 }, ready =
   return page;
 }
 
-const quoteTexts = (page) => page.locator('.quote-item blockquote').allInnerTexts();
-const speakers = (page) => page.locator('.quote-item .speaker').allInnerTexts();
+// Cards and quotes skip rendering until they are on screen (`content-visibility: auto`), and
+// innerText reads what is rendered: right after a list is drawn, text is read from the DOM.
+const quoteTexts = (page) => page.locator('.quote-item blockquote').allTextContents();
+const speakers = (page) => page.locator('.quote-item .speaker').allTextContents();
 
 test('the example link lists exactly the Lukashenko quotes about negotiations, from both articles', async () => {
   const page = await open('?view=quotes&speaker=alexander-lukashenko&q=negotiations');
@@ -88,7 +90,7 @@ test('the example link lists exactly the Lukashenko quotes about negotiations, f
   assert.equal(texts.length, 3, texts.join('\n'));
   for (const t of texts) assert.match(t.toLowerCase(), /negotiations/);
   assert.deepEqual([...new Set(await speakers(page))], ['Alexander Lukashenko']);
-  const titles = new Set(await page.locator('.quote-item .meta > a:not(.speaker)').allInnerTexts());
+  const titles = new Set(await page.locator('.quote-item .meta > a:not(.speaker)').allTextContents());
   assert.equal(titles.size, 2, [...titles].join(' | '));
   assert.ok((await page.locator('.quote-item mark').count()) >= 3, 'matches are highlighted');
   await page.screenshot({ path: path.join(shots, 'quotes-desktop.png'), fullPage: true });
@@ -104,7 +106,7 @@ test('quotes about a place are those that name it in their own words; a click on
   for (const t of texts) assert.match(t, /Russia/);
   assert.match(await page.locator('.chips').innerText(), /Quotes about: Russia/);
   // Each quote says what it names, and a name there leads to the quotes about it.
-  for (const about of await page.locator('.quote-item .about').allInnerTexts()) assert.match(about, /about .*Russia/);
+  for (const about of await page.locator('.quote-item .about').allTextContents()) assert.match(about, /about .*Russia/);
   await page.locator('.quote-item .about a', { hasText: 'Ukraine' }).first().click();
   await page.waitForURL(/about=russia,ukraine/);
   // In the article list, an article is about whoever its quotes name.
@@ -236,7 +238,7 @@ test('phone width: no horizontal scrolling, screenshots of the main views', asyn
 test('corpus= loads a manifest, keeps it in the URL, and reports a missing file', async () => {
   const page = await open('?corpus=fixtures/manifest.json');
   await page.waitForSelector('.load-status.ok');
-  assert.deepEqual((await page.locator('.card .title a').allInnerTexts()).sort(), ['Ferry strike ends', 'Harbour bridge reopens']);
+  assert.deepEqual((await page.locator('.card .title a').allTextContents()).sort(), ['Ferry strike ends', 'Harbour bridge reopens']);
   assert.match(await page.locator('.load-status').innerText(), /gone\.txt was not found \(404\)/);
   await page.locator('a.tab', { hasText: 'Quotes' }).click();
   await page.waitForURL(/view=quotes/);
@@ -321,7 +323,7 @@ test('without workers the page extracts the corpus itself and says so in the con
 test('a pre-extracted index loads shard by shard and names the shard it could not read', async () => {
   const page = await open('?corpus=fixtures/index/index.json');
   await page.waitForSelector('.load-status.ok');
-  assert.deepEqual((await page.locator('.card .title a').allInnerTexts()).sort(), ['Wire story 0', 'Wire story 1', 'Wire story 4']);
+  assert.deepEqual((await page.locator('.card .title a').allTextContents()).sort(), ['Wire story 0', 'Wire story 1', 'Wire story 4']);
   assert.match(await page.locator('.load-status').innerText(), /shard-00001\.bin was not found \(404\)/);
   await page.context().close();
 });
@@ -333,7 +335,7 @@ test('a link to one article of an index has its shard fetched first, and the cor
   await page.waitForSelector('.load-status.ok');
   await page.evaluate(() => { history.pushState(null, '', location.href.replace(/&article=w4/, '')); dispatchEvent(new PopStateEvent('popstate')); });
   await page.waitForSelector('.card');
-  assert.deepEqual(await page.locator('.card .title a').allInnerTexts(), [0, 1, 2, 3, 4].map((i) => `Wire story ${i}`));
+  assert.deepEqual(await page.locator('.card .title a').allTextContents(), [0, 1, 2, 3, 4].map((i) => `Wire story ${i}`));
   await page.context().close();
 });
 
@@ -379,7 +381,7 @@ test('local files are read in the browser', async () => {
     { name: 'local.txt', mimeType: 'text/plain', buffer: Buffer.from('Dam opens\n\n“Water for all,” engineer Sara Holm said.') },
   ]);
   await page.waitForSelector('.load-status.ok');
-  assert.deepEqual(await page.locator('.card .title a').allInnerTexts(), ['Dam opens']);
+  assert.deepEqual(await page.locator('.card .title a').allTextContents(), ['Dam opens']);
   await page.context().close();
 });
 
