@@ -59,6 +59,10 @@ pub struct Corpus {
     quote_about_starts: Vec<u32>,
     /// Per quote: folded quote text and speaker name, what a search in the quote list looks in.
     pub quote_haystack: Vec<String>,
+    /// The articles by publication date, oldest first and newest first; either way ties keep
+    /// the corpus's order and undated articles come last.
+    pub oldest_first: Vec<u32>,
+    pub newest_first: Vec<u32>,
     /// Built after a load in slices between frames, or at once by the first search: see [`Corpus::words`].
     words: OnceLock<WordIndex>,
 }
@@ -181,7 +185,10 @@ impl Corpus {
         }
         let article_kinds = articles.iter().map(|a| a.quotes.iter().fold(0, |bits, q| bits | kind_bit(q.kind))).collect();
         let quote_kinds = quotes.iter().map(|r| kind_bit(articles[r.article].quotes[r.quote].kind)).collect();
+        let (oldest_first, newest_first) = date_orders(&articles);
         Corpus {
+            oldest_first,
+            newest_first,
             articles,
             quotes,
             names,
@@ -265,11 +272,13 @@ impl Corpus {
         self.names.get(key).map_or_else(|| key.to_string(), |(n, _)| n.clone())
     }
 
+    /// How many people and bodies speak in the corpus.
     pub fn speakers(&self) -> usize {
-        let mut s: Vec<&String> = self.article_keys.iter().flat_map(|k| &k[Facet::Speaker as usize]).collect();
-        s.sort_unstable();
-        s.dedup();
-        s.len()
+        let mut speaks = vec![false; self.keys.len()];
+        for &id in self.quote_speaker.iter().flatten() {
+            speaks[id as usize] = true;
+        }
+        speaks.into_iter().filter(|&s| s).count()
     }
 
     pub fn quote(&self, r: QuoteRef) -> &broadsheet_extract::Quote {
@@ -279,6 +288,40 @@ impl Corpus {
     pub fn article_by_id(&self, id: &str) -> Option<usize> {
         self.articles.iter().position(|a| a.id == id)
     }
+}
+
+/// `YYYY-MM-DD` as the number `YYYYMMDD`, which orders as the dates do.
+fn day_number(iso: &str) -> Option<u32> {
+    let part = |from: usize, to: usize| iso.get(from..to)?.parse::<u32>().ok();
+    Some(part(0, 4)? * 10_000 + part(5, 7)? * 100 + part(8, 10)?)
+}
+
+/// The articles oldest first and newest first (see [`Corpus::oldest_first`]): a
+/// counting sort over the distinct days, so each order costs one pass and ties
+/// keep the corpus's order without a stable sort.
+fn date_orders(articles: &[Article]) -> (Vec<u32>, Vec<u32>) {
+    let days: Vec<u32> = articles.iter().map(|a| a.date.iso.as_deref().and_then(day_number).unwrap_or(u32::MAX)).collect();
+    let mut distinct = days.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let rank: Vec<usize> = days.iter().map(|d| distinct.partition_point(|x| x < d)).collect();
+    // `starts[r]`: where the articles of the r-th day begin in the oldest-first order.
+    let mut starts = vec![0; distinct.len() + 1];
+    for &r in &rank {
+        starts[r + 1] += 1;
+    }
+    for r in 1..starts.len() {
+        starts[r] += starts[r - 1];
+    }
+    let mut oldest_first = vec![0; articles.len()];
+    let mut next = starts.clone();
+    for (a, &r) in rank.iter().enumerate() {
+        oldest_first[next[r]] = a as u32;
+        next[r] += 1;
+    }
+    let dated = distinct.len() - usize::from(distinct.last() == Some(&u32::MAX));
+    let newest_first = (0..dated).rev().chain(dated..distinct.len()).flat_map(|r| oldest_first[starts[r]..starts[r + 1]].iter().copied()).collect();
+    (oldest_first, newest_first)
 }
 
 #[cfg(test)]

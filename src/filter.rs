@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::corpus::{kind_bit, Corpus, KIND_FULL, KIND_PARTIAL};
 use crate::search::Query;
-use crate::state::{Facet, View, ViewState};
+use crate::state::{Facet, Sort, View, ViewState};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct FacetValue {
@@ -133,6 +133,11 @@ pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
     }
 
     let items: Vec<usize> = (0..n).filter(|&i| masks[i] == 0).collect();
+    let items = match state.sort {
+        Sort::Corpus => items,
+        Sort::Oldest => in_article_order(&items, article_of, &corpus.oldest_first),
+        Sort::Newest => in_article_order(&items, article_of, &corpus.newest_first),
+    };
     let mut counts: [Vec<usize>; 5] = Default::default();
     for c in counts.iter_mut() {
         c.resize(corpus.keys.len(), 0);
@@ -199,6 +204,21 @@ pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
         values.into_iter().map(|(_, v)| v).collect()
     });
     Results { view: state.view, items, facets, kinds }
+}
+
+/// `items` (ascending, so each article's items are one run) with the articles'
+/// runs put in `order`: one pass, the items of an article keeping their order.
+fn in_article_order(items: &[usize], article_of: impl Fn(usize) -> usize, order: &[u32]) -> Vec<usize> {
+    let mut runs = vec![0..0; order.len()];
+    let mut k = 0;
+    while k < items.len() {
+        let (article, start) = (article_of(items[k]), k);
+        while k < items.len() && article_of(items[k]) == article {
+            k += 1;
+        }
+        runs[article] = start..k;
+    }
+    order.iter().flat_map(|&a| items[runs[a as usize].clone()].iter().copied()).collect()
 }
 
 /// Quote indexes grouped by speaker (unattributed last), largest group first.
@@ -288,6 +308,28 @@ mod tests {
         let r = run(&c, &state("view=quotes&speaker=anna-kowalski&q=peace"));
         let texts: Vec<&str> = r.items.iter().map(|&i| c.quote(c.quotes[i]).span.text(&c.articles[c.quotes[i].article].text)).collect();
         assert_eq!(texts, ["“Peace talks matter,”"]);
+    }
+
+    #[test]
+    fn lists_sort_by_date_with_undated_last_and_ties_in_corpus_order() {
+        let c = Corpus::from_files([
+            ("undated.txt", "Notes\n\n“One,” Anna Berg said.".as_bytes()),
+            ("mid.txt", "title: Mid\ndate: 2021-06-01\n\n“Two,” Anna Berg said. “Three,” she added.".as_bytes()),
+            ("late.txt", "title: Late\ndate: 2022-01-01\n\n“Four,” Anna Berg said.".as_bytes()),
+            ("mid-too.txt", "title: Mid too\ndate: 2021-06-01\n\n“Five,” Anna Berg said.".as_bytes()),
+            ("early.txt", "title: Early\ndate: 2020-12-31\n\n“Six,” Anna Berg said.".as_bytes()),
+        ]);
+        let ids = |q: &str| run(&c, &state(q)).items.iter().map(|&a| c.articles[a].id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(""), ["undated", "mid", "late", "mid-too", "early"]);
+        assert_eq!(ids("sort=oldest"), ["early", "mid", "mid-too", "late", "undated"]);
+        assert_eq!(ids("sort=newest"), ["late", "mid", "mid-too", "early", "undated"]);
+        // Quotes follow their articles, each article's in its own order; filters apply first.
+        let quotes = |q: &str| {
+            let r = run(&c, &state(q));
+            r.items.iter().map(|&i| c.quote(c.quotes[i]).span.text(&c.articles[c.quotes[i].article].text).to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(quotes("view=quotes&sort=newest"), ["“Four,”", "“Two,”", "“Three,”", "“Five,”", "“Six,”", "“One,”"]);
+        assert_eq!(quotes("view=quotes&sort=oldest&from=2021"), ["“Two,”", "“Three,”", "“Five,”", "“Four,”"]);
     }
 
     #[test]
@@ -406,6 +448,7 @@ mod tests {
         let (speaker, person, place, org) = (pick(Facet::Speaker, 3), pick(Facet::Person, 5), pick(Facet::Place, 2), pick(Facet::Org, 1));
         let (about, about_too) = (pick_about(2), pick_about(6));
         assert!(!about.is_empty() && about != about_too, "the synthetic quotes name people and places");
+        assert_ne!(run(&c, &state("sort=oldest")).items, run(&c, &state("")).items, "the synthetic articles are not in date order");
         let mut checked = 0;
         for view in ["", "view=quotes&"] {
             for filters in [
@@ -429,6 +472,16 @@ mod tests {
                 let r = run(&c, &s);
                 let (items, facets, kinds) = by_definition(&c, &s);
                 assert_eq!(r.items, items, "{view}{filters}");
+                // Sorted by date: the same items, undated last, ties in corpus order.
+                let date = |i: usize| c.articles[if view.is_empty() { i } else { c.quotes[i].article }].date.iso.clone();
+                for (order, newest) in [("sort=oldest", false), ("sort=newest", true)] {
+                    let mut expected = items.clone();
+                    expected.sort_by(|&x, &y| match (date(x), date(y)) {
+                        (Some(a), Some(b)) if newest => b.cmp(&a),
+                        (a, b) => a.is_none().cmp(&b.is_none()).then(a.cmp(&b)),
+                    });
+                    assert_eq!(run(&c, &state(&format!("{view}{filters}&{order}"))).items, expected, "{view}{filters}&{order}");
+                }
                 assert_eq!(r.kinds, kinds, "{view}{filters}");
                 for f in Facet::ALL {
                     let mut counted: Vec<(String, usize)> =

@@ -15,7 +15,10 @@ pub struct Segment {
 }
 
 pub fn segments(article: &Article, paragraph: Span, hits: &[(usize, usize)]) -> Vec<Segment> {
-    let mut cuts = vec![paragraph.start, paragraph.end];
+    // Offsets as u32 (an article is far smaller than 4 GB): the page's code
+    // then sorts them with the sort it already has for ids.
+    let offset = |at: usize| at.clamp(paragraph.start, paragraph.end) as u32;
+    let mut cuts = vec![offset(paragraph.start), offset(paragraph.end)];
     let quotes: Vec<(usize, Span)> =
         article.quotes.iter().enumerate().filter(|(_, q)| q.span.overlaps(paragraph)).map(|(i, q)| (i, q.span)).collect();
     let mentions: Vec<(EntityKind, usize, Span)> = article
@@ -26,14 +29,14 @@ pub fn segments(article: &Article, paragraph: Span, hits: &[(usize, usize)]) -> 
         .collect();
     let hits: Vec<Span> = hits.iter().map(|&(s, e)| Span::new(s, e)).filter(|h| h.overlaps(paragraph)).collect();
     for s in quotes.iter().map(|q| q.1).chain(mentions.iter().map(|m| m.2)).chain(hits.iter().copied()) {
-        cuts.push(s.start.clamp(paragraph.start, paragraph.end));
-        cuts.push(s.end.clamp(paragraph.start, paragraph.end));
+        cuts.push(offset(s.start));
+        cuts.push(offset(s.end));
     }
     cuts.sort_unstable();
     cuts.dedup();
     let mut out = Vec::with_capacity(cuts.len());
     for w in cuts.windows(2) {
-        let span = Span::new(w[0], w[1]);
+        let span = Span::new(w[0] as usize, w[1] as usize);
         if span.is_empty() || !article.text.is_char_boundary(span.start) || !article.text.is_char_boundary(span.end) {
             continue;
         }

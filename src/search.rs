@@ -184,11 +184,14 @@ impl WordIndexBuilder {
     }
 
     pub fn finish(self) -> WordIndex {
-        let mut words: Vec<(Box<str>, u32)> = self.ids.into_iter().collect();
-        words.sort_unstable_by_key(|&(_, id)| id);
-        let mut vocabulary = String::with_capacity(words.iter().map(|(w, _)| w.len() + 1).sum());
+        // Ids are given in order from 0, so each word has its place without a sort.
+        let mut words: Vec<Box<str>> = vec![Box::default(); self.ids.len()];
+        for (word, id) in self.ids {
+            words[id as usize] = word;
+        }
+        let mut vocabulary = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
         let mut starts = Vec::with_capacity(words.len());
-        for (word, _) in words {
+        for word in words {
             starts.push(vocabulary.len() as u32);
             vocabulary.push_str(&word);
             vocabulary.push('\n');

@@ -2,7 +2,7 @@
 //!
 //! `view=articles|quotes`, `q=`, `speaker=`, `about=`, `person=`, `place=`, `org=`
 //! (entity keys, comma-separated), `article=<id>`, `from=`/`to=` (ISO dates),
-//! `kind=full|partial`, `group=speaker`, `corpus=<url>`. Parsing never fails: what cannot be
+//! `kind=full|partial`, `group=speaker`, `sort=newest|oldest`, `corpus=<url>`. Parsing never fails: what cannot be
 //! understood is dropped and reported as a notice, and the rest still applies.
 
 use broadsheet_extract::QuoteKind;
@@ -12,6 +12,37 @@ pub enum View {
     #[default]
     Articles,
     Quotes,
+}
+
+/// The order of the lists: the corpus's own, or by publication date (articles
+/// without a date last, ties in corpus order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Corpus,
+    Newest,
+    Oldest,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Corpus, Sort::Newest, Sort::Oldest];
+
+    /// Its `sort=` value; the corpus order is the default and is left out.
+    pub fn param(self) -> Option<&'static str> {
+        match self {
+            Sort::Corpus => None,
+            Sort::Newest => Some("newest"),
+            Sort::Oldest => Some("oldest"),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Corpus => "Corpus order",
+            Sort::Newest => "Newest first",
+            Sort::Oldest => "Oldest first",
+        }
+    }
 }
 
 /// The facets that filter by entity key, in URL order.
@@ -63,6 +94,7 @@ pub struct ViewState {
     pub kind: Option<QuoteKind>,
     /// Quote list grouped by speaker.
     pub group_by_speaker: bool,
+    pub sort: Sort,
     /// A corpus to load instead of the bundled one: a .txt, .jsonl or manifest.json URL.
     pub corpus: Option<String>,
 }
@@ -162,6 +194,11 @@ impl ViewState {
                     "" => {}
                     _ => notices.push(format!("group “{}” is not known; only group=speaker is", shown(v))),
                 },
+                "sort" => match Sort::ALL.into_iter().find(|o| o.param() == Some(v)) {
+                    Some(order) => s.sort = order,
+                    None if v.is_empty() => {}
+                    None => notices.push(format!("sort “{}” is not known; sort=newest and sort=oldest are", shown(v))),
+                },
                 _ => notices.push(format!("the parameter “{}” is not known and was ignored", shown(k))),
             }
         }
@@ -203,6 +240,9 @@ impl ViewState {
         if self.group_by_speaker {
             parts.push("group=speaker".into());
         }
+        if let Some(order) = self.sort.param() {
+            parts.push(format!("sort={order}"));
+        }
         parts.join("&")
     }
 
@@ -228,9 +268,9 @@ impl ViewState {
             || self.kind.is_some()
     }
 
-    /// The same view with every filter removed.
+    /// The same view, grouped and ordered as it was, with every filter removed.
     pub fn cleared(&self) -> ViewState {
-        ViewState { view: self.view, group_by_speaker: self.group_by_speaker, corpus: self.corpus.clone(), ..ViewState::default() }
+        ViewState { view: self.view, group_by_speaker: self.group_by_speaker, sort: self.sort, corpus: self.corpus.clone(), ..ViewState::default() }
     }
 }
 
@@ -293,13 +333,15 @@ mod tests {
 
     #[test]
     fn round_trip_of_a_full_state() {
-        let (s, notices) = parse("?corpus=https%3A%2F%2Fx.org%2Fc%2Fmanifest.json&view=quotes&q=%22peace+talks%22%20now&speaker=alexander-lukashenko,dmitry-peskov&place=kyiv&article=000_36cf&from=2022-01-01&to=2023-12&kind=partial&group=speaker");
+        let (s, notices) = parse("?corpus=https%3A%2F%2Fx.org%2Fc%2Fmanifest.json&view=quotes&q=%22peace+talks%22%20now&speaker=alexander-lukashenko,dmitry-peskov&place=kyiv&article=000_36cf&from=2022-01-01&to=2023-12&kind=partial&group=speaker&sort=newest");
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(s.view, View::Quotes);
         assert_eq!(s.q, "\"peace talks\" now");
         assert_eq!(s.facet(Facet::Speaker), ["alexander-lukashenko", "dmitry-peskov"]);
         assert_eq!(s.kind, Some(QuoteKind::Partial));
         assert_eq!(s.corpus.as_deref(), Some("https://x.org/c/manifest.json"));
+        assert_eq!(s.sort, Sort::Newest);
+        assert_eq!(s.cleared().to_query(), "corpus=https%3A%2F%2Fx.org%2Fc%2Fmanifest.json&view=quotes&group=speaker&sort=newest");
         let again = parse(&s.to_query()).0;
         assert_eq!(again, s);
     }
@@ -312,9 +354,9 @@ mod tests {
 
     #[test]
     fn hostile_and_malformed_values_are_ignored_with_a_notice() {
-        let (s, notices) = parse("speaker=%3Cscript%3Ealert(1)%3C/script%3E&from=yesterday&view=grid&kind=odd&zzz=1&article=..%2F..%2Fetc&corpus=javascript%3Aalert(1)");
+        let (s, notices) = parse("speaker=%3Cscript%3Ealert(1)%3C/script%3E&from=yesterday&view=grid&kind=odd&zzz=1&article=..%2F..%2Fetc&corpus=javascript%3Aalert(1)&sort=random");
         assert_eq!(s, ViewState::default());
-        assert_eq!(notices.len(), 7, "{notices:?}");
+        assert_eq!(notices.len(), 8, "{notices:?}");
         assert!(notices[0].contains("<script>alert(1)</scr…") || notices[0].contains("<script>"));
     }
 
@@ -343,6 +385,7 @@ mod tests {
             speaker in proptest::collection::vec("[a-z0-9]{1,6}(-[a-z0-9]{1,6})?", 0..3),
             from in proptest::option::of("20[0-3][0-9](-(0[1-9]|1[0-2]))?"),
             kind in proptest::option::of("full|partial"),
+            sort in proptest::option::of("newest|oldest"),
         ) {
             let mut query = vec![format!("q={}", q.replace(' ', "+").replace('"', "%22"))];
             query.extend(view.map(|v| format!("view={v}")));
@@ -351,6 +394,7 @@ mod tests {
             }
             query.extend(from.map(|f| format!("from={f}")));
             query.extend(kind.map(|k| format!("kind={k}")));
+            query.extend(sort.map(|o| format!("sort={o}")));
             let (s, notices) = parse(&query.join("&"));
             proptest::prop_assert!(notices.is_empty(), "{:?}", notices);
             proptest::prop_assert_eq!(parse(&s.to_query()).0, s);

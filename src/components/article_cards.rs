@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::article_card::ArticleCard;
 use super::show_more::{ShowMore, PAGE_SIZE};
+use super::sort_order::SortOrder;
 use super::use_ctx;
 use crate::state::View;
 
@@ -18,7 +19,10 @@ pub fn ArticleCards() -> impl IntoView {
     let total = move || ctx.results.with(|r| r.items.len());
     let clear = move || ctx.href(&ctx.state.get().cleared());
     view! {
-        <p class="summary" role="status">{move || format!("{} of {} articles", total(), articles())}</p>
+        <div class="list-head">
+            <p class="summary" role="status">{move || format!("{} of {} articles", total(), articles())}</p>
+            <SortOrder/>
+        </div>
         <Show when=move || total() == 0>
             <p class="empty">"No article matches these filters. " <a href=clear>"Clear all filters"</a></p>
         </Show>

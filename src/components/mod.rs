@@ -19,6 +19,7 @@ pub mod quote_list;
 pub mod results;
 pub mod search_box;
 pub mod show_more;
+pub mod sort_order;
 
 use std::sync::Arc;
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::download_quotes::DownloadQuotes;
 use super::quote_item::QuoteItem;
 use super::show_more::{ShowMore, PAGE_SIZE};
+use super::sort_order::SortOrder;
 use super::use_ctx;
 use crate::filter::group_by_speaker;
 use crate::state::{View, ViewState};
@@ -75,6 +76,7 @@ pub fn QuoteList() -> impl IntoView {
             <span class="list-actions">
                 <Show when=move || { total() > 0 }><DownloadQuotes/></Show>
                 <a class="toggle" href=toggle_group aria-pressed=move || if grouped() { "true" } else { "false" }>"Group by speaker"</a>
+                <SortOrder/>
             </span>
         </div>
         <Show when=move || total() == 0>

@@ -194,6 +194,24 @@ test('a filter picked in the sidebar keeps the page where it was scrolled', asyn
   await page.context().close();
 });
 
+test('lists can be ordered by publication date, and the order is part of the link', async () => {
+  const page = await open('?sort=newest');
+  const titles = () => page.locator('.card .title a').allTextContents();
+  const newest = await titles();
+  assert.equal(newest.length, 2);
+  assert.equal(await page.locator('.sort-order [aria-current="true"]').textContent(), 'Newest first');
+  await page.locator('.sort-order a', { hasText: 'Oldest first' }).click();
+  await page.waitForURL(/sort=oldest/);
+  assert.deepEqual(await titles(), [...newest].reverse());
+  // The quote list keeps the order: its first quote is from the oldest article.
+  await page.locator('a.tab', { hasText: 'Quotes' }).click();
+  await page.waitForURL(/view=quotes&sort=oldest|sort=oldest&view=quotes|view=quotes.*sort=oldest/);
+  assert.equal(await page.locator('.quote-item .meta > a:not(.speaker)').first().textContent(), newest[1]);
+  await page.locator('.sort-order a', { hasText: 'Corpus order' }).click();
+  await page.waitForURL((url) => !url.search.includes('sort='));
+  await page.context().close();
+});
+
 test('a copied link opened fresh shows the same view', async () => {
   const page = await open('?view=quotes&place=kyiv&kind=partial');
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
