@@ -209,11 +209,11 @@ impl Reader<'_> {
         let bytes = self.text.as_bytes();
         let mut out = String::new();
         loop {
-            let run = bytes[self.at..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
-            let Some(run) = run else {
+            let run = plain_run(&bytes[self.at..]);
+            if self.at + run == bytes.len() {
                 self.at = bytes.len();
                 return Err(self.error("a string is not closed"));
-            };
+            }
             // Quotes, backslashes and control bytes are ASCII, so the run ends on a char boundary.
             out.push_str(&self.text[self.at..self.at + run]);
             self.at += run;
@@ -312,6 +312,31 @@ impl Reader<'_> {
     }
 }
 
+/// How many bytes from the start of `bytes` a string copies as they are: up to
+/// a quote, a backslash or a control byte. Article texts are long, so they are
+/// scanned eight bytes at a time.
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A byte's high bit in the result is set when the byte is zero (or, after a zero
+    // byte, possibly set wrongly): only the lowest set one is read, and it is always right.
+    let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let found = zero_bytes(x ^ (ONES * u64::from(b'"')))
+            | zero_bytes(x ^ (ONES * u64::from(b'\\')))
+            | (x.wrapping_sub(ONES * 0x20) & !x & HIGHS);
+        if found != 0 {
+            return at + found.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    at + bytes[at..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(bytes.len() - at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::{parse, Json};
@@ -346,6 +371,21 @@ mod tests {
         for not_a_count in ["-1", "4.0", "4e1"] {
             assert_eq!(parse(not_a_count).unwrap().as_u64(), None, "{not_a_count}");
         }
+    }
+
+    #[test]
+    fn a_plain_run_stops_at_the_first_byte_that_needs_attention() {
+        for stop in [b'"', b'\\', b'\n', 0x00, 0x1f] {
+            for at in 0..20 {
+                let mut bytes = vec![b'a'; 20];
+                bytes[at] = stop;
+                // Bytes that trip the eight-at-a-time test wrongly, after the real stop.
+                bytes.extend_from_slice(&[0x80, 0x21, 0x01, b'"']);
+                assert_eq!(super::plain_run(&bytes), at, "{stop} at {at}");
+            }
+        }
+        assert_eq!(super::plain_run("é ü — “x” é".as_bytes()), "é ü — “x” é".len());
+        assert_eq!(super::plain_run(b""), 0);
     }
 
     #[test]
