@@ -24,6 +24,8 @@ const EXTRACT_BATCH: usize = 100;
 /// Articles in the first batch: few, so the first cards wait only for them,
 /// while the extractor's code is still being optimised.
 const FIRST_BATCH: usize = 20;
+/// How much a loading corpus grows between two showings of it.
+const SHOWN_GROWTH: usize = 4;
 /// Articles added to the search index between two yields to the browser (a few milliseconds).
 const WORD_INDEX_SLICE: usize = 250;
 
@@ -206,8 +208,9 @@ impl Loader {
 
 /// Articles as they arrive, from workers or shards: the progress after each
 /// batch, and the corpus shown at the first batch and then each time the count
-/// doubles — the page is usable at once and re-indexing costs at most twice
-/// the final index.
+/// has grown [`SHOWN_GROWTH`] times — the page is usable at once, and the
+/// re-indexing on the way costs at most 4/3 of the final index (showing at every
+/// doubling cost up to twice it, and it competes with the workers for the cores).
 struct Arriving {
     loader: Loader,
     generation: u64,
@@ -235,7 +238,7 @@ impl Arriving {
         self.articles.extend(batch);
         let done = self.articles.len();
         self.loader.status.set(LoadStatus::Loading { what: self.what.clone(), done, total: self.total });
-        if done > 0 && done < self.total && done >= 2 * self.shown {
+        if done > 0 && done < self.total && done >= SHOWN_GROWTH * self.shown {
             self.show(self.articles.clone());
             self.shown = done.max(1);
         }
