@@ -1,8 +1,8 @@
 //! The corpus as the app holds it: extracted articles and indexes built once.
 
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
+use broadsheet_extract::lexicon::FastMap;
 use broadsheet_extract::{Article, EntityKind, QuoteKind, Span};
 
 use crate::search::{fold_into, WordIndex, WordIndexBuilder};
@@ -34,12 +34,12 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     pub quotes: Vec<QuoteRef>,
     /// Display name and kind of every entity key.
-    pub names: HashMap<String, (String, EntityKind)>,
+    pub names: FastMap<String, (String, EntityKind)>,
     /// Per article: the keys of each facet (speaker, person, place, org), sorted, deduplicated;
     /// what its quotes name ("about") is kept as ids only, in `article_key_ids`.
     pub article_keys: Vec<[Vec<String>; 5]>,
     /// Index for filtering: every entity key interned once.
-    pub key_id: HashMap<String, u32>,
+    pub key_id: FastMap<String, u32>,
     pub keys: Vec<Arc<str>>,
     /// Per key id: the display name, and its place in the alphabetical order of names.
     pub key_names: Vec<Arc<str>>,
@@ -90,7 +90,7 @@ impl Corpus {
     }
 
     fn index(articles: Vec<Article>) -> Corpus {
-        let mut names = HashMap::new();
+        let mut names = FastMap::default();
         let mut quotes = Vec::new();
         let mut article_keys = Vec::with_capacity(articles.len());
         let mut quote_haystack = Vec::new();
@@ -131,7 +131,7 @@ impl Corpus {
             }
             article_keys.push(keys);
         }
-        let mut key_id: HashMap<String, u32> = HashMap::new();
+        let mut key_id: FastMap<String, u32> = FastMap::default();
         let mut keys: Vec<Arc<str>> = Vec::new();
         let mut intern = |k: &str| -> u32 {
             if let Some(&id) = key_id.get(k) {

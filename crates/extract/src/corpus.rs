@@ -5,13 +5,12 @@
 //! `lukashenko`; across the corpus that key is folded into the one full name
 //! that ends in it, so the same person keeps the same key everywhere.
 
-use std::collections::HashMap;
-
+use crate::lexicon::FastMap;
 use crate::{Article, EntityKind};
 
 /// Rewrites surname-only person keys to the corpus's one full name ending in that surname.
 pub fn link(articles: &mut [Article]) {
-    let mut full_by_surname: HashMap<String, Option<(String, String)>> = HashMap::new();
+    let mut full_by_surname: FastMap<String, Option<(String, String)>> = FastMap::default();
     for e in articles.iter().flat_map(|a| &a.entities) {
         if e.kind != EntityKind::Person || !e.key.contains('-') {
             continue;
@@ -23,7 +22,7 @@ pub fn link(articles: &mut [Article]) {
         }
     }
     for a in articles.iter_mut() {
-        let mut renamed: HashMap<String, String> = HashMap::new();
+        let mut renamed: FastMap<String, String> = FastMap::default();
         for e in a.entities.iter_mut() {
             if e.kind != EntityKind::Person || e.key.contains('-') {
                 continue;
