@@ -208,9 +208,10 @@ impl Loader {
 
 /// Articles as they arrive, from workers or shards: the progress after each
 /// batch, and the corpus shown at the first batch and then each time the count
-/// has grown [`SHOWN_GROWTH`] times — the page is usable at once, and the
-/// re-indexing on the way costs at most 4/3 of the final index (showing at every
-/// doubling cost up to twice it, and it competes with the workers for the cores).
+/// has grown [`SHOWN_GROWTH`] times while more than half is still to come — the
+/// page is usable at once, and the re-indexing on the way costs less than the
+/// final index (showing at every doubling cost up to twice it, and it competes
+/// with the workers for the cores).
 struct Arriving {
     loader: Loader,
     generation: u64,
@@ -238,7 +239,9 @@ impl Arriving {
         self.articles.extend(batch);
         let done = self.articles.len();
         self.loader.status.set(LoadStatus::Loading { what: self.what.clone(), done, total: self.total });
-        if done > 0 && done < self.total && done >= SHOWN_GROWTH * self.shown {
+        // The first batch at once; later ones while more than half is still to come.
+        let worth_showing = self.shown == 0 || (2 * done <= self.total && done >= SHOWN_GROWTH * self.shown);
+        if done > 0 && done < self.total && worth_showing {
             self.show(self.articles.clone());
             self.shown = done.max(1);
         }
