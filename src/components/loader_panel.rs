@@ -4,6 +4,10 @@
 
 use std::sync::Arc;
 
+use futures::channel::mpsc;
+use futures::StreamExt;
+
+
 use broadsheet_extract::Article;
 
 use leptos::prelude::*;
@@ -46,16 +50,37 @@ pub struct Loader {
     /// Counts loads started; a load whose number is no longer the latest stops
     /// touching the page, so the last load the reader asked for wins.
     pub generation: StoredValue<u64>,
+    /// The article the view opens (`article=`), as the page last said ([`Loader::article_is`]).
+    article: StoredValue<Option<String>>,
+    /// An index load waiting for the reader to leave the one article it shows
+    /// (see [`Loader::finish_index`]): that article, and the sender whose drop wakes it.
+    waiting: StoredValue<Option<(String, mpsc::UnboundedSender<()>)>>,
 }
 
 impl Default for Loader {
     fn default() -> Loader {
-        Loader { status: RwSignal::new(LoadStatus::Idle), generation: StoredValue::new(0) }
+        Loader { status: RwSignal::new(LoadStatus::Idle), generation: StoredValue::new(0), article: StoredValue::new(None), waiting: StoredValue::new(None) }
     }
 }
 
 impl Loader {
+    /// Lets a waiting index load fetch the rest of its shards.
+    fn resume(self) {
+        self.waiting.set_value(None);
+    }
+
+    /// Told the view's article on every change of view: a load waiting for the
+    /// reader to leave the article it shows goes on once the view opens another
+    /// one, or none.
+    pub fn article_is(self, current: Option<&str>) {
+        self.article.set_value(current.map(str::to_string));
+        if self.waiting.with_value(|w| w.as_ref().is_some_and(|(shown, _)| Some(shown.as_str()) != current)) {
+            self.resume();
+        }
+    }
+
     fn begin(self, what: &str, total: usize) -> u64 {
+        self.resume();
         self.generation.update_value(|g| *g += 1);
         self.status.set(LoadStatus::Loading { what: what.to_string(), done: 0, total });
         self.generation.get_value()
@@ -63,6 +88,7 @@ impl Loader {
 
     /// Stops any load under way from touching the page.
     pub fn cancel(self) {
+        self.resume();
         self.generation.update_value(|g| *g += 1);
         self.status.set(LoadStatus::Idle);
     }
@@ -140,16 +166,31 @@ impl Loader {
     }
 
     /// Loads a pre-extracted index shard by shard: nothing to extract, the
-    /// page shows the first shard as soon as it arrives — the one holding
-    /// `article`, when the link opens an article. A shard that fails after the
-    /// first is reported and the others still load.
+    /// page shows the first shard as soon as it arrives. When the link opens
+    /// `article`, that first shard is the one holding it, and the others are
+    /// fetched only once the reader leaves the article (or asks for them): a
+    /// shared link to one article of a large index costs one shard. A shard
+    /// that fails after the first is reported and the others still load.
     async fn finish_index(self, generation: u64, corpus: RwSignal<Arc<Corpus>>, what: String, shards: Vec<ShardRef>, article: Option<String>) {
         let total = shards.iter().map(|s| s.articles).sum();
         let mut shown = Arriving::new(self, generation, corpus, what, total);
         let mut problems = Vec::new();
         let order = shard_order(&shards, article.as_deref());
+        let holds_article = |i: usize| article.as_ref().is_some_and(|id| shards[i].ids.contains(id));
         let mut received = vec![0; shards.len()];
-        for &i in &order {
+        for (n, &i) in order.iter().enumerate() {
+            if n == 1 && holds_article(order[0]) && !shown.is_empty() && self.article.get_value() == article {
+                let (wake, mut woken) = mpsc::unbounded();
+                self.waiting.set_value(article.clone().map(|id| (id, wake)));
+                // Said as a load that pauses, with its progress bar standing still.
+                let what = format!("{} — the rest once you leave this article", shown.what);
+                self.status.set(LoadStatus::Loading { what, done: received[order[0]], total });
+                // Resumed by the reader, or by a newer load (which this one then leaves alone).
+                let _ = woken.next().await;
+                if !self.is_current(generation) {
+                    return;
+                }
+            }
             match fetch::fetch_shard(&shards[i]).await {
                 Ok(articles) => {
                     received[i] = articles.len();

@@ -45,6 +45,7 @@ pub fn Page() -> impl IntoView {
     });
     let loader = Loader::default();
     provide_context(loader);
+    Effect::new(move |_| state.with(|s| loader.article_is(s.article.as_deref())));
 
     // corpus= in the URL: load it when it changes; without it, the bundled seeds.
     let loaded_from = StoredValue::new(None::<String>);

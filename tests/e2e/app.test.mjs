@@ -346,12 +346,26 @@ test('a pre-extracted index loads shard by shard and names the shard it could no
   await page.context().close();
 });
 
-test('a link to one article of an index has its shard fetched first, and the corpus keeps its order', async () => {
-  const page = await open('?corpus=fixtures/slow-index/index.json&article=w4', undefined, '.reader .title');
+test('a link to one article of an index fetches only its shard until the reader leaves the article, and the corpus keeps its order', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  const shards = [];
+  page.on('request', (r) => { const m = /slow-index\/(shard-\d+)\.bin/.exec(r.url()); if (m) shards.push(m[1]); });
+  await page.goto(base + '?corpus=fixtures/slow-index/index.json&article=w4');
+  await page.waitForSelector('.reader .title');
   assert.equal(await page.locator('.reader .title').innerText(), 'Wire story 4');
-  assert.equal(await page.locator('.load-status.ok').count(), 0, 'shown before the slow shards arrived');
+  await page.waitForSelector('.load-status >> text=the rest once you leave this article');
+  assert.match(await page.locator('.load-status').innerText(), /1 \/ 5/);
+  // Its quotes need nothing more either.
+  await page.locator('.reader-nav a', { hasText: 'Only this article' }).click();
+  await page.waitForURL(/view=quotes/);
+  await page.waitForTimeout(300);
+  assert.deepEqual(shards, ['shard-00002'], 'only the shard that holds the article');
+  // Leaving the article fetches the rest.
+  await page.evaluate(() => { history.pushState(null, '', location.href.replace(/&article=w4/, '').replace(/view=quotes&?/, '')); dispatchEvent(new PopStateEvent('popstate')); });
   await page.waitForSelector('.load-status.ok');
-  await page.evaluate(() => { history.pushState(null, '', location.href.replace(/&article=w4/, '')); dispatchEvent(new PopStateEvent('popstate')); });
+  assert.deepEqual([...shards].sort(), ['shard-00000', 'shard-00001', 'shard-00002']);
   await page.waitForSelector('.card');
   assert.deepEqual(await page.locator('.card .title a').allTextContents(), [0, 1, 2, 3, 4].map((i) => `Wire story ${i}`));
   await page.context().close();
