@@ -1,8 +1,7 @@
 // Trunk's post-build hook (Trunk.toml): minifies the JS glue and the stylesheet
-// of a release build with esbuild, and updates their integrity hashes in
-// index.html. Part of what keeps the page within its size budget (BENCHMARKS.md).
-// Trunk's own minifier cannot read wasm-bindgen's glue, so it is not used.
-import crypto from 'node:crypto';
+// of a release build with esbuild. Part of what keeps the page within its size
+// budget (BENCHMARKS.md). Trunk's own minifier cannot read wasm-bindgen's glue,
+// so it is not used; the build has no integrity hashes to update (`no_sri`).
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -20,16 +19,10 @@ try {
   process.exit(1);
 }
 
-const integrity = (bytes) => 'sha384-' + crypto.createHash('sha384').update(bytes).digest('base64');
-const indexPath = path.join(staging, 'index.html');
-let index = fs.readFileSync(indexPath, 'utf8');
 for (const name of fs.readdirSync(staging)) {
   const loader = name.endsWith('.js') ? 'js' : name.endsWith('.css') ? 'css' : null;
   if (!loader) continue;
   const file = path.join(staging, name);
-  const before = fs.readFileSync(file);
-  const { code } = esbuild.transformSync(before.toString('utf8'), { loader, minify: true, format: loader === 'js' ? 'esm' : undefined, legalComments: 'none' });
+  const { code } = esbuild.transformSync(fs.readFileSync(file, 'utf8'), { loader, minify: true, format: loader === 'js' ? 'esm' : undefined, legalComments: 'none' });
   fs.writeFileSync(file, code);
-  index = index.replaceAll(integrity(before), integrity(code));
 }
-fs.writeFileSync(indexPath, index);
