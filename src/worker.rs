@@ -121,6 +121,16 @@ fn unreadable(file: &str) -> String {
     format!("the extractor's answer for {file} could not be read (is the site half updated? reload the page)")
 }
 
+/// A JS function made from source. Through `Reflect`, so a host whose
+/// Content-Security-Policy forbids making code from text gives an error to
+/// report, not an exception thrown through the page's code.
+fn js_function(argument: &str, body: &str) -> Result<js_sys::Function, String> {
+    let make: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"Function".into()).map_err(|e| message(&e))?.unchecked_into();
+    js_sys::Reflect::construct(&make, &js_sys::Array::of2(&argument.into(), &body.into()))
+        .map(JsCast::unchecked_into)
+        .map_err(|e| format!("this site does not let the page start the extractor ({})", message(&e)))
+}
+
 fn set(target: &js_sys::Object, field: &str, value: &JsValue) -> Result<(), String> {
     js_sys::Reflect::set(target, &field.into(), value).map(|_| ()).map_err(|e| message(&e))
 }
@@ -136,15 +146,15 @@ thread_local! {
 }
 
 /// The extractor's `init`, being located by the first call and shared by every later one.
-fn loading() -> js_sys::Promise {
+fn loading() -> Result<js_sys::Promise, String> {
     LOADING.with(|cell| {
         let mut cell = cell.borrow_mut();
-        let promise = cell.get_or_insert_with(|| {
-            let locate = js_sys::Function::new_with_args("version", LOCATE_SCRIPT);
-            let version = JsValue::from_str(env!("EXTRACTOR_VERSION"));
-            locate.call1(&JsValue::NULL, &version).map_or_else(|e| js_sys::Promise::reject(&e), |p| p.unchecked_into())
-        });
-        promise.clone()
+        if let Some(promise) = cell.as_ref() {
+            return Ok(promise.clone());
+        }
+        let version = JsValue::from_str(env!("EXTRACTOR_VERSION"));
+        let promise: js_sys::Promise = js_function("version", LOCATE_SCRIPT)?.call1(&JsValue::NULL, &version).map_err(|e| message(&e))?.unchecked_into();
+        Ok(cell.insert(promise).clone())
     })
 }
 
@@ -152,18 +162,19 @@ impl Extractor {
     /// The extractor, ready for workers or the page; a failed attempt is
     /// forgotten, so the next load tries again.
     pub async fn load() -> Result<Extractor, String> {
-        match JsFuture::from(loading()).await {
-            Ok(init) => Ok(Extractor { init: init.unchecked_into() }),
-            Err(e) => {
-                LOADING.with(|cell| cell.borrow_mut().take());
-                Err(format!("the extractor ({}) could not be loaded: {}", wasm_file!(), message(&e)))
-            }
-        }
+        let located = match loading() {
+            Ok(promise) => JsFuture::from(promise).await.map_err(|e| message(&e)),
+            Err(error) => Err(error),
+        };
+        located.map(|init| Extractor { init: init.unchecked_into() }).map_err(|error| {
+            LOADING.with(|cell| cell.borrow_mut().take());
+            format!("the extractor ({}) could not be loaded: {error}", wasm_file!())
+        })
     }
 
     /// Starts loading the extractor while the corpus itself is still being
     /// fetched or read, so its first articles do not wait for it (a promise
-    /// runs by itself).
+    /// runs by itself; a failure is reported by the load that awaits it).
     pub fn preload() {
         let _started = loading();
     }
@@ -177,7 +188,7 @@ pub struct InPage {
 
 impl InPage {
     pub async fn start(extractor: &Extractor) -> Result<InPage, String> {
-        let load = js_sys::Function::new_with_args("init", concat!("return (", load_extractor!(), ")(init);"));
+        let load = js_function("init", concat!("return (", load_extractor!(), ")(init);"))?;
         let loading: js_sys::Promise = load.call1(&JsValue::NULL, &extractor.init).map_err(|e| message(&e))?.unchecked_into();
         let bindings = JsFuture::from(loading).await.map_err(|e| format!("the extractor could not start: {}", message(&e)))?;
         let extract = js_sys::Reflect::get(&bindings, &"extract_article".into())

@@ -395,6 +395,25 @@ test('the seed page never fetches the extractor; the first corpus opened fetches
   await context.close();
 });
 
+test('a site whose Content-Security-Policy forbids making code from text gets a clear message, and the corpus stays', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route(/\/broadsheet\/(\?.*)?$/, async (route) => {
+    const response = await route.fetch();
+    const csp = "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval' blob:; worker-src 'self' blob:";
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+  });
+  await page.goto(base);
+  await page.waitForSelector('.card');
+  await page.locator('.loader summary').click();
+  await page.locator('.loader input[type=file][multiple]').setInputFiles([{ name: 'local.txt', mimeType: 'text/plain', buffer: Buffer.from('Dam opens\n\nWater for all.') }]);
+  await page.waitForSelector('.load-status.failed');
+  assert.match(await page.locator('.load-status.failed').innerText(), /does not let the page start the extractor/);
+  assert.equal(await page.locator('.card').count(), 2, 'the seed corpus stays');
+  await context.close();
+});
+
 test('a failed load says why and keeps the corpus on screen', async () => {
   for (const [query, reason] of [['?corpus=fixtures/nothing.txt', /not found \(404\)/], ['?corpus=fixtures/page.html', /text\/html/], ['?corpus=fixtures/empty/index.json', /no article/]]) {
     const page = await open(query);
