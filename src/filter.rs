@@ -231,9 +231,15 @@ pub fn group_by_speaker(corpus: &Corpus, items: &[usize]) -> Vec<(Option<String>
             None => groups.push((speaker, vec![i])),
         }
     }
-    // Equal groups keep the order they first appeared in (each group's first quote).
-    groups.sort_unstable_by(|a, b| a.0.is_none().cmp(&b.0.is_none()).then(b.1.len().cmp(&a.1.len())).then(a.1[0].cmp(&b.1[0])));
-    groups
+    // Each group put in its place (equal ones in the order they first appeared): the
+    // groups of a page are few, and the page's code then needs no other sort.
+    let order = |a: &(Option<String>, Vec<usize>), b: &(Option<String>, Vec<usize>)| a.0.is_none().cmp(&b.0.is_none()).then(b.1.len().cmp(&a.1.len()));
+    let mut sorted: Vec<(Option<String>, Vec<usize>)> = Vec::with_capacity(groups.len());
+    for group in groups {
+        let at = sorted.partition_point(|placed| order(placed, &group).is_le());
+        sorted.insert(at, group);
+    }
+    sorted
 }
 
 /// How many values a facet lists at first, and how many more each "Show more" adds:
@@ -504,5 +510,16 @@ mod tests {
         let groups = group_by_speaker(&c, &r.items);
         assert_eq!(groups[0].0.as_deref(), Some("anna-kowalski"));
         assert_eq!(groups.iter().map(|g| g.1.len()).sum::<usize>(), r.items.len());
+        // Largest first, equal ones in the order they first speak, the unattributed last.
+        let c = Corpus::from_files([(
+            "g.txt",
+            "Notes\n\n“I disagree,” Eva Dahl said.\n\n“Nobody told us,” one resident said.\n\n“We start now,” Ola Berg said.\n\n\
+             “The plan is late,” Nils Lund said.\n\n“It will cost more,” Nils Lund added.\n\n“We finish in May,” Ola Berg said."
+                .as_bytes(),
+        )]);
+        let r = run(&c, &state("view=quotes"));
+        let order: Vec<(Option<String>, usize)> = group_by_speaker(&c, &r.items).into_iter().map(|(s, g)| (s, g.len())).collect();
+        let named = |k: &str, n| (Some(k.to_string()), n);
+        assert_eq!(order, [named("ola-berg", 2), named("nils-lund", 2), named("eva-dahl", 1), (None, 1)]);
     }
 }

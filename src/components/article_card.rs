@@ -26,8 +26,14 @@ fn ranked_mentions(a: &broadsheet_extract::Article) -> Vec<(Facet, &str)> {
             None => ranked.push((facet, &e.key, e.mentions.len())),
         }
     }
-    ranked.sort_unstable_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(b.1)));
-    ranked.into_iter().map(|(facet, key, _)| (facet, key)).collect()
+    // Each name put in its place, most mentioned first: an article names few, and the page's
+    // code then needs no other sort.
+    let mut sorted: Vec<(Facet, &str, usize)> = Vec::with_capacity(ranked.len());
+    for name in ranked {
+        let at = sorted.partition_point(|placed| placed.2 > name.2 || (placed.2 == name.2 && placed.1 < name.1));
+        sorted.insert(at, name);
+    }
+    sorted.into_iter().map(|(facet, key, _)| (facet, key)).collect()
 }
 
 #[component]
