@@ -29,9 +29,11 @@ const inline = `<style>${css}</style>
 <script type="module">
 const text = (id) => document.getElementById(id).textContent;
 const bytes = (id) => Uint8Array.from(atob(text(id)), (c) => c.charCodeAt(0));
-// The extractor runs in workers, which import its glue from source and instantiate its bytes (see src/worker.rs).
+// The extractor runs in workers, which import its glue from source and instantiate its bytes
+// (see src/worker.rs); they are decoded the first time a corpus is opened, not at every start.
 window.broadsheetExtractorGlue = text('broadsheet-extractor-glue');
-window.broadsheetExtractorWasm = bytes('broadsheet-extractor-wasm');
+let extractorWasm;
+Object.defineProperty(window, 'broadsheetExtractorWasm', { get: () => (extractorWasm ??= bytes('broadsheet-extractor-wasm')) });
 const url = URL.createObjectURL(new Blob([text('broadsheet-glue')], { type: 'text/javascript' }));
 const { default: init } = await import(url);
 await init({ module_or_path: bytes('broadsheet-wasm') });

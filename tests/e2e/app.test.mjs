@@ -69,11 +69,18 @@ after(async () => {
   server?.close();
 });
 
-async function open(query = '', viewport = { width: 1280, height: 900 }, ready = '.summary') {
+// A page of its own whose errors and dialogs fail the run; `init` runs in it before any page script.
+async function fresh({ viewport = { width: 1280, height: 900 }, init } = {}) {
   const context = await browser.newContext({ viewport });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('dialog', (d) => { errors.push('dialog: ' + d.message()); d.dismiss(); });
+  return page;
+}
+
+async function open(query = '', viewport, ready = '.summary') {
+  const page = await fresh({ viewport });
   await page.goto(base + query);
   await page.waitForSelector(ready);
   return page;
@@ -323,11 +330,8 @@ test('a long facet lists its first values, finds a value by name, and shows more
 });
 
 test('without workers the page extracts the corpus itself and says so in the console', async () => {
-  const context = await browser.newContext();
   // A browser that refuses to start workers.
-  await context.addInitScript(() => { window.Worker = function () { throw new Error('workers are disabled here'); }; });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
+  const page = await fresh({ init: () => { window.Worker = function () { throw new Error('workers are disabled here'); }; } });
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.goto(base + '?corpus=fixtures/wire.jsonl&view=quotes&q=shipment%20237');
@@ -335,7 +339,7 @@ test('without workers the page extracts the corpus itself and says so in the con
   assert.match(await page.locator('.load-status').innerText(), /Loaded 240 articles/);
   assert.deepEqual(await speakers(page), ['Lena Sorensen']);
   assert.ok(warnings.some((w) => /stays on the main thread/.test(w)), warnings.join('\n'));
-  await context.close();
+  await page.context().close();
 });
 
 test('a pre-extracted index loads shard by shard and names the shard it could not read', async () => {
@@ -347,9 +351,7 @@ test('a pre-extracted index loads shard by shard and names the shard it could no
 });
 
 test('a link to one article of an index fetches only its shard until the reader leaves the article, and the corpus keeps its order', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
+  const page = await fresh();
   const shards = [];
   page.on('request', (r) => { const m = /slow-index\/(shard-\d+)\.bin/.exec(r.url()); if (m) shards.push(m[1]); });
   await page.goto(base + '?corpus=fixtures/slow-index/index.json&article=w4');
@@ -372,9 +374,7 @@ test('a link to one article of an index fetches only its shard until the reader 
 });
 
 test('the seed page never fetches the extractor; the first corpus opened fetches it once, and its loss is reported', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
+  const page = await fresh();
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto(base + '?view=quotes');
@@ -392,13 +392,11 @@ test('the seed page never fetches the extractor; the first corpus opened fetches
   await page.waitForSelector('.load-status.failed');
   assert.match(await page.locator('.load-status.failed').innerText(), /extractor \(broadsheet-extractor_bg\.wasm\) could not be loaded: .*404/);
   assert.equal(await page.locator('.card').count(), 2, 'the seed corpus stays');
-  await context.close();
+  await page.context().close();
 });
 
 test('a site whose Content-Security-Policy forbids making code from text gets a clear message, and the corpus stays', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
+  const page = await fresh();
   await page.route(/\/broadsheet\/(\?.*)?$/, async (route) => {
     const response = await route.fetch();
     const csp = "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval' blob:; worker-src 'self' blob:";
@@ -411,7 +409,7 @@ test('a site whose Content-Security-Policy forbids making code from text gets a 
   await page.waitForSelector('.load-status.failed');
   assert.match(await page.locator('.load-status.failed').innerText(), /does not let the page start the extractor/);
   assert.equal(await page.locator('.card').count(), 2, 'the seed corpus stays');
-  await context.close();
+  await page.context().close();
 });
 
 test('a failed load says why and keeps the corpus on screen', async () => {
@@ -439,9 +437,7 @@ test('local files are read in the browser', async () => {
 test('the single-file build works opened straight from disk', async () => {
   const file = path.join(here, '../../dist/broadsheet.html');
   assert.ok(fs.existsSync(file), 'run .ci/single-file.mjs after trunk build');
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
+  const page = await fresh();
   await page.goto('file://' + file);
   await page.waitForSelector('.card');
   assert.equal(await page.locator('.card').count(), 2);
@@ -459,7 +455,7 @@ test('the single-file build works opened straight from disk', async () => {
   await page.waitForSelector('.load-status.ok');
   assert.match(await page.locator('.load-status').innerText(), /Loaded 240 articles/);
   assert.deepEqual(warnings, []);
-  await context.close();
+  await page.context().close();
 });
 
 test('no page errors were raised', () => {
