@@ -138,7 +138,31 @@ fn may_start_date(w: &str) -> bool {
     }
 }
 
-/// The date expression starting at `words[i]` (folded tokens), and how many tokens it covers.
+/// How many tokens [`parse_at`] reads from where a date starts, at most:
+/// "Friday , March 31 , 2023" and one more.
+const LONGEST_DATE: usize = 8;
+
+/// [`may_start_date`] of the word folded, without folding most words: every
+/// word that can start a date begins with a digit or one of a few letter pairs.
+fn may_start_date_as_written(w: &str) -> bool {
+    match w.as_bytes() {
+        [] => false,
+        [d, ..] if d.is_ascii_digit() => true,
+        [a, b, ..] if a.is_ascii() && b.is_ascii() => {
+            matches!(
+                &[a.to_ascii_lowercase(), b.to_ascii_lowercase()],
+                b"ja" | b"fe" | b"ma" | b"ap" | b"ju" | b"au" | b"se" | b"oc" | b"no" | b"de" // months
+                    | b"mo" | b"tu" | b"we" | b"th" | b"fr" | b"sa" | b"su" // weekdays
+                    | b"to" | b"ye" | b"la" | b"ne" // today, yesterday, tomorrow, last, this, next
+            ) && lexicon::with_folded(w, may_start_date)
+        }
+        [a] if a.is_ascii() => false,
+        _ => lexicon::with_folded(w, may_start_date),
+    }
+}
+
+/// The date expression starting at `words[i]` (folded tokens, with the one before
+/// it when there is one), and how many tokens it covers.
 fn parse_at(words: &[std::borrow::Cow<str>], i: usize) -> Option<(Expr, usize)> {
     let word = |k: usize| words.get(k).map(|w| w.as_ref());
     let w0 = word(i)?;
@@ -221,11 +245,16 @@ pub fn resolve(text: &str, layout: &Layout, paragraph_tokens: &[Vec<tokens::Toke
     let mut found: Vec<(Span, Expr)> = Vec::new();
     let title_tokens = layout.title.map(|t| tokens::tokenize(text, t));
     for toks in title_tokens.iter().chain(paragraph_tokens.iter()) {
-        // Only words that could take part in a date are folded; the rest never match.
-        let words: Vec<_> = toks.iter().map(|t| date_word(t.text(text))).collect();
         let mut i = 0;
         while i < toks.len() {
-            match parse_at(&words, i) {
+            // Few words can start a date: only around those are the words folded and parsed.
+            if !may_start_date_as_written(toks[i].text(text)) {
+                i += 1;
+                continue;
+            }
+            let from = i.saturating_sub(1);
+            let words: Vec<_> = toks[from..(i + LONGEST_DATE).min(toks.len())].iter().map(|t| date_word(t.text(text))).collect();
+            match parse_at(&words, i - from) {
                 Some((expr, n)) => {
                     let span = Span::new(toks[i].span.start, toks[i + n - 1].span.end);
                     found.push((span, expr));
@@ -324,6 +353,25 @@ fn infer(found: &[(Span, Expr)]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_test_on_words_as_written_agrees_with_folding_first() {
+        let words = [
+            "january", "Feb", "MARCH", "Sept.", "may", "Mayor", "monday", "THURSDAY", "Today", "yesterday", "tomorrow",
+            "Last", "this", "NEXT", "the", "That", "a", "I", "7", "2023", "2023-03-31", "Öct", "Ďecember", "Sé", "É",
+            "ja", "no", "Sa", "Juni", "", "-",
+        ];
+        for w in words {
+            assert_eq!(may_start_date_as_written(w), lexicon::with_folded(w, may_start_date), "{w:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_test_on_words_as_written_never_misses_a_date_word(w in "[A-Za-z0-9ÁÉÖéöß.-]{0,12}") {
+            proptest::prop_assert_eq!(may_start_date_as_written(&w), lexicon::with_folded(&w, may_start_date));
+        }
+    }
 
     fn run(t: &str) -> (PublicationDate, Vec<(String, String)>) {
         let layout = crate::layout::analyse(t);

@@ -47,7 +47,10 @@ pub struct Found {
 #[derive(Clone, Debug)]
 struct Run {
     span: Span,
-    words: Vec<String>,
+    /// The words as written, joined by single spaces ("Alexander Lukashenko").
+    name: String,
+    /// How many words `name` has.
+    words: usize,
     kind: EntityKind,
     role: Option<Role>,
     /// Canonical form from the gazetteer, for places.
@@ -58,8 +61,51 @@ struct Run {
 
 impl Run {
     /// A place the gazetteer knows, as `words` name it at `span`.
-    fn place(span: Span, words: Vec<String>, place: &lexicon::Place) -> Run {
-        Run { span, words, kind: EntityKind::Place, role: None, canonical: Some(place.canonical.to_string()), modifies_noun: false }
+    fn place(span: Span, words: &[Cow<str>], place: &lexicon::Place) -> Run {
+        Run {
+            span,
+            name: words.join(" "),
+            words: words.len(),
+            kind: EntityKind::Place,
+            role: None,
+            canonical: Some(place.canonical.to_string()),
+            modifies_noun: false,
+        }
+    }
+}
+
+/// The words of a name folded and joined by single spaces, so that any run of
+/// them is one slice to look up ("new york") without a copy per word. Reused
+/// from one name to the next.
+#[derive(Default)]
+struct FoldedWords {
+    joined: String,
+    /// Where each word starts in `joined`.
+    starts: Vec<usize>,
+}
+
+impl FoldedWords {
+    fn fill<'a>(&mut self, words: impl Iterator<Item = &'a str>) {
+        self.joined.clear();
+        self.starts.clear();
+        for w in words {
+            if !self.starts.is_empty() {
+                self.joined.push(' ');
+            }
+            self.starts.push(self.joined.len());
+            lexicon::fold_into(&mut self.joined, w);
+        }
+    }
+
+    /// Words `from..to`, folded and joined. Folding never makes a space, so the
+    /// slice is the fold of the words joined.
+    fn range(&self, from: usize, to: usize) -> &str {
+        let end = if to == self.starts.len() { self.joined.len() } else { self.starts[to] - 1 };
+        &self.joined[self.starts[from]..end]
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.range(i, i + 1)
     }
 }
 
@@ -95,14 +141,8 @@ fn title_case(word: &str) -> String {
     out
 }
 
-fn place_of<W: AsRef<str>>(words: &[W]) -> Option<&'static lexicon::Place> {
-    match words {
-        [one] => lexicon::places().get(lexicon::folded(one.as_ref()).as_ref()),
-        _ => {
-            let joined: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
-            lexicon::places().get(&lexicon::fold(&joined.join(" ")))
-        }
-    }
+fn place_named(folded: &str) -> Option<&'static lexicon::Place> {
+    lexicon::places().get(folded)
 }
 
 fn is_name_word(text: &str, t: &Token) -> bool {
@@ -125,6 +165,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
     }
 
     let mut runs = Vec::new();
+    let mut folded = FoldedWords::default();
     for &toks in &tokenized {
         let shouting = is_shouting(text, toks);
         let mut i = 0;
@@ -158,7 +199,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
             let common = end == start + 1
                 && lexicon::with_folded(toks[start].text(text), |w| lexicon::is_common_word(w) && lexicon::places().get(w).is_none());
             if !common {
-                runs.extend(classify(text, toks, start, end, shouting, &mid_sentence_caps));
+                runs.extend(classify(text, toks, start, end, shouting, &mid_sentence_caps, &mut folded));
             }
             i = end;
         }
@@ -190,42 +231,44 @@ fn classify(
     end: usize,
     shouting: bool,
     mid_sentence_caps: &lexicon::WordSet<&str>,
+    folded: &mut FoldedWords,
 ) -> Vec<Run> {
     let surface: Vec<Cow<str>> = toks[start..end]
         .iter()
         .map(|t| if shouting { Cow::Owned(title_case(t.text(text))) } else { Cow::Borrowed(t.text(text)) })
         .collect();
-    let folded: Vec<Cow<str>> = surface.iter().map(|w| lexicon::folded(w)).collect();
+    folded.fill(surface.iter().map(|w| w.as_ref()));
+    let folded = &*folded;
     let mut out = Vec::new();
 
     // A whole run the gazetteer knows ("New York", "Czech Republic") is kept as it is.
-    if let Some(p) = place_of(&surface) {
+    if let Some(p) = place_named(folded.range(0, surface.len())) {
         let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-        out.push(Run::place(span, surface.iter().map(|w| w.to_string()).collect(), p));
+        out.push(Run::place(span, &surface, p));
         return out;
     }
     // Peel leading common words, titles and demonyms, remembering the role they give.
-    let org_tail = folded.last().is_some_and(|w| lexicon::is_org_word(w));
+    let org_tail = lexicon::is_org_word(folded.word(surface.len() - 1));
     let mut first = 0;
     let mut role_noun: Option<String> = None;
     let mut affiliation: Option<String> = None;
     while first < surface.len() {
-        let w = &folded[first];
+        let w = folded.word(first);
         if let Some(country) = lexicon::demonym_country(w) {
             affiliation = Some(lexicon::fold(country));
         } else if !org_tail && lexicon::is_title_word(w) {
             if lexicon::is_role_noun(w) {
-                role_noun = Some(lexicon::office(first.checked_sub(1).map(|k| folded[k].as_ref()), w).to_string());
+                role_noun = Some(lexicon::office(first.checked_sub(1).map(|k| folded.word(k)), w).to_string());
             }
         } else if lexicon::is_common_word(w) || w == "." {
             // nothing to remember
-        } else if first + 1 < surface.len() && place_of(&surface[first..first + 1]).is_some() && !org_tail
-            && lexicon::is_title_word(&folded[first + 1])
+        } else if let Some(p) = (first + 1 < surface.len() && !org_tail && lexicon::is_title_word(folded.word(first + 1)))
+            .then(|| place_named(w))
+            .flatten()
         {
             // "Belarus President", "Oslo Mayor Novak": a place before a title is an affiliation.
-            let p = place_of(&surface[first..first + 1]).unwrap();
             affiliation = Some(lexicon::fold(p.canonical));
-            out.push(Run::place(toks[start + first].span, vec![p.canonical.to_string()], p));
+            out.push(Run::place(toks[start + first].span, &[Cow::Borrowed(p.canonical)], p));
         } else {
             break;
         }
@@ -233,24 +276,28 @@ fn classify(
     }
     // Drop trailing connectors and dots.
     let mut last = surface.len();
-    while last > first && (is_connector(&folded[last - 1]) || folded[last - 1] == ".") {
+    while last > first && (is_connector(folded.word(last - 1)) || folded.word(last - 1) == ".") {
         last -= 1;
     }
     if first >= last {
         return out;
     }
     let span = Span::new(toks[start + first].span.start, toks[start + last - 1].span.end);
-    let words: Vec<String> = surface[first..last].iter().filter(|w| *w != ".").map(|w| w.to_string()).collect();
-    let wfold: Vec<&str> = folded[first..last].iter().map(|w| w.as_ref()).filter(|w| *w != ".").collect();
-    let had_title = first > 0 && role_noun.is_some() || folded[..first].iter().any(|w| lexicon::is_title_word(w));
+    // The name without its initials' dots: "George W. Bush" is "George W Bush".
+    let kept: Vec<usize> = (first..last).filter(|&k| folded.word(k) != ".").collect();
+    let words: Vec<&str> = kept.iter().map(|&k| surface[k].as_ref()).collect();
+    let wfold: Vec<&str> = kept.iter().map(|&k| folded.word(k)).collect();
+    let name = words.join(" ");
+    let had_title = first > 0 && role_noun.is_some() || (0..first).any(|k| lexicon::is_title_word(folded.word(k)));
     let role = role_noun.map(|noun| Role { noun, affiliation: affiliation.clone() });
     let sentence_initial = first == 0 && is_sentence_start(text, toks, start);
 
     let mut push = |kind, canonical: Option<String>, role: Option<Role>| {
-        out.push(Run { span, words: words.clone(), kind, role, canonical, modifies_noun: false });
+        out.push(Run { span, name: name.clone(), words: words.len(), kind, role, canonical, modifies_noun: false });
     };
 
-    if let Some(p) = place_of(&words) {
+    let whole = if kept.len() == last - first { Cow::Borrowed(folded.range(first, last)) } else { Cow::Owned(wfold.join(" ")) };
+    if let Some(p) = place_named(&whole) {
         let as_person = had_title || (words.len() >= 2 && lexicon::given_names().contains_key(wfold[0]) && p.kind == PlaceKind::City);
         if !as_person {
             push(EntityKind::Place, Some(p.canonical.to_string()), None);
@@ -277,7 +324,7 @@ fn classify(
         push(EntityKind::Place, None, None);
         return out;
     }
-    if words.len() == 1 && tokens::is_all_caps(&words[0]) && !shouting && words[0].chars().filter(|c| c.is_alphabetic()).count() <= 6 {
+    if words.len() == 1 && tokens::is_all_caps(words[0]) && !shouting && words[0].chars().filter(|c| c.is_alphabetic()).count() <= 6 {
         push(EntityKind::Organization, None, None);
         return out;
     }
@@ -286,11 +333,11 @@ fn classify(
         // run spans the line ("ROMANIA BEAT LITHUANIA"): the places in it are picked out, longest first.
         let mut i = first;
         while i < last {
-            let found = (1..=(last - i).min(4)).rev().find_map(|len| place_of(&surface[i..i + len]).map(|p| (len, p)));
+            let found = (1..=(last - i).min(4)).rev().find_map(|len| place_named(folded.range(i, i + len)).map(|p| (len, p)));
             match found {
                 Some((len, p)) => {
                     let span = Span::new(toks[start + i].span.start, toks[start + i + len - 1].span.end);
-                    out.push(Run::place(span, surface[i..i + len].iter().map(|w| w.to_string()).collect(), p));
+                    out.push(Run::place(span, &surface[i..i + len], p));
                     i += len;
                 }
                 None => i += 1,
@@ -303,7 +350,7 @@ fn classify(
         push(EntityKind::Person, None, role);
         return out;
     }
-    if sentence_initial && words.len() == 1 && !mid_sentence_caps.contains(words[0].as_str()) {
+    if sentence_initial && words.len() == 1 && !mid_sentence_caps.contains(words[0]) {
         return out;
     }
     // "Iraqi", "Iraqis": a people, not a person.
@@ -342,7 +389,7 @@ fn classify(
             let w = t.text(text);
             t.is_word() && !tokens::is_capitalized(w) && !lexicon::is_cue_verb(&lexicon::folded(w)) && !breaks_word(w)
         });
-        out.push(Run { span, words, kind: EntityKind::Person, role: None, canonical: Some(String::new()), modifies_noun });
+        out.push(Run { span, name, words: words.len(), kind: EntityKind::Person, role: None, canonical: Some(String::new()), modifies_noun });
     }
     out
 }
@@ -386,12 +433,21 @@ fn person_gender(name: &str) -> Gender {
         .unwrap_or(Gender::Unknown)
 }
 
+fn last_word(folded_name: &str) -> &str {
+    folded_name.rsplit(' ').next().unwrap_or("")
+}
+
 /// Groups runs into clusters: full names first, then short forms by surname.
 fn cluster(runs: Vec<Run>) -> Found {
     let mut found = Found::default();
+    // Every run's name folded; a person's words are the pieces between its spaces.
+    let folded_names: Vec<String> = runs.iter().map(|r| lexicon::fold(&r.name)).collect();
+    // A place is known by its gazetteer name.
+    let canonical_keys: Vec<Option<String>> = runs.iter().map(|r| r.canonical.as_deref().map(lexicon::fold)).collect();
+    let first_word = |f: &str| -> String { f.split(' ').next().unwrap_or("").to_string() };
     // Folded name → the cluster of each kind that bears it.
-    let mut by_name: lexicon::FastMap<String, [Option<usize>; 3]> = Default::default();
-    let mut by_surname: lexicon::FastMap<String, Vec<usize>> = Default::default();
+    let mut by_name: lexicon::FastMap<&str, [Option<usize>; 3]> = Default::default();
+    let mut by_surname: lexicon::FastMap<&str, Vec<usize>> = Default::default();
     let mut assigned: Vec<Option<usize>> = vec![None; runs.len()];
 
     let new_cluster = |found: &mut Found, name: String, kind: EntityKind| -> usize {
@@ -409,32 +465,32 @@ fn cluster(runs: Vec<Run>) -> Found {
     // Pass 1: places, organisations and multi-word person names.
     for (i, run) in runs.iter().enumerate() {
         let is_lone = run.canonical.as_deref() == Some("");
-        if is_lone || (run.kind == EntityKind::Person && run.words.len() < 2) {
+        if is_lone || (run.kind == EntityKind::Person && run.words < 2) {
             continue;
         }
-        let name = run.canonical.clone().unwrap_or_else(|| run.words.join(" "));
-        let key = lexicon::fold(&name);
-        let c = match by_name.get(&key).and_then(|slots| slots[run.kind as usize]) {
+        let key = canonical_keys[i].as_deref().unwrap_or(&folded_names[i]);
+        let c = match by_name.get(key).and_then(|slots| slots[run.kind as usize]) {
             Some(c) => c,
             None => {
                 // A longer form of a known person ("John Smith" after "John A. Smith") joins it by surname and first name.
                 let joined = (run.kind == EntityKind::Person)
                     .then(|| {
-                        by_surname.get(&lexicon::fold(run.words.last().unwrap())).and_then(|cs| {
+                        by_surname.get(last_word(&folded_names[i])).and_then(|cs| {
                             cs.iter().copied().find(|&c| {
                                 lexicon::fold(found.clusters[c].name.split_whitespace().next().unwrap_or(""))
-                                    == lexicon::fold(&run.words[0])
+                                    == first_word(&folded_names[i])
                             })
                         })
                     })
                     .flatten();
-                let acronym_of = (run.kind == EntityKind::Organization && run.words.len() == 1 && tokens::is_all_caps(&name))
-                    .then(|| found.clusters.iter().position(|c| c.kind == EntityKind::Organization && initials(&c.name) == name))
+                let name = run.canonical.as_ref().unwrap_or(&run.name);
+                let acronym_of = (run.kind == EntityKind::Organization && run.words == 1 && tokens::is_all_caps(name))
+                    .then(|| found.clusters.iter().position(|c| c.kind == EntityKind::Organization && initials(&c.name) == *name))
                     .flatten();
                 let c = joined.or(acronym_of).unwrap_or_else(|| new_cluster(&mut found, name.clone(), run.kind));
                 by_name.entry(key).or_default()[run.kind as usize] = Some(c);
                 if run.kind == EntityKind::Person {
-                    by_surname.entry(lexicon::fold(run.words.last().unwrap())).or_default().push(c);
+                    by_surname.entry(last_word(&folded_names[i])).or_default().push(c);
                 }
                 c
             }
@@ -442,7 +498,6 @@ fn cluster(runs: Vec<Run>) -> Found {
         assigned[i] = Some(c);
     }
     // Pass 2: single words join a person by surname (or first name), or a known name.
-    let folded_names: Vec<String> = runs.iter().map(|r| lexicon::fold(&r.words.join(" "))).collect();
     let mut lone_uses: lexicon::FastMap<&str, (usize, bool)> = Default::default();
     for (r, f) in runs.iter().zip(&folded_names) {
         let e = lone_uses.entry(f.as_str()).or_default();
@@ -454,8 +509,8 @@ fn cluster(runs: Vec<Run>) -> Found {
             continue;
         }
         let f = &folded_names[i];
-        let by_last = by_surname.get(f).filter(|cs| cs.len() == 1).map(|cs| cs[0]);
-        let any_kind = by_name.get(f).and_then(|slots| {
+        let by_last = by_surname.get(f.as_str()).filter(|cs| cs.len() == 1).map(|cs| cs[0]);
+        let any_kind = by_name.get(f.as_str()).and_then(|slots| {
             [EntityKind::Person, EntityKind::Organization, EntityKind::Place].iter().find_map(|&k| slots[k as usize])
         });
         let c = match (by_last, any_kind) {
@@ -470,10 +525,10 @@ fn cluster(runs: Vec<Run>) -> Found {
                         continue;
                     }
                 }
-                let c = new_cluster(&mut found, run.words.join(" "), run.kind);
-                by_name.entry(f.clone()).or_default()[run.kind as usize] = Some(c);
+                let c = new_cluster(&mut found, run.name.clone(), run.kind);
+                by_name.entry(f).or_default()[run.kind as usize] = Some(c);
                 if run.kind == EntityKind::Person {
-                    by_surname.entry(f.clone()).or_default().push(c);
+                    by_surname.entry(f).or_default().push(c);
                 }
                 c
             }
@@ -484,7 +539,9 @@ fn cluster(runs: Vec<Run>) -> Found {
         let Some(c) = c else { continue };
         let cl = &mut found.clusters[c];
         cl.mentions.push(run.span);
-        cl.aliases.insert(run.words.join(" "));
+        if !cl.aliases.contains(&run.name) {
+            cl.aliases.insert(run.name.clone());
+        }
         if let Some(role) = &run.role {
             if !cl.roles.contains(role) {
                 cl.roles.push(role.clone());

@@ -140,10 +140,21 @@ fn is_ascii_space(b: u8) -> bool {
 
 fn fold_non_ascii(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_each(c, |f| out.push(f));
-    }
+    fold_into(&mut out, s);
     out
+}
+
+/// Appends [`fold`]`(s)` to `out`.
+pub fn fold_into(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+    } else {
+        for c in s.chars() {
+            fold_each(c, |f| out.push(f));
+        }
+    }
 }
 
 /// A fast, non-cryptographic hasher for the word lists (FxHash's mixing).
