@@ -138,10 +138,6 @@ fn may_start_date(w: &str) -> bool {
     }
 }
 
-/// How many tokens [`parse_at`] reads from where a date starts, at most:
-/// "Friday , March 31 , 2023" and one more.
-const LONGEST_DATE: usize = 8;
-
 /// [`may_start_date`] of the word folded, without folding most words: every
 /// word that can start a date begins with a digit or one of a few letter pairs.
 fn may_start_date_as_written(w: &str) -> bool {
@@ -149,17 +145,36 @@ fn may_start_date_as_written(w: &str) -> bool {
         [] => false,
         [d, ..] if d.is_ascii_digit() => true,
         [a, b, ..] if a.is_ascii() && b.is_ascii() => {
-            matches!(
-                &[a.to_ascii_lowercase(), b.to_ascii_lowercase()],
-                b"ja" | b"fe" | b"ma" | b"ap" | b"ju" | b"au" | b"se" | b"oc" | b"no" | b"de" // months
-                    | b"mo" | b"tu" | b"we" | b"th" | b"fr" | b"sa" | b"su" // weekdays
-                    | b"to" | b"ye" | b"la" | b"ne" // today, yesterday, tomorrow, last, this, next
-            ) && lexicon::with_folded(w, may_start_date)
+            let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+            a.is_ascii_lowercase()
+                && b.is_ascii_lowercase()
+                && DATE_WORD_PAIRS[usize::from(a - b'a')] & 1 << (b - b'a') != 0
+                && lexicon::with_folded(w, may_start_date)
         }
         [a] if a.is_ascii() => false,
         _ => lexicon::with_folded(w, may_start_date),
     }
 }
+
+/// For each first letter, the second letters a date word can have (bit 0 = 'a'):
+/// months, weekdays, and today, yesterday, tomorrow, last, this, next.
+const DATE_WORD_PAIRS: [u32; 26] = {
+    const PAIRS: [&[u8; 2]; 21] = [
+        b"ja", b"fe", b"ma", b"ap", b"ju", b"au", b"se", b"oc", b"no", b"de", b"mo", b"tu", b"we", b"th", b"fr", b"sa",
+        b"su", b"to", b"ye", b"la", b"ne",
+    ];
+    let mut table = [0u32; 26];
+    let mut i = 0;
+    while i < PAIRS.len() {
+        table[(PAIRS[i][0] - b'a') as usize] |= 1 << (PAIRS[i][1] - b'a');
+        i += 1;
+    }
+    table
+};
+
+/// How many tokens [`parse_at`] reads from where a date starts, at most:
+/// "Friday , March 31 , 2023" and one more.
+const LONGEST_DATE: usize = 8;
 
 /// The date expression starting at `words[i]` (folded tokens, with the one before
 /// it when there is one), and how many tokens it covers.

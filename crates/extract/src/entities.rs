@@ -74,9 +74,18 @@ impl Run {
     }
 }
 
+/// Buffers [`classify`] reuses from one name to the next.
+#[derive(Default)]
+struct Scratch<'t> {
+    /// The words as written (title-cased in a shouted line).
+    surface: Vec<Cow<'t, str>>,
+    folded: FoldedWords,
+    /// The indices of the words of the name proper, without initials' dots.
+    kept: Vec<usize>,
+}
+
 /// The words of a name folded and joined by single spaces, so that any run of
-/// them is one slice to look up ("new york") without a copy per word. Reused
-/// from one name to the next.
+/// them is one slice to look up ("new york") without a copy per word.
 #[derive(Default)]
 struct FoldedWords {
     joined: String,
@@ -119,10 +128,15 @@ fn is_connector(folded: &str) -> bool {
 
 fn is_shouting(text: &str, tokens: &[Token]) -> bool {
     let (mut words, mut shouted) = (0, 0);
+    // Most lines are settled early: a line is shouted only if at most 40 % of its words are not.
+    let word_tokens = tokens.iter().filter(|t| t.is_word()).count();
     for w in tokens.iter().filter(|t| t.is_word()).map(|t| t.text(text)) {
         if w.chars().any(char::is_alphabetic) {
             words += 1;
             shouted += usize::from(tokens::is_all_caps(w));
+            if (words - shouted) * 10 > word_tokens * 4 {
+                return false;
+            }
         }
     }
     words >= 3 && shouted * 10 >= words * 6
@@ -165,7 +179,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
     }
 
     let mut runs = Vec::new();
-    let mut folded = FoldedWords::default();
+    let mut scratch = Scratch::default();
     for &toks in &tokenized {
         let shouting = is_shouting(text, toks);
         let mut i = 0;
@@ -199,7 +213,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
             let common = end == start + 1
                 && lexicon::with_folded(toks[start].text(text), |w| lexicon::is_common_word(w) && lexicon::places().get(w).is_none());
             if !common {
-                runs.extend(classify(text, toks, start, end, shouting, &mid_sentence_caps, &mut folded));
+                classify(text, toks, (start, end), shouting, &mid_sentence_caps, &mut scratch, &mut runs);
             }
             i = end;
         }
@@ -223,29 +237,27 @@ fn is_sentence_start(text: &str, toks: &[Token], i: usize) -> bool {
     true
 }
 
-/// Turns the name words `toks[start..end]` into zero or more runs.
-fn classify(
-    text: &str,
+/// Turns the name words `toks[start..end]` into zero or more runs, added to `out`.
+fn classify<'t>(
+    text: &'t str,
     toks: &[Token],
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
     shouting: bool,
     mid_sentence_caps: &lexicon::WordSet<&str>,
-    folded: &mut FoldedWords,
-) -> Vec<Run> {
-    let surface: Vec<Cow<str>> = toks[start..end]
-        .iter()
-        .map(|t| if shouting { Cow::Owned(title_case(t.text(text))) } else { Cow::Borrowed(t.text(text)) })
-        .collect();
+    scratch: &mut Scratch<'t>,
+    out: &mut Vec<Run>,
+) {
+    let Scratch { surface, folded, kept } = scratch;
+    surface.clear();
+    surface.extend(toks[start..end].iter().map(|t| if shouting { Cow::Owned(title_case(t.text(text))) } else { Cow::Borrowed(t.text(text)) }));
     folded.fill(surface.iter().map(|w| w.as_ref()));
     let folded = &*folded;
-    let mut out = Vec::new();
 
     // A whole run the gazetteer knows ("New York", "Czech Republic") is kept as it is.
     if let Some(p) = place_named(folded.range(0, surface.len())) {
         let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
         out.push(Run::place(span, &surface, p));
-        return out;
+        return;
     }
     // Peel leading common words, titles and demonyms, remembering the role they give.
     let org_tail = lexicon::is_org_word(folded.word(surface.len() - 1));
@@ -280,11 +292,12 @@ fn classify(
         last -= 1;
     }
     if first >= last {
-        return out;
+        return;
     }
     let span = Span::new(toks[start + first].span.start, toks[start + last - 1].span.end);
     // The name without its initials' dots: "George W. Bush" is "George W Bush".
-    let kept: Vec<usize> = (first..last).filter(|&k| folded.word(k) != ".").collect();
+    kept.clear();
+    kept.extend((first..last).filter(|&k| folded.word(k) != "."));
     let words: Vec<&str> = kept.iter().map(|&k| surface[k].as_ref()).collect();
     let wfold: Vec<&str> = kept.iter().map(|&k| folded.word(k)).collect();
     let name = words.join(" ");
@@ -301,14 +314,14 @@ fn classify(
         let as_person = had_title || (words.len() >= 2 && lexicon::given_names().contains_key(wfold[0]) && p.kind == PlaceKind::City);
         if !as_person {
             push(EntityKind::Place, Some(p.canonical.to_string()), None);
-            return out;
+            return;
         }
     }
     let last_word = wfold.last().unwrap();
     let one_word = words.len() == 1;
     // A lone letter ("B", a table's column) is no name; "the World Cup", "the U.S. Open" are events.
     if one_word && words[0].chars().count() == 1 || !one_word && is_event_word(last_word) {
-        return out;
+        return;
     }
     // "Acme Group", or one word that names an organisation by itself ("Kremlin", "Reuters").
     let org_suffix = lexicon::is_org_word(last_word) && !one_word || one_word && lexicon::is_org_name(last_word);
@@ -316,17 +329,17 @@ fn classify(
     let org_of = wfold.first().is_some_and(|w| lexicon::is_org_word(w)) && wfold.contains(&"of");
     if org_suffix || org_of {
         push(EntityKind::Organization, None, None);
-        return out;
+        return;
     }
     // "Wall Street", "Heathrow Airport", "Hudson River": a name that ends in a word for a
     // feature of the map is a place.
     if !one_word && is_feature_word(last_word) && !shouting {
         push(EntityKind::Place, None, None);
-        return out;
+        return;
     }
     if words.len() == 1 && tokens::is_all_caps(words[0]) && !shouting && words[0].chars().filter(|c| c.is_alphabetic()).count() <= 6 {
         push(EntityKind::Organization, None, None);
-        return out;
+        return;
     }
     if shouting {
         // In a shouted line only the gazetteer is trusted, and every word is capitalised, so a
@@ -343,26 +356,26 @@ fn classify(
                 None => i += 1,
             }
         }
-        return out;
+        return;
     }
     let given = lexicon::given_names().contains_key(wfold[0]);
     if had_title || (given && words.len() >= 2) {
         push(EntityKind::Person, None, role);
-        return out;
+        return;
     }
     if sentence_initial && words.len() == 1 && !mid_sentence_caps.contains(words[0]) {
-        return out;
+        return;
     }
     // "Iraqi", "Iraqis": a people, not a person.
     if lexicon::demonym_country(last_word).or_else(|| last_word.strip_suffix('s').and_then(lexicon::demonym_country)).is_some() {
-        return out;
+        return;
     }
     // "Air France", "Bank Austria": a name with a country in it and no given name is a body, not a person.
     let names_a_country = words.len() >= 2
         && wfold.iter().any(|w| lexicon::places().get(*w).is_some_and(|p| p.kind == lexicon::PlaceKind::Country));
     if names_a_country && !wfold.iter().any(|w| lexicon::given_names().contains_key(*w)) {
         push(EntityKind::Organization, None, None);
-        return out;
+        return;
     }
     let next = toks.get(end).map(|t| lexicon::folded(t.text(text)));
     let prev = start.checked_sub(1).map(|i| lexicon::folded(toks[i].text(text)));
@@ -377,7 +390,7 @@ fn classify(
         });
     if speaks_of_its || company_asset {
         push(EntityKind::Organization, None, None);
-        return out;
+        return;
     }
     if words.len() >= 2 || speaks {
         push(EntityKind::Person, None, role);
@@ -391,7 +404,6 @@ fn classify(
         });
         out.push(Run { span, name, words: words.len(), kind: EntityKind::Person, role: None, canonical: Some(String::new()), modifies_noun });
     }
-    out
 }
 
 /// The last word of the name of a place on the map: a street, a water, a landform, a port.

@@ -117,8 +117,12 @@ pub fn within(all: &[Token], span: Span) -> &[Token] {
 }
 
 /// True when the word starts with an uppercase letter.
+#[inline]
 pub fn is_capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// True when every letter of the word is uppercase and it has at least two.
