@@ -458,8 +458,8 @@ fn cluster(runs: Vec<Run>) -> Found {
     let canonical_keys: Vec<Option<String>> = runs.iter().map(|r| r.canonical.as_deref().map(lexicon::fold)).collect();
     let first_word = |f: &str| -> String { f.split(' ').next().unwrap_or("").to_string() };
     // Folded name → the cluster of each kind that bears it.
-    let mut by_name: lexicon::FastMap<&str, [Option<usize>; 3]> = Default::default();
-    let mut by_surname: lexicon::FastMap<&str, Vec<usize>> = Default::default();
+    let mut by_name: lexicon::FastMap<&str, [Option<usize>; 3]> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
+    let mut by_surname: lexicon::FastMap<&str, Vec<usize>> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
     let mut assigned: Vec<Option<usize>> = vec![None; runs.len()];
 
     let new_cluster = |found: &mut Found, name: String, kind: EntityKind| -> usize {
@@ -510,7 +510,7 @@ fn cluster(runs: Vec<Run>) -> Found {
         assigned[i] = Some(c);
     }
     // Pass 2: single words join a person by surname (or first name), or a known name.
-    let mut lone_uses: lexicon::FastMap<&str, (usize, bool)> = Default::default();
+    let mut lone_uses: lexicon::FastMap<&str, (usize, bool)> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
     for (r, f) in runs.iter().zip(&folded_names) {
         let e = lone_uses.entry(f.as_str()).or_default();
         e.0 += 1;
