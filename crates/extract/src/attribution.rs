@@ -219,6 +219,10 @@ fn speaker_after(text: &str, toks: &[Token]) -> Option<(Span, String)> {
     if lexicon::is_cue_verb(&w) {
         return phrase_after(text, toks, i + 1).map(|p| (p, w.into_owned()));
     }
+    // "“…,” according to the ministry."
+    if w == "according" && toks.get(i + 1).is_some_and(|n| fold_tok(text, n) == "to") {
+        return according_to(text, toks, i + 2).map(|p| (p, "according to".to_string()));
+    }
     // "“…” ― Jane Roe": a signature after a dash.
     let dashed = i > 0 && matches!(toks[i - 1].text(text), "―" | "—" | "–");
     if dashed && tokens::is_capitalized(first.text(text)) {
@@ -259,11 +263,34 @@ fn speaker_after(text: &str, toks: &[Token]) -> Option<(Span, String)> {
     None
 }
 
+/// The source that "according to" names at `toks[start]`. A document is its
+/// author's: "according to a statement released by the ministry" is the ministry's.
+fn according_to(text: &str, toks: &[Token], start: usize) -> Option<Span> {
+    let source = phrase_after(text, toks, start)?;
+    let after = toks.partition_point(|t| t.span.start < source.end);
+    let is_issued = |t: &Token| {
+        matches!(
+            fold_tok(text, t).as_ref(),
+            "filed" | "issued" | "released" | "written" | "signed" | "published" | "sent" | "posted" | "prepared" | "submitted"
+        )
+    };
+    let is_by = |k: usize| toks.get(k).is_some_and(|t| fold_tok(text, t) == "by");
+    // The phrase may end on the participle ("a document filed") or stop before it.
+    let by = if after > 0 && is_issued(&toks[after - 1]) && is_by(after) {
+        Some(after + 1)
+    } else if toks.get(after).is_some_and(is_issued) && is_by(after + 1) {
+        Some(after + 2)
+    } else {
+        None
+    };
+    Some(by.and_then(|k| phrase_after(text, toks, k)).unwrap_or(source))
+}
+
 /// `X said: "…"`, `according to X, "…"`, or the subject of the last speech verb in the sentence.
 fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
     for (i, t) in toks.iter().enumerate() {
         if fold_tok(text, t) == "according" && toks.get(i + 1).is_some_and(|n| fold_tok(text, n) == "to") {
-            if let Some(p) = phrase_after(text, toks, i + 2) {
+            if let Some(p) = according_to(text, toks, i + 2) {
                 return Some((p, "according to".to_string()));
             }
         }
@@ -736,6 +763,15 @@ mod tests {
         assert_eq!(speakers("“The pier stays open all winter,” said Marta Quist, the harbour master."), [some("Marta Quist")]);
         assert_eq!(speakers("“We will not pay for the dredging,” Olaf Brenner told reporters on Monday."), [some("Olaf Brenner")]);
         assert_eq!(speakers("Port director Marta Quist runs the harbour. “Why would we close it?” the director asked."), [some("Marta Quist")]);
+    }
+
+    #[test]
+    fn according_to_after_the_quote_names_the_source() {
+        let got = attributions("“Sailing without a working radio is illegal,” according to the Maritime Safety Board.");
+        assert_eq!(got[0].2.as_deref(), Some("the Maritime Safety Board"));
+        // A document speaks for whoever issued it.
+        let got = attributions("“The dredging will end in May,” according to a statement released by Marta Quist, the harbour director.");
+        assert_eq!(got[0].1, some("Marta Quist"));
     }
 
     #[test]
