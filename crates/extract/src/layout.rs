@@ -64,6 +64,22 @@ fn ends_sentence(s: &str) -> bool {
         .ends_with(['.', '!', '?', ':', ';', ','])
 }
 
+/// "Senator Says ‘No Deal’ If the Vote Fails Again.": a headline in title case,
+/// whose words (short function words aside) nearly all begin with a capital.
+fn is_title_case(s: &str) -> bool {
+    let (mut capitalised, mut lower) = (0, 0);
+    for word in s.split_whitespace() {
+        let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let Some(first) = word.chars().next().filter(|c| c.is_alphabetic()) else { continue };
+        if first.is_uppercase() {
+            capitalised += 1;
+        } else if word.len() > 3 {
+            lower += 1;
+        }
+    }
+    capitalised >= 4 && lower * 10 <= capitalised
+}
+
 fn same_line_text(text: &str, a: Span, b: Span) -> bool {
     crate::lexicon::fold(a.text(text)) == crate::lexicon::fold(b.text(text))
 }
@@ -122,7 +138,7 @@ pub fn analyse(text: &str) -> Layout {
         let first = body[0].text(text);
         let looks_like_title = first.len() <= 200
             && word_count(first) <= 25
-            && (!ends_sentence(first) || word_count(first) <= 15)
+            && (!ends_sentence(first) || word_count(first) <= 15 || is_title_case(first))
             && !first.starts_with(|c: char| crate::quotes::is_quote_char(c));
         if looks_like_title {
             layout.title = Some(body[0]);
@@ -271,6 +287,17 @@ mod tests {
         assert_eq!(title.text, "The mayor of Springfield opened a bridge on Monday");
         let l = analyse("Jo Bloggs, a baker from Leeds (UK), on Monday sold the last loaf she had baked in the old oven.");
         assert_eq!(l.title("Jo Bloggs, a baker from Leeds (UK), on Monday sold the last loaf she had baked in the old oven.").text, "Jo Bloggs on Monday sold the last loaf she had baked in the old…");
+    }
+
+    #[test]
+    fn a_long_headline_in_title_case_is_a_title_even_with_a_full_stop() {
+        let t = "Harbour Master: ‘No Ferry’ Will Sail If the Council Cuts the Dredging Budget Again This Winter.\n\nThe harbour master said on Monday that the ferries would stop.";
+        let l = analyse(t);
+        assert_eq!(texts(t, &[l.title.unwrap()]), ["Harbour Master: ‘No Ferry’ Will Sail If the Council Cuts the Dredging Budget Again This Winter."]);
+        assert_eq!(l.paragraphs.len(), 1);
+        // A long first sentence in ordinary case stays the lead.
+        let t = "The harbour master said on Monday that no ferry would sail if the council cut the dredging budget again.\n\nIt rained.";
+        assert!(analyse(t).title.is_none());
     }
 
     #[test]
