@@ -72,6 +72,34 @@ impl Run {
             modifies_noun: false,
         }
     }
+
+    /// A team named in a line of results.
+    fn team(text: &str, toks: &[Token]) -> Run {
+        let words: Vec<&str> = toks.iter().map(|t| t.text(text)).filter(|w| *w != ".").collect();
+        Run {
+            span: Span::new(toks[0].span.start, toks[toks.len() - 1].span.end),
+            name: words.join(" "),
+            words: words.len(),
+            kind: EntityKind::Organization,
+            role: None,
+            canonical: None,
+            modifies_noun: false,
+        }
+    }
+}
+
+/// "Harbour Rovers 2 Quayside United 1": a line of results, whose two names are
+/// teams. Returns the token ranges of the two names.
+fn score_line(text: &str, toks: &[Token]) -> Option<[(usize, usize); 2]> {
+    let is_score = |t: &Token| t.is_word() && t.text(text).len() <= 3 && t.text(text).bytes().all(|b| b.is_ascii_digit());
+    let is_name_part = |t: &Token| is_name_word(text, t) || t.text(text) == "." || t.is_word() && is_connector(&lexicon::folded(t.text(text)));
+    let first_score = toks.iter().position(is_score)?;
+    let second_score = first_score + 1 + toks[first_score + 1..].iter().position(is_score)?;
+    let ends_there = second_score + 1 == toks.len() || second_score + 2 == toks.len() && toks[second_score + 1].text(text) == ".";
+    let names = [(0, first_score), (first_score + 1, second_score)];
+    let well_formed = ends_there
+        && names.iter().all(|&(from, to)| from < to && is_name_word(text, &toks[from]) && toks[from..to].iter().all(is_name_part));
+    well_formed.then_some(names)
 }
 
 /// Buffers [`classify`] reuses from one name to the next.
@@ -181,6 +209,10 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
     let mut runs = Vec::new();
     let mut scratch = Scratch::default();
     for &toks in &tokenized {
+        if let Some(teams) = score_line(text, toks) {
+            runs.extend(teams.map(|(from, to)| Run::team(text, &toks[from..to])));
+            continue;
+        }
         let shouting = is_shouting(text, toks);
         let mut i = 0;
         while i < toks.len() {
@@ -701,6 +733,18 @@ mod tests {
         for name in ["Quay Street", "Amber River", "Nordby Airport"] {
             assert!(got.contains(&(name.to_string(), EntityKind::Place, 1)), "{name}: {got:?}");
         }
+    }
+
+    #[test]
+    fn the_names_of_a_results_line_are_teams() {
+        let got = entities("Harbour league\n\nResults on Saturday:\n\nHarbour Rovers 2 Quayside 1\n\nQuayside 0 Lyon 3\n\nQuayside had won twice.");
+        assert!(got.contains(&("Harbour Rovers".to_string(), EntityKind::Organization, 1)), "{got:?}");
+        // The team keeps its kind where the article names it again.
+        assert!(got.contains(&("Quayside".to_string(), EntityKind::Organization, 3)), "{got:?}");
+        assert!(got.contains(&("Lyon".to_string(), EntityKind::Organization, 1)), "{got:?}");
+        // Scores in running text are not a results line.
+        let got = entities("Harbour league\n\nMarta Quist scored 2 goals in 10 minutes.");
+        assert!(got.contains(&("Marta Quist".to_string(), EntityKind::Person, 1)), "{got:?}");
     }
 
     #[test]
