@@ -88,18 +88,32 @@ impl Run {
     }
 }
 
-/// "Harbour Rovers 2 Quayside United 1": a line of results, whose two names are
-/// teams. Returns the token ranges of the two names.
-fn score_line(text: &str, toks: &[Token]) -> Option<[(usize, usize); 2]> {
-    let is_score = |t: &Token| t.is_word() && t.text(text).len() <= 3 && t.text(text).bytes().all(|b| b.is_ascii_digit());
+/// A line of sports results, whose names are teams: a score ("Harbour Rovers 2
+/// Quayside United 1") or a row of a league table ("Quayside 4 2 1 1 7 5 7").
+/// Returns the token ranges of the names.
+fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
+    let is_number = |t: &Token| t.is_word() && t.text(text).len() <= 3 && t.text(text).bytes().all(|b| b.is_ascii_digit());
     let is_name_part = |t: &Token| is_name_word(text, t) || t.text(text) == "." || t.is_word() && is_connector(&lexicon::folded(t.text(text)));
-    let first_score = toks.iter().position(is_score)?;
-    let second_score = first_score + 1 + toks[first_score + 1..].iter().position(is_score)?;
-    let ends_there = second_score + 1 == toks.len() || second_score + 2 == toks.len() && toks[second_score + 1].text(text) == ".";
-    let names = [(0, first_score), (first_score + 1, second_score)];
-    let well_formed = ends_there
-        && names.iter().all(|&(from, to)| from < to && is_name_word(text, &toks[from]) && toks[from..to].iter().all(is_name_part));
-    well_formed.then_some(names)
+    let is_name = |(from, to): (usize, usize)| from < to && is_name_word(text, &toks[from]) && toks[from..to].iter().all(is_name_part);
+    let toks = match toks {
+        [rest @ .., last] if last.text(text) == "." => rest,
+        _ => toks,
+    };
+    let Some(first_number) = toks.iter().position(is_number) else { return Vec::new() };
+    let rest = &toks[first_number..];
+    // A table row: a name, then its figures (negative ones too), and nothing else.
+    let figures = rest.iter().filter(|t| is_number(t)).count();
+    if figures >= 6 && rest.iter().all(|t| is_number(t) || t.text(text) == "-") && is_name((0, first_number)) {
+        return vec![(0, first_number)];
+    }
+    // A score: a name and its score, twice.
+    if let [_, .., second_number] = rest {
+        let second_name = (first_number + 1, first_number + rest.len() - 1);
+        if is_number(second_number) && is_name((0, first_number)) && is_name(second_name) {
+            return vec![(0, first_number), second_name];
+        }
+    }
+    Vec::new()
 }
 
 /// Buffers [`classify`] reuses from one name to the next.
@@ -209,8 +223,9 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
     let mut runs = Vec::new();
     let mut scratch = Scratch::default();
     for &toks in &tokenized {
-        if let Some(teams) = score_line(text, toks) {
-            runs.extend(teams.map(|(from, to)| Run::team(text, &toks[from..to])));
+        let teams = results_line(text, toks);
+        if !teams.is_empty() {
+            runs.extend(teams.into_iter().map(|(from, to)| Run::team(text, &toks[from..to])));
             continue;
         }
         let shouting = is_shouting(text, toks);
@@ -736,12 +751,16 @@ mod tests {
     }
 
     #[test]
-    fn the_names_of_a_results_line_are_teams() {
+    fn the_names_of_results_lines_are_teams() {
         let got = entities("Harbour league\n\nResults on Saturday:\n\nHarbour Rovers 2 Quayside 1\n\nQuayside 0 Lyon 3\n\nQuayside had won twice.");
         assert!(got.contains(&("Harbour Rovers".to_string(), EntityKind::Organization, 1)), "{got:?}");
         // The team keeps its kind where the article names it again.
         assert!(got.contains(&("Quayside".to_string(), EntityKind::Organization, 3)), "{got:?}");
         assert!(got.contains(&("Lyon".to_string(), EntityKind::Organization, 1)), "{got:?}");
+        // A row of a league table: the name, then played, won, drawn, lost, goals and points.
+        let got = entities("Harbour league\n\nStandings:\n\nHarbour Rovers 4 3 1 0 9 2 10\n\nQuayside 4 0 1 3 2 9 1");
+        assert!(got.contains(&("Harbour Rovers".to_string(), EntityKind::Organization, 1)), "{got:?}");
+        assert!(got.contains(&("Quayside".to_string(), EntityKind::Organization, 1)), "{got:?}");
         // Scores in running text are not a results line.
         let got = entities("Harbour league\n\nMarta Quist scored 2 goals in 10 minutes.");
         assert!(got.contains(&("Marta Quist".to_string(), EntityKind::Person, 1)), "{got:?}");
