@@ -341,6 +341,17 @@ fn classify<'t>(
     if first >= last {
         return;
     }
+    // "Harbour Board Chairman Olaf Brenner": an office inside the run. The person is
+    // named after it, and what comes before it is a name of its own.
+    let office = (first + 1..last.saturating_sub(1)).rev().find(|&k| {
+        let w = folded.word(k);
+        lexicon::is_title_word(w) && lexicon::is_role_noun(w)
+    });
+    if let Some(k) = office.filter(|_| !org_tail && !shouting) {
+        classify(text, toks, (start + first, start + k), shouting, mid_sentence_caps, scratch, out);
+        classify(text, toks, (start + k, end), shouting, mid_sentence_caps, scratch, out);
+        return;
+    }
     let span = Span::new(toks[start + first].span.start, toks[start + last - 1].span.end);
     // The name without its initials' dots: "George W. Bush" is "George W Bush".
     kept.clear();
@@ -764,6 +775,13 @@ mod tests {
         // Scores in running text are not a results line.
         let got = entities("Harbour league\n\nMarta Quist scored 2 goals in 10 minutes.");
         assert!(got.contains(&("Marta Quist".to_string(), EntityKind::Person, 1)), "{got:?}");
+    }
+
+    #[test]
+    fn an_office_inside_a_name_separates_the_person_from_the_body() {
+        let got = entities("Harbour news\n\nOn Monday the Quayside Port Administration Director Olaf Brenner closed the pier.");
+        assert!(got.contains(&("Olaf Brenner".to_string(), EntityKind::Person, 1)), "{got:?}");
+        assert!(got.contains(&("Quayside Port Administration".to_string(), EntityKind::Organization, 1)), "{got:?}");
     }
 
     #[test]

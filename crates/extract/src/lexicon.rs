@@ -338,7 +338,7 @@ word_set!(is_title_word, "Words that stand before a person's name as a title.", 
 ]);
 
 word_set!(is_org_word, "Words that mark a name as an organisation's.", [
-    "inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "group", "bank", "party", "ministry",
+    "inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "group", "bank", "party", "ministry", "administration",
     "council", "committee", "commission", "association", "union", "university", "college", "school", "agency",
     "army", "navy", "police", "court", "parliament", "assembly", "government", "times", "post", "news",
     "press", "club", "fc", "airlines", "airways", "institute", "foundation", "federation", "league",
