@@ -456,9 +456,12 @@ fn classify<'t>(
         push(EntityKind::Place, None, None);
     } else {
         // A lone capitalised word: a surname seen elsewhere, decided when clustering.
+        // "Kurdish rebels", "Maltese ships": an adjective's noun may end in "s" like a verb does.
+        let adjectival = (last_word.ends_with("ish") && last_word.len() > 4) || (last_word.ends_with("ese") && last_word.len() > 5);
         let modifies_noun = toks.get(end).is_some_and(|t| {
             let w = t.text(text);
-            t.is_word() && !tokens::is_capitalized(w) && !lexicon::is_cue_verb(&lexicon::folded(w)) && !breaks_word(w)
+            let noun = if adjectival { !lexicon::is_common_word(&lexicon::folded(w)) } else { !breaks_word(w) };
+            t.is_word() && !tokens::is_capitalized(w) && !lexicon::is_cue_verb(&lexicon::folded(w)) && noun
         });
         out.push(Run { span, name, words: words.len(), kind: EntityKind::Person, role: None, canonical: Some(String::new()), modifies_noun });
     }
@@ -737,6 +740,8 @@ mod tests {
     #[test]
     fn events_letters_and_peoples_are_not_people() {
         let got = entities("Harbour news\n\nThe Harbour Cup and the Coastal Open drew crowds, Syrians and Iraqis among them. The scores were in column B.");
+        assert!(got.iter().all(|(_, k, _)| *k != EntityKind::Person), "{got:?}");
+        let got = entities("Harbour news\n\nThe crews met Flemish traders at dawn. Later, Flemish ships left with Maltese sailors and Maltese cargoes.");
         assert!(got.iter().all(|(_, k, _)| *k != EntityKind::Person), "{got:?}");
     }
 
