@@ -3,8 +3,9 @@
 //!
 //! The plain modules hold every decision and are tested on the host:
 //! [`state`] (the URL contract), [`search`], [`filter`] (results and facet
-//! counts), [`highlight`], [`export`] (quotes as CSV), [`loader`] (the reader's own corpus) and [`corpus`]
-//! (extraction and indexes, built once per corpus).
+//! counts), [`highlight`], [`export`] (quotes as CSV), [`loader`] (the reader's own corpus), [`markup`]
+//! (the rows rewritten on every change, as escaped HTML) and [`corpus`] (extraction and indexes, built
+//! once per corpus).
 //! [`components`] only wires signals to them.
 
 pub mod components;
@@ -14,6 +15,7 @@ pub mod fetch;
 pub mod filter;
 pub mod highlight;
 pub mod loader;
+pub mod markup;
 pub mod search;
 pub mod state;
 pub mod worker;

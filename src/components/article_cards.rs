@@ -2,18 +2,31 @@
 
 use leptos::prelude::*;
 
-use super::article_card::ArticleCard;
 use super::show_more::{ShowMore, PAGE_SIZE};
 use super::sort_order::SortOrder;
 use super::use_ctx;
-use crate::state::View;
+use crate::markup;
+use crate::state::{View, ViewState};
 
 #[component]
 pub fn ArticleCards() -> impl IntoView {
     let ctx = use_ctx();
     let shown = RwSignal::new(PAGE_SIZE);
-    let items = move || {
-        ctx.results.with(|r| if r.view == View::Articles { r.items.iter().copied().take(shown.get()).collect() } else { Vec::new() })
+    // The cards of the page as one piece of HTML: see `markup`.
+    let cards = move || {
+        let corpus = ctx.corpus();
+        let mut out = String::new();
+        ctx.results.with(|r| {
+            ctx.state.with(|s| {
+                let items = if r.view == View::Articles { &r.items[..r.items.len().min(shown.get())] } else { &[] };
+                for &i in items {
+                    let Some(a) = corpus.articles.get(i) else { continue };
+                    let open = ctx.href(&ViewState { article: Some(a.id.clone()), ..s.clone() });
+                    markup::article_card(&mut out, &corpus, i, &open, &|facet, key| ctx.href(&s.toggled(facet, key)));
+                }
+            })
+        });
+        out
     };
     let articles = move || ctx.corpus().articles.len();
     let total = move || ctx.results.with(|r| r.items.len());
@@ -26,9 +39,7 @@ pub fn ArticleCards() -> impl IntoView {
         <Show when=move || total() == 0>
             <p class="empty">"No article matches these filters. " <a href=clear>"Clear all filters"</a></p>
         </Show>
-        <ol class="cards">
-            <For each=items key=|i| *i children=move |i| view! { <ArticleCard index=i/> }/>
-        </ol>
+        <ol class="cards" inner_html=cards></ol>
         <ShowMore shown=shown total=Signal::derive(total)/>
     }
 }

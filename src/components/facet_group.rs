@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::use_ctx;
 use crate::filter::{facet_rows, FACET_FIRST, FACET_MORE};
+use crate::markup;
 use crate::state::Facet;
 
 #[component]
@@ -40,23 +41,9 @@ pub fn FacetGroup(facet: Facet) -> impl IntoView {
             <Show when=move || { matching() == 0 && value_count() > 0 }>
                 <p class="none">"No name holds “" {move || find.get().trim().to_string()} "”."</p>
             </Show>
-            <ul>
-                // Keyed by what a row shows, so rows whose count did not change keep their DOM.
-                <For each=move || rows.get().0 key=|v| (v.key.clone(), v.count, v.selected) children=move |v| {
-                    let key = v.key.clone();
-                    let href = move || ctx.state.with(|s| ctx.href(&s.toggled(facet, &key)));
-                    let pressed = if v.selected { "true" } else { "false" };
-                    view! {
-                        <li>
-                            // The sidebar stays where the reader scrolled it.
-                            <a class="facet-value" href=href aria-pressed=pressed class:zero=v.count == 0 data-noscroll="">
-                                <span class="name">{v.name}</span>
-                                <span class="count">{v.count}</span>
-                            </a>
-                        </li>
-                    }
-                }/>
-            </ul>
+            <ul inner_html=move || {
+                rows.with(|(rows, _)| ctx.state.with(|s| markup::facet_rows(rows, |v| ctx.href(&s.toggled(facet, &v.key)))))
+            }></ul>
             <p class="facet-more">
                 <Show when=move || { matching() > limit.get() }>
                     <button type="button" class="link" on:click=move |_| limit.update(|l| *l += FACET_MORE)>

@@ -2,7 +2,6 @@
 //! [`ViewState`], and turn clicks into links.
 
 pub mod app;
-pub mod article_card;
 pub mod article_cards;
 pub mod article_view;
 pub mod date_range;
@@ -14,7 +13,6 @@ pub mod kind_filter;
 pub mod loader_panel;
 pub mod notices;
 pub mod page;
-pub mod quote_item;
 pub mod quote_list;
 pub mod results;
 pub mod search_box;

@@ -3,12 +3,28 @@
 use leptos::prelude::*;
 
 use super::download_quotes::DownloadQuotes;
-use super::quote_item::QuoteItem;
 use super::show_more::{ShowMore, PAGE_SIZE};
 use super::sort_order::SortOrder;
-use super::use_ctx;
+use super::{use_ctx, Ctx};
+use crate::corpus::Corpus;
 use crate::filter::group_by_speaker;
+use crate::markup;
+use crate::search::Query;
 use crate::state::{View, ViewState};
+
+/// The quotes `items` of `corpus` as list items (see `markup`), their links made for `state`.
+fn quote_items(ctx: Ctx, corpus: &Corpus, items: &[usize], state: &ViewState) -> String {
+    let query = Query::parse(&state.q);
+    let mut out = String::new();
+    for &i in items {
+        let Some(r) = corpus.quotes.get(i) else { continue };
+        // The article opened at the quote, with the search still marked in it.
+        let article = ViewState { view: View::Articles, article: Some(corpus.articles[r.article].id.clone()), q: state.q.clone(), corpus: state.corpus.clone(), ..ViewState::default() };
+        let in_context = format!("{}#q-{}", ctx.href(&article), r.quote);
+        markup::quote_item(&mut out, corpus, i, &query, &in_context, &|facet, key| ctx.href(&state.toggled(facet, key)));
+    }
+    out
+}
 
 #[component]
 pub fn QuoteList() -> impl IntoView {
@@ -24,51 +40,33 @@ pub fn QuoteList() -> impl IntoView {
         })
     };
     let clear = move || ctx.href(&ctx.state.get().cleared());
-    let flat_items = move || {
-        let q = ctx.state.with(|s| s.q.clone());
-        ctx.results.with(|r| {
-            if r.view != View::Quotes {
-                return Vec::new();
-            }
-            r.items
-                .iter()
-                .take(shown.get())
-                .map(|&i| (i, q.clone()))
-                .collect::<Vec<_>>()
-        })
+    let shown_items = move || {
+        ctx.results.with(|r| if r.view == View::Quotes { r.items.iter().copied().take(shown.get()).collect() } else { Vec::new() })
     };
     let list = move || {
-        if !grouped() {
-            // Keyed by the search too: an item's highlights depend on it.
-            return view! {
-                <ol class="quotes">
-                    <For each=flat_items key=|k| k.clone() children=move |(i, _)| view! { <QuoteItem index=i/> }/>
-                </ol>
-            }
-            .into_any();
-        }
-        let ctx = use_ctx();
         let corpus = ctx.corpus();
-        let items: Vec<usize> = ctx.results.with(|r| {
-            if r.view != View::Quotes {
-                return Vec::new();
+        let items: Vec<usize> = shown_items();
+        ctx.state.with(|state| {
+            if !state.group_by_speaker {
+                let html = quote_items(ctx, &corpus, &items, state);
+                return view! { <ol class="quotes" inner_html=html></ol> }.into_any();
             }
-            r.items.iter().copied().take(shown.get()).collect()
-        });
-        group_by_speaker(&corpus, &items)
-            .into_iter()
-            .map(|(speaker, ids)| {
-                let name = speaker.as_deref().map_or_else(|| "Unattributed".to_string(), |k| corpus.name_of(k));
-                let count = ids.len();
-                view! {
-                    <section class="group">
-                        <h2>{name} <span class="count">{count}</span></h2>
-                        <ol class="quotes">{ids.into_iter().map(|i| view! { <QuoteItem index=i/> }).collect_view()}</ol>
-                    </section>
-                }
-            })
-            .collect_view()
-            .into_any()
+            group_by_speaker(&corpus, &items)
+                .into_iter()
+                .map(|(speaker, ids)| {
+                    let name = speaker.as_deref().map_or_else(|| "Unattributed".to_string(), |k| corpus.name_of(k));
+                    let count = ids.len();
+                    let html = quote_items(ctx, &corpus, &ids, state);
+                    view! {
+                        <section class="group">
+                            <h2>{name} <span class="count">{count}</span></h2>
+                            <ol class="quotes" inner_html=html></ol>
+                        </section>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        })
     };
     view! {
         <div class="list-head">

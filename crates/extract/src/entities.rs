@@ -303,7 +303,7 @@ fn classify<'t>(
     // A whole run the gazetteer knows ("New York", "Czech Republic") is kept as it is.
     if let Some(p) = place_named(folded.range(0, surface.len())) {
         let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-        out.push(Run::place(span, &surface, p));
+        out.push(Run::place(span, surface, p));
         return;
     }
     // Peel leading common words, titles and demonyms, remembering the role they give.
