@@ -125,7 +125,13 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
             TokenKind::Possessive => true,
             TokenKind::Word => {
                 let w = fold_tok(text, t);
-                tokens::is_capitalized(t.text(text)) && !lexicon::is_common_word(&w)
+                // A capitalised common word is part of a name after another ("CBS News"),
+                // and otherwise a sentence's first word ("But").
+                let in_name = k >= 2 && {
+                    let before = &toks[k - 2];
+                    before.is_word() && (tokens::is_capitalized(before.text(text)) || lexicon::is_determiner(&fold_tok(text, before)))
+                };
+                tokens::is_capitalized(t.text(text)) && (!lexicon::is_common_word(&w) || in_name)
                     || lexicon::is_determiner(&w)
                     || !breaks_phrase(&w) && !tokens::is_capitalized(t.text(text))
             }
@@ -771,6 +777,15 @@ mod tests {
         assert_eq!(got[0].2.as_deref(), Some("the Maritime Safety Board"));
         // A document speaks for whoever issued it.
         let got = attributions("“The dredging will end in May,” according to a statement released by Marta Quist, the harbour director.");
+        assert_eq!(got[0].1, some("Marta Quist"));
+    }
+
+    #[test]
+    fn a_name_may_end_in_a_common_word() {
+        let got = attributions("“Ticket sales rose over the summer,” Harbour News reported.");
+        assert_eq!(got[0].2.as_deref(), Some("Harbour News"));
+        // A common word that opens the sentence is not part of the speaker.
+        let got = attributions("The ferry runs daily. “Tickets sold out,” Marta Quist said. But Quist said nothing more.");
         assert_eq!(got[0].1, some("Marta Quist"));
     }
 
