@@ -52,7 +52,7 @@ fn interview_with_inline_date_header() {
     );
     // "the Belarus President told AP": the mention as written, resolved to him.
     let why = &a.quotes[5];
-    assert_eq!(why.speaker_mention.unwrap().text(&a.text), "he");
+    assert_eq!(why.speaker_mention.unwrap().text(&a.text), "the Belarus President");
     assert_eq!(people(&a), ["alexander-lukashenko", "emmanuel-macron", "vladimir-putin"]);
     let thursday = a.dates.iter().find(|d| d.span.text(&a.text) == "Thursday").expect("Thursday");
     assert_eq!(thursday.value, "2022-05-05");
