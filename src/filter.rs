@@ -242,6 +242,19 @@ pub fn group_by_speaker(corpus: &Corpus, items: &[usize]) -> Vec<(Option<String>
     sorted
 }
 
+/// How many of the results a speaker has (`None`: how many are unattributed), a group's
+/// total when a page shows only part of it. Read from the speaker facet's counts: they are
+/// counted under every filter but the speaker's, and a quote has one speaker at most, so with
+/// no speaker chosen they are the results' own (with one chosen, no unattributed quote is left).
+pub fn speaker_total(results: &Results, speaker: Option<&str>) -> usize {
+    let values = &results.facets[Facet::Speaker as usize];
+    match speaker {
+        Some(key) => values.iter().find(|v| &*v.key == key).map_or(0, |v| v.count),
+        None if values.iter().any(|v| v.selected) => 0,
+        None => results.items.len().saturating_sub(values.iter().map(|v| v.count).sum()),
+    }
+}
+
 /// How many values a facet lists at first, and how many more each "Show more" adds:
 /// a big corpus has thousands of people, and a list of them all is no use to read.
 pub const FACET_FIRST: usize = 8;
@@ -521,5 +534,10 @@ mod tests {
         let order: Vec<(Option<String>, usize)> = group_by_speaker(&c, &r.items).into_iter().map(|(s, g)| (s, g.len())).collect();
         let named = |k: &str, n| (Some(k.to_string()), n);
         assert_eq!(order, [named("ola-berg", 2), named("nils-lund", 2), named("eva-dahl", 1), (None, 1)]);
+        // A group's total counts the results a page does not show yet.
+        let totals: Vec<usize> = ["ola-berg", "nils-lund", "eva-dahl"].iter().map(|k| speaker_total(&r, Some(k))).collect();
+        assert_eq!((totals, speaker_total(&r, None)), (vec![2, 2, 1], 1));
+        let r = run(&c, &state("view=quotes&speaker=ola-berg&speaker=eva-dahl"));
+        assert_eq!((speaker_total(&r, Some("ola-berg")), speaker_total(&r, Some("eva-dahl")), r.items.len()), (2, 1, 3));
     }
 }

@@ -7,7 +7,7 @@ use super::show_more::{ShowMore, PAGE_SIZE};
 use super::sort_order::SortOrder;
 use super::{use_ctx, Ctx};
 use crate::corpus::Corpus;
-use crate::filter::group_by_speaker;
+use crate::filter::{group_by_speaker, speaker_total};
 use crate::markup;
 use crate::search::Query;
 use crate::state::{View, ViewState};
@@ -55,11 +55,13 @@ pub fn QuoteList() -> impl IntoView {
                 .into_iter()
                 .map(|(speaker, ids)| {
                     let name = speaker.as_deref().map_or_else(|| "Unattributed".to_string(), |k| corpus.name_of(k));
-                    let count = ids.len();
+                    // A page may show only part of a group: say of how many.
+                    let total = ctx.results.with(|r| speaker_total(r, speaker.as_deref()));
+                    let count = if total > ids.len() { format!("{} of {total}", ids.len()) } else { ids.len().to_string() };
                     let html = quote_items(ctx, &corpus, &ids, state);
                     view! {
                         <section class="group">
-                            <h2>{name} <span class="count">{count}</span></h2>
+                            <h2>{name} " " <span class="count">{count}</span></h2>
                             <ol class="quotes" inner_html=html></ol>
                         </section>
                     }

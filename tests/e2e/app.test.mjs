@@ -395,6 +395,16 @@ test('the seed page never fetches the extractor; the first corpus opened fetches
   await page.context().close();
 });
 
+test('quotes grouped by speaker say how many each speaker has when a page shows only some', async () => {
+  const page = await open('?corpus=fixtures/wire.jsonl&view=quotes&group=speaker', undefined, '.load-status.ok');
+  const heads = await page.locator('.group h2').allTextContents();
+  // 240 quotes, half for each spelling of the name; a page shows 12.
+  assert.deepEqual(heads.map((h) => h.replace(/^.*? (\d+ of \d+|\d+)$/, '$1')), ['6 of 120', '6 of 120'], heads.join(' | '));
+  await page.locator('button.more').click();
+  await page.waitForFunction(() => document.querySelector('.group h2 .count')?.textContent === '12 of 120');
+  await page.context().close();
+});
+
 test('a site whose Content-Security-Policy forbids making code from text gets a clear message, and the corpus stays', async () => {
   const page = await fresh();
   await page.route(/\/broadsheet\/(\?.*)?$/, async (route) => {
