@@ -284,6 +284,10 @@ fn is_sentence_start(text: &str, toks: &[Token], i: usize) -> bool {
     true
 }
 
+/// The most words a body, an office and a person's name take together ("Federal Air
+/// Traffic Control Administration Director Branko Bilbija" is eight).
+const LONGEST_NAME_WITH_OFFICE: usize = 12;
+
 /// Turns the name words `toks[start..end]` into zero or more runs, added to `out`.
 fn classify<'t>(
     text: &'t str,
@@ -342,11 +346,17 @@ fn classify<'t>(
         return;
     }
     // "Harbour Board Chairman Olaf Brenner": an office inside the run. The person is
-    // named after it, and what comes before it is a name of its own.
-    let office = (first + 1..last.saturating_sub(1)).rev().find(|&k| {
-        let w = folded.word(k);
-        lexicon::is_title_word(w) && lexicon::is_role_noun(w)
-    });
+    // named after it, and what comes before it is a name of its own. Only in a run as
+    // short as a name and an office are: each part is classified again, and a long run
+    // of capitals must not make that deep or slow.
+    let office = (last - first <= LONGEST_NAME_WITH_OFFICE)
+        .then(|| {
+            (first + 1..last.saturating_sub(1)).rev().find(|&k| {
+                let w = folded.word(k);
+                lexicon::is_title_word(w) && lexicon::is_role_noun(w)
+            })
+        })
+        .flatten();
     if let Some(k) = office.filter(|_| !org_tail && !shouting) {
         classify(text, toks, (start + first, start + k), shouting, mid_sentence_caps, scratch, out);
         classify(text, toks, (start + k, end), shouting, mid_sentence_caps, scratch, out);

@@ -70,6 +70,14 @@ fn empty_file_is_flagged() {
 }
 
 #[test]
+fn a_megabyte_of_capitalised_words_and_offices_in_one_run() {
+    // One run of capitals with an office every other word: each office may split a name
+    // from the body before it, and that must neither recurse along the run nor rescan it.
+    let line = format!("Harbour news\n\n{}Quist said.", "Xavo Minister ".repeat(1_000_000 / 14));
+    check(&extract("run.txt", line.as_bytes()));
+}
+
+#[test]
 fn five_megabytes_of_unbalanced_marks_in_one_line() {
     // A correctness check at scale (no timing here; speed lives in the bench):
     // one stray opener per sentence must not produce a quote that swallows the line.
