@@ -99,6 +99,10 @@ fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
         [rest @ .., last] if last.text(text) == "." => rest,
         _ => toks,
     };
+    // Both kinds end in a figure: most lines are ruled out by their last word.
+    if !toks.last().is_some_and(is_number) {
+        return Vec::new();
+    }
     let Some(first_number) = toks.iter().position(is_number) else { return Vec::new() };
     let rest = &toks[first_number..];
     // A table row: a name, then its figures (negative ones too), and nothing else.
