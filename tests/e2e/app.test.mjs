@@ -23,6 +23,7 @@ const fixtures = {
   '/fixtures/two.txt': { type: 'text/plain', body: 'title: Ferry strike ends\ndate: 2024-06-02\n\n“The ferries sail again,” union leader Tomas Berg told reporters.' },
   '/fixtures/corpus.jsonl': { type: 'application/x-ndjson', body: '{"id": "j1", "title": "Rail plan", "date": "2024-01-05", "text": "“Trains first,” said Nora Lind."}\nnot json\n' },
   '/fixtures/page.html': { type: 'text/html', body: '<html><body>hello</body></html>' },
+  '/fixtures/markup.txt': { type: 'text/plain', body: 'Harbour <img src=x onerror="alert(1)"> & news\n\n“We will <b>reopen</b> the pier,” said Marta Quist.' },
   '/fixtures/empty/index.json': { type: 'application/json', body: JSON.stringify({ broadsheet_index: 2, articles: 0, quotes: 0, shards: [{ url: 'shard-00000.bin', articles: 0, bytes: 1 }] }) },
   // An empty list of articles, as postcard writes it.
   '/fixtures/empty/shard-00000.bin': { type: 'application/octet-stream', body: Buffer.from([0]) },
@@ -392,6 +393,17 @@ test('the seed page never fetches the extractor; the first corpus opened fetches
   await page.waitForSelector('.load-status.failed');
   assert.match(await page.locator('.load-status.failed').innerText(), /extractor \(broadsheet-extractor_bg\.wasm\) could not be loaded: .*404/);
   assert.equal(await page.locator('.card').count(), 2, 'the seed corpus stays');
+  await page.context().close();
+});
+
+test('markup in a corpus shows as text in the cards and the quotes', async () => {
+  const page = await open('?corpus=fixtures/markup.txt', undefined, '.load-status.ok');
+  assert.equal(await page.locator('.card .title a').textContent(), 'Harbour <img src=x onerror="alert(1)"> & news');
+  assert.equal(await page.locator('main img, main b').count(), 0, 'no element made from the text');
+  await page.goto(base + '?corpus=fixtures/markup.txt&view=quotes');
+  await page.waitForSelector('.load-status.ok');
+  assert.equal(await page.locator('.quote-item blockquote').textContent(), '“We will <b>reopen</b> the pier,”');
+  assert.equal(await page.locator('main img, main b').count(), 0, 'no element made from the text');
   await page.context().close();
 });
 
