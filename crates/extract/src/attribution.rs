@@ -214,6 +214,12 @@ fn is_abbreviated(text: &str, t: &Token) -> bool {
     w.chars().count() == 1 || (tokens::is_capitalized(w) && lexicon::is_title_word(&lexicon::fold(w)))
 }
 
+/// A speech word used as a noun after an article or a possessive: "the reports",
+/// "his claims". ("Some said", "both said": those determiners stand for people.)
+fn is_noun_here(text: &str, toks: &[Token], k: usize) -> bool {
+    k > 0 && toks[k - 1].is_word() && matches!(fold_tok(text, &toks[k - 1]).as_ref(), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your")
+}
+
 /// `"…," said X` or `"…," X said` at the start of the words after a quote.
 fn speaker_after(text: &str, toks: &[Token]) -> Option<(Span, String)> {
     let mut i = 0;
@@ -260,7 +266,7 @@ fn speaker_after(text: &str, toks: &[Token]) -> Option<(Span, String)> {
             break;
         }
         let vw = fold_tok(text, t);
-        if t.is_word() && lexicon::is_cue_verb(&vw) && !tokens::is_capitalized(t.text(text)) {
+        if t.is_word() && lexicon::is_cue_verb(&vw) && !tokens::is_capitalized(t.text(text)) && !is_noun_here(text, toks, v) {
             let phrase = phrase_before(text, toks, v)?;
             return (phrase.start == first.span.start).then(|| (phrase, vw.into_owned()));
         }
@@ -315,7 +321,7 @@ fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
     for v in (0..toks.len()).rev() {
         let t = &toks[v];
         let w = fold_tok(text, t);
-        if !t.is_word() || !lexicon::is_cue_verb(&w) || tokens::is_capitalized(t.text(text)) && v > 0 {
+        if !t.is_word() || !lexicon::is_cue_verb(&w) || tokens::is_capitalized(t.text(text)) && v > 0 || is_noun_here(text, toks, v) {
             continue;
         }
         // "Said Jane Roe, a neighbour, “…”": the verb first, the speaker after it.
@@ -787,6 +793,15 @@ mod tests {
         // A common word that opens the sentence is not part of the speaker.
         let got = attributions("The ferry runs daily. “Tickets sold out,” Marta Quist said. But Quist said nothing more.");
         assert_eq!(got[0].1, some("Marta Quist"));
+    }
+
+    #[test]
+    fn a_speech_word_after_an_article_is_a_noun() {
+        let got = attributions("Mr. Brenner has denied wrongdoing, calling the reports “anonymous hearsay.”");
+        assert_eq!(got[0].2.as_deref(), Some("Mr. Brenner"));
+        // Determiners that stand for people still speak.
+        let got = attributions("The crews met on Monday. “We will not sail,” some said.");
+        assert_eq!(got[0].2.as_deref(), Some("some"));
     }
 
     #[test]
