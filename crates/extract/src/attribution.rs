@@ -228,6 +228,10 @@ fn speaker_after(text: &str, toks: &[Token]) -> Option<(Span, String)> {
     }
     let first = toks.get(i)?;
     let w = fold_tok(text, first);
+    // "“…,” saying the town …": a participle's speaker is its sentence's subject, not what follows it.
+    if lexicon::is_cue_verb(&w) && w.ends_with("ing") {
+        return None;
+    }
     if lexicon::is_cue_verb(&w) {
         return phrase_after(text, toks, i + 1).map(|p| (p, w.into_owned()));
     }
@@ -396,7 +400,9 @@ fn speaker_in_sentence(text: &str, sentence: Span, quotes: &[Span]) -> Option<(S
         if !toks[v].is_word() || !lexicon::is_cue_verb(&w) || tokens::is_capitalized(toks[v].text(text)) {
             return None;
         }
-        phrase_before(text, &toks, v).map(|p| (p, w.into_owned()))
+        // "X defended “…”, saying …": a participle's speaker opens the sentence.
+        let speaker = if w.ends_with("ing") { named_subject(text, &toks, true) } else { phrase_before(text, &toks, v) };
+        speaker.map(|p| (p, w.into_owned()))
     })
 }
 
@@ -793,6 +799,12 @@ mod tests {
         // A common word that opens the sentence is not part of the speaker.
         let got = attributions("The ferry runs daily. “Tickets sold out,” Marta Quist said. But Quist said nothing more.");
         assert_eq!(got[0].1, some("Marta Quist"));
+    }
+
+    #[test]
+    fn a_participle_speaks_for_the_subject_of_its_sentence() {
+        let got = attributions("Marta Quist has delivered an impassioned defence of “harbour values,” saying the town embodied the “courage of the coast.”");
+        assert_eq!(got.iter().map(|(_, s, _)| s.clone()).collect::<Vec<_>>(), [some("Marta Quist"), some("Marta Quist")]);
     }
 
     #[test]
