@@ -329,6 +329,8 @@ fn classify<'t>(
             }
         } else if lexicon::is_common_word(w) || w == "." {
             // nothing to remember
+        } else if is_party_label(w) && first + 1 < surface.len() && lexicon::given_names().contains_key(folded.word(first + 1)) {
+            // "Democrat Anna Kowalski": a party label before a given name is no part of the name.
         } else if let Some(p) = (first + 1 < surface.len() && !org_tail && lexicon::is_title_word(folded.word(first + 1)))
             .then(|| place_named(w))
             .flatten()
@@ -479,6 +481,11 @@ fn classify<'t>(
         });
         out.push(Run { span, name, words: words.len(), kind: EntityKind::Person, role: None, canonical: Some(String::new()), modifies_noun });
     }
+}
+
+/// Party labels news puts before a politician's name.
+fn is_party_label(w: &str) -> bool {
+    matches!(w, "democrat" | "republican" | "gop" | "tory" | "conservative" | "labour" | "socialist" | "communist")
 }
 
 /// The last word of the name of a place on the map: a street, a water, a landform, a port.
@@ -794,6 +801,13 @@ mod tests {
         // Scores in running text are not a results line.
         let got = entities("Harbour league\n\nMarta Quist scored 2 goals in 10 minutes.");
         assert!(got.contains(&("Marta Quist".to_string(), EntityKind::Person, 1)), "{got:?}");
+    }
+
+    #[test]
+    fn a_party_label_before_a_name_is_not_part_of_it() {
+        let got = entities("Harbour news\n\nDemocrat Anna Kowalski met Republican John Smith in Oslo. Later Kowalski said the talks went well.");
+        assert!(got.contains(&("Anna Kowalski".to_string(), EntityKind::Person, 2)), "{got:?}");
+        assert!(got.contains(&("John Smith".to_string(), EntityKind::Person, 1)), "{got:?}");
     }
 
     #[test]
