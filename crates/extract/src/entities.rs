@@ -283,7 +283,12 @@ fn is_sentence_start(text: &str, toks: &[Token], i: usize) -> bool {
             j -= 1;
             continue;
         }
-        return matches!(p, "." | "!" | "?" | ":" | "—" | "–" | "-" | "(" | "…");
+        // The dot of a middle initial ("Olaf J. Brenner") ends no sentence.
+        let after_initial = p == "." && j >= 2 && {
+            let initial = toks[j - 2].text(text);
+            initial.len() == 1 && tokens::is_capitalized(initial) && toks[j - 2].span.end == toks[j - 1].span.start
+        };
+        return matches!(p, "." | "!" | "?" | ":" | "—" | "–" | "-" | "(" | "…") && !after_initial;
     }
     true
 }
@@ -321,6 +326,24 @@ fn classify<'t>(
     let mut affiliation: Option<String> = None;
     while first < surface.len() {
         let w = folded.word(first);
+        // "Secretary of State Anna Kowalski", "Governor of Texas …": the office's domain, when a
+        // name follows it ("secretary of State Anna Kowalski" too, the office in lowercase).
+        let after_office = |k: usize| lexicon::with_folded(toks[k].text(text), lexicon::is_title_word);
+        let domain = if w == "of" && first > 0 && first + 2 < surface.len() && !org_tail && lexicon::is_title_word(folded.word(first - 1)) {
+            Some(first + 1)
+        } else if first == 0 && surface.len() >= 3 && !org_tail && start >= 2 && toks[start - 1].text(text) == "of" && after_office(start - 2) {
+            Some(0)
+        } else {
+            None
+        };
+        if let Some(d) = domain {
+            if let Some(p) = place_named(folded.word(d)) {
+                affiliation = Some(lexicon::fold(p.canonical));
+                out.push(Run::place(toks[start + d].span, &surface[d..d + 1], p));
+            }
+            first = d + 1;
+            continue;
+        }
         if let Some(country) = lexicon::demonym_country(w) {
             affiliation = Some(lexicon::fold(country));
         } else if !org_tail && lexicon::is_title_word(w) {
@@ -329,8 +352,8 @@ fn classify<'t>(
             }
         } else if lexicon::is_common_word(w) || w == "." {
             // nothing to remember
-        } else if is_party_label(w) && first + 1 < surface.len() && lexicon::given_names().contains_key(folded.word(first + 1)) {
-            // "Democrat Anna Kowalski": a party label before a given name is no part of the name.
+        } else if is_party_label(w) && first + 2 < surface.len() && !org_tail {
+            // "Democrat Anna Kowalski": a party label before a name is no part of it.
         } else if let Some(p) = (first + 1 < surface.len() && !org_tail && lexicon::is_title_word(folded.word(first + 1)))
             .then(|| place_named(w))
             .flatten()
@@ -368,13 +391,39 @@ fn classify<'t>(
         classify(text, toks, (start + k, end), shouting, mid_sentence_caps, scratch, out);
         return;
     }
+    // "Anna Kowalski of Oslo": a name, then the place it is from. A name that begins or ends
+    // like a body's ("Bank of England", "University of Oslo") stays whole.
+    let from_place = (last - first <= LONGEST_NAME_WITH_OFFICE && !org_tail && !shouting && !lexicon::is_org_word(folded.word(first)))
+        .then(|| (first + 1..last.saturating_sub(1)).find_map(|k| (folded.word(k) == "of").then(|| place_named(folded.range(k + 1, last)).map(|p| (k, p))).flatten()))
+        .flatten();
+    if let Some((k, p)) = from_place {
+        let span = Span::new(toks[start + k + 1].span.start, toks[start + last - 1].span.end);
+        out.push(Run::place(span, &surface[k + 1..last], p));
+        classify(text, toks, (start + first, start + k), shouting, mid_sentence_caps, scratch, out);
+        return;
+    }
     let span = Span::new(toks[start + first].span.start, toks[start + last - 1].span.end);
     // The name without its initials' dots: "George W. Bush" is "George W Bush".
     kept.clear();
     kept.extend((first..last).filter(|&k| folded.word(k) != "."));
     let words: Vec<&str> = kept.iter().map(|&k| surface[k].as_ref()).collect();
     let wfold: Vec<&str> = kept.iter().map(|&k| folded.word(k)).collect();
-    let name = words.join(" ");
+    // Shown with its initials' dots ("George W. Bush"); slugs drop them, so keys do not change.
+    let mut name = String::new();
+    for k in first..last {
+        let word = surface[k].as_ref();
+        if word == "." {
+            let initial = k > first && surface[k - 1].chars().count() == 1 && toks[start + k - 1].span.end == toks[start + k].span.start;
+            if initial {
+                name.push('.');
+            }
+            continue;
+        }
+        if !name.is_empty() {
+            name.push(' ');
+        }
+        name.push_str(word);
+    }
     let had_title = first > 0 && role_noun.is_some() || (0..first).any(|k| lexicon::is_title_word(folded.word(k)));
     let role = role_noun.map(|noun| Role { noun, affiliation: affiliation.clone() });
     let sentence_initial = first == 0 && is_sentence_start(text, toks, start);
@@ -394,7 +443,12 @@ fn classify<'t>(
     let last_word = wfold.last().unwrap();
     let one_word = words.len() == 1;
     // A lone letter ("B", a table's column) is no name; "the World Cup", "the U.S. Open" are events.
-    if one_word && words[0].chars().count() == 1 || !one_word && is_event_word(last_word) {
+    // "World War II": the word before a numeral says what it is.
+    let named_by = match wfold[..] {
+        [.., before, numeral] if is_roman_numeral(numeral) => before,
+        _ => *last_word,
+    };
+    if one_word && words[0].chars().count() == 1 || !one_word && is_event_word(named_by) {
         return;
     }
     // "Acme Group", or one word that names an organisation by itself ("Kremlin", "Reuters").
@@ -438,6 +492,13 @@ fn classify<'t>(
         return;
     }
     if sentence_initial && words.len() == 1 && !mid_sentence_caps.contains(words[0]) {
+        return;
+    }
+    // "a South Carolina Republican": a party's member, described, not named.
+    if is_party_label(last_word) || matches!(*last_word, "republicans" | "democrats") {
+        if let Some(p) = (words.len() >= 2).then(|| place_named(folded.range(first, last - 1))).flatten() {
+            out.push(Run::place(Span::new(toks[start + first].span.start, toks[start + last - 2].span.end), &surface[first..last - 1], p));
+        }
         return;
     }
     // "Iraqi", "Iraqis": a people, not a person.
@@ -498,13 +559,20 @@ fn is_feature_word(w: &str) -> bool {
     )
 }
 
-/// The last word of an event's name: a competition, a games, a festival.
+/// The last word of the name of an event or a text: a competition, a festival, a meeting,
+/// a war, a law, a plan.
 fn is_event_word(w: &str) -> bool {
     matches!(
         w,
         "cup" | "open" | "tour" | "championship" | "championships" | "games" | "olympics" | "olympiad" | "trophy"
-            | "prix" | "tournament" | "marathon" | "festival" | "awards"
+            | "prix" | "tournament" | "marathon" | "festival" | "awards" | "convention" | "conference" | "summit"
+            | "war" | "act" | "treaty" | "accord" | "amendment" | "plan" | "doctrine" | "initiative"
     )
+}
+
+/// "II", "XVI": a numeral that ends a king's name, or a war's.
+fn is_roman_numeral(w: &str) -> bool {
+    w.len() <= 4 && w.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
 }
 
 /// Function words and verbs that can follow a name without making it a modifier.
@@ -808,6 +876,32 @@ mod tests {
         let got = entities("Harbour news\n\nDemocrat Anna Kowalski met Republican John Smith in Oslo. Later Kowalski said the talks went well.");
         assert!(got.contains(&("Anna Kowalski".to_string(), EntityKind::Person, 2)), "{got:?}");
         assert!(got.contains(&("John Smith".to_string(), EntityKind::Person, 1)), "{got:?}");
+    }
+
+    #[test]
+    fn offices_and_home_places_are_not_part_of_a_name() {
+        let got = entities(
+            "Harbour news\n\nSecretary of State Anna Kowalski and the secretary of State Jan Nowak met Olaf Brenner of Norway \
+             and House Speaker Marta Quist, a Quayside Republican, in Oslo. Later Kowalski, Nowak, Brenner and Quist left.",
+        );
+        for name in ["Anna Kowalski", "Jan Nowak", "Olaf Brenner", "Marta Quist"] {
+            assert!(got.contains(&(name.to_string(), EntityKind::Person, 2)), "{name}: {got:?}");
+        }
+        assert!(got.contains(&("Norway".to_string(), EntityKind::Place, 1)), "{got:?}");
+        assert!(got.iter().all(|(name, _, _)| !name.contains("Republican") && !name.starts_with("State")), "{got:?}");
+    }
+
+    #[test]
+    fn initials_keep_their_dots_in_the_name_and_not_in_the_key() {
+        let a = crate::extract_text("t", "Harbour news\n\nOlaf J. Brenner opened the pier, and Brenner was pleased.".to_string());
+        let olaf = a.entities.iter().find(|e| e.kind == EntityKind::Person).expect("a person");
+        assert_eq!((olaf.name.as_str(), olaf.key.as_str(), olaf.mentions.len()), ("Olaf J. Brenner", "olaf-j-brenner", 2));
+    }
+
+    #[test]
+    fn laws_meetings_and_wars_are_not_people() {
+        let got = entities("Harbour news\n\nThe Harbour Protection Act passed before the Coastal Convention met, as in World War II, said Marta Quist.");
+        assert!(got.iter().all(|(name, k, _)| *k != EntityKind::Person || name == "Marta Quist"), "{got:?}");
     }
 
     #[test]

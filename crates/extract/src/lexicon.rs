@@ -334,7 +334,7 @@ word_set!(is_title_word, "Words that stand before a person's name as a title.", 
     "duchess", "count", "countess", "marshal", "field", "major", "maj", "president-elect", "candidate",
     "striker", "midfielder", "defender", "goalkeeper", "manager", "frontman", "singer", "actor", "actress",
     "author", "attorney", "counsel", "detective", "officer", "sheriff", "superintendent", "nominee",
-    "presidential", "hopeful", "businessman", "billionaire", "mogul", "tycoon", "ceo", "executive",
+    "presidential", "hopeful", "businessman", "billionaire", "mogul", "tycoon", "ceo", "executive", "speaker",
 ]);
 
 word_set!(is_org_word, "Words that mark a name as an organisation's.", [
