@@ -224,9 +224,20 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
         }
     }
 
+    // A headline in title case capitalises every word, so its runs of capitals are no names
+    // ("Harbour Master Quist Reopens Old Pier"): it is read last, for the names the body has.
+    let is_headline_case = |toks: &[Token]| {
+        let line = toks.first().zip(toks.last()).map_or("", |(a, b)| &text[a.span.start..b.span.end]);
+        crate::layout::is_title_case(line) && !is_shouting(text, toks)
+    };
+    let headline_case: Vec<bool> = heads.iter().map(|toks| is_headline_case(toks)).collect();
+
     let mut runs = Vec::new();
     let mut scratch = Scratch::default();
-    for &toks in &tokenized {
+    for (index, &toks) in tokenized.iter().enumerate() {
+        if headline_case.get(index).copied().unwrap_or(false) {
+            continue;
+        }
         let teams = results_line(text, toks);
         if !teams.is_empty() {
             runs.extend(teams.into_iter().map(|(from, to)| Run::team(text, &toks[from..to])));
@@ -269,7 +280,61 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
             i = end;
         }
     }
+    if headline_case.contains(&true) {
+        let known = known_names(&runs);
+        let mut head_runs = Vec::new();
+        for (toks, _) in heads.iter().zip(&headline_case).filter(|(_, &case)| case) {
+            head_runs.extend(known_names_in(text, toks, &known));
+        }
+        // Heads come first in the article, and their runs first in the list.
+        runs.splice(0..0, head_runs);
+    }
     cluster(runs)
+}
+
+/// The names the body's runs give (folded), with their kind; a person's surname names them too.
+fn known_names(runs: &[Run]) -> lexicon::FastMap<String, EntityKind> {
+    let mut known = lexicon::FastMap::default();
+    for run in runs.iter().filter(|r| r.canonical.as_deref() != Some("")) {
+        let folded = lexicon::fold(&run.name);
+        if run.kind == EntityKind::Person && run.words >= 2 {
+            known.entry(last_word(&folded).to_string()).or_insert(run.kind);
+        }
+        known.entry(folded).or_insert(run.kind);
+    }
+    known
+}
+
+/// The runs of a headline in title case: the longest stretches of capitalised words that the
+/// body names (`known`) or the gazetteer knows as places.
+fn known_names_in(text: &str, toks: &[Token], known: &lexicon::FastMap<String, EntityKind>) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let longest = (1..=4.min(toks.len() - i)).rev().find_map(|len| {
+            let words = &toks[i..i + len];
+            if !words.iter().all(|t| is_name_word(text, t)) {
+                return None;
+            }
+            let surface: Vec<Cow<str>> = words.iter().map(|t| Cow::Borrowed(t.text(text))).collect();
+            let folded = lexicon::fold(&surface.join(" "));
+            let span = Span::new(words[0].span.start, words[len - 1].span.end);
+            if let Some(p) = place_named(&folded) {
+                return Some((len, Run::place(span, &surface, p)));
+            }
+            let kind = *known.get(&folded)?;
+            let run = Run { span, name: surface.join(" "), words: len, kind, role: None, canonical: None, modifies_noun: false };
+            Some((len, run))
+        });
+        match longest {
+            Some((len, run)) => {
+                out.push(run);
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
 }
 
 fn is_sentence_start(text: &str, toks: &[Token], i: usize) -> bool {
@@ -387,8 +452,13 @@ fn classify<'t>(
         })
         .flatten();
     if let Some(k) = office.filter(|_| !org_tail && !shouting) {
-        classify(text, toks, (start + first, start + k), shouting, mid_sentence_caps, scratch, out);
-        classify(text, toks, (start + k, end), shouting, mid_sentence_caps, scratch, out);
+        // The office's own titles go with it: "Harbour Board Senior Adviser …".
+        let mut split = k;
+        while split > first + 1 && lexicon::is_title_word(folded.word(split - 1)) {
+            split -= 1;
+        }
+        classify(text, toks, (start + first, start + split), shouting, mid_sentence_caps, scratch, out);
+        classify(text, toks, (start + split, end), shouting, mid_sentence_caps, scratch, out);
         return;
     }
     // "Anna Kowalski of Oslo": a name, then the place it is from. A name that begins or ends
@@ -889,6 +959,20 @@ mod tests {
         }
         assert!(got.contains(&("Norway".to_string(), EntityKind::Place, 1)), "{got:?}");
         assert!(got.iter().all(|(name, _, _)| !name.contains("Republican") && !name.starts_with("State")), "{got:?}");
+    }
+
+    #[test]
+    fn a_headline_in_title_case_names_only_what_the_body_names() {
+        let a = crate::extract_text(
+            "t",
+            "Harbour Master Quist Reopens Old Pier In Oslo After Storm\n\nMarta Quist, the harbour master, reopened the pier on Monday.".to_string(),
+        );
+        let mut names: Vec<(&str, usize)> = a.entities.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect();
+        names.sort();
+        assert_eq!(names, [("Marta Quist", 2), ("Oslo", 1)], "{names:?}");
+        // Its names are found where the headline has them.
+        let quist = a.entities.iter().find(|e| e.name == "Marta Quist").expect("Quist");
+        assert_eq!(quist.mentions[0].text(&a.text), "Quist");
     }
 
     #[test]

@@ -66,7 +66,7 @@ fn ends_sentence(s: &str) -> bool {
 
 /// "Senator Says ‘No Deal’ If the Vote Fails Again.": a headline in title case,
 /// whose words (short function words aside) nearly all begin with a capital.
-fn is_title_case(s: &str) -> bool {
+pub(crate) fn is_title_case(s: &str) -> bool {
     let (mut capitalised, mut lower) = (0, 0);
     for word in s.split_whitespace() {
         let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());

@@ -335,6 +335,7 @@ word_set!(is_title_word, "Words that stand before a person's name as a title.", 
     "striker", "midfielder", "defender", "goalkeeper", "manager", "frontman", "singer", "actor", "actress",
     "author", "attorney", "counsel", "detective", "officer", "sheriff", "superintendent", "nominee",
     "presidential", "hopeful", "businessman", "billionaire", "mogul", "tycoon", "ceo", "executive", "speaker",
+    "adviser", "advisor", "aide", "strategist", "senior",
 ]);
 
 word_set!(is_org_word, "Words that mark a name as an organisation's.", [
