@@ -523,8 +523,8 @@ fn classify<'t>(
     }
     // "Acme Group", or one word that names an organisation by itself ("Kremlin", "Reuters").
     let org_suffix = lexicon::is_org_word(last_word) && !one_word || one_word && lexicon::is_org_name(last_word);
-    // "Bank of England".
-    let org_of = wfold.first().is_some_and(|w| lexicon::is_org_word(w)) && wfold.contains(&"of");
+    // "Bank of England", "Federal Bureau of Investigation".
+    let org_of = wfold.contains(&"of") && wfold.iter().any(|w| lexicon::is_org_word(w));
     if org_suffix || org_of {
         push(EntityKind::Organization, None, None);
         return;
@@ -1000,6 +1000,9 @@ mod tests {
         let got = entities("Headline here\n\nThe Northern Grain Company hired staff, the WTO said.");
         assert!(got.iter().any(|(n, k, _)| n == "Northern Grain Company" && *k == EntityKind::Organization), "{got:?}");
         assert!(got.iter().any(|(n, k, _)| n == "WTO" && *k == EntityKind::Organization), "{got:?}");
+        // A body's word anywhere in a name "of" something: "the Coastal Institute of Marine Research".
+        let got = entities("Headline here\n\nThe study by the Coastal Institute of Marine Research was published.");
+        assert!(got.iter().any(|(n, k, _)| n == "Coastal Institute of Marine Research" && *k == EntityKind::Organization), "{got:?}");
     }
 
     #[test]
