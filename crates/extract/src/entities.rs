@@ -292,22 +292,22 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
     cluster(runs)
 }
 
-/// The names the body's runs give (folded), with their kind; a person's surname names them too.
-fn known_names(runs: &[Run]) -> lexicon::FastMap<String, EntityKind> {
+/// The names the body's runs give, as written, with their kind; a person's surname names
+/// them too. (A headline writes a name as the body does: no folding, no copies.)
+fn known_names(runs: &[Run]) -> lexicon::FastMap<&str, EntityKind> {
     let mut known = lexicon::FastMap::default();
     for run in runs.iter().filter(|r| r.canonical.as_deref() != Some("")) {
-        let folded = lexicon::fold(&run.name);
         if run.kind == EntityKind::Person && run.words >= 2 {
-            known.entry(last_word(&folded).to_string()).or_insert(run.kind);
+            known.entry(last_word(&run.name)).or_insert(run.kind);
         }
-        known.entry(folded).or_insert(run.kind);
+        known.entry(run.name.as_str()).or_insert(run.kind);
     }
     known
 }
 
 /// The runs of a headline in title case: the longest stretches of capitalised words that the
 /// body names (`known`) or the gazetteer knows as places.
-fn known_names_in(text: &str, toks: &[Token], known: &lexicon::FastMap<String, EntityKind>) -> Vec<Run> {
+fn known_names_in(text: &str, toks: &[Token], known: &lexicon::FastMap<&str, EntityKind>) -> Vec<Run> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -317,13 +317,13 @@ fn known_names_in(text: &str, toks: &[Token], known: &lexicon::FastMap<String, E
                 return None;
             }
             let surface: Vec<Cow<str>> = words.iter().map(|t| Cow::Borrowed(t.text(text))).collect();
-            let folded = lexicon::fold(&surface.join(" "));
+            let name = surface.join(" ");
             let span = Span::new(words[0].span.start, words[len - 1].span.end);
-            if let Some(p) = place_named(&folded) {
+            if let Some(p) = place_named(&lexicon::fold(&name)) {
                 return Some((len, Run::place(span, &surface, p)));
             }
-            let kind = *known.get(&folded)?;
-            let run = Run { span, name: surface.join(" "), words: len, kind, role: None, canonical: None, modifies_noun: false };
+            let kind = *known.get(name.as_str())?;
+            let run = Run { span, name, words: len, kind, role: None, canonical: None, modifies_noun: false };
             Some((len, run))
         });
         match longest {
@@ -665,8 +665,9 @@ fn person_gender(name: &str) -> Gender {
         .unwrap_or(Gender::Unknown)
 }
 
-fn last_word(folded_name: &str) -> &str {
-    folded_name.rsplit(' ').next().unwrap_or("")
+/// A name's last word: its words are joined by single spaces.
+fn last_word(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or("")
 }
 
 /// Groups runs into clusters: full names first, then short forms by surname.
