@@ -205,6 +205,12 @@ fn place_named(folded: &str) -> Option<&'static lexicon::Place> {
     lexicon::places().get(folded)
 }
 
+/// Does a place of two or three words start at word `at` ("New York Times", "South Carolina
+/// Republican")? Then its first word is no common word to peel off.
+fn starts_place(folded: &FoldedWords, at: usize) -> bool {
+    (2..=3).any(|len| at + len <= folded.starts.len() && place_named(folded.range(at, at + len)).is_some())
+}
+
 fn is_name_word(text: &str, t: &Token) -> bool {
     t.is_word() && tokens::is_capitalized(t.text(text))
 }
@@ -415,7 +421,7 @@ fn classify<'t>(
             if lexicon::is_role_noun(w) {
                 role_noun = Some(lexicon::office(first.checked_sub(1).map(|k| folded.word(k)), w).to_string());
             }
-        } else if lexicon::is_common_word(w) || w == "." {
+        } else if w == "." || lexicon::is_common_word(w) && !starts_place(folded, first) {
             // nothing to remember
         } else if is_party_label(w) && first + 2 < surface.len() && !org_tail {
             // "Democrat Anna Kowalski": a party label before a name is no part of it.
@@ -571,8 +577,11 @@ fn classify<'t>(
         }
         return;
     }
-    // "Iraqi", "Iraqis": a people, not a person.
+    // "Iraqi", "Iraqis": a people, not a person; nor is a faith, or a lone month or weekday.
     if lexicon::demonym_country(last_word).or_else(|| last_word.strip_suffix('s').and_then(lexicon::demonym_country)).is_some() {
+        return;
+    }
+    if one_word && (is_people_or_faith(last_word) || lexicon::month_number(last_word).is_some() || lexicon::weekday_number(last_word).is_some()) {
         return;
     }
     // "Air France", "Bank Austria": a name with a country in it and no given name is a body, not a person.
@@ -599,7 +608,7 @@ fn classify<'t>(
     }
     if words.len() >= 2 || speaks {
         push(EntityKind::Person, None, role);
-    } else if prev.as_deref().is_some_and(|p| matches!(p, "in" | "at" | "near" | "from" | "across" | "outside")) {
+    } else if prev.as_deref().is_some_and(|p| matches!(p, "in" | "at" | "near" | "across" | "outside")) {
         push(EntityKind::Place, None, None);
     } else {
         // A lone capitalised word: a surname seen elsewhere, decided when clustering.
@@ -612,6 +621,19 @@ fn classify<'t>(
         });
         out.push(Run { span, name, words: words.len(), kind: EntityKind::Person, role: None, canonical: Some(String::new()), modifies_noun });
     }
+}
+
+/// Peoples and faiths that no country's name gives: "Muslims", "Latino", "Jewish".
+fn is_people_or_faith(w: &str) -> bool {
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    [w, singular].into_iter().any(|w| matches!(
+        w,
+        "muslim" | "moslem" | "islam" | "islamic" | "christian" | "christianity" | "jew" | "jewish" | "judaism"
+            | "hindu" | "buddhist" | "sikh" | "catholic" | "protestant" | "evangelical" | "mormon" | "sunni" | "shia"
+            | "shiite" | "latino" | "latina" | "latinx" | "hispanic" | "arab" | "kurd" | "kurdish" | "asian" | "african"
+            | "european" | "african-american" | "native-american" | "aboriginal" | "indigenous" | "roma"
+            | "democratic" | "democrat" | "republican"
+    ))
 }
 
 /// Party labels news puts before a politician's name.
@@ -974,6 +996,23 @@ mod tests {
         // Its names are found where the headline has them.
         let quist = a.entities.iter().find(|e| e.name == "Marta Quist").expect("Quist");
         assert_eq!(quist.mentions[0].text(&a.text), "Quist");
+    }
+
+    #[test]
+    fn a_place_of_several_words_keeps_its_first_word() {
+        let got = entities("Harbour news\n\nThe story ran in the New York Herald and the South Carolina Gazette on Monday.");
+        assert!(got.contains(&("New York Herald".to_string(), EntityKind::Organization, 1)), "{got:?}");
+        assert!(got.contains(&("South Carolina Gazette".to_string(), EntityKind::Organization, 1)), "{got:?}");
+    }
+
+    #[test]
+    fn faiths_peoples_months_and_a_name_after_from_are_no_places_or_people() {
+        let got = entities(
+            "Harbour news\n\nMuslims and Hispanics met Jewish and Catholic leaders in Oslo. Support came from Quist, \
+             and Quist thanked Muslims again on Feb. 3. Hispanics and Catholic groups met in Feb.",
+        );
+        assert!(got.iter().all(|(name, _, _)| ["Quist", "Oslo"].contains(&name.as_str())), "{got:?}");
+        assert!(got.contains(&("Quist".to_string(), EntityKind::Person, 2)), "{got:?}");
     }
 
     #[test]
