@@ -228,11 +228,11 @@ fn speaker_after(text: &str, toks: &[Token]) -> Option<(Span, String)> {
     }
     let first = toks.get(i)?;
     let w = fold_tok(text, first);
-    // "“…,” saying the town …": a participle's speaker is its sentence's subject, not what follows it.
-    if lexicon::is_cue_verb(&w) && w.ends_with("ing") {
-        return None;
-    }
     if lexicon::is_cue_verb(&w) {
+        // "“…,” saying the town …": a participle's speaker is its sentence's subject, not what follows it.
+        if w.ends_with("ing") {
+            return None;
+        }
         return phrase_after(text, toks, i + 1).map(|p| (p, w.into_owned()));
     }
     // "“…,” according to the ministry."
