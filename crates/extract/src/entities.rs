@@ -602,7 +602,9 @@ fn classify<'t>(
         && then.as_deref().is_some_and(|w| {
             matches!(w, "shares" | "shareholders" | "stock" | "profit" | "profits" | "earnings" | "revenue" | "revenues" | "subsidiary" | "sales")
         });
-    if speaks_of_its || company_asset {
+    // "the Tanjug news agency", "the Quayside ferry company": a name before a noun for a kind of body.
+    let names_a_body = next.as_deref().is_some_and(|w| is_body_noun(w) || w == "news" && then.as_deref().is_some_and(is_body_noun));
+    if speaks_of_its || company_asset || names_a_body {
         push(EntityKind::Organization, None, None);
         return;
     }
@@ -634,6 +636,17 @@ fn is_people_or_faith(w: &str) -> bool {
             | "european" | "african-american" | "native-american" | "aboriginal" | "indigenous"
             | "democratic" | "democrat" | "republican"
     ))
+}
+
+/// Lowercase nouns for a kind of body, which a name before them belongs to ("the Tanjug news
+/// agency"). Not "campaign", "administration" or "team": those follow people's names too.
+fn is_body_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "agency" | "newspaper" | "daily" | "company" | "firm" | "club" | "bank" | "airline" | "carrier" | "ministry"
+            | "network" | "broadcaster" | "magazine" | "publisher" | "manufacturer" | "maker" | "retailer" | "brewery"
+            | "insurer" | "lender" | "automaker" | "carmaker" | "conglomerate"
+    )
 }
 
 /// Party labels news puts before a politician's name.
@@ -1040,6 +1053,10 @@ mod tests {
         let got = entities("Headline here\n\nThe Northern Grain Company hired staff, the WTO said.");
         assert!(got.iter().any(|(n, k, _)| n == "Northern Grain Company" && *k == EntityKind::Organization), "{got:?}");
         assert!(got.iter().any(|(n, k, _)| n == "WTO" && *k == EntityKind::Organization), "{got:?}");
+        // A name before a noun for a kind of body: "the Nordvik news agency", "the Harbourline company".
+        let got = entities("Headline here\n\nThe Nordvik news agency said the Harbourline company had won the tender.");
+        assert!(got.iter().any(|(n, k, _)| n == "Nordvik" && *k == EntityKind::Organization), "{got:?}");
+        assert!(got.iter().any(|(n, k, _)| n == "Harbourline" && *k == EntityKind::Organization), "{got:?}");
         // A body's word anywhere in a name "of" something: "the Coastal Institute of Marine Research".
         let got = entities("Headline here\n\nThe study by the Coastal Institute of Marine Research was published.");
         assert!(got.iter().any(|(n, k, _)| n == "Coastal Institute of Marine Research" && *k == EntityKind::Organization), "{got:?}");
