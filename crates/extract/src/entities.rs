@@ -88,26 +88,50 @@ impl Run {
     }
 }
 
-/// A line of sports results, whose names are teams: a score ("Harbour Rovers 2
-/// Quayside United 1") or a row of a league table ("Quayside 4 2 1 1 7 5 7").
-/// Returns the token ranges of the names.
+/// A line of sports results, whose names are teams: a score ("Harbour Rovers 2 Quayside
+/// United 1", with anything after it in brackets), a fixture ("Harbour Rovers v Quayside",
+/// "ROVERS AT QUAYSIDE") or a row of a league table ("Quayside 4 2 1 1 7 5 7", "QUAYSIDE
+/// 73 63 .537 4 1/2"). Returns the token ranges of the names.
 fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
-    let is_number = |t: &Token| t.is_word() && t.text(text).len() <= 3 && t.text(text).bytes().all(|b| b.is_ascii_digit());
-    let is_name_part = |t: &Token| is_name_word(text, t) || t.text(text) == "." || t.is_word() && is_connector(&lexicon::folded(t.text(text)));
+    let word = |t: &Token| t.text(text);
+    let is_number = |t: &Token| t.is_word() && word(t).len() <= 3 && word(t).bytes().all(|b| b.is_ascii_digit());
+    let is_name_part = |t: &Token| is_name_word(text, t) || word(t) == "." || t.is_word() && is_connector(&lexicon::folded(word(t)));
     let is_name = |(from, to): (usize, usize)| from < to && is_name_word(text, &toks[from]) && toks[from..to].iter().all(is_name_part);
-    let toks = match toks {
-        [rest @ .., last] if last.text(text) == "." => rest,
-        _ => toks,
-    };
-    // Both kinds end in a figure: most lines are ruled out by their last word.
-    if !toks.last().is_some_and(is_number) {
+    // A final stop, and the brackets after a score ("(halftime 1-0)"), say nothing of who played.
+    let mut end = toks.len();
+    if end > 0 && word(&toks[end - 1]) == "." {
+        end -= 1;
+    }
+    if end > 0 && word(&toks[end - 1]) == ")" {
+        if let Some(open) = toks[..end].iter().rposition(|t| word(t) == "(") {
+            end = open;
+        }
+    }
+    let toks = &toks[..end];
+    // Every kind ends in a figure or a name: most lines are ruled out by their last word.
+    let Some(last) = toks.last() else { return Vec::new() };
+    if !is_number(last) && !is_name_word(text, last) {
         return Vec::new();
+    }
+    if !is_number(last) {
+        // A fixture: "v" or "vs" between two names, or "at" between two names in capitals.
+        let Some(v) = toks.iter().position(|t| t.is_word() && matches!(word(t), "v" | "vs" | "AT")) else { return Vec::new() };
+        let second = if toks.get(v + 1).is_some_and(|t| word(t) == ".") { v + 2 } else { v + 1 };
+        let names = [(0, v), (second, toks.len())];
+        let in_capitals = |(from, to): (usize, usize)| toks[from..to].iter().all(|t| !t.is_word() || tokens::is_all_caps(word(t)));
+        let fits = word(&toks[v]) != "AT" || names.into_iter().all(in_capitals);
+        return if fits && names.into_iter().all(is_name) { names.to_vec() } else { Vec::new() };
     }
     let Some(first_number) = toks.iter().position(is_number) else { return Vec::new() };
     let rest = &toks[first_number..];
-    // A table row: a name, then its figures (negative ones too), and nothing else.
+    // A table row: a name, then its figures (negative ones, fractions and a ratio such as ".537"
+    // too), and nothing else. A person's row ("Anna Berg 67 70 70 67 274") has fewer figures,
+    // or a given name.
     let figures = rest.iter().filter(|t| is_number(t)).count();
-    if figures >= 6 && rest.iter().all(|t| is_number(t) || t.text(text) == "-") && is_name((0, first_number)) {
+    let ratio = rest.windows(2).any(|w| word(&w[0]) == "." && is_number(&w[1]));
+    let only_figures = rest.iter().all(|t| is_number(t) || matches!(word(t), "-" | "." | "/"));
+    let a_person = first_number >= 2 && lexicon::with_folded(word(&toks[0]), |w| lexicon::given_names().contains_key(w));
+    if only_figures && (figures >= 6 || figures >= 3 && ratio) && is_name((0, first_number)) && !a_person {
         return vec![(0, first_number)];
     }
     // A score: a name and its score, twice.
@@ -972,6 +996,14 @@ mod tests {
         let got = entities("Harbour league\n\nStandings:\n\nHarbour Rovers 4 3 1 0 9 2 10\n\nQuayside 4 0 1 3 2 9 1");
         assert!(got.contains(&("Harbour Rovers".to_string(), EntityKind::Organization, 1)), "{got:?}");
         assert!(got.contains(&("Quayside".to_string(), EntityKind::Organization, 1)), "{got:?}");
+        // A score with its half-time in brackets, fixtures, and a row with a ratio and a fraction.
+        let got = entities("Harbour league\n\nNordvik 3 Quayside 2 (halftime 1-0)\n\nNordvik v Harbour Rovers\n\nSALTHAM AT NORDVIK\n\nSALTHAM 73 63 .537 4 1/2");
+        assert!(got.contains(&("Nordvik".to_string(), EntityKind::Organization, 3)), "{got:?}");
+        assert!(got.contains(&("SALTHAM".to_string(), EntityKind::Organization, 2)), "{got:?}");
+        assert!(got.contains(&("Harbour Rovers".to_string(), EntityKind::Organization, 1)), "{got:?}");
+        // A golfer's row of rounds is a person's.
+        let got = entities("Harbour open\n\nLeading scores:\n\nMarta Quist 67 70 70 67 274 14");
+        assert!(got.contains(&("Marta Quist".to_string(), EntityKind::Person, 1)), "{got:?}");
         // Scores in running text are not a results line.
         let got = entities("Harbour league\n\nMarta Quist scored 2 goals in 10 minutes.");
         assert!(got.contains(&("Marta Quist".to_string(), EntityKind::Person, 1)), "{got:?}");
