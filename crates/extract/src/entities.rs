@@ -555,7 +555,9 @@ fn classify<'t>(
     let org_suffix = lexicon::is_org_word(last_word) && !one_word || one_word && lexicon::is_org_name(last_word);
     // "Bank of England", "Federal Bureau of Investigation".
     let org_of = wfold.contains(&"of") && wfold.iter().any(|w| lexicon::is_org_word(w));
-    if org_suffix || org_of {
+    // "Real Quayside", "Dynamo Nordvik": a word that opens a sports club's name.
+    let club = !one_word && matches!(wfold[0], "real" | "sporting" | "dynamo" | "dinamo" | "spartak" | "lokomotiv" | "atletico" | "olympique" | "borussia" | "fc" | "ac");
+    if org_suffix || org_of || club {
         push(EntityKind::Organization, None, None);
         return;
     }
@@ -1085,6 +1087,10 @@ mod tests {
         let got = entities("Headline here\n\nThe Northern Grain Company hired staff, the WTO said.");
         assert!(got.iter().any(|(n, k, _)| n == "Northern Grain Company" && *k == EntityKind::Organization), "{got:?}");
         assert!(got.iter().any(|(n, k, _)| n == "WTO" && *k == EntityKind::Organization), "{got:?}");
+        // Clubs: "Quayside United", "Real Nordvik".
+        let got = entities("Headline here\n\nQuayside United drew with Real Nordvik on Saturday.");
+        assert!(got.iter().any(|(n, k, _)| n == "Quayside United" && *k == EntityKind::Organization), "{got:?}");
+        assert!(got.iter().any(|(n, k, _)| n == "Real Nordvik" && *k == EntityKind::Organization), "{got:?}");
         // A name before a noun for a kind of body: "the Nordvik news agency", "the Harbourline company".
         let got = entities("Headline here\n\nThe Nordvik news agency said the Harbourline company had won the tender.");
         assert!(got.iter().any(|(n, k, _)| n == "Nordvik" && *k == EntityKind::Organization), "{got:?}");

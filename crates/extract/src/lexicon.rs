@@ -355,6 +355,8 @@ word_set!(is_org_word, "Words that mark a name as an organisation's.", [
     "ag", "sa", "nv", "gmbh", "spa", "bv", "ab", "kk", "pte", "bhd", "tbk", "ministries", "house", "council",
     "nations", "community", "commission", "states", "kremlin", "pentagon", "parliament", "duma", "knesset",
     "bundestag", "rada", "senate", "fbi", "cia", "nato", "opec", "unesco", "unicef", "fifa", "uefa", "ioc",
+    // Sports clubs and sides: "Harbour United", "Quayside Rovers", "a Counties XI".
+    "united", "rovers", "wanderers", "athletic", "xi",
 ]);
 
 word_set!(is_org_name, "Single words that name an organisation by themselves.", [
