@@ -119,7 +119,9 @@ fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
         let second = if toks.get(v + 1).is_some_and(|t| word(t) == ".") { v + 2 } else { v + 1 };
         let names = [(0, v), (second, toks.len())];
         let in_capitals = |(from, to): (usize, usize)| toks[from..to].iter().all(|t| !t.is_word() || tokens::is_all_caps(word(t)));
-        let fits = word(&toks[v]) != "AT" || names.into_iter().all(in_capitals);
+        // "Anna Berg v Eva Dahl" is a match between players.
+        let a_person = |(from, to): (usize, usize)| to - from >= 2 && lexicon::with_folded(word(&toks[from]), |w| lexicon::given_names().contains_key(w));
+        let fits = (word(&toks[v]) != "AT" || names.into_iter().all(in_capitals)) && !names.into_iter().any(a_person);
         return if fits && names.into_iter().all(is_name) { names.to_vec() } else { Vec::new() };
     }
     let Some(first_number) = toks.iter().position(is_number) else { return Vec::new() };
@@ -268,7 +270,8 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
         if headline_case.get(index).copied().unwrap_or(false) {
             continue;
         }
-        let teams = results_line(text, toks);
+        // A title or a kicker is no line of results ("Trump vs Clinton").
+        let teams = if index < heads.len() { Vec::new() } else { results_line(text, toks) };
         if !teams.is_empty() {
             runs.extend(teams.into_iter().map(|(from, to)| Run::team(text, &toks[from..to])));
             continue;
@@ -1003,6 +1006,10 @@ mod tests {
         assert!(got.contains(&("Nordvik".to_string(), EntityKind::Organization, 3)), "{got:?}");
         assert!(got.contains(&("SALTHAM".to_string(), EntityKind::Organization, 2)), "{got:?}");
         assert!(got.contains(&("Harbour Rovers".to_string(), EntityKind::Organization, 1)), "{got:?}");
+        // Players are people, and a title is no results line.
+        let got = entities("Nordvik v Saltham\n\nFinal:\n\nAnna Berg v Eva Dahl");
+        assert!(got.contains(&("Anna Berg".to_string(), EntityKind::Person, 1)), "{got:?}");
+        assert!(got.iter().all(|(_, k, _)| *k != EntityKind::Organization), "{got:?}");
         // A golfer's row of rounds is a person's.
         let got = entities("Harbour open\n\nLeading scores:\n\nMarta Quist 67 70 70 67 274 14");
         assert!(got.contains(&("Marta Quist".to_string(), EntityKind::Person, 1)), "{got:?}");
