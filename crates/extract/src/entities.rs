@@ -535,8 +535,12 @@ fn classify<'t>(
         out.push(Run { span, name: name.clone(), words: words.len(), kind, role, canonical, modifies_noun: false });
     };
 
-    let whole = if kept.len() == last - first { Cow::Borrowed(folded.range(first, last)) } else { Cow::Owned(wfold.join(" ")) };
-    if let Some(p) = place_named(&whole) {
+    // The whole run was looked up first; only a shorter name needs a second look.
+    let shorter = kept.len() < surface.len();
+    let place = shorter
+        .then(|| if kept.len() == last - first { place_named(folded.range(first, last)) } else { place_named(&wfold.join(" ")) })
+        .flatten();
+    if let Some(p) = place {
         let as_person = had_title || (words.len() >= 2 && lexicon::given_names().contains_key(wfold[0]) && p.kind == PlaceKind::City);
         if !as_person {
             push(EntityKind::Place, Some(p.canonical.to_string()), None);
