@@ -1,5 +1,5 @@
 //! The lists the page rewrites on every filter change (a facet's rows, the
-//! article cards), written as HTML text.
+//! article cards, the quotes), written as HTML text.
 //!
 //! They change with every click; building each list as one string and setting
 //! it at once costs less than creating every node through the framework (see
