@@ -39,6 +39,26 @@ pub fn escape_into(out: &mut String, text: &str) {
     out.push_str(rest);
 }
 
+/// Appends a link to `href` that reads `text` (both escaped), with `class` when there is one.
+fn push_link(out: &mut String, class: &str, href: &str, text: &str) {
+    out.push_str("<a ");
+    if !class.is_empty() {
+        out.push_str("class=\"");
+        out.push_str(class);
+        out.push_str("\" ");
+    }
+    out.push_str("href=\"");
+    escape_into(out, href);
+    out.push_str("\">");
+    escape_into(out, text);
+    out.push_str("</a>");
+}
+
+/// When an article was published, as a card and a quote show it.
+fn date_shown(a: &Article) -> &str {
+    a.date.iso.as_deref().unwrap_or("date unknown")
+}
+
 /// The `<li>` rows of a facet: each value a link (`href_of` gives where it
 /// leads) that says whether it is chosen and how many results it has.
 pub fn facet_rows(rows: &[FacetValue], href_of: impl Fn(&FacetValue) -> String) -> String {
@@ -88,28 +108,22 @@ pub fn article_card(out: &mut String, corpus: &Corpus, index: usize, open: &str,
     // A list of the corpus that was just replaced may still ask for an old index.
     let (Some(a), Some(keys)) = (corpus.articles.get(index), corpus.article_keys.get(index)) else { return };
     let chip = |out: &mut String, facet: Facet, key: &str| {
-        out.push_str(match facet {
-            Facet::Speaker => r#"<a class="chip speaker" href=""#,
-            Facet::About => r#"<a class="chip" href=""#,
-            Facet::Person => r#"<a class="chip person" href=""#,
-            Facet::Place => r#"<a class="chip place" href=""#,
-            Facet::Org => r#"<a class="chip org" href=""#,
-        });
-        escape_into(out, &chip_href(facet, key));
-        out.push_str(r#"">"#);
-        escape_into(out, &corpus.name_of(key));
-        out.push_str("</a>");
+        let class = match facet {
+            Facet::Speaker => "chip speaker",
+            Facet::About => "chip",
+            Facet::Person => "chip person",
+            Facet::Place => "chip place",
+            Facet::Org => "chip org",
+        };
+        push_link(out, class, &chip_href(facet, key), &corpus.name_of(key));
     };
-    out.push_str(if a.title.derived { r#"<li class="card"><article><h2 class="title derived"><a href=""# } else { r#"<li class="card"><article><h2 class="title"><a href=""# });
-    escape_into(out, open);
-    out.push_str(r#"">"#);
-    escape_into(out, &a.title.text);
-    out.push_str("</a>");
+    out.push_str(if a.title.derived { r#"<li class="card"><article><h2 class="title derived">"# } else { r#"<li class="card"><article><h2 class="title">"# });
+    push_link(out, "", open, &a.title.text);
     if a.title.derived {
         out.push_str(r#"<span class="derived-note"> (headline from the lead)</span>"#);
     }
     out.push_str(r#"</h2><p class="meta"><time>"#);
-    escape_into(out, a.date.iso.as_deref().unwrap_or("date unknown"));
+    escape_into(out, date_shown(a));
     out.push_str(r#"</time> · <span class="source">"#);
     escape_into(out, &a.id);
     let quotes = a.quotes.len();
@@ -144,9 +158,7 @@ pub fn article_card(out: &mut String, corpus: &Corpus, index: usize, open: &str,
         // "+N more" opens the article too: it marks every mention.
         let more = mentions.len().saturating_sub(MENTION_CHIPS);
         if more > 0 {
-            out.push_str(r#"<a class="more-mentions" href=""#);
-            escape_into(out, open);
-            out.push_str(&format!(r#"">+{more} more</a>"#));
+            push_link(out, "more-mentions", open, &format!("+{more} more"));
         }
         out.push_str("</p>");
     }
@@ -182,13 +194,7 @@ pub fn quote_item(out: &mut String, corpus: &Corpus, index: usize, query: &Query
     escape_into(out, &text[at..]);
     out.push_str(r#"</span></blockquote><p class="meta">— "#);
     match &q.speaker {
-        Some(key) => {
-            out.push_str(r#"<a class="speaker" href=""#);
-            escape_into(out, &chip_href(Facet::Speaker, key));
-            out.push_str(r#"">"#);
-            escape_into(out, &corpus.name_of(key));
-            out.push_str("</a>");
-        }
+        Some(key) => push_link(out, "speaker", &chip_href(Facet::Speaker, key), &corpus.name_of(key)),
         None => out.push_str(r#"<span class="speaker unattributed">unattributed</span>"#),
     }
     out.push_str(match q.kind {
@@ -200,20 +206,15 @@ pub fn quote_item(out: &mut String, corpus: &Corpus, index: usize, query: &Query
     if !about.is_empty() {
         out.push_str(r#"<span class="about"> · about"#);
         for (i, &id) in about.iter().take(ABOUT_SHOWN).enumerate() {
-            out.push_str(if i == 0 { r#" <a href=""# } else { r#", <a href=""# });
-            escape_into(out, &chip_href(Facet::About, &corpus.keys[id as usize]));
-            out.push_str(r#"">"#);
-            escape_into(out, &corpus.key_names[id as usize]);
-            out.push_str("</a>");
+            out.push_str(if i == 0 { " " } else { ", " });
+            push_link(out, "", &chip_href(Facet::About, &corpus.keys[id as usize]), &corpus.key_names[id as usize]);
         }
         out.push_str("</span>");
     }
-    out.push_str(r#" · <a href=""#);
-    escape_into(out, in_context);
-    out.push_str(r#"">"#);
-    escape_into(out, &a.title.text);
-    out.push_str("</a> · <time>");
-    escape_into(out, a.date.iso.as_deref().unwrap_or("date unknown"));
+    out.push_str(" · ");
+    push_link(out, "", in_context, &a.title.text);
+    out.push_str(" · <time>");
+    escape_into(out, date_shown(a));
     out.push_str("</time></p></li>");
 }
 

@@ -12,16 +12,16 @@ use crate::markup;
 use crate::search::Query;
 use crate::state::{View, ViewState};
 
-/// The quotes `items` of `corpus` as list items (see `markup`), their links made for `state`.
-fn quote_items(ctx: Ctx, corpus: &Corpus, items: &[usize], state: &ViewState) -> String {
-    let query = Query::parse(&state.q);
+/// The quotes `items` of `corpus` as list items (see `markup`), their links made for `state`
+/// and the hits of its search (`query`) marked.
+fn quote_items(ctx: Ctx, corpus: &Corpus, items: &[usize], state: &ViewState, query: &Query) -> String {
     let mut out = String::new();
     for &i in items {
         let Some(r) = corpus.quotes.get(i) else { continue };
         // The article opened at the quote, with the search still marked in it.
         let article = ViewState { view: View::Articles, article: Some(corpus.articles[r.article].id.clone()), q: state.q.clone(), corpus: state.corpus.clone(), ..ViewState::default() };
         let in_context = format!("{}#q-{}", ctx.href(&article), r.quote);
-        markup::quote_item(&mut out, corpus, i, &query, &in_context, &|facet, key| ctx.href(&state.toggled(facet, key)));
+        markup::quote_item(&mut out, corpus, i, query, &in_context, &|facet, key| ctx.href(&state.toggled(facet, key)));
     }
     out
 }
@@ -47,8 +47,9 @@ pub fn QuoteList() -> impl IntoView {
         let corpus = ctx.corpus();
         let items: Vec<usize> = shown_items();
         ctx.state.with(|state| {
+            let query = Query::parse(&state.q);
             if !state.group_by_speaker {
-                let html = quote_items(ctx, &corpus, &items, state);
+                let html = quote_items(ctx, &corpus, &items, state, &query);
                 return view! { <ol class="quotes" inner_html=html></ol> }.into_any();
             }
             group_by_speaker(&corpus, &items)
@@ -58,7 +59,7 @@ pub fn QuoteList() -> impl IntoView {
                     // A page may show only part of a group: say of how many.
                     let total = ctx.results.with(|r| speaker_total(r, speaker.as_deref()));
                     let count = if total > ids.len() { format!("{} of {total}", ids.len()) } else { ids.len().to_string() };
-                    let html = quote_items(ctx, &corpus, &ids, state);
+                    let html = quote_items(ctx, &corpus, &ids, state, &query);
                     view! {
                         <section class="group">
                             <h2>{name} " " <span class="count">{count}</span></h2>

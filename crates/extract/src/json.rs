@@ -166,15 +166,26 @@ impl Reader<'_> {
             if !members.iter().any(|(k, _)| *k == key) {
                 members.push((key, value));
             }
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(Json::Object(members));
-                }
-                _ => return Err(self.error("expected ',' or '}' in an object")),
+            if self.list_ends(b'}', "expected ',' or '}' in an object")? {
+                return Ok(Json::Object(members));
             }
+        }
+    }
+
+    /// After an item of an object or a list: a comma goes on to the next (false), `close`
+    /// ends it (true); anything else is the error `message`.
+    fn list_ends(&mut self, close: u8, message: &'static str) -> Result<bool, JsonError> {
+        self.skip_space();
+        match self.peek() {
+            Some(b',') => {
+                self.at += 1;
+                Ok(false)
+            }
+            Some(b) if b == close => {
+                self.at += 1;
+                Ok(true)
+            }
+            _ => Err(self.error(message)),
         }
     }
 
@@ -191,14 +202,8 @@ impl Reader<'_> {
         }
         loop {
             items.push(self.value(depth)?);
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(Json::Array(items));
-                }
-                _ => return Err(self.error("expected ',' or ']' in a list")),
+            if self.list_ends(b']', "expected ',' or ']' in a list")? {
+                return Ok(Json::Array(items));
             }
         }
     }
