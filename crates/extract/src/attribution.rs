@@ -48,7 +48,7 @@ fn breaks_phrase(w: &str) -> bool {
     ) || lexicon::is_cue_verb(w)
 }
 
-fn fold_tok<'a>(text: &'a str, t: &Token) -> std::borrow::Cow<'a, str> {
+fn fold_tok<'a>(text: &'a str, t: &Token) -> lexicon::Folded<'a> {
     lexicon::folded(t.text(text))
 }
 

@@ -109,14 +109,14 @@ pub fn parse_value(s: &str) -> Option<String> {
 /// A word as date parsing reads it: folded when it is one that parsing looks
 /// at (a month, a weekday, a number, a relative word, a word introducing a
 /// year), else as written — most words are neither, and are not copied.
-fn date_word(w: &str) -> std::borrow::Cow<'_, str> {
+fn date_word(w: &str) -> lexicon::Folded<'_> {
     if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        return std::borrow::Cow::Borrowed(w);
+        return lexicon::Folded::Borrowed(w);
     }
     if lexicon::with_folded(w, |f| may_start_date(f) || f == "year" || introduces_year(f)) {
         lexicon::folded(w)
     } else {
-        std::borrow::Cow::Borrowed(w)
+        lexicon::Folded::Borrowed(w)
     }
 }
 
@@ -178,7 +178,7 @@ const LONGEST_DATE: usize = 8;
 
 /// The date expression starting at `words[i]` (folded tokens, with the one before
 /// it when there is one), and how many tokens it covers.
-fn parse_at(words: &[std::borrow::Cow<str>], i: usize) -> Option<(Expr, usize)> {
+fn parse_at(words: &[lexicon::Folded], i: usize) -> Option<(Expr, usize)> {
     let word = |k: usize| words.get(k).map(|w| w.as_ref());
     let w0 = word(i)?;
     if !may_start_date(w0) {

@@ -45,40 +45,43 @@ pub struct Found {
 
 /// A candidate name before clustering.
 #[derive(Clone, Debug)]
-struct Run {
+struct Run<'t> {
     span: Span,
-    /// The words as written, joined by single spaces ("Alexander Lukashenko").
-    name: String,
+    /// The words as written, joined by single spaces ("Alexander Lukashenko"):
+    /// borrowed from the text when it is written so, as most names are.
+    name: Cow<'t, str>,
     /// How many words `name` has.
     words: usize,
     kind: EntityKind,
     role: Option<Role>,
-    /// Canonical form from the gazetteer, for places.
-    canonical: Option<String>,
+    /// Canonical form from the gazetteer, for places; empty for a lone
+    /// capitalised word that only clustering can decide on.
+    canonical: Option<&'static str>,
     /// Followed by a lowercase noun, as a name used as an adjective.
     modifies_noun: bool,
 }
 
-impl Run {
+impl<'t> Run<'t> {
     /// A place the gazetteer knows, as `words` name it at `span`.
-    fn place(span: Span, words: &[Cow<str>], place: &lexicon::Place) -> Run {
+    fn place(text: &'t str, span: Span, words: &[Cow<str>], place: &lexicon::Place) -> Run<'t> {
         Run {
             span,
-            name: words.join(" "),
+            name: joined_name(text, span, words.iter().map(|w| w.as_ref())),
             words: words.len(),
             kind: EntityKind::Place,
             role: None,
-            canonical: Some(place.canonical.to_string()),
+            canonical: Some(place.canonical),
             modifies_noun: false,
         }
     }
 
     /// A team named in a line of results.
-    fn team(text: &str, toks: &[Token]) -> Run {
+    fn team(text: &'t str, toks: &[Token]) -> Run<'t> {
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).filter(|w| *w != ".").collect();
+        let span = Span::new(toks[0].span.start, toks[toks.len() - 1].span.end);
         Run {
-            span: Span::new(toks[0].span.start, toks[toks.len() - 1].span.end),
-            name: words.join(" "),
+            span,
+            name: joined_name(text, span, words.iter().copied()),
             words: words.len(),
             kind: EntityKind::Organization,
             role: None,
@@ -86,6 +89,31 @@ impl Run {
             modifies_noun: false,
         }
     }
+}
+
+/// `words` joined by single spaces: the text at `span` itself when it is written so.
+fn joined_name<'t, 'w>(text: &'t str, span: Span, words: impl Iterator<Item = &'w str> + Clone) -> Cow<'t, str> {
+    let written = span.text(text);
+    let mut rest = written;
+    let mut as_written = true;
+    for (i, w) in words.clone().enumerate() {
+        let Some(after) = (if i == 0 { Some(rest) } else { rest.strip_prefix(' ') }).and_then(|r| r.strip_prefix(w)) else {
+            as_written = false;
+            break;
+        };
+        rest = after;
+    }
+    if as_written && rest.is_empty() {
+        return Cow::Borrowed(written);
+    }
+    let mut name = String::with_capacity(written.len());
+    for (i, w) in words.enumerate() {
+        if i > 0 {
+            name.push(' ');
+        }
+        name.push_str(w);
+    }
+    Cow::Owned(name)
 }
 
 /// A line of sports results, whose names are teams: a score ("Harbour Rovers 2 Quayside
@@ -154,6 +182,8 @@ struct Scratch<'t> {
     folded: FoldedWords,
     /// The indices of the words of the name proper, without initials' dots.
     kept: Vec<usize>,
+    /// The name as shown.
+    name: String,
 }
 
 /// The words of a name folded and joined by single spaces, so that any run of
@@ -327,20 +357,20 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
 
 /// The names the body's runs give, as written, with their kind; a person's surname names
 /// them too. (A headline writes a name as the body does: no folding, no copies.)
-fn known_names(runs: &[Run]) -> lexicon::FastMap<&str, EntityKind> {
+fn known_names<'a>(runs: &'a [Run]) -> lexicon::FastMap<&'a str, EntityKind> {
     let mut known = lexicon::FastMap::default();
     for run in runs.iter().filter(|r| r.canonical.as_deref() != Some("")) {
         if run.kind == EntityKind::Person && run.words >= 2 {
             known.entry(last_word(&run.name)).or_insert(run.kind);
         }
-        known.entry(run.name.as_str()).or_insert(run.kind);
+        known.entry(&*run.name).or_insert(run.kind);
     }
     known
 }
 
 /// The runs of a headline in title case: the longest stretches of capitalised words that the
 /// body names (`known`) or the gazetteer knows as places.
-fn known_names_in(text: &str, toks: &[Token], known: &lexicon::FastMap<&str, EntityKind>) -> Vec<Run> {
+fn known_names_in<'t>(text: &'t str, toks: &[Token], known: &lexicon::FastMap<&str, EntityKind>) -> Vec<Run<'t>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -349,13 +379,13 @@ fn known_names_in(text: &str, toks: &[Token], known: &lexicon::FastMap<&str, Ent
             if !words.iter().all(|t| is_name_word(text, t)) {
                 return None;
             }
-            let surface: Vec<Cow<str>> = words.iter().map(|t| Cow::Borrowed(t.text(text))).collect();
-            let name = surface.join(" ");
             let span = Span::new(words[0].span.start, words[len - 1].span.end);
-            if let Some(p) = place_named(&lexicon::fold(&name)) {
-                return Some((len, Run::place(span, &surface, p)));
+            let name = joined_name(text, span, words.iter().map(|t| t.text(text)));
+            if let Some(p) = place_named(&lexicon::folded(&name)) {
+                let surface: Vec<Cow<str>> = words.iter().map(|t| Cow::Borrowed(t.text(text))).collect();
+                return Some((len, Run::place(text, span, &surface, p)));
             }
-            let kind = *known.get(name.as_str())?;
+            let kind = *known.get(&*name)?;
             let run = Run { span, name, words: len, kind, role: None, canonical: None, modifies_noun: false };
             Some((len, run))
         });
@@ -403,9 +433,9 @@ fn classify<'t>(
     shouting: bool,
     mid_sentence_caps: &lexicon::WordSet<&str>,
     scratch: &mut Scratch<'t>,
-    out: &mut Vec<Run>,
+    out: &mut Vec<Run<'t>>,
 ) {
-    let Scratch { surface, folded, kept } = scratch;
+    let Scratch { surface, folded, kept, name } = scratch;
     surface.clear();
     surface.extend(toks[start..end].iter().map(|t| if shouting { Cow::Owned(title_case(t.text(text))) } else { Cow::Borrowed(t.text(text)) }));
     folded.fill(surface.iter().map(|w| w.as_ref()));
@@ -414,7 +444,7 @@ fn classify<'t>(
     // A whole run the gazetteer knows ("New York", "Czech Republic") is kept as it is.
     if let Some(p) = place_named(folded.range(0, surface.len())) {
         let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-        out.push(Run::place(span, surface, p));
+        out.push(Run::place(text, span, surface, p));
         return;
     }
     // Peel leading common words, titles and demonyms, remembering the role they give.
@@ -437,7 +467,7 @@ fn classify<'t>(
         if let Some(d) = domain {
             if let Some(p) = place_named(folded.word(d)) {
                 affiliation = Some(lexicon::fold(p.canonical));
-                out.push(Run::place(toks[start + d].span, &surface[d..d + 1], p));
+                out.push(Run::place(text, toks[start + d].span, &surface[d..d + 1], p));
             }
             first = d + 1;
             continue;
@@ -458,7 +488,7 @@ fn classify<'t>(
         {
             // "Belarus President", "Oslo Mayor Novak": a place before a title is an affiliation.
             affiliation = Some(lexicon::fold(p.canonical));
-            out.push(Run::place(toks[start + first].span, &[Cow::Borrowed(p.canonical)], p));
+            out.push(Run::place(text, toks[start + first].span, &[Cow::Borrowed(p.canonical)], p));
         } else {
             break;
         }
@@ -501,7 +531,7 @@ fn classify<'t>(
         .flatten();
     if let Some((k, p)) = from_place {
         let span = Span::new(toks[start + k + 1].span.start, toks[start + last - 1].span.end);
-        out.push(Run::place(span, &surface[k + 1..last], p));
+        out.push(Run::place(text, span, &surface[k + 1..last], p));
         classify(text, toks, (start + first, start + k), shouting, mid_sentence_caps, scratch, out);
         return;
     }
@@ -509,10 +539,12 @@ fn classify<'t>(
     // The name's words, without its initials' dots: what the tests below read.
     kept.clear();
     kept.extend((first..last).filter(|&k| folded.word(k) != "."));
-    let words: Vec<&str> = kept.iter().map(|&k| surface[k].as_ref()).collect();
-    let wfold: Vec<&str> = kept.iter().map(|&k| folded.word(k)).collect();
+    let kept = &*kept;
+    let n_words = kept.len();
+    let word = |i: usize| surface[kept[i]].as_ref();
+    let wfold = |i: usize| folded.word(kept[i]);
     // Shown with its initials' dots ("George W. Bush"); slugs drop them, so keys do not change.
-    let mut name = String::new();
+    name.clear();
     for k in first..last {
         let word = surface[k].as_ref();
         if word == "." {
@@ -527,43 +559,47 @@ fn classify<'t>(
         }
         name.push_str(word);
     }
+    let name: Cow<'t, str> = if *name == *span.text(text) { Cow::Borrowed(span.text(text)) } else { Cow::Owned(name.clone()) };
     let had_title = first > 0 && role_noun.is_some() || (0..first).any(|k| lexicon::is_title_word(folded.word(k)));
     let role = role_noun.map(|noun| Role { noun, affiliation: affiliation.clone() });
     let sentence_initial = first == 0 && is_sentence_start(text, toks, start);
 
-    let mut push = |kind, canonical: Option<String>, role: Option<Role>| {
-        out.push(Run { span, name: name.clone(), words: words.len(), kind, role, canonical, modifies_noun: false });
+    let mut push = |kind, canonical: Option<&'static str>, role: Option<Role>| {
+        out.push(Run { span, name: name.clone(), words: n_words, kind, role, canonical, modifies_noun: false });
     };
 
     // The whole run was looked up first; only a shorter name needs a second look.
-    let shorter = kept.len() < surface.len();
+    let shorter = n_words < surface.len();
     let place = shorter
-        .then(|| if kept.len() == last - first { place_named(folded.range(first, last)) } else { place_named(&wfold.join(" ")) })
+        .then(|| {
+            if n_words == last - first {
+                place_named(folded.range(first, last))
+            } else {
+                place_named(&(0..n_words).map(wfold).collect::<Vec<_>>().join(" "))
+            }
+        })
         .flatten();
     if let Some(p) = place {
-        let as_person = had_title || (words.len() >= 2 && lexicon::given_names().contains_key(wfold[0]) && p.kind == PlaceKind::City);
+        let as_person = had_title || (n_words >= 2 && lexicon::given_names().contains_key(wfold(0)) && p.kind == PlaceKind::City);
         if !as_person {
-            push(EntityKind::Place, Some(p.canonical.to_string()), None);
+            push(EntityKind::Place, Some(p.canonical), None);
             return;
         }
     }
-    let last_word = wfold.last().unwrap();
-    let one_word = words.len() == 1;
+    let last_word = wfold(n_words - 1);
+    let one_word = n_words == 1;
     // A lone letter ("B", a table's column) is no name; "the World Cup", "the U.S. Open" are events.
     // "World War II": the word before a numeral says what it is.
-    let named_by = match wfold[..] {
-        [.., before, numeral] if is_roman_numeral(numeral) => before,
-        _ => *last_word,
-    };
-    if one_word && words[0].chars().count() == 1 || !one_word && is_event_word(named_by) {
+    let named_by = if n_words >= 2 && is_roman_numeral(last_word) { wfold(n_words - 2) } else { last_word };
+    if one_word && word(0).chars().count() == 1 || !one_word && is_event_word(named_by) {
         return;
     }
     // "Acme Group", or one word that names an organisation by itself ("Kremlin", "Reuters").
     let org_suffix = lexicon::is_org_word(last_word) && !one_word || one_word && lexicon::is_org_name(last_word);
     // "Bank of England", "Federal Bureau of Investigation".
-    let org_of = wfold.contains(&"of") && wfold.iter().any(|w| lexicon::is_org_word(w));
+    let org_of = (0..n_words).any(|i| wfold(i) == "of") && (0..n_words).any(|i| lexicon::is_org_word(wfold(i)));
     // "Real Quayside", "Dynamo Nordvik": a word that opens a sports club's name.
-    let club = !one_word && matches!(wfold[0], "real" | "sporting" | "dynamo" | "dinamo" | "spartak" | "lokomotiv" | "atletico" | "olympique" | "borussia" | "fc" | "ac");
+    let club = !one_word && matches!(wfold(0), "real" | "sporting" | "dynamo" | "dinamo" | "spartak" | "lokomotiv" | "atletico" | "olympique" | "borussia" | "fc" | "ac");
     if org_suffix || org_of || club {
         push(EntityKind::Organization, None, None);
         return;
@@ -574,7 +610,7 @@ fn classify<'t>(
         push(EntityKind::Place, None, None);
         return;
     }
-    if words.len() == 1 && tokens::is_all_caps(words[0]) && !shouting && words[0].chars().filter(|c| c.is_alphabetic()).count() <= 6 {
+    if one_word && tokens::is_all_caps(word(0)) && !shouting && word(0).chars().filter(|c| c.is_alphabetic()).count() <= 6 {
         push(EntityKind::Organization, None, None);
         return;
     }
@@ -587,7 +623,7 @@ fn classify<'t>(
             match found {
                 Some((len, p)) => {
                     let span = Span::new(toks[start + i].span.start, toks[start + i + len - 1].span.end);
-                    out.push(Run::place(span, &surface[i..i + len], p));
+                    out.push(Run::place(text, span, &surface[i..i + len], p));
                     i += len;
                 }
                 None => i += 1,
@@ -595,18 +631,18 @@ fn classify<'t>(
         }
         return;
     }
-    let given = lexicon::given_names().contains_key(wfold[0]);
-    if had_title || (given && words.len() >= 2) {
+    let given = lexicon::given_names().contains_key(wfold(0));
+    if had_title || (given && n_words >= 2) {
         push(EntityKind::Person, None, role);
         return;
     }
-    if sentence_initial && words.len() == 1 && !mid_sentence_caps.contains(words[0]) {
+    if sentence_initial && one_word && !mid_sentence_caps.contains(word(0)) {
         return;
     }
     // "a South Carolina Republican": a party's member, described, not named.
-    if is_party_label(last_word) || matches!(*last_word, "republicans" | "democrats") {
-        if let Some(p) = (words.len() >= 2).then(|| place_named(folded.range(first, last - 1))).flatten() {
-            out.push(Run::place(Span::new(toks[start + first].span.start, toks[start + last - 2].span.end), &surface[first..last - 1], p));
+    if is_party_label(last_word) || matches!(last_word, "republicans" | "democrats") {
+        if let Some(p) = (n_words >= 2).then(|| place_named(folded.range(first, last - 1))).flatten() {
+            out.push(Run::place(text, Span::new(toks[start + first].span.start, toks[start + last - 2].span.end), &surface[first..last - 1], p));
         }
         return;
     }
@@ -618,9 +654,9 @@ fn classify<'t>(
         return;
     }
     // "Air France", "Bank Austria": a name with a country in it and no given name is a body, not a person.
-    let names_a_country = words.len() >= 2
-        && wfold.iter().any(|w| lexicon::places().get(*w).is_some_and(|p| p.kind == lexicon::PlaceKind::Country));
-    if names_a_country && !wfold.iter().any(|w| lexicon::given_names().contains_key(*w)) {
+    let names_a_country = n_words >= 2
+        && (0..n_words).any(|i| lexicon::places().get(wfold(i)).is_some_and(|p| p.kind == lexicon::PlaceKind::Country));
+    if names_a_country && !(0..n_words).any(|i| lexicon::given_names().contains_key(wfold(i))) {
         push(EntityKind::Organization, None, None);
         return;
     }
@@ -641,7 +677,7 @@ fn classify<'t>(
         push(EntityKind::Organization, None, None);
         return;
     }
-    if words.len() >= 2 || speaks {
+    if n_words >= 2 || speaks {
         push(EntityKind::Person, None, role);
     } else if prev.as_deref().is_some_and(|p| matches!(p, "in" | "at" | "near" | "across" | "outside")) {
         push(EntityKind::Place, None, None);
@@ -654,7 +690,7 @@ fn classify<'t>(
             let noun = if adjectival { !lexicon::is_common_word(&lexicon::folded(w)) } else { !breaks_word(w) };
             t.is_word() && !tokens::is_capitalized(w) && !lexicon::is_cue_verb(&lexicon::folded(w)) && noun
         });
-        out.push(Run { span, name, words: words.len(), kind: EntityKind::Person, role: None, canonical: Some(String::new()), modifies_noun });
+        out.push(Run { span, name, words: n_words, kind: EntityKind::Person, role: None, canonical: Some(""), modifies_noun });
     }
 }
 
@@ -718,12 +754,10 @@ fn breaks_word(w: &str) -> bool {
     lexicon::is_common_word(&lexicon::folded(w)) || w.ends_with("ed") || w.ends_with('s')
 }
 
-/// "Associated Press" → "AP".
-fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .filter(|w| tokens::is_capitalized(w))
-        .filter_map(|w| w.chars().next())
-        .collect()
+/// Is `acronym` the initials of `name` ("AP", "Associated Press")?
+fn is_initials_of(acronym: &str, name: &str) -> bool {
+    let initials = name.split_whitespace().filter(|w| tokens::is_capitalized(w)).filter_map(|w| w.chars().next());
+    initials.eq(acronym.chars())
 }
 
 fn person_gender(name: &str) -> Gender {
@@ -742,10 +776,9 @@ fn last_word(name: &str) -> &str {
 fn cluster(runs: Vec<Run>) -> Found {
     let mut found = Found::default();
     // Every run's name folded; a person's words are the pieces between its spaces.
-    let folded_names: Vec<String> = runs.iter().map(|r| lexicon::fold(&r.name)).collect();
+    let folded_names: Vec<lexicon::Folded> = runs.iter().map(|r| lexicon::folded(&r.name)).collect();
     // A place is known by its gazetteer name.
-    let canonical_keys: Vec<Option<String>> = runs.iter().map(|r| r.canonical.as_deref().map(lexicon::fold)).collect();
-    let first_word = |f: &str| -> String { f.split(' ').next().unwrap_or("").to_string() };
+    let canonical_keys: Vec<Option<lexicon::Folded>> = runs.iter().map(|r| r.canonical.map(lexicon::folded)).collect();
     // Folded name → the cluster of each kind that bears it.
     let mut by_name: lexicon::FastMap<&str, [Option<usize>; 3]> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
     let mut by_surname: lexicon::FastMap<&str, Vec<usize>> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
@@ -778,17 +811,17 @@ fn cluster(runs: Vec<Run>) -> Found {
                     .then(|| {
                         by_surname.get(last_word(&folded_names[i])).and_then(|cs| {
                             cs.iter().copied().find(|&c| {
-                                lexicon::fold(found.clusters[c].name.split_whitespace().next().unwrap_or(""))
-                                    == first_word(&folded_names[i])
+                                *lexicon::folded(found.clusters[c].name.split_whitespace().next().unwrap_or(""))
+                                    == *folded_names[i].split(' ').next().unwrap_or("")
                             })
                         })
                     })
                     .flatten();
-                let name = run.canonical.as_ref().unwrap_or(&run.name);
+                let name = run.canonical.unwrap_or(&run.name);
                 let acronym_of = (run.kind == EntityKind::Organization && run.words == 1 && tokens::is_all_caps(name))
-                    .then(|| found.clusters.iter().position(|c| c.kind == EntityKind::Organization && initials(&c.name) == *name))
+                    .then(|| found.clusters.iter().position(|c| c.kind == EntityKind::Organization && is_initials_of(name, &c.name)))
                     .flatten();
-                let c = joined.or(acronym_of).unwrap_or_else(|| new_cluster(&mut found, name.clone(), run.kind));
+                let c = joined.or(acronym_of).unwrap_or_else(|| new_cluster(&mut found, name.to_string(), run.kind));
                 by_name.entry(key).or_default()[run.kind as usize] = Some(c);
                 if run.kind == EntityKind::Person {
                     by_surname.entry(last_word(&folded_names[i])).or_default().push(c);
@@ -801,7 +834,7 @@ fn cluster(runs: Vec<Run>) -> Found {
     // Pass 2: single words join a person by surname (or first name), or a known name.
     let mut lone_uses: lexicon::FastMap<&str, (usize, bool)> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
     for (r, f) in runs.iter().zip(&folded_names) {
-        let e = lone_uses.entry(f.as_str()).or_default();
+        let e = lone_uses.entry(&**f).or_default();
         e.0 += 1;
         e.1 |= r.modifies_noun;
     }
@@ -810,8 +843,8 @@ fn cluster(runs: Vec<Run>) -> Found {
             continue;
         }
         let f = &folded_names[i];
-        let by_last = by_surname.get(f.as_str()).filter(|cs| cs.len() == 1).map(|cs| cs[0]);
-        let any_kind = by_name.get(f.as_str()).and_then(|slots| {
+        let by_last = by_surname.get(&**f).filter(|cs| cs.len() == 1).map(|cs| cs[0]);
+        let any_kind = by_name.get(&**f).and_then(|slots| {
             [EntityKind::Person, EntityKind::Organization, EntityKind::Place].iter().find_map(|&k| slots[k as usize])
         });
         let c = match (by_last, any_kind) {
@@ -821,12 +854,12 @@ fn cluster(runs: Vec<Run>) -> Found {
                 if is_lone {
                     // An unexplained single capitalised word: keep it only if it recurs
                     // and never stands as a modifier ("the Azovstal plant").
-                    let (uses, as_modifier) = lone_uses[f.as_str()];
+                    let (uses, as_modifier) = lone_uses[&**f];
                     if uses < 2 || as_modifier {
                         continue;
                     }
                 }
-                let c = new_cluster(&mut found, run.name.clone(), run.kind);
+                let c = new_cluster(&mut found, run.name.to_string(), run.kind);
                 by_name.entry(f).or_default()[run.kind as usize] = Some(c);
                 if run.kind == EntityKind::Person {
                     by_surname.entry(f).or_default().push(c);
@@ -840,8 +873,8 @@ fn cluster(runs: Vec<Run>) -> Found {
         let Some(c) = c else { continue };
         let cl = &mut found.clusters[c];
         cl.mentions.push(run.span);
-        if !cl.aliases.contains(&run.name) {
-            cl.aliases.insert(run.name.clone());
+        if !cl.aliases.contains(&*run.name) {
+            cl.aliases.insert(run.name.to_string());
         }
         if let Some(role) = &run.role {
             if !cl.roles.contains(role) {

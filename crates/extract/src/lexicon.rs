@@ -4,7 +4,6 @@
 //! gazetteer packages by `data/generate.py`. The short lists below are written by
 //! hand from general knowledge of the language.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -57,35 +56,75 @@ pub fn fold(s: &str) -> String {
     folded(s).into_owned()
 }
 
-/// [`fold`] that borrows when the word is already folded, as most words of running text are.
-pub fn folded(s: &str) -> Cow<'_, str> {
+/// A word folded for lookup: borrowed when it already was folded, as most words of
+/// running text are, kept inline when it is short ASCII, and allocated only otherwise.
+/// Dereferences to the folded `str`.
+pub enum Folded<'a> {
+    Borrowed(&'a str),
+    Inline { bytes: [u8; INLINE_FOLDED], len: u8 },
+    Owned(String),
+}
+
+/// The longest word [`Folded`] keeps without allocating; few words are longer.
+const INLINE_FOLDED: usize = 22;
+
+impl std::ops::Deref for Folded<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Folded::Borrowed(s) => s,
+            // Only whole encoded characters are stored inline, so it is always valid UTF-8.
+            Folded::Inline { bytes, len } => std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default(),
+            Folded::Owned(s) => s,
+        }
+    }
+}
+
+impl Folded<'_> {
+    pub fn into_owned(self) -> String {
+        match self {
+            Folded::Owned(s) => s,
+            other => other.to_string(),
+        }
+    }
+}
+
+impl PartialEq<&str> for Folded<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
+
+impl AsRef<str> for Folded<'_> {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+/// [`fold`] without a copy for most words: see [`Folded`].
+pub fn folded(s: &str) -> Folded<'_> {
     // One pass decides: most words are lowercase ASCII and are borrowed as they are.
     let mut needs_lowering = false;
     for &b in s.as_bytes() {
         if !b.is_ascii() {
-            return Cow::Owned(fold_non_ascii(s));
+            return folded_non_ascii(s);
         }
         needs_lowering |= b.is_ascii_uppercase();
     }
-    if needs_lowering {
-        Cow::Owned(s.to_ascii_lowercase())
+    if !needs_lowering {
+        Folded::Borrowed(s)
+    } else if s.len() <= INLINE_FOLDED {
+        let mut bytes = [0u8; INLINE_FOLDED];
+        bytes[..s.len()].copy_from_slice(s.as_bytes());
+        bytes[..s.len()].make_ascii_lowercase();
+        Folded::Inline { bytes, len: s.len() as u8 }
     } else {
-        Cow::Borrowed(s)
+        Folded::Owned(s.to_ascii_lowercase())
     }
 }
 
-/// Calls `f` with the word folded, without allocating for short ASCII words.
+/// Calls `f` with the word folded.
 pub fn with_folded<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 32];
-    if word.len() <= buf.len() && word.is_ascii() {
-        let lowered = &mut buf[..word.len()];
-        lowered.copy_from_slice(word.as_bytes());
-        lowered.make_ascii_lowercase();
-        // Lowercasing ASCII keeps it ASCII, so it stays valid UTF-8.
-        if let Ok(w) = std::str::from_utf8(lowered) {
-            return f(w);
-        }
-    }
     f(&folded(word))
 }
 
@@ -138,10 +177,30 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
-fn fold_non_ascii(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    fold_into(&mut out, s);
-    out
+/// [`folded`] of a word with letters beyond ASCII (or a quotation mark): inline
+/// when its fold is short, whole characters at a time so that it stays UTF-8.
+fn folded_non_ascii(s: &str) -> Folded<'_> {
+    let mut bytes = [0u8; INLINE_FOLDED];
+    let mut len = 0;
+    let mut fits = true;
+    for c in s.chars() {
+        fold_each(c, |f| {
+            if fits && len + f.len_utf8() <= INLINE_FOLDED {
+                len += f.encode_utf8(&mut bytes[len..]).len();
+            } else {
+                fits = false;
+            }
+        });
+        if !fits {
+            let mut out = String::with_capacity(s.len());
+            fold_into(&mut out, s);
+            return Folded::Owned(out);
+        }
+    }
+    if s.len() == len && s.as_bytes() == &bytes[..len] {
+        return Folded::Borrowed(s);
+    }
+    Folded::Inline { bytes, len: len as u8 }
 }
 
 /// Appends [`fold`]`(s)` to `out`.
@@ -477,4 +536,43 @@ pub fn month_number(folded: &str) -> Option<u32> {
 pub fn weekday_number(folded: &str) -> Option<u32> {
     const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     DAYS.iter().position(|d| *d == folded).map(|i| i as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fold, one character at a time: what every faster path must equal.
+    fn fold_by_chars(s: &str) -> String {
+        let mut out = String::new();
+        s.chars().for_each(|c| fold_each(c, |f| out.push(f)));
+        out
+    }
+
+    #[test]
+    fn short_words_fold_without_allocating() {
+        assert!(matches!(folded("minister"), Folded::Borrowed("minister")));
+        assert!(matches!(folded("“"), Folded::Borrowed("“")));
+        let kyiv = folded("Kyiv");
+        assert!(matches!(kyiv, Folded::Inline { .. }));
+        assert_eq!(&*kyiv, "kyiv");
+        let zurich = folded("Zürich");
+        assert!(matches!(zurich, Folded::Inline { .. }));
+        assert_eq!(&*zurich, "zurich");
+        assert_eq!(&*folded("Straße"), "strasse");
+        assert!(matches!(folded("Internationalisation-Committee"), Folded::Owned(_)));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folded_equals_the_fold_of_each_character(s in "\\PC{0,40}") {
+            proptest::prop_assert_eq!(&*folded(&s), fold_by_chars(&s));
+            proptest::prop_assert_eq!(fold(&s), fold_by_chars(&s));
+        }
+
+        #[test]
+        fn folded_letters_and_marks_equal_the_fold(s in "[A-Za-zÀ-ÿĀ-žß’“” ]{0,30}") {
+            proptest::prop_assert_eq!(&*folded(&s), fold_by_chars(&s));
+        }
+    }
 }

@@ -213,12 +213,14 @@ pub fn id_from_file_name(file_name: &str) -> String {
 /// The stable key of a name: lowercase ASCII letters and digits joined by `-`.
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for c in lexicon::fold(name).chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if c != '\'' && c != '.' && !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
+    for c in name.chars() {
+        lexicon::fold_each(c, |c| {
+            if c.is_ascii_alphanumeric() {
+                out.push(c);
+            } else if c != '\'' && c != '.' && !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+        });
     }
     while out.ends_with('-') {
         out.pop();

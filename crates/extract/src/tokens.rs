@@ -31,44 +31,63 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The char at byte `i` of `s`, which is on a char boundary, and its length.
+/// Most of news text is ASCII, so a byte is looked at before any decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        return (b as char, 1);
+    }
+    let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.len_utf8())
+}
+
 /// Splits `text[range]` into tokens.
 pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
     let slice = &text[range.start..range.end];
+    let bytes = slice.as_bytes();
     let mut out = Vec::with_capacity(slice.len() / 5);
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = char_at(slice, i);
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         let start = range.start + i;
         if !c.is_alphanumeric() {
             if is_apostrophe(c) {
-                let rest = &slice[i + c.len_utf8()..];
-                let mut r = rest.chars();
-                if matches!(r.next(), Some('s') | Some('S')) && !r.next().is_some_and(char::is_alphanumeric) {
-                    let possessive = !out.is_empty()
-                        && out.last().is_some_and(|t: &Token| t.span.end == start && t.kind == TokenKind::Word);
+                let mut rest = slice[i + len..].chars();
+                if matches!(rest.next(), Some('s') | Some('S')) && !rest.next().is_some_and(char::is_alphanumeric) {
+                    let possessive = out.last().is_some_and(|t: &Token| t.span.end == start && t.kind == TokenKind::Word);
                     if possessive {
-                        chars.next();
-                        out.push(Token { span: Span::new(start, start + c.len_utf8() + 1), kind: TokenKind::Possessive });
+                        out.push(Token { span: Span::new(start, start + len + 1), kind: TokenKind::Possessive });
+                        i += len + 1;
                         continue;
                     }
                 }
             }
-            out.push(Token { span: Span::new(start, start + c.len_utf8()), kind: TokenKind::Punct });
+            out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Punct });
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
+        let mut end = i + len;
         let mut segment_letters = 1usize;
         let mut dotted = false;
-        while let Some(&(j, d)) = chars.peek() {
-            if d.is_alphanumeric() {
-                chars.next();
-                end = j + d.len_utf8();
+        while end < bytes.len() {
+            if bytes[end].is_ascii_alphanumeric() {
+                end += 1;
                 segment_letters += 1;
                 continue;
             }
-            let after = &slice[j + d.len_utf8()..];
+            let (d, d_len) = char_at(slice, end);
+            if d.is_alphanumeric() {
+                end += d_len;
+                segment_letters += 1;
+                continue;
+            }
+            let after = &slice[end + d_len..];
             let next = after.chars().next();
             let joins = match d {
                 '-' | '\u{2011}' => next.is_some_and(char::is_alphanumeric),
@@ -86,25 +105,19 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
             if !joins {
                 break;
             }
-            chars.next();
-            end = j + d.len_utf8();
+            end += d_len;
             if d == '.' {
                 dotted = true;
-                segment_letters = 0;
                 // A trailing dot closes initials ("U.S."): take it and stop.
-                if !next.is_some_and(char::is_alphabetic) {
-                    break;
-                }
-                if let Some(&(k, n)) = chars.peek() {
-                    chars.next();
-                    end = k + n.len_utf8();
-                    segment_letters = 1;
-                }
+                let Some(letter) = next.filter(|n| n.is_alphabetic()) else { break };
+                end += letter.len_utf8();
+                segment_letters = 1;
             } else {
                 segment_letters = 0;
             }
         }
         out.push(Token { span: Span::new(start, range.start + end), kind: TokenKind::Word });
+        i = end;
     }
     out
 }
