@@ -233,9 +233,11 @@ fn is_shouting(text: &str, tokens: &[Token]) -> bool {
     // Most lines are settled early: a line is shouted only if at most 40 % of its words are not.
     let word_tokens = tokens.iter().filter(|t| t.is_word()).count();
     for w in tokens.iter().filter(|t| t.is_word()).map(|t| t.text(text)) {
-        if w.chars().any(char::is_alphabetic) {
+        // Most words start with a lowercase letter: a word, and not shouted.
+        let lowercase_word = w.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+        if lowercase_word || w.chars().any(char::is_alphabetic) {
             words += 1;
-            shouted += usize::from(tokens::is_all_caps(w));
+            shouted += usize::from(!lowercase_word && tokens::is_all_caps(w));
             if (words - shouted) * 10 > word_tokens * 4 {
                 return false;
             }

@@ -25,15 +25,27 @@ const HEADER_KEYS: &[&str] = &[
 
 /// Non-blank lines of `text`, trimmed, as spans.
 fn lines(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
-        if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
-            if let Some(span) = trim(text, Span::new(start, i)) {
-                out.push(span);
+    let mut i = 0;
+    // Line breaks are `\n`, `\r`, U+2028 and U+2029 (E2 80 A8, E2 80 A9): whole texts are
+    // scanned, so bytes are read, not chars decoded.
+    while i <= bytes.len() {
+        let break_len = match bytes.get(i) {
+            None => 0,
+            Some(b'\n' | b'\r') => 1,
+            Some(0xE2) if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])) => 3,
+            Some(_) => {
+                i += 1;
+                continue;
             }
-            start = i + if i < text.len() { c.len_utf8() } else { 0 };
+        };
+        if let Some(span) = trim(text, Span::new(start, i)) {
+            out.push(span);
         }
+        start = i + break_len;
+        i += break_len.max(1);
     }
     out
 }
@@ -81,7 +93,17 @@ pub(crate) fn is_title_case(s: &str) -> bool {
 }
 
 fn same_line_text(text: &str, a: Span, b: Span) -> bool {
-    crate::lexicon::fold(a.text(text)) == crate::lexicon::fold(b.text(text))
+    let (a, b) = (a.text(text), b.text(text));
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    crate::lexicon::folded_chars(a).eq(crate::lexicon::folded_chars(b))
+}
+
+/// Does `line`, folded, begin with `prefix` folded?
+fn folded_starts_with(line: &str, prefix: &str) -> bool {
+    let mut line = crate::lexicon::folded_chars(line);
+    crate::lexicon::folded_chars(prefix).all(|c| line.next() == Some(c))
 }
 
 pub fn analyse(text: &str) -> Layout {
@@ -153,7 +175,7 @@ pub fn analyse(text: &str) -> Layout {
             let title_again = body.get(skip + 1).is_some_and(|&l| same_line_text(text, l, title));
             let lead_repeats = body
                 .get(skip + 1)
-                .is_some_and(|&l| crate::lexicon::fold(l.text(text)).starts_with(&crate::lexicon::fold(s)));
+                .is_some_and(|&l| folded_starts_with(l.text(text), s));
             if short && (title_again || lead_repeats) {
                 layout.kicker = Some(candidate);
                 skip += 1;
@@ -316,6 +338,15 @@ mod tests {
         assert_eq!(l.title.unwrap().text(t), "Storm hits coast");
         assert_eq!(l.kicker.unwrap().text(t), "Night of wind");
         assert_eq!(texts(t, &l.paragraphs), ["Night of wind. Trees fell overnight."]);
+    }
+
+    #[test]
+    fn repeats_match_across_case_and_accents_and_unicode_breaks_end_lines() {
+        let t = "Café Reopens\u{2028}\u{2028}NIGHT OF JAZZ\u{2029}CAFÉ REOPENS\r\rnight of jazz and more. Crowds came.";
+        let l = analyse(t);
+        assert_eq!(l.title.unwrap().text(t), "Café Reopens");
+        assert_eq!(l.kicker.unwrap().text(t), "NIGHT OF JAZZ");
+        assert_eq!(texts(t, &l.paragraphs), ["night of jazz and more. Crowds came."]);
     }
 
     #[test]

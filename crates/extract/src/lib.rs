@@ -213,14 +213,19 @@ pub fn id_from_file_name(file_name: &str) -> String {
 /// The stable key of a name: lowercase ASCII letters and digits joined by `-`.
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    let mut push = |c: char| {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if c != '\'' && c != '.' && !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    };
     for c in name.chars() {
-        lexicon::fold_each(c, |c| {
-            if c.is_ascii_alphanumeric() {
-                out.push(c);
-            } else if c != '\'' && c != '.' && !out.is_empty() && !out.ends_with('-') {
-                out.push('-');
-            }
-        });
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
+        } else {
+            lexicon::fold_each(c, &mut push);
+        }
     }
     while out.ends_with('-') {
         out.pop();
