@@ -94,14 +94,14 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
     } else if j > 0 && toks[j - 1].text(text) == "," {
         let comma = (j.saturating_sub(24)..j - 1).rev().find(|&k| toks[k].text(text) == ",")?;
         let appositive = &toks[comma + 1..j - 1];
-        let named_before = comma > 0 && is_name_token(text, &toks[comma - 1]);
+        let named_before = comma > 0 && toks[comma - 1].is_capitalized_word(text);
         let clause_like = appositive.iter().any(|t| {
             let w = fold_tok(text, t);
             (t.kind == TokenKind::Punct && w != "-") || lexicon::is_cue_verb(&w) || lexicon::is_person_pronoun(&w)
         });
         // "The campaign's chairman, John Podesta, said": the name is the apposition itself.
         let appositive_is_name = !appositive.is_empty()
-            && appositive.iter().all(|t| is_name_token(text, t) || t.text(text) == ".")
+            && appositive.iter().all(|t| t.is_capitalized_word(text) || t.text(text) == ".")
             && appositive.iter().any(|t| !lexicon::is_common_word(&fold_tok(text, t)));
         if !named_before && appositive_is_name {
             return Some(Span::new(appositive[0].span.start, appositive[appositive.len() - 1].span.end));
@@ -152,10 +152,6 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
         tokens::is_capitalized(t.text(text)) || lexicon::is_determiner(&w) || lexicon::is_role_noun(&w) || w == "officials"
     });
     (k < last && useful).then(|| Span::new(toks[k].span.start, toks[last - 1].span.end))
-}
-
-fn is_name_token(text: &str, t: &Token) -> bool {
-    t.is_word() && tokens::is_capitalized(t.text(text))
 }
 
 /// The noun phrase that starts at `toks[start]`, read forwards ("said Alexander Lukashenko, in power…").
@@ -390,14 +386,15 @@ fn named_subject(text: &str, toks: &[Token], pronouns: bool) -> Option<Span> {
 
 /// The subject of a speech verb anywhere in the sentence, outside its quotes:
 /// "Stressing that the “…” and that “…”, X worried about “…”".
-fn speaker_in_sentence(text: &str, sentence: Span, quotes: &[Span]) -> Option<(Span, String)> {
-    let toks: Vec<Token> = tokens::tokenize(text, sentence)
-        .into_iter()
-        .filter(|t| !quotes.iter().any(|q| q.contains(t.span)))
-        .collect();
+/// The speaker of a cue in `sentence` (whose paragraph's tokens are `paragraph_toks`) outside `quotes`.
+fn speaker_in_sentence(text: &str, paragraph_toks: &[Token], sentence: Span, quotes: &[Span]) -> Option<(Span, String)> {
+    let toks: Vec<Token> = tokens::within(paragraph_toks, sentence).iter().filter(|t| !quotes.iter().any(|q| q.contains(t.span))).copied().collect();
     (0..toks.len()).find_map(|v| {
+        if !toks[v].is_word() || tokens::is_capitalized(toks[v].text(text)) {
+            return None;
+        }
         let w = fold_tok(text, &toks[v]);
-        if !toks[v].is_word() || !lexicon::is_cue_verb(&w) || tokens::is_capitalized(toks[v].text(text)) {
+        if !lexicon::is_cue_verb(&w) {
             return None;
         }
         // "X defended “…”, saying …": a participle's speaker opens the sentence.
@@ -408,14 +405,14 @@ fn speaker_in_sentence(text: &str, sentence: Span, quotes: &[Span]) -> Option<(S
 
 /// "Jane Roe agreed. “…”": a quote that opens a sentence, after a short
 /// sentence of its paragraph that has a speaker and a speech verb but no quote.
-fn speaker_of_previous_sentence(text: &str, sentences: &[Span], current: Span, quotes: &[Span]) -> Option<(Span, String)> {
+fn speaker_of_previous_sentence(text: &str, paragraph_toks: &[Token], sentences: &[Span], current: Span, quotes: &[Span]) -> Option<(Span, String)> {
     let i = sentences.iter().position(|s| s.start == current.start)?;
     let prev = *sentences.get(i.checked_sub(1)?)?;
     let quote_opens_sentence = quotes.iter().any(|q| q.start == current.start);
     if !quote_opens_sentence || quotes.iter().any(|q| prev.overlaps(*q)) || prev.text(text).split_whitespace().count() > 25 {
         return None;
     }
-    speaker_in_sentence(text, prev, &[])
+    speaker_in_sentence(text, paragraph_toks, prev, &[])
 }
 
 /// How far back, in bytes, a person whose gender is known is preferred for a
@@ -631,8 +628,8 @@ pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], s
             let sentence = if next_sentence_reports { Span::new(sentence.start, q.span.end) } else { sentence };
             let said_before = || speaker_before(text, before_toks);
             let found_phrase = if ends_sentence && introduced_by_cue { said_before().or(said_after) } else { said_after.or_else(said_before) }
-                .or_else(|| speaker_in_sentence(text, sentence, &protected))
-                .or_else(|| speaker_of_previous_sentence(text, &sentences, sentence, &protected))
+                .or_else(|| speaker_in_sentence(text, toks, sentence, &protected))
+                .or_else(|| speaker_of_previous_sentence(text, toks, &sentences, sentence, &protected))
                 .or_else(|| {
                     let opens_paragraph = k == 0 && paragraph_start(text, q.span.start);
                     opens_paragraph.then(|| introduced_by_previous_paragraph(text, layout, paragraph_tokens, p_index)).flatten()

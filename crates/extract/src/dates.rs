@@ -77,8 +77,13 @@ fn number(s: &str) -> Option<i64> {
 }
 
 fn day_number(s: &str) -> Option<u32> {
-    let lower = s.to_ascii_lowercase();
-    let digits = lower.trim_end_matches("st").trim_end_matches("nd").trim_end_matches("rd").trim_end_matches("th");
+    // Ordinal endings in any case ("5th", "31ST"), each taken as often as it repeats.
+    let mut digits = s;
+    for ending in ["st", "nd", "rd", "th"] {
+        while digits.len() >= 2 && digits.as_bytes()[digits.len() - 2..].eq_ignore_ascii_case(ending.as_bytes()) {
+            digits = &digits[..digits.len() - 2];
+        }
+    }
     let n = number(digits)?;
     (digits.len() <= 2 && (1..=31).contains(&n)).then_some(n as u32)
 }
@@ -259,6 +264,7 @@ pub fn resolve(text: &str, layout: &Layout, paragraph_tokens: &[Vec<tokens::Toke
     // Every expression in text order.
     let mut found: Vec<(Span, Expr)> = Vec::new();
     let title_tokens = layout.title.map(|t| tokens::tokenize(text, t));
+    let mut words = Vec::with_capacity(LONGEST_DATE + 1);
     for toks in title_tokens.iter().chain(paragraph_tokens.iter()) {
         let mut i = 0;
         while i < toks.len() {
@@ -268,7 +274,8 @@ pub fn resolve(text: &str, layout: &Layout, paragraph_tokens: &[Vec<tokens::Toke
                 continue;
             }
             let from = i.saturating_sub(1);
-            let words: Vec<_> = toks[from..(i + LONGEST_DATE).min(toks.len())].iter().map(|t| date_word(t.text(text))).collect();
+            words.clear();
+            words.extend(toks[from..(i + LONGEST_DATE).min(toks.len())].iter().map(|t| date_word(t.text(text))));
             match parse_at(&words, i - from) {
                 Some((expr, n)) => {
                     let span = Span::new(toks[i].span.start, toks[i + n - 1].span.end);
@@ -368,6 +375,13 @@ fn infer(found: &[(Span, Expr)]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_are_numbers_with_ordinal_endings_in_any_case() {
+        let days: Vec<Option<u32>> = ["5", "5th", "1ST", "22nd", "3Rd", "31", "32nd", "0", "Thursday", "2023"].iter().map(|w| day_number(w)).collect();
+        assert_eq!(days, [Some(5), Some(5), Some(1), Some(22), Some(3), Some(31), None, None, None, None]);
+        assert_eq!(["Sept", "sept.", "may", "Mayor"].map(|w| lexicon::month_number(&lexicon::fold(w))), [Some(9), Some(9), Some(5), None]);
+    }
 
     #[test]
     fn the_test_on_words_as_written_agrees_with_folding_first() {

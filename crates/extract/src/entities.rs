@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use crate::layout::Layout;
-use crate::lexicon::{self, Gender, PlaceKind};
+use crate::lexicon::{self, Gender, PlaceKind, WordInfo, WordList};
 use crate::tokens::{self, Token, TokenKind};
 use crate::{slug, Entity, EntityKind, Span};
 
@@ -123,8 +123,8 @@ fn joined_name<'t, 'w>(text: &'t str, span: Span, words: impl Iterator<Item = &'
 fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     let word = |t: &Token| t.text(text);
     let is_number = |t: &Token| t.is_word() && word(t).len() <= 3 && word(t).bytes().all(|b| b.is_ascii_digit());
-    let is_name_part = |t: &Token| is_name_word(text, t) || word(t) == "." || t.is_word() && is_connector(&lexicon::folded(word(t)));
-    let is_name = |(from, to): (usize, usize)| from < to && is_name_word(text, &toks[from]) && toks[from..to].iter().all(is_name_part);
+    let is_name_part = |t: &Token| t.is_capitalized_word(text) || word(t) == "." || t.is_word() && is_connector(&lexicon::folded(word(t)));
+    let is_name = |(from, to): (usize, usize)| from < to && toks[from].is_capitalized_word(text) && toks[from..to].iter().all(is_name_part);
     // A final stop, and the brackets after a score ("(halftime 1-0)"), say nothing of who played.
     let mut end = toks.len();
     if end > 0 && word(&toks[end - 1]) == "." {
@@ -138,7 +138,7 @@ fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     let toks = &toks[..end];
     // Every kind ends in a figure or a name: most lines are ruled out by their last word.
     let Some(last) = toks.last() else { return Vec::new() };
-    if !is_number(last) && !is_name_word(text, last) {
+    if !is_number(last) && !last.is_capitalized_word(text) {
         return Vec::new();
     }
     if !is_number(last) {
@@ -193,19 +193,28 @@ struct FoldedWords {
     joined: String,
     /// Where each word starts in `joined`.
     starts: Vec<usize>,
+    /// What the word lists say of each word, looked up once.
+    infos: Vec<WordInfo>,
 }
 
 impl FoldedWords {
     fn fill<'a>(&mut self, words: impl Iterator<Item = &'a str>) {
         self.joined.clear();
         self.starts.clear();
+        self.infos.clear();
         for w in words {
             if !self.starts.is_empty() {
                 self.joined.push(' ');
             }
-            self.starts.push(self.joined.len());
+            let start = self.joined.len();
+            self.starts.push(start);
             lexicon::fold_into(&mut self.joined, w);
+            self.infos.push(lexicon::word_info(&self.joined[start..]));
         }
+    }
+
+    fn info(&self, i: usize) -> WordInfo {
+        self.infos[i]
     }
 
     /// Words `from..to`, folded and joined. Folding never makes a space, so the
@@ -269,10 +278,6 @@ fn starts_place(folded: &FoldedWords, at: usize) -> bool {
     (2..=3).any(|len| at + len <= folded.starts.len() && place_named(folded.range(at, at + len)).is_some())
 }
 
-fn is_name_word(text: &str, t: &Token) -> bool {
-    t.is_word() && tokens::is_capitalized(t.text(text))
-}
-
 /// Names in the title, the kicker and the paragraphs (whose tokens are given).
 pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -> Found {
     let heads: Vec<Vec<Token>> = layout.title.iter().chain(layout.kicker.iter()).map(|&z| tokens::tokenize(text, z)).collect();
@@ -282,7 +287,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
     let mut mid_sentence_caps: lexicon::WordSet<&str> = Default::default();
     for &toks in &tokenized {
         for (i, t) in toks.iter().enumerate() {
-            if i > 0 && is_name_word(text, t) && !is_sentence_start(text, toks, i) {
+            if i > 0 && t.is_capitalized_word(text) && !is_sentence_start(text, toks, i) {
                 mid_sentence_caps.insert(t.text(text));
             }
         }
@@ -311,7 +316,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
         let shouting = is_shouting(text, toks);
         let mut i = 0;
         while i < toks.len() {
-            if !is_name_word(text, &toks[i]) {
+            if !toks[i].is_capitalized_word(text) {
                 i += 1;
                 continue;
             }
@@ -319,15 +324,15 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
             let mut end = i + 1;
             while end < toks.len() {
                 let t = &toks[end];
-                if is_name_word(text, t) && t.span.start > toks[end - 1].span.end {
+                if t.is_capitalized_word(text) && t.span.start > toks[end - 1].span.end {
                     end += 1;
                 } else if t.is_word()
                     && is_connector(&lexicon::folded(t.text(text)))
-                    && toks.get(end + 1).is_some_and(|n| is_name_word(text, n))
+                    && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word(text))
                 {
                     end += 2;
                 } else if t.text(text) == "." && toks[end - 1].text(text).chars().count() == 1
-                    && toks.get(end + 1).is_some_and(|n| is_name_word(text, n))
+                    && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word(text))
                 {
                     // A middle initial: "George W. Bush".
                     end += 1;
@@ -338,7 +343,10 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
             // Most one-word runs are a capitalised common word opening a sentence ("The",
             // "But"): classify would drop them, so they are dropped here without copies.
             let common = end == start + 1
-                && lexicon::with_folded(toks[start].text(text), |w| lexicon::is_common_word(w) && lexicon::places().get(w).is_none());
+                && lexicon::with_folded(toks[start].text(text), |w| {
+                    let info = lexicon::word_info(w);
+                    info.is(WordList::CommonWord) && info.place.is_none()
+                });
             if !common {
                 classify(text, toks, (start, end), shouting, &mid_sentence_caps, &mut scratch, &mut runs);
             }
@@ -378,7 +386,7 @@ fn known_names_in<'t>(text: &'t str, toks: &[Token], known: &lexicon::FastMap<&s
     while i < toks.len() {
         let longest = (1..=4.min(toks.len() - i)).rev().find_map(|len| {
             let words = &toks[i..i + len];
-            if !words.iter().all(|t| is_name_word(text, t)) {
+            if !words.iter().all(|t| t.is_capitalized_word(text)) {
                 return None;
             }
             let span = Span::new(words[0].span.start, words[len - 1].span.end);
@@ -450,7 +458,7 @@ fn classify<'t>(
         return;
     }
     // Peel leading common words, titles and demonyms, remembering the role they give.
-    let org_tail = lexicon::is_org_word(folded.word(surface.len() - 1));
+    let org_tail = folded.info(surface.len() - 1).is(WordList::OrgWord);
     let mut first = 0;
     let mut role_noun: Option<String> = None;
     let mut affiliation: Option<String> = None;
@@ -459,7 +467,7 @@ fn classify<'t>(
         let w = folded.word(first);
         // "Secretary of State Anna Kowalski", "Governor of Texas …": the office's domain, when a
         // name follows it ("secretary of State Anna Kowalski" too, the office in lowercase).
-        let domain = if w == "of" && first > 0 && first + 2 < surface.len() && !org_tail && lexicon::is_title_word(folded.word(first - 1)) {
+        let domain = if w == "of" && first > 0 && first + 2 < surface.len() && !org_tail && folded.info(first - 1).is(WordList::TitleWord) {
             Some(first + 1)
         } else if first == 0 && surface.len() >= 3 && !org_tail && start >= 2 && toks[start - 1].text(text) == "of" && is_office(start - 2) {
             Some(0)
@@ -467,25 +475,26 @@ fn classify<'t>(
             None
         };
         if let Some(d) = domain {
-            if let Some(p) = place_named(folded.word(d)) {
+            if let Some(p) = folded.info(d).place {
                 affiliation = Some(lexicon::fold(p.canonical));
                 out.push(Run::place(text, toks[start + d].span, &surface[d..d + 1], p));
             }
             first = d + 1;
             continue;
         }
-        if let Some(country) = lexicon::demonym_country(w) {
+        let info = folded.info(first);
+        if let Some(country) = info.demonym {
             affiliation = Some(lexicon::fold(country));
-        } else if !org_tail && lexicon::is_title_word(w) {
-            if lexicon::is_role_noun(w) {
+        } else if !org_tail && info.is(WordList::TitleWord) {
+            if info.is(WordList::RoleNoun) {
                 role_noun = Some(lexicon::office(first.checked_sub(1).map(|k| folded.word(k)), w).to_string());
             }
-        } else if w == "." || lexicon::is_common_word(w) && !starts_place(folded, first) {
+        } else if w == "." || info.is(WordList::CommonWord) && !starts_place(folded, first) {
             // nothing to remember
         } else if is_party_label(w) && first + 2 < surface.len() && !org_tail {
             // "Democrat Anna Kowalski": a party label before a name is no part of it.
-        } else if let Some(p) = (first + 1 < surface.len() && !org_tail && lexicon::is_title_word(folded.word(first + 1)))
-            .then(|| place_named(w))
+        } else if let Some(p) = (first + 1 < surface.len() && !org_tail && folded.info(first + 1).is(WordList::TitleWord))
+            .then_some(info.place)
             .flatten()
         {
             // "Belarus President", "Oslo Mayor Novak": a place before a title is an affiliation.
@@ -510,16 +519,13 @@ fn classify<'t>(
     // of capitals must not make that deep or slow.
     let office = (last - first <= LONGEST_NAME_WITH_OFFICE)
         .then(|| {
-            (first + 1..last.saturating_sub(1)).rev().find(|&k| {
-                let w = folded.word(k);
-                lexicon::is_title_word(w) && lexicon::is_role_noun(w)
-            })
+            (first + 1..last.saturating_sub(1)).rev().find(|&k| folded.info(k).is(WordList::TitleWord) && folded.info(k).is(WordList::RoleNoun))
         })
         .flatten();
     if let Some(k) = office.filter(|_| !org_tail && !shouting) {
         // The office's own titles go with it: "Harbour Board Senior Adviser …".
         let mut split = k;
-        while split > first + 1 && lexicon::is_title_word(folded.word(split - 1)) {
+        while split > first + 1 && folded.info(split - 1).is(WordList::TitleWord) {
             split -= 1;
         }
         classify(text, toks, (start + first, start + split), shouting, mid_sentence_caps, scratch, out);
@@ -528,7 +534,7 @@ fn classify<'t>(
     }
     // "Anna Kowalski of Oslo": a name, then the place it is from. A name that begins or ends
     // like a body's ("Bank of England", "University of Oslo") stays whole.
-    let from_place = (last - first <= LONGEST_NAME_WITH_OFFICE && !org_tail && !shouting && !lexicon::is_org_word(folded.word(first)))
+    let from_place = (last - first <= LONGEST_NAME_WITH_OFFICE && !org_tail && !shouting && !folded.info(first).is(WordList::OrgWord))
         .then(|| (first + 1..last.saturating_sub(1)).find_map(|k| (folded.word(k) == "of").then(|| place_named(folded.range(k + 1, last)).map(|p| (k, p))).flatten()))
         .flatten();
     if let Some((k, p)) = from_place {
@@ -545,6 +551,7 @@ fn classify<'t>(
     let n_words = kept.len();
     let word = |i: usize| surface[kept[i]].as_ref();
     let wfold = |i: usize| folded.word(kept[i]);
+    let winfo = |i: usize| folded.info(kept[i]);
     // Shown with its initials' dots ("George W. Bush"); slugs drop them, so keys do not change.
     name.clear();
     for k in first..last {
@@ -562,7 +569,7 @@ fn classify<'t>(
         name.push_str(word);
     }
     let name: Cow<'t, str> = if *name == *span.text(text) { Cow::Borrowed(span.text(text)) } else { Cow::Owned(name.clone()) };
-    let had_title = first > 0 && role_noun.is_some() || (0..first).any(|k| lexicon::is_title_word(folded.word(k)));
+    let had_title = first > 0 && role_noun.is_some() || (0..first).any(|k| folded.info(k).is(WordList::TitleWord));
     let role = role_noun.map(|noun| Role { noun, affiliation: affiliation.clone() });
     let sentence_initial = first == 0 && is_sentence_start(text, toks, start);
 
@@ -582,7 +589,7 @@ fn classify<'t>(
         })
         .flatten();
     if let Some(p) = place {
-        let as_person = had_title || (n_words >= 2 && lexicon::given_names().contains_key(wfold(0)) && p.kind == PlaceKind::City);
+        let as_person = had_title || (n_words >= 2 && winfo(0).given.is_some() && p.kind == PlaceKind::City);
         if !as_person {
             push(EntityKind::Place, Some(p.canonical), None);
             return;
@@ -597,9 +604,10 @@ fn classify<'t>(
         return;
     }
     // "Acme Group", or one word that names an organisation by itself ("Kremlin", "Reuters").
-    let org_suffix = lexicon::is_org_word(last_word) && !one_word || one_word && lexicon::is_org_name(last_word);
+    let last_info = winfo(n_words - 1);
+    let org_suffix = last_info.is(WordList::OrgWord) && !one_word || one_word && last_info.is(WordList::OrgName);
     // "Bank of England", "Federal Bureau of Investigation".
-    let org_of = (0..n_words).any(|i| wfold(i) == "of") && (0..n_words).any(|i| lexicon::is_org_word(wfold(i)));
+    let org_of = (0..n_words).any(|i| wfold(i) == "of") && (0..n_words).any(|i| winfo(i).is(WordList::OrgWord));
     // "Real Quayside", "Dynamo Nordvik": a word that opens a sports club's name.
     let club = !one_word && matches!(wfold(0), "real" | "sporting" | "dynamo" | "dinamo" | "spartak" | "lokomotiv" | "atletico" | "olympique" | "borussia" | "fc" | "ac");
     if org_suffix || org_of || club {
@@ -633,7 +641,7 @@ fn classify<'t>(
         }
         return;
     }
-    let given = lexicon::given_names().contains_key(wfold(0));
+    let given = winfo(0).given.is_some();
     if had_title || (given && n_words >= 2) {
         push(EntityKind::Person, None, role);
         return;
@@ -649,7 +657,7 @@ fn classify<'t>(
         return;
     }
     // "Iraqi", "Iraqis": a people, not a person; nor is a faith, or a lone month or weekday.
-    if lexicon::demonym_country(last_word).or_else(|| last_word.strip_suffix('s').and_then(lexicon::demonym_country)).is_some() {
+    if last_info.demonym.or_else(|| last_word.strip_suffix('s').and_then(lexicon::demonym_country)).is_some() {
         return;
     }
     if one_word && (is_people_or_faith(last_word) || lexicon::month_number(last_word).is_some() || lexicon::weekday_number(last_word).is_some()) {
@@ -657,8 +665,8 @@ fn classify<'t>(
     }
     // "Air France", "Bank Austria": a name with a country in it and no given name is a body, not a person.
     let names_a_country = n_words >= 2
-        && (0..n_words).any(|i| lexicon::places().get(wfold(i)).is_some_and(|p| p.kind == lexicon::PlaceKind::Country));
-    if names_a_country && !(0..n_words).any(|i| lexicon::given_names().contains_key(wfold(i))) {
+        && (0..n_words).any(|i| winfo(i).place.is_some_and(|p| p.kind == lexicon::PlaceKind::Country));
+    if names_a_country && !(0..n_words).any(|i| winfo(i).given.is_some()) {
         push(EntityKind::Organization, None, None);
         return;
     }
@@ -875,7 +883,8 @@ fn cluster(runs: Vec<Run>) -> Found {
         let Some(c) = c else { continue };
         let cl = &mut found.clusters[c];
         cl.mentions.push(run.span);
-        if !cl.aliases.contains(&*run.name) {
+        // The cluster's own name is no alias of it: most clusters have no other.
+        if *run.name != cl.name && !cl.aliases.contains(&*run.name) {
             cl.aliases.insert(run.name.to_string());
         }
         if let Some(role) = &run.role {
@@ -886,14 +895,17 @@ fn cluster(runs: Vec<Run>) -> Found {
         found.mentions.push((run.span, c));
     }
     found.mentions.sort_by_key(|(s, _)| s.start);
-    // The longest person name is the canonical one.
+    // The longest person name is the canonical one (of equals, the last in order).
     for cl in &mut found.clusters {
         if cl.kind == EntityKind::Person {
-            if let Some(longest) = cl.aliases.iter().max_by_key(|a| (a.split_whitespace().count(), a.len())) {
-                cl.name = longest.clone();
+            let rank = |a: &String| (a.split_whitespace().count(), a.len());
+            let longest = cl.aliases.iter().filter(|a| (rank(a), a.as_str()) > (rank(&cl.name), cl.name.as_str())).max_by_key(|a| rank(a));
+            if let Some(longest) = longest.cloned() {
+                cl.aliases.remove(&longest);
+                let shorter = std::mem::replace(&mut cl.name, longest);
+                cl.aliases.insert(shorter);
             }
         }
-        cl.aliases.remove(&cl.name);
     }
     found
 }

@@ -274,6 +274,7 @@ pub enum PlaceKind {
     Region,
 }
 
+#[derive(Debug)]
 pub struct Place {
     pub canonical: &'static str,
     pub kind: PlaceKind,
@@ -326,171 +327,227 @@ pub fn given_names() -> &'static WordMap<Gender> {
     })
 }
 
-fn set(words: &'static [&'static str]) -> WordSet {
-    words.iter().copied().collect()
+/// Everything the word lists say of one folded word, found with one lookup: the
+/// lists it is on, and the place, given name and country it may be.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordInfo {
+    lists: u16,
+    pub place: Option<&'static Place>,
+    pub given: Option<Gender>,
+    /// The country a demonym points to ("belarusian" → "Belarus").
+    pub demonym: Option<&'static str>,
 }
 
-macro_rules! word_set {
-    ($fn_name:ident, $doc:literal, [$($w:literal),* $(,)?]) => {
-        #[doc = $doc]
-        pub fn $fn_name(folded: &str) -> bool {
-            static SET: OnceLock<WordSet> = OnceLock::new();
-            SET.get_or_init(|| set(&[$($w),*])).contains(folded)
+impl WordInfo {
+    pub fn is(&self, list: WordList) -> bool {
+        self.lists & list.bit() != 0
+    }
+}
+
+/// What [`word_info`] knows of `folded`; nothing for a word on no list.
+pub fn word_info(folded: &str) -> WordInfo {
+    static WORDS: OnceLock<WordMap<WordInfo>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            let mut words = WordMap::<WordInfo>::default();
+            for &(list, members) in WORD_LISTS {
+                for &word in members {
+                    words.entry(word.to_string()).or_default().lists |= list.bit();
+                }
+            }
+            for (name, place) in places() {
+                words.entry(name.clone()).or_default().place = Some(place);
+            }
+            for (name, &gender) in given_names() {
+                words.entry(name.clone()).or_default().given = Some(gender);
+            }
+            for &(demonym, country) in DEMONYMS {
+                words.entry(demonym.to_string()).or_default().demonym = Some(country);
+            }
+            words
+        })
+        .get(folded)
+        .copied()
+        .unwrap_or_default()
+}
+
+macro_rules! word_lists {
+    ($(($list:ident, $fn_name:ident, $const_name:ident, $doc:literal, [$($w:literal),* $(,)?])),* $(,)?) => {
+        /// The hand-written word lists, each a bit of [`WordInfo`].
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum WordList { $($list),* }
+
+        impl WordList {
+            fn bit(self) -> u16 {
+                1 << self as u16
+            }
         }
+
+        $(
+            const $const_name: &[&str] = &[$($w),*];
+            #[doc = $doc]
+            pub fn $fn_name(folded: &str) -> bool {
+                word_info(folded).is(WordList::$list)
+            }
+        )*
+
+        const WORD_LISTS: &[(WordList, &[&str])] = &[$((WordList::$list, $const_name)),*];
     };
 }
 
-word_set!(is_cue_verb, "Verbs that introduce reported speech, in every tense news uses.", [
-    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added", "adding",
-    "ask", "asks", "asked", "asking", "explain", "explains", "explained", "explaining", "notes", "noted",
-    "noting", "states", "stated", "stating", "write", "writes", "wrote", "writing", "declare", "declares",
-    "declared", "insists", "insisted", "insisting", "argue", "argues", "argued", "arguing", 
-    "claims", "claimed", "claiming", "continue", "continues", "continued", "warn", "warns", "warned", 
-    "stresses", "stressed", "stressing", "replies", "replied", "respond", "responds",
-    "responded", "recall", "recalls", "recalled", "recalling", "remarks", "remarked", "announce",
-    "announces", "announced", "acknowledge", "acknowledges", "acknowledged", "admit", "admits", "admitted",
-    "concede", "concedes", "conceded", "conclude", "concludes", "concluded", "complain", "complains",
-    "complained", "suggest", "suggests", "suggested", "suggesting", "observe", "observes", "observed", 
-    "quips", "quipped", "jokes", "joked", "tweets", "tweeted", "tweeting", "posted",
-    "shouts", "shouted", "exclaim", "exclaimed", "urge", "urges", "urged", "urging", "maintain",
-    "maintains", "maintained", "contend", "contends", "contended", "countered", "predict", "predicts",
-    "predicted", "promises", "promised", "promising", "vows", "vowed", "vowing", "indicate",
-    "indicates", "indicated", "emphasize", "emphasized", "emphasizes", "emphasise", "emphasised", "emphasises",
-    "emphasizing", "emphasising", "reiterate", "reiterated", "reiterates", "testify", "testified", 
-    "commented", "mused", "boasted", "boasts", "cautioned", "lamented",
-    "agree", "agreed", "agrees", "calls", "called", "calling", "describe", "describes", "described",
-    "describing", "accuse", "accused", "accuses", "accusing", "believe", "believes", "believed", "believing",
-    "think", "thinks", "thought", "worry", "worried", "worries", "feared", "fears", "hoped",
-    "hopes", "proclaim", "proclaimed", "pledged", "pledges", "confirm", "confirmed", "confirms",
-    "deny", "denied", "denies", "reported", "reports", "demanded", "demands",
-    "charged", "assert", "asserted", "asserts", "recount", "recounted", "reveal",
-    "revealed", "reveals", "pointed", "points", "brag", "bragged", "sighed", 
-    "laughed", "scoffed", "snapped", "thundered", "retorted", "begin",
-    "began", "went", "chime", "chimed", "explain", "elaborate", "elaborated", "clarify", "clarified", 
-    "questioned", "wonder", "wondered", "wonders", "conclude", "speculate", "speculated", "pleaded", 
-    "told", "reads", "stated", "write", "opine", "opined", "insisted", "criticize", "criticized",
-    "criticised", "slam", "slammed", "blast", "blasted", "praise", "praised", "dismiss", "dismissed",
-    "labeled", "labelled", "branded", "dubbed", "termed", 
-    "barked", "yelled", "screamed", "cried", "whispered", 
-    "answered", "answers", "interject", "interjected", "interrupt", "interrupted", "protested",
-    "objected", "fumed", "gushed", "cracked", "teased", 
-    "griped", "grumble", "grumbled", "deadpanned", "chanted", "texted", 
-    "emailed", "blogged", "repeat", "repeated", "repeats", "raged", "marveled",
-    "marvelled", "raved", "beamed", "intone", "intoned", "muttered", 
-    "sneered", "smiled", "exulted", "announce", "reminisce", "reminisced", "explain",
-    "insist", "shout", "yell", "scream", "whisper", "mutter", "plead", "reply", "muse", "exult", "fume", "gush",
-    "deadpan", "bark", "remark", "stress", "echo", "echoed", "echoes", "react", "reacted", "reacts", "written",
-    "boom", "boomed", "booms", "thunder", "chanting", "shouting", "yelling", "screaming", "declaring", "warning",
-    "wondering",
-    "comment", "note", "point", "claim", "state", "report", "promise", "answer", "question", "charge", "demand",
-    "call", "hope", "fear", "read", "tweet", "vow", "pledge", "joke", "quip", "laugh", "sigh", "smile", "cry",
-]);
+word_lists!(
+    (CueVerb, is_cue_verb, CUE_VERBS, "Verbs that introduce reported speech, in every tense news uses.", [
+        "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added", "adding",
+        "ask", "asks", "asked", "asking", "explain", "explains", "explained", "explaining", "notes", "noted",
+        "noting", "states", "stated", "stating", "write", "writes", "wrote", "writing", "declare", "declares",
+        "declared", "insists", "insisted", "insisting", "argue", "argues", "argued", "arguing", 
+        "claims", "claimed", "claiming", "continue", "continues", "continued", "warn", "warns", "warned", 
+        "stresses", "stressed", "stressing", "replies", "replied", "respond", "responds",
+        "responded", "recall", "recalls", "recalled", "recalling", "remarks", "remarked", "announce",
+        "announces", "announced", "acknowledge", "acknowledges", "acknowledged", "admit", "admits", "admitted",
+        "concede", "concedes", "conceded", "conclude", "concludes", "concluded", "complain", "complains",
+        "complained", "suggest", "suggests", "suggested", "suggesting", "observe", "observes", "observed", 
+        "quips", "quipped", "jokes", "joked", "tweets", "tweeted", "tweeting", "posted",
+        "shouts", "shouted", "exclaim", "exclaimed", "urge", "urges", "urged", "urging", "maintain",
+        "maintains", "maintained", "contend", "contends", "contended", "countered", "predict", "predicts",
+        "predicted", "promises", "promised", "promising", "vows", "vowed", "vowing", "indicate",
+        "indicates", "indicated", "emphasize", "emphasized", "emphasizes", "emphasise", "emphasised", "emphasises",
+        "emphasizing", "emphasising", "reiterate", "reiterated", "reiterates", "testify", "testified", 
+        "commented", "mused", "boasted", "boasts", "cautioned", "lamented",
+        "agree", "agreed", "agrees", "calls", "called", "calling", "describe", "describes", "described",
+        "describing", "accuse", "accused", "accuses", "accusing", "believe", "believes", "believed", "believing",
+        "think", "thinks", "thought", "worry", "worried", "worries", "feared", "fears", "hoped",
+        "hopes", "proclaim", "proclaimed", "pledged", "pledges", "confirm", "confirmed", "confirms",
+        "deny", "denied", "denies", "reported", "reports", "demanded", "demands",
+        "charged", "assert", "asserted", "asserts", "recount", "recounted", "reveal",
+        "revealed", "reveals", "pointed", "points", "brag", "bragged", "sighed", 
+        "laughed", "scoffed", "snapped", "thundered", "retorted", "begin",
+        "began", "went", "chime", "chimed", "explain", "elaborate", "elaborated", "clarify", "clarified", 
+        "questioned", "wonder", "wondered", "wonders", "conclude", "speculate", "speculated", "pleaded", 
+        "told", "reads", "stated", "write", "opine", "opined", "insisted", "criticize", "criticized",
+        "criticised", "slam", "slammed", "blast", "blasted", "praise", "praised", "dismiss", "dismissed",
+        "labeled", "labelled", "branded", "dubbed", "termed", 
+        "barked", "yelled", "screamed", "cried", "whispered", 
+        "answered", "answers", "interject", "interjected", "interrupt", "interrupted", "protested",
+        "objected", "fumed", "gushed", "cracked", "teased", 
+        "griped", "grumble", "grumbled", "deadpanned", "chanted", "texted", 
+        "emailed", "blogged", "repeat", "repeated", "repeats", "raged", "marveled",
+        "marvelled", "raved", "beamed", "intone", "intoned", "muttered", 
+        "sneered", "smiled", "exulted", "announce", "reminisce", "reminisced", "explain",
+        "insist", "shout", "yell", "scream", "whisper", "mutter", "plead", "reply", "muse", "exult", "fume", "gush",
+        "deadpan", "bark", "remark", "stress", "echo", "echoed", "echoes", "react", "reacted", "reacts", "written",
+        "boom", "boomed", "booms", "thunder", "chanting", "shouting", "yelling", "screaming", "declaring", "warning",
+        "wondering",
+        "comment", "note", "point", "claim", "state", "report", "promise", "answer", "question", "charge", "demand",
+        "call", "hope", "fear", "read", "tweet", "vow", "pledge", "joke", "quip", "laugh", "sigh", "smile", "cry",
+    ]),
 
-word_set!(is_person_pronoun, "Pronouns that can stand for a speaker.", [
-    "he", "she", "they", "i", "we",
-]);
+    (PersonPronoun, is_person_pronoun, PERSON_PRONOUNS, "Pronouns that can stand for a speaker.", [
+        "he", "she", "they", "i", "we",
+    ]),
 
-word_set!(is_role_noun, "Nouns for what a person is; heads of descriptions such as \"the Belarusian leader\".", [
-    "president", "leader", "spokesman", "spokeswoman", "spokesperson", "minister", "chancellor", "premier",
-    "secretary", "chief", "head", "ambassador", "general", "governor", "mayor", "senator", "candidate", "judge",
-    "coach", "official", "diplomat", "envoy", "chairman", "chairwoman", "chair", "director", "executive", "ceo",
-    "founder", "king", "queen", "prince", "princess", "pope", "commander", "prosecutor", "lawyer", "attorney",
-    "congressman", "congresswoman", "lawmaker", "representative", "nominee", "frontrunner", "manager",
-    "striker", "captain", "player", "midfielder", "defender", "goalkeeper", "analyst", "economist", "author",
-    "professor", "activist", "actor", "actress", "singer", "frontman", "dictator", "monarch", "emir", "sheikh",
-    "ayatollah", "cardinal", "bishop", "archbishop", "priest", "rabbi", "imam", "politician", "billionaire",
-    "businessman", "businesswoman", "adviser", "advisor", "aide", "strategist", "pollster", "officer",
-    "counterpart", "ally", "opponent", "rival", "incumbent", "challenger", "governor", "strongman", "tycoon",
-    "mogul", "star", "veteran", "host", "anchor", "journalist", "reporter", "editor", "columnist", "writer",
-    "scientist", "expert", "researcher", "doctor", "surgeon", "physician", "nurse", "teacher", "student",
-    "witness", "victim", "suspect", "defendant", "plaintiff", "owner", "investor", "boss", "deputy",
-    "vice-president", "speaker", "whip", "mp", "legislator", "delegate", "commissioner", "superintendent",
-    "sheriff", "detective", "sergeant", "colonel", "lieutenant", "admiral", "marshal", "economist",
-]);
+    (RoleNoun, is_role_noun, ROLE_NOUNS, "Nouns for what a person is; heads of descriptions such as \"the Belarusian leader\".", [
+        "president", "leader", "spokesman", "spokeswoman", "spokesperson", "minister", "chancellor", "premier",
+        "secretary", "chief", "head", "ambassador", "general", "governor", "mayor", "senator", "candidate", "judge",
+        "coach", "official", "diplomat", "envoy", "chairman", "chairwoman", "chair", "director", "executive", "ceo",
+        "founder", "king", "queen", "prince", "princess", "pope", "commander", "prosecutor", "lawyer", "attorney",
+        "congressman", "congresswoman", "lawmaker", "representative", "nominee", "frontrunner", "manager",
+        "striker", "captain", "player", "midfielder", "defender", "goalkeeper", "analyst", "economist", "author",
+        "professor", "activist", "actor", "actress", "singer", "frontman", "dictator", "monarch", "emir", "sheikh",
+        "ayatollah", "cardinal", "bishop", "archbishop", "priest", "rabbi", "imam", "politician", "billionaire",
+        "businessman", "businesswoman", "adviser", "advisor", "aide", "strategist", "pollster", "officer",
+        "counterpart", "ally", "opponent", "rival", "incumbent", "challenger", "governor", "strongman", "tycoon",
+        "mogul", "star", "veteran", "host", "anchor", "journalist", "reporter", "editor", "columnist", "writer",
+        "scientist", "expert", "researcher", "doctor", "surgeon", "physician", "nurse", "teacher", "student",
+        "witness", "victim", "suspect", "defendant", "plaintiff", "owner", "investor", "boss", "deputy",
+        "vice-president", "speaker", "whip", "mp", "legislator", "delegate", "commissioner", "superintendent",
+        "sheriff", "detective", "sergeant", "colonel", "lieutenant", "admiral", "marshal", "economist",
+    ]),
 
-word_set!(is_title_word, "Words that stand before a person's name as a title.", [
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev", "reverend",
-    "president", "vice", "prime", "minister", "chancellor", "premier", "senator", "sen", "rep", "gov",
-    "governor", "mayor", "king", "queen", "prince", "princess", "pope", "general", "gen", "col", "colonel",
-    "lt", "lieutenant", "capt", "captain", "sgt", "sergeant", "admiral", "adm", "judge", "justice", "chief",
-    "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "sheikh", "emir", "ayatollah",
-    "cardinal", "bishop", "archbishop", "rabbi", "imam", "father", "sister", "brother", "saint", "st",
-    "congressman", "congresswoman", "commissioner", "chairman", "chairwoman", "director", "coach", "leader",
-    "foreign", "defence", "defense", "interior", "finance", "economy", "health", "justice", "deputy",
-    "former", "late", "then", "acting", "outgoing", "incoming", "first", "lady", "crown", "grand", "duke",
-    "duchess", "count", "countess", "marshal", "field", "major", "maj", "president-elect", "candidate",
-    "striker", "midfielder", "defender", "goalkeeper", "manager", "frontman", "singer", "actor", "actress",
-    "author", "attorney", "counsel", "detective", "officer", "sheriff", "superintendent", "nominee",
-    "presidential", "hopeful", "businessman", "billionaire", "mogul", "tycoon", "ceo", "executive", "speaker",
-    "adviser", "advisor", "aide", "strategist", "senior",
-]);
+    (TitleWord, is_title_word, TITLE_WORDS, "Words that stand before a person's name as a title.", [
+        "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev", "reverend",
+        "president", "vice", "prime", "minister", "chancellor", "premier", "senator", "sen", "rep", "gov",
+        "governor", "mayor", "king", "queen", "prince", "princess", "pope", "general", "gen", "col", "colonel",
+        "lt", "lieutenant", "capt", "captain", "sgt", "sergeant", "admiral", "adm", "judge", "justice", "chief",
+        "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "sheikh", "emir", "ayatollah",
+        "cardinal", "bishop", "archbishop", "rabbi", "imam", "father", "sister", "brother", "saint", "st",
+        "congressman", "congresswoman", "commissioner", "chairman", "chairwoman", "director", "coach", "leader",
+        "foreign", "defence", "defense", "interior", "finance", "economy", "health", "justice", "deputy",
+        "former", "late", "then", "acting", "outgoing", "incoming", "first", "lady", "crown", "grand", "duke",
+        "duchess", "count", "countess", "marshal", "field", "major", "maj", "president-elect", "candidate",
+        "striker", "midfielder", "defender", "goalkeeper", "manager", "frontman", "singer", "actor", "actress",
+        "author", "attorney", "counsel", "detective", "officer", "sheriff", "superintendent", "nominee",
+        "presidential", "hopeful", "businessman", "billionaire", "mogul", "tycoon", "ceo", "executive", "speaker",
+        "adviser", "advisor", "aide", "strategist", "senior",
+    ]),
 
-word_set!(is_org_word, "Words that mark a name as an organisation's.", [
-    "inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "group", "bank", "party", "ministry", "administration",
-    "council", "committee", "commission", "association", "union", "university", "college", "school", "agency",
-    "army", "navy", "police", "court", "parliament", "assembly", "government", "times", "post", "news",
-    "press", "club", "fc", "airlines", "airways", "institute", "foundation", "federation", "league",
-    "department", "office", "service", "services", "board", "fund", "organisation", "organization", "front",
-    "movement", "exchange", "reserve", "senate", "congress", "cabinet", "authority", "bureau", "church",
-    "society", "trust", "partners", "holdings", "industries", "motors", "systems", "technologies", "network",
-    "telegraph", "herald", "journal", "tribune", "gazette", "guardian", "daily", "broadcasting", "radio",
-    "television", "tv", "channel", "media", "studios", "records", "pictures", "capital", "securities",
-    "investments", "insurance", "energy", "oil", "petroleum", "gas", "mining", "pharmaceuticals", "labs",
-    "laboratories", "hospital", "clinic", "academy", "centre", "center", "forces", "guard", "brigade",
-    "battalion", "regiment", "command", "secretariat", "tribunal", "alliance", "coalition", "campaign",
-    "caucus", "unit", "brothers", "bros", "stores", "markets", "enterprises", "consortium", "cooperative",
-    "ag", "sa", "nv", "gmbh", "spa", "bv", "ab", "kk", "pte", "bhd", "tbk", "ministries", "house", "council",
-    "nations", "community", "commission", "states", "kremlin", "pentagon", "parliament", "duma", "knesset",
-    "bundestag", "rada", "senate", "fbi", "cia", "nato", "opec", "unesco", "unicef", "fifa", "uefa", "ioc",
-    // Sports clubs and sides: "Harbour United", "Quayside Rovers", "a Counties XI".
-    "united", "rovers", "wanderers", "athletic", "xi",
-]);
+    (OrgWord, is_org_word, ORG_WORDS, "Words that mark a name as an organisation's.", [
+        "inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "group", "bank", "party", "ministry", "administration",
+        "council", "committee", "commission", "association", "union", "university", "college", "school", "agency",
+        "army", "navy", "police", "court", "parliament", "assembly", "government", "times", "post", "news",
+        "press", "club", "fc", "airlines", "airways", "institute", "foundation", "federation", "league",
+        "department", "office", "service", "services", "board", "fund", "organisation", "organization", "front",
+        "movement", "exchange", "reserve", "senate", "congress", "cabinet", "authority", "bureau", "church",
+        "society", "trust", "partners", "holdings", "industries", "motors", "systems", "technologies", "network",
+        "telegraph", "herald", "journal", "tribune", "gazette", "guardian", "daily", "broadcasting", "radio",
+        "television", "tv", "channel", "media", "studios", "records", "pictures", "capital", "securities",
+        "investments", "insurance", "energy", "oil", "petroleum", "gas", "mining", "pharmaceuticals", "labs",
+        "laboratories", "hospital", "clinic", "academy", "centre", "center", "forces", "guard", "brigade",
+        "battalion", "regiment", "command", "secretariat", "tribunal", "alliance", "coalition", "campaign",
+        "caucus", "unit", "brothers", "bros", "stores", "markets", "enterprises", "consortium", "cooperative",
+        "ag", "sa", "nv", "gmbh", "spa", "bv", "ab", "kk", "pte", "bhd", "tbk", "ministries", "house", "council",
+        "nations", "community", "commission", "states", "kremlin", "pentagon", "parliament", "duma", "knesset",
+        "bundestag", "rada", "senate", "fbi", "cia", "nato", "opec", "unesco", "unicef", "fifa", "uefa", "ioc",
+        // Sports clubs and sides: "Harbour United", "Quayside Rovers", "a Counties XI".
+        "united", "rovers", "wanderers", "athletic", "xi",
+    ]),
 
-word_set!(is_org_name, "Single words that name an organisation by themselves.", [
-    "kremlin", "pentagon", "nato", "opec", "unesco", "unicef", "fifa", "uefa", "ioc", "fbi", "cia", "nsa",
-    "un", "eu", "who", "imf", "wto", "ap", "afp", "reuters", "bbc", "cnn", "nbc", "cbs", "abc", "fox", "msnbc",
-    "npr", "pbs", "upi", "tass", "ria", "interfax", "xinhua", "bloomberg", "politico", "breitbart", "duma",
-    "knesset", "bundestag", "rada", "congress", "senate", "parliament", "interpol", "europol", "gop",
-    "hamas", "hezbollah", "taliban", "isis", "isil", "al-qaeda", "google", "apple", "microsoft", "amazon",
-    "facebook", "twitter", "meta", "tesla", "nasa", "nhs", "icc", "icj", "osce", "asean", "g7", "g20",
-]);
+    (OrgName, is_org_name, ORG_NAMES, "Single words that name an organisation by themselves.", [
+        "kremlin", "pentagon", "nato", "opec", "unesco", "unicef", "fifa", "uefa", "ioc", "fbi", "cia", "nsa",
+        "un", "eu", "who", "imf", "wto", "ap", "afp", "reuters", "bbc", "cnn", "nbc", "cbs", "abc", "fox", "msnbc",
+        "npr", "pbs", "upi", "tass", "ria", "interfax", "xinhua", "bloomberg", "politico", "breitbart", "duma",
+        "knesset", "bundestag", "rada", "congress", "senate", "parliament", "interpol", "europol", "gop",
+        "hamas", "hezbollah", "taliban", "isis", "isil", "al-qaeda", "google", "apple", "microsoft", "amazon",
+        "facebook", "twitter", "meta", "tesla", "nasa", "nhs", "icc", "icj", "osce", "asean", "g7", "g20",
+    ]),
 
-word_set!(is_common_word, "Capitalised only because they begin a sentence or a headline; never a name by themselves.", [
-    "the", "a", "an", "in", "on", "at", "but", "and", "or", "nor", "if", "when", "while", "after", "before",
-    "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their",
-    "our", "its", "my", "your", "there", "here", "what", "who", "whom", "why", "how", "where", "which", "as",
-    "for", "from", "with", "by", "to", "of", "so", "yet", "also", "however", "meanwhile", "moreover",
-    "earlier", "later", "last", "next", "some", "many", "most", "all", "both", "each", "every", "no", "not",
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "said", "says",
-    "according", "despite", "since", "until", "during", "under", "over", "about", "among", "between",
-    "against", "without", "within", "stressing", "stating", "speaking", "asked", "asking", "thanks", "yes",
-    "now", "then", "today", "yesterday", "tomorrow", "still", "even", "just", "only", "because", "although",
-    "though", "unless", "whether", "such", "other", "another", "more", "less", "few", "several", "any",
-    "much", "very", "well", "however", "instead", "indeed", "perhaps", "maybe", "already", "again",
-    "once", "first", "second", "third", "finally", "also", "further", "furthermore", "nevertheless",
-    "nonetheless", "therefore", "thus", "hence", "otherwise", "overall", "subsequent", "moments",
-    "end", "war", "news", "editor", "note", "read", "part", "new", "old", "former", "top", "up", "down",
-    "out", "off", "into", "onto", "upon", "via", "per", "like", "unlike", "near", "inside", "outside",
-    "above", "below", "across", "behind", "beyond", "toward", "towards", "throughout", "amid", "amidst",
-    "mr", "mrs", "ms", "dr", "president", "minister", "prime", "secretary", "senator", "governor",
-    "did", "do", "does", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
-    "can", "could", "should", "may", "might", "must", "shall", "let", "please", "oh", "ok", "okay", "well",
-    "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "january", "february",
-    "march", "april", "june", "july", "august", "september", "october", "november", "december", "am", "pm",
-    "we're", "i'm", "it's", "that's", "there's", "don't", "can't", "won't", "isn't", "doesn't", "didn't",
-    "he's", "she's", "they're", "you're", "we've", "i've", "i'd", "let's", "what's", "here's", "who's",
-    "don’t", "it’s", "i’m", "that’s", "there’s", "he’s", "she’s", "they’re", "we’re", "can’t", "won’t",
-    "everyone", "everything", "someone", "something", "nobody", "nothing", "anyone", "anything", "people",
-    "government", "police", "officials", "sources", "source", "reports", "report", "statement", "watch",
-    "photo", "video", "advertisement", "related", "click", "follow", "share", "update", "updated", "breaking",
-    "exclusive", "opinion", "analysis", "live", "sport", "sports", "results", "result", "standings",
-    "quote", "quotes", "chapter", "section", "page", "total", "score", "scores", "vs", "division",
-]);
+    (CommonWord, is_common_word, COMMON_WORDS, "Capitalised only because they begin a sentence or a headline; never a name by themselves.", [
+        "the", "a", "an", "in", "on", "at", "but", "and", "or", "nor", "if", "when", "while", "after", "before",
+        "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their",
+        "our", "its", "my", "your", "there", "here", "what", "who", "whom", "why", "how", "where", "which", "as",
+        "for", "from", "with", "by", "to", "of", "so", "yet", "also", "however", "meanwhile", "moreover",
+        "earlier", "later", "last", "next", "some", "many", "most", "all", "both", "each", "every", "no", "not",
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "said", "says",
+        "according", "despite", "since", "until", "during", "under", "over", "about", "among", "between",
+        "against", "without", "within", "stressing", "stating", "speaking", "asked", "asking", "thanks", "yes",
+        "now", "then", "today", "yesterday", "tomorrow", "still", "even", "just", "only", "because", "although",
+        "though", "unless", "whether", "such", "other", "another", "more", "less", "few", "several", "any",
+        "much", "very", "well", "however", "instead", "indeed", "perhaps", "maybe", "already", "again",
+        "once", "first", "second", "third", "finally", "also", "further", "furthermore", "nevertheless",
+        "nonetheless", "therefore", "thus", "hence", "otherwise", "overall", "subsequent", "moments",
+        "end", "war", "news", "editor", "note", "read", "part", "new", "old", "former", "top", "up", "down",
+        "out", "off", "into", "onto", "upon", "via", "per", "like", "unlike", "near", "inside", "outside",
+        "above", "below", "across", "behind", "beyond", "toward", "towards", "throughout", "amid", "amidst",
+        "mr", "mrs", "ms", "dr", "president", "minister", "prime", "secretary", "senator", "governor",
+        "did", "do", "does", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+        "can", "could", "should", "may", "might", "must", "shall", "let", "please", "oh", "ok", "okay", "well",
+        "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "january", "february",
+        "march", "april", "june", "july", "august", "september", "october", "november", "december", "am", "pm",
+        "we're", "i'm", "it's", "that's", "there's", "don't", "can't", "won't", "isn't", "doesn't", "didn't",
+        "he's", "she's", "they're", "you're", "we've", "i've", "i'd", "let's", "what's", "here's", "who's",
+        "don’t", "it’s", "i’m", "that’s", "there’s", "he’s", "she’s", "they’re", "we’re", "can’t", "won’t",
+        "everyone", "everything", "someone", "something", "nobody", "nothing", "anyone", "anything", "people",
+        "government", "police", "officials", "sources", "source", "reports", "report", "statement", "watch",
+        "photo", "video", "advertisement", "related", "click", "follow", "share", "update", "updated", "breaking",
+        "exclusive", "opinion", "analysis", "live", "sport", "sports", "results", "result", "standings",
+        "quote", "quotes", "chapter", "section", "page", "total", "score", "scores", "vs", "division",
+    ]),
 
-word_set!(is_determiner, "Words that begin a described noun phrase (\"the Belarusian leader\").", [
-    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "another", "one", "two", "three",
-    "several", "some", "many", "both",
-]);
+    (Determiner, is_determiner, DETERMINERS, "Words that begin a described noun phrase (\"the Belarusian leader\").", [
+        "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "another", "one", "two", "three",
+        "several", "some", "many", "both",
+    ]),
+);
 
 /// The office a role noun names, given the folded word before it: a "prime
 /// minister" leads a government, as a premier does.
@@ -504,7 +561,10 @@ pub fn office<'a>(before: Option<&str>, noun: &'a str) -> &'a str {
 
 /// Demonyms and country adjectives, to the country they point to.
 pub fn demonym_country(folded: &str) -> Option<&'static str> {
-    const PAIRS: &[(&str, &str)] = &[
+    word_info(folded).demonym
+}
+
+const DEMONYMS: &[(&str, &str)] = &[
         ("american", "United States"), ("russian", "Russia"), ("ukrainian", "Ukraine"), ("belarusian", "Belarus"),
         ("belarus", "Belarus"), ("british", "United Kingdom"), ("english", "United Kingdom"), ("french", "France"),
         ("german", "Germany"), ("italian", "Italy"), ("spanish", "Spain"), ("chinese", "China"),
@@ -528,42 +588,55 @@ pub fn demonym_country(folded: &str) -> Option<&'static str> {
         ("yemeni", "Yemen"), ("qatari", "Qatar"), ("emirati", "United Arab Emirates"), ("taiwanese", "Taiwan"),
         ("north korean", "North Korea"), ("south korean", "South Korea"), ("soviet", "Russia"),
         ("european", "Europe"), ("african", "Africa"), ("asian", "Asia"), ("western", "West"),
-    ];
-    // Asked of most capitalised words: a hash lookup, not a scan.
-    static BY_DEMONYM: OnceLock<FastMap<&'static str, &'static str>> = OnceLock::new();
-    BY_DEMONYM.get_or_init(|| PAIRS.iter().copied().collect()).get(folded).copied()
-}
+];
 
 /// Month number (1–12) of a month name or abbreviation.
 pub fn month_number(folded: &str) -> Option<u32> {
-    const MONTHS: &[&str] = &[
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
-    ];
-    if let Some(i) = MONTHS.iter().position(|m| *m == folded) {
-        return Some(i as u32 + 1);
-    }
-    let abbr = folded.trim_end_matches('.');
-    match abbr {
-        "jan" => Some(1),
-        "feb" => Some(2),
-        "mar" => Some(3),
-        "apr" => Some(4),
-        "jun" => Some(6),
-        "jul" => Some(7),
-        "aug" => Some(8),
-        "sep" | "sept" => Some(9),
-        "oct" => Some(10),
-        "nov" => Some(11),
-        "dec" => Some(12),
-        _ => None,
-    }
+    // Asked of many words: one `match`, which compiles to a switch on length, not a scan.
+    let month = match folded {
+        "january" => 1,
+        "february" => 2,
+        "march" => 3,
+        "april" => 4,
+        "may" => 5,
+        "june" => 6,
+        "july" => 7,
+        "august" => 8,
+        "september" => 9,
+        "october" => 10,
+        "november" => 11,
+        "december" => 12,
+        _ => match folded.trim_end_matches('.') {
+            "jan" => 1,
+            "feb" => 2,
+            "mar" => 3,
+            "apr" => 4,
+            "jun" => 6,
+            "jul" => 7,
+            "aug" => 8,
+            "sep" | "sept" => 9,
+            "oct" => 10,
+            "nov" => 11,
+            "dec" => 12,
+            _ => return None,
+        },
+    };
+    Some(month)
 }
 
 /// Weekday number, Monday = 0.
 pub fn weekday_number(folded: &str) -> Option<u32> {
-    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    DAYS.iter().position(|d| *d == folded).map(|i| i as u32)
+    let day = match folded {
+        "monday" => 0,
+        "tuesday" => 1,
+        "wednesday" => 2,
+        "thursday" => 3,
+        "friday" => 4,
+        "saturday" => 5,
+        "sunday" => 6,
+        _ => return None,
+    };
+    Some(day)
 }
 
 #[cfg(test)]

@@ -25,6 +25,11 @@ impl Token {
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
+    /// A word that starts with a capital: what names are made of.
+    #[inline]
+    pub fn is_capitalized_word(&self, text: &str) -> bool {
+        self.is_word() && is_capitalized(self.text(text))
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
