@@ -12,7 +12,7 @@
 
 use crate::entities::{Found, Role};
 use crate::layout::Layout;
-use crate::lexicon::{self, Gender};
+use crate::lexicon::{self, Gender, WordInfo, WordList};
 use crate::quotes::{is_quote_char, QuoteSpan};
 use crate::tokens::{self, Token, TokenKind};
 use crate::{slug, EntityKind, Quote, QuoteKind, Span};
@@ -37,15 +37,16 @@ fn is_verb_filler(w: &str) -> bool {
     ) || (w.len() > 4 && w.ends_with("ly"))
 }
 
-/// Lowercase words that end a noun phrase when reading away from the verb.
-fn breaks_phrase(w: &str) -> bool {
+/// Lowercase words that end a noun phrase when reading away from the verb
+/// (`info` is what the word lists say of `w`).
+fn breaks_phrase(w: &str, info: WordInfo) -> bool {
     matches!(
         w,
         "that" | "and" | "but" | "or" | "which" | "when" | "while" | "because" | "if" | "than" | "to" | "in" | "on"
             | "at" | "with" | "by" | "from" | "after" | "before" | "since" | "where" | "so" | "yet" | "as" | "about"
             | "for" | "into" | "during" | "though" | "although" | "whether" | "not" | "is" | "was" | "were" | "are" | "upon"
             | "be" | "it" | "there" | "this" | "these" | "those"
-    ) || lexicon::is_cue_verb(w)
+    ) || info.is(WordList::CueVerb)
 }
 
 fn fold_tok<'a>(text: &'a str, t: &Token) -> lexicon::Folded<'a> {
@@ -121,19 +122,21 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
     let mut k = j;
     while k > 0 && last - k < 7 {
         let t = &toks[k - 1];
+        let mut determiner = false;
         let ok = match t.kind {
             TokenKind::Possessive => true,
             TokenKind::Word => {
                 let w = fold_tok(text, t);
+                let info = lexicon::listed(&w);
                 // A capitalised common word is part of a name after another ("CBS News"),
                 // and otherwise a sentence's first word ("But").
                 let in_name = k >= 2 && {
                     let before = &toks[k - 2];
                     before.is_word() && (tokens::is_capitalized(before.text(text)) || lexicon::is_determiner(&fold_tok(text, before)))
                 };
-                tokens::is_capitalized(t.text(text)) && (!lexicon::is_common_word(&w) || in_name)
-                    || lexicon::is_determiner(&w)
-                    || !breaks_phrase(&w) && !tokens::is_capitalized(t.text(text))
+                let capitalized = tokens::is_capitalized(t.text(text));
+                determiner = info.is(WordList::Determiner);
+                capitalized && (!info.is(WordList::CommonWord) || in_name) || determiner || !capitalized && !breaks_phrase(&w, info)
             }
             TokenKind::Punct => t.text(text) == "." && k >= 2 && is_abbreviated(text, &toks[k - 2]),
         };
@@ -141,7 +144,7 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
             break;
         }
         k -= 1;
-        if t.is_word() && lexicon::is_determiner(&fold_tok(text, t)) {
+        if t.is_word() && determiner {
             break;
         }
     }
@@ -169,12 +172,13 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
     while k < toks.len() && k - start < 8 {
         let t = &toks[k];
         let w = fold_tok(text, t);
+        let info = lexicon::listed(&w);
         let ok = match t.kind {
             TokenKind::Possessive => true,
             TokenKind::Word => {
-                (k == start && lexicon::is_determiner(&w))
+                (k == start && info.is(WordList::Determiner))
                     || tokens::is_capitalized(t.text(text))
-                    || (!breaks_phrase(&w) && !saw_name_or_role)
+                    || (!saw_name_or_role && !breaks_phrase(&w, info))
                     || is_rank(&w) && toks.get(k + 1).is_some_and(|n| tokens::is_capitalized(n.text(text)))
             }
             TokenKind::Punct => t.text(text) == "." && k > start && is_abbreviated(text, &toks[k - 1]),
@@ -182,7 +186,7 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
         if !ok {
             break;
         }
-        if tokens::is_capitalized(t.text(text)) || lexicon::is_role_noun(&w) {
+        if tokens::is_capitalized(t.text(text)) || info.is(WordList::RoleNoun) {
             saw_name_or_role = true;
         }
         k += 1;
@@ -301,7 +305,9 @@ fn according_to(text: &str, toks: &[Token], start: usize) -> Option<Span> {
 /// `X said: "…"`, `according to X, "…"`, or the subject of the last speech verb in the sentence.
 fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
     for (i, t) in toks.iter().enumerate() {
-        if fold_tok(text, t) == "according" && toks.get(i + 1).is_some_and(|n| fold_tok(text, n) == "to") {
+        // Folding never makes a word longer than "according" is from a shorter one.
+        let could_be_according = t.span.len() >= "according".len();
+        if could_be_according && fold_tok(text, t) == "according" && toks.get(i + 1).is_some_and(|n| fold_tok(text, n) == "to") {
             if let Some(p) = according_to(text, toks, i + 2) {
                 return Some((p, "according to".to_string()));
             }
@@ -320,8 +326,11 @@ fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
     let mut participle_only = None;
     for v in (0..toks.len()).rev() {
         let t = &toks[v];
+        if !t.is_word() || tokens::is_capitalized(t.text(text)) && v > 0 {
+            continue;
+        }
         let w = fold_tok(text, t);
-        if !t.is_word() || !lexicon::is_cue_verb(&w) || tokens::is_capitalized(t.text(text)) && v > 0 || is_noun_here(text, toks, v) {
+        if !lexicon::is_cue_verb(&w) || is_noun_here(text, toks, v) {
             continue;
         }
         // "Said Jane Roe, a neighbour, “…”": the verb first, the speaker after it.
@@ -384,9 +393,8 @@ fn named_subject(text: &str, toks: &[Token], pronouns: bool) -> Option<Span> {
     (tokens::is_capitalized(head.text(text)) && !lexicon::is_common_word(&fold_tok(text, &head))).then_some(p)
 }
 
-/// The subject of a speech verb anywhere in the sentence, outside its quotes:
-/// "Stressing that the “…” and that “…”, X worried about “…”".
-/// The speaker of a cue in `sentence` (whose paragraph's tokens are `paragraph_toks`) outside `quotes`.
+/// The subject of a speech verb anywhere in the sentence (whose paragraph's tokens are
+/// `paragraph_toks`), outside its quotes: "Stressing that the “…” and that “…”, X worried about “…”".
 fn speaker_in_sentence(text: &str, paragraph_toks: &[Token], sentence: Span, quotes: &[Span]) -> Option<(Span, String)> {
     let toks: Vec<Token> = tokens::within(paragraph_toks, sentence).iter().filter(|t| !quotes.iter().any(|q| q.contains(t.span))).copied().collect();
     (0..toks.len()).find_map(|v| {
@@ -487,13 +495,13 @@ fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], fou
             let mut affiliation = None;
             for k in (at.saturating_sub(4)..at).rev() {
                 let t = &toks[k];
-                let w = fold_tok(text, t);
                 if !t.is_word() {
                     break;
                 }
-                if noun.is_none() && lexicon::is_role_noun(&w) {
+                let info = lexicon::listed(&fold_tok(text, t));
+                if noun.is_none() && info.is(WordList::RoleNoun) {
                     noun = Some(office_at(text, toks, k));
-                } else if let Some(country) = lexicon::demonym_country(&w) {
+                } else if let Some(country) = info.demonym {
                     affiliation = Some(lexicon::fold(country));
                 } else if let Some((_, o)) = found.within(t.span).next() {
                     affiliation = Some(lexicon::fold(&found.clusters[o].name));
@@ -505,10 +513,10 @@ fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], fou
             if noun.is_none() && toks.get(at + 1).is_some_and(|t| t.text(text) == ",") {
                 let end = (at + 2..toks.len().min(at + 8)).find(|&k| toks[k].kind == TokenKind::Punct).unwrap_or(at + 2);
                 for k in (at + 2).min(end)..end {
-                    let w = fold_tok(text, &toks[k]);
-                    if lexicon::is_role_noun(&w) {
+                    let info = lexicon::listed(&fold_tok(text, &toks[k]));
+                    if info.is(WordList::RoleNoun) {
                         noun = Some(office_at(text, toks, k));
-                    } else if let Some(country) = lexicon::demonym_country(&w) {
+                    } else if let Some(country) = info.demonym {
                         affiliation = Some(lexicon::fold(country));
                     }
                 }

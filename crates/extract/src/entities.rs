@@ -343,10 +343,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
             // Most one-word runs are a capitalised common word opening a sentence ("The",
             // "But"): classify would drop them, so they are dropped here without copies.
             let common = end == start + 1
-                && lexicon::with_folded(toks[start].text(text), |w| {
-                    let info = lexicon::word_info(w);
-                    info.is(WordList::CommonWord) && info.place.is_none()
-                });
+                && lexicon::with_folded(toks[start].text(text), |w| lexicon::is_common_word(w) && lexicon::places().get(w).is_none());
             if !common {
                 classify(text, toks, (start, end), shouting, &mid_sentence_caps, &mut scratch, &mut runs);
             }

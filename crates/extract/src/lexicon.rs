@@ -344,25 +344,25 @@ impl WordInfo {
     }
 }
 
-/// What [`word_info`] knows of `folded`; nothing for a word on no list.
+/// What every word list, the gazetteer and the given names know of `folded`.
 pub fn word_info(folded: &str) -> WordInfo {
-    static WORDS: OnceLock<WordMap<WordInfo>> = OnceLock::new();
-    WORDS
+    WordInfo { place: places().get(folded), given: given_names().get(folded).copied(), ..listed(folded) }
+}
+
+/// What the short hand-written lists (and the demonyms) say of `folded`. They are
+/// asked of many words, so they are one small table, apart from the big gazetteer.
+pub fn listed(folded: &str) -> WordInfo {
+    static LISTED: OnceLock<FastMap<&'static str, WordInfo>> = OnceLock::new();
+    LISTED
         .get_or_init(|| {
-            let mut words = WordMap::<WordInfo>::default();
+            let mut words = FastMap::<&'static str, WordInfo>::default();
             for &(list, members) in WORD_LISTS {
                 for &word in members {
-                    words.entry(word.to_string()).or_default().lists |= list.bit();
+                    words.entry(word).or_default().lists |= list.bit();
                 }
             }
-            for (name, place) in places() {
-                words.entry(name.clone()).or_default().place = Some(place);
-            }
-            for (name, &gender) in given_names() {
-                words.entry(name.clone()).or_default().given = Some(gender);
-            }
             for &(demonym, country) in DEMONYMS {
-                words.entry(demonym.to_string()).or_default().demonym = Some(country);
+                words.entry(demonym).or_default().demonym = Some(country);
             }
             words
         })
@@ -387,7 +387,7 @@ macro_rules! word_lists {
             const $const_name: &[&str] = &[$($w),*];
             #[doc = $doc]
             pub fn $fn_name(folded: &str) -> bool {
-                word_info(folded).is(WordList::$list)
+                listed(folded).is(WordList::$list)
             }
         )*
 
@@ -561,7 +561,7 @@ pub fn office<'a>(before: Option<&str>, noun: &'a str) -> &'a str {
 
 /// Demonyms and country adjectives, to the country they point to.
 pub fn demonym_country(folded: &str) -> Option<&'static str> {
-    word_info(folded).demonym
+    listed(folded).demonym
 }
 
 const DEMONYMS: &[(&str, &str)] = &[
