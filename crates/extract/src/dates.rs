@@ -144,34 +144,35 @@ fn may_start_date(w: &str) -> bool {
 }
 
 /// [`may_start_date`] of the word folded, without folding most words: every
-/// word that can start a date begins with a digit or one of a few letter pairs.
+/// word that can start a date begins with a digit or with three letters that
+/// begin a month, a weekday, or today, yesterday, tomorrow, last, this, next.
 fn may_start_date_as_written(w: &str) -> bool {
     match w.as_bytes() {
         [] => false,
         [d, ..] if d.is_ascii_digit() => true,
-        [a, b, ..] if a.is_ascii() && b.is_ascii() => {
-            let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
-            a.is_ascii_lowercase()
-                && b.is_ascii_lowercase()
-                && DATE_WORD_PAIRS[usize::from(a - b'a')] & 1 << (b - b'a') != 0
+        [a, b, c, ..] if a.is_ascii() && b.is_ascii() && c.is_ascii() => {
+            let [a, b, c] = [a, b, c].map(u8::to_ascii_lowercase);
+            [a, b, c].iter().all(u8::is_ascii_lowercase)
+                && DATE_WORD_STARTS[usize::from(a - b'a')][usize::from(b - b'a')] & 1 << (c - b'a') != 0
                 && lexicon::with_folded(w, may_start_date)
         }
-        [a] if a.is_ascii() => false,
+        // Shorter ASCII words are no dates: the shortest date words ("may", "jan") have three letters.
+        bytes if bytes.is_ascii() => false,
         _ => lexicon::with_folded(w, may_start_date),
     }
 }
 
-/// For each first letter, the second letters a date word can have (bit 0 = 'a'):
-/// months, weekdays, and today, yesterday, tomorrow, last, this, next.
-const DATE_WORD_PAIRS: [u32; 26] = {
-    const PAIRS: [&[u8; 2]; 21] = [
-        b"ja", b"fe", b"ma", b"ap", b"ju", b"au", b"se", b"oc", b"no", b"de", b"mo", b"tu", b"we", b"th", b"fr", b"sa",
-        b"su", b"to", b"ye", b"la", b"ne",
+/// For each first and second letter, the third letters a date word can have (bit 0 = 'a').
+const DATE_WORD_STARTS: [[u32; 26]; 26] = {
+    const STARTS: [&[u8; 3]; 25] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec", b"mon", b"tue",
+        b"wed", b"thu", b"fri", b"sat", b"sun", b"tod", b"yes", b"tom", b"las", b"thi", b"nex",
     ];
-    let mut table = [0u32; 26];
+    let mut table = [[0u32; 26]; 26];
     let mut i = 0;
-    while i < PAIRS.len() {
-        table[(PAIRS[i][0] - b'a') as usize] |= 1 << (PAIRS[i][1] - b'a');
+    while i < STARTS.len() {
+        let [a, b, c] = *STARTS[i];
+        table[(a - b'a') as usize][(b - b'a') as usize] |= 1 << (c - b'a');
         i += 1;
     }
     table
@@ -269,7 +270,17 @@ pub fn resolve(text: &str, layout: &Layout, paragraph_tokens: &[Vec<tokens::Toke
         let mut i = 0;
         while i < toks.len() {
             // Few words can start a date: only around those are the words folded and parsed.
-            if !may_start_date_as_written(toks[i].text(text)) {
+            let written = &text.as_bytes()[toks[i].span.start..toks[i].span.end];
+            // Asked of every token: a lowercase ASCII word is most often settled by its first
+            // three bytes, read without slicing the text at char boundaries.
+            let settled_no = match written {
+                [a, b, c, ..] if a.is_ascii_lowercase() && b.is_ascii_lowercase() && c.is_ascii_lowercase() => {
+                    DATE_WORD_STARTS[usize::from(a - b'a')][usize::from(b - b'a')] & 1 << (c - b'a') == 0
+                }
+                [a, ..] => a.is_ascii_punctuation(),
+                [] => true,
+            };
+            if settled_no || !may_start_date_as_written(toks[i].text(text)) {
                 i += 1;
                 continue;
             }

@@ -62,12 +62,19 @@ fn is_close_context(c: Option<char>) -> bool {
 /// The marks of one paragraph, each with the role its surroundings allow.
 fn marks(text: &str, paragraph: Span) -> Vec<Mark> {
     let s = paragraph.text(text);
+    let bytes = s.as_bytes();
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|&(_, n)| n);
+    // Every mark is '"', '\'', or starts with byte C2 (« ») or E2 (the rest): only at those
+    // bytes, which never continue a character, is a character decoded.
+    let mut i = 0;
+    while let Some(offset) = bytes[i..].iter().position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)) {
+        i += offset;
+        let Some(c) = s[i..].chars().next() else { break };
+        let at = i;
+        i += c.len_utf8();
         if is_quote_char(c) {
+            let prev = s[..at].chars().next_back();
+            let next = s[i..].chars().next();
             let before_ok = is_open_context(prev);
             let after_ok = is_close_context(next);
             let role = match c {
@@ -95,10 +102,9 @@ fn marks(text: &str, paragraph: Span) -> Vec<Mark> {
                 _ => None,
             };
             if let Some(role) = role {
-                out.push(Mark { at: paragraph.start + i, len: c.len_utf8(), double: !matches!(c, '‘' | '’' | '\'' | '‹' | '›'), role });
+                out.push(Mark { at: paragraph.start + at, len: c.len_utf8(), double: !matches!(c, '‘' | '’' | '\'' | '‹' | '›'), role });
             }
         }
-        prev = Some(c);
     }
     out
 }
@@ -106,6 +112,9 @@ fn marks(text: &str, paragraph: Span) -> Vec<Mark> {
 /// Pairs the marks of one paragraph. Returns the closed quotes, and the start
 /// of a quote left open at the end, if any.
 fn pair(marks: &[Mark]) -> (Vec<Span>, Option<usize>) {
+    if marks.is_empty() {
+        return (Vec::new(), None);
+    }
     let mut quotes = Vec::new();
     // The outer quote's opening mark, and how deep same-kind marks nest inside it.
     let mut outer: Option<Mark> = None;
