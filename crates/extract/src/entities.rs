@@ -120,6 +120,7 @@ fn joined_name<'t, 'w>(text: &'t str, span: Span, words: impl Iterator<Item = &'
 /// United 1", with anything after it in brackets), a fixture ("Harbour Rovers v Quayside",
 /// "ROVERS AT QUAYSIDE") or a row of a league table ("Quayside 4 2 1 1 7 5 7", "QUAYSIDE
 /// 73 63 .537 4 1/2"). Returns the token ranges of the names.
+#[inline(never)]
 fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     let word = |t: &Token| t.text(text);
     let is_number = |t: &Token| t.is_word() && word(t).len() <= 3 && word(t).bytes().all(|b| b.is_ascii_digit());
@@ -780,12 +781,25 @@ fn last_word(name: &str) -> &str {
 }
 
 /// Groups runs into clusters: full names first, then short forms by surname.
+#[inline(never)]
 fn cluster(runs: Vec<Run>) -> Found {
     let mut found = Found::default();
-    // Every run's name folded; a person's words are the pieces between its spaces.
-    let folded_names: Vec<lexicon::Folded> = runs.iter().map(|r| lexicon::folded(&r.name)).collect();
+    // Every run's name folded, all in one string; a person's words are the pieces between its spaces.
     // A place is known by its gazetteer name.
-    let canonical_keys: Vec<Option<lexicon::Folded>> = runs.iter().map(|r| r.canonical.map(lexicon::folded)).collect();
+    let mut all_folded = String::with_capacity(runs.iter().map(|r| r.name.len() + r.canonical.map_or(0, str::len)).sum());
+    let mut ranges = Vec::with_capacity(runs.len());
+    for run in &runs {
+        let start = all_folded.len();
+        lexicon::fold_into(&mut all_folded, &run.name);
+        let name_end = all_folded.len();
+        if let Some(canonical) = run.canonical {
+            lexicon::fold_into(&mut all_folded, canonical);
+        }
+        ranges.push((start, name_end, all_folded.len()));
+    }
+    let folded_names: Vec<&str> = ranges.iter().map(|&(start, end, _)| &all_folded[start..end]).collect();
+    let canonical_keys: Vec<Option<&str>> =
+        runs.iter().zip(&ranges).map(|(run, &(_, start, end))| run.canonical.map(|_| &all_folded[start..end])).collect();
     // Folded name → the cluster of each kind that bears it.
     let mut by_name: lexicon::FastMap<&str, [Option<usize>; 3]> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
     let mut by_surname: lexicon::FastMap<&str, Vec<usize>> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
@@ -958,6 +972,7 @@ impl Found {
     }
 
     /// The clusters as output entities, with stable keys.
+    #[inline(never)]
     pub fn into_entities(self) -> Vec<Entity> {
         self.clusters
             .into_iter()

@@ -25,6 +25,7 @@ pub mod jsonl;
 pub mod layout;
 pub mod lexicon;
 pub mod quotes;
+pub mod scan;
 pub mod shard;
 pub mod synthetic;
 pub mod tokens;

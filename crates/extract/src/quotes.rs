@@ -67,7 +67,7 @@ fn marks(text: &str, paragraph: Span) -> Vec<Mark> {
     // Every mark is '"', '\'', or starts with byte C2 (« ») or E2 (the rest): only at those
     // bytes, which never continue a character, is a character decoded.
     let mut i = 0;
-    while let Some(offset) = bytes[i..].iter().position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)) {
+    while let Some(offset) = crate::scan::find_any(&bytes[i..], [b'"', b'\'', 0xC2, 0xE2]) {
         i += offset;
         let Some(c) = s[i..].chars().next() else { break };
         let at = i;
@@ -163,6 +163,7 @@ fn pair(marks: &[Mark]) -> (Vec<Span>, Option<usize>) {
 }
 
 /// Every quote of the article, paragraph by paragraph, in text order.
+#[inline(never)]
 pub fn find(text: &str, paragraphs: &[Span]) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     let mut carried = false;
