@@ -194,7 +194,7 @@ struct FoldedWords {
     joined: String,
     /// Where each word starts in `joined`.
     starts: Vec<usize>,
-    /// What the word lists say of each word, looked up once.
+    /// What the hand-written word lists say of each word, looked up once.
     infos: Vec<WordInfo>,
 }
 
@@ -210,12 +210,21 @@ impl FoldedWords {
             let start = self.joined.len();
             self.starts.push(start);
             lexicon::fold_into(&mut self.joined, w);
-            self.infos.push(lexicon::word_info(&self.joined[start..]));
+            self.infos.push(lexicon::listed(&self.joined[start..]));
         }
     }
 
     fn info(&self, i: usize) -> WordInfo {
         self.infos[i]
+    }
+
+    /// The place the gazetteer knows by word `i` alone.
+    fn place(&self, i: usize) -> Option<&'static lexicon::Place> {
+        place_named(self.word(i))
+    }
+
+    fn is_given_name(&self, i: usize) -> bool {
+        lexicon::given_names().contains_key(self.word(i))
     }
 
     /// Words `from..to`, folded and joined. Folding never makes a space, so the
@@ -473,7 +482,7 @@ fn classify<'t>(
             None
         };
         if let Some(d) = domain {
-            if let Some(p) = folded.info(d).place {
+            if let Some(p) = folded.place(d) {
                 affiliation = Some(lexicon::fold(p.canonical));
                 out.push(Run::place(text, toks[start + d].span, &surface[d..d + 1], p));
             }
@@ -492,7 +501,7 @@ fn classify<'t>(
         } else if is_party_label(w) && first + 2 < surface.len() && !org_tail {
             // "Democrat Anna Kowalski": a party label before a name is no part of it.
         } else if let Some(p) = (first + 1 < surface.len() && !org_tail && folded.info(first + 1).is(WordList::TitleWord))
-            .then_some(info.place)
+            .then(|| folded.place(first))
             .flatten()
         {
             // "Belarus President", "Oslo Mayor Novak": a place before a title is an affiliation.
@@ -550,29 +559,38 @@ fn classify<'t>(
     let word = |i: usize| surface[kept[i]].as_ref();
     let wfold = |i: usize| folded.word(kept[i]);
     let winfo = |i: usize| folded.info(kept[i]);
+    let given_at = |i: usize| folded.is_given_name(kept[i]);
     // Shown with its initials' dots ("George W. Bush"); slugs drop them, so keys do not change.
-    name.clear();
-    for k in first..last {
-        let word = surface[k].as_ref();
-        if word == "." {
-            let initial = k > first && surface[k - 1].chars().count() == 1 && toks[start + k - 1].span.end == toks[start + k].span.start;
-            if initial {
-                name.push('.');
+    // Made only for a run that is kept: many are dropped below.
+    let surface = &*surface;
+    let mut make_name = || -> Cow<'t, str> {
+        name.clear();
+        for k in first..last {
+            let word = surface[k].as_ref();
+            if word == "." {
+                let initial = k > first && surface[k - 1].chars().count() == 1 && toks[start + k - 1].span.end == toks[start + k].span.start;
+                if initial {
+                    name.push('.');
+                }
+                continue;
             }
-            continue;
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(word);
         }
-        if !name.is_empty() {
-            name.push(' ');
+        if *name == *span.text(text) {
+            Cow::Borrowed(span.text(text))
+        } else {
+            Cow::Owned(name.clone())
         }
-        name.push_str(word);
-    }
-    let name: Cow<'t, str> = if *name == *span.text(text) { Cow::Borrowed(span.text(text)) } else { Cow::Owned(name.clone()) };
+    };
     let had_title = first > 0 && role_noun.is_some() || (0..first).any(|k| folded.info(k).is(WordList::TitleWord));
     let role = role_noun.map(|noun| Role { noun, affiliation: affiliation.clone() });
     let sentence_initial = first == 0 && is_sentence_start(text, toks, start);
 
     let mut push = |kind, canonical: Option<&'static str>, role: Option<Role>| {
-        out.push(Run { span, name: name.clone(), words: n_words, kind, role, canonical, modifies_noun: false });
+        out.push(Run { span, name: make_name(), words: n_words, kind, role, canonical, modifies_noun: false });
     };
 
     // The whole run was looked up first; only a shorter name needs a second look.
@@ -587,7 +605,7 @@ fn classify<'t>(
         })
         .flatten();
     if let Some(p) = place {
-        let as_person = had_title || (n_words >= 2 && winfo(0).given.is_some() && p.kind == PlaceKind::City);
+        let as_person = had_title || (n_words >= 2 && given_at(0) && p.kind == PlaceKind::City);
         if !as_person {
             push(EntityKind::Place, Some(p.canonical), None);
             return;
@@ -639,7 +657,7 @@ fn classify<'t>(
         }
         return;
     }
-    let given = winfo(0).given.is_some();
+    let given = given_at(0);
     if had_title || (given && n_words >= 2) {
         push(EntityKind::Person, None, role);
         return;
@@ -663,8 +681,8 @@ fn classify<'t>(
     }
     // "Air France", "Bank Austria": a name with a country in it and no given name is a body, not a person.
     let names_a_country = n_words >= 2
-        && (0..n_words).any(|i| winfo(i).place.is_some_and(|p| p.kind == lexicon::PlaceKind::Country));
-    if names_a_country && !(0..n_words).any(|i| winfo(i).given.is_some()) {
+        && (0..n_words).any(|i| folded.place(kept[i]).is_some_and(|p| p.kind == lexicon::PlaceKind::Country));
+    if names_a_country && !(0..n_words).any(given_at) {
         push(EntityKind::Organization, None, None);
         return;
     }
@@ -698,7 +716,7 @@ fn classify<'t>(
             let noun = if adjectival { !lexicon::is_common_word(&lexicon::folded(w)) } else { !breaks_word(w) };
             t.is_word() && !tokens::is_capitalized(w) && !lexicon::is_cue_verb(&lexicon::folded(w)) && noun
         });
-        out.push(Run { span, name, words: n_words, kind: EntityKind::Person, role: None, canonical: Some(""), modifies_noun });
+        out.push(Run { span, name: make_name(), words: n_words, kind: EntityKind::Person, role: None, canonical: Some(""), modifies_noun });
     }
 }
 
@@ -777,7 +795,7 @@ fn person_gender(name: &str) -> Gender {
 
 /// A name's last word: its words are joined by single spaces.
 fn last_word(name: &str) -> &str {
-    name.rsplit(' ').next().unwrap_or("")
+    name.bytes().rposition(|b| b == b' ').map_or(name, |space| &name[space + 1..])
 }
 
 /// Groups runs into clusters: full names first, then short forms by surname.
@@ -890,6 +908,13 @@ fn cluster(runs: Vec<Run>) -> Found {
         };
         assigned[i] = Some(c);
     }
+    // Each cluster's mentions are counted first, so that each list is made once at its size.
+    let mut counts = vec![0usize; found.clusters.len()];
+    assigned.iter().flatten().for_each(|&c| counts[c] += 1);
+    for (cl, count) in found.clusters.iter_mut().zip(counts) {
+        cl.mentions.reserve_exact(count);
+    }
+    found.mentions.reserve_exact(runs.len());
     for (run, c) in runs.iter().zip(assigned) {
         let Some(c) = c else { continue };
         let cl = &mut found.clusters[c];

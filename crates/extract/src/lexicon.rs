@@ -274,7 +274,6 @@ pub enum PlaceKind {
     Region,
 }
 
-#[derive(Debug)]
 pub struct Place {
     pub canonical: &'static str,
     pub kind: PlaceKind,
@@ -327,13 +326,11 @@ pub fn given_names() -> &'static WordMap<Gender> {
     })
 }
 
-/// Everything the word lists say of one folded word, found with one lookup: the
-/// lists it is on, and the place, given name and country it may be.
+/// What the hand-written word lists say of one folded word, found with one lookup:
+/// the lists it is on, and the country it names as a demonym.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct WordInfo {
     lists: u16,
-    pub place: Option<&'static Place>,
-    pub given: Option<Gender>,
     /// The country a demonym points to ("belarusian" → "Belarus").
     pub demonym: Option<&'static str>,
 }
@@ -344,13 +341,8 @@ impl WordInfo {
     }
 }
 
-/// What every word list, the gazetteer and the given names know of `folded`.
-pub fn word_info(folded: &str) -> WordInfo {
-    WordInfo { place: places().get(folded), given: given_names().get(folded).copied(), ..listed(folded) }
-}
-
-/// What the short hand-written lists (and the demonyms) say of `folded`. They are
-/// asked of many words, so they are one small table, apart from the big gazetteer.
+/// What the hand-written lists (and the demonyms) say of `folded`. They are asked
+/// of many words, so they are one small table, apart from the big gazetteer.
 pub fn listed(folded: &str) -> WordInfo {
     static LISTED: OnceLock<FastMap<&'static str, WordInfo>> = OnceLock::new();
     LISTED
