@@ -479,11 +479,10 @@ fn resolve(text: &str, found: &mut Found, phrase: Span, recent_speakers: &[(usiz
 /// Learns roles from "its spokesman Dmitry Peskov" and "the Belarusian leader Alexander Lukashenko".
 #[inline(never)]
 fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], found: &mut Found) {
+    let mut mentions: Vec<(Span, usize)> = Vec::new();
     for (&paragraph, toks) in layout.paragraphs.iter().zip(paragraph_tokens) {
-        let mentions: Vec<(Span, usize)> = found.within(paragraph).collect();
-        if mentions.is_empty() {
-            continue;
-        }
+        mentions.clear();
+        mentions.extend(found.within(paragraph));
         for &(span, c) in &mentions {
             if found.clusters[c].kind != EntityKind::Person {
                 continue;

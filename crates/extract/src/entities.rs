@@ -252,11 +252,15 @@ fn is_shouting(text: &str, tokens: &[Token]) -> bool {
     // Most lines are settled early: a line is shouted only if at most 40 % of its words are not.
     let word_tokens = tokens.iter().filter(|t| t.is_word()).count();
     for w in tokens.iter().filter(|t| t.is_word()).map(|t| t.text(text)) {
-        // Most words start with a lowercase letter: a word, and not shouted.
-        let lowercase_word = w.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
-        if lowercase_word || w.chars().any(char::is_alphabetic) {
+        // Most words start with a lowercase letter, or a capital and then one: a word, and not shouted.
+        let not_shouted = match w.as_bytes() {
+            [first, ..] if first.is_ascii_lowercase() => true,
+            [first, second, ..] => first.is_ascii_uppercase() && second.is_ascii_lowercase(),
+            _ => false,
+        };
+        if not_shouted || w.chars().any(char::is_alphabetic) {
             words += 1;
-            shouted += usize::from(!lowercase_word && tokens::is_all_caps(w));
+            shouted += usize::from(!not_shouted && tokens::is_all_caps(w));
             if (words - shouted) * 10 > word_tokens * 4 {
                 return false;
             }
@@ -294,14 +298,29 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
     let tokenized: Vec<&Vec<Token>> = heads.iter().chain(paragraph_tokens.iter()).collect();
 
     // Words seen capitalised in mid-sentence: evidence that a sentence-initial word is a name.
+    // The same pass keeps where each line's capitalised words are, which is where runs start.
     let mut mid_sentence_caps: lexicon::WordSet<&str> = Default::default();
-    for &toks in &tokenized {
-        for (i, t) in toks.iter().enumerate() {
-            if i > 0 && t.is_capitalized_word(text) && !is_sentence_start(text, toks, i) {
-                mid_sentence_caps.insert(t.text(text));
+    let scans: Vec<LineScan> = tokenized
+        .iter()
+        .map(|&toks| {
+            let mut scan = LineScan::default();
+            for (i, t) in toks.iter().enumerate() {
+                if !t.is_word() {
+                    continue;
+                }
+                scan.words += 1;
+                if text.as_bytes().get(t.span.start).is_some_and(u8::is_ascii_lowercase) {
+                    scan.lowercase += 1;
+                } else if t.is_capitalized_word(text) {
+                    scan.capitalized.push(i);
+                    if i > 0 && !is_sentence_start(text, toks, i) {
+                        mid_sentence_caps.insert(t.text(text));
+                    }
+                }
             }
-        }
-    }
+            scan
+        })
+        .collect();
 
     // A headline in title case capitalises every word, so its runs of capitals are no names
     // ("Harbour Master Quist Reopens Old Pier"): it is read last, for the names the body has.
@@ -313,7 +332,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
 
     let mut runs = Vec::new();
     let mut scratch = Scratch::default();
-    for (index, &toks) in tokenized.iter().enumerate() {
+    for (index, (&toks, scan)) in tokenized.iter().zip(&scans).enumerate() {
         if headline_case.get(index).copied().unwrap_or(false) {
             continue;
         }
@@ -323,15 +342,13 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
             runs.extend(teams.into_iter().map(|(from, to)| Run::team(text, &toks[from..to])));
             continue;
         }
-        let shouting = is_shouting(text, toks);
+        let shouting = scan.may_be_shouting() && is_shouting(text, toks);
         let mut i = 0;
-        while i < toks.len() {
-            if !toks[i].is_capitalized_word(text) {
-                i += 1;
+        for &start in &scan.capitalized {
+            if start < i {
                 continue;
             }
-            let start = i;
-            let mut end = i + 1;
+            let mut end = start + 1;
             while end < toks.len() {
                 let t = &toks[end];
                 if t.is_capitalized_word(text) && t.span.start > toks[end - 1].span.end {
@@ -370,6 +387,25 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
         runs.splice(0..0, head_runs);
     }
     cluster(runs)
+}
+
+/// What one pass over a line's tokens learns for [`recognise`].
+#[derive(Default)]
+struct LineScan {
+    /// The indices of its capitalised words, where runs of names start.
+    capitalized: Vec<usize>,
+    words: usize,
+    /// Words that start with a lowercase ASCII letter: words, and not shouted.
+    lowercase: usize,
+}
+
+impl LineScan {
+    /// False when too few words can be in capitals for [`is_shouting`] to hold: it needs
+    /// 60 % of the words shouted, and a lowercase word is never shouted, so at least one and
+    /// a half times as many words that are not lowercase as lowercase ones.
+    fn may_be_shouting(&self) -> bool {
+        2 * (self.words - self.lowercase) >= 3 * self.lowercase
+    }
 }
 
 /// The names the body's runs give, as written, with their kind; a person's surname names

@@ -180,6 +180,8 @@ const ABBREVIATIONS: &[&str] = &[
     "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "univ", "fig", "pres", "adm", "maj", "cmdr",
 ];
 
+const LONGEST_ABBREVIATION: usize = 6;
+
 /// Sentence spans of a paragraph. Stops inside `protected` spans (quotations)
 /// never end a sentence, so a quote is never cut in two.
 pub fn sentences(text: &str, paragraph: Span, protected: &[Span]) -> Vec<Span> {
@@ -206,8 +208,8 @@ pub fn sentences_in(text: &str, paragraph: Span, tokens: &[Token], protected: &[
             let prev = tokens[i - 1];
             if prev.is_word() && prev.span.end == t.span.start {
                 let w = prev.text(text);
-                let lower = w.to_ascii_lowercase();
-                if ABBREVIATIONS.contains(&lower.as_str()) || (w.chars().count() == 1 && is_capitalized(w)) {
+                let abbreviation = w.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w));
+                if abbreviation || (w.chars().count() == 1 && is_capitalized(w)) {
                     continue;
                 }
             }
@@ -258,6 +260,14 @@ mod tests {
     fn splits_possessives_and_keeps_contractions() {
         assert_eq!(words("Oslo’s mayor can't go"), ["Oslo", "’s", "mayor", "can't", "go"]);
         assert_eq!(words("the U.S. and pro-EU groups."), ["the", "U.S.", "and", "pro-EU", "groups", "."]);
+    }
+
+    #[test]
+    fn abbreviations_are_no_longer_than_the_test_on_them_reads() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= LONGEST_ABBREVIATION));
+        let s = "Troops left Mt. Olive at dawn. APPROX. three hours later, Sgt. Lee spoke.";
+        let got: Vec<&str> = sentences(s, Span::new(0, s.len()), &[]).iter().map(|x| x.text(s)).collect();
+        assert_eq!(got, ["Troops left Mt. Olive at dawn.", "APPROX. three hours later, Sgt. Lee spoke."]);
     }
 
     #[test]
