@@ -67,7 +67,7 @@ fn is_pronoun_tok(text: &str, t: &Token) -> bool {
 fn before_fillers(text: &str, toks: &[Token], end: usize) -> usize {
     let mut j = end;
     // Fillers are lowercase: "Kelly" or "Reilly" before "said" is a name, not an adverb.
-    while j > 0 && toks[j - 1].is_word() && !tokens::is_capitalized(toks[j - 1].text(text)) && is_verb_filler(&fold_tok(text, &toks[j - 1])) {
+    while j > 0 && toks[j - 1].is_word() && !toks[j - 1].is_capitalized_word() && is_verb_filler(&fold_tok(text, &toks[j - 1])) {
         j -= 1;
     }
     j
@@ -95,14 +95,14 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
     } else if j > 0 && toks[j - 1].text(text) == "," {
         let comma = (j.saturating_sub(24)..j - 1).rev().find(|&k| toks[k].text(text) == ",")?;
         let appositive = &toks[comma + 1..j - 1];
-        let named_before = comma > 0 && toks[comma - 1].is_capitalized_word(text);
+        let named_before = comma > 0 && toks[comma - 1].is_capitalized_word();
         let clause_like = appositive.iter().any(|t| {
             let w = fold_tok(text, t);
             (t.kind == TokenKind::Punct && w != "-") || lexicon::is_cue_verb(&w) || lexicon::is_person_pronoun(&w)
         });
         // "The campaign's chairman, John Podesta, said": the name is the apposition itself.
         let appositive_is_name = !appositive.is_empty()
-            && appositive.iter().all(|t| t.is_capitalized_word(text) || t.text(text) == ".")
+            && appositive.iter().all(|t| t.is_capitalized_word() || t.text(text) == ".")
             && appositive.iter().any(|t| !lexicon::is_common_word(&fold_tok(text, t)));
         if !named_before && appositive_is_name {
             return Some(Span::new(appositive[0].span.start, appositive[appositive.len() - 1].span.end));
@@ -132,9 +132,9 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
                 // and otherwise a sentence's first word ("But").
                 let in_name = k >= 2 && {
                     let before = &toks[k - 2];
-                    before.is_word() && (tokens::is_capitalized(before.text(text)) || lexicon::is_determiner(&fold_tok(text, before)))
+                    before.is_word() && (before.is_capitalized_word() || lexicon::is_determiner(&fold_tok(text, before)))
                 };
-                let capitalized = tokens::is_capitalized(t.text(text));
+                let capitalized = t.is_capitalized_word();
                 determiner = info.is(WordList::Determiner);
                 capitalized && (!info.is(WordList::CommonWord) || in_name) || determiner || !capitalized && !breaks_phrase(&w, info)
             }
@@ -152,7 +152,7 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
     let words = &toks[k..last];
     let useful = words.iter().any(|t| {
         let w = fold_tok(text, t);
-        tokens::is_capitalized(t.text(text)) || lexicon::is_determiner(&w) || lexicon::is_role_noun(&w) || w == "officials"
+        t.is_capitalized_word() || lexicon::is_determiner(&w) || lexicon::is_role_noun(&w) || w == "officials"
     });
     (k < last && useful).then(|| Span::new(toks[k].span.start, toks[last - 1].span.end))
 }
@@ -177,23 +177,23 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
             TokenKind::Possessive => true,
             TokenKind::Word => {
                 (k == start && info.is(WordList::Determiner))
-                    || tokens::is_capitalized(t.text(text))
+                    || t.is_capitalized_word()
                     || (!saw_name_or_role && !breaks_phrase(&w, info))
-                    || is_rank(&w) && toks.get(k + 1).is_some_and(|n| tokens::is_capitalized(n.text(text)))
+                    || is_rank(&w) && toks.get(k + 1).is_some_and(|n| n.is_capitalized_word())
             }
             TokenKind::Punct => t.text(text) == "." && k > start && is_abbreviated(text, &toks[k - 1]),
         };
         if !ok {
             break;
         }
-        if tokens::is_capitalized(t.text(text)) || info.is(WordList::RoleNoun) {
+        if t.is_capitalized_word() || info.is(WordList::RoleNoun) {
             saw_name_or_role = true;
         }
         k += 1;
         if saw_name_or_role
             && toks.get(k).is_some_and(|n| {
                 let nw = fold_tok(text, n);
-                n.is_word() && !tokens::is_capitalized(n.text(text)) && !(is_rank(&nw) && toks.get(k + 1).is_some_and(|m| tokens::is_capitalized(m.text(text))))
+                n.is_word() && !n.is_capitalized_word() && !(is_rank(&nw) && toks.get(k + 1).is_some_and(|m| m.is_capitalized_word()))
             })
         {
             break;
@@ -241,7 +241,7 @@ fn speaker_after(text: &str, toks: &[Token]) -> Option<(Span, String)> {
     }
     // "“…” ― Jane Roe": a signature after a dash.
     let dashed = i > 0 && matches!(toks[i - 1].text(text), "―" | "—" | "–");
-    if dashed && tokens::is_capitalized(first.text(text)) {
+    if dashed && first.is_capitalized_word() {
         if let Some(p) = phrase_after(text, toks, i) {
             return Some((p, "—".to_string()));
         }
@@ -270,7 +270,7 @@ fn speaker_after(text: &str, toks: &[Token]) -> Option<(Span, String)> {
             break;
         }
         let vw = fold_tok(text, t);
-        if t.is_word() && lexicon::is_cue_verb(&vw) && !tokens::is_capitalized(t.text(text)) && !is_noun_here(text, toks, v) {
+        if t.is_word() && lexicon::is_cue_verb(&vw) && !t.is_capitalized_word() && !is_noun_here(text, toks, v) {
             let phrase = phrase_before(text, toks, v)?;
             return (phrase.start == first.span.start).then(|| (phrase, vw.into_owned()));
         }
@@ -317,7 +317,7 @@ fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
     if toks.last().is_some_and(|t| t.text(text) == ":") && toks.len() >= 2 {
         if let Some(p) = phrase_before(text, toks, toks.len() - 1) {
             let starts_clause = toks.iter().position(|t| t.span.start == p.start).is_some_and(|k| k == 0 || toks[k - 1].kind == TokenKind::Punct);
-            let all_names = tokens::tokenize(text, p).iter().all(|t| tokens::is_capitalized(t.text(text)) || t.text(text) == ".");
+            let all_names = tokens::tokenize(text, p).iter().all(|t| t.is_capitalized_word() || t.text(text) == ".");
             if starts_clause && all_names {
                 return Some((p, ":".to_string()));
             }
@@ -326,7 +326,7 @@ fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
     let mut participle_only = None;
     for v in (0..toks.len()).rev() {
         let t = &toks[v];
-        if !t.is_word() || tokens::is_capitalized(t.text(text)) && v > 0 {
+        if !t.is_word() || t.is_capitalized_word() && v > 0 {
             continue;
         }
         let w = fold_tok(text, t);
@@ -334,7 +334,7 @@ fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
             continue;
         }
         // "Said Jane Roe, a neighbour, “…”": the verb first, the speaker after it.
-        if v == 0 && tokens::is_capitalized(t.text(text)) && !w.ends_with("ing") {
+        if v == 0 && t.is_capitalized_word() && !w.ends_with("ing") {
             if let Some(p) = phrase_after(text, toks, 1).filter(|p| tokens::is_capitalized(p.text(text))) {
                 return Some((p, w.into_owned()));
             }
@@ -371,7 +371,7 @@ fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
         let p = phrase_after(text, toks, clause)?;
         let first = tokens::tokenize(text, p).into_iter().next()?;
         let w = fold_tok(text, &first);
-        let named = tokens::is_capitalized(first.text(text)) && !lexicon::is_common_word(&w);
+        let named = first.is_capitalized_word() && !lexicon::is_common_word(&w);
         return (named || lexicon::is_person_pronoun(&w)).then(|| (p, ":".to_string()));
     }
     // "Flea shared the news, writing “…”": the sentence's subject speaks.
@@ -390,7 +390,7 @@ fn named_subject(text: &str, toks: &[Token], pronouns: bool) -> Option<Span> {
     }
     let p = phrase_after(text, toks, first)?;
     let head = tokens::tokenize(text, p).into_iter().next()?;
-    (tokens::is_capitalized(head.text(text)) && !lexicon::is_common_word(&fold_tok(text, &head))).then_some(p)
+    (head.is_capitalized_word() && !lexicon::is_common_word(&fold_tok(text, &head))).then_some(p)
 }
 
 /// The subject of a speech verb anywhere in the sentence (whose paragraph's tokens are
@@ -398,7 +398,7 @@ fn named_subject(text: &str, toks: &[Token], pronouns: bool) -> Option<Span> {
 fn speaker_in_sentence(text: &str, paragraph_toks: &[Token], sentence: Span, quotes: &[Span]) -> Option<(Span, String)> {
     let toks: Vec<Token> = tokens::within(paragraph_toks, sentence).iter().filter(|t| !quotes.iter().any(|q| q.contains(t.span))).copied().collect();
     (0..toks.len()).find_map(|v| {
-        if !toks[v].is_word() || tokens::is_capitalized(toks[v].text(text)) {
+        if !toks[v].is_word() || toks[v].is_capitalized_word() {
             return None;
         }
         let w = fold_tok(text, &toks[v]);
@@ -505,7 +505,7 @@ fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], fou
                     affiliation = Some(lexicon::fold(country));
                 } else if let Some((_, o)) = found.within(t.span).next() {
                     affiliation = Some(lexicon::fold(&found.clusters[o].name));
-                } else if noun.is_some() && !tokens::is_capitalized(t.text(text)) {
+                } else if noun.is_some() && !t.is_capitalized_word() {
                     break;
                 }
             }

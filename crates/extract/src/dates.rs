@@ -147,18 +147,20 @@ fn may_start_date(w: &str) -> bool {
 /// word that can start a date begins with a digit or with three letters that
 /// begin a month, a weekday, or today, yesterday, tomorrow, last, this, next.
 fn may_start_date_as_written(w: &str) -> bool {
-    match w.as_bytes() {
-        [] => false,
+    may_start_date_bytes(w.as_bytes()) && lexicon::with_folded(w, may_start_date)
+}
+
+/// False for a word (as written) that cannot start a date, from its first three bytes. (The
+/// shortest date words, "may" and "jan", have three letters.) The tokenizer notes it of each word.
+pub(crate) fn may_start_date_bytes(word: &[u8]) -> bool {
+    match word {
         [d, ..] if d.is_ascii_digit() => true,
         [a, b, c, ..] if a.is_ascii() && b.is_ascii() && c.is_ascii() => {
             let [a, b, c] = [a, b, c].map(u8::to_ascii_lowercase);
-            [a, b, c].iter().all(u8::is_ascii_lowercase)
-                && DATE_WORD_STARTS[usize::from(a - b'a')][usize::from(b - b'a')] & 1 << (c - b'a') != 0
-                && lexicon::with_folded(w, may_start_date)
+            [a, b, c].iter().all(u8::is_ascii_lowercase) && DATE_WORD_STARTS[usize::from(a - b'a')][usize::from(b - b'a')] & 1 << (c - b'a') != 0
         }
-        // Shorter ASCII words are no dates: the shortest date words ("may", "jan") have three letters.
-        bytes if bytes.is_ascii() => false,
-        _ => lexicon::with_folded(w, may_start_date),
+        ascii if ascii.is_ascii() => false,
+        _ => true,
     }
 }
 
@@ -270,17 +272,8 @@ pub fn resolve(text: &str, layout: &Layout, paragraph_tokens: &[Vec<tokens::Toke
         let mut i = 0;
         while i < toks.len() {
             // Few words can start a date: only around those are the words folded and parsed.
-            let written = &text.as_bytes()[toks[i].span.start..toks[i].span.end];
-            // Asked of every token: a lowercase ASCII word is most often settled by its first
-            // three bytes, read without slicing the text at char boundaries.
-            let settled_no = match written {
-                [a, b, c, ..] if a.is_ascii_lowercase() && b.is_ascii_lowercase() && c.is_ascii_lowercase() => {
-                    DATE_WORD_STARTS[usize::from(a - b'a')][usize::from(b - b'a')] & 1 << (c - b'a') == 0
-                }
-                [a, ..] => a.is_ascii_punctuation(),
-                [] => true,
-            };
-            if settled_no || !may_start_date_as_written(toks[i].text(text)) {
+            // The tokenizer has ruled most words out already.
+            if !toks[i].may_start_date() || !may_start_date_as_written(toks[i].text(text)) {
                 i += 1;
                 continue;
             }

@@ -124,8 +124,8 @@ fn joined_name<'t, 'w>(text: &'t str, span: Span, words: impl Iterator<Item = &'
 fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     let word = |t: &Token| t.text(text);
     let is_number = |t: &Token| t.is_word() && word(t).len() <= 3 && word(t).bytes().all(|b| b.is_ascii_digit());
-    let is_name_part = |t: &Token| t.is_capitalized_word(text) || word(t) == "." || t.is_word() && is_connector(&lexicon::folded(word(t)));
-    let is_name = |(from, to): (usize, usize)| from < to && toks[from].is_capitalized_word(text) && toks[from..to].iter().all(is_name_part);
+    let is_name_part = |t: &Token| t.is_capitalized_word() || word(t) == "." || t.is_word() && is_connector(&lexicon::folded(word(t)));
+    let is_name = |(from, to): (usize, usize)| from < to && toks[from].is_capitalized_word() && toks[from..to].iter().all(is_name_part);
     // A final stop, and the brackets after a score ("(halftime 1-0)"), say nothing of who played.
     let mut end = toks.len();
     if end > 0 && word(&toks[end - 1]) == "." {
@@ -139,7 +139,7 @@ fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     let toks = &toks[..end];
     // Every kind ends in a figure or a name: most lines are ruled out by their last word.
     let Some(last) = toks.last() else { return Vec::new() };
-    if !is_number(last) && !last.is_capitalized_word(text) {
+    if !is_number(last) && !last.is_capitalized_word() {
         return Vec::new();
     }
     if !is_number(last) {
@@ -309,9 +309,9 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
                     continue;
                 }
                 scan.words += 1;
-                if text.as_bytes().get(t.span.start).is_some_and(u8::is_ascii_lowercase) {
+                if t.starts_lowercase() {
                     scan.lowercase += 1;
-                } else if t.is_capitalized_word(text) {
+                } else if t.is_capitalized_word() {
                     scan.capitalized.push(i);
                     if i > 0 && !is_sentence_start(text, toks, i) {
                         mid_sentence_caps.insert(t.text(text));
@@ -351,15 +351,15 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
             let mut end = start + 1;
             while end < toks.len() {
                 let t = &toks[end];
-                if t.is_capitalized_word(text) && t.span.start > toks[end - 1].span.end {
+                if t.is_capitalized_word() && t.span.start > toks[end - 1].span.end {
                     end += 1;
                 } else if t.is_word()
                     && is_connector(&lexicon::folded(t.text(text)))
-                    && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word(text))
+                    && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word())
                 {
                     end += 2;
                 } else if t.text(text) == "." && toks[end - 1].text(text).chars().count() == 1
-                    && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word(text))
+                    && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word())
                 {
                     // A middle initial: "George W. Bush".
                     end += 1;
@@ -429,7 +429,7 @@ fn known_names_in<'t>(text: &'t str, toks: &[Token], known: &lexicon::FastMap<&s
     while i < toks.len() {
         let longest = (1..=4.min(toks.len() - i)).rev().find_map(|len| {
             let words = &toks[i..i + len];
-            if !words.iter().all(|t| t.is_capitalized_word(text)) {
+            if !words.iter().all(|t| t.is_capitalized_word()) {
                 return None;
             }
             let span = Span::new(words[0].span.start, words[len - 1].span.end);

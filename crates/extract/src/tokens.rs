@@ -16,7 +16,14 @@ pub enum TokenKind {
 pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
+    /// What the tokenizer saw of a word's first letters (bits below): every stage asks
+    /// of every token, and need not look at the text again.
+    shape: u8,
 }
+
+const CAPITALIZED: u8 = 1;
+const LOWERCASE_ASCII: u8 = 2;
+const MAY_START_DATE: u8 = 4;
 
 impl Token {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
@@ -27,14 +34,31 @@ impl Token {
     }
     /// A word that starts with a capital: what names are made of.
     #[inline]
-    pub fn is_capitalized_word(&self, text: &str) -> bool {
-        // Asked of every token: its first byte settles it unless that is not ASCII.
-        self.is_word()
-            && match text.as_bytes().get(self.span.start) {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase() && !self.span.is_empty(),
-                _ => is_capitalized(self.text(text)),
-            }
+    pub fn is_capitalized_word(&self) -> bool {
+        self.shape & CAPITALIZED != 0
     }
+    /// A word that starts with a lowercase ASCII letter.
+    #[inline]
+    pub fn starts_lowercase(&self) -> bool {
+        self.shape & LOWERCASE_ASCII != 0
+    }
+    /// False when the word cannot begin a date ([`crate::dates`] says which can).
+    #[inline]
+    pub fn may_start_date(&self) -> bool {
+        self.shape & MAY_START_DATE != 0
+    }
+}
+
+/// The shape bits of the word `word`, whose first character is `first`.
+fn word_shape(word: &[u8], first: char) -> u8 {
+    let case = if first.is_ascii_lowercase() {
+        LOWERCASE_ASCII
+    } else if first.is_uppercase() {
+        CAPITALIZED
+    } else {
+        0
+    };
+    case | if crate::dates::may_start_date_bytes(word) { MAY_START_DATE } else { 0 }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -77,13 +101,13 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
                 if matches!(rest.next(), Some('s') | Some('S')) && !rest.next().is_some_and(char::is_alphanumeric) {
                     let possessive = out.last().is_some_and(|t: &Token| t.span.end == start && t.kind == TokenKind::Word);
                     if possessive {
-                        out.push(Token { span: Span::new(start, start + len + 1), kind: TokenKind::Possessive });
+                        out.push(Token { span: Span::new(start, start + len + 1), kind: TokenKind::Possessive, shape: 0 });
                         i += len + 1;
                         continue;
                     }
                 }
             }
-            out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Punct });
+            out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Punct, shape: 0 });
             i += len;
             continue;
         }
@@ -137,7 +161,7 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
                 segment_letters = 0;
             }
         }
-        out.push(Token { span: Span::new(start, range.start + end), kind: TokenKind::Word });
+        out.push(Token { span: Span::new(start, range.start + end), kind: TokenKind::Word, shape: word_shape(&bytes[i..end], c) });
         i = end;
     }
     out
