@@ -152,6 +152,7 @@ fn may_start_date_as_written(w: &str) -> bool {
 
 /// False for a word (as written) that cannot start a date, from its first three bytes. (The
 /// shortest date words, "may" and "jan", have three letters.) The tokenizer notes it of each word.
+#[inline]
 pub(crate) fn may_start_date_bytes(word: &[u8]) -> bool {
     match word {
         [d, ..] if d.is_ascii_digit() => true,

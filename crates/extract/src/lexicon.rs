@@ -344,23 +344,34 @@ impl WordInfo {
 /// What the hand-written lists (and the demonyms) say of `folded`. They are asked
 /// of many words, so they are one small table, apart from the big gazetteer.
 pub fn listed(folded: &str) -> WordInfo {
-    static LISTED: OnceLock<FastMap<&'static str, WordInfo>> = OnceLock::new();
-    LISTED
-        .get_or_init(|| {
-            let mut words = FastMap::<&'static str, WordInfo>::default();
-            for &(list, members) in WORD_LISTS {
-                for &word in members {
-                    words.entry(word).or_default().lists |= list.bit();
+    static LISTED: OnceLock<FastMap<u128, WordInfo>> = OnceLock::new();
+    let table = LISTED.get_or_init(|| {
+        let mut words = FastMap::<u128, WordInfo>::default();
+        for &(list, members) in WORD_LISTS {
+            for &word in members {
+                if let Some(key) = packed(word) {
+                    words.entry(key).or_default().lists |= list.bit();
                 }
             }
-            for &(demonym, country) in DEMONYMS {
-                words.entry(demonym).or_default().demonym = Some(country);
+        }
+        for &(demonym, country) in DEMONYMS {
+            if let Some(key) = packed(demonym) {
+                words.entry(key).or_default().demonym = Some(country);
             }
-            words
-        })
-        .get(folded)
-        .copied()
-        .unwrap_or_default()
+        }
+        words
+    });
+    packed(folded).and_then(|key| table.get(&key)).copied().unwrap_or_default()
+}
+
+/// A word of at most 15 bytes and its length, packed into one number: the key of the lists'
+/// table, hashed and compared at once, with no pointer to follow. (No listed word is longer.)
+fn packed(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    let mut key = [0u8; 16];
+    key.get_mut(..bytes.len()).filter(|_| bytes.len() < 16)?.copy_from_slice(bytes);
+    key[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(key))
 }
 
 macro_rules! word_lists {
@@ -640,6 +651,18 @@ mod tests {
         let mut out = String::new();
         s.chars().for_each(|c| fold_each(c, |f| out.push(f)));
         out
+    }
+
+    #[test]
+    fn every_listed_word_is_short_enough_for_the_table() {
+        for &(list, members) in WORD_LISTS {
+            for &word in members {
+                assert!(listed(word).is(list), "{word:?}");
+            }
+        }
+        assert!(DEMONYMS.iter().all(|&(demonym, country)| listed(demonym).demonym == Some(country)));
+        assert!(!listed("president-elects").is(WordList::TitleWord));
+        assert!(!listed("said\0").is(WordList::CueVerb));
     }
 
     #[test]
