@@ -279,11 +279,46 @@ pub struct Place {
     pub kind: PlaceKind,
 }
 
+/// Folded words, or names of several words, to what is known of them. Most names have at
+/// most 15 bytes and are keyed packed into a number, as the word lists are (see [`packed`]);
+/// a lookup then follows no pointer. Longer ones are keyed by their text.
+pub struct WordTable<V> {
+    short: FastMap<u128, V>,
+    long: WordMap<V>,
+}
+
+impl<V> Default for WordTable<V> {
+    fn default() -> Self {
+        WordTable { short: FastMap::default(), long: WordMap::default() }
+    }
+}
+
+impl<V> WordTable<V> {
+    /// Adds or replaces the value of `folded`.
+    fn insert(&mut self, folded: String, value: V) {
+        match packed(&folded) {
+            Some(key) => self.short.insert(key, value),
+            None => self.long.insert(folded, value),
+        };
+    }
+
+    pub fn get(&self, folded: &str) -> Option<&V> {
+        match packed(folded) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(folded),
+        }
+    }
+
+    pub fn contains_key(&self, folded: &str) -> bool {
+        self.get(folded).is_some()
+    }
+}
+
 /// Places by folded name.
-pub fn places() -> &'static WordMap<Place> {
-    static PLACES: OnceLock<WordMap<Place>> = OnceLock::new();
+pub fn places() -> &'static WordTable<Place> {
+    static PLACES: OnceLock<WordTable<Place>> = OnceLock::new();
     PLACES.get_or_init(|| {
-        let mut map = WordMap::default();
+        let mut map = WordTable::default();
         for line in include_str!("../data/places.tsv").lines() {
             let mut cols = line.split('\t');
             let (Some(name), Some(kind)) = (cols.next(), cols.next()) else { continue };
@@ -308,21 +343,20 @@ pub enum Gender {
 }
 
 /// Common given names with their usual gender, by folded name.
-pub fn given_names() -> &'static WordMap<Gender> {
-    static NAMES: OnceLock<WordMap<Gender>> = OnceLock::new();
+pub fn given_names() -> &'static WordTable<Gender> {
+    static NAMES: OnceLock<WordTable<Gender>> = OnceLock::new();
     NAMES.get_or_init(|| {
-        include_str!("../data/given_names.tsv")
-            .lines()
-            .filter_map(|line| {
-                let (name, g) = line.split_once('\t')?;
-                let gender = match g {
-                    "m" => Gender::Male,
-                    "f" => Gender::Female,
-                    _ => Gender::Unknown,
-                };
-                Some((fold(name), gender))
-            })
-            .collect()
+        let mut names = WordTable::default();
+        for line in include_str!("../data/given_names.tsv").lines() {
+            let Some((name, g)) = line.split_once('\t') else { continue };
+            let gender = match g {
+                "m" => Gender::Male,
+                "f" => Gender::Female,
+                _ => Gender::Unknown,
+            };
+            names.insert(fold(name), gender);
+        }
+        names
     })
 }
 
@@ -364,8 +398,8 @@ pub fn listed(folded: &str) -> WordInfo {
     packed(folded).and_then(|key| table.get(&key)).copied().unwrap_or_default()
 }
 
-/// A word of at most 15 bytes and its length, packed into one number: the key of the lists'
-/// table, hashed and compared at once, with no pointer to follow. (No listed word is longer.)
+/// A word of at most 15 bytes and its length, packed into one number: a key hashed and
+/// compared at once, with no pointer to follow. (No word of the hand-written lists is longer.)
 fn packed(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
     let mut key = [0u8; 16];
