@@ -299,11 +299,14 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
 
     // Words seen capitalised in mid-sentence: evidence that a sentence-initial word is a name.
     // The same pass keeps where each line's capitalised words are, which is where runs start.
-    let mut mid_sentence_caps: lexicon::WordSet<&str> = Default::default();
+    let token_count: usize = tokenized.iter().map(|toks| toks.len()).sum();
+    let mut mid_sentence_caps: lexicon::WordSet<&str> = lexicon::WordSet::with_capacity_and_hasher(token_count / 16, Default::default());
+    // The capitalised words of every line, one line after another.
+    let mut capitalized = Vec::with_capacity(token_count / 4);
     let scans: Vec<LineScan> = tokenized
         .iter()
         .map(|&toks| {
-            let mut scan = LineScan::default();
+            let mut scan = LineScan { capitalized: capitalized.len()..capitalized.len(), ..LineScan::default() };
             for (i, t) in toks.iter().enumerate() {
                 if !t.is_word() {
                     continue;
@@ -312,12 +315,13 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
                 if t.starts_lowercase() {
                     scan.lowercase += 1;
                 } else if t.is_capitalized_word() {
-                    scan.capitalized.push(i);
+                    capitalized.push(i);
                     if i > 0 && !is_sentence_start(text, toks, i) {
                         mid_sentence_caps.insert(t.text(text));
                     }
                 }
             }
+            scan.capitalized.end = capitalized.len();
             scan
         })
         .collect();
@@ -344,7 +348,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
         }
         let shouting = scan.may_be_shouting() && is_shouting(text, toks);
         let mut i = 0;
-        for &start in &scan.capitalized {
+        for &start in &capitalized[scan.capitalized.clone()] {
             if start < i {
                 continue;
             }
@@ -392,8 +396,9 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
 /// What one pass over a line's tokens learns for [`recognise`].
 #[derive(Default)]
 struct LineScan {
-    /// The indices of its capitalised words, where runs of names start.
-    capitalized: Vec<usize>,
+    /// Where, in the list of every line's capitalised words, this line's are (by their index
+    /// among its tokens): where runs of names start.
+    capitalized: std::ops::Range<usize>,
     words: usize,
     /// Words that start with a lowercase ASCII letter: words, and not shouted.
     lowercase: usize,

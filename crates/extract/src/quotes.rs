@@ -59,11 +59,11 @@ fn is_close_context(c: Option<char>) -> bool {
     }
 }
 
-/// The marks of one paragraph, each with the role its surroundings allow.
-fn marks(text: &str, paragraph: Span) -> Vec<Mark> {
+/// The marks of one paragraph, each with the role its surroundings allow, into `out`.
+fn marks(text: &str, paragraph: Span, out: &mut Vec<Mark>) {
     let s = paragraph.text(text);
     let bytes = s.as_bytes();
-    let mut out = Vec::new();
+    out.clear();
     // Every mark is '"', '\'', or starts with byte C2 (« ») or E2 (the rest): only at those
     // bytes, which never continue a character, is a character decoded.
     let mut i = 0;
@@ -106,12 +106,11 @@ fn marks(text: &str, paragraph: Span) -> Vec<Mark> {
             }
         }
     }
-    out
 }
 
 /// Pairs the marks of one paragraph. Returns the closed quotes, and the start
 /// of a quote left open at the end, if any.
-fn pair(marks: &[Mark]) -> (Vec<Span>, Option<usize>) {
+fn pair(marks: &[Mark], closers_after: &mut Vec<[usize; 2]>) -> (Vec<Span>, Option<usize>) {
     if marks.is_empty() {
         return (Vec::new(), None);
     }
@@ -120,7 +119,8 @@ fn pair(marks: &[Mark]) -> (Vec<Span>, Option<usize>) {
     let mut outer: Option<Mark> = None;
     let mut depth = 0usize;
     // closers_after[i][double as usize]: marks after i that can close a quote of that kind.
-    let mut closers_after = vec![[0usize; 2]; marks.len() + 1];
+    closers_after.clear();
+    closers_after.resize(marks.len() + 1, [0; 2]);
     for i in (0..marks.len()).rev() {
         closers_after[i] = closers_after[i + 1];
         if marks[i].role != Role::Open {
@@ -167,9 +167,11 @@ fn pair(marks: &[Mark]) -> (Vec<Span>, Option<usize>) {
 pub fn find(text: &str, paragraphs: &[Span]) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     let mut carried = false;
+    // Buffers for each paragraph in turn.
+    let (mut marks_buf, mut closers_after) = (Vec::new(), Vec::new());
     for (index, &paragraph) in paragraphs.iter().enumerate() {
-        let marks = marks(text, paragraph);
-        let (closed, open_at) = pair(&marks);
+        marks(text, paragraph, &mut marks_buf);
+        let (closed, open_at) = pair(&marks_buf, &mut closers_after);
         let first_closed = closed.first().copied();
         for (k, span) in closed.into_iter().enumerate() {
             out.push(QuoteSpan {
