@@ -479,10 +479,20 @@ fn resolve(text: &str, found: &mut Found, phrase: Span, recent_speakers: &[(usiz
 /// Learns roles from "its spokesman Dmitry Peskov" and "the Belarusian leader Alexander Lukashenko".
 #[inline(never)]
 fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], found: &mut Found) {
+    // Paragraphs and mentions are both in text order: one walk through the mentions
+    // finds each paragraph's, as `Found::within` would.
     let mut mentions: Vec<(Span, usize)> = Vec::new();
+    let mut next = 0;
     for (&paragraph, toks) in layout.paragraphs.iter().zip(paragraph_tokens) {
+        while found.mentions.get(next).is_some_and(|(s, _)| s.start < paragraph.start) {
+            next += 1;
+        }
+        let from = next;
+        while found.mentions.get(next).is_some_and(|(s, _)| s.end <= paragraph.end) {
+            next += 1;
+        }
         mentions.clear();
-        mentions.extend(found.within(paragraph));
+        mentions.extend_from_slice(&found.mentions[from..next]);
         for &(span, c) in &mentions {
             if found.clusters[c].kind != EntityKind::Person {
                 continue;
