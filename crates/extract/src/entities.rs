@@ -53,7 +53,8 @@ struct Run<'t> {
     /// How many words `name` has.
     words: usize,
     kind: EntityKind,
-    role: Option<Role>,
+    /// Boxed: few runs have one, and runs are many and moved often.
+    role: Option<Box<Role>>,
     /// Canonical form from the gazetteer, for places; empty for a lone
     /// capitalised word that only clustering can decide on.
     canonical: Option<&'static str>,
@@ -627,10 +628,10 @@ fn classify<'t>(
         }
     };
     let had_title = first > 0 && role_noun.is_some() || (0..first).any(|k| folded.info(k).is(WordList::TitleWord));
-    let role = role_noun.map(|noun| Role { noun, affiliation: affiliation.clone() });
+    let role = role_noun.map(|noun| Box::new(Role { noun, affiliation: affiliation.clone() }));
     let sentence_initial = first == 0 && is_sentence_start(text, toks, start);
 
-    let mut push = |kind, canonical: Option<&'static str>, role: Option<Role>| {
+    let mut push = |kind, canonical: Option<&'static str>, role: Option<Box<Role>>| {
         out.push(Run { span, name: make_name(), words: n_words, kind, role, canonical, modifies_noun: false });
     };
 
@@ -964,7 +965,7 @@ fn cluster(runs: Vec<Run>) -> Found {
         if *run.name != cl.name && !cl.aliases.contains(&*run.name) {
             cl.aliases.insert(run.name.to_string());
         }
-        if let Some(role) = &run.role {
+        if let Some(role) = run.role.as_deref() {
             if !cl.roles.contains(role) {
                 cl.roles.push(role.clone());
             }
