@@ -247,6 +247,13 @@ fn is_connector(folded: &str) -> bool {
     folded.len() <= 3 && CONNECTORS.contains(&folded)
 }
 
+/// [`is_connector`] of the word folded, without folding most words: an ASCII word folds
+/// to as many bytes, and no character folds to a letter from more than three.
+fn is_connector_as_written(word: &str) -> bool {
+    let could_be = if word.is_ascii() { word.len() <= 3 } else { word.len() <= 9 };
+    could_be && lexicon::with_folded(word, is_connector)
+}
+
 
 fn is_shouting(text: &str, tokens: &[Token]) -> bool {
     let (mut words, mut shouted) = (0, 0);
@@ -359,7 +366,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
                 if t.is_capitalized_word() && t.span.start > toks[end - 1].span.end {
                     end += 1;
                 } else if t.is_word()
-                    && is_connector(&lexicon::folded(t.text(text)))
+                    && is_connector_as_written(t.text(text))
                     && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word())
                 {
                     end += 2;
@@ -375,7 +382,8 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -
             // Most one-word runs are a capitalised common word opening a sentence ("The",
             // "But"): classify would drop them, so they are dropped here without copies.
             let common = end == start + 1
-                && lexicon::with_folded(toks[start].text(text), |w| lexicon::is_common_word(w) && lexicon::places().get(w).is_none());
+                && lexicon::listed_as_written(toks[start].text(text)).is(WordList::CommonWord)
+                && lexicon::with_folded(toks[start].text(text), |w| lexicon::places().get(w).is_none());
             if !common {
                 classify(text, toks, (start, end), shouting, &mid_sentence_caps, &mut scratch, &mut runs);
             }
@@ -1065,6 +1073,13 @@ mod tests {
     fn entities(t: &str) -> Vec<(String, EntityKind, usize)> {
         let article = crate::extract_text("t", t.to_string());
         article.entities.into_iter().map(|e| (e.name, e.kind, e.mentions.len())).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn connectors_as_written_agree_with_folding_first(w in "[a-zA-Zéèüßó’&K]{0,5}") {
+            proptest::prop_assert_eq!(is_connector_as_written(&w), lexicon::with_folded(&w, is_connector));
+        }
     }
 
     #[test]

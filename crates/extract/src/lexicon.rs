@@ -378,8 +378,13 @@ impl WordInfo {
 /// What the hand-written lists (and the demonyms) say of `folded`. They are asked
 /// of many words, so they are one small table, apart from the big gazetteer.
 pub fn listed(folded: &str) -> WordInfo {
+    packed(folded).and_then(|key| listed_table().get(&key)).copied().unwrap_or_default()
+}
+
+/// The table behind [`listed`], by [`packed`] word.
+fn listed_table() -> &'static FastMap<u128, WordInfo> {
     static LISTED: OnceLock<FastMap<u128, WordInfo>> = OnceLock::new();
-    let table = LISTED.get_or_init(|| {
+    LISTED.get_or_init(|| {
         let mut words = FastMap::<u128, WordInfo>::default();
         for &(list, members) in WORD_LISTS {
             for &word in members {
@@ -394,8 +399,20 @@ pub fn listed(folded: &str) -> WordInfo {
             }
         }
         words
-    });
-    packed(folded).and_then(|key| table.get(&key)).copied().unwrap_or_default()
+    })
+}
+
+/// [`listed`] of the word folded: a short ASCII word is lowercased as it is packed, and not
+/// folded first.
+pub fn listed_as_written(word: &str) -> WordInfo {
+    if word.len() < 16 && word.is_ascii() {
+        let mut key = [0u8; 16];
+        key[..word.len()].copy_from_slice(word.as_bytes());
+        key[..word.len()].make_ascii_lowercase();
+        key[15] = word.len() as u8;
+        return listed_table().get(&u128::from_le_bytes(key)).copied().unwrap_or_default();
+    }
+    with_folded(word, listed)
 }
 
 /// A word of at most 15 bytes and its length, packed into one number: a key hashed and
@@ -697,6 +714,9 @@ mod tests {
         assert!(DEMONYMS.iter().all(|&(demonym, country)| listed(demonym).demonym == Some(country)));
         assert!(!listed("president-elects").is(WordList::TitleWord));
         assert!(!listed("said\0").is(WordList::CueVerb));
+        for word in ["Said", "SAID", "said", "Kremlin", "Secretary", "Straße", "Président", "Internationalisation"] {
+            assert_eq!(listed_as_written(word).lists, listed(&fold(word)).lists, "{word:?}");
+        }
     }
 
     #[test]
