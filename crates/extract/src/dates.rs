@@ -104,7 +104,7 @@ pub fn parse_value(s: &str) -> Option<String> {
         }
     }
     let words: Vec<_> = tokens::tokenize(s, Span::new(0, s.len())).iter().map(|t| lexicon::folded(t.text(s))).collect();
-    let (expr, _) = (0..words.len()).find_map(|i| parse_at(&words, i))?;
+    let (expr, _) = (0..words.len()).find_map(|i| parse_at(|k| words.get(k).map(|w| &**w), i))?;
     match expr {
         Expr::Full { y, m, d } => Some(iso(y, m, d)),
         _ => None,
@@ -184,14 +184,32 @@ const DATE_WORD_STARTS: [[u32; 26]; 26] = {
     table
 };
 
+/// The words around where a date may start, each folded as [`date_word`] does when
+/// parsing first reads it: most are never read.
+struct DateWords<'t> {
+    text: &'t str,
+    toks: &'t [tokens::Token],
+    words: [std::cell::OnceCell<lexicon::Folded<'t>>; LONGEST_DATE + 1],
+}
+
+impl<'t> DateWords<'t> {
+    fn new(text: &'t str, toks: &'t [tokens::Token]) -> Self {
+        DateWords { text, toks, words: Default::default() }
+    }
+
+    fn get(&self, k: usize) -> Option<&str> {
+        let token = self.toks.get(k)?;
+        Some(self.words.get(k)?.get_or_init(|| date_word(token.text(self.text))))
+    }
+}
+
 /// How many tokens [`parse_at`] reads from where a date starts, at most:
 /// "Friday , March 31 , 2023" and one more.
 const LONGEST_DATE: usize = 8;
 
-/// The date expression starting at `words[i]` (folded tokens, with the one before
-/// it when there is one), and how many tokens it covers.
-fn parse_at(words: &[lexicon::Folded], i: usize) -> Option<(Expr, usize)> {
-    let word = |k: usize| words.get(k).map(|w| w.as_ref());
+/// The date expression starting at word `i` (`word(k)` gives word `k` folded, with the
+/// one before the start when there is one), and how many tokens it covers.
+fn parse_at<'w>(word: impl Fn(usize) -> Option<&'w str> + Copy, i: usize) -> Option<(Expr, usize)> {
     let w0 = word(i)?;
     if !may_start_date(w0) {
         return None;
@@ -271,7 +289,6 @@ pub fn resolve(text: &str, layout: &Layout, paragraph_tokens: &[Vec<tokens::Toke
     // Every expression in text order.
     let mut found: Vec<(Span, Expr)> = Vec::new();
     let title_tokens = layout.title.map(|t| tokens::tokenize(text, t));
-    let mut words = Vec::with_capacity(LONGEST_DATE + 1);
     for toks in title_tokens.iter().chain(paragraph_tokens.iter()) {
         let mut i = 0;
         while i < toks.len() {
@@ -282,9 +299,8 @@ pub fn resolve(text: &str, layout: &Layout, paragraph_tokens: &[Vec<tokens::Toke
                 continue;
             }
             let from = i.saturating_sub(1);
-            words.clear();
-            words.extend(toks[from..(i + LONGEST_DATE).min(toks.len())].iter().map(|t| date_word(t.text(text))));
-            match parse_at(&words, i - from) {
+            let window = DateWords::new(text, &toks[from..(i + LONGEST_DATE).min(toks.len())]);
+            match parse_at(|k| window.get(k), i - from) {
                 Some((expr, n)) => {
                     let span = Span::new(toks[i].span.start, toks[i + n - 1].span.end);
                     found.push((span, expr));
