@@ -269,10 +269,12 @@ fn speaker_after(text: &str, toks: &[Token]) -> Option<(Span, String)> {
         if t.kind == TokenKind::Punct && t.text(text) != "." {
             break;
         }
-        let vw = fold_tok(text, t);
-        if t.is_word() && lexicon::is_cue_verb(&vw) && !t.is_capitalized_word() && !is_noun_here(text, toks, v) {
-            let phrase = phrase_before(text, toks, v)?;
-            return (phrase.start == first.span.start).then(|| (phrase, vw.into_owned()));
+        if t.is_word() && !t.is_capitalized_word() {
+            let vw = fold_tok(text, t);
+            if lexicon::is_cue_verb(&vw) && !is_noun_here(text, toks, v) {
+                let phrase = phrase_before(text, toks, v)?;
+                return (phrase.start == first.span.start).then(|| (phrase, vw.into_owned()));
+            }
         }
         v += 1;
     }
