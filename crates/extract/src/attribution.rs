@@ -510,7 +510,7 @@ fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], fou
                 if !t.is_word() {
                     break;
                 }
-                let info = lexicon::listed(&fold_tok(text, t));
+                let info = lexicon::listed_as_written(t.text(text));
                 if noun.is_none() && info.is(WordList::RoleNoun) {
                     noun = Some(office_at(text, toks, k));
                 } else if let Some(country) = info.demonym {
@@ -525,7 +525,7 @@ fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], fou
             if noun.is_none() && toks.get(at + 1).is_some_and(|t| t.text(text) == ",") {
                 let end = (at + 2..toks.len().min(at + 8)).find(|&k| toks[k].kind == TokenKind::Punct).unwrap_or(at + 2);
                 for k in (at + 2).min(end)..end {
-                    let info = lexicon::listed(&fold_tok(text, &toks[k]));
+                    let info = lexicon::listed_as_written(toks[k].text(text));
                     if info.is(WordList::RoleNoun) {
                         noun = Some(office_at(text, toks, k));
                     } else if let Some(country) = info.demonym {

@@ -405,24 +405,39 @@ fn listed_table() -> &'static FastMap<u128, WordInfo> {
 /// [`listed`] of the word folded: a short ASCII word is lowercased as it is packed, and not
 /// folded first.
 pub fn listed_as_written(word: &str) -> WordInfo {
-    if word.len() < 16 && word.is_ascii() {
-        let mut key = [0u8; 16];
-        key[..word.len()].copy_from_slice(word.as_bytes());
-        key[..word.len()].make_ascii_lowercase();
-        key[15] = word.len() as u8;
-        return listed_table().get(&u128::from_le_bytes(key)).copied().unwrap_or_default();
+    match packed(word) {
+        Some(key) if word.is_ascii() => listed_table().get(&ascii_lowercase(key)).copied().unwrap_or_default(),
+        _ => with_folded(word, listed),
     }
-    with_folded(word, listed)
+}
+
+/// A packed ASCII word (see [`packed`]) with its capitals made small: 0x20 added to every
+/// byte from `A` to `Z`, all bytes at once. (Its length byte, below 16, is no capital.)
+fn ascii_lowercase(key: u128) -> u128 {
+    const ONES: u128 = u128::from_le_bytes([1; 16]);
+    const HIGHS: u128 = ONES * 0x80;
+    // High bit of each byte set where the byte is at least `from`: ASCII bytes never carry.
+    let at_least = |from: u8| key + ONES * u128::from(0x80 - from);
+    let capitals = at_least(b'A') & !at_least(b'Z' + 1) & HIGHS;
+    key | capitals >> 2
 }
 
 /// A word of at most 15 bytes and its length, packed into one number: a key hashed and
 /// compared at once, with no pointer to follow. (No word of the hand-written lists is longer.)
 fn packed(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
-    let mut key = [0u8; 16];
-    key.get_mut(..bytes.len()).filter(|_| bytes.len() < 16)?.copy_from_slice(bytes);
-    key[15] = bytes.len() as u8;
-    Some(u128::from_le_bytes(key))
+    let len = bytes.len();
+    // Two loads that may overlap, not a copy of a length known only now: the bytes they
+    // share are the same, so or-ing them is harmless.
+    let u32_at = |at: usize| u128::from(u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default()));
+    let u64_at = |at: usize| u128::from(u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default()));
+    let text = match len {
+        16.. => return None,
+        8.. => u64_at(0) | u64_at(len - 8) << (8 * (len - 8)),
+        4.. => u32_at(0) | u32_at(len - 4) << (8 * (len - 4)),
+        _ => bytes.iter().rev().fold(0, |key, &b| key << 8 | u128::from(b)),
+    };
+    Some(text | (len as u128) << 120)
 }
 
 macro_rules! word_lists {
@@ -714,7 +729,7 @@ mod tests {
         assert!(DEMONYMS.iter().all(|&(demonym, country)| listed(demonym).demonym == Some(country)));
         assert!(!listed("president-elects").is(WordList::TitleWord));
         assert!(!listed("said\0").is(WordList::CueVerb));
-        for word in ["Said", "SAID", "said", "Kremlin", "Secretary", "Straße", "Président", "Internationalisation"] {
+        for word in ["Said", "SAID", "said", "Kremlin", "Secretary", "Straße", "Président", "Internationalisation", "U.S.", "[@`{Z]", "AZaz09"] {
             assert_eq!(listed_as_written(word).lists, listed(&fold(word)).lists, "{word:?}");
         }
     }
@@ -733,7 +748,25 @@ mod tests {
         assert!(matches!(folded("Internationalisation-Committee"), Folded::Owned(_)));
     }
 
+    /// [`packed`] as plainly as it can be written.
+    fn packed_by_copying(word: &str) -> Option<u128> {
+        let mut key = [0u8; 16];
+        key.get_mut(..word.len()).filter(|_| word.len() < 16)?.copy_from_slice(word.as_bytes());
+        key[15] = word.len() as u8;
+        Some(u128::from_le_bytes(key))
+    }
+
     proptest::proptest! {
+        #[test]
+        fn packing_by_loads_equals_packing_by_copying(word in "\\PC{0,18}") {
+            proptest::prop_assert_eq!(packed(&word), packed_by_copying(&word));
+        }
+
+        #[test]
+        fn packed_words_lowercase_as_words_do(word in "[ -~]{0,15}") {
+            proptest::prop_assert_eq!(packed(&word).map(ascii_lowercase), packed(&word.to_ascii_lowercase()));
+        }
+
         #[test]
         fn folded_equals_the_fold_of_each_character(s in "\\PC{0,40}") {
             proptest::prop_assert_eq!(&*folded(&s), fold_by_chars(&s));

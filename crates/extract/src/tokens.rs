@@ -247,10 +247,11 @@ pub fn sentences_in(text: &str, paragraph: Span, tokens: &[Token], protected: &[
     let mut start = paragraph.start;
     let mut p = protected.iter().peekable();
     for (i, t) in tokens.iter().enumerate() {
-        let s = t.text(text);
-        if t.kind != TokenKind::Punct || !matches!(s, "." | "!" | "?") {
+        // A stop is one ASCII character: its byte tells, without slicing the text.
+        if t.kind != TokenKind::Punct || !matches!(text.as_bytes().get(t.span.start), Some(b'.' | b'!' | b'?')) {
             continue;
         }
+        let s = t.text(text);
         while p.peek().is_some_and(|q| q.end <= t.span.start) {
             p.next();
         }
