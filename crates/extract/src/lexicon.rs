@@ -103,6 +103,19 @@ impl AsRef<str> for Folded<'_> {
 
 /// [`fold`] without a copy for most words: see [`Folded`].
 pub fn folded(s: &str) -> Folded<'_> {
+    // Most words are short: packed into a number, they are tested and lowered all at once.
+    if let Some(key) = packed(s) {
+        if key & u128::from_le_bytes([0x80; 16]) != 0 {
+            return folded_non_ascii(s);
+        }
+        let lowered = ascii_lowercase(key);
+        if lowered == key {
+            return Folded::Borrowed(s);
+        }
+        let mut bytes = [0u8; INLINE_FOLDED];
+        bytes[..16].copy_from_slice(&lowered.to_le_bytes());
+        return Folded::Inline { bytes, len: s.len() as u8 };
+    }
     // One pass decides: most words are lowercase ASCII and are borrowed as they are.
     let mut needs_lowering = false;
     for &b in s.as_bytes() {
