@@ -473,8 +473,12 @@ fn is_sentence_start(text: &str, toks: &[Token], i: usize) -> bool {
     }
     let mut j = i;
     while j > 0 {
+        // Only punctuation ends a sentence: after a word, there is nothing to read.
+        if toks[j - 1].kind != TokenKind::Punct {
+            return false;
+        }
         let p = toks[j - 1].text(text);
-        if toks[j - 1].kind == TokenKind::Punct && crate::quotes::is_quote_char(p.chars().next().unwrap_or(' ')) {
+        if crate::quotes::is_quote_char(p.chars().next().unwrap_or(' ')) {
             j -= 1;
             continue;
         }

@@ -265,6 +265,11 @@ impl Hasher for WordHasher {
     fn write_u8(&mut self, byte: u8) {
         self.add(u64::from(byte));
     }
+    /// A packed word: its two halves, as `write` would take its sixteen bytes.
+    fn write_u128(&mut self, key: u128) {
+        self.add(key as u64);
+        self.add((key >> 64) as u64);
+    }
 }
 
 impl WordHasher {
