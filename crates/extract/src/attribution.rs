@@ -495,11 +495,15 @@ fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], fou
         }
         mentions.clear();
         mentions.extend_from_slice(&found.mentions[from..next]);
+        // The paragraph's tokens are walked as its mentions are.
+        let mut at = 0;
         for &(span, c) in &mentions {
             if found.clusters[c].kind != EntityKind::Person {
                 continue;
             }
-            let at = toks.partition_point(|t| t.span.start < span.start);
+            while toks.get(at).is_some_and(|t| t.span.start < span.start) {
+                at += 1;
+            }
             if toks.get(at).is_none_or(|t| t.span.start != span.start) {
                 continue;
             }
@@ -515,7 +519,7 @@ fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], fou
                     noun = Some(office_at(text, toks, k));
                 } else if let Some(country) = info.demonym {
                     affiliation = Some(lexicon::fold(country));
-                } else if let Some((_, o)) = found.within(t.span).next() {
+                } else if let Some(&(_, o)) = mentions.iter().find(|(s, _)| s.start >= t.span.start).filter(|(s, _)| s.end <= t.span.end) {
                     affiliation = Some(lexicon::fold(&found.clusters[o].name));
                 } else if noun.is_some() && !t.is_capitalized_word() {
                     break;

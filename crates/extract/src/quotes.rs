@@ -72,6 +72,12 @@ fn marks(text: &str, paragraph: Span, out: &mut Vec<Mark>) {
         let Some(c) = s[i..].chars().next() else { break };
         let at = i;
         i += c.len_utf8();
+        // An apostrophe between two letters ("don’t", "O'Brien") is the commonest mark and
+        // never a quotation's: settled by the bytes around it.
+        let inside_word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+        if matches!(c, '’' | '\'') && inside_word(at.checked_sub(1).and_then(|p| bytes.get(p))) && inside_word(bytes.get(i)) {
+            continue;
+        }
         if is_quote_char(c) {
             let prev = s[..at].chars().next_back();
             let next = s[i..].chars().next();
