@@ -548,16 +548,18 @@ fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], fou
 /// work. Titles the text calls works may run longer, subtitles and all.
 fn is_title_like(quote: &str, max_words: usize) -> bool {
     let inner = quote.trim_matches(|c: char| is_quote_char(c) || c.is_whitespace() || matches!(c, ',' | '.'));
-    let words: Vec<&str> = inner.split_whitespace().collect();
-    if words.is_empty() || words.len() > max_words || inner.ends_with(['!', '?']) {
+    let words = || inner.split_whitespace();
+    // Counted only as far as it matters: a long quote is no title.
+    let count = words().take(max_words + 1).count();
+    if count == 0 || count > max_words || inner.ends_with(['!', '?']) {
         return false;
     }
     let small = |w: &str| matches!(w, "of" | "the" | "a" | "an" | "and" | "&" | "in" | "on" | "for" | "to" | "with" | "at" | "by");
-    words.iter().all(|w| {
+    words().all(|w| {
         let c = w.chars().next().unwrap_or(' ');
         c.is_uppercase() || c.is_ascii_digit() || small(w)
-    }) && words.iter().filter(|w| !small(w)).count() >= 1
-        && !(words.len() == 1 && lexicon::is_person_pronoun(&lexicon::fold(words[0])))
+    }) && words().any(|w| !small(w))
+        && !(count == 1 && lexicon::is_person_pronoun(&lexicon::folded(inner)))
 }
 
 /// The words just before a quotation say that it names a work: a possessive
@@ -568,7 +570,7 @@ fn names_a_work(before: &str) -> bool {
     if before.ends_with("'s") || before.ends_with("’s") {
         return true;
     }
-    let mut words = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).map(lexicon::fold);
+    let mut words = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).map(lexicon::folded);
     let is_work = |w: &str| {
         matches!(
             w,
@@ -749,10 +751,10 @@ fn carried_over(
 /// A speech verb followed by the clause it reports ("said that …", "said he would …").
 fn reports_speech(text: &str, toks: &[Token]) -> bool {
     toks.windows(2).any(|w| {
-        let cue = fold_tok(text, &w[0]);
-        let next = fold_tok(text, &w[1]);
-        w[0].is_word() && !tokens::is_capitalized(w[0].text(text)) && lexicon::is_cue_verb(&cue)
-            && (next == "that" || is_pronoun_tok(text, &w[1]))
+        w[0].is_word()
+            && !w[0].is_capitalized_word()
+            && lexicon::is_cue_verb(&fold_tok(text, &w[0]))
+            && (fold_tok(text, &w[1]) == "that" || is_pronoun_tok(text, &w[1]))
     })
 }
 
