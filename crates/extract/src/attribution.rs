@@ -480,7 +480,7 @@ fn resolve(text: &str, found: &mut Found, phrase: Span, recent_speakers: &[(usiz
 
 /// Learns roles from "its spokesman Dmitry Peskov" and "the Belarusian leader Alexander Lukashenko".
 #[inline(never)]
-fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], found: &mut Found) {
+fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], found: &mut Found) {
     // Paragraphs and mentions are both in text order: one walk through the mentions
     // finds each paragraph's, as `Found::within` would.
     let mut mentions: Vec<(Span, usize)> = Vec::new();
@@ -604,7 +604,7 @@ fn quote_kind(text: &str, q: Span, paragraph: Span) -> QuoteKind {
     }
 }
 
-pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], spans: &[QuoteSpan], found: &mut Found) -> Vec<Quote> {
+pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], spans: &[QuoteSpan], found: &mut Found) -> Vec<Quote> {
     learn_roles(text, layout, paragraph_tokens, found);
     let mut out: Vec<Quote> = Vec::with_capacity(spans.len());
     // (span index in out, attribution) of attributed quotes.
@@ -760,7 +760,7 @@ fn reports_speech(text: &str, toks: &[Token]) -> bool {
 
 /// `He said:` ending a paragraph introduces the quote that opens the next one:
 /// the speaker of that paragraph's last sentence.
-fn introduced_by_previous_paragraph(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>], p_index: usize) -> Option<(Span, String)> {
+fn introduced_by_previous_paragraph(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], p_index: usize) -> Option<(Span, String)> {
     let previous = *layout.paragraphs.get(p_index.checked_sub(1)?)?;
     if !previous.text(text).trim_end().ends_with(':') {
         return None;

@@ -285,11 +285,11 @@ fn parse_at<'w>(word: impl Fn(usize) -> Option<&'w str> + Copy, i: usize) -> Opt
     None
 }
 
-pub fn resolve(text: &str, layout: &Layout, paragraph_tokens: &[Vec<tokens::Token>]) -> (PublicationDate, Vec<DateMention>) {
+pub fn resolve(text: &str, layout: &Layout, paragraph_tokens: &[&[tokens::Token]]) -> (PublicationDate, Vec<DateMention>) {
     // Every expression in text order.
     let mut found: Vec<(Span, Expr)> = Vec::new();
     let title_tokens = layout.title.map(|t| tokens::tokenize(text, t));
-    for toks in title_tokens.iter().chain(paragraph_tokens.iter()) {
+    for toks in title_tokens.iter().map(Vec::as_slice).chain(paragraph_tokens.iter().copied()) {
         let mut i = 0;
         while i < toks.len() {
             // Few words can start a date: only around those are the words folded and parsed.
@@ -429,6 +429,7 @@ mod tests {
     fn run(t: &str) -> (PublicationDate, Vec<(String, String)>) {
         let layout = crate::layout::analyse(t);
         let paragraph_tokens: Vec<_> = layout.paragraphs.iter().map(|&p| tokens::tokenize(t, p)).collect();
+        let paragraph_tokens: Vec<&[tokens::Token]> = paragraph_tokens.iter().map(Vec::as_slice).collect();
         let (p, m) = resolve(t, &layout, &paragraph_tokens);
         (p, m.into_iter().map(|d| (d.span.text(t).to_string(), d.value)).collect())
     }

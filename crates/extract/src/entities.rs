@@ -301,9 +301,9 @@ fn starts_place(folded: &FoldedWords, at: usize) -> bool {
 }
 
 /// Names in the title, the kicker and the paragraphs (whose tokens are given).
-pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[Vec<Token>]) -> Found {
+pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> Found {
     let heads: Vec<Vec<Token>> = layout.title.iter().chain(layout.kicker.iter()).map(|&z| tokens::tokenize(text, z)).collect();
-    let tokenized: Vec<&Vec<Token>> = heads.iter().chain(paragraph_tokens.iter()).collect();
+    let tokenized: Vec<&[Token]> = heads.iter().map(Vec::as_slice).chain(paragraph_tokens.iter().copied()).collect();
 
     // Words seen capitalised in mid-sentence: evidence that a sentence-initial word is a name.
     // The same pass keeps where each line's capitalised words are, which is where runs start.

@@ -179,7 +179,18 @@ pub fn extract(file_name: &str, bytes: &[u8]) -> Article {
 pub fn extract_text(id: &str, text: String) -> Article {
     let layout = layout::analyse(&text);
     // Tokenised once; every later stage reads these.
-    let paragraph_tokens: Vec<Vec<tokens::Token>> = layout.paragraphs.iter().map(|&p| tokens::tokenize(&text, p)).collect();
+    // Every paragraph's tokens in one list, made once.
+    let mut all_tokens = Vec::new();
+    let bounds: Vec<(usize, usize)> = layout
+        .paragraphs
+        .iter()
+        .map(|&p| {
+            let start = all_tokens.len();
+            tokens::tokenize_into(&mut all_tokens, &text, p);
+            (start, all_tokens.len())
+        })
+        .collect();
+    let paragraph_tokens: Vec<&[tokens::Token]> = bounds.iter().map(|&(start, end)| &all_tokens[start..end]).collect();
     let mut found = entities::recognise(&text, &layout, &paragraph_tokens);
     let spans = quotes::find(&text, &layout.paragraphs);
     let quotes = attribution::attribute(&text, &layout, &paragraph_tokens, &spans, &mut found);

@@ -98,10 +98,18 @@ fn ascii_alnum_prefix(eight: &[u8]) -> usize {
 
 /// Splits `text[range]` into tokens.
 pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(&mut out, text, range);
+    out
+}
+
+/// [`tokenize`], adding the tokens to `out`.
+pub fn tokenize_into(out: &mut Vec<Token>, text: &str, range: Span) {
     let slice = &text[range.start..range.end];
     let bytes = slice.as_bytes();
     // News text has a token every five or six bytes; room for one every four saves regrowing.
-    let mut out = Vec::with_capacity(slice.len() / 4 + 1);
+    out.reserve(slice.len() / 4 + 1);
+    let first = out.len();
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b' ' {
@@ -118,7 +126,7 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
             if is_apostrophe(c) {
                 let mut rest = slice[i + len..].chars();
                 if matches!(rest.next(), Some('s') | Some('S')) && !rest.next().is_some_and(char::is_alphanumeric) {
-                    let possessive = out.last().is_some_and(|t: &Token| t.span.end == start && t.kind == TokenKind::Word);
+                    let possessive = out[first..].last().is_some_and(|t: &Token| t.span.end == start && t.kind == TokenKind::Word);
                     if possessive {
                         out.push(Token { span: Span::new(start, start + len + 1), kind: TokenKind::Possessive, shape: 0 });
                         i += len + 1;
@@ -193,7 +201,6 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
         out.push(Token { span: Span::new(start, range.start + end), kind: TokenKind::Word, shape: word_shape(&bytes[i..end], c) });
         i = end;
     }
-    out
 }
 
 /// The tokens of `all` (sorted, non-overlapping) that lie inside `span`.
