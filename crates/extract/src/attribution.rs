@@ -15,7 +15,7 @@ use crate::layout::Layout;
 use crate::lexicon::{self, Gender, WordInfo, WordList};
 use crate::quotes::{is_quote_char, QuoteSpan};
 use crate::tokens::{self, Token, TokenKind};
-use crate::{slug, EntityKind, Quote, QuoteKind, Span};
+use crate::{EntityKind, Quote, QuoteKind, Span};
 
 /// A speaker phrase found next to a quote.
 #[derive(Clone, Debug)]
@@ -686,7 +686,7 @@ pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], spa
                     span: q.span,
                     kind,
                     speaker_mention: attribution.as_ref().map(|a| a.mention),
-                    speaker: attribution.as_ref().and_then(|a| a.cluster).map(|c| slug(&found.clusters[c].name)),
+                    speaker: attribution.as_ref().and_then(|a| a.cluster).map(|c| found.clusters[c].key.clone()),
                     cue: attribution.map(|a| a.cue),
                 });
             }

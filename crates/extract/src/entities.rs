@@ -28,6 +28,8 @@ pub struct Role {
 #[derive(Clone, Debug)]
 pub struct Cluster {
     pub name: String,
+    /// The stable key, the slug of `name`: made once the name is final, when clustering ends.
+    pub key: String,
     pub kind: EntityKind,
     pub mentions: Vec<Span>,
     pub aliases: BTreeSet<String>,
@@ -881,6 +883,7 @@ fn cluster(runs: Vec<Run>) -> Found {
         found.clusters.push(Cluster {
             gender: if kind == EntityKind::Person { person_gender(&name) } else { Gender::Unknown },
             name,
+            key: String::new(),
             kind,
             mentions: Vec::new(),
             aliases: BTreeSet::new(),
@@ -996,6 +999,7 @@ fn cluster(runs: Vec<Run>) -> Found {
                 cl.aliases.insert(shorter);
             }
         }
+        cl.key = slug(&cl.name);
     }
     found
 }
@@ -1060,7 +1064,7 @@ impl Found {
                 let mut mentions = c.mentions;
                 mentions.sort();
                 mentions.dedup();
-                Entity { key: slug(&c.name), name: c.name, kind: c.kind, mentions, aliases: c.aliases.into_iter().collect() }
+                Entity { key: c.key, name: c.name, kind: c.kind, mentions, aliases: c.aliases.into_iter().collect() }
             })
             .collect()
     }
