@@ -713,8 +713,7 @@ fn classify<'t>(
         }
         return;
     }
-    let given = given_at(0);
-    if had_title || (given && n_words >= 2) {
+    if had_title || (n_words >= 2 && given_at(0)) {
         push(EntityKind::Person, None, role);
         return;
     }
@@ -747,14 +746,15 @@ fn classify<'t>(
     let speaks = next.as_deref().is_some_and(lexicon::is_cue_verb) || prev.as_deref().is_some_and(lexicon::is_cue_verb);
     // "Acme said its profit rose", "Acme's shares fell": a name that speaks of itself as "its",
     // or that has what only a company has, is an organisation.
-    let then = toks.get(end + 1).map(|t| lexicon::folded(t.text(text)));
-    let speaks_of_its = next.as_deref().is_some_and(lexicon::is_cue_verb) && then.as_deref() == Some("its");
+    // The word after the next, read only when the next one asks for it.
+    let then = || toks.get(end + 1).map(|t| lexicon::folded(t.text(text)));
+    let speaks_of_its = next.as_deref().is_some_and(lexicon::is_cue_verb) && then().as_deref() == Some("its");
     let company_asset = next.as_deref() == Some("'s")
-        && then.as_deref().is_some_and(|w| {
+        && then().as_deref().is_some_and(|w| {
             matches!(w, "shares" | "shareholders" | "stock" | "profit" | "profits" | "earnings" | "revenue" | "revenues" | "subsidiary" | "sales")
         });
     // "the Tanjug news agency", "the Quayside ferry company": a name before a noun for a kind of body.
-    let names_a_body = next.as_deref().is_some_and(|w| is_body_noun(w) || w == "news" && then.as_deref().is_some_and(is_body_noun));
+    let names_a_body = next.as_deref().is_some_and(|w| is_body_noun(w) || w == "news" && then().as_deref().is_some_and(is_body_noun));
     if speaks_of_its || company_asset || names_a_body {
         push(EntityKind::Organization, None, None);
         return;
@@ -768,9 +768,15 @@ fn classify<'t>(
         // "Kurdish rebels", "Maltese ships": an adjective's noun may end in "s" like a verb does.
         let adjectival = (last_word.ends_with("ish") && last_word.len() > 4) || (last_word.ends_with("ese") && last_word.len() > 5);
         let modifies_noun = toks.get(end).is_some_and(|t| {
+            if !t.is_word() || t.is_capitalized_word() {
+                return false;
+            }
             let w = t.text(text);
-            let noun = if adjectival { !lexicon::is_common_word(&lexicon::folded(w)) } else { !breaks_word(w) };
-            t.is_word() && !tokens::is_capitalized(w) && !lexicon::is_cue_verb(&lexicon::folded(w)) && noun
+            let info = lexicon::listed_as_written(w);
+            let common = info.is(WordList::CommonWord);
+            // Function words and verbs ("-ed", "-s") can follow a name without making it a modifier.
+            let noun = if adjectival { !common } else { !(common || w.ends_with("ed") || w.ends_with('s')) };
+            !info.is(WordList::CueVerb) && noun
         });
         out.push(Run { span, name: make_name(), words: n_words, kind: EntityKind::Person, role: None, canonical: Some(""), modifies_noun });
     }
@@ -829,11 +835,6 @@ fn is_event_word(w: &str) -> bool {
 /// "II", "XVI": a numeral that ends a king's name, or a war's.
 fn is_roman_numeral(w: &str) -> bool {
     w.len() <= 4 && w.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
-}
-
-/// Function words and verbs that can follow a name without making it a modifier.
-fn breaks_word(w: &str) -> bool {
-    lexicon::is_common_word(&lexicon::folded(w)) || w.ends_with("ed") || w.ends_with('s')
 }
 
 /// Is `acronym` the initials of `name` ("AP", "Associated Press")?
