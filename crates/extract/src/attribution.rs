@@ -517,7 +517,7 @@ fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], found
                 let info = lexicon::listed_as_written(t.text(text));
                 if noun.is_none() && info.is(WordList::RoleNoun) {
                     noun = Some(office_at(text, toks, k));
-                } else if let Some(country) = info.demonym {
+                } else if let Some(country) = info.demonym() {
                     affiliation = Some(lexicon::fold(country));
                 } else if let Some(&(_, o)) = mentions.iter().find(|(s, _)| s.start >= t.span.start).filter(|(s, _)| s.end <= t.span.end) {
                     affiliation = Some(lexicon::fold(&found.clusters[o].name));
@@ -532,7 +532,7 @@ fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], found
                     let info = lexicon::listed_as_written(toks[k].text(text));
                     if info.is(WordList::RoleNoun) {
                         noun = Some(office_at(text, toks, k));
-                    } else if let Some(country) = info.demonym {
+                    } else if let Some(country) = info.demonym() {
                         affiliation = Some(lexicon::fold(country));
                     }
                 }

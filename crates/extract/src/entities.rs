@@ -546,7 +546,7 @@ fn classify<'t>(
             continue;
         }
         let info = folded.info(first);
-        if let Some(country) = info.demonym {
+        if let Some(country) = info.demonym() {
             affiliation = Some(lexicon::fold(country));
         } else if !org_tail && info.is(WordList::TitleWord) {
             if info.is(WordList::RoleNoun) {
@@ -728,7 +728,7 @@ fn classify<'t>(
         return;
     }
     // "Iraqi", "Iraqis": a people, not a person; nor is a faith, or a lone month or weekday.
-    if last_info.demonym.or_else(|| last_word.strip_suffix('s').and_then(lexicon::demonym_country)).is_some() {
+    if last_info.demonym().or_else(|| last_word.strip_suffix('s').and_then(lexicon::demonym_country)).is_some() {
         return;
     }
     if one_word && (is_people_or_faith(last_word) || lexicon::month_number(last_word).is_some() || lexicon::weekday_number(last_word).is_some()) {

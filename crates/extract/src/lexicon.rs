@@ -380,16 +380,22 @@ pub fn given_names() -> &'static WordTable<Gender> {
 
 /// What the hand-written word lists say of one folded word, found with one lookup:
 /// the lists it is on, and the country it names as a demonym.
+/// Four bytes, so that the table of them is small.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct WordInfo {
     lists: u16,
-    /// The country a demonym points to ("belarusian" → "Belarus").
-    pub demonym: Option<&'static str>,
+    /// One more than the word's index in `DEMONYMS`; zero for no demonym.
+    demonym: u8,
 }
 
 impl WordInfo {
     pub fn is(&self, list: WordList) -> bool {
         self.lists & list.bit() != 0
+    }
+
+    /// The country a demonym points to ("belarusian" → "Belarus").
+    pub fn demonym(&self) -> Option<&'static str> {
+        usize::from(self.demonym).checked_sub(1).and_then(|i| DEMONYMS.get(i)).map(|&(_, country)| country)
     }
 }
 
@@ -411,9 +417,9 @@ fn listed_table() -> &'static FastMap<u128, WordInfo> {
                 }
             }
         }
-        for &(demonym, country) in DEMONYMS {
+        for (i, &(demonym, _)) in DEMONYMS.iter().enumerate() {
             if let Some(key) = packed(demonym) {
-                words.entry(key).or_default().demonym = Some(country);
+                words.entry(key).or_default().demonym = u8::try_from(i + 1).unwrap_or(0);
             }
         }
         words
@@ -648,7 +654,7 @@ pub fn office<'a>(before: Option<&str>, noun: &'a str) -> &'a str {
 
 /// Demonyms and country adjectives, to the country they point to.
 pub fn demonym_country(folded: &str) -> Option<&'static str> {
-    listed(folded).demonym
+    listed(folded).demonym()
 }
 
 const DEMONYMS: &[(&str, &str)] = &[
@@ -744,7 +750,7 @@ mod tests {
                 assert!(listed(word).is(list), "{word:?}");
             }
         }
-        assert!(DEMONYMS.iter().all(|&(demonym, country)| listed(demonym).demonym == Some(country)));
+        assert!(DEMONYMS.iter().all(|&(demonym, country)| listed(demonym).demonym() == Some(country)));
         assert!(!listed("president-elects").is(WordList::TitleWord));
         assert!(!listed("said\0").is(WordList::CueVerb));
         for word in ["Said", "SAID", "said", "Kremlin", "Secretary", "Straße", "Président", "Internationalisation", "U.S.", "[@`{Z]", "AZaz09"] {
