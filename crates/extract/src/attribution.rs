@@ -479,7 +479,6 @@ fn resolve(text: &str, found: &mut Found, phrase: Span, recent_speakers: &[(usiz
 }
 
 /// Learns roles from "its spokesman Dmitry Peskov" and "the Belarusian leader Alexander Lukashenko".
-#[inline(never)]
 fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], found: &mut Found) {
     // Paragraphs and mentions are both in text order: one walk through the mentions
     // finds each paragraph's, as `Found::within` would.

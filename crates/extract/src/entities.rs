@@ -123,7 +123,6 @@ fn joined_name<'t, 'w>(text: &'t str, span: Span, words: impl Iterator<Item = &'
 /// United 1", with anything after it in brackets), a fixture ("Harbour Rovers v Quayside",
 /// "ROVERS AT QUAYSIDE") or a row of a league table ("Quayside 4 2 1 1 7 5 7", "QUAYSIDE
 /// 73 63 .537 4 1/2"). Returns the token ranges of the names.
-#[inline(never)]
 fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     let word = |t: &Token| t.text(text);
     let is_number = |t: &Token| t.is_word() && word(t).len() <= 3 && word(t).bytes().all(|b| b.is_ascii_digit());
@@ -856,7 +855,6 @@ fn last_word(name: &str) -> &str {
 }
 
 /// Groups runs into clusters: full names first, then short forms by surname.
-#[inline(never)]
 fn cluster(runs: Vec<Run>) -> Found {
     let mut found = Found::default();
     // Every run's name folded, all in one string; a person's words are the pieces between its spaces.
@@ -1056,7 +1054,6 @@ impl Found {
     }
 
     /// The clusters as output entities, with stable keys.
-    #[inline(never)]
     pub fn into_entities(self) -> Vec<Entity> {
         self.clusters
             .into_iter()

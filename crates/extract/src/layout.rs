@@ -107,7 +107,6 @@ fn folded_starts_with(line: &str, prefix: &str) -> bool {
     crate::lexicon::folded_chars(prefix).all(|c| line.next() == Some(c))
 }
 
-#[inline(never)]
 pub fn analyse(text: &str) -> Layout {
     let mut layout = Layout::default();
     let mut lines = lines(text);

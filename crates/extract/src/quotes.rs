@@ -169,7 +169,6 @@ fn pair(marks: &[Mark], closers_after: &mut Vec<[usize; 2]>) -> (Vec<Span>, Opti
 }
 
 /// Every quote of the article, paragraph by paragraph, in text order.
-#[inline(never)]
 pub fn find(text: &str, paragraphs: &[Span]) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     let mut carried = false;
