@@ -427,7 +427,7 @@ impl LineScan {
 /// them too. (A headline writes a name as the body does: no folding, no copies.)
 fn known_names<'a>(runs: &'a [Run]) -> lexicon::FastMap<&'a str, EntityKind> {
     let mut known = lexicon::FastMap::default();
-    for run in runs.iter().filter(|r| r.canonical.as_deref() != Some("")) {
+    for run in runs.iter().filter(|r| r.canonical != Some("")) {
         if run.kind == EntityKind::Person && run.words >= 2 {
             known.entry(last_word(&run.name)).or_insert(run.kind);
         }
@@ -893,18 +893,18 @@ fn cluster(runs: Vec<Run>) -> Found {
 
     // Pass 1: places, organisations and multi-word person names.
     for (i, run) in runs.iter().enumerate() {
-        let is_lone = run.canonical.as_deref() == Some("");
+        let is_lone = run.canonical == Some("");
         if is_lone || (run.kind == EntityKind::Person && run.words < 2) {
             continue;
         }
-        let key = canonical_keys[i].as_deref().unwrap_or(&folded_names[i]);
+        let key = canonical_keys[i].unwrap_or(folded_names[i]);
         let c = match by_name.get(key).and_then(|slots| slots[run.kind as usize]) {
             Some(c) => c,
             None => {
                 // A longer form of a known person ("John Smith" after "John A. Smith") joins it by surname and first name.
                 let joined = (run.kind == EntityKind::Person)
                     .then(|| {
-                        by_surname.get(last_word(&folded_names[i])).and_then(|cs| {
+                        by_surname.get(last_word(folded_names[i])).and_then(|cs| {
                             cs.iter().copied().find(|&c| {
                                 *lexicon::folded(found.clusters[c].name.split_whitespace().next().unwrap_or(""))
                                     == *folded_names[i].split(' ').next().unwrap_or("")
@@ -919,7 +919,7 @@ fn cluster(runs: Vec<Run>) -> Found {
                 let c = joined.or(acronym_of).unwrap_or_else(|| new_cluster(&mut found, name.to_string(), run.kind));
                 by_name.entry(key).or_default()[run.kind as usize] = Some(c);
                 if run.kind == EntityKind::Person {
-                    by_surname.entry(last_word(&folded_names[i])).or_default().push(c);
+                    by_surname.entry(last_word(folded_names[i])).or_default().push(c);
                 }
                 c
             }
@@ -945,7 +945,7 @@ fn cluster(runs: Vec<Run>) -> Found {
         let c = match (by_last, any_kind) {
             (Some(c), _) | (None, Some(c)) => c,
             (None, None) => {
-                let is_lone = run.canonical.as_deref() == Some("");
+                let is_lone = run.canonical == Some("");
                 if is_lone {
                     // An unexplained single capitalised word: keep it only if it recurs
                     // and never stands as a modifier ("the Azovstal plant").

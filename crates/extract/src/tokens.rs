@@ -90,7 +90,7 @@ fn ascii_alnum_prefix(eight: &[u8]) -> usize {
     // (no byte carries into the next: each sum stays below 0x100).
     let at_least = |x: u64, from: u8| x + ONES * u64::from(0x80 - from);
     let in_range = |x: u64, from: u8, to: u8| at_least(x, from) & !at_least(x, to + 1);
-    let letters = in_range(low | ONES * 0x20, b'a', b'z');
+    let letters = in_range(low | (ONES * 0x20), b'a', b'z');
     let digits = in_range(low, b'0', b'9');
     let alnum = (letters | digits) & !word & HIGHS;
     (!alnum & HIGHS).trailing_zeros() as usize / 8
