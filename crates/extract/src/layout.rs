@@ -32,7 +32,7 @@ fn lines(text: &str) -> Vec<Span> {
     // Line breaks are `\n`, `\r`, U+2028 and U+2029 (E2 80 A8, E2 80 A9): whole texts are
     // scanned, so bytes are read, not chars decoded.
     while i <= bytes.len() {
-        i += crate::scan::find_any(&bytes[i..], [b'\n', b'\r', 0xE2]).unwrap_or(bytes.len() - i);
+        i += memchr::memchr3(b'\n', b'\r', 0xE2, &bytes[i..]).unwrap_or(bytes.len() - i);
         let break_len = match bytes.get(i) {
             None => 0,
             Some(b'\n' | b'\r') => 1,

@@ -25,7 +25,6 @@ pub mod jsonl;
 pub mod layout;
 pub mod lexicon;
 pub mod quotes;
-pub mod scan;
 pub mod shard;
 pub mod synthetic;
 pub mod tokens;

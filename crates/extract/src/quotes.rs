@@ -67,8 +67,21 @@ fn marks(text: &str, paragraph: Span, out: &mut Vec<Mark>) {
     // Every mark is '"', '\'', or starts with byte C2 (« ») or E2 (the rest): only at those
     // bytes, which never continue a character, is a character decoded.
     let mut i = 0;
-    while let Some(offset) = crate::scan::find_any(&bytes[i..], [b'"', b'\'', 0xC2, 0xE2]) {
-        i += offset;
+    // Two searches, each of whose next find is kept until it is passed, so that no byte is
+    // searched twice (C2 also begins a no-break space, which a text may hold many of).
+    let find = |from: usize, search: &dyn Fn(&[u8]) -> Option<usize>| search(&bytes[from..]).map(|offset| from + offset);
+    let others = |rest: &[u8]| memchr::memchr3(b'"', b'\'', 0xE2, rest);
+    let c2 = |rest: &[u8]| memchr::memchr(0xC2, rest);
+    let (mut next_other, mut next_c2) = (find(0, &others), find(0, &c2));
+    loop {
+        if next_other.is_some_and(|at| at < i) {
+            next_other = find(i, &others);
+        }
+        if next_c2.is_some_and(|at| at < i) {
+            next_c2 = find(i, &c2);
+        }
+        let Some(at) = next_other.into_iter().chain(next_c2).min() else { break };
+        i = at;
         let Some(c) = s[i..].chars().next() else { break };
         let at = i;
         i += c.len_utf8();

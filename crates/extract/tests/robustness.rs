@@ -86,3 +86,13 @@ fn five_megabytes_of_unbalanced_marks_in_one_line() {
     check(&a);
     assert!(a.quotes.iter().all(|q| q.span.len() < 200), "no quote runs away");
 }
+
+#[test]
+fn megabytes_of_no_break_spaces_inside_one_quote() {
+    // A no-break space begins with the byte that « and » begin with: finding the quotation
+    // marks must not search the text again from each of them.
+    let line = format!("“{}” said Anna Berg.", "word\u{a0}".repeat(1_000_000));
+    let a = extract("nbsp.txt", line.as_bytes());
+    check(&a);
+    assert_eq!(a.quotes.len(), 1);
+}
