@@ -211,7 +211,7 @@ fn is_rank(w: &str) -> bool {
 /// An initial or an abbreviated title before a full stop: "F." in "John F. Kerry", "Rep." in "Rep. Jim Clyburn".
 fn is_abbreviated(text: &str, t: &Token) -> bool {
     let w = t.text(text);
-    w.chars().count() == 1 || (tokens::is_capitalized(w) && lexicon::is_title_word(&lexicon::fold(w)))
+    w.chars().count() == 1 || (t.is_capitalized_word() && lexicon::listed_as_written(w).is(WordList::TitleWord))
 }
 
 /// A speech word used as a noun after an article or a possessive: "the reports",

@@ -126,7 +126,7 @@ fn joined_name<'t, 'w>(text: &'t str, span: Span, words: impl Iterator<Item = &'
 fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     let word = |t: &Token| t.text(text);
     let is_number = |t: &Token| t.is_word() && word(t).len() <= 3 && word(t).bytes().all(|b| b.is_ascii_digit());
-    let is_name_part = |t: &Token| t.is_capitalized_word() || word(t) == "." || t.is_word() && is_connector(&lexicon::folded(word(t)));
+    let is_name_part = |t: &Token| t.is_capitalized_word() || word(t) == "." || t.is_word() && is_connector_as_written(word(t));
     let is_name = |(from, to): (usize, usize)| from < to && toks[from].is_capitalized_word() && toks[from..to].iter().all(is_name_part);
     // A final stop, and the brackets after a score ("(halftime 1-0)"), say nothing of who played.
     let mut end = toks.len();
@@ -486,7 +486,7 @@ fn is_sentence_start(text: &str, toks: &[Token], i: usize) -> bool {
         // The dot of a middle initial ("Olaf J. Brenner") ends no sentence.
         let after_initial = p == "." && j >= 2 && {
             let initial = toks[j - 2].text(text);
-            initial.len() == 1 && tokens::is_capitalized(initial) && toks[j - 2].span.end == toks[j - 1].span.start
+            initial.len() == 1 && toks[j - 2].is_capitalized_word() && toks[j - 2].span.end == toks[j - 1].span.start
         };
         return matches!(p, "." | "!" | "?" | ":" | "—" | "–" | "-" | "(" | "…") && !after_initial;
     }
