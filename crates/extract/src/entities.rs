@@ -361,25 +361,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
             if start < i {
                 continue;
             }
-            let mut end = start + 1;
-            while end < toks.len() {
-                let t = &toks[end];
-                if t.is_capitalized_word() && t.span.start > toks[end - 1].span.end {
-                    end += 1;
-                } else if t.is_word()
-                    && is_connector_as_written(t.text(text))
-                    && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word())
-                {
-                    end += 2;
-                } else if t.text(text) == "." && toks[end - 1].text(text).chars().count() == 1
-                    && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word())
-                {
-                    // A middle initial: "George W. Bush".
-                    end += 1;
-                } else {
-                    break;
-                }
-            }
+            let end = run_end(text, toks, start);
             // Most one-word runs are a capitalised common word opening a sentence ("The",
             // "But"): classify would drop them, so they are dropped here without copies.
             let common = end == start + 1
@@ -401,6 +383,26 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
         runs.splice(0..0, head_runs);
     }
     cluster(runs)
+}
+
+/// Where the run of name words that starts at the capitalised `toks[start]` ends: capitalised
+/// words, connectors between them ("Bank of England") and middle initials ("George W. Bush").
+fn run_end(text: &str, toks: &[Token], start: usize) -> usize {
+    let mut end = start + 1;
+    while end < toks.len() {
+        let t = &toks[end];
+        if t.is_capitalized_word() && t.span.start > toks[end - 1].span.end {
+            end += 1;
+        } else if t.is_word() && is_connector_as_written(t.text(text)) && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word()) {
+            end += 2;
+        } else if t.text(text) == "." && toks[end - 1].text(text).chars().count() == 1 && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word()) {
+            // A middle initial: "George W. Bush".
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    end
 }
 
 /// What one pass over a line's tokens learns for [`recognise`].
@@ -497,7 +499,10 @@ fn is_sentence_start(text: &str, toks: &[Token], i: usize) -> bool {
 /// Traffic Control Administration Director Branko Bilbija" is eight).
 const LONGEST_NAME_WITH_OFFICE: usize = 12;
 
-/// Turns the name words `toks[start..end]` into zero or more runs, added to `out`.
+/// Turns the name words `toks[start..end]` into zero or more runs, added to `out`: the run is
+/// split where it holds more than one name (an office's domain, an office inside it, a home place),
+/// then [`KIND_RULES`] decide each name's kind. Returns the name of the step or rule that decided
+/// (for tests).
 fn classify<'t>(
     text: &'t str,
     toks: &[Token],
@@ -506,7 +511,7 @@ fn classify<'t>(
     mid_sentence_caps: &lexicon::WordSet<&str>,
     scratch: &mut Scratch<'t>,
     out: &mut Vec<Run<'t>>,
-) {
+) -> &'static str {
     let Scratch { surface, folded, kept, name } = scratch;
     surface.clear();
     surface.extend(toks[start..end].iter().map(|t| if shouting { Cow::Owned(title_case(t.text(text))) } else { Cow::Borrowed(t.text(text)) }));
@@ -517,7 +522,7 @@ fn classify<'t>(
     if let Some(p) = place_named(folded.range(0, surface.len())) {
         let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
         out.push(Run::place(text, span, surface, p));
-        return;
+        return "whole-run-place";
     }
     // Peel leading common words, titles and demonyms, remembering the role they give.
     let org_tail = folded.info(surface.len() - 1).is(WordList::OrgWord);
@@ -573,7 +578,7 @@ fn classify<'t>(
         last -= 1;
     }
     if first >= last {
-        return;
+        return "only-titles";
     }
     // "Harbour Board Chairman Olaf Brenner": an office inside the run. The person is
     // named after it, and what comes before it is a name of its own. Only in a run as
@@ -592,7 +597,7 @@ fn classify<'t>(
         }
         classify(text, toks, (start + first, start + split), shouting, mid_sentence_caps, scratch, out);
         classify(text, toks, (start + split, end), shouting, mid_sentence_caps, scratch, out);
-        return;
+        return "office-inside";
     }
     // "Anna Kowalski of Oslo": a name, then the place it is from. A name that begins or ends
     // like a body's ("Bank of England", "University of Oslo") stays whole.
@@ -603,182 +608,337 @@ fn classify<'t>(
         let span = Span::new(toks[start + k + 1].span.start, toks[start + last - 1].span.end);
         out.push(Run::place(text, span, &surface[k + 1..last], p));
         classify(text, toks, (start + first, start + k), shouting, mid_sentence_caps, scratch, out);
-        return;
+        return "home-place";
     }
-    let span = Span::new(toks[start + first].span.start, toks[start + last - 1].span.end);
-    // The name's words, without its initials' dots: what the tests below read.
+    // The name's words, without its initials' dots: what the rules read.
     kept.clear();
     kept.extend((first..last).filter(|&k| folded.word(k) != "."));
-    let kept = &*kept;
-    let n_words = kept.len();
-    let word = |i: usize| surface[kept[i]].as_ref();
-    let wfold = |i: usize| folded.word(kept[i]);
-    let winfo = |i: usize| folded.info(kept[i]);
-    let given_at = |i: usize| folded.is_given_name(kept[i]);
-    // Shown with its initials' dots ("George W. Bush"); slugs drop them, so keys do not change.
-    // Made only for a run that is kept: many are dropped below.
-    let surface = &*surface;
-    let mut make_name = || -> Cow<'t, str> {
-        name.clear();
-        for k in first..last {
-            let word = surface[k].as_ref();
+    let had_title = first > 0 && role_noun.is_some() || (0..first).any(|k| folded.info(k).is(WordList::TitleWord));
+    let run = RunFacts {
+        text,
+        toks,
+        start,
+        end,
+        first,
+        last,
+        kept,
+        surface,
+        folded,
+        shouting,
+        had_title,
+        sentence_initial: first == 0 && is_sentence_start(text, toks, start),
+        mid_sentence_caps,
+    };
+    let (rule, verdict) = KIND_RULES.iter().find_map(|rule| (rule.decide)(&run).map(|v| (rule.name, v))).unwrap_or(("none", Verdict::Drop));
+    let role = role_noun.map(|noun| Box::new(Role { noun, affiliation }));
+    run.apply(verdict, role, name, out);
+    rule
+}
+
+/// What is known of a run of name words once its titles are peeled: what the kind rules read.
+struct RunFacts<'a, 't> {
+    text: &'t str,
+    toks: &'a [Token],
+    /// The run's tokens, before peeling.
+    start: usize,
+    end: usize,
+    /// The name proper among the run's words, titles peeled and trailing connectors dropped.
+    first: usize,
+    last: usize,
+    /// The indices of the name's words, without its initials' dots.
+    kept: &'a [usize],
+    surface: &'a [Cow<'t, str>],
+    folded: &'a FoldedWords,
+    shouting: bool,
+    /// A title or an office stood before the name ("Mayor", "Prime Minister").
+    had_title: bool,
+    /// The name opens its sentence, where any word is capitalised.
+    sentence_initial: bool,
+    mid_sentence_caps: &'a lexicon::WordSet<&'a str>,
+}
+
+/// What a kind rule decides for a run.
+enum Verdict {
+    /// No name: a common word, an event, a people.
+    Drop,
+    /// A name of this kind (a person keeps the role its titles give).
+    Kind(EntityKind),
+    /// A place the gazetteer knows, under its canonical name.
+    Gazetteer(&'static lexicon::Place),
+    /// A shouted line: only the places the gazetteer knows in it.
+    PlacesWithin,
+    /// "a South Carolina Republican": the place before the party label, and no person.
+    PlaceBeforeLabel,
+    /// A lone capitalised word that only clustering can decide on.
+    Lone { modifies_noun: bool },
+}
+
+/// One rule of [`KIND_RULES`]: a name for tests and a decision, or `None` to let the next rule decide.
+struct KindRule {
+    name: &'static str,
+    decide: fn(&RunFacts) -> Option<Verdict>,
+}
+
+/// How a run's kind is decided, in order: the first rule that decides wins.
+const KIND_RULES: &[KindRule] = &[
+    KindRule { name: "place-once-peeled", decide: place_once_peeled },
+    KindRule { name: "letter-or-event", decide: letter_or_event },
+    KindRule { name: "organisation-word", decide: organisation_word },
+    KindRule { name: "map-feature", decide: map_feature },
+    KindRule { name: "acronym", decide: acronym },
+    KindRule { name: "shouted-line", decide: shouted_line },
+    KindRule { name: "title-or-given-name", decide: title_or_given_name },
+    KindRule { name: "sentence-initial-word", decide: sentence_initial_word },
+    KindRule { name: "party-member", decide: party_member },
+    KindRule { name: "people", decide: people },
+    KindRule { name: "faith-month-or-weekday", decide: faith_month_or_weekday },
+    KindRule { name: "country-in-name", decide: country_in_name },
+    KindRule { name: "what-a-body-has", decide: what_a_body_has },
+    KindRule { name: "several-words-or-speaks", decide: several_words_or_speaks },
+    KindRule { name: "after-a-place-preposition", decide: after_a_place_preposition },
+    KindRule { name: "lone-word", decide: lone_word },
+];
+
+impl<'t> RunFacts<'_, 't> {
+    fn n_words(&self) -> usize {
+        self.kept.len()
+    }
+    fn one_word(&self) -> bool {
+        self.kept.len() == 1
+    }
+    fn word(&self, i: usize) -> &str {
+        &self.surface[self.kept[i]]
+    }
+    fn wfold(&self, i: usize) -> &str {
+        self.folded.word(self.kept[i])
+    }
+    fn winfo(&self, i: usize) -> WordInfo {
+        self.folded.info(self.kept[i])
+    }
+    fn given_at(&self, i: usize) -> bool {
+        self.folded.is_given_name(self.kept[i])
+    }
+    fn last_word(&self) -> &str {
+        self.wfold(self.n_words() - 1)
+    }
+    /// The word after the run, folded.
+    fn next(&self) -> Option<lexicon::Folded<'t>> {
+        self.toks.get(self.end).map(|t| lexicon::folded(t.text(self.text)))
+    }
+    /// The word before the run, folded.
+    fn prev(&self) -> Option<lexicon::Folded<'t>> {
+        self.start.checked_sub(1).map(|i| lexicon::folded(self.toks[i].text(self.text)))
+    }
+    /// The word after the next, folded.
+    fn then(&self) -> Option<lexicon::Folded<'t>> {
+        self.toks.get(self.end + 1).map(|t| lexicon::folded(t.text(self.text)))
+    }
+    fn span(&self) -> Span {
+        Span::new(self.toks[self.start + self.first].span.start, self.toks[self.start + self.last - 1].span.end)
+    }
+
+    /// The name as shown, with its initials' dots ("George W. Bush"); slugs drop them, so keys
+    /// do not change. Made only for a run that is kept: many are dropped.
+    fn name(&self, buffer: &mut String) -> Cow<'t, str> {
+        buffer.clear();
+        for k in self.first..self.last {
+            let word = self.surface[k].as_ref();
             if word == "." {
-                let initial = k > first && surface[k - 1].chars().count() == 1 && toks[start + k - 1].span.end == toks[start + k].span.start;
+                let initial = k > self.first
+                    && self.surface[k - 1].chars().count() == 1
+                    && self.toks[self.start + k - 1].span.end == self.toks[self.start + k].span.start;
                 if initial {
-                    name.push('.');
+                    buffer.push('.');
                 }
                 continue;
             }
-            if !name.is_empty() {
-                name.push(' ');
+            if !buffer.is_empty() {
+                buffer.push(' ');
             }
-            name.push_str(word);
+            buffer.push_str(word);
         }
-        if *name == *span.text(text) {
-            Cow::Borrowed(span.text(text))
+        let written = self.span().text(self.text);
+        if *buffer == *written {
+            Cow::Borrowed(written)
         } else {
-            Cow::Owned(name.clone())
+            Cow::Owned(buffer.clone())
         }
-    };
-    let had_title = first > 0 && role_noun.is_some() || (0..first).any(|k| folded.info(k).is(WordList::TitleWord));
-    let role = role_noun.map(|noun| Box::new(Role { noun, affiliation: affiliation.clone() }));
-    let sentence_initial = first == 0 && is_sentence_start(text, toks, start);
+    }
 
-    let mut push = |kind, canonical: Option<&'static str>, role: Option<Box<Role>>| {
-        out.push(Run { span, name: make_name(), words: n_words, kind, role, canonical, modifies_noun: false });
-    };
-
-    // The whole run was looked up first; only a shorter name needs a second look.
-    let shorter = n_words < surface.len();
-    let place = shorter
-        .then(|| {
-            if n_words == last - first {
-                place_named(folded.range(first, last))
-            } else {
-                place_named(&(0..n_words).map(wfold).collect::<Vec<_>>().join(" "))
+    /// Adds the runs `verdict` gives to `out`.
+    fn apply(&self, verdict: Verdict, role: Option<Box<Role>>, buffer: &mut String, out: &mut Vec<Run<'t>>) {
+        let run = |name, kind, role, canonical, modifies_noun| Run { span: self.span(), name, words: self.n_words(), kind, role, canonical, modifies_noun };
+        match verdict {
+            Verdict::Drop => {}
+            Verdict::Kind(kind) => {
+                let role = if kind == EntityKind::Person { role } else { None };
+                out.push(run(self.name(buffer), kind, role, None, false));
             }
-        })
-        .flatten();
-    if let Some(p) = place {
-        let as_person = had_title || (n_words >= 2 && given_at(0) && p.kind == PlaceKind::City);
-        if !as_person {
-            push(EntityKind::Place, Some(p.canonical), None);
-            return;
-        }
-    }
-    let last_word = wfold(n_words - 1);
-    let one_word = n_words == 1;
-    // A lone letter ("B", a table's column) is no name; "the World Cup", "the U.S. Open" are events.
-    // "World War II": the word before a numeral says what it is.
-    let named_by = if n_words >= 2 && is_roman_numeral(last_word) { wfold(n_words - 2) } else { last_word };
-    if one_word && word(0).chars().count() == 1 || !one_word && is_event_word(named_by) {
-        return;
-    }
-    // "Acme Group", or one word that names an organisation by itself ("Kremlin", "Reuters").
-    let last_info = winfo(n_words - 1);
-    let org_suffix = last_info.is(WordList::OrgWord) && !one_word || one_word && last_info.is(WordList::OrgName);
-    // "Bank of England", "Federal Bureau of Investigation".
-    let org_of = (0..n_words).any(|i| wfold(i) == "of") && (0..n_words).any(|i| winfo(i).is(WordList::OrgWord));
-    // "Real Quayside", "Dynamo Nordvik": a word that opens a sports club's name.
-    let club = !one_word && matches!(wfold(0), "real" | "sporting" | "dynamo" | "dinamo" | "spartak" | "lokomotiv" | "atletico" | "olympique" | "borussia" | "fc" | "ac");
-    if org_suffix || org_of || club {
-        push(EntityKind::Organization, None, None);
-        return;
-    }
-    // "Wall Street", "Heathrow Airport", "Hudson River": a name that ends in a word for a
-    // feature of the map is a place.
-    if !one_word && is_feature_word(last_word) && !shouting {
-        push(EntityKind::Place, None, None);
-        return;
-    }
-    if one_word && tokens::is_all_caps(word(0)) && !shouting && word(0).chars().filter(|c| c.is_alphabetic()).count() <= 6 {
-        push(EntityKind::Organization, None, None);
-        return;
-    }
-    if shouting {
-        // In a shouted line only the gazetteer is trusted, and every word is capitalised, so a
-        // run spans the line ("ROMANIA BEAT LITHUANIA"): the places in it are picked out, longest first.
-        let mut i = first;
-        while i < last {
-            let found = (1..=(last - i).min(4)).rev().find_map(|len| place_named(folded.range(i, i + len)).map(|p| (len, p)));
-            match found {
-                Some((len, p)) => {
-                    let span = Span::new(toks[start + i].span.start, toks[start + i + len - 1].span.end);
-                    out.push(Run::place(text, span, &surface[i..i + len], p));
-                    i += len;
+            Verdict::Gazetteer(place) => out.push(run(self.name(buffer), EntityKind::Place, None, Some(place.canonical), false)),
+            Verdict::Lone { modifies_noun } => out.push(run(self.name(buffer), EntityKind::Person, None, Some(""), modifies_noun)),
+            Verdict::PlacesWithin => {
+                // Every word is capitalised, so a run spans the line ("ROMANIA BEAT LITHUANIA"):
+                // the places in it are picked out, longest first.
+                let mut i = self.first;
+                while i < self.last {
+                    let found = (1..=(self.last - i).min(4)).rev().find_map(|len| place_named(self.folded.range(i, i + len)).map(|p| (len, p)));
+                    match found {
+                        Some((len, p)) => {
+                            let span = Span::new(self.toks[self.start + i].span.start, self.toks[self.start + i + len - 1].span.end);
+                            out.push(Run::place(self.text, span, &self.surface[i..i + len], p));
+                            i += len;
+                        }
+                        None => i += 1,
+                    }
                 }
-                None => i += 1,
+            }
+            Verdict::PlaceBeforeLabel => {
+                let (first, last) = (self.first, self.last);
+                if let Some(p) = (self.n_words() >= 2).then(|| place_named(self.folded.range(first, last - 1))).flatten() {
+                    let span = Span::new(self.toks[self.start + first].span.start, self.toks[self.start + last - 2].span.end);
+                    out.push(Run::place(self.text, span, &self.surface[first..last - 1], p));
+                }
             }
         }
-        return;
     }
-    if had_title || (n_words >= 2 && given_at(0)) {
-        push(EntityKind::Person, None, role);
-        return;
+}
+
+/// A name shorter than its run, once titles are peeled, that the gazetteer knows ("Mayor of
+/// Oslo" → "Oslo") — unless a title, or a given name before a city's, says it is a person's.
+fn place_once_peeled(run: &RunFacts) -> Option<Verdict> {
+    // The whole run was looked up first; only a shorter name needs a second look.
+    if run.n_words() == run.surface.len() {
+        return None;
     }
-    if sentence_initial && one_word && !mid_sentence_caps.contains(word(0)) {
-        return;
-    }
-    // "a South Carolina Republican": a party's member, described, not named.
-    if is_party_label(last_word) || matches!(last_word, "republicans" | "democrats") {
-        if let Some(p) = (n_words >= 2).then(|| place_named(folded.range(first, last - 1))).flatten() {
-            out.push(Run::place(text, Span::new(toks[start + first].span.start, toks[start + last - 2].span.end), &surface[first..last - 1], p));
-        }
-        return;
-    }
-    // "Iraqi", "Iraqis": a people, not a person; nor is a faith, or a lone month or weekday.
-    if last_info.demonym().or_else(|| last_word.strip_suffix('s').and_then(lexicon::demonym_country)).is_some() {
-        return;
-    }
-    if one_word && (is_people_or_faith(last_word) || lexicon::month_number(last_word).is_some() || lexicon::weekday_number(last_word).is_some()) {
-        return;
-    }
-    // "Air France", "Bank Austria": a name with a country in it and no given name is a body, not a person.
-    let names_a_country = n_words >= 2
-        && (0..n_words).any(|i| folded.place(kept[i]).is_some_and(|p| p.kind == lexicon::PlaceKind::Country));
-    if names_a_country && !(0..n_words).any(given_at) {
-        push(EntityKind::Organization, None, None);
-        return;
-    }
-    let next = toks.get(end).map(|t| lexicon::folded(t.text(text)));
-    let prev = start.checked_sub(1).map(|i| lexicon::folded(toks[i].text(text)));
-    let speaks = next.as_deref().is_some_and(lexicon::is_cue_verb) || prev.as_deref().is_some_and(lexicon::is_cue_verb);
-    // "Acme said its profit rose", "Acme's shares fell": a name that speaks of itself as "its",
-    // or that has what only a company has, is an organisation.
-    // The word after the next, read only when the next one asks for it.
-    let then = || toks.get(end + 1).map(|t| lexicon::folded(t.text(text)));
-    let speaks_of_its = next.as_deref().is_some_and(lexicon::is_cue_verb) && then().as_deref() == Some("its");
+    let p = if run.n_words() == run.last - run.first {
+        place_named(run.folded.range(run.first, run.last))
+    } else {
+        place_named(&(0..run.n_words()).map(|i| run.wfold(i)).collect::<Vec<_>>().join(" "))
+    }?;
+    let as_person = run.had_title || (run.n_words() >= 2 && run.given_at(0) && p.kind == PlaceKind::City);
+    (!as_person).then_some(Verdict::Gazetteer(p))
+}
+
+/// A lone letter ("B", a table's column) is no name; "the World Cup", "the U.S. Open" are
+/// events, and "World War II" is named by the word before its numeral.
+fn letter_or_event(run: &RunFacts) -> Option<Verdict> {
+    let last = run.last_word();
+    let named_by = if run.n_words() >= 2 && is_roman_numeral(last) { run.wfold(run.n_words() - 2) } else { last };
+    let lone_letter = run.one_word() && run.word(0).chars().count() == 1;
+    (lone_letter || !run.one_word() && is_event_word(named_by)).then_some(Verdict::Drop)
+}
+
+/// "Acme Group", "Bank of England", "Real Quayside", or one word that names an organisation by
+/// itself ("Kremlin", "Reuters").
+fn organisation_word(run: &RunFacts) -> Option<Verdict> {
+    let last_info = run.winfo(run.n_words() - 1);
+    let org_suffix = last_info.is(WordList::OrgWord) && !run.one_word() || run.one_word() && last_info.is(WordList::OrgName);
+    let org_of = (0..run.n_words()).any(|i| run.wfold(i) == "of") && (0..run.n_words()).any(|i| run.winfo(i).is(WordList::OrgWord));
+    // A word that opens a sports club's name.
+    let club = !run.one_word()
+        && matches!(run.wfold(0), "real" | "sporting" | "dynamo" | "dinamo" | "spartak" | "lokomotiv" | "atletico" | "olympique" | "borussia" | "fc" | "ac");
+    (org_suffix || org_of || club).then_some(Verdict::Kind(EntityKind::Organization))
+}
+
+/// "Wall Street", "Heathrow Airport", "Hudson River": a name that ends in a word for a feature
+/// of the map is a place.
+fn map_feature(run: &RunFacts) -> Option<Verdict> {
+    (!run.one_word() && is_feature_word(run.last_word()) && !run.shouting).then_some(Verdict::Kind(EntityKind::Place))
+}
+
+/// A short word in capitals in ordinary text: an acronym, an organisation's ("WTO").
+fn acronym(run: &RunFacts) -> Option<Verdict> {
+    let w = run.word(0);
+    let short_caps = run.one_word() && tokens::is_all_caps(w) && w.chars().filter(|c| c.is_alphabetic()).count() <= 6;
+    (short_caps && !run.shouting).then_some(Verdict::Kind(EntityKind::Organization))
+}
+
+/// In a shouted line only the gazetteer is trusted.
+fn shouted_line(run: &RunFacts) -> Option<Verdict> {
+    run.shouting.then_some(Verdict::PlacesWithin)
+}
+
+/// A title before the name, or a given name opening a name of two words or more: a person.
+fn title_or_given_name(run: &RunFacts) -> Option<Verdict> {
+    (run.had_title || (run.n_words() >= 2 && run.given_at(0))).then_some(Verdict::Kind(EntityKind::Person))
+}
+
+/// One word opening a sentence, never seen capitalised mid-sentence: capitalised as a
+/// sentence's first word, not as a name.
+fn sentence_initial_word(run: &RunFacts) -> Option<Verdict> {
+    (run.sentence_initial && run.one_word() && !run.mid_sentence_caps.contains(run.word(0))).then_some(Verdict::Drop)
+}
+
+/// "a South Carolina Republican": a party's member, described, not named.
+fn party_member(run: &RunFacts) -> Option<Verdict> {
+    let last = run.last_word();
+    (is_party_label(last) || matches!(last, "republicans" | "democrats")).then_some(Verdict::PlaceBeforeLabel)
+}
+
+/// "Iraqi", "Iraqis": a people, not a person.
+fn people(run: &RunFacts) -> Option<Verdict> {
+    let last = run.last_word();
+    let demonym = run.winfo(run.n_words() - 1).demonym().or_else(|| last.strip_suffix('s').and_then(lexicon::demonym_country));
+    demonym.is_some().then_some(Verdict::Drop)
+}
+
+/// A faith, a people no country names, or a lone month or weekday.
+fn faith_month_or_weekday(run: &RunFacts) -> Option<Verdict> {
+    let last = run.last_word();
+    let named = is_people_or_faith(last) || lexicon::month_number(last).is_some() || lexicon::weekday_number(last).is_some();
+    (run.one_word() && named).then_some(Verdict::Drop)
+}
+
+/// "Air France", "Bank Austria": a name with a country in it and no given name is a body.
+fn country_in_name(run: &RunFacts) -> Option<Verdict> {
+    let names_a_country = run.n_words() >= 2 && (0..run.n_words()).any(|i| run.folded.place(run.kept[i]).is_some_and(|p| p.kind == PlaceKind::Country));
+    (names_a_country && !(0..run.n_words()).any(|i| run.given_at(i))).then_some(Verdict::Kind(EntityKind::Organization))
+}
+
+/// "Acme said its profit rose", "Acme's shares fell", "the Tanjug news agency": a name that
+/// speaks of itself as "its", has what only a company has, or stands before a noun for a kind of
+/// body, is an organisation.
+fn what_a_body_has(run: &RunFacts) -> Option<Verdict> {
+    let next = run.next();
+    let speaks_of_its = next.as_deref().is_some_and(lexicon::is_cue_verb) && run.then().as_deref() == Some("its");
     let company_asset = next.as_deref() == Some("'s")
-        && then().as_deref().is_some_and(|w| {
+        && run.then().as_deref().is_some_and(|w| {
             matches!(w, "shares" | "shareholders" | "stock" | "profit" | "profits" | "earnings" | "revenue" | "revenues" | "subsidiary" | "sales")
         });
-    // "the Tanjug news agency", "the Quayside ferry company": a name before a noun for a kind of body.
-    let names_a_body = next.as_deref().is_some_and(|w| is_body_noun(w) || w == "news" && then().as_deref().is_some_and(is_body_noun));
-    if speaks_of_its || company_asset || names_a_body {
-        push(EntityKind::Organization, None, None);
-        return;
-    }
-    if n_words >= 2 || speaks {
-        push(EntityKind::Person, None, role);
-    } else if prev.as_deref().is_some_and(|p| matches!(p, "in" | "at" | "near" | "across" | "outside")) {
-        push(EntityKind::Place, None, None);
-    } else {
-        // A lone capitalised word: a surname seen elsewhere, decided when clustering.
-        // "Kurdish rebels", "Maltese ships": an adjective's noun may end in "s" like a verb does.
-        let adjectival = (last_word.ends_with("ish") && last_word.len() > 4) || (last_word.ends_with("ese") && last_word.len() > 5);
-        let modifies_noun = toks.get(end).is_some_and(|t| {
-            if !t.is_word() || t.is_capitalized_word() {
-                return false;
-            }
-            let w = t.text(text);
-            let info = lexicon::listed_as_written(w);
-            let common = info.is(WordList::CommonWord);
-            // Function words and verbs ("-ed", "-s") can follow a name without making it a modifier.
-            let noun = if adjectival { !common } else { !(common || w.ends_with("ed") || w.ends_with('s')) };
-            !info.is(WordList::CueVerb) && noun
-        });
-        out.push(Run { span, name: make_name(), words: n_words, kind: EntityKind::Person, role: None, canonical: Some(""), modifies_noun });
-    }
+    let names_a_body = next.as_deref().is_some_and(|w| is_body_noun(w) || w == "news" && run.then().as_deref().is_some_and(is_body_noun));
+    (speaks_of_its || company_asset || names_a_body).then_some(Verdict::Kind(EntityKind::Organization))
+}
+
+/// Two words or more, or a name next to a speech verb: a person.
+fn several_words_or_speaks(run: &RunFacts) -> Option<Verdict> {
+    let speaks = run.next().as_deref().is_some_and(lexicon::is_cue_verb) || run.prev().as_deref().is_some_and(lexicon::is_cue_verb);
+    (run.n_words() >= 2 || speaks).then_some(Verdict::Kind(EntityKind::Person))
+}
+
+/// "in Nordvik", "at Quayside": a lone word after a preposition of place.
+fn after_a_place_preposition(run: &RunFacts) -> Option<Verdict> {
+    let place_word = run.prev().as_deref().is_some_and(|p| matches!(p, "in" | "at" | "near" | "across" | "outside"));
+    place_word.then_some(Verdict::Kind(EntityKind::Place))
+}
+
+/// A lone capitalised word: a surname seen elsewhere, decided when clustering. It is kept
+/// only where it never modifies a noun ("the Azovstal plant"); "Kurdish rebels", "Maltese
+/// ships": an adjective's noun may end in "s" like a verb does.
+fn lone_word(run: &RunFacts) -> Option<Verdict> {
+    let last = run.last_word();
+    let adjectival = (last.ends_with("ish") && last.len() > 4) || (last.ends_with("ese") && last.len() > 5);
+    let modifies_noun = run.toks.get(run.end).is_some_and(|t| {
+        if !t.is_word() || t.is_capitalized_word() {
+            return false;
+        }
+        let w = t.text(run.text);
+        let info = lexicon::listed_as_written(w);
+        let common = info.is(WordList::CommonWord);
+        // Function words and verbs ("-ed", "-s") can follow a name without making it a modifier.
+        let noun = if adjectival { !common } else { !(common || w.ends_with("ed") || w.ends_with('s')) };
+        !info.is(WordList::CueVerb) && noun
+    });
+    Some(Verdict::Lone { modifies_noun })
 }
 
 /// Peoples and faiths that no country's name gives: "Muslims", "Latino", "Jewish".
@@ -1085,6 +1245,85 @@ mod tests {
         #[test]
         fn connectors_as_written_agree_with_folding_first(w in "[a-zA-Zéèüßó’&K]{0,5}") {
             proptest::prop_assert_eq!(is_connector_as_written(&w), lexicon::with_folded(&w, is_connector));
+        }
+    }
+
+    /// The runs of name words in `line` (one paragraph): each as written, the step or rule that
+    /// decided it, and the names it gave with their kinds.
+    /// A run as written, the step or rule that decided it, and the names it gave.
+    type Decided = (String, &'static str, Vec<(String, EntityKind)>);
+
+    fn decided(line: &str) -> Vec<Decided> {
+        let toks = tokens::tokenize(line, Span::new(0, line.len()));
+        let mut mid_sentence_caps: lexicon::WordSet<&str> = Default::default();
+        for (i, t) in toks.iter().enumerate() {
+            if t.is_capitalized_word() && i > 0 && !is_sentence_start(line, &toks, i) {
+                mid_sentence_caps.insert(t.text(line));
+            }
+        }
+        let shouting = is_shouting(line, &toks);
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if !toks[i].is_capitalized_word() {
+                i += 1;
+                continue;
+            }
+            let end = run_end(line, &toks, i);
+            let mut runs = Vec::new();
+            let rule = classify(line, &toks, (i, end), shouting, &mid_sentence_caps, &mut scratch, &mut runs);
+            let written = line[toks[i].span.start..toks[end - 1].span.end].to_string();
+            out.push((written, rule, runs.into_iter().map(|r| (r.name.into_owned(), r.kind)).collect()));
+            i = end;
+        }
+        out
+    }
+
+    /// One example for every kind rule and splitting step: (paragraph, run as written, the rule
+    /// that decides it, the names it gives).
+    type RuleExample = (&'static str, &'static str, &'static str, &'static [(&'static str, EntityKind)]);
+
+    const RULE_EXAMPLES: &[RuleExample] = {
+        use EntityKind::{Organization as O, Person as P, Place as L};
+        &[
+            ("Ships sailed from New York at dawn.", "New York", "whole-run-place", &[("New York", L)]),
+            ("The pier was opened by the Prime Minister on Monday.", "Prime Minister", "only-titles", &[]),
+            ("The Harbour Board Chairman Olaf Brenner spoke.", "The Harbour Board Chairman Olaf Brenner", "office-inside", &[("Harbour Board", O), ("Olaf Brenner", P)]),
+            ("Later, Anna Kowalski of Norway arrived.", "Anna Kowalski of Norway", "home-place", &[("Norway", L), ("Anna Kowalski", P)]),
+            ("The crews sailed to Western Oslo at noon.", "Western Oslo", "place-once-peeled", &[("Oslo", L)]),
+            ("The crowds came for the Harbour Cup again.", "Harbour Cup", "letter-or-event", &[]),
+            ("Staff at Northern Grain Company left early.", "Northern Grain Company", "organisation-word", &[("Northern Grain Company", O)]),
+            ("Traders on Quay Street watched the ships.", "Quay Street", "map-feature", &[("Quay Street", L)]),
+            ("The report came from the UNHCR on Monday.", "UNHCR", "acronym", &[("UNHCR", O)]),
+            ("ROWING - NORWAY EDGE PAST GENOA", "ROWING", "shouted-line", &[]),
+            ("The pier was opened by Mayor Quist today.", "Mayor Quist", "title-or-given-name", &[("Quist", P)]),
+            ("Rain fell again. Storms came at night.", "Storms", "sentence-initial-word", &[]),
+            ("He met a South Carolina Republican there.", "South Carolina Republican", "party-member", &[("South Carolina", L)]),
+            ("The talks were held by the Norwegians alone.", "Norwegians", "people", &[]),
+            ("The leaders met Muslims in the hall.", "Muslims", "faith-month-or-weekday", &[]),
+            ("The crews flew Fly Denmark on Monday.", "Fly Denmark", "country-in-name", &[("Fly Denmark", O)]),
+            ("The ferry operator Brightwave said its profit rose.", "Brightwave", "what-a-body-has", &[("Brightwave", O)]),
+            ("The talks were led by Quist Brenner on Monday.", "Quist Brenner", "several-words-or-speaks", &[("Quist Brenner", P)]),
+            ("The crews were stranded in Nordvik overnight.", "Nordvik", "after-a-place-preposition", &[("Nordvik", L)]),
+            ("The plan was backed by Quist on Monday.", "Quist", "lone-word", &[("Quist", P)]),
+        ]
+    };
+
+    #[test]
+    fn every_kind_rule_decides_its_example() {
+        let mut wrong = Vec::new();
+        for &(line, run, rule, names) in RULE_EXAMPLES {
+            let got = decided(line);
+            let names: Vec<(String, EntityKind)> = names.iter().map(|&(n, k)| (n.to_string(), k)).collect();
+            if !got.iter().any(|(written, r, found)| written == run && *r == rule && *found == names) {
+                wrong.push(format!("{line:?}: {got:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+        // Every rule and step has its example.
+        for rule in KIND_RULES.iter().map(|r| r.name).chain(["whole-run-place", "only-titles", "office-inside", "home-place"]) {
+            assert!(RULE_EXAMPLES.iter().any(|&(_, _, r, _)| r == rule), "{rule} has no example");
         }
     }
 
