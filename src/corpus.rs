@@ -333,12 +333,11 @@ mod tests {
     #[test]
     fn the_bundled_seeds_are_every_seed_file_extracted() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-        let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+        let mut files: Vec<_> =
+            std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
         files.sort();
-        let mut expected: Vec<Article> = files
-            .iter()
-            .map(|p| broadsheet_extract::extract(&p.file_name().unwrap().to_string_lossy(), &std::fs::read(p).unwrap()))
-            .collect();
+        let mut expected: Vec<Article> =
+            files.iter().map(|p| broadsheet_extract::extract(&p.file_name().unwrap().to_string_lossy(), &std::fs::read(p).unwrap())).collect();
         broadsheet_extract::corpus::link(&mut expected);
         assert!(!expected.is_empty());
         assert_eq!(Corpus::bundled().articles, expected);

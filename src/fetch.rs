@@ -57,7 +57,11 @@ pub async fn fetch_corpus(url: &str, progress: impl Fn(usize, usize)) -> Result<
             }
             progress(urls.len(), urls.len());
             if articles.is_empty() {
-                return Err(format!("None of the {} files in the manifest could be read. {}", urls.len(), problems.first().cloned().unwrap_or_default()));
+                return Err(format!(
+                    "None of the {} files in the manifest could be read. {}",
+                    urls.len(),
+                    problems.first().cloned().unwrap_or_default()
+                ));
             }
             Ok(Fetched::Files((articles, problems)))
         }

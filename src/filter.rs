@@ -110,7 +110,11 @@ pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
     // may have matching quotes: those quotes' texts are then read.
     let search = (!query.is_empty()).then(|| {
         let words = corpus.words();
-        if quotes_view { words.candidates(&query) } else { words.matching(&query) }
+        if quotes_view {
+            words.candidates(&query)
+        } else {
+            words.matching(&query)
+        }
     });
     let mut masks = vec![0u8; n];
     for (i, mask) in masks.iter_mut().enumerate() {
@@ -183,12 +187,8 @@ pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
             .enumerate()
             .filter(|(id, &count)| count > 0 || chosen.contains(&(*id as u32)))
             .map(|(id, &count)| {
-                let value = FacetValue {
-                    key: corpus.keys[id].clone(),
-                    name: corpus.key_names[id].clone(),
-                    count,
-                    selected: chosen.contains(&(id as u32)),
-                };
+                let value =
+                    FacetValue { key: corpus.keys[id].clone(), name: corpus.key_names[id].clone(), count, selected: chosen.contains(&(id as u32)) };
                 (corpus.name_rank[id], value)
             })
             .collect();
@@ -233,7 +233,8 @@ pub fn group_by_speaker(corpus: &Corpus, items: &[usize]) -> Vec<(Option<String>
     }
     // Each group put in its place (equal ones in the order they first appeared): the
     // groups of a page are few, and the page's code then needs no other sort.
-    let order = |a: &(Option<String>, Vec<usize>), b: &(Option<String>, Vec<usize>)| a.0.is_none().cmp(&b.0.is_none()).then(b.1.len().cmp(&a.1.len()));
+    let order =
+        |a: &(Option<String>, Vec<usize>), b: &(Option<String>, Vec<usize>)| a.0.is_none().cmp(&b.0.is_none()).then(b.1.len().cmp(&a.1.len()));
     let mut sorted: Vec<(Option<String>, Vec<usize>)> = Vec::with_capacity(groups.len());
     for group in groups {
         let at = sorted.partition_point(|placed| order(placed, &group).is_le());
@@ -367,7 +368,11 @@ mod tests {
     #[test]
     fn quotes_about_someone_name_them_in_their_own_words() {
         let c = Corpus::from_files([
-            ("p.txt", "Pier news\n\n“Oslo will pay for the pier,” Anna Berg said. “Olaf Dahl agrees,” she added.\n\nOlaf Dahl said: “The pier is late.”".as_bytes()),
+            (
+                "p.txt",
+                "Pier news\n\n“Oslo will pay for the pier,” Anna Berg said. “Olaf Dahl agrees,” she added.\n\nOlaf Dahl said: “The pier is late.”"
+                    .as_bytes(),
+            ),
             ("q.txt", "Roads\n\n“The road is done,” Olaf Dahl said in Oslo.".as_bytes()),
         ]);
         let texts = |q: &str| {

@@ -117,9 +117,7 @@ pub fn parse(url: &str, content_type: Option<&str>, body: &[u8]) -> Result<Parse
     let name = file_name(url);
     let ct = content_type.unwrap_or("").to_ascii_lowercase();
     if ct.starts_with("text/html") && !name.ends_with(".txt") {
-        return Err(format!(
-            "{url} sent a web page (text/html), not a corpus. Link to a .txt article, a .jsonl file or a manifest.json."
-        ));
+        return Err(format!("{url} sent a web page (text/html), not a corpus. Link to a .txt article, a .jsonl file or a manifest.json."));
     }
     if name.ends_with(".json") || ct.starts_with("application/json") {
         let text = std::str::from_utf8(body).map_err(|_| format!("{name} is not valid UTF-8, so it cannot be a manifest."))?;
@@ -258,10 +256,7 @@ mod tests {
     #[test]
     fn manifest_entries_resolve_against_it() {
         let got = parse("https://x.org/c/manifest.json?v=2", None, br#"{"files": ["a.txt", "sub/b.txt", "https://y.org/c.txt"]}"#).unwrap();
-        assert_eq!(
-            got,
-            Parsed::Manifest(vec!["https://x.org/c/a.txt".into(), "https://x.org/c/sub/b.txt".into(), "https://y.org/c.txt".into()])
-        );
+        assert_eq!(got, Parsed::Manifest(vec!["https://x.org/c/a.txt".into(), "https://x.org/c/sub/b.txt".into(), "https://y.org/c.txt".into()]));
         assert!(parse("https://x.org/m.json", None, b"[]").unwrap_err().contains("no article"));
         assert!(parse("https://x.org/m.json", None, b"{oops").unwrap_err().contains("not a manifest"));
         assert!(parse("https://x.org/m.json", None, br#"{"files": "a.txt"}"#).unwrap_err().contains("a string, with no list of files"));

@@ -117,7 +117,11 @@ pub fn article_card(out: &mut String, corpus: &Corpus, index: usize, open: &str,
         };
         push_link(out, class, &chip_href(facet, key), &corpus.name_of(key));
     };
-    out.push_str(if a.title.derived { r#"<li class="card"><article><h2 class="title derived">"# } else { r#"<li class="card"><article><h2 class="title">"# });
+    out.push_str(if a.title.derived {
+        r#"<li class="card"><article><h2 class="title derived">"#
+    } else {
+        r#"<li class="card"><article><h2 class="title">"#
+    });
     push_link(out, "", open, &a.title.text);
     if a.title.derived {
         out.push_str(r#"<span class="derived-note"> (headline from the lead)</span>"#);
@@ -243,9 +247,17 @@ mod tests {
         let corpus = Corpus::from_files([("pier.txt", text.as_bytes())]);
         let mut out = String::new();
         article_card(&mut out, &corpus, 0, "/b/?article=pier", &|facet, key| format!("/b/?{}={key}", facet.param()));
-        assert!(out.starts_with(r#"<li class="card"><article><h2 class="title"><a href="/b/?article=pier">Harbour &lt;b&gt;news&lt;/b&gt; &amp; views</a></h2>"#), "{out}");
+        assert!(
+            out.starts_with(
+                r#"<li class="card"><article><h2 class="title"><a href="/b/?article=pier">Harbour &lt;b&gt;news&lt;/b&gt; &amp; views</a></h2>"#
+            ),
+            "{out}"
+        );
         assert!(out.contains(r#"<span class="source">pier.txt</span> · 1 quote</p>"#), "{out}");
-        assert!(out.contains(r#"<span class="chip-label">Speakers</span><a class="chip speaker" href="/b/?speaker=marta-quist">Marta Quist</a></p>"#), "{out}");
+        assert!(
+            out.contains(r#"<span class="chip-label">Speakers</span><a class="chip speaker" href="/b/?speaker=marta-quist">Marta Quist</a></p>"#),
+            "{out}"
+        );
         assert!(out.contains(r#"<a class="chip place" href="/b/?place=oslo">Oslo</a>"#), "{out}");
         assert!(out.ends_with("</article></li>"), "{out}");
         // An index the corpus no longer has adds nothing.

@@ -274,11 +274,7 @@ impl WordIndex {
             } else {
                 // A word's first match is its earliest, so a word that begins with the piece is seen at 0.
                 self.each_word_holding(piece, |word, offset| {
-                    let fits = if inner {
-                        offset == 0 && self.word(word).len() == piece.len()
-                    } else {
-                        i == 0 || offset == 0
-                    };
+                    let fits = if inner { offset == 0 && self.word(word).len() == piece.len() } else { i == 0 || offset == 0 };
                     if fits {
                         words.push(word as u32);
                     }
@@ -398,7 +394,10 @@ enum WordTest {
     Empty,
     Is(u32),
     /// One of the listed words, which are also set in `bits`.
-    OneOf { words: Vec<u32>, bits: Vec<u64> },
+    OneOf {
+        words: Vec<u32>,
+        bits: Vec<u64>,
+    },
 }
 
 impl WordTest {

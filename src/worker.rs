@@ -153,7 +153,8 @@ fn loading() -> Result<js_sys::Promise, String> {
             return Ok(promise.clone());
         }
         let version = JsValue::from_str(env!("EXTRACTOR_VERSION"));
-        let promise: js_sys::Promise = js_function("version", LOCATE_SCRIPT)?.call1(&JsValue::NULL, &version).map_err(|e| message(&e))?.unchecked_into();
+        let promise: js_sys::Promise =
+            js_function("version", LOCATE_SCRIPT)?.call1(&JsValue::NULL, &version).map_err(|e| message(&e))?.unchecked_into();
         Ok(cell.insert(promise).clone())
     })
 }
@@ -307,10 +308,6 @@ impl Pool {
         if reply.len() != batch.len() {
             return Err(format!("the worker answered {} articles for {}", reply.len(), batch.len()));
         }
-        reply
-            .iter()
-            .zip(batch)
-            .map(|(encoded, file)| decode_without_text(encoded, &file.bytes).map_err(|_| unreadable(&file.name)))
-            .collect()
+        reply.iter().zip(batch).map(|(encoded, file)| decode_without_text(encoded, &file.bytes).map_err(|_| unreadable(&file.name))).collect()
     }
 }

@@ -15,7 +15,9 @@ pub fn DownloadQuotes() -> impl IntoView {
     let ctx = use_ctx();
     let problem = RwSignal::new(None::<String>);
     let download = move |_| {
-        let csv = ctx.results.with_untracked(|r| if r.view == View::Quotes { quotes_csv(&ctx.corpus_signal.get_untracked(), &r.items) } else { String::new() });
+        let csv =
+            ctx.results
+                .with_untracked(|r| if r.view == View::Quotes { quotes_csv(&ctx.corpus_signal.get_untracked(), &r.items) } else { String::new() });
         problem.set(save(FILE_NAME, &csv).err().map(|e| format!("The file could not be saved: {e}")));
     };
     view! {

@@ -7,7 +7,6 @@ use std::sync::Arc;
 use futures::channel::mpsc;
 use futures::StreamExt;
 
-
 use broadsheet_extract::Article;
 
 use leptos::prelude::*;
@@ -38,9 +37,20 @@ const WORD_INDEX_SLICE: usize = 250;
 pub enum LoadStatus {
     #[default]
     Idle,
-    Loading { what: String, done: usize, total: usize },
-    Loaded { what: String, articles: usize, problems: Vec<String> },
-    Failed { what: String, error: String },
+    Loading {
+        what: String,
+        done: usize,
+        total: usize,
+    },
+    Loaded {
+        what: String,
+        articles: usize,
+        problems: Vec<String>,
+    },
+    Failed {
+        what: String,
+        error: String,
+    },
 }
 
 /// Shared by the panel and the page, which starts loads from the URL.
@@ -59,7 +69,12 @@ pub struct Loader {
 
 impl Default for Loader {
     fn default() -> Loader {
-        Loader { status: RwSignal::new(LoadStatus::Idle), generation: StoredValue::new(0), article: StoredValue::new(None), waiting: StoredValue::new(None) }
+        Loader {
+            status: RwSignal::new(LoadStatus::Idle),
+            generation: StoredValue::new(0),
+            article: StoredValue::new(None),
+            waiting: StoredValue::new(None),
+        }
     }
 }
 

@@ -23,13 +23,7 @@ pub fn Page() -> impl IntoView {
     let location = use_location();
     let bundled = Arc::new(Corpus::bundled());
     let corpus_signal = RwSignal::new(bundled.clone());
-    let base: &'static str = Box::leak(
-        window()
-            .location()
-            .pathname()
-            .unwrap_or_else(|_| "/".to_string())
-            .into_boxed_str(),
-    );
+    let base: &'static str = Box::leak(window().location().pathname().unwrap_or_else(|_| "/".to_string()).into_boxed_str());
     let parsed = Memo::new(move |_| {
         let pairs = decode_query(&location.search.get());
         ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
@@ -37,12 +31,7 @@ pub fn Page() -> impl IntoView {
     let state = Memo::new(move |_| parsed.with(|p| p.0.clone()));
     let notices = Signal::derive(move || parsed.with(|p| p.1.clone()));
     let results = Memo::new(move |_| corpus_signal.with(|c| state.with(|s| filter::run(c, s))));
-    provide_context(Ctx {
-        corpus_signal,
-        base,
-        state,
-        results,
-    });
+    provide_context(Ctx { corpus_signal, base, state, results });
     let loader = Loader::default();
     provide_context(loader);
     Effect::new(move |_| state.with(|s| loader.article_is(s.article.as_deref())));

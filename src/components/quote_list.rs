@@ -19,7 +19,13 @@ fn quote_items(ctx: Ctx, corpus: &Corpus, items: &[usize], state: &ViewState, qu
     for &i in items {
         let Some(r) = corpus.quotes.get(i) else { continue };
         // The article opened at the quote, with the search still marked in it.
-        let article = ViewState { view: View::Articles, article: Some(corpus.articles[r.article].id.clone()), q: state.q.clone(), corpus: state.corpus.clone(), ..ViewState::default() };
+        let article = ViewState {
+            view: View::Articles,
+            article: Some(corpus.articles[r.article].id.clone()),
+            q: state.q.clone(),
+            corpus: state.corpus.clone(),
+            ..ViewState::default()
+        };
         let in_context = format!("{}#q-{}", ctx.href(&article), r.quote);
         markup::quote_item(&mut out, corpus, i, query, &in_context, &|facet, key| ctx.href(&state.toggled(facet, key)));
     }
@@ -34,15 +40,11 @@ pub fn QuoteList() -> impl IntoView {
     let grouped = move || ctx.state.get().group_by_speaker;
     let toggle_group = move || {
         let s = ctx.state.get();
-        ctx.href(&ViewState {
-            group_by_speaker: !s.group_by_speaker,
-            ..s
-        })
+        ctx.href(&ViewState { group_by_speaker: !s.group_by_speaker, ..s })
     };
     let clear = move || ctx.href(&ctx.state.get().cleared());
-    let shown_items = move || {
-        ctx.results.with(|r| if r.view == View::Quotes { r.items.iter().copied().take(shown.get()).collect() } else { Vec::new() })
-    };
+    let shown_items =
+        move || ctx.results.with(|r| if r.view == View::Quotes { r.items.iter().copied().take(shown.get()).collect() } else { Vec::new() });
     let list = move || {
         let corpus = ctx.corpus();
         let items: Vec<usize> = shown_items();

@@ -29,11 +29,54 @@ struct Attribution {
 fn is_verb_filler(w: &str) -> bool {
     matches!(
         w,
-        "also" | "further" | "later" | "then" | "again" | "once" | "recently" | "previously" | "earlier" | "still"
-            | "repeatedly" | "often" | "never" | "always" | "even" | "already" | "just" | "has" | "had" | "have"
-            | "was" | "were" | "is" | "are" | "would" | "will" | "could" | "did" | "does" | "do" | "quoted" | "as"
-            | "been" | "being" | "first" | "finally" | "simply" | "flatly" | "reportedly" | "allegedly"
-            | "not" | "might" | "may" | "can" | "should" | "went" | "on" | "to"
+        "also"
+            | "further"
+            | "later"
+            | "then"
+            | "again"
+            | "once"
+            | "recently"
+            | "previously"
+            | "earlier"
+            | "still"
+            | "repeatedly"
+            | "often"
+            | "never"
+            | "always"
+            | "even"
+            | "already"
+            | "just"
+            | "has"
+            | "had"
+            | "have"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "would"
+            | "will"
+            | "could"
+            | "did"
+            | "does"
+            | "do"
+            | "quoted"
+            | "as"
+            | "been"
+            | "being"
+            | "first"
+            | "finally"
+            | "simply"
+            | "flatly"
+            | "reportedly"
+            | "allegedly"
+            | "not"
+            | "might"
+            | "may"
+            | "can"
+            | "should"
+            | "went"
+            | "on"
+            | "to"
     ) || (w.len() > 4 && w.ends_with("ly"))
 }
 
@@ -42,10 +85,49 @@ fn is_verb_filler(w: &str) -> bool {
 fn breaks_phrase(w: &str, info: WordInfo) -> bool {
     matches!(
         w,
-        "that" | "and" | "but" | "or" | "which" | "when" | "while" | "because" | "if" | "than" | "to" | "in" | "on"
-            | "at" | "with" | "by" | "from" | "after" | "before" | "since" | "where" | "so" | "yet" | "as" | "about"
-            | "for" | "into" | "during" | "though" | "although" | "whether" | "not" | "is" | "was" | "were" | "are" | "upon"
-            | "be" | "it" | "there" | "this" | "these" | "those"
+        "that"
+            | "and"
+            | "but"
+            | "or"
+            | "which"
+            | "when"
+            | "while"
+            | "because"
+            | "if"
+            | "than"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "with"
+            | "by"
+            | "from"
+            | "after"
+            | "before"
+            | "since"
+            | "where"
+            | "so"
+            | "yet"
+            | "as"
+            | "about"
+            | "for"
+            | "into"
+            | "during"
+            | "though"
+            | "although"
+            | "whether"
+            | "not"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "upon"
+            | "be"
+            | "it"
+            | "there"
+            | "this"
+            | "these"
+            | "those"
     ) || info.is(WordList::CueVerb)
 }
 
@@ -217,7 +299,9 @@ fn is_abbreviated(text: &str, t: &Token) -> bool {
 /// A speech word used as a noun after an article or a possessive: "the reports",
 /// "his claims". ("Some said", "both said": those determiners stand for people.)
 fn is_noun_here(text: &str, toks: &[Token], k: usize) -> bool {
-    k > 0 && toks[k - 1].is_word() && matches!(fold_tok(text, &toks[k - 1]).as_ref(), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your")
+    k > 0
+        && toks[k - 1].is_word()
+        && matches!(fold_tok(text, &toks[k - 1]).as_ref(), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your")
 }
 
 /// `"…," said X` or `"…," X said` at the start of the words after a quote.
@@ -464,9 +548,9 @@ fn resolve(text: &str, found: &mut Found, phrase: Span, recent_speakers: &[(usiz
     if let Some(noun) = role {
         let affiliation = toks.iter().find_map(|t| {
             let w = fold_tok(text, t);
-            lexicon::demonym_country(&w).map(lexicon::fold).or_else(|| {
-                names.iter().find(|(s, _)| s.overlaps(t.span)).map(|&(_, c)| lexicon::fold(&found.clusters[c].name))
-            })
+            lexicon::demonym_country(&w)
+                .map(lexicon::fold)
+                .or_else(|| names.iter().find(|(s, _)| s.overlaps(t.span)).map(|&(_, c)| lexicon::fold(&found.clusters[c].name)))
         });
         if let Some(c) = found.resolve_description(&noun, affiliation.as_deref(), phrase.start) {
             found.add_alias(c, phrase.text(text));
@@ -573,9 +657,29 @@ fn names_a_work(before: &str) -> bool {
     let is_work = |w: &str| {
         matches!(
             w,
-            "book" | "books" | "memoir" | "novel" | "show" | "program" | "programme" | "series" | "film" | "movie"
-                | "documentary" | "song" | "album" | "podcast" | "episode" | "edition" | "broadcast" | "musical"
-                | "column" | "newspaper" | "magazine" | "titled" | "entitled"
+            "book"
+                | "books"
+                | "memoir"
+                | "novel"
+                | "show"
+                | "program"
+                | "programme"
+                | "series"
+                | "film"
+                | "movie"
+                | "documentary"
+                | "song"
+                | "album"
+                | "podcast"
+                | "episode"
+                | "edition"
+                | "broadcast"
+                | "musical"
+                | "column"
+                | "newspaper"
+                | "magazine"
+                | "titled"
+                | "entitled"
         )
     };
     match words.next().as_deref() {
@@ -644,7 +748,8 @@ pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], spa
             }
             // `X said, “… .” He added, “…”`: a quote that ends its sentence and was
             // introduced by a cue belongs to that cue; the words after it open the next sentence.
-            let ends_sentence = q.span.text(text).trim_end_matches(|c: char| crate::quotes::is_quote_char(c) || c.is_whitespace()).ends_with(['.', '!', '?', '…']);
+            let ends_sentence =
+                q.span.text(text).trim_end_matches(|c: char| crate::quotes::is_quote_char(c) || c.is_whitespace()).ends_with(['.', '!', '?', '…']);
             let introduced_by_cue = before.text(text).trim_end().ends_with([',', ':']);
             // `“… .” Kasich said he would …`: after a quote that ends its sentence, a
             // cue followed by a clause reports other speech; it does not attribute this one.
@@ -698,14 +803,7 @@ pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], spa
 /// previous paragraph, or follows an attributed quote of its paragraph (with
 /// no other name in between), or opens a paragraph right after one that ended
 /// with an attributed quote.
-fn carried_over(
-    text: &str,
-    spans: &[QuoteSpan],
-    attributed: &[Option<Attribution>],
-    i: usize,
-    q: QuoteSpan,
-    found: &Found,
-) -> Option<Attribution> {
+fn carried_over(text: &str, spans: &[QuoteSpan], attributed: &[Option<Attribution>], i: usize, q: QuoteSpan, found: &Found) -> Option<Attribution> {
     let prev = i.checked_sub(1)?;
     let p = spans[prev];
     let a = attributed[prev].clone()?;
@@ -825,7 +923,9 @@ mod tests {
 
     #[test]
     fn a_participle_speaks_for_the_subject_of_its_sentence() {
-        let got = attributions("Marta Quist has delivered an impassioned defence of “harbour values,” saying the town embodied the “courage of the coast.”");
+        let got = attributions(
+            "Marta Quist has delivered an impassioned defence of “harbour values,” saying the town embodied the “courage of the coast.”",
+        );
         assert_eq!(got.iter().map(|(_, s, _)| s.clone()).collect::<Vec<_>>(), [some("Marta Quist"), some("Marta Quist")]);
     }
 
@@ -870,7 +970,9 @@ mod tests {
 
     #[test]
     fn descriptions_resolve_through_titles_seen_earlier() {
-        let got = speakers("Norwegian Prime Minister Ingrid Solberg visited the port. “We will rebuild the quay before spring,” the Norwegian leader said.");
+        let got = speakers(
+            "Norwegian Prime Minister Ingrid Solberg visited the port. “We will rebuild the quay before spring,” the Norwegian leader said.",
+        );
         assert_eq!(got, [some("Ingrid Solberg")]);
     }
 
@@ -897,7 +999,9 @@ mod tests {
 
     #[test]
     fn a_long_apposition_is_stepped_over() {
-        let got = speakers("Olaf Brenner, a fisherman from the north side of the bay and the head of the local boat club, said: “We will not pay for the dredging.”");
+        let got = speakers(
+            "Olaf Brenner, a fisherman from the north side of the bay and the head of the local boat club, said: “We will not pay for the dredging.”",
+        );
         assert_eq!(got, [some("Olaf Brenner")]);
     }
 

@@ -60,9 +60,20 @@ fn iso(y: i64, m: u32, d: u32) -> String {
 /// A date expression as written, before resolution.
 #[derive(Clone, Debug, PartialEq)]
 enum Expr {
-    Full { y: i64, m: u32, d: u32 },
-    MonthDay { m: u32, d: u32, weekday: Option<u32> },
-    MonthYear { y: i64, m: u32 },
+    Full {
+        y: i64,
+        m: u32,
+        d: u32,
+    },
+    MonthDay {
+        m: u32,
+        d: u32,
+        weekday: Option<u32>,
+    },
+    MonthYear {
+        y: i64,
+        m: u32,
+    },
     Year(i64),
     Weekday(u32),
     /// Days from the publication date: today 0, yesterday -1.
@@ -171,8 +182,8 @@ pub(crate) fn may_start_date_bytes(word: &[u8]) -> bool {
 /// For each first and second letter, the third letters a date word can have (bit 0 = 'a').
 const DATE_WORD_STARTS: [[u32; 26]; 26] = {
     const STARTS: [&[u8; 3]; 25] = [
-        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec", b"mon", b"tue",
-        b"wed", b"thu", b"fri", b"sat", b"sun", b"tod", b"yes", b"tom", b"las", b"thi", b"nex",
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec", b"mon", b"tue", b"wed", b"thu", b"fri",
+        b"sat", b"sun", b"tod", b"yes", b"tom", b"las", b"thi", b"nex",
     ];
     let mut table = [[0u32; 26]; 26];
     let mut i = 0;
@@ -314,9 +325,7 @@ pub fn resolve(text: &str, layout: &Layout, paragraph_tokens: &[&[tokens::Token]
     let mut publication = PublicationDate { iso: None, provenance: DateProvenance::Unknown };
     if let Some(v) = layout.header_date.and_then(|h| parse_value(h.text(text))) {
         publication = PublicationDate { iso: Some(v), provenance: DateProvenance::Header };
-    } else if let Some(d) = layout.dateline.and_then(|d| {
-        found.iter().find(|(s, e)| d.contains(*s) && matches!(e, Expr::Full { .. }))
-    }) {
+    } else if let Some(d) = layout.dateline.and_then(|d| found.iter().find(|(s, e)| d.contains(*s) && matches!(e, Expr::Full { .. }))) {
         if let Expr::Full { y, m, d } = d.1 {
             publication = PublicationDate { iso: Some(iso(y, m, d)), provenance: DateProvenance::Dateline };
         }
@@ -402,7 +411,8 @@ mod tests {
 
     #[test]
     fn days_are_numbers_with_ordinal_endings_in_any_case() {
-        let days: Vec<Option<u32>> = ["5", "5th", "1ST", "22nd", "3Rd", "31", "32nd", "0", "Thursday", "2023"].iter().map(|w| day_number(w)).collect();
+        let days: Vec<Option<u32>> =
+            ["5", "5th", "1ST", "22nd", "3Rd", "31", "32nd", "0", "Thursday", "2023"].iter().map(|w| day_number(w)).collect();
         assert_eq!(days, [Some(5), Some(5), Some(1), Some(22), Some(3), Some(31), None, None, None, None]);
         assert_eq!(["Sept", "sept.", "may", "Mayor"].map(|w| lexicon::month_number(&lexicon::fold(w))), [Some(9), Some(9), Some(5), None]);
     }
@@ -410,9 +420,37 @@ mod tests {
     #[test]
     fn the_test_on_words_as_written_agrees_with_folding_first() {
         let words = [
-            "january", "Feb", "MARCH", "Sept.", "may", "Mayor", "monday", "THURSDAY", "Today", "yesterday", "tomorrow",
-            "Last", "this", "NEXT", "the", "That", "a", "I", "7", "2023", "2023-03-31", "Öct", "Ďecember", "Sé", "É",
-            "ja", "no", "Sa", "Juni", "", "-",
+            "january",
+            "Feb",
+            "MARCH",
+            "Sept.",
+            "may",
+            "Mayor",
+            "monday",
+            "THURSDAY",
+            "Today",
+            "yesterday",
+            "tomorrow",
+            "Last",
+            "this",
+            "NEXT",
+            "the",
+            "That",
+            "a",
+            "I",
+            "7",
+            "2023",
+            "2023-03-31",
+            "Öct",
+            "Ďecember",
+            "Sé",
+            "É",
+            "ja",
+            "no",
+            "Sa",
+            "Juni",
+            "",
+            "-",
         ];
         for w in words {
             assert_eq!(may_start_date_as_written(w), lexicon::with_folded(w, may_start_date), "{w:?}");

@@ -13,9 +13,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         Err(_) => {
             let text = String::from_utf8_lossy(bytes).into_owned();
             let replaced = text.matches('\u{FFFD}').count();
-            warnings.push(format!(
-                "the file is not valid UTF-8: {replaced} invalid byte sequence(s) were replaced with \u{FFFD}"
-            ));
+            warnings.push(format!("the file is not valid UTF-8: {replaced} invalid byte sequence(s) were replaced with \u{FFFD}"));
             text
         }
     };

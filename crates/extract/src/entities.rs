@@ -151,7 +151,8 @@ fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
         let names = [(0, v), (second, toks.len())];
         let in_capitals = |(from, to): (usize, usize)| toks[from..to].iter().all(|t| !t.is_word() || tokens::is_all_caps(word(t)));
         // "Anna Berg v Eva Dahl" is a match between players.
-        let a_person = |(from, to): (usize, usize)| to - from >= 2 && lexicon::with_folded(word(&toks[from]), |w| lexicon::given_names().contains_key(w));
+        let a_person =
+            |(from, to): (usize, usize)| to - from >= 2 && lexicon::with_folded(word(&toks[from]), |w| lexicon::given_names().contains_key(w));
         let fits = (word(&toks[v]) != "AT" || names.into_iter().all(in_capitals)) && !names.into_iter().any(a_person);
         return if fits && names.into_iter().all(is_name) { names.to_vec() } else { Vec::new() };
     }
@@ -254,7 +255,6 @@ fn is_connector_as_written(word: &str) -> bool {
     let could_be = if word.is_ascii() { word.len() <= 3 } else { word.len() <= 9 };
     could_be && lexicon::with_folded(word, is_connector)
 }
-
 
 fn is_shouting(text: &str, tokens: &[Token]) -> bool {
     let (mut words, mut shouted) = (0, 0);
@@ -560,9 +560,8 @@ fn classify<'t>(
             // nothing to remember
         } else if is_party_label(w) && first + 2 < surface.len() && !org_tail {
             // "Democrat Anna Kowalski": a party label before a name is no part of it.
-        } else if let Some(p) = (first + 1 < surface.len() && !org_tail && folded.info(first + 1).is(WordList::TitleWord))
-            .then(|| folded.place(first))
-            .flatten()
+        } else if let Some(p) =
+            (first + 1 < surface.len() && !org_tail && folded.info(first + 1).is(WordList::TitleWord)).then(|| folded.place(first)).flatten()
         {
             // "Belarus President", "Oslo Mayor Novak": a place before a title is an affiliation.
             affiliation = Some(lexicon::fold(p.canonical));
@@ -585,9 +584,7 @@ fn classify<'t>(
     // short as a name and an office are: each part is classified again, and a long run
     // of capitals must not make that deep or slow.
     let office = (last - first <= LONGEST_NAME_WITH_OFFICE)
-        .then(|| {
-            (first + 1..last.saturating_sub(1)).rev().find(|&k| folded.info(k).is(WordList::TitleWord) && folded.info(k).is(WordList::RoleNoun))
-        })
+        .then(|| (first + 1..last.saturating_sub(1)).rev().find(|&k| folded.info(k).is(WordList::TitleWord) && folded.info(k).is(WordList::RoleNoun)))
         .flatten();
     if let Some(k) = office.filter(|_| !org_tail && !shouting) {
         // The office's own titles go with it: "Harbour Board Senior Adviser …".
@@ -602,7 +599,10 @@ fn classify<'t>(
     // "Anna Kowalski of Oslo": a name, then the place it is from. A name that begins or ends
     // like a body's ("Bank of England", "University of Oslo") stays whole.
     let from_place = (last - first <= LONGEST_NAME_WITH_OFFICE && !org_tail && !shouting && !folded.info(first).is(WordList::OrgWord))
-        .then(|| (first + 1..last.saturating_sub(1)).find_map(|k| (folded.word(k) == "of").then(|| place_named(folded.range(k + 1, last)).map(|p| (k, p))).flatten()))
+        .then(|| {
+            (first + 1..last.saturating_sub(1))
+                .find_map(|k| (folded.word(k) == "of").then(|| place_named(folded.range(k + 1, last)).map(|p| (k, p))).flatten())
+        })
         .flatten();
     if let Some((k, p)) = from_place {
         let span = Span::new(toks[start + k + 1].span.start, toks[start + last - 1].span.end);
@@ -767,7 +767,8 @@ impl<'t> RunFacts<'_, 't> {
 
     /// Adds the runs `verdict` gives to `out`.
     fn apply(&self, verdict: Verdict, role: Option<Box<Role>>, buffer: &mut String, out: &mut Vec<Run<'t>>) {
-        let run = |name, kind, role, canonical, modifies_noun| Run { span: self.span(), name, words: self.n_words(), kind, role, canonical, modifies_noun };
+        let run =
+            |name, kind, role, canonical, modifies_noun| Run { span: self.span(), name, words: self.n_words(), kind, role, canonical, modifies_noun };
         match verdict {
             Verdict::Drop => {}
             Verdict::Kind(kind) => {
@@ -836,7 +837,10 @@ fn organisation_word(run: &RunFacts) -> Option<Verdict> {
     let org_of = (0..run.n_words()).any(|i| run.wfold(i) == "of") && (0..run.n_words()).any(|i| run.winfo(i).is(WordList::OrgWord));
     // A word that opens a sports club's name.
     let club = !run.one_word()
-        && matches!(run.wfold(0), "real" | "sporting" | "dynamo" | "dinamo" | "spartak" | "lokomotiv" | "atletico" | "olympique" | "borussia" | "fc" | "ac");
+        && matches!(
+            run.wfold(0),
+            "real" | "sporting" | "dynamo" | "dinamo" | "spartak" | "lokomotiv" | "atletico" | "olympique" | "borussia" | "fc" | "ac"
+        );
     (org_suffix || org_of || club).then_some(Verdict::Kind(EntityKind::Organization))
 }
 
@@ -891,7 +895,8 @@ fn faith_month_or_weekday(run: &RunFacts) -> Option<Verdict> {
 
 /// "Air France", "Bank Austria": a name with a country in it and no given name is a body.
 fn country_in_name(run: &RunFacts) -> Option<Verdict> {
-    let names_a_country = run.n_words() >= 2 && (0..run.n_words()).any(|i| run.folded.place(run.kept[i]).is_some_and(|p| p.kind == PlaceKind::Country));
+    let names_a_country =
+        run.n_words() >= 2 && (0..run.n_words()).any(|i| run.folded.place(run.kept[i]).is_some_and(|p| p.kind == PlaceKind::Country));
     (names_a_country && !(0..run.n_words()).any(|i| run.given_at(i))).then_some(Verdict::Kind(EntityKind::Organization))
 }
 
@@ -944,14 +949,47 @@ fn lone_word(run: &RunFacts) -> Option<Verdict> {
 /// Peoples and faiths that no country's name gives: "Muslims", "Latino", "Jewish".
 fn is_people_or_faith(w: &str) -> bool {
     let singular = w.strip_suffix('s').unwrap_or(w);
-    [w, singular].into_iter().any(|w| matches!(
-        w,
-        "muslim" | "moslem" | "islam" | "islamic" | "christian" | "christianity" | "jew" | "jewish" | "judaism"
-            | "hindu" | "buddhist" | "sikh" | "catholic" | "protestant" | "evangelical" | "mormon" | "sunni" | "shia"
-            | "shiite" | "latino" | "latina" | "latinx" | "hispanic" | "arab" | "kurd" | "kurdish" | "asian" | "african"
-            | "european" | "african-american" | "native-american" | "aboriginal" | "indigenous"
-            | "democratic" | "democrat" | "republican"
-    ))
+    [w, singular].into_iter().any(|w| {
+        matches!(
+            w,
+            "muslim"
+                | "moslem"
+                | "islam"
+                | "islamic"
+                | "christian"
+                | "christianity"
+                | "jew"
+                | "jewish"
+                | "judaism"
+                | "hindu"
+                | "buddhist"
+                | "sikh"
+                | "catholic"
+                | "protestant"
+                | "evangelical"
+                | "mormon"
+                | "sunni"
+                | "shia"
+                | "shiite"
+                | "latino"
+                | "latina"
+                | "latinx"
+                | "hispanic"
+                | "arab"
+                | "kurd"
+                | "kurdish"
+                | "asian"
+                | "african"
+                | "european"
+                | "african-american"
+                | "native-american"
+                | "aboriginal"
+                | "indigenous"
+                | "democratic"
+                | "democrat"
+                | "republican"
+        )
+    })
 }
 
 /// Lowercase nouns for a kind of body, which a name before them belongs to ("the Tanjug news
@@ -959,9 +997,29 @@ fn is_people_or_faith(w: &str) -> bool {
 fn is_body_noun(w: &str) -> bool {
     matches!(
         w,
-        "agency" | "newspaper" | "daily" | "company" | "firm" | "club" | "bank" | "airline" | "carrier" | "ministry"
-            | "network" | "broadcaster" | "magazine" | "publisher" | "manufacturer" | "maker" | "retailer" | "brewery"
-            | "insurer" | "lender" | "automaker" | "carmaker" | "conglomerate"
+        "agency"
+            | "newspaper"
+            | "daily"
+            | "company"
+            | "firm"
+            | "club"
+            | "bank"
+            | "airline"
+            | "carrier"
+            | "ministry"
+            | "network"
+            | "broadcaster"
+            | "magazine"
+            | "publisher"
+            | "manufacturer"
+            | "maker"
+            | "retailer"
+            | "brewery"
+            | "insurer"
+            | "lender"
+            | "automaker"
+            | "carmaker"
+            | "conglomerate"
     )
 }
 
@@ -974,9 +1032,30 @@ fn is_party_label(w: &str) -> bool {
 fn is_feature_word(w: &str) -> bool {
     matches!(
         w,
-        "street" | "avenue" | "road" | "square" | "boulevard" | "bridge" | "river" | "lake" | "sea" | "ocean" | "bay"
-            | "gulf" | "strait" | "straits" | "canal" | "island" | "islands" | "peninsula" | "valley" | "mountains"
-            | "hills" | "desert" | "coast" | "airport"
+        "street"
+            | "avenue"
+            | "road"
+            | "square"
+            | "boulevard"
+            | "bridge"
+            | "river"
+            | "lake"
+            | "sea"
+            | "ocean"
+            | "bay"
+            | "gulf"
+            | "strait"
+            | "straits"
+            | "canal"
+            | "island"
+            | "islands"
+            | "peninsula"
+            | "valley"
+            | "mountains"
+            | "hills"
+            | "desert"
+            | "coast"
+            | "airport"
     )
 }
 
@@ -985,9 +1064,31 @@ fn is_feature_word(w: &str) -> bool {
 fn is_event_word(w: &str) -> bool {
     matches!(
         w,
-        "cup" | "open" | "tour" | "championship" | "championships" | "games" | "olympics" | "olympiad" | "trophy"
-            | "prix" | "tournament" | "marathon" | "festival" | "awards" | "convention" | "conference" | "summit"
-            | "war" | "act" | "treaty" | "accord" | "amendment" | "plan" | "doctrine" | "initiative"
+        "cup"
+            | "open"
+            | "tour"
+            | "championship"
+            | "championships"
+            | "games"
+            | "olympics"
+            | "olympiad"
+            | "trophy"
+            | "prix"
+            | "tournament"
+            | "marathon"
+            | "festival"
+            | "awards"
+            | "convention"
+            | "conference"
+            | "summit"
+            | "war"
+            | "act"
+            | "treaty"
+            | "accord"
+            | "amendment"
+            | "plan"
+            | "doctrine"
+            | "initiative"
     )
 }
 
@@ -1003,10 +1104,7 @@ fn is_initials_of(acronym: &str, name: &str) -> bool {
 }
 
 fn person_gender(name: &str) -> Gender {
-    name.split_whitespace()
-        .next()
-        .and_then(|w| lexicon::given_names().get(lexicon::folded(w).as_ref()).copied())
-        .unwrap_or(Gender::Unknown)
+    name.split_whitespace().next().and_then(|w| lexicon::given_names().get(lexicon::folded(w).as_ref()).copied()).unwrap_or(Gender::Unknown)
 }
 
 /// A name's last word: its words are joined by single spaces.
@@ -1099,9 +1197,9 @@ fn cluster(runs: Vec<Run>) -> Found {
         }
         let f = &folded_names[i];
         let by_last = by_surname.get(&**f).filter(|cs| cs.len() == 1).map(|cs| cs[0]);
-        let any_kind = by_name.get(&**f).and_then(|slots| {
-            [EntityKind::Person, EntityKind::Organization, EntityKind::Place].iter().find_map(|&k| slots[k as usize])
-        });
+        let any_kind = by_name
+            .get(&**f)
+            .and_then(|slots| [EntityKind::Person, EntityKind::Organization, EntityKind::Place].iter().find_map(|&k| slots[k as usize]));
         let c = match (by_last, any_kind) {
             (Some(c), _) | (None, Some(c)) => c,
             (None, None) => {
@@ -1188,9 +1286,7 @@ impl Found {
     /// the one person whose known role fits, or none when two could.
     pub fn resolve_description(&self, noun: &str, affiliation: Option<&str>, before: usize) -> Option<usize> {
         let fits = |r: &Role| {
-            let noun_fits = r.noun == noun
-                || (is_leader_noun(noun) && is_leader_noun(&r.noun))
-                || (noun == "leader" && is_leader_noun(&r.noun));
+            let noun_fits = r.noun == noun || (is_leader_noun(noun) && is_leader_noun(&r.noun)) || (noun == "leader" && is_leader_noun(&r.noun));
             let aff_fits = match (affiliation, r.affiliation.as_deref()) {
                 (Some(a), Some(b)) => a == b,
                 _ => true,
@@ -1289,7 +1385,12 @@ mod tests {
         &[
             ("Ships sailed from New York at dawn.", "New York", "whole-run-place", &[("New York", L)]),
             ("The pier was opened by the Prime Minister on Monday.", "Prime Minister", "only-titles", &[]),
-            ("The Harbour Board Chairman Olaf Brenner spoke.", "The Harbour Board Chairman Olaf Brenner", "office-inside", &[("Harbour Board", O), ("Olaf Brenner", P)]),
+            (
+                "The Harbour Board Chairman Olaf Brenner spoke.",
+                "The Harbour Board Chairman Olaf Brenner",
+                "office-inside",
+                &[("Harbour Board", O), ("Olaf Brenner", P)],
+            ),
             ("Later, Anna Kowalski of Norway arrived.", "Anna Kowalski of Norway", "home-place", &[("Norway", L), ("Anna Kowalski", P)]),
             ("The crews sailed to Western Oslo at noon.", "Western Oslo", "place-once-peeled", &[("Oslo", L)]),
             ("The crowds came for the Harbour Cup again.", "Harbour Cup", "letter-or-event", &[]),
@@ -1353,9 +1454,11 @@ mod tests {
 
     #[test]
     fn events_letters_and_peoples_are_not_people() {
-        let got = entities("Harbour news\n\nThe Harbour Cup and the Coastal Open drew crowds, Syrians and Iraqis among them. The scores were in column B.");
+        let got =
+            entities("Harbour news\n\nThe Harbour Cup and the Coastal Open drew crowds, Syrians and Iraqis among them. The scores were in column B.");
         assert!(got.iter().all(|(_, k, _)| *k != EntityKind::Person), "{got:?}");
-        let got = entities("Harbour news\n\nThe crews met Flemish traders at dawn. Later, Flemish ships left with Maltese sailors and Maltese cargoes.");
+        let got =
+            entities("Harbour news\n\nThe crews met Flemish traders at dawn. Later, Flemish ships left with Maltese sailors and Maltese cargoes.");
         assert!(got.iter().all(|(_, k, _)| *k != EntityKind::Person), "{got:?}");
     }
 
@@ -1392,7 +1495,9 @@ mod tests {
         assert!(got.contains(&("Harbour Rovers".to_string(), EntityKind::Organization, 1)), "{got:?}");
         assert!(got.contains(&("Quayside".to_string(), EntityKind::Organization, 1)), "{got:?}");
         // A score with its half-time in brackets, fixtures, and a row with a ratio and a fraction.
-        let got = entities("Harbour league\n\nNordvik 3 Quayside 2 (halftime 1-0)\n\nNordvik v Harbour Rovers\n\nSALTHAM AT NORDVIK\n\nSALTHAM 73 63 .537 4 1/2");
+        let got = entities(
+            "Harbour league\n\nNordvik 3 Quayside 2 (halftime 1-0)\n\nNordvik v Harbour Rovers\n\nSALTHAM AT NORDVIK\n\nSALTHAM 73 63 .537 4 1/2",
+        );
         assert!(got.contains(&("Nordvik".to_string(), EntityKind::Organization, 3)), "{got:?}");
         assert!(got.contains(&("SALTHAM".to_string(), EntityKind::Organization, 2)), "{got:?}");
         assert!(got.contains(&("Harbour Rovers".to_string(), EntityKind::Organization, 1)), "{got:?}");
@@ -1468,7 +1573,8 @@ mod tests {
 
     #[test]
     fn laws_meetings_and_wars_are_not_people() {
-        let got = entities("Harbour news\n\nThe Harbour Protection Act passed before the Coastal Convention met, as in World War II, said Marta Quist.");
+        let got =
+            entities("Harbour news\n\nThe Harbour Protection Act passed before the Coastal Convention met, as in World War II, said Marta Quist.");
         assert!(got.iter().all(|(name, k, _)| *k != EntityKind::Person || name == "Marta Quist"), "{got:?}");
     }
 

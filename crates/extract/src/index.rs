@@ -115,7 +115,11 @@ fn extract_all(sources: &[Source]) -> Vec<Article> {
 
 pub fn run(args: &[String]) -> io::Result<bool> {
     let shard_size = match args.iter().position(|a| a == "--shard") {
-        Some(i) => args.get(i + 1).and_then(|n| n.parse().ok()).filter(|&n| n > 0).ok_or_else(|| io::Error::other("--shard needs a positive number of articles"))?,
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|n| n.parse().ok())
+            .filter(|&n| n > 0)
+            .ok_or_else(|| io::Error::other("--shard needs a positive number of articles"))?,
         None => DEFAULT_SHARD,
     };
     let positional: Vec<&String> = {

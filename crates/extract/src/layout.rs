@@ -19,8 +19,22 @@ pub struct Layout {
 }
 
 const HEADER_KEYS: &[&str] = &[
-    "title", "headline", "date", "published", "source", "url", "link", "author", "byline", "kicker", "section",
-    "publisher", "id", "tags", "language", "lang",
+    "title",
+    "headline",
+    "date",
+    "published",
+    "source",
+    "url",
+    "link",
+    "author",
+    "byline",
+    "kicker",
+    "section",
+    "publisher",
+    "id",
+    "tags",
+    "language",
+    "lang",
 ];
 
 /// Non-blank lines of `text`, trimmed, as spans.
@@ -62,10 +76,7 @@ pub fn trim(text: &str, span: Span) -> Option<Span> {
 
 fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 fn word_count(s: &str) -> usize {
@@ -73,8 +84,7 @@ fn word_count(s: &str) -> usize {
 }
 
 fn ends_sentence(s: &str) -> bool {
-    s.trim_end_matches(|c: char| crate::quotes::is_quote_char(c) || c == ')')
-        .ends_with(['.', '!', '?', ':', ';', ','])
+    s.trim_end_matches(|c: char| crate::quotes::is_quote_char(c) || c == ')').ends_with(['.', '!', '?', ':', ';', ','])
 }
 
 /// "Senator Says ‘No Deal’ If the Vote Fails Again.": a headline in title case,
@@ -174,9 +184,7 @@ pub fn analyse(text: &str) -> Layout {
             let s = candidate.text(text);
             let short = word_count(s) <= 8 && s.len() <= 80 && !ends_sentence(s);
             let title_again = body.get(skip + 1).is_some_and(|&l| same_line_text(text, l, title));
-            let lead_repeats = body
-                .get(skip + 1)
-                .is_some_and(|&l| folded_starts_with(l.text(text), s));
+            let lead_repeats = body.get(skip + 1).is_some_and(|&l| folded_starts_with(l.text(text), s));
             if short && (title_again || lead_repeats) {
                 layout.kicker = Some(candidate);
                 skip += 1;
@@ -184,10 +192,8 @@ pub fn analyse(text: &str) -> Layout {
         }
     }
     // Fold repeats of the title or kicker near the top.
-    let repeats = |line: Span| {
-        layout.title.is_some_and(|t| same_line_text(text, line, t))
-            || layout.kicker.is_some_and(|k| same_line_text(text, line, k))
-    };
+    let repeats =
+        |line: Span| layout.title.is_some_and(|t| same_line_text(text, line, t)) || layout.kicker.is_some_and(|k| same_line_text(text, line, k));
     let mut i = skip;
     while i < body.len() && i < skip + 3 && repeats(body[i]) {
         i += 1;
@@ -309,14 +315,20 @@ mod tests {
         assert!(title.derived);
         assert_eq!(title.text, "The mayor of Springfield opened a bridge on Monday");
         let l = analyse("Jo Bloggs, a baker from Leeds (UK), on Monday sold the last loaf she had baked in the old oven.");
-        assert_eq!(l.title("Jo Bloggs, a baker from Leeds (UK), on Monday sold the last loaf she had baked in the old oven.").text, "Jo Bloggs on Monday sold the last loaf she had baked in the old…");
+        assert_eq!(
+            l.title("Jo Bloggs, a baker from Leeds (UK), on Monday sold the last loaf she had baked in the old oven.").text,
+            "Jo Bloggs on Monday sold the last loaf she had baked in the old…"
+        );
     }
 
     #[test]
     fn a_long_headline_in_title_case_is_a_title_even_with_a_full_stop() {
         let t = "Harbour Master: ‘No Ferry’ Will Sail If the Council Cuts the Dredging Budget Again This Winter.\n\nThe harbour master said on Monday that the ferries would stop.";
         let l = analyse(t);
-        assert_eq!(texts(t, &[l.title.unwrap()]), ["Harbour Master: ‘No Ferry’ Will Sail If the Council Cuts the Dredging Budget Again This Winter."]);
+        assert_eq!(
+            texts(t, &[l.title.unwrap()]),
+            ["Harbour Master: ‘No Ferry’ Will Sail If the Council Cuts the Dredging Budget Again This Winter."]
+        );
         assert_eq!(l.paragraphs.len(), 1);
         // A long first sentence in ordinary case stays the lead.
         let t = "The harbour master said on Monday that no ferry would sail if the council cut the dredging budget again.\n\nIt rained.";

@@ -91,12 +91,7 @@ fn out_line(id: serde_json::Value, a: &Article) -> OutLine<'_> {
         entities: a
             .entities
             .iter()
-            .map(|e| OutEntity {
-                key: &e.key,
-                name: &e.name,
-                kind: e.kind,
-                mentions: e.mentions.iter().map(|m| [m.start, m.end]).collect(),
-            })
+            .map(|e| OutEntity { key: &e.key, name: &e.name, kind: e.kind, mentions: e.mentions.iter().map(|m| [m.start, m.end]).collect() })
             .collect(),
         dates: a
             .dates

@@ -53,8 +53,7 @@ fn is_close_context(c: Option<char>) -> bool {
     match c {
         None => true,
         Some(c) => {
-            c.is_whitespace()
-                || matches!(c, ')' | ']' | '}' | ',' | '.' | ';' | ':' | '!' | '?' | '—' | '–' | '-' | '…' | '”' | '’' | '»' | '/')
+            c.is_whitespace() || matches!(c, ')' | ']' | '}' | ',' | '.' | ';' | ':' | '!' | '?' | '—' | '–' | '-' | '…' | '”' | '’' | '»' | '/')
         }
     }
 }
@@ -192,16 +191,9 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<QuoteSpan> {
         let (closed, open_at) = pair(&marks_buf, &mut closers_after);
         let first_closed = closed.first().copied();
         for (k, span) in closed.into_iter().enumerate() {
-            out.push(QuoteSpan {
-                span,
-                paragraph: index,
-                continues_previous: carried && k == 0 && span.start == paragraph.start,
-                runs_on: false,
-            });
+            out.push(QuoteSpan { span, paragraph: index, continues_previous: carried && k == 0 && span.start == paragraph.start, runs_on: false });
         }
-        let next_opens = paragraphs
-            .get(index + 1)
-            .is_some_and(|p| p.text(text).starts_with(['“', '"', '„', '«']));
+        let next_opens = paragraphs.get(index + 1).is_some_and(|p| p.text(text).starts_with(['“', '"', '„', '«']));
         carried = false;
         if let Some(at) = open_at {
             if next_opens {

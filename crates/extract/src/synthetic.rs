@@ -5,34 +5,88 @@
 //! Deterministic for a seed; no real text involved.
 
 const GIVEN: &[(&str, bool)] = &[
-    ("Anna", false), ("Marek", true), ("Sofia", false), ("Tomas", true), ("Elena", false), ("Pavel", true),
-    ("Ingrid", false), ("Jonas", true), ("Maria", false), ("Viktor", true), ("Clara", false), ("Oskar", true),
-    ("Helena", false), ("Lukas", true), ("Irena", false), ("Martin", true), ("Eva", false), ("Daniel", true),
-    ("Lucia", false), ("Stefan", true), ("Nina", false), ("Andreas", true), ("Petra", false), ("Milan", true),
-    ("Julia", false), ("Karl", true), ("Vera", false), ("Emil", true), ("Alma", false), ("Felix", true),
+    ("Anna", false),
+    ("Marek", true),
+    ("Sofia", false),
+    ("Tomas", true),
+    ("Elena", false),
+    ("Pavel", true),
+    ("Ingrid", false),
+    ("Jonas", true),
+    ("Maria", false),
+    ("Viktor", true),
+    ("Clara", false),
+    ("Oskar", true),
+    ("Helena", false),
+    ("Lukas", true),
+    ("Irena", false),
+    ("Martin", true),
+    ("Eva", false),
+    ("Daniel", true),
+    ("Lucia", false),
+    ("Stefan", true),
+    ("Nina", false),
+    ("Andreas", true),
+    ("Petra", false),
+    ("Milan", true),
+    ("Julia", false),
+    ("Karl", true),
+    ("Vera", false),
+    ("Emil", true),
+    ("Alma", false),
+    ("Felix", true),
 ];
 const FAMILY: &[&str] = &[
-    "Kowalski", "Berg", "Novak", "Lind", "Petrov", "Holm", "Varga", "Moreau", "Keller", "Costa", "Dahl", "Ferro",
-    "Horvath", "Nieminen", "Santos", "Brandt", "Wolff", "Marin", "Jensen", "Kovacs", "Rossi", "Lange", "Bauer",
-    "Sousa", "Ferreira", "Hagen", "Strand", "Meyer", "Fischer", "Nowak", "Dvorak", "Laine", "Blom", "Mendes",
-    "Weber", "Richter", "Sandberg", "Virtanen", "Hoffmann", "Esposito",
+    "Kowalski", "Berg", "Novak", "Lind", "Petrov", "Holm", "Varga", "Moreau", "Keller", "Costa", "Dahl", "Ferro", "Horvath", "Nieminen", "Santos",
+    "Brandt", "Wolff", "Marin", "Jensen", "Kovacs", "Rossi", "Lange", "Bauer", "Sousa", "Ferreira", "Hagen", "Strand", "Meyer", "Fischer", "Nowak",
+    "Dvorak", "Laine", "Blom", "Mendes", "Weber", "Richter", "Sandberg", "Virtanen", "Hoffmann", "Esposito",
 ];
-const ROLES: &[&str] = &["President", "Prime Minister", "Foreign Minister", "Finance Minister", "Mayor", "spokesman", "union leader", "opposition leader"];
+const ROLES: &[&str] =
+    &["President", "Prime Minister", "Foreign Minister", "Finance Minister", "Mayor", "spokesman", "union leader", "opposition leader"];
 const PLACES: &[(&str, &str)] = &[
-    ("Oslo", "Norwegian"), ("Warsaw", "Polish"), ("Lisbon", "Portuguese"), ("Vienna", "Austrian"),
-    ("Prague", "Czech"), ("Madrid", "Spanish"), ("Helsinki", "Finnish"), ("Athens", "Greek"),
-    ("Budapest", "Hungarian"), ("Copenhagen", "Danish"), ("Stockholm", "Swedish"), ("Rome", "Italian"),
-    ("Berlin", "German"), ("Dublin", "Irish"), ("Brussels", "Belgian"), ("Bratislava", "Slovak"),
+    ("Oslo", "Norwegian"),
+    ("Warsaw", "Polish"),
+    ("Lisbon", "Portuguese"),
+    ("Vienna", "Austrian"),
+    ("Prague", "Czech"),
+    ("Madrid", "Spanish"),
+    ("Helsinki", "Finnish"),
+    ("Athens", "Greek"),
+    ("Budapest", "Hungarian"),
+    ("Copenhagen", "Danish"),
+    ("Stockholm", "Swedish"),
+    ("Rome", "Italian"),
+    ("Berlin", "German"),
+    ("Dublin", "Irish"),
+    ("Brussels", "Belgian"),
+    ("Bratislava", "Slovak"),
 ];
 const ORGS: &[&str] = &[
-    "the Harbour Authority", "the Northern Grain Company", "the Transport Workers Union", "the Central Bank",
-    "the National Audit Office", "the Coastal Energy Group", "the Farmers Association", "the Rail Passengers Council",
-    "the Chamber of Commerce", "the Teachers Federation",
+    "the Harbour Authority",
+    "the Northern Grain Company",
+    "the Transport Workers Union",
+    "the Central Bank",
+    "the National Audit Office",
+    "the Coastal Energy Group",
+    "the Farmers Association",
+    "the Rail Passengers Council",
+    "the Chamber of Commerce",
+    "the Teachers Federation",
 ];
 const OUTLETS: &[&str] = &["the Morning Ledger", "Radio North", "the Evening Courier", "Channel Five"];
 const TOPICS: &[&str] = &[
-    "the bridge", "the budget", "the strike", "the new rail line", "the election", "the trade deal", "the port",
-    "the pension reform", "the energy plan", "the tunnel", "the school reform", "the water tax",
+    "the bridge",
+    "the budget",
+    "the strike",
+    "the new rail line",
+    "the election",
+    "the trade deal",
+    "the port",
+    "the pension reform",
+    "the energy plan",
+    "the tunnel",
+    "the school reform",
+    "the water tax",
 ];
 const VERBS: &[&str] = &["said", "told reporters", "added", "warned", "insisted", "explained"];
 const ACTIONS: &[&str] = &["finish", "review", "fund", "defend", "rethink", "delay", "approve"];
@@ -91,7 +145,12 @@ pub fn article(rng: &mut Rng, index: usize) -> String {
     let title = format!("{place} {} {} speaks out on {topic}", main.role.split(' ').next_back().unwrap_or(main.role), main.family);
     let mut body = vec![format!(
         "{} {} {} {} on {} defended {topic}, saying the plan was “{}” for {place}.",
-        main.demonym, main.role, main.given, main.family, rng.pick(WEEKDAYS), rng.pick(ADJECTIVES)
+        main.demonym,
+        main.role,
+        main.given,
+        main.family,
+        rng.pick(WEEKDAYS),
+        rng.pick(ADJECTIVES)
     )];
     let target = 2000 + rng.below(3500);
     let mut other_introduced = false;
@@ -113,7 +172,11 @@ pub fn article(rng: &mut Rng, index: usize) -> String {
             other_introduced = true;
             body.push(format!(
                 "{} {}, the {} {} {}, took a different view.",
-                other.given, other.family, other.demonym, other.role.to_lowercase(), if rng.below(2) == 0 { "in the capital" } else { "at a news conference" }
+                other.given,
+                other.family,
+                other.demonym,
+                other.role.to_lowercase(),
+                if rng.below(2) == 0 { "in the capital" } else { "at a news conference" }
             ));
         }
         let family = speaker.family;

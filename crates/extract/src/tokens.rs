@@ -235,9 +235,9 @@ pub fn is_all_caps(word: &str) -> bool {
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st", "jr", "sr",
-    "rev", "hon", "no", "vs", "etc", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "univ", "fig", "pres", "adm", "maj", "cmdr",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st", "jr", "sr", "rev", "hon", "no", "vs", "etc",
+    "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx", "dept",
+    "univ", "fig", "pres", "adm", "maj", "cmdr",
 ];
 
 const LONGEST_ABBREVIATION: usize = 6;
@@ -278,11 +278,7 @@ pub fn sentences_in(text: &str, paragraph: Span, tokens: &[Token], protected: &[
         // A stop ends the sentence only before a capital, a digit, a quote mark or the end.
         let mut end = t.span.end;
         let mut j = i + 1;
-        while j < tokens.len()
-            && tokens[j].kind == TokenKind::Punct
-            && tokens[j].span.start == end
-            && is_closing_punct(tokens[j].text(text))
-        {
+        while j < tokens.len() && tokens[j].kind == TokenKind::Punct && tokens[j].span.start == end && is_closing_punct(tokens[j].text(text)) {
             end = tokens[j].span.end;
             j += 1;
         }
