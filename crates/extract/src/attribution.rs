@@ -10,19 +10,18 @@
 //! role fits. Fragments that nobody is found to have said are scare quotes or
 //! titles and are not reported; when unsure, a quote stays unattributed.
 
-use crate::entities::{Found, Role};
+use crate::entities::Found;
 use crate::layout::Layout;
-use crate::lexicon::{self, Gender, WordInfo, WordList};
+use crate::lexicon::{self, WordInfo, WordList};
 use crate::quotes::{is_quote_char, QuoteSpan};
 use crate::tokens::{self, Token, TokenKind};
-use crate::{EntityKind, Quote, QuoteKind, Span};
+use crate::{resolve, EntityKind, Quote, QuoteKind, Span};
 
 /// A speaker phrase found next to a quote.
 #[derive(Clone, Debug)]
 struct Attribution {
     mention: Span,
     cue: String,
-    cluster: Option<usize>,
 }
 
 /// Small words between a speaker and the verb: "X has also said", "X was quoted as saying".
@@ -155,12 +154,6 @@ fn before_fillers(text: &str, toks: &[Token], end: usize) -> usize {
     j
 }
 
-/// The role noun `toks[k]` names, read with the word before it ("prime minister").
-fn office_at(text: &str, toks: &[Token], k: usize) -> String {
-    let before = k.checked_sub(1).map(|b| fold_tok(text, &toks[b]));
-    lexicon::office(before.as_deref(), &fold_tok(text, &toks[k])).to_string()
-}
-
 /// The noun phrase that ends just before `toks[end]`, read backwards.
 fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
     let mut j = before_fillers(text, toks, end);
@@ -251,6 +244,7 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
     }
     let mut k = start;
     let mut saw_name_or_role = false;
+    let mut saw_role = false;
     while k < toks.len() && k - start < 8 {
         let t = &toks[k];
         let w = fold_tok(text, t);
@@ -268,14 +262,19 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
         if !ok {
             break;
         }
-        if t.is_capitalized_word() || info.is(WordList::RoleNoun) {
+        let role = info.is(WordList::RoleNoun) || resolve::is_description_head(&w);
+        if t.is_capitalized_word() || role {
             saw_name_or_role = true;
         }
+        saw_role |= role && !t.is_capitalized_word();
         k += 1;
+        // "the Florida senator", "the CNN host": a role after a name is the phrase's head.
+        let role_follows = |n: &Token| !saw_role && t.is_capitalized_word() && resolve::is_description_head(&fold_tok(text, n));
         if saw_name_or_role
             && toks.get(k).is_some_and(|n| {
                 let nw = fold_tok(text, n);
-                n.is_word() && !n.is_capitalized_word() && !(is_rank(&nw) && toks.get(k + 1).is_some_and(|m| m.is_capitalized_word()))
+                let rank_before_name = is_rank(&nw) && toks.get(k + 1).is_some_and(|m| m.is_capitalized_word());
+                n.is_word() && !n.is_capitalized_word() && !rank_before_name && !role_follows(n)
             })
         {
             break;
@@ -509,124 +508,6 @@ fn speaker_of_previous_sentence(text: &str, paragraph_toks: &[Token], sentences:
     speaker_in_sentence(text, paragraph_toks, prev, &[])
 }
 
-/// How far back, in bytes, a person whose gender is known is preferred for a
-/// pronoun over a nearer one whose gender is not (about two short paragraphs).
-const PRONOUN_REACH: usize = 600;
-
-/// Resolves a speaker phrase to a cluster.
-fn resolve(text: &str, found: &mut Found, phrase: Span, recent_speakers: &[(usize, usize)], paragraph: usize) -> Option<usize> {
-    let names: Vec<(Span, usize)> = found.within(phrase).collect();
-    if let Some(&(_, c)) = names.iter().rev().find(|(_, c)| found.clusters[*c].kind == EntityKind::Person) {
-        return Some(c);
-    }
-    let toks = tokens::tokenize(text, phrase);
-    if toks.len() == 1 && is_pronoun_tok(text, &toks[0]) {
-        let p = fold_tok(text, &toks[0]);
-        let gender = match p.as_ref() {
-            "he" => Gender::Male,
-            "she" => Gender::Female,
-            _ => return None,
-        };
-        let fits = |c: usize| {
-            let cl = &found.clusters[c];
-            cl.kind == EntityKind::Person && (cl.gender == gender || cl.gender == Gender::Unknown)
-        };
-        let known_to_fit = |c: usize| found.clusters[c].kind == EntityKind::Person && found.clusters[c].gender == gender;
-        // The latest speaker of the last two paragraphs, else the nearest person named
-        // before — one whose given name says the pronoun fits first, if named close by.
-        if let Some(&(c, _)) = recent_speakers.iter().rev().find(|&&(c, para)| para + 2 >= paragraph && fits(c)) {
-            return Some(c);
-        }
-        let mut nearby = found.before(phrase.start).take_while(|(s, _)| phrase.start - s.end <= PRONOUN_REACH);
-        if let Some((_, c)) = nearby.find(|&(_, c)| known_to_fit(c)) {
-            return Some(c);
-        }
-        return found.before(phrase.start).find(|&(_, c)| fits(c)).map(|(_, c)| c);
-    }
-    // A description: "the Belarusian leader", "the Kremlin spokesman".
-    let role = toks.iter().rposition(|t| lexicon::is_role_noun(&fold_tok(text, t))).map(|k| office_at(text, &toks, k));
-    if let Some(noun) = role {
-        let affiliation = toks.iter().find_map(|t| {
-            let w = fold_tok(text, t);
-            lexicon::demonym_country(&w)
-                .map(lexicon::fold)
-                .or_else(|| names.iter().find(|(s, _)| s.overlaps(t.span)).map(|&(_, c)| lexicon::fold(&found.clusters[c].name)))
-        });
-        if let Some(c) = found.resolve_description(&noun, affiliation.as_deref(), phrase.start) {
-            found.add_alias(c, phrase.text(text));
-            return Some(c);
-        }
-        return None;
-    }
-    // An organisation or country speaking: "the Kremlin indicated", "Kyiv's army said".
-    names.first().map(|&(_, c)| c)
-}
-
-/// Learns roles from "its spokesman Dmitry Peskov" and "the Belarusian leader Alexander Lukashenko".
-fn learn_roles(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], found: &mut Found) {
-    // Paragraphs and mentions are both in text order: one walk through the mentions
-    // finds each paragraph's, as `Found::within` would.
-    let mut mentions: Vec<(Span, usize)> = Vec::new();
-    let mut next = 0;
-    for (&paragraph, toks) in layout.paragraphs.iter().zip(paragraph_tokens) {
-        while found.mentions.get(next).is_some_and(|(s, _)| s.start < paragraph.start) {
-            next += 1;
-        }
-        let from = next;
-        while found.mentions.get(next).is_some_and(|(s, _)| s.end <= paragraph.end) {
-            next += 1;
-        }
-        mentions.clear();
-        mentions.extend_from_slice(&found.mentions[from..next]);
-        // The paragraph's tokens are walked as its mentions are.
-        let mut at = 0;
-        for &(span, c) in &mentions {
-            if found.clusters[c].kind != EntityKind::Person {
-                continue;
-            }
-            while toks.get(at).is_some_and(|t| t.span.start < span.start) {
-                at += 1;
-            }
-            if toks.get(at).is_none_or(|t| t.span.start != span.start) {
-                continue;
-            }
-            let mut noun = None;
-            let mut affiliation = None;
-            for k in (at.saturating_sub(4)..at).rev() {
-                let t = &toks[k];
-                if !t.is_word() {
-                    break;
-                }
-                let info = lexicon::listed_as_written(t.text(text));
-                if noun.is_none() && info.is(WordList::RoleNoun) {
-                    noun = Some(office_at(text, toks, k));
-                } else if let Some(country) = info.demonym() {
-                    affiliation = Some(lexicon::fold(country));
-                } else if let Some(&(_, o)) = mentions.iter().find(|(s, _)| s.start >= t.span.start).filter(|(s, _)| s.end <= t.span.end) {
-                    affiliation = Some(lexicon::fold(&found.clusters[o].name));
-                } else if noun.is_some() && !t.is_capitalized_word() {
-                    break;
-                }
-            }
-            // "…, the Kremlin spokesman," after the name.
-            if noun.is_none() && toks.get(at + 1).is_some_and(|t| t.text(text) == ",") {
-                let end = (at + 2..toks.len().min(at + 8)).find(|&k| toks[k].kind == TokenKind::Punct).unwrap_or(at + 2);
-                for k in (at + 2).min(end)..end {
-                    let info = lexicon::listed_as_written(toks[k].text(text));
-                    if info.is(WordList::RoleNoun) {
-                        noun = Some(office_at(text, toks, k));
-                    } else if let Some(country) = info.demonym() {
-                        affiliation = Some(lexicon::fold(country));
-                    }
-                }
-            }
-            if let Some(noun) = noun {
-                found.add_role(c, Role { noun, affiliation });
-            }
-        }
-    }
-}
-
 /// Short and in title case ("The Secret Soldiers of Benghazi"): a name of a
 /// work. Titles the text calls works may run longer, subtitles and all.
 fn is_title_like(quote: &str, max_words: usize) -> bool {
@@ -707,12 +588,13 @@ fn quote_kind(text: &str, q: Span, paragraph: Span) -> QuoteKind {
     }
 }
 
-pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], spans: &[QuoteSpan], found: &mut Found) -> Vec<Quote> {
-    learn_roles(text, layout, paragraph_tokens, found);
+/// The quotes of an article with their speakers: each quote's speaker phrase is found here, and
+/// [`resolve::speakers`] decides whom it names. `credits` are the spans of bylines and credits.
+pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], spans: &[QuoteSpan], credits: &[Span], found: &mut Found) -> Vec<Quote> {
+    resolve::learn_introductions(text, layout, paragraph_tokens, found);
     let mut out: Vec<Quote> = Vec::with_capacity(spans.len());
     // (span index in out, attribution) of attributed quotes.
     let mut attributed: Vec<Option<Attribution>> = Vec::with_capacity(spans.len());
-    let mut recent_speakers: Vec<(usize, usize)> = Vec::new();
     let mut by_paragraph: Vec<Vec<usize>> = vec![Vec::new(); layout.paragraphs.len()];
     for (i, q) in spans.iter().enumerate() {
         by_paragraph[q.paragraph].push(i);
@@ -764,10 +646,7 @@ pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], spa
                     let opens_paragraph = k == 0 && paragraph_start(text, q.span.start);
                     opens_paragraph.then(|| introduced_by_previous_paragraph(text, layout, paragraph_tokens, p_index)).flatten()
                 });
-            let mut attribution = found_phrase.map(|(mention, cue)| {
-                let cluster = resolve(text, found, mention, &recent_speakers, p_index);
-                Attribution { mention, cue, cluster }
-            });
+            let mut attribution = found_phrase.map(|(mention, cue)| Attribution { mention, cue });
             if attribution.is_none() {
                 attribution = carried_over(text, spans, &attributed, i, q, found);
             }
@@ -779,10 +658,6 @@ pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], spa
             // Quotation marks with no speaker phrase anywhere near them hold a
             // headline, a caption, a title or a transcript more often than speech.
             let keep = attribution.is_some();
-            // Only whole sentences of speech make someone the one "he" most likely refers to.
-            if let (Some(c), QuoteKind::Full) = (attribution.as_ref().and_then(|a| a.cluster), kind) {
-                recent_speakers.push((c, p_index));
-            }
             attributed.push(attribution.clone());
             if keep {
                 kept[i] = Some(out.len());
@@ -790,11 +665,29 @@ pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], spa
                     span: q.span,
                     kind,
                     speaker_mention: attribution.as_ref().map(|a| a.mention),
-                    speaker: attribution.as_ref().and_then(|a| a.cluster).map(|c| found.clusters[c].key.clone()),
+                    speaker: None,
                     cue: attribution.map(|a| a.cue),
                 });
             }
         }
+    }
+    // Whom each speaker phrase names, each phrase once.
+    let mut mentions: Vec<Span> = out.iter().filter_map(|q| q.speaker_mention).collect();
+    mentions.sort_unstable();
+    mentions.dedup();
+    let quote_spans: Vec<Span> = spans.iter().map(|q| q.span).collect();
+    let speakers = resolve::speakers(text, layout, paragraph_tokens, &quote_spans, &mentions, credits, found);
+    for q in &mut out {
+        let Some(m) = q.speaker_mention else { continue };
+        let c = mentions.binary_search(&m).ok().and_then(|i| speakers[i]);
+        // A name that speaks is a speaker even when nothing else says it is a person's ("“…,”
+        // Maddow said"); through a pronoun or a description only a known person speaks.
+        let named = |c: usize| found.within(m).any(|(_, n)| n == c);
+        let c = c.filter(|&c| found.clusters[c].kind != EntityKind::Person || found.clusters[c].evidence || named(c));
+        if let Some(c) = c {
+            found.clusters[c].speaks = true;
+        }
+        q.speaker = c.map(|c| found.clusters[c].key.clone());
     }
     out
 }
@@ -818,7 +711,7 @@ fn carried_over(text: &str, spans: &[QuoteSpan], attributed: &[Option<Attributio
     // Another person who speaks, or starts a sentence, between the two quotes breaks the chain.
     let gap_toks = tokens::tokenize(text, gap);
     let names_between = found.within(gap).any(|(s, c)| {
-        if found.clusters[c].kind != EntityKind::Person || Some(c) == a.cluster || s.overlaps(a.mention) {
+        if found.clusters[c].kind != EntityKind::Person || s.overlaps(a.mention) || found.within(a.mention).any(|(_, m)| m == c) {
             return false;
         }
         let at = gap_toks.partition_point(|t| t.span.start < s.start);

@@ -25,6 +25,7 @@ pub mod jsonl;
 pub mod layout;
 pub mod lexicon;
 pub mod quotes;
+pub mod resolve;
 pub mod shard;
 pub mod synthetic;
 pub mod tokens;
@@ -192,7 +193,7 @@ pub fn extract_text(id: &str, text: String) -> Article {
     let paragraph_tokens: Vec<&[tokens::Token]> = bounds.iter().map(|&(start, end)| &all_tokens[start..end]).collect();
     let mut found = entities::recognise(&text, &layout, &paragraph_tokens);
     let spans = quotes::find(&text, &layout.paragraphs);
-    let quotes = attribution::attribute(&text, &layout, &paragraph_tokens, &spans, &mut found);
+    let quotes = attribution::attribute(&text, &layout, &paragraph_tokens, &spans, &[], &mut found);
     let (date, dates) = dates::resolve(&text, &layout, &paragraph_tokens);
     let mut warnings = Vec::new();
     if text.trim().is_empty() {

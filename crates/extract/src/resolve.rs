@@ -1,0 +1,938 @@
+//! Who a speaker mention stands for.
+//!
+//! Attribution finds the words next to a quote that name its speaker: a name ("Marta Quist"),
+//! a pronoun ("she", "it"), a description ("the harbour master", "the 52-year-old", "the
+//! company", "her statement"). This stage decides whom they name, as a careful reader does.
+//!
+//! It reads the article's sentences in order and keeps how salient each person and body is:
+//! a mention raises it (most as a sentence's subject, less after a preposition, as a
+//! possessor or inside a quote), speaking raises it, and every sentence and paragraph lowers
+//! it. A pronoun goes to the most salient person it agrees with (gender from given names,
+//! titles and the pronouns the article already used for the person; "it" and "they" to a
+//! body), a description to the most salient person the article introduced with that role,
+//! title or age, or body of that kind, and a document ("her statement") to its issuer. When
+//! two candidates are about as salient, or none fits, the quote keeps its mention and gets no
+//! name: a missing name costs less than a wrong one. Names that stand in a byline or a credit
+//! are never candidates. Everything is one walk over the tokens, so the stage is linear.
+
+use crate::entities::{Found, Role};
+use crate::layout::Layout;
+use crate::lexicon::{self, BodyKind, Gender, WordList};
+use crate::tokens::{self, Token, TokenKind};
+use crate::{EntityKind, Span};
+
+/// What a mention adds to its referent's salience.
+const MENTIONED: f32 = 100.0;
+/// ... more as the subject of its sentence, and as a quote's speaker.
+const AS_SUBJECT: f32 = 80.0;
+const AS_SPEAKER: f32 = 60.0;
+/// ... less after a preposition ("with Quist") or as a possessor ("Quist's plan").
+const OBLIQUE: f32 = -50.0;
+/// A name inside a quote is the speaker's topic, not the narrative's.
+const INSIDE_QUOTE: f32 = 0.25;
+/// What is left of salience after a sentence, and after a paragraph break besides.
+const SENTENCE_DECAY: f32 = 0.5;
+const PARAGRAPH_DECAY: f32 = 0.7;
+/// A candidate whose gender is not known counts for less than one who agrees.
+const UNKNOWN_GENDER: f32 = 0.5;
+/// The article's main person never fades below this.
+const MAIN_PERSON: f32 = 12.0;
+/// Below this a referent is forgotten.
+const FORGOTTEN: f32 = 1.0;
+/// A runner-up this close to the best (as a share of its score) leaves the reader unsure.
+const TOO_CLOSE: f32 = 0.85;
+
+/// A pronoun that can stand for a speaker or a referent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pronoun {
+    He,
+    She,
+    It,
+    They,
+    I,
+    We,
+}
+
+impl Pronoun {
+    /// The pronoun a word is, in any case ("him", "her", "its", "their").
+    fn of(word: &str) -> Option<(Pronoun, bool)> {
+        // (pronoun, possessive)
+        Some(match word {
+            "he" | "him" | "himself" => (Pronoun::He, false),
+            "his" => (Pronoun::He, true),
+            "she" | "herself" => (Pronoun::She, false),
+            "her" | "hers" => (Pronoun::She, true),
+            "it" | "itself" => (Pronoun::It, false),
+            "its" => (Pronoun::It, true),
+            "they" | "them" | "themselves" => (Pronoun::They, false),
+            "their" => (Pronoun::They, true),
+            "i" | "me" | "myself" => (Pronoun::I, false),
+            "my" => (Pronoun::I, true),
+            "we" | "us" => (Pronoun::We, false),
+            "our" => (Pronoun::We, true),
+            _ => return None,
+        })
+    }
+
+    fn gender(self) -> Gender {
+        match self {
+            Pronoun::He => Gender::Male,
+            Pronoun::She => Gender::Female,
+            _ => Gender::Unknown,
+        }
+    }
+}
+
+/// A word's pronoun, read from its bytes: pronouns are short ASCII words.
+fn pronoun_at(text: &str, t: &Token) -> Option<(Pronoun, bool)> {
+    if !t.is_word() || t.span.len() > 10 {
+        return None;
+    }
+    let w = t.text(text);
+    if !w.is_ascii() {
+        return None;
+    }
+    let mut lower = [0u8; 10];
+    lower[..w.len()].copy_from_slice(w.as_bytes());
+    lower[..w.len()].make_ascii_lowercase();
+    Pronoun::of(std::str::from_utf8(&lower[..w.len()]).unwrap_or_default())
+}
+
+/// Words before a name that make it no subject: prepositions.
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "with"
+            | "for"
+            | "by"
+            | "from"
+            | "of"
+            | "at"
+            | "in"
+            | "on"
+            | "about"
+            | "against"
+            | "than"
+            | "like"
+            | "toward"
+            | "towards"
+            | "into"
+            | "onto"
+            | "upon"
+            | "among"
+            | "between"
+            | "behind"
+            | "beside"
+            | "besides"
+            | "without"
+            | "under"
+            | "over"
+            | "after"
+            | "before"
+            | "alongside"
+            | "via"
+            | "per"
+            | "unlike"
+            | "despite"
+            | "near"
+    )
+}
+
+/// Words that show a clause's verb has come: what follows is no subject.
+fn is_verb_like(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "met"
+            | "thanked"
+            | "praised"
+            | "criticized"
+            | "criticised"
+            | "attacked"
+            | "joined"
+            | "replaced"
+            | "hired"
+            | "fired"
+            | "beat"
+            | "defeated"
+            | "asked"
+            | "told"
+            | "urged"
+            | "named"
+            | "appointed"
+            | "called"
+            | "blamed"
+            | "accused"
+            | "sued"
+            | "interviewed"
+            | "visited"
+    ) || lexicon::is_cue_verb(w)
+}
+
+/// Words that open a sentence with a subordinate clause: its names are not the sentence's subject.
+fn opens_subordinate_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "when" | "after" | "as" | "while" | "although" | "though" | "because" | "if" | "since" | "before" | "once" | "until" | "unless" | "whereas"
+    )
+}
+
+/// How salient each entity is, as the walk reaches each point of the article.
+struct Salience {
+    /// Per cluster: (value, the sentence and paragraph it was last set at).
+    values: Vec<(f32, u32, u32)>,
+    /// Clusters with some salience, most recently raised last.
+    active: Vec<usize>,
+    sentence: u32,
+    paragraph: u32,
+}
+
+impl Salience {
+    fn new(clusters: usize) -> Self {
+        Salience { values: vec![(0.0, 0, 0); clusters], active: Vec::new(), sentence: 0, paragraph: 0 }
+    }
+
+    fn now(&self, c: usize) -> f32 {
+        let (v, s, p) = self.values[c];
+        if v == 0.0 {
+            return 0.0;
+        }
+        v * SENTENCE_DECAY.powi((self.sentence - s) as i32) * PARAGRAPH_DECAY.powi((self.paragraph - p) as i32)
+    }
+
+    fn raise(&mut self, c: usize, by: f32) {
+        let v = self.now(c) + by.max(0.0);
+        self.values[c] = (v, self.sentence, self.paragraph);
+        if let Some(i) = self.active.iter().position(|&a| a == c) {
+            self.active.remove(i);
+        }
+        self.active.push(c);
+    }
+
+    fn next_sentence(&mut self, paragraph: u32) {
+        self.sentence += 1;
+        self.paragraph = paragraph;
+        // Forgotten referents leave the list, so a candidate search stays short.
+        let (values, sentence, para) = (&self.values, self.sentence, self.paragraph);
+        self.active.retain(|&c| {
+            let (v, s, p) = values[c];
+            v * SENTENCE_DECAY.powi((sentence - s) as i32) * PARAGRAPH_DECAY.powi((para - p) as i32) >= FORGOTTEN
+        });
+    }
+}
+
+/// The best of the candidates scored by `score` (`None` for no candidate), unless the runner-up
+/// comes too close.
+fn best(candidates: impl Iterator<Item = (usize, f32)>) -> Option<usize> {
+    let (mut first, mut second): (Option<(usize, f32)>, f32) = (None, 0.0);
+    for (c, s) in candidates {
+        if s <= 0.0 {
+            continue;
+        }
+        match first {
+            Some((_, f)) if s <= f => second = second.max(s),
+            Some((_, f)) => {
+                second = f;
+                first = Some((c, s));
+            }
+            None => first = Some((c, s)),
+        }
+    }
+    let (c, f) = first?;
+    (second < f * TOO_CLOSE).then_some(c)
+}
+
+/// What a speaker phrase is, read from its words.
+enum Phrase {
+    /// "he", "she", "it", "they", "I".
+    Pronoun(Pronoun),
+    /// A name is its head ("Marta Quist", "spokesman Jeff Traeger", "the Kremlin").
+    Named(usize),
+    /// "her statement", "his office", "the company's statement": the possessor's document.
+    Issued(Box<Phrase>),
+    /// "the statement", "a news release": a document whose issuer the article gave before.
+    Document(String),
+    /// "the Belarusian leader", "the 52-year-old", "the Florida senator".
+    Role { noun: Option<String>, affiliation: Option<String>, age: Option<u32> },
+    /// "the company", "the security firm", "the union".
+    Body(BodyKind),
+    /// Anything else: "a New Hampshire Republican", "the crowd", "63 percent".
+    Nobody,
+}
+
+/// The age a word gives: "52-year-old" → 52.
+fn age_word(w: &str) -> Option<u32> {
+    let digits = w.strip_suffix("-year-old").or_else(|| w.strip_suffix("-year-olds"))?;
+    digits.parse().ok().filter(|&a| (1..130).contains(&a))
+}
+
+/// The last word of a description that stands for a person or a body: a role ("senator",
+/// "host", "defenceman"), an age ("52-year-old") or a kind of body ("company", "union").
+pub fn is_description_head(w: &str) -> bool {
+    is_role_head(w) || age_word(w).is_some() || lexicon::body_kind(w).is_some()
+}
+
+/// A description's role noun, as the article's roles are written ("prime minister" is a premier's).
+fn is_role_head(w: &str) -> bool {
+    lexicon::is_role_noun(w) || is_sports_role(w)
+}
+
+/// What players are called by their position or their sport.
+fn is_sports_role(w: &str) -> bool {
+    matches!(
+        w,
+        "defenceman"
+            | "defenseman"
+            | "forward"
+            | "winger"
+            | "goaltender"
+            | "goalie"
+            | "centre"
+            | "center"
+            | "fullback"
+            | "quarterback"
+            | "pitcher"
+            | "catcher"
+            | "batsman"
+            | "batter"
+            | "bowler"
+            | "skipper"
+            | "rider"
+            | "cyclist"
+            | "driver"
+            | "runner"
+            | "sprinter"
+            | "swimmer"
+            | "boxer"
+            | "fighter"
+            | "jockey"
+            | "trainer"
+            | "keeper"
+            | "rookie"
+            | "playmaker"
+            | "guard"
+            | "outfielder"
+            | "infielder"
+            | "shortstop"
+            | "opener"
+            | "all-rounder"
+            | "golfer"
+            | "skater"
+            | "skier"
+            | "rower"
+            | "sailor"
+            | "wrestler"
+            | "athlete"
+            | "teammate"
+            | "linebacker"
+            | "receiver"
+            | "tailback"
+            | "centre-back"
+            | "left-back"
+            | "right-back"
+            | "wing"
+            | "flanker"
+            | "prop"
+            | "hooker"
+            | "scrum-half"
+            | "fly-half"
+            | "point guard"
+            | "treasurer"
+            | "councillor"
+            | "councilor"
+            | "trustee"
+            | "chef"
+            | "owner-operator"
+            | "founder"
+            | "spokesperson"
+            | "auditor"
+            | "inspector"
+            | "ombudsman"
+            | "coroner"
+    )
+}
+
+/// Reads a speaker phrase: its head decides what it is.
+fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
+    // A possessive at the end is no head: "the Florida senator's" names the senator.
+    let toks = match toks.split_last() {
+        Some((last, rest)) if last.kind == TokenKind::Possessive => rest,
+        _ => toks,
+    };
+    let words: Vec<&Token> = toks.iter().filter(|t| t.kind != TokenKind::Punct).collect();
+    let Some(&head) = words.last() else { return Phrase::Nobody };
+    if words.len() == 1 {
+        if let Some((p, false)) = pronoun_at(text, head) {
+            return Phrase::Pronoun(p);
+        }
+    }
+    let mention_at = |t: &Token| found.within(t.span).next().or_else(|| found.before(t.span.end).next().filter(|(s, _)| s.contains(t.span)));
+    // The head is a name: the person or body it names.
+    if head.is_capitalized_word() {
+        if let Some((_, c)) = mention_at(head) {
+            return Phrase::Named(c);
+        }
+    }
+    // Otherwise a description, whose head may be capitalised as a title is ("the Belarus President").
+    let head_word = lexicon::folded(head.text(text));
+    // A possessor's document: "her statement", "the company's release", "Quist's office".
+    if lexicon::is_document_noun(&head_word) {
+        if let Some(k) = toks.iter().rposition(|t| t.kind == TokenKind::Possessive) {
+            return Phrase::Issued(Box::new(read_phrase(text, &toks[..k], found)));
+        }
+        if words.len() >= 2 {
+            if let Some((p, true)) = pronoun_at(text, words[words.len() - 2]) {
+                return Phrase::Issued(Box::new(Phrase::Pronoun(p)));
+            }
+        }
+        return Phrase::Document(head_word.into_owned());
+    }
+    // The names and demonyms before the head say whose it is: "the Belarusian leader", "Norrland's chief executive".
+    let affiliation = words[..words.len() - 1].iter().find_map(|t| {
+        let w = lexicon::folded(t.text(text));
+        lexicon::demonym_country(&w)
+            .map(lexicon::fold)
+            .or_else(|| t.is_capitalized_word().then(|| mention_at(t).map(|(_, c)| lexicon::fold(&found.clusters[c].name))).flatten())
+    });
+    if let Some(age) = age_word(&head_word) {
+        return Phrase::Role { noun: None, affiliation, age: Some(age) };
+    }
+    if is_role_head(&head_word) {
+        let before = words.len().checked_sub(2).map(|k| lexicon::folded(words[k].text(text)));
+        let noun = lexicon::office(before.as_deref(), &head_word).to_string();
+        let age = words.iter().find_map(|t| age_word(&lexicon::folded(t.text(text))));
+        return Phrase::Role { noun: Some(noun), affiliation, age };
+    }
+    if let Some(kind) = lexicon::body_kind(&head_word) {
+        // A possessor place or body speaks through its body: "Kyiv's army said".
+        if let Some(k) = toks.iter().rposition(|t| t.kind == TokenKind::Possessive) {
+            if let Phrase::Named(c) = read_phrase(text, &toks[..k], found) {
+                if found.clusters[c].kind != EntityKind::Person {
+                    return Phrase::Named(c);
+                }
+            }
+            return Phrase::Nobody;
+        }
+        // "the health authority": a modifier may say more of the kind than the head does.
+        let kind = words[..words.len() - 1]
+            .iter()
+            .filter_map(|t| lexicon::body_kind(&lexicon::folded(t.text(text))))
+            .find(|&k| kind.describes(k))
+            .unwrap_or(kind);
+        return Phrase::Body(kind);
+    }
+    Phrase::Nobody
+}
+
+/// What the article tells of its people and bodies where it introduces them: roles ("its
+/// spokesman Dmitry Peskov", "Marta Quist, the harbour master,"), ages ("Quist, 52,", "the
+/// 52-year-old Quist") and kinds of body ("Calder Hydro, the province's utility,").
+pub fn learn_introductions(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], found: &mut Found) {
+    // Paragraphs and mentions are both in text order: one walk through the mentions finds each paragraph's.
+    let mut mentions: Vec<(Span, usize)> = Vec::new();
+    let mut next = 0;
+    for (&paragraph, toks) in layout.paragraphs.iter().zip(paragraph_tokens) {
+        while found.mentions.get(next).is_some_and(|(s, _)| s.start < paragraph.start) {
+            next += 1;
+        }
+        let from = next;
+        while found.mentions.get(next).is_some_and(|(s, _)| s.end <= paragraph.end) {
+            next += 1;
+        }
+        mentions.clear();
+        mentions.extend_from_slice(&found.mentions[from..next]);
+        let mut at = 0;
+        for &(span, c) in &mentions {
+            while toks.get(at).is_some_and(|t| t.span.start < span.start) {
+                at += 1;
+            }
+            if toks.get(at).is_none_or(|t| t.span.start != span.start) {
+                continue;
+            }
+            let after = toks.partition_point(|t| t.span.start < span.end);
+            match found.clusters[c].kind {
+                EntityKind::Person => learn_person(text, toks, at, after, &mentions, found, c),
+                EntityKind::Organization => {
+                    if found.clusters[c].body.is_none() {
+                        found.clusters[c].body = body_described(text, toks, at, after);
+                    }
+                }
+                EntityKind::Place => {}
+            }
+        }
+    }
+}
+
+/// The role and age the words around a person's mention (`toks[at..after]`) give.
+fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &[(Span, usize)], found: &mut Found, c: usize) {
+    let mut noun = None;
+    let mut affiliation = None;
+    for k in (at.saturating_sub(4)..at).rev() {
+        let t = &toks[k];
+        if !t.is_word() {
+            break;
+        }
+        let w = lexicon::folded(t.text(text));
+        let info = lexicon::listed(&w);
+        if let Some(age) = age_word(&w) {
+            found.clusters[c].age.get_or_insert(age);
+        } else if noun.is_none() && (info.is(WordList::RoleNoun) || is_sports_role(&w)) {
+            noun = Some(office_at(text, toks, k));
+        } else if let Some(country) = info.demonym() {
+            affiliation = Some(lexicon::fold(country));
+        } else if let Some(&(_, o)) = mentions.iter().find(|(s, _)| s.start >= t.span.start).filter(|(s, _)| s.end <= t.span.end) {
+            affiliation = Some(lexicon::fold(&found.clusters[o].name));
+        } else if noun.is_some() && !t.is_capitalized_word() {
+            break;
+        }
+    }
+    // "…, 52, …" and "…, the Kremlin spokesman, …" after the name.
+    if toks.get(after).is_some_and(|t| t.text(text) == ",") {
+        let end = (after + 1..toks.len().min(after + 10))
+            .find(|&k| toks[k].kind == TokenKind::Punct && toks[k].text(text) != "-")
+            .unwrap_or(toks.len().min(after + 10));
+        for k in after + 1..end {
+            let t = &toks[k];
+            let w = lexicon::folded(t.text(text));
+            let info = lexicon::listed(&w);
+            if k == after + 1 && end == after + 2 {
+                if let Ok(age) = w.parse::<u32>() {
+                    if (1..130).contains(&age) {
+                        found.clusters[c].age.get_or_insert(age);
+                    }
+                    break;
+                }
+            }
+            if let Some(age) = age_word(&w) {
+                found.clusters[c].age.get_or_insert(age);
+            } else if info.is(WordList::RoleNoun) || is_sports_role(&w) {
+                noun = Some(office_at(text, toks, k));
+            } else if let Some(country) = info.demonym() {
+                affiliation = affiliation.or(Some(lexicon::fold(country)));
+            } else if let Some(&(_, o)) = mentions.iter().find(|(s, _)| s.start >= t.span.start).filter(|(s, _)| s.end <= t.span.end) {
+                affiliation = affiliation.or(Some(lexicon::fold(&found.clusters[o].name)));
+            }
+        }
+    }
+    if let Some(noun) = noun {
+        found.add_role(c, Role { noun, affiliation });
+    }
+    // A role or an age says the name is a person's.
+    let cl = &mut found.clusters[c];
+    cl.evidence |= !cl.roles.is_empty() || cl.age.is_some();
+}
+
+/// The kind of body the words around an organisation's mention say it is: "the utility Calder
+/// Hydro", "Ironclad, a security firm,".
+fn body_described(text: &str, toks: &[Token], at: usize, after: usize) -> Option<BodyKind> {
+    let before =
+        (at.saturating_sub(3)..at).rev().take_while(|&k| toks[k].is_word()).find_map(|k| lexicon::body_kind(&lexicon::folded(toks[k].text(text))));
+    before.or_else(|| {
+        if toks.get(after).is_none_or(|t| t.text(text) != ",") {
+            return None;
+        }
+        (after + 1..toks.len().min(after + 8))
+            .take_while(|&k| toks[k].kind != TokenKind::Punct || toks[k].kind == TokenKind::Possessive)
+            .filter_map(|k| lexicon::body_kind(&lexicon::folded(toks[k].text(text))))
+            .last()
+    })
+}
+
+/// The role noun `toks[k]` names, read with the word before it ("prime minister").
+fn office_at(text: &str, toks: &[Token], k: usize) -> String {
+    let before = k.checked_sub(1).map(|b| lexicon::folded(toks[b].text(text)));
+    lexicon::office(before.as_deref(), &lexicon::folded(toks[k].text(text))).to_string()
+}
+
+/// A speaker mention to resolve, and whether its quote is whole sentences of speech.
+#[derive(Clone, Copy, Debug)]
+pub struct SpeakerMention {
+    pub span: Span,
+}
+
+/// Everything the walk needs to know of the article and keeps as it goes.
+struct Walk<'a> {
+    found: &'a Found,
+    salience: Salience,
+    /// Pronouns the article used for each person, counted: (he, she).
+    pronoun_votes: Vec<(u16, u16)>,
+    /// The person with the most mentions, when clearly ahead.
+    main_person: Option<usize>,
+    /// Who issued the last document of each kind the article spoke of ("statement" → the council).
+    issuers: Vec<(String, usize, u32)>,
+    /// Names in bylines and credits: never candidates.
+    credited: Vec<bool>,
+    /// The one author the byline names, for a narrator's "I".
+    author: Option<usize>,
+}
+
+impl Walk<'_> {
+    /// Is `c` known to be a person: a given name, a title, a role, an age, or the article's
+    /// own pronouns say so.
+    fn is_person(&self, c: usize) -> bool {
+        let cl = &self.found.clusters[c];
+        cl.kind == EntityKind::Person && (cl.evidence || self.pronoun_votes[c] != (0, 0))
+    }
+
+    fn gender(&self, c: usize) -> Gender {
+        let cl = &self.found.clusters[c];
+        let (he, she) = self.pronoun_votes[c];
+        // A title settles it; the article's own pronouns tell an unknown gender, and overrule a
+        // given name's usual one when they agree twice and never disagree.
+        match cl.gender {
+            g if cl.titled => g,
+            Gender::Unknown if he > she => Gender::Male,
+            Gender::Unknown if she > he => Gender::Female,
+            Gender::Female if he >= 2 && she == 0 => Gender::Male,
+            Gender::Male if she >= 2 && he == 0 => Gender::Female,
+            g => g,
+        }
+    }
+
+    fn score(&self, c: usize) -> f32 {
+        let s = self.salience.now(c);
+        if Some(c) == self.main_person {
+            s.max(MAIN_PERSON)
+        } else {
+            s
+        }
+    }
+
+    /// The person or body a pronoun stands for.
+    fn pronoun(&self, p: Pronoun) -> Option<usize> {
+        let clusters = &self.found.clusters;
+        match p {
+            Pronoun::He | Pronoun::She => {
+                let want = p.gender();
+                let candidates = self.salience.active.iter().copied().chain(self.main_person).filter(|&c| self.is_person(c) && !self.credited[c]);
+                let mut seen = Vec::new();
+                best(candidates.filter_map(|c| {
+                    if seen.contains(&c) {
+                        return None;
+                    }
+                    seen.push(c);
+                    let g = self.gender(c);
+                    let fit = if g == want {
+                        1.0
+                    } else if g == Gender::Unknown {
+                        UNKNOWN_GENDER
+                    } else {
+                        return None;
+                    };
+                    Some((c, self.score(c) * fit))
+                }))
+            }
+            // A body speaks as "it" and "they"; a person never does.
+            Pronoun::It | Pronoun::They => best(
+                self.salience
+                    .active
+                    .iter()
+                    .copied()
+                    .filter(|&c| clusters[c].kind == EntityKind::Organization && !self.credited[c])
+                    .map(|c| (c, self.score(c))),
+            ),
+            Pronoun::I => self.author,
+            Pronoun::We => None,
+        }
+    }
+
+    /// The person or body a description stands for: the most salient one it fits, or, when no
+    /// one it fits was named yet, the one person the whole article introduces so ("the mayor
+    /// said", and only later "Mayor Petra Lind").
+    fn described(&self, fits: impl Fn(usize) -> bool) -> Option<usize> {
+        let salient = best(self.salience.active.iter().copied().filter(|&c| fits(c) && !self.credited[c]).map(|c| (c, self.score(c))));
+        salient.or_else(|| {
+            let mut all = (0..self.found.clusters.len()).filter(|&c| fits(c) && !self.credited[c] && !self.found.clusters[c].mentions.is_empty());
+            let one = all.next()?;
+            all.next().is_none().then_some(one)
+        })
+    }
+
+    fn phrase(&self, phrase: &Phrase) -> Option<usize> {
+        let clusters = &self.found.clusters;
+        match phrase {
+            Phrase::Pronoun(p) => self.pronoun(*p),
+            Phrase::Named(c) => (!self.credited[*c]).then_some(*c),
+            Phrase::Issued(owner) => self.phrase(owner),
+            Phrase::Document(noun) => {
+                // The issuer the article gave for a document of this kind, in the last few paragraphs.
+                self.issuers.iter().rev().find(|(n, _, p)| n == noun && p + 3 >= self.salience.paragraph).map(|&(_, c, _)| c)
+            }
+            Phrase::Role { noun, affiliation, age } => self.described(|c| {
+                let cl = &clusters[c];
+                self.is_person(c)
+                    && age.is_none_or(|a| cl.age == Some(a))
+                    && noun.as_deref().is_none_or(|n| cl.roles.iter().any(|r| role_fits(r, n, affiliation.as_deref())))
+                    && (noun.is_some() || age.is_some())
+            }),
+            Phrase::Body(kind) => self.described(|c| {
+                let cl = &clusters[c];
+                cl.kind == EntityKind::Organization && cl.body.is_none_or(|b| kind.describes(b))
+            }),
+            Phrase::Nobody => None,
+        }
+    }
+}
+
+/// The other gender; unknown stays unknown.
+fn opposite(g: Gender) -> Gender {
+    match g {
+        Gender::Male => Gender::Female,
+        Gender::Female => Gender::Male,
+        Gender::Unknown => Gender::Unknown,
+    }
+}
+
+fn is_leader_noun(noun: &str) -> bool {
+    matches!(noun, "leader" | "president" | "premier" | "chancellor" | "head" | "king" | "queen" | "dictator" | "strongman" | "monarch" | "emir")
+}
+
+/// Does a learnt role fit a description's noun and affiliation ("the Belarusian leader")?
+fn role_fits(r: &Role, noun: &str, affiliation: Option<&str>) -> bool {
+    let noun_fits = r.noun == noun || (is_leader_noun(noun) && is_leader_noun(&r.noun)) || (noun == "leader" && is_leader_noun(&r.noun));
+    let affiliation_fits = match (affiliation, r.affiliation.as_deref()) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    noun_fits && affiliation_fits
+}
+
+/// Resolves every speaker mention (in text order, each once) to a cluster of `found`, or to
+/// none. `quotes` are the article's quotation spans in text order; `credits` the spans of its
+/// bylines and credits.
+pub fn speakers(
+    text: &str,
+    layout: &Layout,
+    paragraph_tokens: &[&[Token]],
+    quotes: &[Span],
+    mentions: &[Span],
+    credits: &[Span],
+    found: &mut Found,
+) -> Vec<Option<usize>> {
+    let clusters = found.clusters.len();
+    let mut credited = vec![false; clusters];
+    let mut author = None;
+    for &(span, c) in &found.mentions {
+        if credits.iter().any(|cr| cr.contains(span)) {
+            credited[c] = true;
+            author = if author.is_none_or(|a| a == c) && found.clusters[c].kind == EntityKind::Person { Some(c) } else { author };
+        }
+    }
+    // The main person: the one named most often, clearly ahead of the next.
+    let mut counts: Vec<(usize, usize)> =
+        found.clusters.iter().enumerate().filter(|(_, cl)| cl.kind == EntityKind::Person).map(|(c, cl)| (cl.mentions.len(), c)).collect();
+    counts.sort_unstable_by(|a, b| b.cmp(a));
+    let main_person = match counts.as_slice() {
+        [(n, c), rest @ ..] if *n >= 3 && rest.first().is_none_or(|(m, _)| 2 * n >= 3 * m) => Some(*c),
+        _ => None,
+    };
+    let mut walk = Walk {
+        found,
+        salience: Salience::new(clusters),
+        pronoun_votes: vec![(0, 0); clusters],
+        main_person: main_person.filter(|&c| !credited[c]),
+        issuers: Vec::new(),
+        credited,
+        author,
+    };
+    let mut resolved: Vec<Option<usize>> = vec![None; mentions.len()];
+    let mut aliases: Vec<(usize, Span)> = Vec::new();
+    let mut next_mention = 0;
+    let mut next_speaker = 0;
+    let mut next_quote = 0;
+
+    // Names in the headline make their people salient from the start.
+    for head in layout.title.iter().chain(layout.kicker.iter()) {
+        for (_, c) in walk.found.within(*head) {
+            walk.salience.raise(c, MENTIONED + AS_SUBJECT);
+        }
+    }
+    while walk.found.mentions.get(next_mention).is_some_and(|(s, _)| layout.paragraphs.first().is_none_or(|p| s.start < p.start)) {
+        next_mention += 1;
+    }
+
+    for (p_index, (&paragraph, toks)) in layout.paragraphs.iter().zip(paragraph_tokens).enumerate() {
+        let first_quote = next_quote;
+        while quotes.get(next_quote).is_some_and(|q| q.start < paragraph.end) {
+            next_quote += 1;
+        }
+        let paragraph_quotes = &quotes[first_quote..next_quote];
+        // Most paragraphs have neither a speaker nor a pronoun to resolve, but their names still count.
+        let sentences = tokens::sentences_in(text, paragraph, toks, paragraph_quotes);
+        for sentence in sentences {
+            walk.salience.next_sentence(p_index as u32);
+            let sentence_toks = tokens::within(toks, sentence);
+            let mut quote_at = 0;
+            let mut seen_referent = false;
+            let mut seen_verb = false;
+            let mut subordinate = sentence_toks.first().is_some_and(|t| opens_subordinate_clause(&lexicon::folded(t.text(text))));
+            let mut persons_before: Vec<usize> = Vec::new();
+            let mut subject: Option<usize> = None;
+            // The speaker mention being read, and whom it names.
+            let mut speaker_here: Option<(Span, Option<usize>)> = None;
+            let mut i = 0;
+            while i < sentence_toks.len() {
+                let t = &sentence_toks[i];
+                while paragraph_quotes.get(quote_at).is_some_and(|q| q.end <= t.span.start) {
+                    quote_at += 1;
+                }
+                let in_quote = paragraph_quotes.get(quote_at).is_some_and(|q| q.start <= t.span.start);
+                let prev = i.checked_sub(1).map(|k| &sentence_toks[k]);
+                let after_preposition = prev.is_some_and(|p| p.is_word() && is_preposition(&lexicon::folded(p.text(text))));
+
+                // A speaker mention that starts here is resolved first, with what came before it.
+                while mentions.get(next_speaker).is_some_and(|m| m.start < t.span.start) {
+                    next_speaker += 1;
+                }
+                if speaker_here.is_some_and(|(m, _): (Span, Option<usize>)| m.end <= t.span.start) {
+                    speaker_here = None;
+                }
+                let mut starts_speaker = false;
+                if let Some(&m) = mentions.get(next_speaker).filter(|m| m.start == t.span.start) {
+                    let phrase_toks = tokens::within(toks, m);
+                    let phrase = read_phrase(text, phrase_toks, walk.found);
+                    let c = walk.phrase(&phrase);
+                    resolved[next_speaker] = c;
+                    if let (Some(c), Phrase::Role { .. } | Phrase::Body(_)) = (c, &phrase) {
+                        aliases.push((c, m));
+                    }
+                    speaker_here = Some((m, c));
+                    starts_speaker = true;
+                    next_speaker += 1;
+                }
+
+                // A name: its referent is raised as its place in the sentence says.
+                while walk.found.mentions.get(next_mention).is_some_and(|(s, _)| s.start < t.span.start) {
+                    next_mention += 1;
+                }
+                if let Some(&(span, c)) = walk.found.mentions.get(next_mention).filter(|(s, _)| s.start == t.span.start) {
+                    next_mention += 1;
+                    let end = sentence_toks.partition_point(|t| t.span.start < span.end);
+                    if !walk.credited[c] {
+                        // "Quist's deputy", "Obama consultant Cornell Belcher", "the Trump campaign": a name
+                        // before a role or a body modifies it and is no subject.
+                        let possessor = sentence_toks.get(end).is_some_and(|t| t.kind == TokenKind::Possessive)
+                            || sentence_toks[end..].iter().take(2).take_while(|t| t.is_word() && !t.is_capitalized_word()).any(|t| {
+                                let w = lexicon::folded(t.text(text));
+                                is_description_head(&w) || w == "campaign"
+                            });
+                        let is_subject = !in_quote && !seen_referent && !seen_verb && !after_preposition && !possessor && !subordinate;
+                        let mut weight =
+                            MENTIONED + if is_subject { AS_SUBJECT } else { 0.0 } + if after_preposition || possessor { OBLIQUE } else { 0.0 };
+                        if in_quote {
+                            weight *= INSIDE_QUOTE;
+                        }
+                        if let Some((_, Some(s))) = speaker_here.filter(|(m, _)| m.contains(span)) {
+                            if s == c {
+                                weight += AS_SPEAKER;
+                            }
+                        }
+                        walk.salience.raise(c, weight);
+                        if !in_quote {
+                            // Only a subject or an object is what a later pronoun of the sentence may stand for.
+                            if walk.found.clusters[c].kind == EntityKind::Person && !possessor && !after_preposition && !persons_before.contains(&c) {
+                                persons_before.push(c);
+                            }
+                            if is_subject {
+                                subject = Some(c);
+                            }
+                            seen_referent |= !possessor;
+                        }
+                    }
+                    i = end.max(i + 1);
+                    continue;
+                }
+
+                if !in_quote && t.is_word() {
+                    let w = lexicon::folded(t.text(text));
+                    if let Some((p, possessive)) = Pronoun::of(&w) {
+                        // The article's own pronouns tell a person's gender: "Graham called out his rival",
+                        // when the sentence names one person before the pronoun and no one else it could
+                        // stand for is in mind ("Mukasey said she …" may speak of Clinton).
+                        let want = p.gender();
+                        let alone = |c: usize| {
+                            let floor = walk.score(c) * 0.3;
+                            !walk
+                                .salience
+                                .active
+                                .iter()
+                                .any(|&o| o != c && walk.is_person(o) && walk.score(o) >= floor && walk.gender(o) != opposite(want))
+                        };
+                        // Only a subject pronoun: "X, her deputy" says nothing of X.
+                        if let ([c], Gender::Male | Gender::Female, false) = (persons_before.as_slice(), want, possessive || w != "he" && w != "she")
+                        {
+                            if alone(*c) {
+                                let votes = &mut walk.pronoun_votes[*c];
+                                if p == Pronoun::He {
+                                    votes.0 = votes.0.saturating_add(1);
+                                } else {
+                                    votes.1 = votes.1.saturating_add(1);
+                                }
+                            }
+                        }
+                        let referent = match speaker_here {
+                            Some((m, c)) if m == t.span => c,
+                            _ => walk.pronoun(p).filter(|_| matches!(p, Pronoun::He | Pronoun::She | Pronoun::It | Pronoun::They)),
+                        };
+                        if let Some(c) = referent {
+                            let is_subject = !seen_referent && !seen_verb && !after_preposition && !possessive && !subordinate;
+                            let weight =
+                                MENTIONED + if is_subject { AS_SUBJECT } else { 0.0 } + if possessive || after_preposition { OBLIQUE } else { 0.0 };
+                            let spoke = speaker_here.is_some_and(|(m, s)| m == t.span && s == Some(c));
+                            walk.salience.raise(c, weight + if spoke { AS_SPEAKER } else { 0.0 });
+                            if is_subject {
+                                subject = Some(c);
+                            }
+                        }
+                        seen_referent |= !possessive;
+                    } else if lexicon::is_document_noun(&w) {
+                        // "X said in a statement": the sentence's subject issued it.
+                        if let Some(c) = subject.or(speaker_here.and_then(|(_, c)| c)) {
+                            walk.issuers.push((w.into_owned(), c, p_index as u32));
+                        }
+                    } else if is_verb_like(&w) {
+                        seen_verb = true;
+                    }
+                } else if !in_quote && subordinate && t.text(text) == "," {
+                    // "When Quist arrived, Brenner left": the main clause starts after the comma.
+                    subordinate = false;
+                    seen_referent = false;
+                    seen_verb = false;
+                }
+                if let (true, Some((m, Some(c)))) = (starts_speaker, speaker_here) {
+                    // A description speaker is raised where its phrase is.
+                    if !walk.found.within(m).any(|(_, mc)| mc == c) && pronoun_at(text, t).is_none() {
+                        walk.salience.raise(c, MENTIONED + AS_SPEAKER);
+                    }
+                }
+                i += 1;
+            }
+        }
+    }
+    let votes = std::mem::take(&mut walk.pronoun_votes);
+    for (c, span) in aliases {
+        found.add_alias(c, span.text(text));
+    }
+    for (cl, votes) in found.clusters.iter_mut().zip(votes) {
+        cl.evidence |= votes != (0, 0);
+    }
+    resolved
+}
