@@ -695,10 +695,43 @@ fn classify<'t>(
         classify(text, toks, (start + first, start + k), shouting, mid_sentence_caps, scratch, out);
         return "home-place";
     }
+    // "Bettina Kruger of Marwood Capital": a person's name, then the body they are of.
+    let of_body = (org_tail && !shouting && last - first <= LONGEST_NAME_WITH_OFFICE && folded.is_given_name(first))
+        .then(|| (first + 2..last.saturating_sub(1)).find(|&k| folded.word(k) == "of"))
+        .flatten();
+    if let Some(k) = of_body {
+        classify(text, toks, (start + first, start + k), shouting, mid_sentence_caps, scratch, out);
+        classify(text, toks, (start + k + 1, end), shouting, mid_sentence_caps, scratch, out);
+        return "person-of-body";
+    }
+    // "Councillor Imran Siddiqui", "Political Affairs Wendy Sherman": capitalised words before a
+    // given name that a surname follows describe the person, or name a body of their own.
+    let given_inside = (!org_tail && !shouting && last - first <= LONGEST_NAME_WITH_OFFICE && !folded.is_given_name(first))
+        .then(|| {
+            (first + 1..last.saturating_sub(1)).find(|&k| folded.is_given_name(k) && !is_connector(folded.word(k - 1)) && folded.word(k - 1) != ".")
+        })
+        .flatten()
+        // "South Carolina Republican": a given name that is part of a place's name is none.
+        .filter(|&k| !(first..k).any(|j| (2..=3).any(|len| j + len > k && j + len <= last && place_named(folded.range(j, j + len)).is_some())));
+    let mut described = false;
+    match given_inside {
+        // One word before the name is its title: "Councillor", "Mountaineer".
+        Some(k) if k == first + 1 => {
+            role_noun = Some(folded.word(first).to_string());
+            described = true;
+            first = k;
+        }
+        Some(k) => {
+            classify(text, toks, (start + first, start + k), shouting, mid_sentence_caps, scratch, out);
+            classify(text, toks, (start + k, end), shouting, mid_sentence_caps, scratch, out);
+            return "given-name-inside";
+        }
+        None => {}
+    }
     // The name's words, without its initials' dots: what the rules read.
     kept.clear();
     kept.extend((first..last).filter(|&k| folded.word(k) != "."));
-    let had_title = first > 0 && role_noun.is_some() || (0..first).any(|k| folded.info(k).is(WordList::TitleWord));
+    let had_title = described || first > 0 && role_noun.is_some() || (0..first).any(|k| folded.info(k).is(WordList::TitleWord));
     let run = RunFacts {
         text,
         toks,
@@ -1002,7 +1035,9 @@ fn country_in_name(run: &RunFacts) -> Option<Verdict> {
 /// body, is an organisation.
 fn what_a_body_has(run: &RunFacts) -> Option<Verdict> {
     let next = run.next();
-    let speaks_of_its = next.as_deref().is_some_and(lexicon::is_cue_verb) && run.then().as_deref() == Some("its");
+    // "Calder Hydro said it had 140 crews", "Norrland Timber said on Monday that it would close".
+    let speaks_of_its = next.as_deref().is_some_and(lexicon::is_cue_verb)
+        && run.toks.iter().skip(run.end + 1).take(5).take_while(|t| t.is_word()).any(|t| matches!(t.text(run.text), "it" | "its"));
     let company_asset = next.as_deref() == Some("'s")
         && run.then().as_deref().is_some_and(|w| {
             matches!(w, "shares" | "shareholders" | "stock" | "profit" | "profits" | "earnings" | "revenue" | "revenues" | "subsidiary" | "sales")
@@ -1153,6 +1188,35 @@ fn is_feature_word(w: &str) -> bool {
             | "desert"
             | "coast"
             | "airport"
+            | "city"
+            | "mainland"
+            | "district"
+            | "county"
+            | "province"
+            | "region"
+            | "township"
+            | "borough"
+            | "heights"
+            | "village"
+            | "park"
+            | "beach"
+            | "falls"
+            | "hill"
+            | "lane"
+            | "drive"
+            | "highway"
+            | "plaza"
+            | "wharf"
+            | "pier"
+            | "harbour"
+            | "harbor"
+            | "creek"
+            | "sound"
+            | "forest"
+            | "mountain"
+            | "glacier"
+            | "reservoir"
+            | "station"
     )
 }
 
@@ -1539,6 +1603,19 @@ mod tests {
                 &[("Harbour Board", O), ("Olaf Brenner", P)],
             ),
             ("Later, Anna Kowalski of Norway arrived.", "Anna Kowalski of Norway", "home-place", &[("Norway", L), ("Anna Kowalski", P)]),
+            (
+                "The call came from Bettina Kruger of Marwood Capital today.",
+                "Bettina Kruger of Marwood Capital",
+                "person-of-body",
+                &[("Bettina Kruger", P), ("Marwood Capital", O)],
+            ),
+            ("The call came from Councillor Imran Siddiqui today.", "Councillor Imran Siddiqui", "title-or-given-name", &[("Imran Siddiqui", P)]),
+            (
+                "The call came from Political Affairs Wendy Sherman today.",
+                "Political Affairs Wendy Sherman",
+                "given-name-inside",
+                &[("Political Affairs", P), ("Wendy Sherman", P)],
+            ),
             ("The crews sailed to Western Oslo at noon.", "Western Oslo", "place-once-peeled", &[("Oslo", L)]),
             ("The crowds came for the Harbour Cup again.", "Harbour Cup", "letter-or-event", &[]),
             ("Staff at Northern Grain Company left early.", "Northern Grain Company", "organisation-word", &[("Northern Grain Company", O)]),
@@ -1570,7 +1647,14 @@ mod tests {
         }
         assert!(wrong.is_empty(), "{wrong:#?}");
         // Every rule and step has its example.
-        for rule in KIND_RULES.iter().map(|r| r.name).chain(["whole-run-place", "only-titles", "office-inside", "home-place"]) {
+        for rule in KIND_RULES.iter().map(|r| r.name).chain([
+            "whole-run-place",
+            "only-titles",
+            "office-inside",
+            "home-place",
+            "person-of-body",
+            "given-name-inside",
+        ]) {
             assert!(RULE_EXAMPLES.iter().any(|&(_, _, r, _)| r == rule), "{rule} has no example");
         }
     }

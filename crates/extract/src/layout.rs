@@ -5,7 +5,7 @@
 //! where a short first line is the title, possibly followed by a kicker and the
 //! title once more. Repeated title and kicker lines are folded away.
 
-use crate::{tokens, Span, Title};
+use crate::{page, tokens, Span, Title};
 
 #[derive(Debug, Default, Clone)]
 pub struct Layout {
@@ -16,6 +16,8 @@ pub struct Layout {
     pub paragraphs: Vec<Span>,
     /// A dateline at the start of the first paragraph ("LONDON, Feb. 2 (Reuters) —").
     pub dateline: Option<Span>,
+    /// Bylines and credits inside the paragraphs ([`page::credits`]): their names speak no quote.
+    pub credits: Vec<Span>,
 }
 
 const HEADER_KEYS: &[&str] = &[
@@ -119,7 +121,16 @@ fn folded_starts_with(line: &str, prefix: &str) -> bool {
 
 pub fn analyse(text: &str) -> Layout {
     let mut layout = Layout::default();
-    let mut lines = lines(text);
+    // A page run together on one line is split into its paragraphs, and what is no part of the
+    // article (navigation, lists of other headlines, footers) is left out.
+    let mut lines = page::split_run_together(text, lines(text));
+    let mut in_list = false;
+    lines.retain(|l| {
+        let s = l.text(text);
+        let boilerplate = page::is_boilerplate(s, in_list);
+        in_list = page::is_marker(s) || in_list && boilerplate;
+        !boilerplate
+    });
     let mut next = 0;
 
     // ` date 2022-05-05 Lead starts here…`
@@ -200,6 +211,19 @@ pub fn analyse(text: &str) -> Layout {
     }
     layout.paragraphs = body[i.min(body.len())..].to_vec();
     layout.dateline = layout.paragraphs.first().and_then(|&p| dateline(text, p));
+    for &p in &layout.paragraphs {
+        page::credits(text, p, &mut layout.credits);
+    }
+    // The agency a dateline names ("(Reuters)") is the outlet, not a speaker.
+    if let Some(d) = layout.dateline {
+        let s = d.text(text);
+        if let (Some(open), Some(close)) = (s.find('('), s.rfind(')')) {
+            if open < close {
+                layout.credits.push(Span::new(d.start + open, d.start + close + 1));
+            }
+        }
+    }
+    layout.credits.sort_unstable();
     layout
 }
 

@@ -24,7 +24,9 @@ pub mod json;
 pub mod jsonl;
 pub mod layout;
 pub mod lexicon;
+pub mod page;
 pub mod quotes;
+pub mod repair;
 pub mod resolve;
 pub mod shard;
 pub mod synthetic;
@@ -169,14 +171,40 @@ pub struct DateMention {
 
 /// Extracts one article from a file's raw bytes.
 pub fn extract(file_name: &str, bytes: &[u8]) -> Article {
+    extract_mapped(file_name, bytes).0
+}
+
+/// [`extract`], with the map from the article's text back to the decoded file's (see
+/// [`extract_text_mapped`]).
+pub fn extract_mapped(file_name: &str, bytes: &[u8]) -> (Article, repair::SourceMap) {
     let decoded = decode::decode(bytes);
-    let mut article = extract_text(&id_from_file_name(file_name), decoded.text);
+    let (mut article, map) = extract_text_mapped(&id_from_file_name(file_name), decoded.text);
     article.warnings.extend(decoded.warnings);
-    article
+    (article, map)
 }
 
 /// Extracts one article from decoded text.
 pub fn extract_text(id: &str, text: String) -> Article {
+    extract_text_mapped(id, text).0
+}
+
+/// Extracts one article from decoded text, and maps the offsets of its text back to `text`'s:
+/// characters that a scraper mis-decoded are repaired first ([`repair`]), so the article's
+/// text may differ from the text given.
+pub fn extract_text_mapped(id: &str, text: String) -> (Article, repair::SourceMap) {
+    let (text, map, repaired) = match repair::mojibake(&text) {
+        Some(r) => (r.text, r.map, r.count),
+        None => (text, repair::SourceMap::default(), 0),
+    };
+    let mut article = extract_repaired(id, text);
+    if repaired > 0 {
+        article.warnings.push(format!("{repaired} character(s) read with the wrong encoding (UTF-8 as Windows-1252) were repaired"));
+    }
+    (article, map)
+}
+
+/// Extracts one article from text with nothing left to repair.
+fn extract_repaired(id: &str, text: String) -> Article {
     let layout = layout::analyse(&text);
     // Tokenised once; every later stage reads these.
     // Every paragraph's tokens in one list, made once.
@@ -193,7 +221,7 @@ pub fn extract_text(id: &str, text: String) -> Article {
     let paragraph_tokens: Vec<&[tokens::Token]> = bounds.iter().map(|&(start, end)| &all_tokens[start..end]).collect();
     let mut found = entities::recognise(&text, &layout, &paragraph_tokens);
     let spans = quotes::find(&text, &layout.paragraphs);
-    let quotes = attribution::attribute(&text, &layout, &paragraph_tokens, &spans, &[], &mut found);
+    let quotes = attribution::attribute(&text, &layout, &paragraph_tokens, &spans, &layout.credits, &mut found);
     let (date, dates) = dates::resolve(&text, &layout, &paragraph_tokens);
     let mut warnings = Vec::new();
     if text.trim().is_empty() {

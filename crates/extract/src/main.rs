@@ -13,7 +13,8 @@
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
-use broadsheet_extract::{extract, extract_text, Article};
+use broadsheet_extract::repair::SourceMap;
+use broadsheet_extract::{extract_mapped, extract_text_mapped, Article};
 use serde::{Deserialize, Serialize};
 
 mod index;
@@ -66,7 +67,9 @@ struct OutLine<'a> {
     warnings: &'a [String],
 }
 
-fn out_line(id: serde_json::Value, a: &Article) -> OutLine<'_> {
+/// The output line of one article, its offsets into the text as it came (`map`).
+fn out_line<'a>(id: serde_json::Value, a: &'a Article, map: &SourceMap) -> OutLine<'a> {
+    let at = |pos: usize| map.to_source(pos);
     let name_of = |key: &str| a.entities.iter().find(|e| e.key == key).map(|e| e.name.as_str());
     OutLine {
         id,
@@ -78,25 +81,25 @@ fn out_line(id: serde_json::Value, a: &Article) -> OutLine<'_> {
             .quotes
             .iter()
             .map(|q| OutQuote {
-                start: q.span.start,
-                end: q.span.end,
+                start: at(q.span.start),
+                end: at(q.span.end),
                 kind: q.kind,
                 speaker: q.speaker.as_deref().and_then(name_of),
                 speaker_key: q.speaker.as_deref(),
-                speaker_start: q.speaker_mention.map(|s| s.start),
-                speaker_end: q.speaker_mention.map(|s| s.end),
+                speaker_start: q.speaker_mention.map(|s| at(s.start)),
+                speaker_end: q.speaker_mention.map(|s| at(s.end)),
                 cue: q.cue.as_deref(),
             })
             .collect(),
         entities: a
             .entities
             .iter()
-            .map(|e| OutEntity { key: &e.key, name: &e.name, kind: e.kind, mentions: e.mentions.iter().map(|m| [m.start, m.end]).collect() })
+            .map(|e| OutEntity { key: &e.key, name: &e.name, kind: e.kind, mentions: e.mentions.iter().map(|m| [at(m.start), at(m.end)]).collect() })
             .collect(),
         dates: a
             .dates
             .iter()
-            .map(|d| OutDate { start: d.span.start, end: d.span.end, value: &d.value, precision: d.precision, relative: d.relative })
+            .map(|d| OutDate { start: at(d.span.start), end: at(d.span.end), value: &d.value, precision: d.precision, relative: d.relative })
             .collect(),
         warnings: &a.warnings,
     }
@@ -145,8 +148,8 @@ fn run_jsonl() -> io::Result<bool> {
                     serde_json::Value::String(s) => s.clone(),
                     other => other.to_string(),
                 };
-                let article = extract_text(&id, input.text);
-                write_json(&mut out, &out_line(input.id, &article), false)?;
+                let (article, map) = extract_text_mapped(&id, input.text);
+                write_json(&mut out, &out_line(input.id, &article, &map), false)?;
             }
             Err(e) => {
                 all_ok = false;
@@ -164,9 +167,9 @@ fn run_files(paths: &[String], pretty: bool) -> io::Result<bool> {
     for path in paths {
         match std::fs::read(path) {
             Ok(bytes) => {
-                let article = extract(path, &bytes);
+                let (article, map) = extract_mapped(path, &bytes);
                 let id = serde_json::Value::String(article.id.clone());
-                write_json(&mut out, &out_line(id, &article), pretty)?;
+                write_json(&mut out, &out_line(id, &article, &map), pretty)?;
             }
             Err(e) => {
                 all_ok = false;

@@ -34,7 +34,7 @@ const INSIDE_QUOTE: f32 = 0.25;
 const SENTENCE_DECAY: f32 = 0.5;
 const PARAGRAPH_DECAY: f32 = 0.7;
 /// A candidate whose gender is not known counts for less than one who agrees.
-const UNKNOWN_GENDER: f32 = 0.5;
+const UNKNOWN_GENDER: f32 = 0.35;
 /// The article's main person never fades below this.
 const MAIN_PERSON: f32 = 12.0;
 /// Below this a referent is forgotten.
@@ -377,6 +377,8 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
         Some((last, rest)) if last.kind == TokenKind::Possessive => rest,
         _ => toks,
     };
+    // "Gloria Mbeki, who lives on Pemberton Street": the head comes before any apposition.
+    let toks = toks.iter().position(|t| matches!(t.text(text), "," | "(" | "—" | "–")).map_or(toks, |k| &toks[..k]);
     let words: Vec<&Token> = toks.iter().filter(|t| t.kind != TokenKind::Punct).collect();
     let Some(&head) = words.last() else { return Phrase::Nobody };
     if words.len() == 1 {
@@ -728,14 +730,12 @@ pub fn speakers(
     found: &mut Found,
 ) -> Vec<Option<usize>> {
     let clusters = found.clusters.len();
-    let mut credited = vec![false; clusters];
-    let mut author = None;
-    for &(span, c) in &found.mentions {
-        if credits.iter().any(|cr| cr.contains(span)) {
-            credited[c] = true;
-            author = if author.is_none_or(|a| a == c) && found.clusters[c].kind == EntityKind::Person { Some(c) } else { author };
-        }
-    }
+    // A name only a byline or a credit gives is never a candidate; the one person a byline
+    // names is the narrator of a first-person piece.
+    let in_credits = |span: Span| credits.iter().any(|cr| cr.contains(span));
+    let credited: Vec<bool> = found.clusters.iter().map(|cl| !cl.mentions.is_empty() && cl.mentions.iter().all(|&m| in_credits(m))).collect();
+    let mut bylined = (0..clusters).filter(|&c| credited[c] && found.clusters[c].kind == EntityKind::Person);
+    let author = bylined.next().filter(|_| bylined.next().is_none());
     // The main person: the one named most often, clearly ahead of the next.
     let mut counts: Vec<(usize, usize)> =
         found.clusters.iter().enumerate().filter(|(_, cl)| cl.kind == EntityKind::Person).map(|(c, cl)| (cl.mentions.len(), c)).collect();

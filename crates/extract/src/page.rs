@@ -1,0 +1,447 @@
+//! What a web page holds besides its article: navigation, bylines, credits, lists of other
+//! headlines, footers.
+//!
+//! Scrapers deliver news pages with all of it, often on one line whose paragraphs are run
+//! together with two spaces. [`split_run_together`] cuts such a line where the page's own
+//! signals say a paragraph ends; [`is_boilerplate`] says which paragraphs are no part of the
+//! article (they are dropped, so their names are no entities and their words no headline);
+//! [`credits`] finds the bylines and credits that stay in the text but whose names are never a
+//! quote's speaker.
+
+use crate::Span;
+
+/// A line this long in a text of a few lines is a page run together, not a paragraph.
+const RUN_TOGETHER: usize = 600;
+
+/// Splits the lines of a page whose paragraphs were run together: at runs of two or more
+/// spaces, or, on a line that has none, at the ends of sentences outside quotation marks.
+/// Other texts keep their lines.
+pub fn split_run_together(text: &str, lines: Vec<Span>) -> Vec<Span> {
+    if lines.len() > 3 || lines.iter().all(|l| l.len() < RUN_TOGETHER) {
+        return lines;
+    }
+    let mut out = Vec::new();
+    for line in lines {
+        if line.len() < RUN_TOGETHER {
+            out.push(line);
+            continue;
+        }
+        let pieces = split_at_wide_spaces(text, line);
+        if pieces.len() > 1 {
+            out.extend(pieces);
+        } else {
+            out.extend(split_at_sentence_ends(text, line));
+        }
+    }
+    out
+}
+
+/// The pieces of `line` between runs of two or more whitespace characters.
+fn split_at_wide_spaces(text: &str, line: Span) -> Vec<Span> {
+    let s = line.text(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut run_start = None;
+    let mut run_len = 0;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if run_start.is_none() {
+                run_start = Some(i);
+            }
+            run_len += 1;
+            continue;
+        }
+        if let Some(rs) = run_start.take() {
+            if run_len >= 2 && rs > start {
+                out.push(Span::new(line.start + start, line.start + rs));
+                start = i;
+            }
+        }
+        run_len = 0;
+    }
+    out.push(Span::new(line.start + start, line.end));
+    out.into_iter().filter_map(|p| crate::layout::trim(text, p)).collect()
+}
+
+/// The sentences of a page run together with single spaces: a stop (and the closing marks after
+/// it) before a capital ends one, outside quotation marks; so does a closing mark that a capital
+/// follows with no space ("…win.”The council").
+fn split_at_sentence_ends(text: &str, line: Span) -> Vec<Span> {
+    let s = line.text(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut open = false;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '“' => open = true,
+            '”' => open = false,
+            '"' => open = !open,
+            _ => {}
+        }
+        let next = chars.peek().map(|&(_, n)| n);
+        let stop = matches!(c, '.' | '!' | '?') && !open;
+        let closes = matches!(c, '”' | '"') && !open;
+        let end = i + c.len_utf8();
+        let boundary = match next {
+            Some(' ') if stop || closes && s[..i].ends_with(['.', '!', '?', ',']) => {
+                let rest = s[end..].trim_start();
+                rest.starts_with(|n: char| n.is_uppercase() || matches!(n, '“' | '"'))
+            }
+            Some(n) if closes && n.is_uppercase() => true,
+            _ => false,
+        };
+        if boundary && end > start {
+            out.push(Span::new(line.start + start, line.start + end));
+            start = end;
+        }
+    }
+    out.push(Span::new(line.start + start, line.end));
+    out.into_iter().filter_map(|p| crate::layout::trim(text, p)).collect()
+}
+
+/// Words of a site's navigation and section labels.
+fn is_navigation_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "home"
+            | "news"
+            | "sport"
+            | "sports"
+            | "business"
+            | "opinion"
+            | "culture"
+            | "subscribe"
+            | "sign"
+            | "in"
+            | "log"
+            | "login"
+            | "menu"
+            | "search"
+            | "weather"
+            | "politics"
+            | "world"
+            | "local"
+            | "lifestyle"
+            | "entertainment"
+            | "video"
+            | "videos"
+            | "podcasts"
+            | "newsletters"
+            | "more"
+            | "life"
+            | "puzzles"
+            | "travel"
+            | "tech"
+            | "science"
+            | "health"
+            | "arts"
+            | "books"
+            | "music"
+            | "film"
+            | "tv"
+            | "food"
+            | "money"
+            | "markets"
+            | "courts"
+            | "crime"
+            | "education"
+            | "environment"
+            | "climate"
+            | "football"
+            | "rugby"
+            | "cricket"
+            | "tennis"
+            | "golf"
+            | "results"
+            | "fixtures"
+            | "basketball"
+            | "hockey"
+            | "racing"
+            | "baseball"
+            | "chess"
+            | "obituaries"
+            | "events"
+            | "jobs"
+            | "classifieds"
+            | "contact"
+            | "about"
+            | "us"
+            | "terms"
+            | "privacy"
+            | "register"
+            | "account"
+            | "&"
+            | "|"
+            | "and"
+            | "skip"
+            | "to"
+            | "main"
+            | "content"
+            | "latest"
+            | "live"
+            | "uk"
+            | "national"
+            | "international"
+            | "economy"
+            | "property"
+            | "motoring"
+            | "technology"
+            | "style"
+            | "magazine"
+            | "comment"
+            | "letters"
+            | "weekend"
+    )
+}
+
+/// Lines that open a list of other stories, or stand for a page's furniture.
+pub fn is_marker(line: &str) -> bool {
+    let l = line.trim_end_matches([':', '.']).trim();
+    let lower = l.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "advertisement"
+            | "related"
+            | "related stories"
+            | "related articles"
+            | "read more"
+            | "most read"
+            | "most popular"
+            | "trending"
+            | "share"
+            | "share this article"
+            | "share this"
+            | "skip to main content"
+            | "sign in"
+            | "subscribe"
+            | "sign up"
+            | "newsletter"
+            | "you might also like"
+            | "don't miss"
+            | "don’t miss"
+            | "recommended"
+            | "top stories"
+            | "latest news"
+            | "more on this story"
+            | "follow us"
+            | "more stories"
+            | "popular"
+            | "editor's picks"
+            | "editor’s picks"
+            | "what to read next"
+            | "in other news"
+            | "more news"
+            | "also read"
+            | "see also"
+            | "watch"
+            | "listen"
+            | "comments"
+            | "story continues below advertisement"
+            | "continue reading"
+    ) || lower.starts_with("more from ")
+        || lower.starts_with("share ") && l.split_whitespace().count() <= 6
+        || lower.starts_with("related:")
+        || lower.starts_with("read more:")
+        || lower.starts_with("sign up for")
+        || lower.starts_with("subscribe to")
+}
+
+/// Is the paragraph `line` (whose predecessor was boilerplate if `after_list`) no part of the
+/// article: navigation, a marker, a list of other headlines, a timestamp, a footer?
+pub fn is_boilerplate(line: &str, after_list: bool) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let n = words.len();
+    if n == 0 || is_marker(line) {
+        return true;
+    }
+    let ends_sentence = line.trim_end_matches(['”', '"', ')', '’']).ends_with(['.', '!', '?']);
+    let has_quote = line.contains(['“', '”', '"']);
+    // "© 2025 Harbour Times Media. All rights reserved."
+    if line.contains('©') || line.contains("All rights reserved") || line.starts_with("Copyright ") {
+        return true;
+    }
+    // "Published 3:14 PM EST, Tue March 4, 2025", "Updated 19:42 GMT".
+    let first = words[0].trim_end_matches(':');
+    if matches!(first, "Published" | "Updated" | "Posted" | "Modified") && n <= 14 && line.chars().any(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    // "Home News Sport Business Opinion", "Harbour Times | Sport | Football".
+    let bars = line.matches('|').count();
+    let navigation = words.iter().filter(|w| is_navigation_word(w)).count();
+    if !ends_sentence && !has_quote && n >= 3 && (bars >= 2 || navigation * 10 >= n * 6) {
+        return true;
+    }
+    // The headlines of a list of other stories: short, no stop, no quotation.
+    after_list && n <= 14 && !ends_sentence && !has_quote
+}
+
+/// Words for a journalist's job in a byline ("Sam Ekwueme, Sports Reporter").
+fn is_journalist_word(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches([',', '.']).to_ascii_lowercase().as_str(),
+        "reporter"
+            | "correspondent"
+            | "editor"
+            | "writer"
+            | "columnist"
+            | "journalist"
+            | "photographer"
+            | "contributor"
+            | "staff"
+            | "producer"
+            | "critic"
+            | "reporters"
+            | "correspondents"
+            | "editors"
+            | "writers"
+            | "desk"
+    )
+}
+
+/// The spans of `paragraph` that credit the article's makers rather than report: a byline ("By
+/// Jane Roe", "Jane Roe, Staff Reporter"), a photo or video credit ("(Photo: Tom Poe/Harbour
+/// Times)"), "(Reporting by …; Editing by …)", an editor's note, an author's note ("Jane Roe is a
+/// reporter covering city hall."), a dateline's agency ("(Reuters)").
+pub fn credits(text: &str, paragraph: Span, out: &mut Vec<Span>) {
+    let s = paragraph.text(text);
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let n = words.len();
+    let whole = |out: &mut Vec<Span>| out.push(paragraph);
+    let capitalised = |w: &&str| w.starts_with(|c: char| c.is_uppercase());
+    // "By Jane Roe", "By Jane Roe and Tom Poe, Harbour Times".
+    if let Some(rest) = s.strip_prefix("By ").or_else(|| s.strip_prefix("BY ")) {
+        let names = rest.split([',', '|']).next().unwrap_or("");
+        if n <= 16 && !s.contains(['“', '”', '"']) && names.split_whitespace().all(|w| capitalised(&w) || w == "and") {
+            whole(out);
+            return;
+        }
+    }
+    // "Jane Roe, Staff Reporter", "Mia Lindqvist, Business Reporter".
+    if n <= 8 && s.contains(',') && words.iter().any(|w| is_journalist_word(w)) && words.iter().all(|w| capitalised(w) || *w == "and") {
+        whole(out);
+        return;
+    }
+    let lower_start = s.get(..20.min(s.len())).unwrap_or("").to_ascii_lowercase();
+    if lower_start.starts_with("editor's note") || lower_start.starts_with("editor’s note") || lower_start.starts_with("reporting by") {
+        whole(out);
+        return;
+    }
+    // "Jane Roe is a reporter covering city hall.", "Sam Ekwueme covers football for the Harbour Times."
+    if n <= 30 && !s.contains(['“', '”', '"']) {
+        if let Some(v) = words.iter().position(|w| matches!(*w, "is" | "covers" | "writes" | "reports")) {
+            let named = (2..=4).contains(&v) && words[..v].iter().all(capitalised);
+            let rest = &words[v + 1..];
+            let about_the_job = if words[v] == "is" {
+                rest.iter().take(6).any(|w| is_journalist_word(w))
+            } else {
+                rest.windows(2).any(|w| w[0] == "for" && (w[1] == "the" || capitalised(&w[1])))
+            };
+            if named && about_the_job {
+                whole(out);
+                return;
+            }
+        }
+    }
+    // Parenthesised and labelled credits inside the paragraph.
+    for label in [
+        "(Photo",
+        "(Photograph",
+        "(Picture",
+        "(Image",
+        "(Video",
+        "(Credit",
+        "(Reporting by",
+        "(Editing by",
+        "(Writing by",
+        "(Additional reporting",
+        "Photo:",
+        "Photograph:",
+        "Photo by ",
+        "Image:",
+        "Credit:",
+        "Video:",
+        "Pictures:",
+    ] {
+        let mut from = 0;
+        while let Some(at) = s[from..].find(label).map(|k| from + k) {
+            let end = if label.starts_with('(') {
+                s[at..].find(')').map_or(s.len(), |k| at + k + 1)
+            } else {
+                s[at..].find([')', '\n']).map_or(s.len(), |k| at + k)
+            };
+            let span = Span::new(paragraph.start + at, paragraph.start + end);
+            if !out.iter().any(|o| o.contains(span)) {
+                out.push(span);
+            }
+            from = end.max(at + 1);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(text: &'a str, spans: &[Span]) -> Vec<&'a str> {
+        spans.iter().map(|s| s.text(text)).collect()
+    }
+
+    #[test]
+    fn a_page_run_together_is_split_at_its_wide_spaces() {
+        let page = format!("Home News  Council splits over pier  By Jane Roe  {}  “It rots,” she said.", "The council argued. ".repeat(40));
+        let lines = split_run_together(&page, vec![Span::new(0, page.len())]);
+        let got = texts(&page, &lines);
+        assert_eq!(got[..3], ["Home News", "Council splits over pier", "By Jane Roe"]);
+        assert_eq!(got.last(), Some(&"“It rots,” she said."));
+        // A text of many lines keeps them.
+        let lines = vec![Span::new(0, 4), Span::new(5, 9), Span::new(10, 14), Span::new(15, page.len())];
+        assert_eq!(split_run_together(&page, lines.clone()), lines);
+    }
+
+    #[test]
+    fn a_page_with_single_spaces_is_split_at_sentence_ends_outside_quotes() {
+        let page = format!("{}“We lost. It hurts,” he said. The club agreed.”Next came rain.", "Rovers won again. ".repeat(40));
+        let lines = split_run_together(&page, vec![Span::new(0, page.len())]);
+        let got = texts(&page, &lines);
+        assert!(got.contains(&"“We lost. It hurts,” he said."), "{got:?}");
+        assert!(got.contains(&"Next came rain."), "{got:?}");
+    }
+
+    #[test]
+    fn navigation_markers_lists_and_footers_are_boilerplate() {
+        for line in [
+            "Home News Sport Business Opinion Culture Subscribe Sign in",
+            "Harbour Times | Sport | Football | Rugby",
+            "Advertisement",
+            "Related:",
+            "Most read",
+            "Share Facebook Twitter Email",
+            "© 2025 Harbour Times Media. All rights reserved. About us Contact",
+            "Published 3:14 PM EST, Tue March 4, 2025",
+        ] {
+            assert!(is_boilerplate(line, false), "{line}");
+        }
+        assert!(is_boilerplate("Council votes on pier budget", true));
+        for line in ["Harbour councillors argued for three hours on Monday.", "Council votes on pier budget", "“We will win,” she said"] {
+            assert!(!is_boilerplate(line, false), "{line}");
+        }
+    }
+
+    #[test]
+    fn bylines_and_credits_are_found() {
+        let got = |s: &str| {
+            let mut out = Vec::new();
+            credits(s, Span::new(0, s.len()), &mut out);
+            texts(s, &out).into_iter().map(str::to_string).collect::<Vec<_>>()
+        };
+        assert_eq!(got("By Jane Roe"), ["By Jane Roe"]);
+        assert_eq!(got("Mia Lindqvist, Business Reporter"), ["Mia Lindqvist, Business Reporter"]);
+        assert_eq!(got("Jane Roe is a reporter covering city hall."), ["Jane Roe is a reporter covering city hall."]);
+        assert_eq!(got("Sam Ekwueme covers football for the Harbour Times."), ["Sam Ekwueme covers football for the Harbour Times."]);
+        assert_eq!(got("Mayor Petra Lind speaks. (Photo: Tom Poe/Harbour Times)"), ["(Photo: Tom Poe/Harbour Times)"]);
+        assert_eq!(got("The talks failed. (Reporting by Jan Kowal; Editing by Tom Poe)"), ["(Reporting by Jan Kowal; Editing by Tom Poe)"]);
+        assert!(got("By Monday the pier had reopened, and the mayor said so.").is_empty());
+        assert!(got("Marta Quist is a harbour master.").is_empty());
+    }
+}
