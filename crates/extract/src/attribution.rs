@@ -22,6 +22,8 @@ use crate::{resolve, EntityKind, Quote, QuoteKind, Span};
 struct Attribution {
     mention: Span,
     cue: String,
+    /// The rule that found it (see [`SPEAKER_RULES`]), or "carried-over".
+    rule: &'static str,
 }
 
 /// Small words between a speaker and the verb: "X has also said", "X was quoted as saying".
@@ -303,45 +305,153 @@ fn is_noun_here(text: &str, toks: &[Token], k: usize) -> bool {
         && matches!(fold_tok(text, &toks[k - 1]).as_ref(), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your")
 }
 
-/// `"…," said X` or `"…," X said` at the start of the words after a quote.
-fn speaker_after(text: &str, toks: &[Token]) -> Option<(Span, String)> {
-    let mut i = 0;
-    while i < toks.len() && matches!(toks[i].text(text), "," | "—" | "–" | "-" | "―") {
-        i += 1;
-    }
-    let first = toks.get(i)?;
-    let w = fold_tok(text, first);
-    if lexicon::is_cue_verb(&w) {
-        // "“…,” saying the town …": a participle's speaker is its sentence's subject, not what follows it.
-        if w.ends_with("ing") {
-            return None;
+/// Where a quote stands and what is around it: what the speaker rules read.
+struct QuoteContext<'a> {
+    text: &'a str,
+    layout: &'a Layout,
+    paragraph_tokens: &'a [&'a [Token]],
+    /// The quote's paragraph: its index and its tokens.
+    p_index: usize,
+    toks: &'a [Token],
+    /// The paragraph's sentences and quotation spans.
+    sentences: &'a [Span],
+    protected: &'a [Span],
+    /// The quote's sentence, cut at the quote's end when the words after it report other speech.
+    sentence: Span,
+    /// The words of the sentence before and after the quote (up to its neighbours).
+    before: &'a [Token],
+    after: &'a [Token],
+    /// The quote is the first of its paragraph and opens it.
+    opens_paragraph: bool,
+    /// `X said, “… .”`: a finished sentence of speech that a cue introduced; the words after it
+    /// open the next sentence, so the words before it are read first.
+    finished_after_cue: bool,
+    /// `“… .” X said he would …`: the words after a finished quote report other speech.
+    next_sentence_reports: bool,
+}
+
+/// Which words of a quote's context a rule reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    After,
+    Before,
+    Around,
+}
+
+/// What a speaker rule says: a speaker phrase and its cue, no speaker on its side (a later rule
+/// of the same side is not asked), or nothing (the next rule is asked).
+enum Sought {
+    Speaker(Span, String),
+    NoneHere,
+    Pass,
+}
+
+/// One rule of [`SPEAKER_RULES`].
+struct SpeakerRule {
+    name: &'static str,
+    side: Side,
+    find: fn(&QuoteContext) -> Sought,
+}
+
+/// Where a quote's speaker phrase is looked for, in order. The words after a quote are read
+/// before the words before it, unless the quote is a finished sentence a cue introduced; the
+/// rest of its sentence, the sentence before and the paragraph before come last.
+const SPEAKER_RULES: &[SpeakerRule] = &[
+    SpeakerRule { name: "cue-then-name", side: Side::After, find: cue_then_name },
+    SpeakerRule { name: "according-to-after", side: Side::After, find: according_to_after },
+    SpeakerRule { name: "signature-after-dash", side: Side::After, find: signature_after_dash },
+    SpeakerRule { name: "name-then-cue", side: Side::After, find: name_then_cue },
+    SpeakerRule { name: "according-to-before", side: Side::Before, find: according_to_before },
+    SpeakerRule { name: "name-and-colon", side: Side::Before, find: name_and_colon },
+    SpeakerRule { name: "last-speech-verb-before", side: Side::Before, find: last_speech_verb_before },
+    SpeakerRule { name: "colon-after-a-named-clause", side: Side::Before, find: colon_after_a_named_clause },
+    SpeakerRule { name: "speech-verb-in-sentence", side: Side::Around, find: speech_verb_in_sentence },
+    SpeakerRule { name: "previous-sentence", side: Side::Around, find: previous_sentence },
+    SpeakerRule { name: "colon-ending-previous-paragraph", side: Side::Around, find: colon_ending_previous_paragraph },
+];
+
+/// The speaker phrase of a quote, its cue, and the rule that found it.
+fn find_speaker(c: &QuoteContext) -> Option<(Span, String, &'static str)> {
+    let order = if c.finished_after_cue { [Side::Before, Side::After, Side::Around] } else { [Side::After, Side::Before, Side::Around] };
+    order.into_iter().filter(|&side| side != Side::After || !c.next_sentence_reports).find_map(|side| find_on_side(c, side))
+}
+
+/// What the rules that read one side of a quote find, in order.
+fn find_on_side(c: &QuoteContext, side: Side) -> Option<(Span, String, &'static str)> {
+    for rule in SPEAKER_RULES.iter().filter(|r| r.side == side) {
+        match (rule.find)(c) {
+            Sought::Speaker(span, cue) => return Some((span, cue, rule.name)),
+            Sought::NoneHere => return None,
+            Sought::Pass => {}
         }
-        return phrase_after(text, toks, i + 1).map(|p| (p, w.into_owned()));
     }
-    // "“…,” according to the ministry."
-    if w == "according" && toks.get(i + 1).is_some_and(|n| fold_tok(text, n) == "to") {
-        return according_to(text, toks, i + 2).map(|p| (p, "according to".to_string()));
+    None
+}
+
+impl From<Option<(Span, String)>> for Sought {
+    fn from(found: Option<(Span, String)>) -> Self {
+        found.map_or(Sought::Pass, |(span, cue)| Sought::Speaker(span, cue))
     }
-    // "“…” ― Jane Roe": a signature after a dash.
-    let dashed = i > 0 && matches!(toks[i - 1].text(text), "―" | "—" | "–");
-    if dashed && first.is_capitalized_word() {
-        if let Some(p) = phrase_after(text, toks, i) {
-            return Some((p, "—".to_string()));
-        }
+}
+
+/// Where the words after a quote start, past the commas and dashes that close it.
+fn after_start(c: &QuoteContext) -> usize {
+    c.after.iter().take_while(|t| matches!(t.text(c.text), "," | "—" | "–" | "-" | "―")).count()
+}
+
+/// `“…,” said X`. A participle ("“…,” saying the town …") speaks for its sentence's subject, not
+/// for what follows it: no speaker after the quote then.
+fn cue_then_name(c: &QuoteContext) -> Sought {
+    let i = after_start(c);
+    let Some(first) = c.after.get(i) else { return Sought::NoneHere };
+    let w = fold_tok(c.text, first);
+    if !lexicon::is_cue_verb(&w) {
+        return Sought::Pass;
     }
-    // X [fillers] cue, within a few words; "X, who …, told" steps over the clause.
+    match phrase_after(c.text, c.after, i + 1).filter(|_| !w.ends_with("ing")) {
+        Some(p) => Sought::Speaker(p, w.into_owned()),
+        None => Sought::NoneHere,
+    }
+}
+
+/// `“…,” according to the ministry.`
+fn according_to_after(c: &QuoteContext) -> Sought {
+    let i = after_start(c);
+    let opens = c.after.get(i).is_some_and(|t| fold_tok(c.text, t) == "according") && c.after.get(i + 1).is_some_and(|n| fold_tok(c.text, n) == "to");
+    if !opens {
+        return Sought::Pass;
+    }
+    match according_to(c.text, c.after, i + 2) {
+        Some(p) => Sought::Speaker(p, "according to".to_string()),
+        None => Sought::NoneHere,
+    }
+}
+
+/// `“…” ― Jane Roe`: a signature after a dash.
+fn signature_after_dash(c: &QuoteContext) -> Sought {
+    let i = after_start(c);
+    let dashed = i > 0 && matches!(c.after[i - 1].text(c.text), "―" | "—" | "–");
+    let signed = dashed && c.after.get(i).is_some_and(|t| t.is_capitalized_word());
+    signed.then(|| phrase_after(c.text, c.after, i)).flatten().map(|p| (p, "—".to_string())).into()
+}
+
+/// `“…,” X said`, with fillers between ("X has also said"); `“…,” X, who …, told` steps over the
+/// clause.
+fn name_then_cue(c: &QuoteContext) -> Sought {
+    let (text, toks) = (c.text, c.after);
+    let i = after_start(c);
+    let Some(first) = toks.get(i) else { return Sought::Pass };
     let mut v = i + 1;
     while v < toks.len().min(i + 24) {
         let t = &toks[v];
         if t.text(text) == "," {
             let close = (v + 1..toks.len().min(v + 16)).find(|&k| toks[k].text(text) == ",");
-            match close {
+            return match close {
                 Some(c) if toks.get(c + 1).is_some_and(|n| lexicon::is_cue_verb(&fold_tok(text, n))) => {
-                    let phrase = phrase_after(text, toks, i).filter(|p| p.end <= t.span.start)?;
-                    return Some((phrase, fold_tok(text, &toks[c + 1]).into_owned()));
+                    phrase_after(text, toks, i).filter(|p| p.end <= t.span.start).map(|p| (p, fold_tok(text, &toks[c + 1]).into_owned())).into()
                 }
-                _ => break,
-            }
+                _ => Sought::Pass,
+            };
         }
         if t.text(text) == "(" {
             if let Some(close) = (v + 1..toks.len().min(v + 10)).find(|&k| toks[k].text(text) == ")") {
@@ -355,13 +465,13 @@ fn speaker_after(text: &str, toks: &[Token]) -> Option<(Span, String)> {
         if t.is_word() && !t.is_capitalized_word() {
             let vw = fold_tok(text, t);
             if lexicon::is_cue_verb(&vw) && !is_noun_here(text, toks, v) {
-                let phrase = phrase_before(text, toks, v)?;
-                return (phrase.start == first.span.start).then(|| (phrase, vw.into_owned()));
+                let phrase = phrase_before(text, toks, v).filter(|p| p.start == first.span.start);
+                return phrase.map(|p| (p, vw.into_owned())).into();
             }
         }
         v += 1;
     }
-    None
+    Sought::Pass
 }
 
 /// The source that "according to" names at `toks[start]`. A document is its
@@ -387,28 +497,38 @@ fn according_to(text: &str, toks: &[Token], start: usize) -> Option<Span> {
     Some(by.and_then(|k| phrase_after(text, toks, k)).unwrap_or(source))
 }
 
-/// `X said: "…"`, `according to X, "…"`, or the subject of the last speech verb in the sentence.
-fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
-    for (i, t) in toks.iter().enumerate() {
-        // Folding never makes a word longer than "according" is from a shorter one.
-        let could_be_according = t.span.len() >= "according".len();
-        if could_be_according && fold_tok(text, t) == "according" && toks.get(i + 1).is_some_and(|n| fold_tok(text, n) == "to") {
-            if let Some(p) = according_to(text, toks, i + 2) {
-                return Some((p, "according to".to_string()));
-            }
-        }
+/// `According to X, “…”`.
+fn according_to_before(c: &QuoteContext) -> Sought {
+    let (text, toks) = (c.text, c.before);
+    toks.iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            // Folding never makes a word longer than "according" is from a shorter one.
+            t.span.len() >= "according".len() && fold_tok(text, t) == "according" && toks.get(i + 1).is_some_and(|n| fold_tok(text, n) == "to")
+        })
+        .find_map(|(i, _)| according_to(text, toks, i + 2))
+        .map(|p| (p, "according to".to_string()))
+        .into()
+}
+
+/// `Jane Roe: “…”`: a name introduced by a colon.
+fn name_and_colon(c: &QuoteContext) -> Sought {
+    let (text, toks) = (c.text, c.before);
+    if toks.len() < 2 || toks.last().is_none_or(|t| t.text(text) != ":") {
+        return Sought::Pass;
     }
-    // "Jane Roe: “…”": a name introduced by a colon.
-    if toks.last().is_some_and(|t| t.text(text) == ":") && toks.len() >= 2 {
-        if let Some(p) = phrase_before(text, toks, toks.len() - 1) {
-            let starts_clause = toks.iter().position(|t| t.span.start == p.start).is_some_and(|k| k == 0 || toks[k - 1].kind == TokenKind::Punct);
-            let all_names = tokens::tokenize(text, p).iter().all(|t| t.is_capitalized_word() || t.text(text) == ".");
-            if starts_clause && all_names {
-                return Some((p, ":".to_string()));
-            }
-        }
-    }
-    let mut participle_only = None;
+    let named = phrase_before(text, toks, toks.len() - 1).filter(|p| {
+        let starts_clause = toks.iter().position(|t| t.span.start == p.start).is_some_and(|k| k == 0 || toks[k - 1].kind == TokenKind::Punct);
+        starts_clause && tokens::tokenize(text, *p).iter().all(|t| t.is_capitalized_word() || t.text(text) == ".")
+    });
+    named.map(|p| (p, ":".to_string())).into()
+}
+
+/// The subject of the last speech verb before the quote: `X said: “…”`, `Said Jane Roe, a
+/// neighbour, “…”`, `X rallied supporters, saying “…”` (a participle's subject is its clause's),
+/// `X gestured, then leaned in and boomed: “…”` (a coordinated verb shares the subject).
+fn last_speech_verb_before(c: &QuoteContext) -> Sought {
+    let (text, toks) = (c.text, c.before);
     for v in (0..toks.len()).rev() {
         let t = &toks[v];
         if !t.is_word() || t.is_capitalized_word() && v > 0 {
@@ -418,52 +538,63 @@ fn speaker_before(text: &str, toks: &[Token]) -> Option<(Span, String)> {
         if !lexicon::is_cue_verb(&w) || is_noun_here(text, toks, v) {
             continue;
         }
-        // "Said Jane Roe, a neighbour, “…”": the verb first, the speaker after it.
         if v == 0 && t.is_capitalized_word() && !w.ends_with("ing") {
             if let Some(p) = phrase_after(text, toks, 1).filter(|p| tokens::is_capitalized(p.text(text))) {
-                return Some((p, w.into_owned()));
+                return Sought::Speaker(p, w.into_owned());
             }
             continue;
         }
-        // "X rallied supporters, saying …": a participle's speaker is its clause's subject.
         if w.ends_with("ing") {
             let before_cue = if v > 0 && toks[v - 1].text(text) == "," { v - 1 } else { v };
             let clause = toks[..before_cue].iter().rposition(|t| t.text(text) == ",").map_or(0, |c| c + 1);
             // "Silverman, a fan, drew boos upon saying": the sentence's own subject.
-            let subject = phrase_after(text, toks, clause).or_else(|| named_subject(text, toks, false));
-            if let Some(p) = subject {
-                return Some((p, w.into_owned()));
+            if let Some(p) = phrase_after(text, toks, clause).or_else(|| named_subject(text, toks, false)) {
+                return Sought::Speaker(p, w.into_owned());
             }
             continue;
         }
         if let Some(p) = phrase_before(text, toks, v) {
-            return Some((p, w.into_owned()));
+            return Sought::Speaker(p, w.into_owned());
         }
-        // "Trump gestured, then leaned in and boomed:": a coordinated verb shares the sentence's subject.
         let k = before_fillers(text, toks, v);
         if k > 0 && matches!(fold_tok(text, &toks[k - 1]).as_ref(), "and" | "then") {
             if let Some(p) = named_subject(text, toks, true) {
-                return Some((p, w.into_owned()));
+                return Sought::Speaker(p, w.into_owned());
             }
         }
-        if w.ends_with("ing") && participle_only.is_none() {
-            participle_only = Some(w);
-        }
     }
-    // "Trump leaned in and boomed: “…”": a colon after a clause whose subject is a name.
-    if participle_only.is_none() && toks.last().is_some_and(|t| t.text(text) == ":") {
-        let clause = toks.iter().rposition(|t| t.text(text) == ",").map_or(0, |c| c + 1);
-        let p = phrase_after(text, toks, clause)?;
-        let first = tokens::tokenize(text, p).into_iter().next()?;
-        let w = fold_tok(text, &first);
-        let named = first.is_capitalized_word() && !lexicon::is_common_word(&w);
-        return (named || lexicon::is_person_pronoun(&w)).then(|| (p, ":".to_string()));
+    Sought::Pass
+}
+
+/// `Trump leaned in and boomed: “…”`: a colon after a clause whose subject is a name.
+fn colon_after_a_named_clause(c: &QuoteContext) -> Sought {
+    let (text, toks) = (c.text, c.before);
+    if toks.last().is_none_or(|t| t.text(text) != ":") {
+        return Sought::Pass;
     }
-    // "Flea shared the news, writing “…”": the sentence's subject speaks.
-    let cue = participle_only?;
-    let first = toks.iter().position(|t| t.is_word())?;
-    let p = phrase_after(text, toks, first)?;
-    Some((p, cue.into_owned()))
+    let clause = toks.iter().rposition(|t| t.text(text) == ",").map_or(0, |c| c + 1);
+    let named = phrase_after(text, toks, clause).filter(|p| {
+        tokens::tokenize(text, *p).first().is_some_and(|first| {
+            let w = fold_tok(text, first);
+            first.is_capitalized_word() && !lexicon::is_common_word(&w) || lexicon::is_person_pronoun(&w)
+        })
+    });
+    named.map(|p| (p, ":".to_string())).into()
+}
+
+/// The subject of a speech verb anywhere in the quote's sentence, outside its quotes.
+fn speech_verb_in_sentence(c: &QuoteContext) -> Sought {
+    speaker_in_sentence(c.text, c.toks, c.sentence, c.protected).into()
+}
+
+/// `Jane Roe agreed. “…”`: the speaker of a short sentence just before.
+fn previous_sentence(c: &QuoteContext) -> Sought {
+    speaker_of_previous_sentence(c.text, c.toks, c.sentences, c.sentence, c.protected).into()
+}
+
+/// `He said:` ending the paragraph before introduces the quote that opens this one.
+fn colon_ending_previous_paragraph(c: &QuoteContext) -> Sought {
+    c.opens_paragraph.then(|| introduced_by_previous_paragraph(c.text, c.layout, c.paragraph_tokens, c.p_index)).flatten().into()
 }
 
 /// The phrase that opens the sentence when it names someone (or, with
@@ -591,6 +722,19 @@ fn quote_kind(text: &str, q: Span, paragraph: Span) -> QuoteKind {
 /// The quotes of an article with their speakers: each quote's speaker phrase is found here, and
 /// [`resolve::speakers`] decides whom it names. `credits` are the spans of bylines and credits.
 pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], spans: &[QuoteSpan], credits: &[Span], found: &mut Found) -> Vec<Quote> {
+    attribute_with_rules(text, layout, paragraph_tokens, spans, credits, found).0
+}
+
+/// [`attribute`], and the rule that found each quote's speaker phrase.
+fn attribute_with_rules(
+    text: &str,
+    layout: &Layout,
+    paragraph_tokens: &[&[Token]],
+    spans: &[QuoteSpan],
+    credits: &[Span],
+    found: &mut Found,
+) -> (Vec<Quote>, Vec<&'static str>) {
+    let mut rules = Vec::with_capacity(spans.len());
     resolve::learn_introductions(text, layout, paragraph_tokens, found);
     let mut out: Vec<Quote> = Vec::with_capacity(spans.len());
     // (span index in out, attribution) of attributed quotes.
@@ -618,16 +762,6 @@ pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], spa
             let after = Span::new(q.span.end, next_start.unwrap_or(sentence.end).max(q.span.end));
             let after_toks = tokens::within(toks, after);
             let before_toks = tokens::within(toks, before);
-            let said_after = speaker_after(text, after_toks);
-            let introduced = text[paragraph.start..q.span.start].trim_end().ends_with(':');
-            let unclaimed = said_after.is_none() && !introduced;
-            let named_work = names_a_work(&text[paragraph.start..q.span.start]);
-            let max_words = if named_work { 16 } else { 8 };
-            if (unclaimed || named_work) && !q.continues_previous && is_title_like(q.span.text(text), max_words) {
-                // "Morning Joe", "The Breakfast Club": a work's title, not speech.
-                attributed.push(None);
-                continue;
-            }
             // `X said, “… .” He added, “…”`: a quote that ends its sentence and was
             // introduced by a cue belongs to that cue; the words after it open the next sentence.
             let ends_sentence =
@@ -636,17 +770,31 @@ pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], spa
             // `“… .” Kasich said he would …`: after a quote that ends its sentence, a
             // cue followed by a clause reports other speech; it does not attribute this one.
             let next_sentence_reports = ends_sentence && reports_speech(text, after_toks);
-            let said_after = said_after.filter(|_| !next_sentence_reports);
-            let sentence = if next_sentence_reports { Span::new(sentence.start, q.span.end) } else { sentence };
-            let said_before = || speaker_before(text, before_toks);
-            let found_phrase = if ends_sentence && introduced_by_cue { said_before().or(said_after) } else { said_after.or_else(said_before) }
-                .or_else(|| speaker_in_sentence(text, toks, sentence, &protected))
-                .or_else(|| speaker_of_previous_sentence(text, toks, &sentences, sentence, &protected))
-                .or_else(|| {
-                    let opens_paragraph = k == 0 && paragraph_start(text, q.span.start);
-                    opens_paragraph.then(|| introduced_by_previous_paragraph(text, layout, paragraph_tokens, p_index)).flatten()
-                });
-            let mut attribution = found_phrase.map(|(mention, cue)| Attribution { mention, cue });
+            let context = QuoteContext {
+                text,
+                layout,
+                paragraph_tokens,
+                p_index,
+                toks,
+                sentences: &sentences,
+                protected: &protected,
+                sentence: if next_sentence_reports { Span::new(sentence.start, q.span.end) } else { sentence },
+                before: before_toks,
+                after: after_toks,
+                opens_paragraph: k == 0 && paragraph_start(text, q.span.start),
+                finished_after_cue: ends_sentence && introduced_by_cue,
+                next_sentence_reports,
+            };
+            let introduced = text[paragraph.start..q.span.start].trim_end().ends_with(':');
+            let unclaimed = find_on_side(&context, Side::After).is_none() && !introduced;
+            let named_work = names_a_work(&text[paragraph.start..q.span.start]);
+            let max_words = if named_work { 16 } else { 8 };
+            if (unclaimed || named_work) && !q.continues_previous && is_title_like(q.span.text(text), max_words) {
+                // "Morning Joe", "The Breakfast Club": a work's title, not speech.
+                attributed.push(None);
+                continue;
+            }
+            let mut attribution = find_speaker(&context).map(|(mention, cue, rule)| Attribution { mention, cue, rule });
             if attribution.is_none() {
                 attribution = carried_over(text, spans, &attributed, i, q, found);
             }
@@ -661,6 +809,7 @@ pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], spa
             attributed.push(attribution.clone());
             if keep {
                 kept[i] = Some(out.len());
+                rules.push(attribution.as_ref().map_or("", |a| a.rule));
                 out.push(Quote {
                     span: q.span,
                     kind,
@@ -689,7 +838,7 @@ pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], spa
         }
         q.speaker = c.map(|c| found.clusters[c].key.clone());
     }
-    out
+    (out, rules)
 }
 
 /// A quote with no cue of its own: it continues a quote left open in the
@@ -699,7 +848,7 @@ pub fn attribute(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], spa
 fn carried_over(text: &str, spans: &[QuoteSpan], attributed: &[Option<Attribution>], i: usize, q: QuoteSpan, found: &Found) -> Option<Attribution> {
     let prev = i.checked_sub(1)?;
     let p = spans[prev];
-    let a = attributed[prev].clone()?;
+    let a = Attribution { rule: "carried-over", ..attributed[prev].clone()? };
     if q.continues_previous && p.runs_on {
         return Some(a);
     }
@@ -756,8 +905,25 @@ fn introduced_by_previous_paragraph(text: &str, layout: &Layout, paragraph_token
         return None;
     }
     let toks = &paragraph_tokens[p_index - 1];
-    let last_sentence = *tokens::sentences_in(text, previous, toks, &[]).last()?;
-    speaker_before(text, tokens::within(toks, last_sentence))
+    let sentences = tokens::sentences_in(text, previous, toks, &[]);
+    let last_sentence = *sentences.last()?;
+    let words = tokens::within(toks, last_sentence);
+    let context = QuoteContext {
+        text,
+        layout,
+        paragraph_tokens,
+        p_index: p_index - 1,
+        toks,
+        sentences: &sentences,
+        protected: &[],
+        sentence: last_sentence,
+        before: words,
+        after: &[],
+        opens_paragraph: false,
+        finished_after_cue: false,
+        next_sentence_reports: false,
+    };
+    find_on_side(&context, Side::Before).map(|(mention, cue, _)| (mention, cue))
 }
 
 /// True when only whitespace stands between the last line break and `at`.
@@ -787,6 +953,59 @@ mod tests {
 
     fn some(name: &str) -> Option<String> {
         Some(name.to_string())
+    }
+
+    /// (quote as written, the rule that found its speaker phrase, the phrase) for every quote.
+    fn rules(body: &str) -> Vec<(String, &'static str, Option<String>)> {
+        let text = format!("Harbour news\n\n{body}");
+        let layout = crate::layout::analyse(&text);
+        let paragraph_tokens: Vec<Vec<crate::tokens::Token>> = layout.paragraphs.iter().map(|&p| crate::tokens::tokenize(&text, p)).collect();
+        let paragraph_tokens: Vec<&[crate::tokens::Token]> = paragraph_tokens.iter().map(Vec::as_slice).collect();
+        let mut found = crate::entities::recognise(&text, &layout, &paragraph_tokens);
+        let spans = crate::quotes::find(&text, &layout.paragraphs);
+        let (quotes, rules) = super::attribute_with_rules(&text, &layout, &paragraph_tokens, &spans, &layout.credits, &mut found);
+        quotes.iter().zip(rules).map(|(q, r)| (q.span.text(&text).to_string(), r, q.speaker_mention.map(|m| m.text(&text).to_string()))).collect()
+    }
+
+    /// One example for every speaker rule: (paragraphs, the quote's first words, the rule, the phrase it finds).
+    const RULE_EXAMPLES: &[(&str, &str, &str, &str)] = &[
+        ("“The pier stays open,” said Marta Quist.", "“The pier", "cue-then-name", "Marta Quist"),
+        (
+            "“Sailing without a radio is illegal,” according to the Maritime Safety Board.",
+            "“Sailing",
+            "according-to-after",
+            "the Maritime Safety Board",
+        ),
+        ("“Nobody asked the fishermen.” ― Olaf Brenner", "“Nobody", "signature-after-dash", "Olaf Brenner"),
+        ("“We will not pay,” Olaf Brenner told reporters.", "“We will", "name-then-cue", "Olaf Brenner"),
+        ("According to Olaf Brenner, “the dredging costs too much.”", "“the dredging", "according-to-before", "Olaf Brenner"),
+        ("Marta Quist: “The pier stays open.”", "“The pier", "name-and-colon", "Marta Quist"),
+        ("Marta Quist said on Monday, “The pier stays open all winter.”", "“The pier", "last-speech-verb-before", "Marta Quist"),
+        ("Marta Quist leaned in and waved: “The pier stays open.”", "“The pier", "colon-after-a-named-clause", "Marta Quist"),
+        (
+            "Calling the plan “reckless” and the budget “a fantasy”, Marta Quist said she would vote no.",
+            "“reckless",
+            "speech-verb-in-sentence",
+            "Marta Quist",
+        ),
+        ("Olaf Brenner disagreed, he said. “Nobody asked the fishermen what they want.”", "“Nobody", "previous-sentence", "he"),
+        ("Marta Quist said in a statement:\n\n“The pier stays open all winter.”", "“The pier", "colon-ending-previous-paragraph", "Marta Quist"),
+        ("“The pier stays open,” Marta Quist said. “And the ferry runs.”", "“And the", "carried-over", "Marta Quist"),
+    ];
+
+    #[test]
+    fn every_speaker_rule_finds_its_example() {
+        let mut wrong = Vec::new();
+        for &(body, quote, rule, phrase) in RULE_EXAMPLES {
+            let got = rules(body);
+            if !got.iter().any(|(q, r, p)| q.starts_with(quote) && *r == rule && p.as_deref() == Some(phrase)) {
+                wrong.push(format!("{body:?}: {got:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+        for rule in super::SPEAKER_RULES.iter().map(|r| r.name).chain(["carried-over"]) {
+            assert!(RULE_EXAMPLES.iter().any(|&(_, _, r, _)| r == rule), "{rule} has no example");
+        }
     }
 
     #[test]
