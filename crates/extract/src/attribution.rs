@@ -271,7 +271,8 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
         saw_role |= role && !t.is_capitalized_word();
         k += 1;
         // "the Florida senator", "the CNN host": a role after a name is the phrase's head.
-        let role_follows = |n: &Token| !saw_role && t.is_capitalized_word() && resolve::is_description_head(&fold_tok(text, n));
+        let role_follows =
+            |n: &Token| !saw_role && (t.is_capitalized_word() || t.kind == TokenKind::Possessive) && resolve::is_description_head(&fold_tok(text, n));
         if saw_name_or_role
             && toks.get(k).is_some_and(|n| {
                 let nw = fold_tok(text, n);
@@ -283,7 +284,60 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
         }
     }
     let determined = lexicon::is_determiner(&w) && k > start + 1;
-    (k > start && (saw_name_or_role || determined)).then(|| Span::new(toks[start].span.start, toks[k - 1].span.end))
+    if k == start || !(saw_name_or_role || determined) {
+        return None;
+    }
+    // "Huckabee campaign spokesman Hogan Gidley", "Clinton ally James Carville": after a name,
+    // a role and then the person who holds it; "a spokeswoman for Acme, Jane Roe": after a role,
+    // the person named in apposition. The person ends the phrase.
+    let end = role_then_name(text, toks, k).or_else(|| saw_role.then(|| named_in_apposition(text, toks, k)).flatten()).unwrap_or(k);
+    Some(Span::new(toks[start].span.start, toks[end - 1].span.end))
+}
+
+/// Where a name that follows up to three lowercase words ending in a role ends, when the
+/// words at `toks[k]` are such ("campaign spokesman Hogan Gidley").
+fn role_then_name(text: &str, toks: &[Token], k: usize) -> Option<usize> {
+    let role_words = toks[k..].iter().take(4).take_while(|t| t.is_word() && !t.is_capitalized_word()).count();
+    if role_words == 0 || role_words > 3 {
+        return None;
+    }
+    let words = &toks[k..k + role_words];
+    let quiet = words.iter().all(|t| {
+        let w = fold_tok(text, t);
+        !breaks_phrase(&w, lexicon::listed(&w))
+    });
+    let ends_in_role = resolve::is_description_head(&fold_tok(text, &words[role_words - 1]));
+    let name_at = k + role_words;
+    (quiet && ends_in_role && toks.get(name_at).is_some_and(|t| t.is_capitalized_word())).then(|| name_end(text, toks, name_at))
+}
+
+/// Where the name in apposition after a role ends: "…, Jane Roe," or "… for Acme, Jane Roe".
+fn named_in_apposition(text: &str, toks: &[Token], k: usize) -> Option<usize> {
+    // An affiliation may come between: "for Acme", "at the council".
+    let mut j = k;
+    if toks.get(j).is_some_and(|t| matches!(fold_tok(text, t).as_ref(), "for" | "of" | "at" | "with")) {
+        j += 1;
+        let limit = (j + 5).min(toks.len());
+        while j < limit && toks[j].is_word() && (toks[j].is_capitalized_word() || fold_tok(text, &toks[j]) == "the") {
+            j += 1;
+        }
+    }
+    if toks.get(j).is_none_or(|t| t.text(text) != ",") || toks.get(j + 1).is_none_or(|t| !t.is_capitalized_word()) {
+        return None;
+    }
+    let end = name_end(text, toks, j + 1);
+    let closes = toks.get(end).is_none_or(|t| matches!(t.text(text), "," | "." | ";"));
+    let a_name = end - (j + 1) >= 2 && end - (j + 1) <= 4;
+    (closes && a_name).then_some(end)
+}
+
+/// Where the run of capitalised words (and initials) that starts at `toks[at]` ends.
+fn name_end(text: &str, toks: &[Token], at: usize) -> usize {
+    let mut end = at;
+    while toks.get(end).is_some_and(|t| t.is_capitalized_word() || t.text(text) == "." && end > at && is_abbreviated(text, &toks[end - 1])) {
+        end += 1;
+    }
+    end
 }
 
 /// "1st", "2nd": a rank inside a title ("Air Force 1st Lt. Tyler Livingston").
@@ -825,7 +879,13 @@ fn attribute_with_rules(
     mentions.sort_unstable();
     mentions.dedup();
     let quote_spans: Vec<Span> = spans.iter().map(|q| q.span).collect();
-    let speakers = resolve::speakers(text, layout, paragraph_tokens, &quote_spans, &mentions, credits, found);
+    let mut phrases: Vec<resolve::SpeakerMention> = mentions.iter().map(|&span| resolve::SpeakerMention { span, quotes: Vec::new() }).collect();
+    for q in &out {
+        if let Some(i) = q.speaker_mention.and_then(|m| mentions.binary_search(&m).ok()) {
+            phrases[i].quotes.push(q.span);
+        }
+    }
+    let speakers = resolve::speakers(text, layout, paragraph_tokens, &quote_spans, &phrases, credits, found);
     for q in &mut out {
         let Some(m) = q.speaker_mention else { continue };
         let c = mentions.binary_search(&m).ok().and_then(|i| speakers[i]);

@@ -641,6 +641,8 @@ fn classify<'t>(
             // nothing to remember
         } else if is_party_label(w) && first + 2 < surface.len() && !org_tail {
             // "Democrat Anna Kowalski": a party label before a name is no part of it.
+        } else if first == 0 && first + 1 < surface.len() && w.len() > 5 && w.ends_with("ing") && !folded.is_given_name(first) {
+            // "Impeaching Trump", "Playing Trump": a verb opening a heading is no part of a name.
         } else if first + 1 < surface.len() && !org_tail && !shouting && is_acronym(&surface[first]) {
             // "NFL Commissioner …", "GOP Sen. …": an acronym before a name is the body it belongs to.
             affiliation = Some(w.to_string());
@@ -708,7 +710,11 @@ fn classify<'t>(
     // given name that a surname follows describe the person, or name a body of their own.
     let given_inside = (!org_tail && !shouting && last - first <= LONGEST_NAME_WITH_OFFICE && !folded.is_given_name(first))
         .then(|| {
-            (first + 1..last.saturating_sub(1)).find(|&k| folded.is_given_name(k) && !is_connector(folded.word(k - 1)) && folded.word(k - 1) != ".")
+            (first + 1..last.saturating_sub(1)).find(|&k| {
+                // Not after an initial's dot ("W. Bush"), but after a title's ("Gen. Norman Ham").
+                let after_initial = folded.word(k - 1) == "." && (k < first + 2 || !is_abbreviated_title(&surface[k - 2]));
+                folded.is_given_name(k) && !is_connector(folded.word(k - 1)) && !after_initial
+            })
         })
         .flatten()
         // "South Carolina Republican": a given name that is part of a place's name is none.

@@ -33,6 +33,8 @@ const INSIDE_QUOTE: f32 = 0.25;
 /// What is left of salience after a sentence, and after a paragraph break besides.
 const SENTENCE_DECAY: f32 = 0.5;
 const PARAGRAPH_DECAY: f32 = 0.7;
+/// A person the quote itself names is seldom its speaker: people rarely speak of themselves by name.
+const NAMED_IN_THE_QUOTE: f32 = 0.3;
 /// A candidate whose gender is not known counts for less than one who agrees.
 const UNKNOWN_GENDER: f32 = 0.35;
 /// The article's main person never fades below this.
@@ -278,6 +280,42 @@ enum Phrase {
     Nobody,
 }
 
+/// Nouns a name before them modifies rather than names the subject of: "Obama consultant", "the
+/// Trump campaign", "the McConnell comment".
+fn is_modified_noun(w: &str) -> bool {
+    is_description_head(w)
+        || lexicon::is_document_noun(w)
+        || matches!(
+            w,
+            "campaign"
+                | "comment"
+                | "comments"
+                | "remark"
+                | "remarks"
+                | "speech"
+                | "interview"
+                | "plan"
+                | "proposal"
+                | "bill"
+                | "administration"
+                | "era"
+                | "presidency"
+                | "policy"
+                | "policies"
+                | "supporters"
+                | "voters"
+                | "fans"
+                | "rally"
+                | "camp"
+                | "team"
+                | "allies"
+                | "aides"
+                | "family"
+                | "foundation"
+                | "presidential"
+        )
+}
+
 /// The age a word gives: "52-year-old" → 52.
 fn age_word(w: &str) -> Option<u32> {
     let digits = w.strip_suffix("-year-old").or_else(|| w.strip_suffix("-year-olds"))?;
@@ -295,9 +333,34 @@ fn is_role_head(w: &str) -> bool {
     lexicon::is_role_noun(w) || is_sports_role(w)
 }
 
-/// What players are called by their position or their sport.
+/// What players are called by their position or their sport, and other jobs that stand as a
+/// description's head ("the treasurer", "the political consultant").
 fn is_sports_role(w: &str) -> bool {
     matches!(
+        w,
+        "consultant"
+            | "co-host"
+            | "cohost"
+            | "co-founder"
+            | "cofounder"
+            | "historian"
+            | "operative"
+            | "organizer"
+            | "organiser"
+            | "fellow"
+            | "scholar"
+            | "lecturer"
+            | "dean"
+            | "principal"
+            | "pastor"
+            | "chairperson"
+            | "ceo"
+            | "cfo"
+            | "coo"
+            | "manager"
+            | "commentator"
+            | "pundit"
+    ) || matches!(
         w,
         "defenceman"
             | "defenseman"
@@ -564,10 +627,11 @@ fn office_at(text: &str, toks: &[Token], k: usize) -> String {
     lexicon::office(before.as_deref(), &lexicon::folded(toks[k].text(text))).to_string()
 }
 
-/// A speaker mention to resolve, and whether its quote is whole sentences of speech.
-#[derive(Clone, Copy, Debug)]
+/// A speaker phrase to resolve, and the quotes it attributes.
+#[derive(Clone, Debug)]
 pub struct SpeakerMention {
     pub span: Span,
+    pub quotes: Vec<Span>,
 }
 
 /// Everything the walk needs to know of the article and keeps as it goes.
@@ -584,6 +648,8 @@ struct Walk<'a> {
     credited: Vec<bool>,
     /// The one author the byline names, for a narrator's "I".
     author: Option<usize>,
+    /// The people the quotes of the speaker mention being resolved name in their own words.
+    named_in_quotes: Vec<usize>,
 }
 
 impl Walk<'_> {
@@ -639,7 +705,8 @@ impl Walk<'_> {
                     } else {
                         return None;
                     };
-                    Some((c, self.score(c) * fit))
+                    let named = if self.named_in_quotes.contains(&c) { NAMED_IN_THE_QUOTE } else { 1.0 };
+                    Some((c, self.score(c) * fit * named))
                 }))
             }
             // A body speaks as "it" and "they"; a person never does.
@@ -725,7 +792,7 @@ pub fn speakers(
     layout: &Layout,
     paragraph_tokens: &[&[Token]],
     quotes: &[Span],
-    mentions: &[Span],
+    mentions: &[SpeakerMention],
     credits: &[Span],
     found: &mut Found,
 ) -> Vec<Option<usize>> {
@@ -752,6 +819,7 @@ pub fn speakers(
         issuers: Vec::new(),
         credited,
         author,
+        named_in_quotes: Vec::new(),
     };
     let mut resolved: Vec<Option<usize>> = vec![None; mentions.len()];
     let mut aliases: Vec<(usize, Span)> = Vec::new();
@@ -788,6 +856,10 @@ pub fn speakers(
             let mut subject: Option<usize> = None;
             // The speaker mention being read, and whom it names.
             let mut speaker_here: Option<(Span, Option<usize>)> = None;
+            // A speech verb of the sentence was credited to its speaker; one with no subject before
+            // it reports the name right after it.
+            let mut reported = false;
+            let mut speaker_follows = false;
             let mut i = 0;
             while i < sentence_toks.len() {
                 let t = &sentence_toks[i];
@@ -799,16 +871,21 @@ pub fn speakers(
                 let after_preposition = prev.is_some_and(|p| p.is_word() && is_preposition(&lexicon::folded(p.text(text))));
 
                 // A speaker mention that starts here is resolved first, with what came before it.
-                while mentions.get(next_speaker).is_some_and(|m| m.start < t.span.start) {
+                while mentions.get(next_speaker).is_some_and(|m| m.span.start < t.span.start) {
                     next_speaker += 1;
                 }
                 if speaker_here.is_some_and(|(m, _): (Span, Option<usize>)| m.end <= t.span.start) {
                     speaker_here = None;
                 }
                 let mut starts_speaker = false;
-                if let Some(&m) = mentions.get(next_speaker).filter(|m| m.start == t.span.start) {
+                if let Some(speaker) = mentions.get(next_speaker).filter(|m| m.span.start == t.span.start) {
+                    let m = speaker.span;
                     let phrase_toks = tokens::within(toks, m);
                     let phrase = read_phrase(text, phrase_toks, walk.found);
+                    walk.named_in_quotes.clear();
+                    for q in &speaker.quotes {
+                        walk.named_in_quotes.extend(walk.found.within(*q).map(|(_, c)| c));
+                    }
                     let c = walk.phrase(&phrase);
                     resolved[next_speaker] = c;
                     if let (Some(c), Phrase::Role { .. } | Phrase::Body(_)) = (c, &phrase) {
@@ -830,10 +907,11 @@ pub fn speakers(
                         // "Quist's deputy", "Obama consultant Cornell Belcher", "the Trump campaign": a name
                         // before a role or a body modifies it and is no subject.
                         let possessor = sentence_toks.get(end).is_some_and(|t| t.kind == TokenKind::Possessive)
-                            || sentence_toks[end..].iter().take(2).take_while(|t| t.is_word() && !t.is_capitalized_word()).any(|t| {
-                                let w = lexicon::folded(t.text(text));
-                                is_description_head(&w) || w == "campaign"
-                            });
+                            || sentence_toks[end..]
+                                .iter()
+                                .take(2)
+                                .take_while(|t| t.is_word() && !t.is_capitalized_word())
+                                .any(|t| is_modified_noun(&lexicon::folded(t.text(text))));
                         let is_subject = !in_quote && !seen_referent && !seen_verb && !after_preposition && !possessor && !subordinate;
                         let mut weight =
                             MENTIONED + if is_subject { AS_SUBJECT } else { 0.0 } + if after_preposition || possessor { OBLIQUE } else { 0.0 };
@@ -844,6 +922,9 @@ pub fn speakers(
                             if s == c {
                                 weight += AS_SPEAKER;
                             }
+                        }
+                        if std::mem::take(&mut speaker_follows) && !in_quote {
+                            weight += AS_SPEAKER;
                         }
                         walk.salience.raise(c, weight);
                         if !in_quote {
@@ -864,6 +945,7 @@ pub fn speakers(
                 if !in_quote && t.is_word() {
                     let w = lexicon::folded(t.text(text));
                     if let Some((p, possessive)) = Pronoun::of(&w) {
+                        speaker_follows = false;
                         // The article's own pronouns tell a person's gender: "Graham called out his rival",
                         // when the sentence names one person before the pronoun and no one else it could
                         // stand for is in mind ("Mukasey said she …" may speak of Clinton).
@@ -909,6 +991,16 @@ pub fn speakers(
                             walk.issuers.push((w.into_owned(), c, p_index as u32));
                         }
                     } else if is_verb_like(&w) {
+                        // "Brian Murphy … said Trump continued": whoever a speech verb reports is the
+                        // one a following "he said" most likely goes on with; "…, said Robert
+                        // Shapiro" reports the name after the verb.
+                        if lexicon::is_cue_verb(&w) && !reported {
+                            match subject {
+                                Some(c) => walk.salience.raise(c, AS_SPEAKER),
+                                None => speaker_follows = true,
+                            }
+                            reported = true;
+                        }
                         seen_verb = true;
                     }
                 } else if !in_quote && subordinate && t.text(text) == "," {
