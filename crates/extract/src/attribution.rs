@@ -271,8 +271,9 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
         saw_role |= role && !t.is_capitalized_word();
         k += 1;
         // "the Florida senator", "the CNN host": a role after a name is the phrase's head.
+        // "the food bank's director": after a possessive, always.
         let role_follows =
-            |n: &Token| !saw_role && (t.is_capitalized_word() || t.kind == TokenKind::Possessive) && resolve::is_description_head(&fold_tok(text, n));
+            |n: &Token| (t.kind == TokenKind::Possessive || !saw_role && t.is_capitalized_word()) && resolve::is_description_head(&fold_tok(text, n));
         if saw_name_or_role
             && toks.get(k).is_some_and(|n| {
                 let nw = fold_tok(text, n);

@@ -39,6 +39,8 @@ pub struct Cluster {
     pub roles: Vec<Role>,
     /// The age the article gives ("Marta Quist, 52,", "the 52-year-old").
     pub age: Option<u32>,
+    /// The country a demonym says a person is from ("a Polish qualifier"), folded.
+    pub nation: Option<String>,
     /// What kind of body an organisation is, from its name or its description.
     pub body: Option<lexicon::BodyKind>,
     /// For a person: something says it is one — a given name, a title, a role, an age, the
@@ -414,7 +416,9 @@ fn run_end(text: &str, toks: &[Token], start: usize) -> usize {
         let t = &toks[end];
         if t.is_capitalized_word() && t.span.start > toks[end - 1].span.end && !is_weekday(t.text(text)) {
             end += 1;
-        } else if t.is_word() && is_connector_as_written(t.text(text)) && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word()) {
+        } else if (t.is_word() && is_connector_as_written(t.text(text)) || t.text(text) == "&")
+            && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word())
+        {
             end += 2;
         } else if t.text(text) == "."
             && (toks[end - 1].text(text).chars().count() == 1 || is_abbreviated_title(toks[end - 1].text(text)))
@@ -1019,6 +1023,7 @@ fn party_member(run: &RunFacts) -> Option<Verdict> {
 fn people(run: &RunFacts) -> Option<Verdict> {
     let last = run.last_word();
     let demonym = run.winfo(run.n_words() - 1).demonym().or_else(|| last.strip_suffix('s').and_then(lexicon::demonym_country));
+    let demonym = demonym.or_else(|| crate::resolve::nation_word(last).then_some(""));
     demonym.is_some().then_some(Verdict::Drop)
 }
 
@@ -1325,6 +1330,7 @@ fn cluster(runs: Vec<Run>) -> Found {
             aliases: BTreeSet::new(),
             roles: Vec::new(),
             age: None,
+            nation: None,
             body,
             evidence: false,
             speaks: false,

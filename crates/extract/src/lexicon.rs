@@ -590,6 +590,11 @@ word_lists!(
         "battalion", "regiment", "command", "secretariat", "tribunal", "alliance", "coalition", "campaign",
         "caucus", "unit", "brothers", "bros", "stores", "markets", "enterprises", "consortium", "cooperative",
         "ag", "sa", "nv", "gmbh", "spa", "bv", "ab", "kk", "pte", "bhd", "tbk", "ministries", "house", "council",
+        "software", "logistics", "steel", "timber", "foods", "brewing", "brewery", "hydro", "rail", "railways",
+        "therapeutics", "biotech", "pharma", "ventures", "mills", "cyber", "solutions", "analytics", "robotics",
+        "aerospace", "shipping", "freight", "terminals", "hotels", "resorts", "retail", "electric", "power",
+        "telecom", "communications", "utilities", "orchestra", "theatre", "theater", "playhouse", "museum",
+        "gallery", "library", "zoo", "trust", "charity", "cooperative", "co-op",
         "nations", "community", "commission", "states", "kremlin", "pentagon", "parliament", "duma", "knesset",
         "bundestag", "rada", "senate", "fbi", "cia", "nato", "opec", "unesco", "unicef", "fifa", "uefa", "ioc",
         // Sports clubs and sides: "Harbour United", "Quayside Rovers", "a Counties XI".

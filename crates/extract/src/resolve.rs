@@ -276,8 +276,87 @@ enum Phrase {
     Role { noun: Option<String>, affiliation: Option<String>, age: Option<u32> },
     /// "the company", "the security firm", "the union".
     Body(BodyKind),
+    /// "the Frenchman", "the Brazilian": a person from a country (folded).
+    Nation(String),
     /// Anything else: "a New Hampshire Republican", "the crowd", "63 percent".
     Nobody,
+}
+
+/// Nouns for what a person is to a place or a group, and for people by their nation: "Pemberton
+/// Street resident Gloria Mbeki", "the Frenchman".
+fn is_person_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "resident"
+            | "neighbour"
+            | "neighbor"
+            | "homeowner"
+            | "shopkeeper"
+            | "parent"
+            | "worker"
+            | "employee"
+            | "member"
+            | "volunteer"
+            | "voter"
+            | "supporter"
+            | "tenant"
+            | "landlord"
+            | "farmer"
+            | "fisherman"
+            | "nurse"
+            | "pilot"
+            | "frenchman"
+            | "frenchwoman"
+            | "englishman"
+            | "englishwoman"
+            | "scotsman"
+            | "scotswoman"
+            | "irishman"
+            | "irishwoman"
+            | "welshman"
+            | "welshwoman"
+            | "dutchman"
+            | "dutchwoman"
+            | "spaniard"
+            | "dane"
+            | "swede"
+            | "finn"
+            | "pole"
+            | "brit"
+            | "kiwi"
+            | "aussie"
+            | "briton"
+            | "swiss"
+            | "norwegian"
+            | "italian"
+            | "german"
+            | "american"
+            | "canadian"
+            | "australian"
+    )
+}
+
+/// Is `w` a nation's word for one of its people ("Frenchman")?
+pub fn nation_word(w: &str) -> bool {
+    nation_of(w).is_some()
+}
+
+/// The country a nation's word for one of its people names ("Frenchman" → "france").
+fn nation_of(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "frenchman" | "frenchwoman" => "france",
+        "englishman" | "englishwoman" | "scotsman" | "scotswoman" | "welshman" | "welshwoman" | "brit" | "briton" => "united kingdom",
+        "irishman" | "irishwoman" => "ireland",
+        "dutchman" | "dutchwoman" => "netherlands",
+        "spaniard" => "spain",
+        "dane" => "denmark",
+        "swede" => "sweden",
+        "finn" => "finland",
+        "pole" => "poland",
+        "kiwi" => "new zealand",
+        "aussie" => "australia",
+        _ => return None,
+    })
 }
 
 /// Nouns a name before them modifies rather than names the subject of: "Obama consultant", "the
@@ -336,101 +415,103 @@ fn is_role_head(w: &str) -> bool {
 /// What players are called by their position or their sport, and other jobs that stand as a
 /// description's head ("the treasurer", "the political consultant").
 fn is_sports_role(w: &str) -> bool {
-    matches!(
-        w,
-        "consultant"
-            | "co-host"
-            | "cohost"
-            | "co-founder"
-            | "cofounder"
-            | "historian"
-            | "operative"
-            | "organizer"
-            | "organiser"
-            | "fellow"
-            | "scholar"
-            | "lecturer"
-            | "dean"
-            | "principal"
-            | "pastor"
-            | "chairperson"
-            | "ceo"
-            | "cfo"
-            | "coo"
-            | "manager"
-            | "commentator"
-            | "pundit"
-    ) || matches!(
-        w,
-        "defenceman"
-            | "defenseman"
-            | "forward"
-            | "winger"
-            | "goaltender"
-            | "goalie"
-            | "centre"
-            | "center"
-            | "fullback"
-            | "quarterback"
-            | "pitcher"
-            | "catcher"
-            | "batsman"
-            | "batter"
-            | "bowler"
-            | "skipper"
-            | "rider"
-            | "cyclist"
-            | "driver"
-            | "runner"
-            | "sprinter"
-            | "swimmer"
-            | "boxer"
-            | "fighter"
-            | "jockey"
-            | "trainer"
-            | "keeper"
-            | "rookie"
-            | "playmaker"
-            | "guard"
-            | "outfielder"
-            | "infielder"
-            | "shortstop"
-            | "opener"
-            | "all-rounder"
-            | "golfer"
-            | "skater"
-            | "skier"
-            | "rower"
-            | "sailor"
-            | "wrestler"
-            | "athlete"
-            | "teammate"
-            | "linebacker"
-            | "receiver"
-            | "tailback"
-            | "centre-back"
-            | "left-back"
-            | "right-back"
-            | "wing"
-            | "flanker"
-            | "prop"
-            | "hooker"
-            | "scrum-half"
-            | "fly-half"
-            | "point guard"
-            | "treasurer"
-            | "councillor"
-            | "councilor"
-            | "trustee"
-            | "chef"
-            | "owner-operator"
-            | "founder"
-            | "spokesperson"
-            | "auditor"
-            | "inspector"
-            | "ombudsman"
-            | "coroner"
-    )
+    is_person_noun(w)
+        || matches!(
+            w,
+            "consultant"
+                | "co-host"
+                | "cohost"
+                | "co-founder"
+                | "cofounder"
+                | "historian"
+                | "operative"
+                | "organizer"
+                | "organiser"
+                | "fellow"
+                | "scholar"
+                | "lecturer"
+                | "dean"
+                | "principal"
+                | "pastor"
+                | "chairperson"
+                | "ceo"
+                | "cfo"
+                | "coo"
+                | "manager"
+                | "commentator"
+                | "pundit"
+        )
+        || matches!(
+            w,
+            "defenceman"
+                | "defenseman"
+                | "forward"
+                | "winger"
+                | "goaltender"
+                | "goalie"
+                | "centre"
+                | "center"
+                | "fullback"
+                | "quarterback"
+                | "pitcher"
+                | "catcher"
+                | "batsman"
+                | "batter"
+                | "bowler"
+                | "skipper"
+                | "rider"
+                | "cyclist"
+                | "driver"
+                | "runner"
+                | "sprinter"
+                | "swimmer"
+                | "boxer"
+                | "fighter"
+                | "jockey"
+                | "trainer"
+                | "keeper"
+                | "rookie"
+                | "playmaker"
+                | "guard"
+                | "outfielder"
+                | "infielder"
+                | "shortstop"
+                | "opener"
+                | "all-rounder"
+                | "golfer"
+                | "skater"
+                | "skier"
+                | "rower"
+                | "sailor"
+                | "wrestler"
+                | "athlete"
+                | "teammate"
+                | "linebacker"
+                | "receiver"
+                | "tailback"
+                | "centre-back"
+                | "left-back"
+                | "right-back"
+                | "wing"
+                | "flanker"
+                | "prop"
+                | "hooker"
+                | "scrum-half"
+                | "fly-half"
+                | "point guard"
+                | "treasurer"
+                | "councillor"
+                | "councilor"
+                | "trustee"
+                | "chef"
+                | "owner-operator"
+                | "founder"
+                | "spokesperson"
+                | "auditor"
+                | "inspector"
+                | "ombudsman"
+                | "coroner"
+        )
 }
 
 /// Reads a speaker phrase: its head decides what it is.
@@ -440,8 +521,19 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
         Some((last, rest)) if last.kind == TokenKind::Possessive => rest,
         _ => toks,
     };
-    // "Gloria Mbeki, who lives on Pemberton Street": the head comes before any apposition.
-    let toks = toks.iter().position(|t| matches!(t.text(text), "," | "(" | "—" | "–")).map_or(toks, |k| &toks[..k]);
+    // "Gloria Mbeki, who lives on Pemberton Street": the head comes before any apposition; but
+    // "the coach, Siobhán Keane": a role's holder named after it is the speaker.
+    if let Some(k) = toks.iter().position(|t| matches!(t.text(text), "," | "(" | "—" | "–")) {
+        let named_after = toks.get(k + 1).and_then(|t| found.within(Span::new(t.span.start, toks[toks.len() - 1].span.end)).next());
+        if let Some((span, c)) = named_after.filter(|&(span, c)| span.start == toks[k + 1].span.start && found.clusters[c].kind == EntityKind::Person)
+        {
+            let before = read_phrase(text, &toks[..k], found);
+            if matches!(before, Phrase::Role { .. }) && toks.last().is_some_and(|t| t.span.end == span.end) {
+                return Phrase::Named(c);
+            }
+        }
+        return read_phrase(text, &toks[..k], found);
+    }
     let words: Vec<&Token> = toks.iter().filter(|t| t.kind != TokenKind::Punct).collect();
     let Some(&head) = words.last() else { return Phrase::Nobody };
     if words.len() == 1 {
@@ -479,6 +571,12 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
     });
     if let Some(age) = age_word(&head_word) {
         return Phrase::Role { noun: None, affiliation, age: Some(age) };
+    }
+    if let Some(nation) = nation_of(&head_word).map(str::to_string).or_else(|| {
+        // "the Brazilian": a demonym standing as a noun.
+        (head.is_capitalized_word() && words.len() >= 2).then(|| lexicon::demonym_country(&head_word).map(lexicon::fold)).flatten()
+    }) {
+        return Phrase::Nation(nation);
     }
     if is_role_head(&head_word) {
         let before = words.len().checked_sub(2).map(|k| lexicon::folded(words[k].text(text)));
@@ -550,6 +648,7 @@ pub fn learn_introductions(text: &str, layout: &Layout, paragraph_tokens: &[&[To
 fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &[(Span, usize)], found: &mut Found, c: usize) {
     let mut noun = None;
     let mut affiliation = None;
+    let mut nation = None;
     for k in (at.saturating_sub(4)..at).rev() {
         let t = &toks[k];
         if !t.is_word() {
@@ -563,6 +662,7 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
             noun = Some(office_at(text, toks, k));
         } else if let Some(country) = info.demonym() {
             affiliation = Some(lexicon::fold(country));
+            nation = affiliation.clone();
         } else if let Some(&(_, o)) = mentions.iter().find(|(s, _)| s.start >= t.span.start).filter(|(s, _)| s.end <= t.span.end) {
             affiliation = Some(lexicon::fold(&found.clusters[o].name));
         } else if noun.is_some() && !t.is_capitalized_word() {
@@ -592,10 +692,14 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
                 noun = Some(office_at(text, toks, k));
             } else if let Some(country) = info.demonym() {
                 affiliation = affiliation.or(Some(lexicon::fold(country)));
+                nation = nation.or(Some(lexicon::fold(country)));
             } else if let Some(&(_, o)) = mentions.iter().find(|(s, _)| s.start >= t.span.start).filter(|(s, _)| s.end <= t.span.end) {
                 affiliation = affiliation.or(Some(lexicon::fold(&found.clusters[o].name)));
             }
         }
+    }
+    if let Some(country) = nation.filter(|_| found.clusters[c].nation.is_none()) {
+        found.clusters[c].nation = Some(country);
     }
     if let Some(noun) = noun {
         found.add_role(c, Role { noun, affiliation });
@@ -751,6 +855,16 @@ impl Walk<'_> {
                     && age.is_none_or(|a| cl.age == Some(a))
                     && noun.as_deref().is_none_or(|n| cl.roles.iter().any(|r| role_fits(r, n, affiliation.as_deref())))
                     && (noun.is_some() || age.is_some())
+            }),
+            // One whom the article does not give another country.
+            Phrase::Nation(nation) => self.described(|c| {
+                self.is_person(c)
+                    && clusters[c].nation.as_ref().is_none_or(|n| n == nation)
+                    && clusters[c].roles.iter().all(|r| {
+                        r.affiliation
+                            .as_ref()
+                            .is_none_or(|a| lexicon::places().get(a).is_none_or(|p| p.kind != lexicon::PlaceKind::Country) || a == nation)
+                    })
             }),
             Phrase::Body(kind) => self.described(|c| {
                 let cl = &clusters[c];
@@ -940,6 +1054,34 @@ pub fn speakers(
                     }
                     i = end.max(i + 1);
                     continue;
+                }
+
+                // "The council said in a statement …": a description as a sentence's subject stands for
+                // whom it describes, who is then in mind (and the statement's issuer).
+                if !in_quote && !seen_referent && !seen_verb && speaker_here.is_none() && t.is_word() && lexicon::folded(t.text(text)) == "the" {
+                    let head = sentence_toks[i + 1..]
+                        .iter()
+                        .take(4)
+                        .take_while(|n| n.is_word() && !n.is_capitalized_word() && !is_verb_like(&lexicon::folded(n.text(text))))
+                        .count();
+                    let described = (head > 0).then(|| &sentence_toks[i..=i + head]).filter(|d| {
+                        let last = lexicon::folded(d[d.len() - 1].text(text));
+                        is_description_head(&last)
+                            && !sentence_toks
+                                .get(i + head + 1)
+                                .is_some_and(|n| n.is_word() && !n.is_capitalized_word() && is_description_head(&lexicon::folded(n.text(text))))
+                    });
+                    if let Some(d) = described {
+                        if let Some(c) = walk.phrase(&read_phrase(text, d, walk.found)) {
+                            walk.salience.raise(c, MENTIONED + if subordinate { 0.0 } else { AS_SUBJECT });
+                            if !subordinate {
+                                subject = Some(c);
+                            }
+                        }
+                        seen_referent = true;
+                        i += head + 1;
+                        continue;
+                    }
                 }
 
                 if !in_quote && t.is_word() {
