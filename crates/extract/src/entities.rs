@@ -712,7 +712,8 @@ fn classify<'t>(
     }
     // "Councillor Imran Siddiqui", "Political Affairs Wendy Sherman": capitalised words before a
     // given name that a surname follows describe the person, or name a body of their own.
-    let given_inside = (!org_tail && !shouting && last - first <= LONGEST_NAME_WITH_OFFICE && !folded.is_given_name(first))
+    // A title and a given name and a surname make three words at least.
+    let given_inside = (!org_tail && !shouting && (3..=LONGEST_NAME_WITH_OFFICE).contains(&(last - first)) && !folded.is_given_name(first))
         .then(|| {
             (first + 1..last.saturating_sub(1)).find(|&k| {
                 // Not after an initial's dot ("W. Bush"), but after a title's ("Gen. Norman Ham").

@@ -644,7 +644,18 @@ word_lists!(
 
     (Determiner, is_determiner, DETERMINERS, "Words that begin a described noun phrase (\"the Belarusian leader\").", [
         "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "another", "one", "two", "three",
-        "several", "some", "many", "both",
+                "several", "some", "many", "both",
+    ]),
+    (Auxiliary, is_auxiliary, AUXILIARIES, "Auxiliaries and common verbs that show a clause's verb has come (what follows is no subject).", [
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should",
+        "may", "might", "must", "did", "does", "do", "met", "thanked", "praised", "criticized", "criticised",
+        "attacked", "joined", "replaced", "hired", "fired", "beat", "defeated", "asked", "told", "urged", "named",
+        "appointed", "called", "blamed", "accused", "sued", "interviewed", "visited",
+    ]),
+    (Preposition, is_preposition, PREPOSITIONS, "Prepositions: a name after one is no subject.", [
+        "to", "with", "for", "by", "from", "of", "at", "in", "on", "about", "against", "than", "like", "toward",
+        "towards", "into", "onto", "upon", "among", "between", "behind", "beside", "besides", "without", "under",
+        "over", "after", "before", "alongside", "via", "per", "unlike", "despite", "near",
     ]),
 );
 

@@ -10,6 +10,12 @@
 
 use crate::Span;
 
+/// No marker ("Advertisement", "Sign up for our newsletter") is longer than this.
+const LONGEST_MARKER: usize = 40;
+
+/// No navigation line, marker, timestamp, list of headlines or byline is longer than this.
+const LONGEST_FURNITURE: usize = 300;
+
 /// A line this long in a text of a few lines is a page run together, not a paragraph.
 const RUN_TOGETHER: usize = 600;
 
@@ -102,8 +108,14 @@ fn split_at_sentence_ends(text: &str, line: Span) -> Vec<Span> {
 
 /// Words of a site's navigation and section labels.
 fn is_navigation_word(w: &str) -> bool {
+    if w.len() > 14 {
+        return false;
+    }
+    let mut lower = [0u8; 14];
+    lower[..w.len()].copy_from_slice(w.as_bytes());
+    lower[..w.len()].make_ascii_lowercase();
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        std::str::from_utf8(&lower[..w.len()]).unwrap_or_default(),
         "home"
             | "news"
             | "sport"
@@ -198,6 +210,10 @@ fn is_navigation_word(w: &str) -> bool {
 /// Lines that open a list of other stories, or stand for a page's furniture.
 pub fn is_marker(line: &str) -> bool {
     let l = line.trim_end_matches([':', '.']).trim();
+    // Markers are short; most lines are passed over without a copy.
+    if l.len() > LONGEST_MARKER {
+        return false;
+    }
     let lower = l.to_ascii_lowercase();
     matches!(
         lower.as_str(),
@@ -250,30 +266,37 @@ pub fn is_marker(line: &str) -> bool {
 /// Is the paragraph `line` (whose predecessor was boilerplate if `after_list`) no part of the
 /// article: navigation, a marker, a list of other headlines, a timestamp, a footer?
 pub fn is_boilerplate(line: &str, after_list: bool) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let n = words.len();
-    if n == 0 || is_marker(line) {
+    // A paragraph of the article's length is no furniture; only a footer's mark settles it.
+    if line.len() > LONGEST_FURNITURE {
+        return line.contains('©');
+    }
+    let Some(first) = line.split_whitespace().next() else { return true };
+    if is_marker(line) {
         return true;
     }
-    let ends_sentence = line.trim_end_matches(['”', '"', ')', '’']).ends_with(['.', '!', '?']);
-    let has_quote = line.contains(['“', '”', '"']);
     // "© 2025 Harbour Times Media. All rights reserved."
-    if line.contains('©') || line.contains("All rights reserved") || line.starts_with("Copyright ") {
+    if line.contains('©') || line.starts_with("Copyright ") || line.trim_end_matches('.').ends_with("rights reserved") {
         return true;
     }
     // "Published 3:14 PM EST, Tue March 4, 2025", "Updated 19:42 GMT".
-    let first = words[0].trim_end_matches(':');
-    if matches!(first, "Published" | "Updated" | "Posted" | "Modified") && n <= 14 && line.chars().any(|c| c.is_ascii_digit()) {
+    let stamp = matches!(first.trim_end_matches(':'), "Published" | "Updated" | "Posted" | "Modified");
+    if stamp && line.split_whitespace().nth(14).is_none() && line.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
+    // What remains is furniture only if it ends no sentence and quotes nobody.
+    let ends_sentence = line.trim_end_matches(['”', '"', ')', '’']).ends_with(['.', '!', '?']);
+    if ends_sentence || line.contains(['“', '”', '"']) {
+        return false;
+    }
+    let n = line.split_whitespace().count();
     // "Home News Sport Business Opinion", "Harbour Times | Sport | Football".
-    let bars = line.matches('|').count();
-    let navigation = words.iter().filter(|w| is_navigation_word(w)).count();
-    if !ends_sentence && !has_quote && n >= 3 && (bars >= 2 || navigation * 10 >= n * 6) {
+    let bars = line.bytes().filter(|&b| b == b'|').count();
+    let navigation = line.split_whitespace().filter(|w| is_navigation_word(w)).count();
+    if n >= 3 && (bars >= 2 || navigation * 10 >= n * 6) {
         return true;
     }
     // The headlines of a list of other stories: short, no stop, no quotation.
-    after_list && n <= 14 && !ends_sentence && !has_quote
+    after_list && n <= 14
 }
 
 /// Words for a journalist's job in a byline ("Sam Ekwueme, Sports Reporter").
@@ -305,6 +328,21 @@ fn is_journalist_word(w: &str) -> bool {
 /// reporter covering city hall."), a dateline's agency ("(Reuters)").
 pub fn credits(text: &str, paragraph: Span, out: &mut Vec<Span>) {
     let s = paragraph.text(text);
+    if s.len() > LONGEST_FURNITURE {
+        labelled_credits(s, paragraph, out);
+        return;
+    }
+    // Bylines, staff lines, notes and author notes show themselves in their first words.
+    let may_credit = s.starts_with("By ")
+        || s.starts_with("BY ")
+        || s.starts_with("Editor")
+        || s.starts_with("Reporting")
+        || s.contains(',') && s.split_whitespace().nth(8).is_none()
+        || s.split_whitespace().take(5).any(|w| matches!(w, "is" | "covers" | "writes" | "reports"));
+    if !may_credit {
+        labelled_credits(s, paragraph, out);
+        return;
+    }
     let words: Vec<&str> = s.split_whitespace().collect();
     let n = words.len();
     let whole = |out: &mut Vec<Span>| out.push(paragraph);
@@ -343,39 +381,40 @@ pub fn credits(text: &str, paragraph: Span, out: &mut Vec<Span>) {
             }
         }
     }
-    // Parenthesised and labelled credits inside the paragraph.
-    for label in [
-        "(Photo",
-        "(Photograph",
-        "(Picture",
-        "(Image",
-        "(Video",
-        "(Credit",
-        "(Reporting by",
-        "(Editing by",
-        "(Writing by",
-        "(Additional reporting",
-        "Photo:",
-        "Photograph:",
-        "Photo by ",
-        "Image:",
-        "Credit:",
-        "Video:",
-        "Pictures:",
-    ] {
-        let mut from = 0;
-        while let Some(at) = s[from..].find(label).map(|k| from + k) {
-            let end = if label.starts_with('(') {
-                s[at..].find(')').map_or(s.len(), |k| at + k + 1)
-            } else {
-                s[at..].find([')', '\n']).map_or(s.len(), |k| at + k)
-            };
-            let span = Span::new(paragraph.start + at, paragraph.start + end);
-            if !out.iter().any(|o| o.contains(span)) {
-                out.push(span);
-            }
-            from = end.max(at + 1);
+    labelled_credits(s, paragraph, out);
+}
+
+/// The credits a paragraph holds in brackets or after a label: "(Photo: Tom Poe/Harbour
+/// Times)", "(Reporting by …)", "Photo: …". Each is found from the bracket or colon it needs, so a
+/// paragraph without one is passed over at once.
+fn labelled_credits(s: &str, paragraph: Span, out: &mut Vec<Span>) {
+    const BRACKETED: &[&str] =
+        &["Photo", "Photograph", "Picture", "Image", "Video", "Credit", "Reporting by", "Editing by", "Writing by", "Additional reporting"];
+    const LABELLED: &[&str] = &["Photo:", "Photograph:", "Image:", "Credit:", "Video:", "Pictures:"];
+    let bytes = s.as_bytes();
+    let push = |out: &mut Vec<Span>, from: usize, to: usize| {
+        let span = Span::new(paragraph.start + from, paragraph.start + to);
+        if !out.iter().any(|o| o.contains(span)) {
+            out.push(span);
         }
+    };
+    for at in memchr::memchr_iter(b'(', bytes) {
+        if BRACKETED.iter().any(|label| s[at + 1..].starts_with(label)) {
+            let end = s[at..].find(')').map_or(s.len(), |k| at + k + 1);
+            push(out, at, end);
+        }
+    }
+    for colon in memchr::memchr_iter(b':', bytes) {
+        let start = s[..colon].char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(k, c)| k + c.len_utf8());
+        if LABELLED.iter().any(|label| s[start..].starts_with(label)) {
+            let end = s[colon..].find([')', '\n']).map_or(s.len(), |k| colon + k);
+            push(out, start, end);
+        }
+    }
+    // "Photo by Tom Poe".
+    if let Some(at) = memchr::memmem::find(bytes, b"Photo by ") {
+        let end = s[at..].find([')', '\n']).map_or(s.len(), |k| at + k);
+        push(out, at, end);
     }
 }
 

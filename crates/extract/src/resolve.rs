@@ -17,7 +17,7 @@
 
 use crate::entities::{Found, Role};
 use crate::layout::Layout;
-use crate::lexicon::{self, BodyKind, Gender, WordList};
+use crate::lexicon::{self, BodyKind, Gender, WordInfo, WordList};
 use crate::tokens::{self, Token, TokenKind};
 use crate::{EntityKind, Span};
 
@@ -30,8 +30,7 @@ const AS_SPEAKER: f32 = 60.0;
 const OBLIQUE: f32 = -50.0;
 /// A name inside a quote is the speaker's topic, not the narrative's.
 const INSIDE_QUOTE: f32 = 0.25;
-/// What is left of salience after a sentence, and after a paragraph break besides.
-const SENTENCE_DECAY: f32 = 0.5;
+/// What is left of salience after a paragraph break, besides the halving every sentence gets.
 const PARAGRAPH_DECAY: f32 = 0.7;
 /// A person the quote itself names is seldom its speaker: people rarely speak of themselves by name.
 const NAMED_IN_THE_QUOTE: f32 = 0.3;
@@ -39,6 +38,9 @@ const NAMED_IN_THE_QUOTE: f32 = 0.3;
 const UNKNOWN_GENDER: f32 = 0.35;
 /// The article's main person never fades below this.
 const MAIN_PERSON: f32 = 12.0;
+/// How many paragraphs before a speaker mention the walk reads: salience from further back has
+/// faded below [`FORGOTTEN`] in all but the longest-lived cases.
+const NEEDED_AHEAD: usize = 6;
 /// Below this a referent is forgotten.
 const FORGOTTEN: f32 = 1.0;
 /// A runner-up this close to the best (as a share of its score) leaves the reader unsure.
@@ -56,22 +58,21 @@ enum Pronoun {
 }
 
 impl Pronoun {
-    /// The pronoun a word is, in any case ("him", "her", "its", "their").
-    fn of(word: &str) -> Option<(Pronoun, bool)> {
-        // (pronoun, possessive)
+    /// The pronoun a lowercase word is ("him", "her", "its", "their"), and whether it is a possessive.
+    fn of_bytes(word: &[u8]) -> Option<(Pronoun, bool)> {
         Some(match word {
-            "he" | "him" | "himself" => (Pronoun::He, false),
-            "his" => (Pronoun::He, true),
-            "she" | "herself" => (Pronoun::She, false),
-            "her" | "hers" => (Pronoun::She, true),
-            "it" | "itself" => (Pronoun::It, false),
-            "its" => (Pronoun::It, true),
-            "they" | "them" | "themselves" => (Pronoun::They, false),
-            "their" => (Pronoun::They, true),
-            "i" | "me" | "myself" => (Pronoun::I, false),
-            "my" => (Pronoun::I, true),
-            "we" | "us" => (Pronoun::We, false),
-            "our" => (Pronoun::We, true),
+            b"he" | b"him" | b"himself" => (Pronoun::He, false),
+            b"his" => (Pronoun::He, true),
+            b"she" | b"herself" => (Pronoun::She, false),
+            b"her" | b"hers" => (Pronoun::She, true),
+            b"it" | b"itself" => (Pronoun::It, false),
+            b"its" => (Pronoun::It, true),
+            b"they" | b"them" | b"themselves" => (Pronoun::They, false),
+            b"their" => (Pronoun::They, true),
+            b"i" | b"me" | b"myself" => (Pronoun::I, false),
+            b"my" => (Pronoun::I, true),
+            b"we" | b"us" => (Pronoun::We, false),
+            b"our" => (Pronoun::We, true),
             _ => return None,
         })
     }
@@ -85,108 +86,25 @@ impl Pronoun {
     }
 }
 
-/// A word's pronoun, read from its bytes: pronouns are short ASCII words.
+/// A word's pronoun, read from its bytes: pronouns are short ASCII words, and most words are
+/// ruled out by their length or first letter.
 fn pronoun_at(text: &str, t: &Token) -> Option<(Pronoun, bool)> {
     if !t.is_word() || t.span.len() > 10 {
         return None;
     }
-    let w = t.text(text);
-    if !w.is_ascii() {
+    let w = t.text(text).as_bytes();
+    if !matches!(w[0] | 0x20, b'h' | b's' | b'i' | b't' | b'w' | b'u' | b'o' | b'm') {
         return None;
     }
     let mut lower = [0u8; 10];
-    lower[..w.len()].copy_from_slice(w.as_bytes());
+    lower[..w.len()].copy_from_slice(w);
     lower[..w.len()].make_ascii_lowercase();
-    Pronoun::of(std::str::from_utf8(&lower[..w.len()]).unwrap_or_default())
-}
-
-/// Words before a name that make it no subject: prepositions.
-fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "to" | "with"
-            | "for"
-            | "by"
-            | "from"
-            | "of"
-            | "at"
-            | "in"
-            | "on"
-            | "about"
-            | "against"
-            | "than"
-            | "like"
-            | "toward"
-            | "towards"
-            | "into"
-            | "onto"
-            | "upon"
-            | "among"
-            | "between"
-            | "behind"
-            | "beside"
-            | "besides"
-            | "without"
-            | "under"
-            | "over"
-            | "after"
-            | "before"
-            | "alongside"
-            | "via"
-            | "per"
-            | "unlike"
-            | "despite"
-            | "near"
-    )
+    Pronoun::of_bytes(&lower[..w.len()])
 }
 
 /// Words that show a clause's verb has come: what follows is no subject.
-fn is_verb_like(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "did"
-            | "does"
-            | "do"
-            | "met"
-            | "thanked"
-            | "praised"
-            | "criticized"
-            | "criticised"
-            | "attacked"
-            | "joined"
-            | "replaced"
-            | "hired"
-            | "fired"
-            | "beat"
-            | "defeated"
-            | "asked"
-            | "told"
-            | "urged"
-            | "named"
-            | "appointed"
-            | "called"
-            | "blamed"
-            | "accused"
-            | "sued"
-            | "interviewed"
-            | "visited"
-    ) || lexicon::is_cue_verb(w)
+fn is_verb_like(info: WordInfo) -> bool {
+    info.is(WordList::Auxiliary) || info.is(WordList::CueVerb)
 }
 
 /// Words that open a sentence with a subordinate clause: its names are not the sentence's subject.
@@ -195,6 +113,16 @@ fn opens_subordinate_clause(w: &str) -> bool {
         w,
         "when" | "after" | "as" | "while" | "although" | "though" | "because" | "if" | "since" | "before" | "once" | "until" | "unless" | "whereas"
     )
+}
+
+/// What is left of salience after `sentences` sentences and `paragraphs` paragraph breaks. Past
+/// a few dozen sentences nothing is: no salience survives that many halvings.
+fn decay(sentences: u32, paragraphs: u32) -> f32 {
+    if sentences >= 32 {
+        return 0.0;
+    }
+    let halvings = 1.0 / (1u32 << sentences) as f32;
+    halvings * PARAGRAPH_DECAY.powi(paragraphs.min(32) as i32)
 }
 
 /// How salient each entity is, as the walk reaches each point of the article.
@@ -217,7 +145,7 @@ impl Salience {
         if v == 0.0 {
             return 0.0;
         }
-        v * SENTENCE_DECAY.powi((self.sentence - s) as i32) * PARAGRAPH_DECAY.powi((self.paragraph - p) as i32)
+        v * decay(self.sentence - s, self.paragraph - p)
     }
 
     fn raise(&mut self, c: usize, by: f32) {
@@ -229,6 +157,13 @@ impl Salience {
         self.active.push(c);
     }
 
+    /// Everything fades but what never does (the main person's floor is kept apart).
+    fn forget(&mut self) {
+        for c in self.active.drain(..) {
+            self.values[c] = (0.0, 0, 0);
+        }
+    }
+
     fn next_sentence(&mut self, paragraph: u32) {
         self.sentence += 1;
         self.paragraph = paragraph;
@@ -236,7 +171,7 @@ impl Salience {
         let (values, sentence, para) = (&self.values, self.sentence, self.paragraph);
         self.active.retain(|&c| {
             let (v, s, p) = values[c];
-            v * SENTENCE_DECAY.powi((sentence - s) as i32) * PARAGRAPH_DECAY.powi((para - p) as i32) >= FORGOTTEN
+            v * decay(sentence - s, para - p) >= FORGOTTEN
         });
     }
 }
@@ -951,13 +886,27 @@ pub fn speakers(
         next_mention += 1;
     }
 
+    // The people a sentence names before a pronoun, outside quotes (one buffer for all sentences).
+    let mut persons_before: Vec<usize> = Vec::new();
+    let mut faded = false;
     for (p_index, (&paragraph, toks)) in layout.paragraphs.iter().zip(paragraph_tokens).enumerate() {
         let first_quote = next_quote;
         while quotes.get(next_quote).is_some_and(|q| q.start < paragraph.end) {
             next_quote += 1;
         }
         let paragraph_quotes = &quotes[first_quote..next_quote];
-        // Most paragraphs have neither a speaker nor a pronoun to resolve, but their names still count.
+        // What is said further back than a few paragraphs before the next speaker mention has
+        // faded from the reader's mind (a sentence halves salience): such paragraphs, and those
+        // after the last mention, are not read; the next one read starts with a clear mind.
+        let until = layout.paragraphs.get(p_index + NEEDED_AHEAD).map_or(usize::MAX, |p| p.end);
+        let needed = mentions.get(next_speaker).is_some_and(|m| m.span.start < until);
+        if !needed {
+            faded = true;
+            continue;
+        }
+        if std::mem::take(&mut faded) {
+            walk.salience.forget();
+        }
         let sentences = tokens::sentences_in(text, paragraph, toks, paragraph_quotes);
         for sentence in sentences {
             walk.salience.next_sentence(p_index as u32);
@@ -966,7 +915,7 @@ pub fn speakers(
             let mut seen_referent = false;
             let mut seen_verb = false;
             let mut subordinate = sentence_toks.first().is_some_and(|t| opens_subordinate_clause(&lexicon::folded(t.text(text))));
-            let mut persons_before: Vec<usize> = Vec::new();
+            persons_before.clear();
             let mut subject: Option<usize> = None;
             // The speaker mention being read, and whom it names.
             let mut speaker_here: Option<(Span, Option<usize>)> = None;
@@ -981,8 +930,11 @@ pub fn speakers(
                     quote_at += 1;
                 }
                 let in_quote = paragraph_quotes.get(quote_at).is_some_and(|q| q.start <= t.span.start);
-                let prev = i.checked_sub(1).map(|k| &sentence_toks[k]);
-                let after_preposition = prev.is_some_and(|p| p.is_word() && is_preposition(&lexicon::folded(p.text(text))));
+                // Read only where a name or a pronoun asks.
+                let after_preposition = || {
+                    let prev = i.checked_sub(1).map(|k| &sentence_toks[k]);
+                    prev.is_some_and(|p| p.starts_lowercase() && lexicon::listed_as_written(p.text(text)).is(WordList::Preposition))
+                };
 
                 // A speaker mention that starts here is resolved first, with what came before it.
                 while mentions.get(next_speaker).is_some_and(|m| m.span.start < t.span.start) {
@@ -1024,8 +976,9 @@ pub fn speakers(
                             || sentence_toks[end..]
                                 .iter()
                                 .take(2)
-                                .take_while(|t| t.is_word() && !t.is_capitalized_word())
+                                .take_while(|t| t.starts_lowercase())
                                 .any(|t| is_modified_noun(&lexicon::folded(t.text(text))));
+                        let after_preposition = after_preposition();
                         let is_subject = !in_quote && !seen_referent && !seen_verb && !after_preposition && !possessor && !subordinate;
                         let mut weight =
                             MENTIONED + if is_subject { AS_SUBJECT } else { 0.0 } + if after_preposition || possessor { OBLIQUE } else { 0.0 };
@@ -1058,11 +1011,12 @@ pub fn speakers(
 
                 // "The council said in a statement …": a description as a sentence's subject stands for
                 // whom it describes, who is then in mind (and the statement's issuer).
-                if !in_quote && !seen_referent && !seen_verb && speaker_here.is_none() && t.is_word() && lexicon::folded(t.text(text)) == "the" {
+                if !in_quote && !seen_referent && !seen_verb && speaker_here.is_none() && t.span.len() == 3 && lexicon::folded(t.text(text)) == "the"
+                {
                     let head = sentence_toks[i + 1..]
                         .iter()
                         .take(4)
-                        .take_while(|n| n.is_word() && !n.is_capitalized_word() && !is_verb_like(&lexicon::folded(n.text(text))))
+                        .take_while(|n| n.starts_lowercase() && !is_verb_like(lexicon::listed_as_written(n.text(text))))
                         .count();
                     let described = (head > 0).then(|| &sentence_toks[i..=i + head]).filter(|d| {
                         let last = lexicon::folded(d[d.len() - 1].text(text));
@@ -1084,9 +1038,10 @@ pub fn speakers(
                     }
                 }
 
-                if !in_quote && t.is_word() {
-                    let w = lexicon::folded(t.text(text));
-                    if let Some((p, possessive)) = Pronoun::of(&w) {
+                let pronoun = if in_quote { None } else { pronoun_at(text, t) };
+                if let Some((p, possessive)) = pronoun {
+                    {
+                        let w = t.text(text);
                         speaker_follows = false;
                         // The article's own pronouns tell a person's gender: "Graham called out his rival",
                         // when the sentence names one person before the pronoun and no one else it could
@@ -1101,8 +1056,8 @@ pub fn speakers(
                                 .any(|&o| o != c && walk.is_person(o) && walk.score(o) >= floor && walk.gender(o) != opposite(want))
                         };
                         // Only a subject pronoun: "X, her deputy" says nothing of X.
-                        if let ([c], Gender::Male | Gender::Female, false) = (persons_before.as_slice(), want, possessive || w != "he" && w != "she")
-                        {
+                        let subject_pronoun = !possessive && matches!(w, "he" | "He" | "she" | "She" | "HE" | "SHE");
+                        if let ([c], Gender::Male | Gender::Female, true) = (persons_before.as_slice(), want, subject_pronoun) {
                             if alone(*c) {
                                 let votes = &mut walk.pronoun_votes[*c];
                                 if p == Pronoun::He {
@@ -1117,9 +1072,9 @@ pub fn speakers(
                             _ => walk.pronoun(p).filter(|_| matches!(p, Pronoun::He | Pronoun::She | Pronoun::It | Pronoun::They)),
                         };
                         if let Some(c) = referent {
-                            let is_subject = !seen_referent && !seen_verb && !after_preposition && !possessive && !subordinate;
-                            let weight =
-                                MENTIONED + if is_subject { AS_SUBJECT } else { 0.0 } + if possessive || after_preposition { OBLIQUE } else { 0.0 };
+                            let oblique = possessive || after_preposition();
+                            let is_subject = !seen_referent && !seen_verb && !oblique && !subordinate;
+                            let weight = MENTIONED + if is_subject { AS_SUBJECT } else { 0.0 } + if oblique { OBLIQUE } else { 0.0 };
                             let spoke = speaker_here.is_some_and(|(m, s)| m == t.span && s == Some(c));
                             walk.salience.raise(c, weight + if spoke { AS_SPEAKER } else { 0.0 });
                             if is_subject {
@@ -1127,16 +1082,20 @@ pub fn speakers(
                             }
                         }
                         seen_referent |= !possessive;
-                    } else if lexicon::is_document_noun(&w) {
+                    }
+                } else if !in_quote && t.starts_lowercase() {
+                    let issuer = subject.or(speaker_here.and_then(|(_, c)| c));
+                    let info = if !seen_verb || !reported { lexicon::listed_as_written(t.text(text)) } else { WordInfo::default() };
+                    if issuer.is_some() && (4..=12).contains(&t.span.len()) && lexicon::is_document_noun(t.text(text)) {
                         // "X said in a statement": the sentence's subject issued it.
-                        if let Some(c) = subject.or(speaker_here.and_then(|(_, c)| c)) {
-                            walk.issuers.push((w.into_owned(), c, p_index as u32));
+                        if let Some(c) = issuer {
+                            walk.issuers.push((t.text(text).to_string(), c, p_index as u32));
                         }
-                    } else if is_verb_like(&w) {
+                    } else if is_verb_like(info) {
                         // "Brian Murphy … said Trump continued": whoever a speech verb reports is the
                         // one a following "he said" most likely goes on with; "…, said Robert
                         // Shapiro" reports the name after the verb.
-                        if lexicon::is_cue_verb(&w) && !reported {
+                        if info.is(WordList::CueVerb) && !reported {
                             match subject {
                                 Some(c) => walk.salience.raise(c, AS_SPEAKER),
                                 None => speaker_follows = true,
