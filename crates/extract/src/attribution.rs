@@ -149,11 +149,39 @@ fn is_pronoun_tok(text: &str, t: &Token) -> bool {
 /// and its verb ("has", "later", "flatly") are stepped over.
 fn before_fillers(text: &str, toks: &[Token], end: usize) -> usize {
     let mut j = end;
-    // Fillers are lowercase: "Kelly" or "Reilly" before "said" is a name, not an adverb.
-    while j > 0 && toks[j - 1].is_word() && !toks[j - 1].is_capitalized_word() && is_verb_filler(&fold_tok(text, &toks[j - 1])) {
-        j -= 1;
+    loop {
+        // Fillers are lowercase: "Kelly" or "Reilly" before "said" is a name, not an adverb.
+        while j > 0 && toks[j - 1].is_word() && !toks[j - 1].is_capitalized_word() && is_verb_filler(&fold_tok(text, &toks[j - 1])) {
+            j -= 1;
+        }
+        match when_before(text, toks, j) {
+            Some(k) if k < j => j = k,
+            _ => return j,
+        }
     }
-    j
+}
+
+/// Where a time that ends just before `toks[end]` starts: "on Thursday", "last week", "on
+/// March 3", "yesterday" ("X on Thursday said").
+fn when_before(text: &str, toks: &[Token], end: usize) -> Option<usize> {
+    let is_time = |t: &Token| {
+        let w = fold_tok(text, t);
+        lexicon::weekday_number(&w).is_some()
+            || lexicon::month_number(&w).is_some()
+            || matches!(w.as_ref(), "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "weekend")
+            || t.text(text).bytes().all(|b| b.is_ascii_digit())
+    };
+    let last = toks.get(end.checked_sub(1)?)?;
+    if matches!(fold_tok(text, last).as_ref(), "yesterday" | "today" | "tonight") {
+        return Some(end - 1);
+    }
+    // Up to three words of a date, after the word that opens it.
+    let mut k = end;
+    while k > 0 && end - k < 3 && toks[k - 1].is_word() && is_time(&toks[k - 1]) {
+        k -= 1;
+    }
+    (k < end && k > 0 && matches!(fold_tok(text, &toks[k - 1]).as_ref(), "on" | "in" | "last" | "this" | "late" | "early" | "overnight"))
+        .then(|| k - 1)
 }
 
 /// The noun phrase that ends just before `toks[end]`, read backwards.
@@ -175,7 +203,8 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
         let named_before = comma > 0 && toks[comma - 1].is_capitalized_word();
         let clause_like = appositive.iter().any(|t| {
             let w = fold_tok(text, t);
-            (t.kind == TokenKind::Punct && w != "-") || lexicon::is_cue_verb(&w) || lexicon::is_person_pronoun(&w)
+            // Brackets are no clause: "X, in an interview to The Associated Press (AP), on Thursday said".
+            (t.kind == TokenKind::Punct && !matches!(w.as_ref(), "-" | "(" | ")")) || lexicon::is_cue_verb(&w) || lexicon::is_person_pronoun(&w)
         });
         // "The campaign's chairman, John Podesta, said": the name is the apposition itself.
         let appositive_is_name = !appositive.is_empty()
@@ -1115,6 +1144,13 @@ mod tests {
     fn names_ending_like_adverbs_are_names() {
         assert_eq!(speakers("“We will win the vote,” Kelly said."), [some("Kelly")]);
         assert_eq!(speakers("“We will win the vote,” Holly Reilly said."), [some("Holly Reilly")]);
+    }
+
+    #[test]
+    fn a_time_and_an_aside_between_a_speaker_and_the_verb_are_stepped_over() {
+        let got = speakers("Harbour master Marta Quist, in an interview with the Harbour Times (HT), on Thursday said the pier was “safe”.");
+        assert_eq!(got, [some("Marta Quist")]);
+        assert_eq!(speakers("Olaf Brenner last week said the dredging was “a waste”."), [some("Olaf Brenner")]);
     }
 
     #[test]

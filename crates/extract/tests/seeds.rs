@@ -39,6 +39,8 @@ fn interview_with_inline_date_header() {
     assert_eq!(
         quotes(&a),
         vec![
+            // The lead is also the derived headline, and it is body text all the same.
+            ("everything”".into(), Partial, luka.clone()),
             ("military operation”".into(), Partial, luka.clone()),
             ("drag on this way”".into(), Partial, luka.clone()),
             ("We categorically do not a".into(), Full, luka.clone()),
@@ -51,7 +53,7 @@ fn interview_with_inline_date_header() {
         ]
     );
     // "the Belarus President told AP": the mention as written, resolved to him.
-    let why = &a.quotes[5];
+    let why = &a.quotes[6];
     assert_eq!(why.speaker_mention.unwrap().text(&a.text), "the Belarus President");
     assert_eq!(people(&a), ["alexander-lukashenko", "emmanuel-macron", "vladimir-putin"]);
     let thursday = a.dates.iter().find(|d| d.span.text(&a.text) == "Thursday").expect("Thursday");
