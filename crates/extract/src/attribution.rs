@@ -276,6 +276,8 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
     let mut k = start;
     let mut saw_name_or_role = false;
     let mut saw_role = false;
+    // A role is ahead after a possessive: the lowercase words up to it belong to the phrase.
+    let mut role_ahead = false;
     while k < toks.len() && k - start < 8 {
         let t = &toks[k];
         let w = fold_tok(text, t);
@@ -285,7 +287,7 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
             TokenKind::Word => {
                 (k == start && info.is(WordList::Determiner))
                     || t.is_capitalized_word()
-                    || (!saw_name_or_role && !breaks_phrase(&w, info))
+                    || ((!saw_name_or_role || role_ahead) && !breaks_phrase(&w, info))
                     || is_rank(&w) && toks.get(k + 1).is_some_and(|n| n.is_capitalized_word())
             }
             TokenKind::Punct => t.text(text) == "." && k > start && is_abbreviated(text, &toks[k - 1]),
@@ -294,6 +296,7 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
             break;
         }
         let role = info.is(WordList::RoleNoun) || resolve::is_description_head(&w);
+        role_ahead &= !role;
         if t.is_capitalized_word() || role {
             saw_name_or_role = true;
         }
@@ -301,9 +304,16 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
         k += 1;
         // "the Florida senator", "the CNN host": a role after a name is the phrase's head.
         // "the food bank's director": after a possessive, always.
-        let role_follows =
-            |n: &Token| (t.kind == TokenKind::Possessive || !saw_role && t.is_capitalized_word()) && resolve::is_description_head(&fold_tok(text, n));
+        let role_follows = |n: &Token| {
+            let head_at = |j: usize| toks.get(j).is_some_and(|h| resolve::is_description_head(&fold_tok(text, h)));
+            // "Norway's harbour minister": after a possessive, a role within three words.
+            let after_possessive =
+                t.kind == TokenKind::Possessive && (k..(k + 3).min(toks.len())).take_while(|&j| toks[j].starts_lowercase()).any(head_at);
+            after_possessive || !saw_role && t.is_capitalized_word() && resolve::is_description_head(&fold_tok(text, n))
+        };
+        role_ahead |= t.kind == TokenKind::Possessive && toks.get(k).is_some_and(|n| n.starts_lowercase() && role_follows(n));
         if saw_name_or_role
+            && !role_ahead
             && toks.get(k).is_some_and(|n| {
                 let nw = fold_tok(text, n);
                 let rank_before_name = is_rank(&nw) && toks.get(k + 1).is_some_and(|m| m.is_capitalized_word());
@@ -628,6 +638,23 @@ fn last_speech_verb_before(c: &QuoteContext) -> Sought {
             }
             continue;
         }
+        // "X traveled to Harvard to say …": an infinitive's speaker is its clause's subject, as a
+        // participle's is.
+        // "X travelled to Harvard to say …": before an infinitive, a name a preposition governs is
+        // no speaker; the sentence's subject is, when it is named.
+        let infinitive = v > 0 && fold_tok(text, &toks[v - 1]) == "to";
+        if let Some(p) = phrase_before(text, toks, v).filter(|p| infinitive && governed_by_preposition(text, toks, *p)) {
+            if let Some(subject) = named_subject(text, toks, false).filter(|s| *s != p) {
+                return Sought::Speaker(subject, w.into_owned());
+            }
+            continue;
+        }
+        // "…, with spokesman Glen Caplin saying": a name right before a participle is its speaker.
+        if w.ends_with("ing") && v > 0 && toks[v - 1].is_capitalized_word() {
+            if let Some(p) = phrase_before(text, toks, v) {
+                return Sought::Speaker(p, w.into_owned());
+            }
+        }
         if w.ends_with("ing") {
             let before_cue = if v > 0 && toks[v - 1].text(text) == "," { v - 1 } else { v };
             let clause = toks[..before_cue].iter().rposition(|t| t.text(text) == ",").map_or(0, |c| c + 1);
@@ -648,6 +675,12 @@ fn last_speech_verb_before(c: &QuoteContext) -> Sought {
         }
     }
     Sought::Pass
+}
+
+/// Is `phrase` the object of a preposition ("to Harvard")?
+fn governed_by_preposition(text: &str, toks: &[Token], phrase: Span) -> bool {
+    let at = toks.partition_point(|t| t.span.start < phrase.start);
+    at > 0 && lexicon::listed_as_written(toks[at - 1].text(text)).is(WordList::Preposition)
 }
 
 /// `Trump leaned in and boomed: “…”`: a colon after a clause whose subject is a name.
@@ -705,8 +738,17 @@ fn speaker_in_sentence(text: &str, paragraph_toks: &[Token], sentence: Span, quo
         if !lexicon::is_cue_verb(&w) {
             return None;
         }
-        // "X defended “…”, saying …": a participle's speaker opens the sentence.
-        let speaker = if w.ends_with("ing") { named_subject(text, &toks, true) } else { phrase_before(text, &toks, v) };
+        // "X defended “…”, saying …": a participle's speaker opens the sentence; so does an
+        // infinitive's whose phrase before is a preposition's object ("went to Harvard to say").
+        let infinitive = v > 0 && fold_tok(text, &toks[v - 1]) == "to";
+        let speaker = if w.ends_with("ing") {
+            named_subject(text, &toks, true)
+        } else {
+            match phrase_before(text, &toks, v) {
+                Some(p) if infinitive && governed_by_preposition(text, &toks, p) => named_subject(text, &toks, false).filter(|s| *s != p),
+                other => other,
+            }
+        };
         speaker.map(|p| (p, w.into_owned()))
     })
 }
@@ -1151,6 +1193,14 @@ mod tests {
         let got = speakers("Harbour master Marta Quist, in an interview with the Harbour Times (HT), on Thursday said the pier was “safe”.");
         assert_eq!(got, [some("Marta Quist")]);
         assert_eq!(speakers("Olaf Brenner last week said the dredging was “a waste”."), [some("Olaf Brenner")]);
+    }
+
+    #[test]
+    fn an_infinitive_speaks_for_its_sentence_subject() {
+        let got = attributions("Norway's harbour minister travelled to Oslo University to say the pier was “finished”.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2.as_deref(), Some("Norway's harbour minister"));
+        assert_eq!(got[0].1, None, "nobody introduced as the minister: no name, and not the university");
     }
 
     #[test]

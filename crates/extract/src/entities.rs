@@ -414,7 +414,7 @@ fn run_end(text: &str, toks: &[Token], start: usize) -> usize {
     let mut end = start + 1;
     while end < toks.len() {
         let t = &toks[end];
-        if t.is_capitalized_word() && t.span.start > toks[end - 1].span.end && !is_weekday(t.text(text)) {
+        if t.is_capitalized_word() && t.span.start > toks[end - 1].span.end && !is_weekday(t.text(text)) && !opens_a_sentence(t.text(text)) {
             end += 1;
         } else if (t.is_word() && is_connector_as_written(t.text(text)) || t.text(text) == "&")
             && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word())
@@ -474,6 +474,41 @@ fn is_abbreviated_title(word: &str) -> bool {
 /// "GOP", "NASA": a word of three to five capitals.
 fn is_acronym(word: &str) -> bool {
     (3..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// "Yet", "But", "She": a word that capitalised inside a run of names opens a new sentence that
+/// a scraper ran on ("… said John Robinson Yet Mamdani"), and is no part of a name.
+fn opens_a_sentence(word: &str) -> bool {
+    word.len() <= 9
+        && matches!(
+            word,
+            "But"
+                | "Yet"
+                | "And"
+                | "Or"
+                | "So"
+                | "He"
+                | "She"
+                | "It"
+                | "They"
+                | "We"
+                | "His"
+                | "Her"
+                | "Their"
+                | "Its"
+                | "This"
+                | "That"
+                | "These"
+                | "Those"
+                | "When"
+                | "While"
+                | "If"
+                | "However"
+                | "Meanwhile"
+                | "Also"
+                | "Still"
+                | "Then"
+        )
 }
 
 /// A weekday is no part of a name: "MSNBC Monday" is a broadcaster and a day.
@@ -573,6 +608,9 @@ fn is_sentence_start(text: &str, toks: &[Token], i: usize) -> bool {
     }
     true
 }
+
+/// The most words a person's name has that nothing but capitals explain ("Maria de la Cruz Lopez").
+const LONGEST_UNEXPLAINED_NAME: usize = 4;
 
 /// The most words a body, an office and a person's name take together ("Federal Air
 /// Traffic Control Administration Director Branko Bilbija" is eight).
@@ -1060,14 +1098,21 @@ fn what_a_body_has(run: &RunFacts) -> Option<Verdict> {
 
 /// Two words or more, or a name next to a speech verb: a person.
 fn several_words_or_speaks(run: &RunFacts) -> Option<Verdict> {
+    // Five capitalised words that no title, given name or body's word explain are a heading or
+    // a list, not a person's name ("Anchor Expressed Fear About Future Prejudice").
+    if run.n_words() > LONGEST_UNEXPLAINED_NAME {
+        return Some(Verdict::Drop);
+    }
     let speaks = run.next().as_deref().is_some_and(lexicon::is_cue_verb) || run.prev().as_deref().is_some_and(lexicon::is_cue_verb);
     (run.n_words() >= 2 || speaks).then_some(Verdict::Kind(EntityKind::Person))
 }
 
 /// "in Nordvik", "at Quayside": a lone word after a preposition of place.
 fn after_a_place_preposition(run: &RunFacts) -> Option<Verdict> {
+    // "in Mamdani's district" is someone's.
+    let possessed = run.toks.get(run.end).is_some_and(|t| t.kind == TokenKind::Possessive);
     let place_word = run.prev().as_deref().is_some_and(|p| matches!(p, "in" | "at" | "near" | "across" | "outside"));
-    place_word.then_some(Verdict::Kind(EntityKind::Place))
+    (place_word && !possessed).then_some(Verdict::Kind(EntityKind::Place))
 }
 
 /// A lone capitalised word: a surname seen elsewhere, decided when clustering. It is kept
