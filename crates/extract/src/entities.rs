@@ -420,6 +420,13 @@ fn run_end(text: &str, toks: &[Token], start: usize) -> usize {
             && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word())
         {
             end += 2;
+        } else if t.is_word()
+            && is_connector_as_written(t.text(text))
+            && toks.get(end + 1).is_some_and(|n| n.is_word() && is_connector_as_written(n.text(text)))
+            && toks.get(end + 2).is_some_and(|n| n.is_capitalized_word())
+        {
+            // "Ana de la Cruz", "Joost van der Linde".
+            end += 3;
         } else if t.text(text) == "."
             && (toks[end - 1].text(text).chars().count() == 1 || is_abbreviated_title(toks[end - 1].text(text)))
             && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word())
@@ -471,6 +478,14 @@ fn is_abbreviated_title(word: &str) -> bool {
         )
 }
 
+/// A word that names a job or a role, by its ending ("councillor", "mountaineer") or as a word
+/// for one ("chef", "guard", "candidates").
+fn is_job_word(w: &str) -> bool {
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    w.len() >= 5 && ["er", "or", "ant", "ent", "ist", "ian", "man", "woman", "eer", "ive", "ary", "ess"].iter().any(|end| w.ends_with(end))
+        || [w, singular].into_iter().any(crate::resolve::is_description_head)
+}
+
 /// "GOP", "NASA": a word of three to five capitals.
 fn is_acronym(word: &str) -> bool {
     (3..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
@@ -508,6 +523,15 @@ fn opens_a_sentence(word: &str) -> bool {
                 | "Also"
                 | "Still"
                 | "Then"
+                | "More"
+                | "Read"
+                | "Related"
+                | "Opinion"
+                | "Advertisement"
+                | "Trending"
+                | "Share"
+                | "Watch"
+                | "Listen"
         )
 }
 
@@ -740,7 +764,8 @@ fn classify<'t>(
         return "home-place";
     }
     // "Bettina Kruger of Marwood Capital": a person's name, then the body they are of.
-    let of_body = (org_tail && !shouting && last - first <= LONGEST_NAME_WITH_OFFICE && folded.is_given_name(first))
+    let person_first = folded.is_given_name(first) || folded.info(first).is(WordList::TitleWord);
+    let of_body = (org_tail && !shouting && last - first <= LONGEST_NAME_WITH_OFFICE && person_first)
         .then(|| (first + 2..last.saturating_sub(1)).find(|&k| folded.word(k) == "of"))
         .flatten();
     if let Some(k) = of_body {
@@ -765,17 +790,19 @@ fn classify<'t>(
     let mut described = false;
     match given_inside {
         // One word before the name is its title: "Councillor", "Mountaineer".
-        Some(k) if k == first + 1 => {
+        // One word before the name is its title when it reads as a word for a job ("Councillor",
+        // "Mountaineer"); a family name written first ("Nguyen Thi Lan") is no title.
+        Some(k) if k == first + 1 && is_job_word(folded.word(first)) => {
             role_noun = Some(folded.word(first).to_string());
             described = true;
             first = k;
         }
-        Some(k) => {
+        Some(k) if k > first + 1 => {
             classify(text, toks, (start + first, start + k), shouting, mid_sentence_caps, scratch, out);
             classify(text, toks, (start + k, end), shouting, mid_sentence_caps, scratch, out);
             return "given-name-inside";
         }
-        None => {}
+        _ => {}
     }
     // The name's words, without its initials' dots: what the rules read.
     kept.clear();
@@ -1362,6 +1389,9 @@ fn cluster(runs: Vec<Run>) -> Found {
     // Folded name → the cluster of each kind that bears it.
     let mut by_name: lexicon::FastMap<&str, [Option<usize>; 3]> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
     let mut by_surname: lexicon::FastMap<&str, Vec<usize>> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
+    // The first word of a person's name that opens with no given name: a family name written
+    // first ("Park Ji-woo", "Nguyen Thi Lan"), which the name alone may stand for later.
+    let mut by_family_first: lexicon::FastMap<&str, Vec<usize>> = lexicon::FastMap::default();
     let mut assigned: Vec<Option<usize>> = vec![None; runs.len()];
 
     let new_cluster = |found: &mut Found, name: String, kind: EntityKind| -> usize {
@@ -1426,6 +1456,13 @@ fn cluster(runs: Vec<Run>) -> Found {
                     if !same_surname.contains(&c) {
                         same_surname.push(c);
                     }
+                    let first = folded_names[i].split(' ').next().unwrap_or("");
+                    if run.words >= 2 && !lexicon::given_names().contains_key(first) {
+                        let same_first = by_family_first.entry(first).or_default();
+                        if !same_first.contains(&c) {
+                            same_first.push(c);
+                        }
+                    }
                 }
                 c
             }
@@ -1445,17 +1482,31 @@ fn cluster(runs: Vec<Run>) -> Found {
             continue;
         }
         let f = &folded_names[i];
-        // The one person of that surname; of several, the one something says is a person.
+        // The one person of that surname; of several, the one something says is a person, or the
+        // one the article names by full name clearly most often (the article's "Woods" is Dorothy
+        // Woods, whom it is about, not her husband named once).
         let by_last = by_surname.get(&**f).and_then(|cs| match cs.as_slice() {
             [c] => Some(*c),
             _ => {
-                let mut explained = cs.iter().copied().filter(|&c| found.clusters[c].evidence);
-                explained.next().filter(|_| explained.next().is_none())
+                let explained: Vec<usize> = cs.iter().copied().filter(|&c| found.clusters[c].evidence).collect();
+                match explained.as_slice() {
+                    [c] => Some(*c),
+                    _ => {
+                        let named = |c: usize| assigned.iter().filter(|&&a| a == Some(c)).count();
+                        let mut by_count: Vec<(usize, usize)> = explained.iter().map(|&c| (named(c), c)).collect();
+                        by_count.sort_unstable_by(|a, b| b.cmp(a));
+                        match by_count.as_slice() {
+                            [(most, c), (next, _), ..] if *most >= 2 * next.max(&1) => Some(*c),
+                            _ => None,
+                        }
+                    }
+                }
             }
         });
         let any_kind = by_name
             .get(&**f)
             .and_then(|slots| [EntityKind::Person, EntityKind::Organization, EntityKind::Place].iter().find_map(|&k| slots[k as usize]));
+        let by_last = by_last.or_else(|| by_family_first.get(&**f).filter(|cs| cs.len() == 1 && found.clusters[cs[0]].evidence).map(|cs| cs[0]));
         let c = match (by_last, any_kind) {
             (Some(c), _) | (None, Some(c)) => c,
             (None, None) => {

@@ -462,12 +462,23 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
         let named_after = toks.get(k + 1).and_then(|t| found.within(Span::new(t.span.start, toks[toks.len() - 1].span.end)).next());
         if let Some((span, c)) = named_after.filter(|&(span, c)| span.start == toks[k + 1].span.start && found.clusters[c].kind == EntityKind::Person)
         {
-            let before = read_phrase(text, &toks[..k], found);
-            if matches!(before, Phrase::Role { .. }) && toks.last().is_some_and(|t| t.span.end == span.end) {
+            // "the coach, Siobhán Keane", "a spokeswoman for Acme, Jane Roe".
+            let a_role = toks[..k].iter().any(|t| t.starts_lowercase() && is_role_head(&lexicon::folded(t.text(text))));
+            if a_role && toks.last().is_some_and(|t| t.span.end == span.end) {
                 return Phrase::Named(c);
             }
         }
         return read_phrase(text, &toks[..k], found);
+    }
+    // "One shop worker in Eastfield", "Sergeant Ruairí Kenny of Dunmore Police": the head comes
+    // before a preposition that is no part of a name.
+    if let Some(k) = toks.iter().enumerate().skip(1).position(|(k, t)| {
+        t.starts_lowercase()
+            && lexicon::listed_as_written(t.text(text)).is(WordList::Preposition)
+            && found.within(t.span).next().is_none()
+            && !in_a_name(found, toks, k)
+    }) {
+        return read_phrase(text, &toks[..k + 1], found);
     }
     let words: Vec<&Token> = toks.iter().filter(|t| t.kind != TokenKind::Punct).collect();
     let Some(&head) = words.last() else { return Phrase::Nobody };
@@ -484,6 +495,14 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
         }
     }
     // Otherwise a description, whose head may be capitalised as a title is ("the Belarus President").
+    // One that opens with "a" or "one" introduces someone the article does not name ("a
+    // spokesman", "one Clinton aide"), unless it names them in apposition (read above).
+    if words
+        .first()
+        .is_some_and(|t| matches!(lexicon::folded(t.text(text)).as_ref(), "a" | "an" | "one" | "another" | "some" | "several" | "two" | "three"))
+    {
+        return Phrase::Nobody;
+    }
     let head_word = lexicon::folded(head.text(text));
     // A possessor's document: "her statement", "the company's release", "Quist's office".
     if lexicon::is_document_noun(&head_word) {
@@ -538,6 +557,11 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
         return Phrase::Body(kind);
     }
     Phrase::Nobody
+}
+
+/// Is `toks[k]` inside a name the article found ("Bank of England")?
+fn in_a_name(found: &Found, toks: &[Token], k: usize) -> bool {
+    found.before(toks[k].span.start).next().is_some_and(|(s, _)| s.end > toks[k].span.start)
 }
 
 /// What the article tells of its people and bodies where it introduces them: roles ("its
@@ -600,7 +624,11 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
             nation = affiliation.clone();
         } else if let Some(&(_, o)) = mentions.iter().find(|(s, _)| s.start >= t.span.start).filter(|(s, _)| s.end <= t.span.end) {
             affiliation = Some(lexicon::fold(&found.clusters[o].name));
-        } else if noun.is_some() && !t.is_capitalized_word() {
+        } else if !t.is_capitalized_word()
+            && (noun.is_some() || !t.starts_lowercase() || info.is(WordList::Preposition) || info.is(WordList::Determiner))
+        {
+            // "an adviser to both Clintons": a role before a preposition or a determiner is
+            // someone else's; only a role's own words stand between it and the name.
             break;
         }
     }
