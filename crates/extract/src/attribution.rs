@@ -311,7 +311,7 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
                 t.kind == TokenKind::Possessive && (k..(k + 3).min(toks.len())).take_while(|&j| toks[j].starts_lowercase()).any(head_at);
             after_possessive || !saw_role && t.is_capitalized_word() && resolve::is_description_head(&fold_tok(text, n))
         };
-        role_ahead |= t.kind == TokenKind::Possessive && toks.get(k).is_some_and(|n| n.starts_lowercase() && role_follows(n));
+        role_ahead |= toks.get(k).is_some_and(|n| n.starts_lowercase() && role_follows(n));
         if saw_name_or_role
             && !role_ahead
             && toks.get(k).is_some_and(|n| {

@@ -639,7 +639,8 @@ word_lists!(
         "government", "police", "officials", "sources", "source", "reports", "report", "statement", "watch",
         "photo", "video", "advertisement", "related", "click", "follow", "share", "update", "updated", "breaking",
         "exclusive", "opinion", "analysis", "live", "sport", "sports", "results", "result", "standings",
-        "quote", "quotes", "chapter", "section", "page", "total", "score", "scores", "vs", "division",
+                "quote", "quotes", "chapter", "section", "page", "total", "score", "scores", "vs", "division",
+        "neither", "either", "nor",
     ]),
 
     (Determiner, is_determiner, DETERMINERS, "Words that begin a described noun phrase (\"the Belarusian leader\").", [

@@ -360,7 +360,7 @@ pub fn credits(text: &str, paragraph: Span, out: &mut Vec<Span>) {
         whole(out);
         return;
     }
-    let lower_start = s.get(..20.min(s.len())).unwrap_or("").to_ascii_lowercase();
+    let lower_start = s[..crate::layout::prefix_len(s, 20)].to_ascii_lowercase();
     if lower_start.starts_with("editor's note") || lower_start.starts_with("editor’s note") || lower_start.starts_with("reporting by") {
         whole(out);
         return;

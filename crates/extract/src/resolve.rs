@@ -217,12 +217,27 @@ enum Phrase {
     Nobody,
 }
 
+/// The document a verb of speech sends ("emailed" an email).
+fn document_sent_by(verb: &str) -> Option<&'static str> {
+    Some(match verb {
+        "emailed" | "emails" => "email",
+        "tweeted" | "tweets" => "tweet",
+        "posted" | "posts" => "post",
+        "wrote" | "writes" => "letter",
+        "texted" | "texts" => "message",
+        _ => return None,
+    })
+}
+
 /// Nouns for what a person is to a place or a group, and for people by their nation: "Pemberton
 /// Street resident Gloria Mbeki", "the Frenchman".
 fn is_person_noun(w: &str) -> bool {
     matches!(
         w,
         "resident"
+            | "constituent"
+            | "woman"
+            | "man"
             | "neighbour"
             | "neighbor"
             | "homeowner"
@@ -488,6 +503,15 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
         }
     }
     let mention_at = |t: &Token| found.within(t.span).next().or_else(|| found.before(t.span.end).next().filter(|(s, _)| s.contains(t.span)));
+    // A phrase that opens with "a" or "one" introduces someone the article does not name ("a
+    // spokesman", "one Clinton aide", "a Nevada Democrat"), unless it names them in apposition
+    // (read above).
+    if words
+        .first()
+        .is_some_and(|t| matches!(lexicon::folded(t.text(text)).as_ref(), "a" | "an" | "one" | "another" | "some" | "several" | "two" | "three"))
+    {
+        return Phrase::Nobody;
+    }
     // The head is a name: the person or body it names.
     if head.is_capitalized_word() {
         if let Some((_, c)) = mention_at(head) {
@@ -495,14 +519,6 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
         }
     }
     // Otherwise a description, whose head may be capitalised as a title is ("the Belarus President").
-    // One that opens with "a" or "one" introduces someone the article does not name ("a
-    // spokesman", "one Clinton aide"), unless it names them in apposition (read above).
-    if words
-        .first()
-        .is_some_and(|t| matches!(lexicon::folded(t.text(text)).as_ref(), "a" | "an" | "one" | "another" | "some" | "several" | "two" | "three"))
-    {
-        return Phrase::Nobody;
-    }
     let head_word = lexicon::folded(head.text(text));
     // A possessor's document: "her statement", "the company's release", "Quist's office".
     if lexicon::is_document_noun(&head_word) {
@@ -717,6 +733,11 @@ struct Walk<'a> {
     author: Option<usize>,
     /// The people the quotes of the speaker mention being resolved name in their own words.
     named_in_quotes: Vec<usize>,
+    /// The last quote's speaker, with the paragraph it spoke in, and the people who have been a
+    /// sentence's subject since: "“…,” said Leslie Wimes. … “…,” she said" goes on with her
+    /// unless someone else has taken the stage.
+    last_speaker: Option<(usize, u32)>,
+    subjects_since: Vec<usize>,
 }
 
 impl Walk<'_> {
@@ -749,6 +770,26 @@ impl Walk<'_> {
         } else {
             s
         }
+    }
+
+    /// `c` spoke (a quote, or speech a verb reports) in paragraph `paragraph`.
+    fn spoke(&mut self, c: usize, paragraph: usize) {
+        if self.found.clusters[c].kind == EntityKind::Person {
+            self.last_speaker = Some((c, paragraph as u32));
+            self.subjects_since.clear();
+        }
+    }
+
+    /// The last quote's speaker, when a quote's "he" or "she" goes on with them: they spoke in this
+    /// paragraph or one of the two before, agree with the pronoun (or their gender is unknown), and no
+    /// other person who agrees has been a sentence's subject since.
+    fn continuing_speaker(&self, p: Pronoun) -> Option<usize> {
+        let (c, paragraph) = self.last_speaker?;
+        let want = p.gender();
+        let agrees = |o: usize| self.is_person(o) && matches!(self.gender(o), g if g == want || g == Gender::Unknown);
+        let recent = paragraph + 2 >= self.salience.paragraph;
+        let someone_else = self.subjects_since.iter().any(|&o| o != c && agrees(o) && self.gender(o) == want);
+        (recent && agrees(c) && !someone_else && !self.named_in_quotes.contains(&c)).then_some(c)
     }
 
     /// The person or body a pronoun stands for.
@@ -805,6 +846,7 @@ impl Walk<'_> {
     fn phrase(&self, phrase: &Phrase) -> Option<usize> {
         let clusters = &self.found.clusters;
         match phrase {
+            Phrase::Pronoun(p @ (Pronoun::He | Pronoun::She)) => self.continuing_speaker(*p).or_else(|| self.pronoun(*p)),
             Phrase::Pronoun(p) => self.pronoun(*p),
             Phrase::Named(c) => (!self.credited[*c]).then_some(*c),
             Phrase::Issued(owner) => self.phrase(owner),
@@ -874,11 +916,13 @@ pub fn speakers(
     found: &mut Found,
 ) -> Vec<Option<usize>> {
     let clusters = found.clusters.len();
-    // A name only a byline or a credit gives is never a candidate; the one person a byline
-    // names is the narrator of a first-person piece.
+    // A name only a byline or a credit gives is never a candidate; the one person the credits
+    // name is the narrator of a first-person piece ("By Anaïs Delacroix", "Editor's note: … excerpts
+    // from Dinesh D'Souza's new book").
     let in_credits = |span: Span| credits.iter().any(|cr| cr.contains(span));
     let credited: Vec<bool> = found.clusters.iter().map(|cl| !cl.mentions.is_empty() && cl.mentions.iter().all(|&m| in_credits(m))).collect();
-    let mut bylined = (0..clusters).filter(|&c| credited[c] && found.clusters[c].kind == EntityKind::Person);
+    let mut bylined =
+        (0..clusters).filter(|&c| found.clusters[c].kind == EntityKind::Person && found.clusters[c].mentions.iter().any(|&m| in_credits(m)));
     let author = bylined.next().filter(|_| bylined.next().is_none());
     // The main person: the one named most often, clearly ahead of the next.
     let mut counts: Vec<(usize, usize)> =
@@ -897,6 +941,8 @@ pub fn speakers(
         credited,
         author,
         named_in_quotes: Vec::new(),
+        last_speaker: None,
+        subjects_since: Vec::new(),
     };
     let mut resolved: Vec<Option<usize>> = vec![None; mentions.len()];
     let mut aliases: Vec<(usize, Span)> = Vec::new();
@@ -985,6 +1031,11 @@ pub fn speakers(
                     if let (Some(c), Phrase::Role { .. } | Phrase::Body(_)) = (c, &phrase) {
                         aliases.push((c, m));
                     }
+                    // A speaker a sentence names after its subject ("…, while Putin announced …") is no
+                    // speaker a later "he said" goes on with.
+                    if let Some(c) = c.filter(|_| !seen_referent) {
+                        walk.spoke(c, p_index);
+                    }
                     speaker_here = Some((m, c));
                     starts_speaker = true;
                     next_speaker += 1;
@@ -1020,6 +1071,7 @@ pub fn speakers(
                         }
                         if std::mem::take(&mut speaker_follows) && !in_quote {
                             weight += AS_SPEAKER;
+                            walk.spoke(c, p_index);
                         }
                         walk.salience.raise(c, weight);
                         if !in_quote {
@@ -1029,6 +1081,7 @@ pub fn speakers(
                             }
                             if is_subject {
                                 subject = Some(c);
+                                walk.subjects_since.push(c);
                             }
                             seen_referent |= !possessor;
                         }
@@ -1058,6 +1111,7 @@ pub fn speakers(
                             walk.salience.raise(c, MENTIONED + if subordinate { 0.0 } else { AS_SUBJECT });
                             if !subordinate {
                                 subject = Some(c);
+                                walk.subjects_since.push(c);
                             }
                         }
                         seen_referent = true;
@@ -1107,6 +1161,7 @@ pub fn speakers(
                             walk.salience.raise(c, weight + if spoke { AS_SPEAKER } else { 0.0 });
                             if is_subject {
                                 subject = Some(c);
+                                walk.subjects_since.push(c);
                             }
                         }
                         seen_referent |= !possessive;
@@ -1125,7 +1180,14 @@ pub fn speakers(
                         // Shapiro" reports the name after the verb.
                         if info.is(WordList::CueVerb) && !reported {
                             match subject {
-                                Some(c) => walk.salience.raise(c, AS_SPEAKER),
+                                Some(c) => {
+                                    walk.salience.raise(c, AS_SPEAKER);
+                                    walk.spoke(c, p_index);
+                                    // "Huma Abedin … emailed supporters": the email is hers.
+                                    if let Some(document) = document_sent_by(t.text(text)) {
+                                        walk.issuers.push((document.to_string(), c, p_index as u32));
+                                    }
+                                }
                                 None => speaker_follows = true,
                             }
                             reported = true;
