@@ -309,7 +309,9 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
             // "Norway's harbour minister": after a possessive, a role within three words.
             let after_possessive =
                 t.kind == TokenKind::Possessive && (k..(k + 3).min(toks.len())).take_while(|&j| toks[j].starts_lowercase()).any(head_at);
-            after_possessive || !saw_role && t.is_capitalized_word() && resolve::is_description_head(&fold_tok(text, n))
+            // "the chief executive", "the press secretary": a role of two words.
+            let compound = role && t.starts_lowercase() && resolve::is_description_head(&fold_tok(text, n));
+            after_possessive || compound || !saw_role && t.is_capitalized_word() && resolve::is_description_head(&fold_tok(text, n))
         };
         role_ahead |= toks.get(k).is_some_and(|n| n.starts_lowercase() && role_follows(n));
         if saw_name_or_role

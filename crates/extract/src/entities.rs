@@ -117,13 +117,15 @@ impl<'t> Run<'t> {
     }
 }
 
-/// `words` joined by single spaces: the text at `span` itself when it is written so.
+/// `words` joined by single spaces (a plural's apostrophe joins the word before it, as in
+/// "Employers' Association"): the text at `span` itself when it is written so.
 fn joined_name<'t, 'w>(text: &'t str, span: Span, words: impl Iterator<Item = &'w str> + Clone) -> Cow<'t, str> {
     let written = span.text(text);
     let mut rest = written;
     let mut as_written = true;
+    let spaced = |i: usize, w: &str| i > 0 && !matches!(w, "'" | "’");
     for (i, w) in words.clone().enumerate() {
-        let Some(after) = (if i == 0 { Some(rest) } else { rest.strip_prefix(' ') }).and_then(|r| r.strip_prefix(w)) else {
+        let Some(after) = (if spaced(i, w) { rest.strip_prefix(' ') } else { Some(rest) }).and_then(|r| r.strip_prefix(w)) else {
             as_written = false;
             break;
         };
@@ -134,7 +136,7 @@ fn joined_name<'t, 'w>(text: &'t str, span: Span, words: impl Iterator<Item = &'
     }
     let mut name = String::with_capacity(written.len());
     for (i, w) in words.enumerate() {
-        if i > 0 {
+        if spaced(i, w) {
             name.push(' ');
         }
         name.push_str(w);
@@ -433,6 +435,13 @@ fn run_end(text: &str, toks: &[Token], start: usize) -> usize {
         {
             // A middle initial ("George W. Bush") or an abbreviated title ("Ms. Okafor").
             end += 1;
+        } else if matches!(t.text(text), "'" | "’")
+            && t.span.start == toks[end - 1].span.end
+            && toks[end - 1].text(text).ends_with('s')
+            && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word() && lexicon::listed_as_written(n.text(text)).is(WordList::OrgWord))
+        {
+            // A plural's apostrophe inside a body's name: "the Calder Bay Employers' Association".
+            end += 2;
         } else {
             break;
         }
@@ -768,10 +777,24 @@ fn classify<'t>(
     let of_body = (org_tail && !shouting && last - first <= LONGEST_NAME_WITH_OFFICE && person_first)
         .then(|| (first + 2..last.saturating_sub(1)).find(|&k| folded.word(k) == "of"))
         .flatten();
-    if let Some(k) = of_body {
+    // "Donald Hartley of Madison": a given name and a surname, then where they are from, even a
+    // place no list knows.
+    let of_somewhere =
+        (!org_tail && !shouting && last - first <= LONGEST_NAME_WITH_OFFICE && folded.is_given_name(first)).then_some(first + 2).filter(|&k| {
+            k + 1 < last && folded.word(k) == "of" && !folded.info(first + 1).is(WordList::OrgWord) && !folded.info(first + 1).is(WordList::TitleWord)
+        });
+    if let Some(k) = of_body.or(of_somewhere) {
         classify(text, toks, (start + first, start + k), shouting, mid_sentence_caps, scratch, out);
+        let tail = out.len();
         classify(text, toks, (start + k + 1, end), shouting, mid_sentence_caps, scratch, out);
-        return "person-of-body";
+        if of_body.is_some() {
+            return "person-of-body";
+        }
+        // Where someone is from is a place, unless it shows itself a body.
+        for run in out[tail..].iter_mut().filter(|r| r.kind == EntityKind::Person && !r.evidence) {
+            run.kind = EntityKind::Place;
+        }
+        return "person-from-somewhere";
     }
     // "Councillor Imran Siddiqui", "Political Affairs Wendy Sherman": capitalised words before a
     // given name that a surname follows describe the person, or name a body of their own.
@@ -949,7 +972,8 @@ impl<'t> RunFacts<'_, 't> {
                 }
                 continue;
             }
-            if !buffer.is_empty() {
+            // A plural's apostrophe joins its word: "Employers' Association".
+            if !buffer.is_empty() && !matches!(word, "'" | "’") {
                 buffer.push(' ');
             }
             buffer.push_str(word);
@@ -1718,6 +1742,12 @@ mod tests {
                 "person-of-body",
                 &[("Bettina Kruger", P), ("Marwood Capital", O)],
             ),
+            (
+                "Cheers came from Donald Hartley of Marwick on Monday.",
+                "Donald Hartley of Marwick",
+                "person-from-somewhere",
+                &[("Donald Hartley", P), ("Marwick", L)],
+            ),
             ("The call came from Councillor Imran Siddiqui today.", "Councillor Imran Siddiqui", "title-or-given-name", &[("Imran Siddiqui", P)]),
             (
                 "The call came from Political Affairs Wendy Sherman today.",
@@ -1762,6 +1792,7 @@ mod tests {
             "office-inside",
             "home-place",
             "person-of-body",
+            "person-from-somewhere",
             "given-name-inside",
         ]) {
             assert!(RULE_EXAMPLES.iter().any(|&(_, _, r, _)| r == rule), "{rule} has no example");

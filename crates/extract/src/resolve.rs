@@ -45,6 +45,9 @@ const NEEDED_AHEAD: usize = 6;
 const FORGOTTEN: f32 = 1.0;
 /// A runner-up this close to the best (as a share of its score) leaves the reader unsure.
 const TOO_CLOSE: f32 = 0.85;
+/// How far ahead of everyone else the person in mind must be for a role the article gave no one
+/// to be theirs.
+const CLEARLY_AHEAD: f32 = 2.0;
 
 /// A pronoun that can stand for a speaker or a referent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -208,7 +211,8 @@ enum Phrase {
     /// "the statement", "a news release": a document whose issuer the article gave before.
     Document(String),
     /// "the Belarusian leader", "the 52-year-old", "the Florida senator".
-    Role { noun: Option<String>, affiliation: Option<String>, age: Option<u32> },
+    /// `owned` when a possessive gives whose it is ("Quist's spokesperson", "the association's chief").
+    Role { noun: Option<String>, affiliation: Option<String>, age: Option<u32>, owned: bool },
     /// "the company", "the security firm", "the union".
     Body(BodyKind),
     /// "the Frenchman", "the Brazilian": a person from a country (folded).
@@ -539,8 +543,9 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
             .map(lexicon::fold)
             .or_else(|| t.is_capitalized_word().then(|| mention_at(t).map(|(_, c)| lexicon::fold(&found.clusters[c].name))).flatten())
     });
+    let owned = toks.iter().any(|t| t.kind == TokenKind::Possessive);
     if let Some(age) = age_word(&head_word) {
-        return Phrase::Role { noun: None, affiliation, age: Some(age) };
+        return Phrase::Role { noun: None, affiliation, age: Some(age), owned };
     }
     if let Some(nation) = nation_of(&head_word).map(str::to_string).or_else(|| {
         // "the Brazilian": a demonym standing as a noun.
@@ -552,7 +557,7 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
         let before = words.len().checked_sub(2).map(|k| lexicon::folded(words[k].text(text)));
         let noun = lexicon::office(before.as_deref(), &head_word).to_string();
         let age = words.iter().find_map(|t| age_word(&lexicon::folded(t.text(text))));
-        return Phrase::Role { noun: Some(noun), affiliation, age };
+        return Phrase::Role { noun: Some(noun), affiliation, age, owned };
     }
     if let Some(kind) = lexicon::body_kind(&head_word) {
         // A possessor place or body speaks through its body: "Kyiv's army said".
@@ -843,6 +848,38 @@ impl Walk<'_> {
         })
     }
 
+    /// A role the article gave no one ("the candidate", "the Florida senator"): the person the
+    /// article is about at this point, when they stand clearly ahead of everyone else, agree with
+    /// the noun's gender and are not given another place or body. No one when the article gave
+    /// the role to someone else.
+    fn unintroduced(&self, noun: &str, affiliation: Option<&str>) -> Option<usize> {
+        let clusters = &self.found.clusters;
+        if clusters.iter().any(|cl| cl.kind == EntityKind::Person && cl.roles.iter().any(|r| role_fits(r, noun, None))) {
+            return None;
+        }
+        let mut people = self.salience.active.iter().copied().filter(|&c| self.is_person(c) && !self.credited[c]).map(|c| (c, self.score(c)));
+        let (mut top, mut runner_up): (Option<(usize, f32)>, f32) = (None, 0.0);
+        for (c, s) in &mut people {
+            match top {
+                Some((_, t)) if s <= t => runner_up = runner_up.max(s),
+                _ => {
+                    runner_up = top.map_or(0.0, |(_, t)| t);
+                    top = Some((c, s));
+                }
+            }
+        }
+        let (c, score) = top?;
+        let clear = score > 0.0 && runner_up * CLEARLY_AHEAD <= score;
+        let gender_fits = match noun_gender(noun) {
+            Gender::Unknown => true,
+            g => self.gender(c) == g,
+        };
+        let placed_elsewhere = affiliation.is_some_and(|a| {
+            clusters[c].roles.iter().any(|r| r.affiliation.is_some()) && !clusters[c].roles.iter().any(|r| r.affiliation.as_deref() == Some(a))
+        });
+        (clear && gender_fits && !placed_elsewhere && !self.named_in_quotes.contains(&c)).then_some(c)
+    }
+
     fn phrase(&self, phrase: &Phrase) -> Option<usize> {
         let clusters = &self.found.clusters;
         match phrase {
@@ -854,13 +891,15 @@ impl Walk<'_> {
                 // The issuer the article gave for a document of this kind, in the last few paragraphs.
                 self.issuers.iter().rev().find(|(n, _, p)| n == noun && p + 3 >= self.salience.paragraph).map(|&(_, c, _)| c)
             }
-            Phrase::Role { noun, affiliation, age } => self.described(|c| {
-                let cl = &clusters[c];
-                self.is_person(c)
-                    && age.is_none_or(|a| cl.age == Some(a))
-                    && noun.as_deref().is_none_or(|n| cl.roles.iter().any(|r| role_fits(r, n, affiliation.as_deref())))
-                    && (noun.is_some() || age.is_some())
-            }),
+            Phrase::Role { noun, affiliation, age, owned } => self
+                .described(|c| {
+                    let cl = &clusters[c];
+                    self.is_person(c)
+                        && age.is_none_or(|a| cl.age == Some(a))
+                        && noun.as_deref().is_none_or(|n| cl.roles.iter().any(|r| role_fits(r, n, affiliation.as_deref())))
+                        && (noun.is_some() || age.is_some())
+                })
+                .or_else(|| noun.as_deref().filter(|&n| !owned && !speaks_for_another(n)).and_then(|n| self.unintroduced(n, affiliation.as_deref()))),
             // One whom the article does not give another country.
             Phrase::Nation(nation) => self.described(|c| {
                 self.is_person(c)
@@ -877,6 +916,101 @@ impl Walk<'_> {
             }),
             Phrase::Nobody => None,
         }
+    }
+}
+
+/// Nouns for someone who speaks for, works for or belongs to another ("the spokesperson", "the
+/// lawyer", "the son"), or for anyone at all ("the official", "the witness"): never the person the
+/// article is about by default.
+fn speaks_for_another(noun: &str) -> bool {
+    noun.starts_with("spokes")
+        || matches!(
+            noun,
+            "aide"
+                | "adviser"
+                | "advisor"
+                | "lawyer"
+                | "attorney"
+                | "representative"
+                | "agent"
+                | "assistant"
+                | "deputy"
+                | "staffer"
+                | "publicist"
+                | "official"
+                | "officer"
+                | "source"
+                | "witness"
+                | "resident"
+                | "neighbour"
+                | "neighbor"
+                | "person"
+                | "man"
+                | "woman"
+                | "friend"
+                | "relative"
+                | "son"
+                | "daughter"
+                | "wife"
+                | "husband"
+                | "mother"
+                | "father"
+                | "brother"
+                | "sister"
+                | "victim"
+                | "suspect"
+                | "worker"
+                | "employee"
+                | "member"
+                | "supporter"
+                | "voter"
+                | "fan"
+                | "critic"
+                | "analyst"
+                | "expert"
+                | "parent"
+                | "student"
+                | "teacher"
+                | "doctor"
+                | "nurse"
+                | "driver"
+                | "passenger"
+                | "customer"
+                | "protester"
+                | "volunteer"
+                | "colleague"
+                | "partner"
+        )
+}
+
+/// The gender a person noun gives ("congresswoman", "businessman", "actress").
+fn noun_gender(noun: &str) -> Gender {
+    if noun.ends_with("woman")
+        || matches!(
+            noun,
+            "actress"
+                | "hostess"
+                | "waitress"
+                | "princess"
+                | "duchess"
+                | "countess"
+                | "heiress"
+                | "empress"
+                | "mother"
+                | "daughter"
+                | "wife"
+                | "sister"
+                | "widow"
+                | "girl"
+                | "lady"
+                | "queen"
+        )
+    {
+        Gender::Female
+    } else if noun.ends_with("man") || matches!(noun, "father" | "son" | "husband" | "brother" | "widower" | "boy" | "king") {
+        Gender::Male
+    } else {
+        Gender::Unknown
     }
 }
 
@@ -921,9 +1055,17 @@ pub fn speakers(
     // from Dinesh D'Souza's new book").
     let in_credits = |span: Span| credits.iter().any(|cr| cr.contains(span));
     let credited: Vec<bool> = found.clusters.iter().map(|cl| !cl.mentions.is_empty() && cl.mentions.iter().all(|&m| in_credits(m))).collect();
-    let mut bylined =
-        (0..clusters).filter(|&c| found.clusters[c].kind == EntityKind::Person && found.clusters[c].mentions.iter().any(|&m| in_credits(m)));
-    let author = bylined.next().filter(|_| bylined.next().is_none());
+    // The first person the credits name, unless another follows at once ("By Jane Roe and Tom
+    // Poe": then no one narrates).
+    let mut credited_people =
+        found.mentions.iter().filter(|&&(m, c)| found.clusters[c].kind == EntityKind::Person && in_credits(m)).map(|&(m, c)| (m, c));
+    let author = credited_people.next().filter(|&(first, c)| {
+        credited_people
+            .clone()
+            .find(|&(_, o)| o != c)
+            .is_none_or(|(next, _)| next.start > first.end + 6 || !credits.iter().any(|cr| cr.contains(first) && cr.contains(next)))
+    });
+    let author = author.map(|(_, c)| c);
     // The main person: the one named most often, clearly ahead of the next.
     let mut counts: Vec<(usize, usize)> =
         found.clusters.iter().enumerate().filter(|(_, cl)| cl.kind == EntityKind::Person).map(|(c, cl)| (cl.mentions.len(), c)).collect();
