@@ -99,7 +99,7 @@ pub async fn read_files(files: Vec<web_sys::File>) -> Result<Loaded, String> {
                 Err(e) => problems.push(format!("{name}: {e}")),
             }
         } else {
-            articles.push(ArticleFile { name, bytes });
+            articles.push(ArticleFile::text_file(&name, bytes));
         }
     }
     if articles.is_empty() {

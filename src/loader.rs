@@ -6,6 +6,7 @@
 //! article files relative to it. Nothing leaves the reader's machine.
 
 use broadsheet_extract::json::{self, Json};
+use broadsheet_extract::jsonl;
 use broadsheet_extract::shard::INDEX_FORMAT;
 
 /// Largest corpus loaded in the browser, in bytes (texts added up).
@@ -15,11 +16,26 @@ pub const MAX_CORPUS_BYTES: usize = 50 * 1024 * 1024;
 /// (about 59,000 news articles; 50,000 were measured: see BENCHMARKS.md).
 pub const MAX_INDEX_BYTES: usize = 300 * 1024 * 1024;
 
-/// One article file: a name for its id, and its bytes.
-#[derive(Clone, Debug, PartialEq)]
+/// One article to extract: its id, its bytes, and the title and date a JSONL
+/// line gives beside its text (passed to extraction as data).
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ArticleFile {
-    pub name: String,
+    pub id: String,
     pub bytes: Vec<u8>,
+    pub title: Option<String>,
+    pub date: Option<String>,
+}
+
+impl ArticleFile {
+    /// A `.txt` file: its id is its name without the extension.
+    pub fn text_file(name: &str, bytes: Vec<u8>) -> ArticleFile {
+        ArticleFile { id: broadsheet_extract::id_from_file_name(name), bytes, ..ArticleFile::default() }
+    }
+
+    /// What extraction is given beside the bytes.
+    pub fn given(&self) -> broadsheet_extract::Given<'_> {
+        broadsheet_extract::Given { title: self.title.as_deref(), date: self.date.as_deref() }
+    }
 }
 
 /// One shard of a pre-extracted index: its articles, in postcard's binary form.
@@ -139,7 +155,7 @@ pub fn parse(url: &str, content_type: Option<&str>, body: &[u8]) -> Result<Parse
     if ct.starts_with("image/") || ct.starts_with("audio/") || ct.starts_with("video/") || ct == "application/pdf" {
         return Err(format!("{url} is {ct}, not text. Link to a .txt article, a .jsonl file or a manifest.json."));
     }
-    Ok(Parsed::Articles(vec![ArticleFile { name: name.to_string(), bytes: body.to_vec() }], Vec::new()))
+    Ok(Parsed::Articles(vec![ArticleFile::text_file(name, body.to_vec())], Vec::new()))
 }
 
 fn parse_index(url: &str, text: &str) -> Result<Parsed, String> {
@@ -177,16 +193,12 @@ pub fn parse_shard(url: &str, body: &[u8]) -> Result<Vec<broadsheet_extract::Art
 
 /// JSONL lines to article files; bad lines are reported and skipped.
 pub fn parse_jsonl(body: &[u8]) -> Result<(Vec<ArticleFile>, Vec<String>), String> {
-    let text = String::from_utf8_lossy(body);
     let mut articles = Vec::new();
     let mut problems = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        match broadsheet_extract::jsonl::article_of_line(line) {
-            Ok((name, text)) => articles.push(ArticleFile { name, bytes: text.into_bytes() }),
-            Err(e) => problems.push(format!("line {}: not an {{\"id\", \"text\"}} object ({e})", n + 1)),
+    for (n, line) in jsonl::read(&String::from_utf8_lossy(body)) {
+        match line {
+            Ok(line) => articles.push(ArticleFile { id: line.id, bytes: line.text.into_bytes(), title: line.title, date: line.date }),
+            Err(e) => problems.push(jsonl::problem(n, &e)),
         }
     }
     if articles.is_empty() {
@@ -250,7 +262,8 @@ mod tests {
     #[test]
     fn a_text_file_is_one_article() {
         let got = parse("https://x.org/c/a.txt", Some("text/plain"), b"Title\n\nBody.").unwrap();
-        assert_eq!(got, Parsed::Articles(vec![ArticleFile { name: "a.txt".into(), bytes: b"Title\n\nBody.".to_vec() }], vec![]));
+        assert_eq!(got, Parsed::Articles(vec![ArticleFile::text_file("a.txt", b"Title\n\nBody.".to_vec())], vec![]));
+        assert_eq!(ArticleFile::text_file("dir/x.y.txt", Vec::new()).id, "x.y");
     }
 
     #[test]
@@ -296,8 +309,8 @@ mod tests {
         let body = b"{\"id\": 1, \"title\": \"T\", \"date\": \"2020-02-02\", \"text\": \"Body.\"}\nnot json\n\n{\"id\": \"b\", \"text\": \"x\"}\n";
         let Parsed::Articles(a, problems) = parse("c.jsonl", None, body).unwrap() else { panic!("articles") };
         assert_eq!(a.len(), 2);
-        assert_eq!(a[0].name, "1");
-        let article = broadsheet_extract::extract(&a[0].name, &a[0].bytes);
+        assert_eq!(a[0].id, "1");
+        let article = broadsheet_extract::extract_given(&a[0].id, &a[0].bytes, a[0].given());
         assert_eq!(article.title.text, "T");
         assert_eq!(article.date.iso.as_deref(), Some("2020-02-02"));
         assert_eq!(problems.len(), 1);
@@ -317,7 +330,7 @@ mod tests {
     #[test]
     fn invalid_utf8_text_still_loads_and_is_flagged() {
         let Parsed::Articles(a, _) = parse("bad.txt", None, b"T\n\n\xff body").unwrap() else { panic!("articles") };
-        let article = broadsheet_extract::extract(&a[0].name, &a[0].bytes);
+        let article = broadsheet_extract::extract_given(&a[0].id, &a[0].bytes, a[0].given());
         assert!(!article.warnings.is_empty());
     }
 }

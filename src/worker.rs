@@ -57,7 +57,7 @@ macro_rules! load_extractor {
 }
 
 /// The worker's whole script. `{init}` starts it (see [`load_extractor`]);
-/// every `{batch: [name, bytes, …]}` is answered, in order, `{ok: [bytes, …]}`
+/// every `{batch: [id, bytes, title, date, …]}` is answered, in order, `{ok: [bytes, …]}`
 /// or `{error: "…"}` — also when the start failed, so the page never waits on
 /// a worker that cannot work.
 const WORKER_SCRIPT: &str = concat!(
@@ -75,7 +75,7 @@ onmessage = (event) => {
   }
   ready.then((bindings) => {
     const ok = [];
-    for (let i = 0; i < batch.length; i += 2) ok.push(bindings.extract_article(batch[i], batch[i + 1]));
+    for (let i = 0; i < batch.length; i += 4) ok.push(bindings.extract_article(batch[i], batch[i + 1], batch[i + 2], batch[i + 3]));
     postMessage({ ok }, ok.map((answer) => answer.buffer));
   }).catch((error) => postMessage({ error: String(error) }));
 };
@@ -115,10 +115,16 @@ fn message(error: &JsValue) -> String {
     error.as_string().unwrap_or_else(|| "an unknown error".to_string())
 }
 
+/// The extractor's arguments for `file`: id, bytes, title and date (undefined when not given).
+fn arguments(file: &ArticleFile) -> js_sys::Array {
+    let optional = |value: &Option<String>| value.as_deref().map_or(JsValue::UNDEFINED, JsValue::from_str);
+    js_sys::Array::of4(&file.id.as_str().into(), &js_sys::Uint8Array::from(file.bytes.as_slice()), &optional(&file.title), &optional(&file.date))
+}
+
 /// An answer of the extractor's that does not decode: a page and an extractor
 /// from different builds (a half-updated site).
-fn unreadable(file: &str) -> String {
-    format!("the extractor's answer for {file} could not be read (is the site half updated? reload the page)")
+fn unreadable(id: &str) -> String {
+    format!("the extractor's answer for article {id} could not be read (is the site half updated? reload the page)")
 }
 
 /// A JS function made from source. Through `Reflect`, so a host whose
@@ -202,10 +208,10 @@ impl InPage {
     pub fn extract(&self, file: &ArticleFile) -> Result<Article, String> {
         let answer = self
             .extract
-            .call2(&self.bindings, &file.name.as_str().into(), &js_sys::Uint8Array::from(file.bytes.as_slice()))
-            .map_err(|e| format!("the extractor failed on {}: {}", file.name, message(&e)))?;
+            .apply(&self.bindings, &arguments(file))
+            .map_err(|e| format!("the extractor failed on article {}: {}", file.id, message(&e)))?;
         let encoded = answer.dyn_into::<js_sys::Uint8Array>().map_err(|_| "the extractor answered in an unknown shape".to_string())?;
-        decode_without_text(&encoded.to_vec(), &file.bytes).map_err(|_| unreadable(&file.name))
+        decode_without_text(&encoded.to_vec(), &file.bytes).map_err(|_| unreadable(&file.id))
     }
 }
 
@@ -289,8 +295,9 @@ impl Pool {
         for (i, batch) in batches.iter().enumerate() {
             let files = js_sys::Array::new();
             for file in batch.iter() {
-                files.push(&file.name.as_str().into());
-                files.push(&js_sys::Uint8Array::from(file.bytes.as_slice()));
+                for argument in arguments(file) {
+                    files.push(&argument);
+                }
             }
             let request = js_sys::Object::new();
             set(&request, "batch", &files)?;
@@ -308,6 +315,6 @@ impl Pool {
         if reply.len() != batch.len() {
             return Err(format!("the worker answered {} articles for {}", reply.len(), batch.len()));
         }
-        reply.iter().zip(batch).map(|(encoded, file)| decode_without_text(encoded, &file.bytes).map_err(|_| unreadable(&file.name))).collect()
+        reply.iter().zip(batch).map(|(encoded, file)| decode_without_text(encoded, &file.bytes).map_err(|_| unreadable(&file.id))).collect()
     }
 }
