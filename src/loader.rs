@@ -48,13 +48,6 @@ pub struct ShardRef {
     pub ids: Vec<String>,
 }
 
-/// The order to fetch an index's shards in: the one holding `article` (the
-/// article a link opens) first, so the link shows it at once, then the rest in order.
-pub fn shard_order(shards: &[ShardRef], article: Option<&str>) -> Vec<usize> {
-    let first = article.and_then(|id| shards.iter().position(|s| s.ids.iter().any(|x| x == id)));
-    first.into_iter().chain((0..shards.len()).filter(|&i| Some(i) != first)).collect()
-}
-
 /// What a fetched body turned out to be.
 #[derive(Debug, PartialEq)]
 pub enum Parsed {
@@ -237,13 +230,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_shard_of_the_opened_article_is_fetched_first() {
-        let shard = |ids: &[&str]| ShardRef { url: String::new(), articles: ids.len(), bytes: 1, ids: ids.iter().map(|s| s.to_string()).collect() };
-        let shards = [shard(&["a", "b"]), shard(&["c"]), shard(&["d", "e"])];
-        assert_eq!(shard_order(&shards, Some("e")), [2, 0, 1]);
-        assert_eq!(shard_order(&shards, Some("a")), [0, 1, 2]);
-        assert_eq!(shard_order(&shards, Some("nowhere")), [0, 1, 2]);
-        assert_eq!(shard_order(&shards, None), [0, 1, 2]);
+    fn an_index_lists_the_ids_of_its_shards() {
         let body = br#"{"broadsheet_index": 2, "shards": [{"url": "s.bin", "articles": 1, "bytes": 2, "ids": ["x"]}]}"#;
         match parse("i/index.json", None, body) {
             Ok(Parsed::Index(read)) => assert_eq!(read[0].ids, ["x"]),
