@@ -52,9 +52,9 @@ pub struct ShardRef {
 #[derive(Debug, PartialEq)]
 pub enum Parsed {
     Articles(Vec<ArticleFile>, Vec<String>),
-    /// A manifest: article URLs to fetch next, already resolved against the manifest's URL.
+    /// A manifest: the article files it lists, as written (relative to it, or absolute).
     Manifest(Vec<String>),
-    /// A pre-extracted index: shards to fetch, resolved against the index's URL.
+    /// A pre-extracted index: the shards to fetch, their URLs as written (relative to it, or absolute).
     Index(Vec<ShardRef>),
 }
 
@@ -109,13 +109,20 @@ pub fn file_name(url: &str) -> &str {
     path.rsplit('/').find(|s| !s.is_empty()).unwrap_or(path)
 }
 
-/// Resolves `relative` against the URL of the manifest that names it.
-pub fn resolve(base: &str, relative: &str) -> String {
-    if relative.contains("://") || relative.starts_with('/') {
-        return relative.to_string();
+/// Whether this page may read a corpus at `url` (already resolved): from its
+/// own site, from any https site, and over plain http only from this machine.
+/// That is what the page's Content-Security-Policy lets it fetch (`connect-src`
+/// in index.html); a link elsewhere is refused with the reason rather than
+/// failing as an unreachable server.
+pub fn reachable(url: &str, protocol: &str, hostname: &str, same_origin: bool) -> Result<(), String> {
+    let loopback = matches!(hostname, "localhost" | "127.0.0.1" | "[::1]");
+    if same_origin || protocol == "https:" || (protocol == "http:" && loopback) {
+        return Ok(());
     }
-    let dir = &base[..base.rfind('/').map_or(0, |i| i + 1)];
-    format!("{dir}{relative}")
+    Err(format!(
+        "{url} is not served over https, so this page may not read it: Broadsheet reads corpora from https sites, \
+         from its own site, and over http only from this machine (localhost)."
+    ))
 }
 
 /// Reads a fetched body. `content_type` is the response's header, if any.
@@ -140,7 +147,7 @@ pub fn parse(url: &str, content_type: Option<&str>, body: &[u8]) -> Result<Parse
         if files.is_empty() {
             return Err(format!("{name} lists no article files."));
         }
-        return Ok(Parsed::Manifest(files.iter().map(|f| resolve(url, f)).collect()));
+        return Ok(Parsed::Manifest(files));
     }
     if name.ends_with(".jsonl") || ct.contains("jsonl") || ct.contains("ndjson") {
         return parse_jsonl(body).map(|(a, w)| Parsed::Articles(a, w));
@@ -174,7 +181,7 @@ fn parse_index(url: &str, text: &str) -> Result<Parsed, String> {
             megabytes(MAX_INDEX_BYTES)
         ));
     }
-    Ok(Parsed::Index(shards.into_iter().map(|s| ShardRef { url: resolve(url, &s.url), ..s }).collect()))
+    Ok(Parsed::Index(shards))
 }
 
 /// The articles of one fetched shard.
@@ -254,9 +261,9 @@ mod tests {
     }
 
     #[test]
-    fn manifest_entries_resolve_against_it() {
+    fn a_manifest_lists_its_files_as_written() {
         let got = parse("https://x.org/c/manifest.json?v=2", None, br#"{"files": ["a.txt", "sub/b.txt", "https://y.org/c.txt"]}"#).unwrap();
-        assert_eq!(got, Parsed::Manifest(vec!["https://x.org/c/a.txt".into(), "https://x.org/c/sub/b.txt".into(), "https://y.org/c.txt".into()]));
+        assert_eq!(got, Parsed::Manifest(vec!["a.txt".into(), "sub/b.txt".into(), "https://y.org/c.txt".into()]));
         assert!(parse("https://x.org/m.json", None, b"[]").unwrap_err().contains("no article"));
         assert!(parse("https://x.org/m.json", None, b"{oops").unwrap_err().contains("not a manifest"));
         assert!(parse("https://x.org/m.json", None, br#"{"files": "a.txt"}"#).unwrap_err().contains("a string, with no list of files"));
@@ -264,10 +271,21 @@ mod tests {
     }
 
     #[test]
+    fn corpora_are_read_from_https_the_own_site_and_this_machine_only() {
+        assert!(reachable("https://news.example/c.jsonl", "https:", "news.example", false).is_ok());
+        assert!(reachable("http://127.0.0.1:8000/c.jsonl", "http:", "127.0.0.1", false).is_ok());
+        assert!(reachable("http://localhost/c.jsonl", "http:", "localhost", false).is_ok());
+        assert!(reachable("http://[::1]:9/c.jsonl", "http:", "[::1]", false).is_ok());
+        assert!(reachable("http://intranet/c.jsonl", "http:", "intranet", true).is_ok(), "the page's own site");
+        let refused = reachable("http://news.example/c.jsonl", "http:", "news.example", false).unwrap_err();
+        assert!(refused.starts_with("http://news.example/c.jsonl is not served over https"), "{refused}");
+    }
+
+    #[test]
     fn an_index_lists_its_shards_and_checks_its_format() {
         let body = br#"{"broadsheet_index": 2, "articles": 3, "quotes": 0, "shards": [{"url": "shard-00000.bin", "articles": 3, "bytes": 10}]}"#;
         let got = parse("https://x.org/big/index.json", Some("application/json"), body).unwrap();
-        assert_eq!(got, Parsed::Index(vec![ShardRef { url: "https://x.org/big/shard-00000.bin".into(), articles: 3, bytes: 10, ids: Vec::new() }]));
+        assert_eq!(got, Parsed::Index(vec![ShardRef { url: "shard-00000.bin".into(), articles: 3, bytes: 10, ids: Vec::new() }]));
         for other in ["1", "3"] {
             let body = format!(r#"{{"broadsheet_index": {other}, "shards": []}}"#);
             assert!(parse("i/index.json", None, body.as_bytes()).unwrap_err().contains(&format!("format {other}")));
