@@ -109,22 +109,17 @@ pub async fn read_files(files: Vec<web_sys::File>) -> Result<Loaded, String> {
     let mut problems = Vec::new();
     for file in files {
         let name = file.name();
-        if !(name.ends_with(".txt") || name.ends_with(".jsonl")) {
-            problems.push(format!("{name} was skipped: only .txt and .jsonl files are read"));
+        if let Some(skipped) = loader::not_a_corpus_file(&name) {
+            problems.push(skipped);
             continue;
         }
         let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| format!("{name} could not be read"))?;
-        let bytes = js_sys::Uint8Array::new(buffer.unchecked_ref()).to_vec();
-        if name.ends_with(".jsonl") {
-            match loader::parse_jsonl(&bytes) {
-                Ok((a, p)) => {
-                    articles.extend(a);
-                    problems.extend(p.into_iter().map(|p| format!("{name}: {p}")));
-                }
-                Err(e) => problems.push(format!("{name}: {e}")),
+        match loader::local_file(&name, js_sys::Uint8Array::new(buffer.unchecked_ref()).to_vec()) {
+            Ok((a, p)) => {
+                articles.extend(a);
+                problems.extend(p);
             }
-        } else {
-            articles.push(ArticleFile::text_file(&name, bytes));
+            Err(problem) => problems.push(problem),
         }
     }
     if articles.is_empty() {

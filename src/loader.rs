@@ -125,6 +125,31 @@ pub fn reachable(url: &str, protocol: &str, hostname: &str, same_origin: bool) -
     ))
 }
 
+/// What to link to instead, said after every refusal of a file's kind.
+const WHAT_TO_LINK: &str = "Link to a .txt article, a .jsonl file or a manifest.json.";
+
+/// Why `bytes` cannot be text, if they cannot: a NUL byte (binary files have
+/// them, and so does UTF-16 text), or control characters (other than tab,
+/// line and page breaks) in more than a quarter of them — text has next to
+/// none, and a quarter is far past any text and short of what binary data holds.
+pub fn not_text(bytes: &[u8]) -> Option<String> {
+    if bytes.contains(&0) {
+        return Some("it holds NUL bytes, as binary files (and text saved as UTF-16) do".to_string());
+    }
+    let control = bytes.iter().filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r')) || b == 0x7f).count();
+    (control * 4 > bytes.len()).then(|| format!("{} % of it is control characters", control * 100 / bytes.len()))
+}
+
+/// Whether a response of this content type (lowercase, without parameters)
+/// can hold a corpus: text, JSON or JSON lines. No type at all is judged by the bytes.
+fn is_text_type(ct: &str) -> bool {
+    ct.is_empty()
+        || ct.starts_with("text/")
+        || ct == "application/json"
+        || ct.ends_with("+json")
+        || ["jsonl", "ndjson", "json-seq", "jsonlines"].iter().any(|t| ct.contains(t))
+}
+
 /// Reads a fetched body. `content_type` is the response's header, if any.
 pub fn parse(url: &str, content_type: Option<&str>, body: &[u8]) -> Result<Parsed, String> {
     if let Some(msg) = too_big(body.len()) {
@@ -133,7 +158,17 @@ pub fn parse(url: &str, content_type: Option<&str>, body: &[u8]) -> Result<Parse
     let name = file_name(url);
     let ct = content_type.unwrap_or("").to_ascii_lowercase();
     if ct.starts_with("text/html") && !name.ends_with(".txt") {
-        return Err(format!("{url} sent a web page (text/html), not a corpus. Link to a .txt article, a .jsonl file or a manifest.json."));
+        return Err(format!("{url} sent a web page (text/html), not a corpus. {WHAT_TO_LINK}"));
+    }
+    let essence = ct.split(';').next().unwrap_or("").trim();
+    // A server that does not know a file's type calls it `application/octet-stream`: a file
+    // named as a corpus is then judged by its bytes.
+    let unknown_type_of_a_corpus = essence == "application/octet-stream" && [".txt", ".jsonl", ".json"].iter().any(|ext| name.ends_with(ext));
+    if !(is_text_type(essence) || unknown_type_of_a_corpus) {
+        return Err(format!("{url} is {essence}, not text. {WHAT_TO_LINK}"));
+    }
+    if let Some(why) = not_text(body) {
+        return Err(format!("{url} is not text: {why}. {WHAT_TO_LINK}"));
     }
     if name.ends_with(".json") || ct.starts_with("application/json") {
         let text = std::str::from_utf8(body).map_err(|_| format!("{name} is not valid UTF-8, so it cannot be a manifest."))?;
@@ -151,9 +186,6 @@ pub fn parse(url: &str, content_type: Option<&str>, body: &[u8]) -> Result<Parse
     }
     if name.ends_with(".jsonl") || ct.contains("jsonl") || ct.contains("ndjson") {
         return parse_jsonl(body).map(|(a, w)| Parsed::Articles(a, w));
-    }
-    if ct.starts_with("image/") || ct.starts_with("audio/") || ct.starts_with("video/") || ct == "application/pdf" {
-        return Err(format!("{url} is {ct}, not text. Link to a .txt article, a .jsonl file or a manifest.json."));
     }
     Ok(Parsed::Articles(vec![ArticleFile::text_file(name, body.to_vec())], Vec::new()))
 }
@@ -197,7 +229,10 @@ pub fn parse_jsonl(body: &[u8]) -> Result<(Vec<ArticleFile>, Vec<String>), Strin
     let mut problems = Vec::new();
     for (n, line) in jsonl::read(&String::from_utf8_lossy(body)) {
         match line {
-            Ok(line) => articles.push(ArticleFile { id: line.id, bytes: line.text.into_bytes(), title: line.title, date: line.date }),
+            Ok(line) => match not_text(line.text.as_bytes()) {
+                None => articles.push(ArticleFile { id: line.id, bytes: line.text.into_bytes(), title: line.title, date: line.date }),
+                Some(why) => problems.push(format!("line {n}: its \"text\" is not text ({why})")),
+            },
             Err(e) => problems.push(jsonl::problem(n, &e)),
         }
     }
@@ -213,6 +248,24 @@ pub fn parse_jsonl(body: &[u8]) -> Result<(Vec<ArticleFile>, Vec<String>), Strin
         problems.push(format!("and {more} more lines were skipped"));
     }
     Ok((articles, problems))
+}
+
+/// Why a file the reader picked or dropped is not read at all: only `.txt` and `.jsonl` files are.
+pub fn not_a_corpus_file(name: &str) -> Option<String> {
+    (!(name.ends_with(".txt") || name.ends_with(".jsonl"))).then(|| format!("{name} was skipped: only .txt and .jsonl files are read"))
+}
+
+/// The articles of a file the reader picked or dropped, and the problems met
+/// in it; or why none could be read from it.
+pub fn local_file(name: &str, bytes: Vec<u8>) -> Result<(Vec<ArticleFile>, Vec<String>), String> {
+    if let Some(why) = not_text(&bytes) {
+        return Err(format!("{name} was skipped: it is not text ({why})"));
+    }
+    if name.ends_with(".jsonl") {
+        let (articles, problems) = parse_jsonl(&bytes).map_err(|e| format!("{name}: {e}"))?;
+        return Ok((articles, problems.into_iter().map(|p| format!("{name}: {p}")).collect()));
+    }
+    Ok((vec![ArticleFile::text_file(name, bytes)], Vec::new()))
 }
 
 /// The message for an HTTP status that is not a success.
@@ -327,9 +380,52 @@ mod tests {
     fn wrong_types_and_sizes_are_refused_with_the_reason() {
         assert!(parse("https://x.org/", Some("text/html; charset=utf-8"), b"<html>").unwrap_err().contains("text/html"));
         assert!(parse("https://x.org/p.png", Some("image/png"), b"\x89PNG").unwrap_err().contains("image/png"));
+        for (url, ct) in
+            [("https://x.org/file.bin", "application/octet-stream"), ("https://x.org/a.txt", "application/zip"), ("https://x.org/f", "font/woff2")]
+        {
+            let error = parse(url, Some(ct), b"plain words").unwrap_err();
+            assert_eq!(error, format!("{url} is {ct}, not text. {WHAT_TO_LINK}"));
+        }
+        // A server that does not know the type of a file named as a corpus: its bytes decide.
+        let jsonl = br#"{"id": "a", "text": "x"}"#;
+        assert!(matches!(parse("https://x.org/c.jsonl", Some("application/octet-stream"), jsonl), Ok(Parsed::Articles(..))));
+        assert!(matches!(parse("https://x.org/c.txt", Some("text/plain; charset=utf-8"), b"x"), Ok(Parsed::Articles(..))));
+        assert!(matches!(parse("https://x.org/c", Some("application/x-ndjson"), jsonl), Ok(Parsed::Articles(..))));
         let msg = too_big(MAX_CORPUS_BYTES + 1).unwrap();
         assert!(msg.contains("50.0 MB"), "{msg}");
         assert!(status_error("u", 404, "Not Found").contains("not found"));
+    }
+
+    #[test]
+    fn binary_bodies_and_lines_are_refused_with_the_reason() {
+        let error = parse("https://x.org/c/story.txt", None, b"PK\x03\x04\x00\x00 zip").unwrap_err();
+        assert!(error.starts_with("https://x.org/c/story.txt is not text: it holds NUL bytes"), "{error}");
+        let utf16 = "Hi".encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>();
+        assert!(parse("a.txt", Some("text/plain"), &utf16).unwrap_err().contains("UTF-16"));
+        let noise: Vec<u8> = (0..400u32).map(|i| if i % 3 == 0 { b'a' } else { (i % 31 + 1) as u8 }).filter(|b| !b"\t\n\x0c\r".contains(b)).collect();
+        let error = parse("https://x.org/c/noise.txt", Some("application/octet-stream"), &noise).unwrap_err();
+        assert!(error.contains("noise.txt is not text:") && error.contains("% of it is control characters"), "{error}");
+        // A few escapes in real text are fine; tabs and line and page breaks are text.
+        assert_eq!(not_text(b"Title\r\n\r\n\tBody \x1b[1mbold\x1b[0m.\x0c"), None);
+        assert_eq!(not_text(b""), None);
+        let lines = b"{\"id\": \"a\", \"text\": \"fine\"}\n{\"id\": \"b\", \"text\": \"\\u0000\\u0001\"}\n";
+        let Parsed::Articles(a, problems) = parse("c.jsonl", None, lines).unwrap() else { panic!("articles") };
+        assert_eq!(a.len(), 1);
+        assert!(problems[0].starts_with("line 2: its \"text\" is not text (it holds NUL bytes"), "{problems:?}");
+    }
+
+    #[test]
+    fn local_files_are_read_by_their_name_and_refused_when_they_are_not_text() {
+        assert_eq!(not_a_corpus_file("photo.png").as_deref(), Some("photo.png was skipped: only .txt and .jsonl files are read"));
+        assert_eq!(not_a_corpus_file("a.txt"), None);
+        let (articles, problems) = local_file("pier.txt", b"Pier\n\nIt opened.".to_vec()).unwrap();
+        assert_eq!((articles[0].id.as_str(), problems.len()), ("pier", 0));
+        let (articles, problems) = local_file("c.jsonl", b"{\"id\": \"a\", \"text\": \"x\"}\nnope\n".to_vec()).unwrap();
+        assert_eq!(articles.len(), 1);
+        assert!(problems[0].starts_with("c.jsonl: line 2: not an {\"id\", \"text\"} object"), "{problems:?}");
+        assert!(local_file("c.jsonl", b"nope".to_vec()).unwrap_err().starts_with("c.jsonl: No article could be read"));
+        let error = local_file("blob.txt", vec![0x89, b'P', b'N', b'G', 0, 0]).unwrap_err();
+        assert!(error.starts_with("blob.txt was skipped: it is not text (it holds NUL bytes"), "{error}");
     }
 
     #[test]
