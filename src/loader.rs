@@ -115,13 +115,14 @@ pub fn file_name(url: &str) -> &str {
 /// in index.html); a link elsewhere is refused with the reason rather than
 /// failing as an unreachable server.
 pub fn reachable(url: &str, protocol: &str, hostname: &str, same_origin: bool) -> Result<(), String> {
-    let loopback = matches!(hostname, "localhost" | "127.0.0.1" | "[::1]");
+    // A Content-Security-Policy cannot name an IPv6 address, so [::1] is not among them.
+    let loopback = matches!(hostname, "localhost" | "127.0.0.1");
     if same_origin || protocol == "https:" || (protocol == "http:" && loopback) {
         return Ok(());
     }
     Err(format!(
         "{url} is not served over https, so this page may not read it: Broadsheet reads corpora from https sites, \
-         from its own site, and over http only from this machine (localhost)."
+         from its own site, and over http only from this machine (localhost, 127.0.0.1)."
     ))
 }
 
@@ -328,7 +329,7 @@ mod tests {
         assert!(reachable("https://news.example/c.jsonl", "https:", "news.example", false).is_ok());
         assert!(reachable("http://127.0.0.1:8000/c.jsonl", "http:", "127.0.0.1", false).is_ok());
         assert!(reachable("http://localhost/c.jsonl", "http:", "localhost", false).is_ok());
-        assert!(reachable("http://[::1]:9/c.jsonl", "http:", "[::1]", false).is_ok());
+        assert!(reachable("http://[::1]:9/c.jsonl", "http:", "[::1]", false).is_err());
         assert!(reachable("http://intranet/c.jsonl", "http:", "intranet", true).is_ok(), "the page's own site");
         let refused = reachable("http://news.example/c.jsonl", "http:", "news.example", false).unwrap_err();
         assert!(refused.starts_with("http://news.example/c.jsonl is not served over https"), "{refused}");

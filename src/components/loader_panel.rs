@@ -71,7 +71,7 @@ pub fn LoaderPanel() -> impl IntoView {
             <div class="load-status failed" role="alert">
                 <p>{format!("Could not load {what}.")}</p>
                 <p>{error}</p>
-                <p>"The corpus on screen was kept."</p>
+                <p>{"The corpus on screen was kept."}</p>
             </div>
         }
         .into_any(),
@@ -81,21 +81,21 @@ pub fn LoaderPanel() -> impl IntoView {
             on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
             on:dragleave=move |_| dragging.set(false)
             on:drop=dropped>
-            <summary>"Open your own corpus"</summary>
+            <summary>{"Open your own corpus"}</summary>
             <form on:submit=submit>
-                <label for="corpus-url">"Link to a .txt article, a .jsonl file or a manifest.json"</label>
+                <label for="corpus-url">{"Link to a .txt article, a .jsonl file or a manifest.json"}</label>
                 <div class="row">
                     <input id="corpus-url" type="url" inputmode="url" placeholder="https://example.org/news/manifest.json"
                         prop:value=move || url_draft.get()
                         on:input=move |ev| url_draft.set(event_target_value(&ev))/>
-                    <button type="submit">"Load"</button>
+                    <button type="submit">{"Load"}</button>
                 </div>
             </form>
             <div class="row">
                 <label class="file">"Files" <input type="file" multiple accept=".txt,.jsonl" on:change=picked/></label>
                 <label class="file">"A folder" <input type="file" node_ref=folder_input on:change=picked/></label>
             </div>
-            <p class="hint">"…or drop files here. Local files are read in this browser and never uploaded; a link to this view opens the bundled corpus."</p>
+            <p class="hint">{"…or drop files here. Local files are read in this browser and never uploaded; a link to this view opens the bundled corpus."}</p>
         </details>
         {status_view}
     }

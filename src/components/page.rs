@@ -55,7 +55,7 @@ pub fn Page() -> impl IntoView {
     });
 
     view! {
-        <a class="skip" href="#results">"Skip to results"</a>
+        <a class="skip" href="#results">{"Skip to results"}</a>
         <Header/>
         <LoaderPanel/>
         <Notices notices=notices/>
