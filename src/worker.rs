@@ -147,6 +147,9 @@ struct Worker {
 
 impl Drop for Worker {
     fn drop(&mut self) {
+        // Events already queued must not reach the closures dropped with it.
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
         self.worker.terminate();
     }
 }
