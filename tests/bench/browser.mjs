@@ -3,15 +3,17 @@
 // For each N: a synthetic corpus (broadsheet-extract generate) loaded with corpus=,
 // time to the first card and to fully extracted, filter latency p50/p95, JS heap and the
 // page's wasm linear memory.
-// Also the seed page: bytes transferred (gzip) and time to its cards.
+// Also the seed page: bytes transferred (gzip) and time to its cards. Everything is served
+// with the page's Content-Security-Policy as a header (tests/e2e/serve.mjs); BROADSHEET_DIST=DIR
+// measures another build in DIR, to compare builds in the same minutes.
 // BENCH_INDEX_ONLY=1: only the sharded indexes, with filter latency and memory measured on them
 // (for corpora past the page's 50 MB limit on a corpus it extracts itself).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { serve } from '../e2e/serve.mjs';
+import { seedPageBytes } from './seed-page.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const { chromium } = await import(path.join(root, 'tools/node_modules/playwright-core/index.mjs'));
@@ -58,23 +60,17 @@ async function load(page, query) {
   return { first, loaded };
 }
 
-// The seed page: every file it fetches, each gzipped as a server would send it.
+// The seed page: what it transfers (seed-page.mjs), and the time to its cards.
 {
+  const { bytes, files } = await seedPageBytes(browser, base);
   const page = await browser.newPage();
-  const bodies = [];
-  page.on('response', (r) => bodies.push(r.body().then((b) => zlib.gzipSync(b, { level: 9 }).length, () => 0)));
-  await page.goto(base);
-  await page.waitForSelector('.card');
-  await page.waitForLoadState('networkidle');
-  page.removeAllListeners('response');
-  const gz = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
   const times = [];
   for (let i = 0; i < 5; i++) {
     await page.goto(base + '?bench=' + i, { waitUntil: 'commit' });
     await page.waitForSelector('.card');
     times.push(await page.evaluate(() => performance.now()));
   }
-  rows.push(`seed page: ${gz} bytes (${bodies.length} files) gzipped in total; cards shown ${percentile(times, 0.5).toFixed(0)} ms after navigation (median of 5, loopback)`);
+  rows.push(`seed page: ${bytes} bytes (${files} files) gzipped in total; cards shown ${percentile(times, 0.5).toFixed(0)} ms after navigation (median of 5, loopback)`);
   await page.close();
 }
 
