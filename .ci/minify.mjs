@@ -19,7 +19,8 @@ try {
   process.exit(1);
 }
 
-for (const name of fs.readdirSync(staging)) {
+// Recursively: wasm-bindgen's snippets (js/page.js) sit in snippets/.
+for (const name of fs.readdirSync(staging, { recursive: true })) {
   const loader = name.endsWith('.js') ? 'js' : name.endsWith('.css') ? 'css' : null;
   if (!loader) continue;
   const file = path.join(staging, name);
