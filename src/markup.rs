@@ -44,7 +44,19 @@ impl Html {
     }
 
     /// Appends markup written in the code: a `&'static str`, so no text made while
-    /// the page runs (a name, a title, a link) can reach the markup unescaped.
+    /// the page runs (a name, a title, a link) can reach the markup unescaped:
+    ///
+    /// ```compile_fail
+    /// let name = String::from("<img src=x onerror=alert(1)>");
+    /// broadsheet::markup::Html::default().markup(&name);
+    /// ```
+    ///
+    /// ```
+    /// let name = String::from("<img src=x onerror=alert(1)>");
+    /// let mut html = broadsheet::markup::Html::default();
+    /// html.markup("<b>").text(&name).markup("</b>");
+    /// assert_eq!(html.as_str(), "<b>&lt;img src=x onerror=alert(1)&gt;</b>");
+    /// ```
     pub fn markup(&mut self, markup: &'static str) -> &mut Html {
         self.0.push_str(markup);
         self

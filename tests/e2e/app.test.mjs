@@ -6,6 +6,7 @@
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { serve, pagePolicy } from './serve.mjs';
 import { fixtures, wire, hostile, hostileArticles, describeViolation } from './fixtures.mjs';
@@ -541,7 +542,7 @@ test('a failed load says why and keeps the corpus on screen', async () => {
   }
 });
 
-test('local files are read in the browser', async () => {
+test('local files and folders are read in the browser', async () => {
   const page = await open();
   await page.locator('.loader summary').click();
   await page.locator('.loader input[type=file][multiple]').setInputFiles([
@@ -549,6 +550,16 @@ test('local files are read in the browser', async () => {
   ]);
   await page.waitForSelector('.load-status.ok');
   assert.deepEqual(await page.locator('.card .title a').allTextContents(), ['Dam opens']);
+  // A folder: its .txt and .jsonl files are read, anything else is named and skipped.
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-folder-'));
+  fs.writeFileSync(path.join(folder, 'a.txt'), 'Canal opens\n\n“Boats first,” lock keeper Ivo Dahl said.');
+  fs.writeFileSync(path.join(folder, 'b.jsonl'), JSON.stringify({ id: 'b1', title: 'Bridge closes', text: '“Cars wait,” said Ada Wik.' }));
+  fs.writeFileSync(path.join(folder, 'notes.md'), '# not a corpus');
+  await page.locator('.loader input[type=file]:not([multiple])').setInputFiles(folder);
+  await page.waitForSelector('.load-status.ok >> text=Loaded 2 articles from 3 local files');
+  assert.deepEqual((await page.locator('.card .title a').allTextContents()).sort(), ['Bridge closes', 'Canal opens']);
+  assert.match(await page.locator('.load-status').innerText(), /notes\.md was skipped: only \.txt and \.jsonl files are read/);
+  fs.rmSync(folder, { recursive: true });
   await page.context().close();
 });
 
