@@ -1,11 +1,13 @@
 // Browser benchmarks (not a test: figures for BENCHMARKS.md). Needs dist/ built.
 //   node tests/bench/browser.mjs [N ...]      default N = 100 1000 10000
+//   node tests/bench/browser.mjs seed         the seed page only (BENCH_SEED_RUNS navigations, default 5;
+//                                             BENCH_COMPARE=DIR: another build's dist/ too, in turn)
 // For each N: a synthetic corpus (broadsheet-extract generate) loaded with corpus=,
 // time to the first card and to fully extracted, filter latency p50/p95, JS heap and the
 // page's wasm linear memory.
 // Also the seed page: bytes transferred (gzip) and time to its cards. Everything is served
 // with the page's Content-Security-Policy as a header (tests/e2e/serve.mjs); BROADSHEET_DIST=DIR
-// measures another build in DIR, to compare builds in the same minutes.
+// measures the build in DIR instead of dist/.
 // BENCH_INDEX_ONLY=1: only the sharded indexes, with filter latency and memory measured on them
 // (for corpora past the page's 50 MB limit on a corpus it extracts itself).
 import fs from 'node:fs';
@@ -17,8 +19,9 @@ import { seedPageBytes } from './seed-page.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const { chromium } = await import(path.join(root, 'tools/node_modules/playwright-core/index.mjs'));
+const seedOnly = process.argv[2] === 'seed';
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
-const counts = sizes.length ? sizes : [100, 1000, 10000];
+const counts = seedOnly ? [] : sizes.length ? sizes : [100, 1000, 10000];
 
 const bin = path.join(root, 'target/release/broadsheet-extract');
 execFileSync('cargo', ['build', '--release', '-q', '-p', 'broadsheet-extract'], { cwd: root, stdio: 'inherit' });
@@ -60,18 +63,33 @@ async function load(page, query) {
   return { first, loaded };
 }
 
-// The seed page: what it transfers (seed-page.mjs), and the time to its cards.
+// The seed page: what it transfers (seed-page.mjs), and the time to its cards. With
+// BENCH_COMPARE=DIR, the build in DIR too, its navigations taken in turn with this build's
+// in one browser, so both see the same minutes of this shared machine.
 {
-  const { bytes, files } = await seedPageBytes(browser, base);
-  const page = await browser.newPage();
-  const times = [];
-  for (let i = 0; i < 5; i++) {
-    await page.goto(base + '?bench=' + i, { waitUntil: 'commit' });
-    await page.waitForSelector('.card');
-    times.push(await page.evaluate(() => performance.now()));
+  const builds = [['this build', base]];
+  let other;
+  if (process.env.BENCH_COMPARE) {
+    other = await serve(8813, {}, path.resolve(process.env.BENCH_COMPARE));
+    builds.push([process.env.BENCH_COMPARE, other.url]);
   }
-  rows.push(`seed page: ${bytes} bytes (${files} files) gzipped in total; cards shown ${percentile(times, 0.5).toFixed(0)} ms after navigation (median of 5, loopback)`);
-  await page.close();
+  const runs = Number(process.env.BENCH_SEED_RUNS) || 5;
+  const pages = await Promise.all(builds.map(() => browser.newPage()));
+  const times = builds.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [b, [, url]] of builds.entries()) {
+      await pages[b].goto(url + '?bench=' + i, { waitUntil: 'commit' });
+      await pages[b].waitForSelector('.card');
+      times[b].push(await pages[b].evaluate(() => performance.now()));
+    }
+  }
+  for (const [b, [name, url]] of builds.entries()) {
+    const { bytes, files } = await seedPageBytes(browser, url);
+    const label = builds.length > 1 ? `seed page (${name})` : 'seed page';
+    rows.push(`${label}: ${bytes} bytes (${files} files) gzipped in total; cards shown ${percentile(times[b], 0.5).toFixed(0)} ms after navigation (median of ${runs}, loopback)`);
+    await pages[b].close();
+  }
+  other?.server.close();
 }
 
 for (const n of counts) {
@@ -145,7 +163,7 @@ for (const n of counts) {
 // encoded article — through the export the workers call, the module loaded as they load it.
 // Best of six passes.
 const devPath = path.join(root, '../shared/eval/polnear-dev.jsonl');
-if (fs.existsSync(devPath)) {
+if (!seedOnly && fs.existsSync(devPath)) {
   const texts = fs.readFileSync(devPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text);
   const page = await browser.newPage();
   await page.goto(base);

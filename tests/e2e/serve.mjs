@@ -15,15 +15,15 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 const REPORTS = '/csp-report';
 
 /** The policy dist/index.html carries in its <meta>, as a host would send it (null for a build without one). */
-export function pagePolicy() {
-  const page = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+export function pagePolicy(dir = root) {
+  const page = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   return /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(page)?.[1] ?? null;
 }
 
-// extra: { '/path/under/base': { body, type, delay? } } served as they are (after `delay` ms), for corpus fixtures.
-// Returns the server, the page's URL, and `reports`: every CSP violation report received, in order.
-export function serve(p = port, extra = {}) {
-  const policy = pagePolicy() && `${pagePolicy()}; report-uri ${REPORTS}`;
+// extra: { '/path/under/base': { body, type, delay? } } served as they are (after `delay` ms), for corpus fixtures;
+// dir: the build to serve. Returns the server, the page's URL, and `reports`: every CSP violation report received.
+export function serve(p = port, extra = {}, dir = root) {
+  const policy = pagePolicy(dir) && `${pagePolicy(dir)}; report-uri ${REPORTS}`;
   const reports = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
@@ -44,8 +44,8 @@ export function serve(p = port, extra = {}) {
     }
     if (!url.pathname.startsWith(base)) { send(404, 'text/plain', 'not under ' + base); return; }
     let rel = decodeURIComponent(url.pathname.slice(base.length)) || 'index.html';
-    const file = path.join(root, rel);
-    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { send(404, 'text/plain', 'not found'); return; }
+    const file = path.join(dir, rel);
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { send(404, 'text/plain', 'not found'); return; }
     send(200, types[path.extname(file)] || 'application/octet-stream', fs.createReadStream(file));
   });
   return new Promise((resolve) => server.listen(p, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${p}${base}`, reports })));
