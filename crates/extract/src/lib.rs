@@ -204,17 +204,15 @@ pub fn extract_text(id: &str, text: String) -> Article {
 fn extract_laid_out(id: &str, text: String, given: Given<'_>) -> Article {
     let mut layout = layout::analyse(&text);
     let given_title = given.title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|t| !t.is_empty());
-    if let Some(title) = &given_title {
-        // A title the layout found on a line of its own stays where it stands when it gives the
-        // given title's words (or its first line's); otherwise it is the body's first line.
-        // One from the text's `title:` header gives way.
-        if let Some(found) = layout.title {
-            let line_start = text[..found.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-            let own_line = text[line_start..found.start].trim().is_empty();
-            if !own_line || !begins_title(found.text(&text), title) {
-                layout.title = None;
-            }
-            if own_line && layout.title.is_none() {
+    // A title the layout found on a line of its own stays where it stands when it gives the given
+    // title's words (or its first line's); otherwise it is the body's first line. One from the
+    // text's `title:` header gives way.
+    if let (Some(title), Some(found)) = (&given_title, layout.title) {
+        let line_start = text[..found.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let own_line = text[line_start..found.start].trim().is_empty();
+        if !(own_line && begins_title(found.text(&text), title)) {
+            layout.title = None;
+            if own_line {
                 layout.paragraphs.insert(0, found);
             }
         }
