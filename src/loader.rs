@@ -129,16 +129,24 @@ pub fn reachable(url: &str, protocol: &str, hostname: &str, same_origin: bool) -
 /// What to link to instead, said after every refusal of a file's kind.
 const WHAT_TO_LINK: &str = "Link to a .txt article, a .jsonl file or a manifest.json.";
 
-/// Why `bytes` cannot be text, if they cannot: a NUL byte (binary files have
-/// them, and so does UTF-16 text), or control characters (other than tab,
-/// line and page breaks) in more than a quarter of them — text has next to
-/// none, and a quarter is far past any text and short of what binary data holds.
+/// How much of a file's beginning is read for control characters: enough to
+/// tell what kind of file it is, little enough to cost nothing on a corpus of
+/// many megabytes (or on each of its JSONL lines).
+const SNIFFED: usize = 1024;
+
+/// Why `bytes` cannot be text, if they cannot: a NUL byte anywhere (binary
+/// files have them, and so does UTF-16 text), or control characters (other than
+/// tab, line and page breaks) in more than a quarter of its beginning — text
+/// has next to none, and a quarter is far past any text and short of what
+/// binary data holds.
 pub fn not_text(bytes: &[u8]) -> Option<String> {
     if bytes.contains(&0) {
         return Some("it holds NUL bytes, as binary files (and text saved as UTF-16) do".to_string());
     }
-    let control = bytes.iter().filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r')) || b == 0x7f).count();
-    (control * 4 > bytes.len()).then(|| format!("{} % of it is control characters", control * 100 / bytes.len()))
+    let head = &bytes[..bytes.len().min(SNIFFED)];
+    let control = head.iter().filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r')) || b == 0x7f).count();
+    let of = if head.len() < bytes.len() { "its first kilobyte" } else { "it" };
+    (control * 4 > head.len()).then(|| format!("{} % of {of} is control characters", control * 100 / head.len()))
 }
 
 /// Whether a response of this content type (lowercase, without parameters)
@@ -409,6 +417,13 @@ mod tests {
         // A few escapes in real text are fine; tabs and line and page breaks are text.
         assert_eq!(not_text(b"Title\r\n\r\n\tBody \x1b[1mbold\x1b[0m.\x0c"), None);
         assert_eq!(not_text(b""), None);
+        // A large body is judged by its beginning, and by a NUL anywhere.
+        let mut big = noise.repeat(10);
+        big.extend(b"text ".repeat(1000));
+        assert_eq!(not_text(&big).as_deref().map(|why| why.ends_with("of its first kilobyte is control characters")), Some(true));
+        let mut late_nul = b"text ".repeat(1000);
+        late_nul.push(0);
+        assert!(not_text(&late_nul).is_some_and(|why| why.contains("NUL")));
         let lines = b"{\"id\": \"a\", \"text\": \"fine\"}\n{\"id\": \"b\", \"text\": \"\\u0000\\u0001\"}\n";
         let Parsed::Articles(a, problems) = parse("c.jsonl", None, lines).unwrap() else { panic!("articles") };
         assert_eq!(a.len(), 1);
