@@ -31,11 +31,6 @@ impl ArticleFile {
     pub fn text_file(name: &str, bytes: Vec<u8>) -> ArticleFile {
         ArticleFile { id: broadsheet_extract::id_from_file_name(name), bytes, ..ArticleFile::default() }
     }
-
-    /// What extraction is given beside the bytes.
-    pub fn given(&self) -> broadsheet_extract::Given<'_> {
-        broadsheet_extract::Given { title: self.title.as_deref(), date: self.date.as_deref() }
-    }
 }
 
 /// One shard of a pre-extracted index: its articles, in postcard's binary form.
@@ -298,6 +293,12 @@ pub fn network_error(url: &str) -> String {
 mod tests {
     use super::*;
 
+    /// What a worker makes of `file`.
+    fn extracted(file: &ArticleFile) -> broadsheet_extract::Article {
+        let given = broadsheet_extract::Given { title: file.title.as_deref(), date: file.date.as_deref() };
+        broadsheet_extract::extract_given(&file.id, &file.bytes, given)
+    }
+
     #[test]
     fn an_index_lists_the_ids_of_its_shards() {
         let body = br#"{"broadsheet_index": 2, "shards": [{"url": "s.bin", "articles": 1, "bytes": 2, "ids": ["x"]}]}"#;
@@ -377,7 +378,7 @@ mod tests {
         let Parsed::Articles(a, problems) = parse("c.jsonl", None, body).unwrap() else { panic!("articles") };
         assert_eq!(a.len(), 2);
         assert_eq!(a[0].id, "1");
-        let article = broadsheet_extract::extract_given(&a[0].id, &a[0].bytes, a[0].given());
+        let article = extracted(&a[0]);
         assert_eq!(article.title.text, "T");
         assert_eq!(article.date.iso.as_deref(), Some("2020-02-02"));
         assert_eq!(problems.len(), 1);
@@ -447,7 +448,7 @@ mod tests {
     #[test]
     fn invalid_utf8_text_still_loads_and_is_flagged() {
         let Parsed::Articles(a, _) = parse("bad.txt", None, b"T\n\n\xff body").unwrap() else { panic!("articles") };
-        let article = broadsheet_extract::extract_given(&a[0].id, &a[0].bytes, a[0].given());
+        let article = extracted(&a[0]);
         assert!(!article.warnings.is_empty());
     }
 }
