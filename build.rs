@@ -3,9 +3,10 @@
 //! holding their articles, needs no extractor until a reader opens a corpus of
 //! their own.
 //!
-//! Also fingerprints the extractor's sources (`EXTRACTOR_VERSION`): the page
-//! asks for the extractor's files with it, so a browser never pairs a new page
-//! with an old extractor it has cached (their files keep one name from build to build).
+//! Also fingerprints the extractor's sources and its worker's script
+//! (`EXTRACTOR_VERSION`): the page asks for those files with it, so a browser
+//! never pairs a new page with an old extractor or worker it has cached (their
+//! files keep one name from build to build).
 
 use std::{
     env, fs,
@@ -60,6 +61,8 @@ fn main() {
     fs::write(out, shard).expect("OUT_DIR is writable");
 
     println!("cargo:rerun-if-changed={}", root.join("Cargo.lock").display());
-    let version = fingerprint(&root, &["crates/extract/src", "crates/extract/data", "crates/extract-worker/src"], &["Cargo.lock"]);
+    println!("cargo:rerun-if-changed={}", root.join("js/extract-worker.js").display());
+    let version =
+        fingerprint(&root, &["crates/extract/src", "crates/extract/data", "crates/extract-worker/src"], &["Cargo.lock", "js/extract-worker.js"]);
     println!("cargo:rustc-env=EXTRACTOR_VERSION={version:016x}");
 }

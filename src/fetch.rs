@@ -16,6 +16,20 @@ pub enum Fetched {
     Index(Vec<ShardRef>),
 }
 
+/// `relative` resolved against `base` by the browser's own URL parser.
+pub fn resolve(base: &str, relative: &str) -> Result<web_sys::Url, String> {
+    web_sys::Url::new_with_base(relative, base).map_err(|_| format!("{relative} is not a link that can be followed from {base}"))
+}
+
+/// `relative` resolved against `base`, if this page may read it ([`loader::reachable`]).
+fn resolve_reachable(base: &str, relative: &str) -> Result<String, String> {
+    let url = resolve(base, relative)?;
+    let page_origin = web_sys::window().and_then(|w| w.location().origin().ok());
+    let href = url.href();
+    loader::reachable(&href, &url.protocol(), &url.hostname(), page_origin.as_deref() == Some(url.origin().as_str()))?;
+    Ok(href)
+}
+
 async fn fetch_one(url: &str) -> Result<(Option<String>, Vec<u8>), String> {
     let response = Request::get(url).send().await.map_err(|_| loader::network_error(url))?;
     if !response.ok() {
@@ -26,21 +40,32 @@ async fn fetch_one(url: &str) -> Result<(Option<String>, Vec<u8>), String> {
     Ok((content_type, body))
 }
 
-/// Loads `url`: a .txt article, a .jsonl file, a manifest of article files or
-/// an index (whose shards the caller fetches one by one with [`fetch_shard`]).
+/// Loads `corpus` (a `corpus=` link, relative to the page or absolute): a .txt
+/// article, a .jsonl file, a manifest of article files or an index (whose
+/// shards the caller fetches one by one with [`fetch_shard`]). The files a
+/// manifest lists and an index's shards are resolved against its URL.
 /// `progress(done, total)` is called as manifest entries arrive.
-pub async fn fetch_corpus(url: &str, progress: impl Fn(usize, usize)) -> Result<Fetched, String> {
-    let (content_type, body) = fetch_one(url).await?;
-    match loader::parse(url, content_type.as_deref(), &body)? {
+pub async fn fetch_corpus(corpus: &str, progress: impl Fn(usize, usize)) -> Result<Fetched, String> {
+    let page = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    let url = resolve_reachable(&page, corpus)?;
+    let (content_type, body) = fetch_one(&url).await?;
+    match loader::parse(&url, content_type.as_deref(), &body)? {
         Parsed::Articles(a, problems) => Ok(Fetched::Files((a, problems))),
-        Parsed::Index(shards) => Ok(Fetched::Index(shards)),
-        Parsed::Manifest(urls) => {
+        Parsed::Index(shards) => {
+            let resolved = shards.into_iter().map(|s| resolve_reachable(&url, &s.url).map(|url| ShardRef { url, ..s })).collect::<Result<_, _>>();
+            resolved.map(Fetched::Index).map_err(|e| format!("{} lists a shard that cannot be read: {e}", loader::file_name(&url)))
+        }
+        Parsed::Manifest(files) => {
             let mut articles = Vec::new();
             let mut problems = Vec::new();
             let mut total_bytes = 0;
-            for (i, u) in urls.iter().enumerate() {
-                progress(i, urls.len());
-                match fetch_one(u).await.and_then(|(ct, b)| loader::parse(u, ct.as_deref(), &b)) {
+            for (i, file) in files.iter().enumerate() {
+                progress(i, files.len());
+                let fetched = match resolve_reachable(&url, file) {
+                    Ok(u) => fetch_one(&u).await.and_then(|(ct, b)| loader::parse(&u, ct.as_deref(), &b)),
+                    Err(e) => Err(e),
+                };
+                match fetched {
                     Ok(Parsed::Articles(a, p)) => {
                         total_bytes += a.iter().map(|f| f.bytes.len()).sum::<usize>();
                         if let Some(msg) = loader::too_big(total_bytes) {
@@ -50,16 +75,16 @@ pub async fn fetch_corpus(url: &str, progress: impl Fn(usize, usize)) -> Result<
                         problems.extend(p);
                     }
                     Ok(Parsed::Manifest(_) | Parsed::Index(_)) => {
-                        problems.push(format!("{u} is another manifest or an index; a manifest lists article files only"))
+                        problems.push(format!("{file} is another manifest or an index; a manifest lists article files only"))
                     }
                     Err(e) => problems.push(e),
                 }
             }
-            progress(urls.len(), urls.len());
+            progress(files.len(), files.len());
             if articles.is_empty() {
                 return Err(format!(
                     "None of the {} files in the manifest could be read. {}",
-                    urls.len(),
+                    files.len(),
                     problems.first().cloned().unwrap_or_default()
                 ));
             }
@@ -84,22 +109,17 @@ pub async fn read_files(files: Vec<web_sys::File>) -> Result<Loaded, String> {
     let mut problems = Vec::new();
     for file in files {
         let name = file.name();
-        if !(name.ends_with(".txt") || name.ends_with(".jsonl")) {
-            problems.push(format!("{name} was skipped: only .txt and .jsonl files are read"));
+        if let Some(skipped) = loader::not_a_corpus_file(&name) {
+            problems.push(skipped);
             continue;
         }
         let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| format!("{name} could not be read"))?;
-        let bytes = js_sys::Uint8Array::new(buffer.unchecked_ref()).to_vec();
-        if name.ends_with(".jsonl") {
-            match loader::parse_jsonl(&bytes) {
-                Ok((a, p)) => {
-                    articles.extend(a);
-                    problems.extend(p.into_iter().map(|p| format!("{name}: {p}")));
-                }
-                Err(e) => problems.push(format!("{name}: {e}")),
+        match loader::local_file(&name, js_sys::Uint8Array::new(buffer.unchecked_ref()).to_vec()) {
+            Ok((a, p)) => {
+                articles.extend(a);
+                problems.extend(p);
             }
-        } else {
-            articles.push(ArticleFile { name, bytes });
+            Err(problem) => problems.push(problem),
         }
     }
     if articles.is_empty() {

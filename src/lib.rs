@@ -3,7 +3,8 @@
 //!
 //! The plain modules hold every decision and are tested on the host:
 //! [`state`] (the URL contract), [`search`], [`filter`] (results and facet
-//! counts), [`highlight`], [`export`] (quotes as CSV), [`loader`] (the reader's own corpus), [`markup`]
+//! counts), [`highlight`], [`export`] (quotes as CSV), [`loader`] (the reader's own corpus), [`load`]
+//! (which load may change the page, in what batches and order a corpus arrives), [`markup`]
 //! (the rows rewritten on every change, as escaped HTML) and [`corpus`] (extraction and indexes, built
 //! once per corpus).
 //! [`components`] only wires signals to them.
@@ -14,6 +15,7 @@ pub mod export;
 pub mod fetch;
 pub mod filter;
 pub mod highlight;
+pub mod load;
 pub mod loader;
 pub mod markup;
 pub mod search;

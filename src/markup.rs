@@ -3,10 +3,15 @@
 //!
 //! They change with every click; building each list as one string and setting
 //! it at once costs less than creating every node through the framework (see
-//! BENCHMARKS.md). Every text and attribute value goes through [`escape_into`],
-//! since names, titles and hrefs come from the reader's corpus.
+//! BENCHMARKS.md). Names, titles, quotes and links come from the reader's
+//! corpus, so the HTML is made only by [`Html`]: its markup can only be text
+//! written in the code (`&'static str`), and everything else goes in escaped.
+//! A forgotten escape does not compile. The page hands the result to the
+//! browser through its one Trusted Types policy ([`Html::into_trusted`]); a
+//! string made any other way is refused by the browser.
 
 use broadsheet_extract::{Article, EntityKind, QuoteKind};
+use wasm_bindgen::prelude::*;
 
 use crate::corpus::Corpus;
 use crate::filter::FacetValue;
@@ -21,37 +26,84 @@ const ABOUT_SHOWN: usize = 3;
 /// Long articles name dozens of places and bodies, and a card is a summary.
 const MENTION_CHIPS: usize = 6;
 
-/// Appends `text` to `out` with the characters HTML gives a meaning escaped,
-/// so it reads as the same text in an element and in a quoted attribute.
-pub fn escape_into(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
-        out.push_str(&rest[..at]);
-        out.push_str(match rest.as_bytes()[at] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
-        });
-        rest = &rest[at + 1..];
-    }
-    out.push_str(rest);
+#[wasm_bindgen(module = "/js/page.js")]
+extern "C" {
+    /// The page's Trusted Types policy (`broadsheet`) made `html` a TrustedHTML;
+    /// a plain string where the browser has no Trusted Types.
+    #[wasm_bindgen(js_name = trustedHtml)]
+    fn trusted_html(html: &str) -> JsValue;
 }
 
-/// Appends a link to `href` that reads `text` (both escaped), with `class` when there is one.
-fn push_link(out: &mut String, class: &str, href: &str, text: &str) {
-    out.push_str("<a ");
-    if !class.is_empty() {
-        out.push_str("class=\"");
-        out.push_str(class);
-        out.push_str("\" ");
+/// HTML made of the code's own markup and escaped text, and nothing else.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Html(String);
+
+impl Html {
+    pub fn with_capacity(bytes: usize) -> Html {
+        Html(String::with_capacity(bytes))
     }
-    out.push_str("href=\"");
-    escape_into(out, href);
-    out.push_str("\">");
-    escape_into(out, text);
-    out.push_str("</a>");
+
+    /// Appends markup written in the code: a `&'static str`, so no text made while
+    /// the page runs (a name, a title, a link) can reach the markup unescaped:
+    ///
+    /// ```compile_fail
+    /// let name = String::from("<img src=x onerror=alert(1)>");
+    /// broadsheet::markup::Html::default().markup(&name);
+    /// ```
+    ///
+    /// ```
+    /// let name = String::from("<img src=x onerror=alert(1)>");
+    /// let mut html = broadsheet::markup::Html::default();
+    /// html.markup("<b>").text(&name).markup("</b>");
+    /// assert_eq!(html.as_str(), "<b>&lt;img src=x onerror=alert(1)&gt;</b>");
+    /// ```
+    pub fn markup(&mut self, markup: &'static str) -> &mut Html {
+        self.0.push_str(markup);
+        self
+    }
+
+    /// Appends `text` with the characters HTML gives a meaning escaped, so it reads as
+    /// the same text in an element and in a quoted attribute.
+    pub fn text(&mut self, text: &str) -> &mut Html {
+        let mut rest = text;
+        while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+            self.0.push_str(&rest[..at]);
+            self.0.push_str(match rest.as_bytes()[at] {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                _ => "&#39;",
+            });
+            rest = &rest[at + 1..];
+        }
+        self.0.push_str(rest);
+        self
+    }
+
+    /// Appends a count.
+    pub fn count(&mut self, n: usize) -> &mut Html {
+        self.0.push_str(&n.to_string());
+        self
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The HTML as the browser accepts it for `innerHTML` under the page's policy.
+    pub fn into_trusted(self) -> JsValue {
+        trusted_html(&self.0)
+    }
+
+    /// Appends a link to `href` that reads `text` (both escaped), with `class` when there is one.
+    fn link(&mut self, class: &'static str, href: &str, text: &str) -> &mut Html {
+        self.markup("<a ");
+        if !class.is_empty() {
+            self.markup("class=\"").markup(class).markup("\" ");
+        }
+        self.markup("href=\"").text(href).markup("\">").text(text).markup("</a>")
+    }
 }
 
 /// When an article was published, as a card and a quote show it.
@@ -61,18 +113,15 @@ fn date_shown(a: &Article) -> &str {
 
 /// The `<li>` rows of a facet: each value a link (`href_of` gives where it
 /// leads) that says whether it is chosen and how many results it has.
-pub fn facet_rows(rows: &[FacetValue], href_of: impl Fn(&FacetValue) -> String) -> String {
-    let mut out = String::with_capacity(rows.len() * 160);
+pub fn facet_rows(rows: &[FacetValue], href_of: impl Fn(&FacetValue) -> String) -> Html {
+    let mut out = Html::with_capacity(rows.len() * 160);
     for v in rows {
         // The sidebar stays where the reader scrolled it (`data-noscroll`).
-        out.push_str(if v.count == 0 { r#"<li><a class="facet-value zero" href=""# } else { r#"<li><a class="facet-value" href=""# });
-        escape_into(&mut out, &href_of(v));
-        out.push_str(if v.selected { r#"" aria-pressed="true""# } else { r#"" aria-pressed="false""# });
-        out.push_str(r#" data-noscroll=""><span class="name">"#);
-        escape_into(&mut out, &v.name);
-        out.push_str(r#"</span><span class="count">"#);
-        out.push_str(&v.count.to_string());
-        out.push_str("</span></a></li>");
+        out.markup(if v.count == 0 { r#"<li><a class="facet-value zero" href=""# } else { r#"<li><a class="facet-value" href=""# });
+        out.text(&href_of(v));
+        out.markup(if v.selected { r#"" aria-pressed="true""# } else { r#"" aria-pressed="false""# });
+        out.markup(r#" data-noscroll=""><span class="name">"#).text(&v.name).markup(r#"</span><span class="count">"#);
+        out.count(v.count).markup("</span></a></li>");
     }
     out
 }
@@ -104,10 +153,10 @@ fn ranked_mentions(a: &Article) -> Vec<(Facet, &str)> {
 /// The card of article `index` of `corpus`, appended to `out` as `<li class="card">`:
 /// title, date, source, lead, quote count, and chips that filter. `open` is the link
 /// that opens the article; `chip_href` where a chip for (facet, key) leads.
-pub fn article_card(out: &mut String, corpus: &Corpus, index: usize, open: &str, chip_href: &dyn Fn(Facet, &str) -> String) {
+pub fn article_card(out: &mut Html, corpus: &Corpus, index: usize, open: &str, chip_href: &dyn Fn(Facet, &str) -> String) {
     // A list of the corpus that was just replaced may still ask for an old index.
     let (Some(a), Some(keys)) = (corpus.articles.get(index), corpus.article_keys.get(index)) else { return };
-    let chip = |out: &mut String, facet: Facet, key: &str| {
+    let chip = |out: &mut Html, facet: Facet, key: &str| {
         let class = match facet {
             Facet::Speaker => "chip speaker",
             Facet::About => "chip",
@@ -115,71 +164,66 @@ pub fn article_card(out: &mut String, corpus: &Corpus, index: usize, open: &str,
             Facet::Place => "chip place",
             Facet::Org => "chip org",
         };
-        push_link(out, class, &chip_href(facet, key), &corpus.name_of(key));
+        out.link(class, &chip_href(facet, key), &corpus.name_of(key));
     };
-    out.push_str(if a.title.derived {
+    out.markup(if a.title.derived {
         r#"<li class="card"><article><h2 class="title derived">"#
     } else {
         r#"<li class="card"><article><h2 class="title">"#
     });
-    push_link(out, "", open, &a.title.text);
+    out.link("", open, &a.title.text);
     if a.title.derived {
-        out.push_str(r#"<span class="derived-note"> (headline from the lead)</span>"#);
+        out.markup(r#"<span class="derived-note"> (headline from the lead)</span>"#);
     }
-    out.push_str(r#"</h2><p class="meta"><time>"#);
-    escape_into(out, date_shown(a));
-    out.push_str(r#"</time> · <span class="source">"#);
-    escape_into(out, &a.id);
+    out.markup(r#"</h2><p class="meta"><time>"#).text(date_shown(a)).markup(r#"</time> · <span class="source">"#);
     let quotes = a.quotes.len();
-    out.push_str(&format!(".txt</span> · {quotes} quote{}</p><p class=\"lead\">", if quotes == 1 { "" } else { "s" }));
+    out.text(&a.id).markup(".txt</span> · ").count(quotes).markup(if quotes == 1 { " quote" } else { " quotes" });
+    out.markup("</p><p class=\"lead\">");
     let lead = a.kicker.or(a.paragraphs.first().copied()).map_or("", |s| s.text(&a.text));
     if lead.chars().count() > LEAD_CHARS {
-        escape_into(out, lead.chars().take(LEAD_CHARS).collect::<String>().trim_end());
-        out.push('…');
+        out.text(lead.chars().take(LEAD_CHARS).collect::<String>().trim_end()).markup("…");
     } else {
-        escape_into(out, lead);
+        out.text(lead);
     }
-    out.push_str("</p>");
+    out.markup("</p>");
     if !a.warnings.is_empty() {
-        out.push_str(r#"<p class="warning">"#);
-        escape_into(out, &a.warnings.join(" "));
-        out.push_str("</p>");
+        out.markup(r#"<p class="warning">"#).text(&a.warnings.join(" ")).markup("</p>");
     }
     let speakers = &keys[Facet::Speaker as usize];
     if !speakers.is_empty() {
-        out.push_str(r#"<p class="chipset"><span class="chip-label">Speakers</span>"#);
+        out.markup(r#"<p class="chipset"><span class="chip-label">Speakers</span>"#);
         for key in speakers {
             chip(out, Facet::Speaker, key);
         }
-        out.push_str("</p>");
+        out.markup("</p>");
     }
     let mentions = ranked_mentions(a);
     if !mentions.is_empty() {
-        out.push_str(r#"<p class="chipset"><span class="chip-label">Mentions</span>"#);
+        out.markup(r#"<p class="chipset"><span class="chip-label">Mentions</span>"#);
         for &(facet, key) in mentions.iter().take(MENTION_CHIPS) {
             chip(out, facet, key);
         }
         // "+N more" opens the article too: it marks every mention.
         let more = mentions.len().saturating_sub(MENTION_CHIPS);
         if more > 0 {
-            push_link(out, "more-mentions", open, &format!("+{more} more"));
+            out.link("more-mentions", open, &format!("+{more} more"));
         }
-        out.push_str("</p>");
+        out.markup("</p>");
     }
-    out.push_str("</article></li>");
+    out.markup("</article></li>");
 }
 
 /// Quote `index` of `corpus`, appended to `out` as `<li class="quote-item">`: its text
 /// with the hits of `query` marked, speaker, kind, what it names, and its article.
 /// `in_context` opens the article at the quote; `chip_href` is where a link to
 /// (facet, key) leads.
-pub fn quote_item(out: &mut String, corpus: &Corpus, index: usize, query: &Query, in_context: &str, chip_href: &dyn Fn(Facet, &str) -> String) {
+pub fn quote_item(out: &mut Html, corpus: &Corpus, index: usize, query: &Query, in_context: &str, chip_href: &dyn Fn(Facet, &str) -> String) {
     // A list of the corpus that was just replaced may still ask for an old index.
     let Some(&r) = corpus.quotes.get(index) else { return };
     let a = &corpus.articles[r.article];
     let q = &a.quotes[r.quote];
     let text = q.span.text(&a.text);
-    out.push_str(r#"<li class="quote-item"><blockquote>"#);
+    out.markup(r#"<li class="quote-item"><blockquote>"#);
     // Hits are found in the quote's own folded text; offsets are relative to the quote.
     let hits = if query.is_empty() { Vec::new() } else { Folded::new(text).hits(query) };
     let mut at = 0;
@@ -187,39 +231,29 @@ pub fn quote_item(out: &mut String, corpus: &Corpus, index: usize, query: &Query
         if start < at || end > text.len() {
             continue;
         }
-        out.push_str("<span>");
-        escape_into(out, &text[at..start]);
-        out.push_str("</span><mark>");
-        escape_into(out, &text[start..end]);
-        out.push_str("</mark>");
+        out.markup("<span>").text(&text[at..start]).markup("</span><mark>").text(&text[start..end]).markup("</mark>");
         at = end;
     }
-    out.push_str("<span>");
-    escape_into(out, &text[at..]);
-    out.push_str(r#"</span></blockquote><p class="meta">— "#);
+    out.markup("<span>").text(&text[at..]).markup(r#"</span></blockquote><p class="meta">— "#);
     match &q.speaker {
-        Some(key) => push_link(out, "speaker", &chip_href(Facet::Speaker, key), &corpus.name_of(key)),
-        None => out.push_str(r#"<span class="speaker unattributed">unattributed</span>"#),
-    }
-    out.push_str(match q.kind {
+        Some(key) => out.link("speaker", &chip_href(Facet::Speaker, key), &corpus.name_of(key)),
+        None => out.markup(r#"<span class="speaker unattributed">unattributed</span>"#),
+    };
+    out.markup(match q.kind {
         QuoteKind::Full => r#" · <span class="kind full">full</span>"#,
         QuoteKind::Partial => r#" · <span class="kind partial">partial</span>"#,
     });
     // What the quote names in its own words: each a link to the quotes about it.
     let about = corpus.quote_about(index);
     if !about.is_empty() {
-        out.push_str(r#"<span class="about"> · about"#);
+        out.markup(r#"<span class="about"> · about"#);
         for (i, &id) in about.iter().take(ABOUT_SHOWN).enumerate() {
-            out.push_str(if i == 0 { " " } else { ", " });
-            push_link(out, "", &chip_href(Facet::About, &corpus.keys[id as usize]), &corpus.key_names[id as usize]);
+            out.markup(if i == 0 { " " } else { ", " });
+            out.link("", &chip_href(Facet::About, &corpus.keys[id as usize]), &corpus.key_names[id as usize]);
         }
-        out.push_str("</span>");
+        out.markup("</span>");
     }
-    out.push_str(" · ");
-    push_link(out, "", in_context, &a.title.text);
-    out.push_str(" · <time>");
-    escape_into(out, date_shown(a));
-    out.push_str("</time></p></li>");
+    out.markup(" · ").link("", in_context, &a.title.text).markup(" · <time>").text(date_shown(a)).markup("</time></p></li>");
 }
 
 #[cfg(test)]
@@ -245,8 +279,9 @@ mod tests {
     fn a_card_links_its_article_and_chips_and_escapes_the_corpus_text() {
         let text = "Harbour <b>news</b> & views\n\n“We will reopen the pier,” said Marta Quist in Oslo on Monday.";
         let corpus = Corpus::from_files([("pier.txt", text.as_bytes())]);
-        let mut out = String::new();
-        article_card(&mut out, &corpus, 0, "/b/?article=pier", &|facet, key| format!("/b/?{}={key}", facet.param()));
+        let mut html = Html::default();
+        article_card(&mut html, &corpus, 0, "/b/?article=pier", &|facet, key| format!("/b/?{}={key}", facet.param()));
+        let out = html.as_str();
         assert!(
             out.starts_with(
                 r#"<li class="card"><article><h2 class="title"><a href="/b/?article=pier">Harbour &lt;b&gt;news&lt;/b&gt; &amp; views</a></h2>"#
@@ -261,19 +296,19 @@ mod tests {
         assert!(out.contains(r#"<a class="chip place" href="/b/?place=oslo">Oslo</a>"#), "{out}");
         assert!(out.ends_with("</article></li>"), "{out}");
         // An index the corpus no longer has adds nothing.
-        let before = out.len();
-        article_card(&mut out, &corpus, 7, "", &|_, _| String::new());
-        assert_eq!(out.len(), before);
+        let before = html.clone();
+        article_card(&mut html, &corpus, 7, "", &|_, _| String::new());
+        assert_eq!(html, before);
     }
 
     #[test]
     fn a_quote_marks_the_search_hits_and_links_its_speaker_and_article() {
         let text = "Harbour news\n\n“We will reopen the <pier> soon,” said Marta Quist in Oslo.";
         let corpus = Corpus::from_files([("pier.txt", text.as_bytes())]);
-        let mut out = String::new();
+        let mut out = Html::default();
         quote_item(&mut out, &corpus, 0, &Query::parse("reopen"), "/b/?article=pier#q-0", &|facet, key| format!("/b/?{}={key}", facet.param()));
         assert_eq!(
-            out,
+            out.as_str(),
             concat!(
                 r#"<li class="quote-item"><blockquote><span>“We will </span><mark>reopen</mark><span> the &lt;pier&gt; soon,”</span></blockquote>"#,
                 r#"<p class="meta">— <a class="speaker" href="/b/?speaker=marta-quist">Marta Quist</a> · <span class="kind full">full</span>"#,
@@ -284,9 +319,9 @@ mod tests {
 
     #[test]
     fn markup_in_names_stays_text() {
-        let mut out = String::new();
-        escape_into(&mut out, r#"<img src=x onerror="alert('x')"> & co"#);
-        assert_eq!(out, "&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt; &amp; co");
+        let mut out = Html::default();
+        out.markup("<b>").text(r#"<img src=x onerror="alert('x')"> & co"#).markup("</b>");
+        assert_eq!(out.as_str(), "<b>&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt; &amp; co</b>");
     }
 
     #[test]
@@ -294,7 +329,7 @@ mod tests {
         let value = |name: &str, count, selected| FacetValue { key: name.into(), name: name.into(), count, selected };
         let html = facet_rows(&[value("Anna <b>", 3, true), value("Jo", 0, false)], |v| format!("/b/?speaker={}&q=x", v.key));
         assert_eq!(
-            html,
+            html.as_str(),
             concat!(
                 r#"<li><a class="facet-value" href="/b/?speaker=Anna &lt;b&gt;&amp;q=x" aria-pressed="true" data-noscroll="">"#,
                 r#"<span class="name">Anna &lt;b&gt;</span><span class="count">3</span></a></li>"#,

@@ -5,14 +5,15 @@
 //! extracted when the app was built, so a reader who only browses it never
 //! downloads it. The first corpus a reader opens has the page fetch and
 //! compile the extractor once ([`Extractor::load`]) and hand the compiled
-//! module to each worker, a small script made from a blob that imports the
-//! extractor's JS glue and answers batches of files with one encoded
-//! [`Article`] each, without its text.
+//! module to each worker, which runs `js/extract-worker.js` and answers
+//! batches of articles with one encoded [`Article`] each, without its text.
+//! The JavaScript that starts them is a file too (`js/page.js`), so the page
+//! makes no code from text.
 //!
 //! Batches go round-robin to the workers, which answer in the order they were
 //! asked, so results come back in corpus order. When workers cannot start
-//! (an old browser) or one fails, the caller runs the same module on the main
-//! thread ([`InPage`]): the pool is a speed-up, never a requirement.
+//! (an old browser, a site that forbids them) or one fails, the caller runs the
+//! same module on the main thread ([`InPage`]): the pool is a speed-up, never a requirement.
 
 use std::cell::RefCell;
 
@@ -26,86 +27,28 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::loader::ArticleFile;
 
-/// The extractor's files beside the page, as trunk names a worker's output.
-macro_rules! glue_file {
-    () => {
-        "broadsheet-extractor.js"
-    };
-}
-macro_rules! wasm_file {
-    () => {
-        "broadsheet-extractor_bg.wasm"
-    };
-}
+/// The extractor's module beside the page, as trunk names a worker's output.
+const EXTRACTOR_WASM: &str = "broadsheet-extractor_bg.wasm";
 
-/// `load(init)`: the extractor's bindings, once its glue is imported and its
-/// module instantiated. `init` is `{glue | glueSource, module}`: the glue's URL
-/// or its source, and the compiled module or its bytes. Shared by the workers
-/// and the page.
-macro_rules! load_extractor {
-    () => {
-        r#"(init) => {
-  // A glue given as source is imported from a blob made where it is used:
-  // under file:// another context's blob URLs belong to another (opaque) origin.
-  const glue = init.glueSource ? URL.createObjectURL(new Blob([init.glueSource], { type: 'text/javascript' })) : init.glue;
-  return import(glue).then(async (bindings) => {
-    await bindings.default({ module_or_path: init.module });
-    return bindings;
-  });
-}"#
-    };
+#[wasm_bindgen(module = "/js/page.js")]
+extern "C" {
+    /// Resolves to the extractor's `init` (`{glue, module}`), fetched and compiled once
+    /// for every worker; asked for with the build's `version`, so a cached extractor
+    /// of another build is never used.
+    #[wasm_bindgen(js_name = locateExtractor)]
+    fn locate_extractor(version: &str) -> js_sys::Promise;
+
+    /// A new worker running `js/extract-worker.js`.
+    #[wasm_bindgen(js_name = extractionWorker, catch)]
+    fn extraction_worker(version: &str) -> Result<web_sys::Worker, JsValue>;
+
+    /// Resolves to the extractor's bindings, started on the page.
+    #[wasm_bindgen(js_name = extractorOnPage)]
+    fn extractor_on_page(init: &JsValue) -> js_sys::Promise;
 }
 
-/// The worker's whole script. `{init}` starts it (see [`load_extractor`]);
-/// every `{batch: [name, bytes, …]}` is answered, in order, `{ok: [bytes, …]}`
-/// or `{error: "…"}` — also when the start failed, so the page never waits on
-/// a worker that cannot work.
-const WORKER_SCRIPT: &str = concat!(
-    "const load = ",
-    load_extractor!(),
-    r#";
-const failed = (why) => { const p = Promise.reject(new Error(why)); p.catch(() => {}); return p; };
-let ready = failed('the worker was not started');
-onmessage = (event) => {
-  const { init, batch } = event.data;
-  if (init) {
-    ready = load(init);
-    ready.catch(() => {});
-    return;
-  }
-  ready.then((bindings) => {
-    const ok = [];
-    for (let i = 0; i < batch.length; i += 2) ok.push(bindings.extract_article(batch[i], batch[i + 1]));
-    postMessage({ ok }, ok.map((answer) => answer.buffer));
-  }).catch((error) => postMessage({ error: String(error) }));
-};
-onmessageerror = () => { ready = failed('this browser could not hand the code to a worker'); };
-"#
-);
-
-/// Resolves to the extractor's `init` (see [`load_extractor`]): in the
-/// single-file build the page keeps the glue's source and the wasm bytes
-/// (`broadsheetExtractorGlue`, `broadsheetExtractorWasm`: under file:// a
-/// module cannot be shared with a worker, bytes can); otherwise both files sit
-/// beside the page, and the module is fetched and compiled here, once for every
-/// worker. Both are asked for with the build's `version`, so a cached extractor
-/// of another build is never used.
-const LOCATE_SCRIPT: &str = concat!(
-    r#"if (window.broadsheetExtractorGlue && window.broadsheetExtractorWasm)
-  return Promise.resolve({ glueSource: window.broadsheetExtractorGlue, module: window.broadsheetExtractorWasm });
-const beside = (file) => new URL(file + '?v=' + version, document.baseURI).href;
-const url = beside('"#,
-    wasm_file!(),
-    r#"');
-const loading = fetch(url).then((response) => {
-  if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`);
-  return response.arrayBuffer();
-}).then((bytes) => WebAssembly.compile(bytes)).then((module) => ({ glue: beside('"#,
-    glue_file!(),
-    r#"'), module }));
-loading.catch(() => {});
-return loading;"#
-);
+/// The build's fingerprint of the extractor's sources (build.rs).
+const VERSION: &str = env!("EXTRACTOR_VERSION");
 
 /// What a thrown JS value says.
 fn message(error: &JsValue) -> String {
@@ -115,20 +58,16 @@ fn message(error: &JsValue) -> String {
     error.as_string().unwrap_or_else(|| "an unknown error".to_string())
 }
 
-/// An answer of the extractor's that does not decode: a page and an extractor
-/// from different builds (a half-updated site).
-fn unreadable(file: &str) -> String {
-    format!("the extractor's answer for {file} could not be read (is the site half updated? reload the page)")
+/// The extractor's arguments for `file`: id, bytes, title and date (undefined when not given).
+fn arguments(file: &ArticleFile) -> js_sys::Array {
+    let optional = |value: &Option<String>| value.as_deref().map_or(JsValue::UNDEFINED, JsValue::from_str);
+    js_sys::Array::of4(&file.id.as_str().into(), &js_sys::Uint8Array::from(file.bytes.as_slice()), &optional(&file.title), &optional(&file.date))
 }
 
-/// A JS function made from source. Through `Reflect`, so a host whose
-/// Content-Security-Policy forbids making code from text gives an error to
-/// report, not an exception thrown through the page's code.
-fn js_function(argument: &str, body: &str) -> Result<js_sys::Function, String> {
-    let make: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"Function".into()).map_err(|e| message(&e))?.unchecked_into();
-    js_sys::Reflect::construct(&make, &js_sys::Array::of2(&argument.into(), &body.into()))
-        .map(JsCast::unchecked_into)
-        .map_err(|e| format!("this site does not let the page start the extractor ({})", message(&e)))
+/// An answer of the extractor's that does not decode: a page and an extractor
+/// from different builds (a half-updated site).
+fn unreadable(id: &str) -> String {
+    format!("the extractor's answer for article {id} could not be read (is the site half updated? reload the page)")
 }
 
 fn set(target: &js_sys::Object, field: &str, value: &JsValue) -> Result<(), String> {
@@ -146,30 +85,18 @@ thread_local! {
 }
 
 /// The extractor's `init`, being located by the first call and shared by every later one.
-fn loading() -> Result<js_sys::Promise, String> {
-    LOADING.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        if let Some(promise) = cell.as_ref() {
-            return Ok(promise.clone());
-        }
-        let version = JsValue::from_str(env!("EXTRACTOR_VERSION"));
-        let promise: js_sys::Promise =
-            js_function("version", LOCATE_SCRIPT)?.call1(&JsValue::NULL, &version).map_err(|e| message(&e))?.unchecked_into();
-        Ok(cell.insert(promise).clone())
-    })
+fn loading() -> js_sys::Promise {
+    LOADING.with(|cell| cell.borrow_mut().get_or_insert_with(|| locate_extractor(VERSION)).clone())
 }
 
 impl Extractor {
     /// The extractor, ready for workers or the page; a failed attempt is
     /// forgotten, so the next load tries again.
     pub async fn load() -> Result<Extractor, String> {
-        let located = match loading() {
-            Ok(promise) => JsFuture::from(promise).await.map_err(|e| message(&e)),
-            Err(error) => Err(error),
-        };
+        let located = JsFuture::from(loading()).await;
         located.map(|init| Extractor { init: init.unchecked_into() }).map_err(|error| {
             LOADING.with(|cell| cell.borrow_mut().take());
-            format!("the extractor ({}) could not be loaded: {error}", wasm_file!())
+            format!("the extractor ({EXTRACTOR_WASM}) could not be loaded: {}", message(&error))
         })
     }
 
@@ -189,9 +116,8 @@ pub struct InPage {
 
 impl InPage {
     pub async fn start(extractor: &Extractor) -> Result<InPage, String> {
-        let load = js_function("init", concat!("return (", load_extractor!(), ")(init);"))?;
-        let loading: js_sys::Promise = load.call1(&JsValue::NULL, &extractor.init).map_err(|e| message(&e))?.unchecked_into();
-        let bindings = JsFuture::from(loading).await.map_err(|e| format!("the extractor could not start: {}", message(&e)))?;
+        let bindings =
+            JsFuture::from(extractor_on_page(&extractor.init)).await.map_err(|e| format!("the extractor could not start: {}", message(&e)))?;
         let extract = js_sys::Reflect::get(&bindings, &"extract_article".into())
             .ok()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
@@ -202,10 +128,10 @@ impl InPage {
     pub fn extract(&self, file: &ArticleFile) -> Result<Article, String> {
         let answer = self
             .extract
-            .call2(&self.bindings, &file.name.as_str().into(), &js_sys::Uint8Array::from(file.bytes.as_slice()))
-            .map_err(|e| format!("the extractor failed on {}: {}", file.name, message(&e)))?;
+            .apply(&self.bindings, &arguments(file))
+            .map_err(|e| format!("the extractor failed on article {}: {}", file.id, message(&e)))?;
         let encoded = answer.dyn_into::<js_sys::Uint8Array>().map_err(|_| "the extractor answered in an unknown shape".to_string())?;
-        decode_without_text(&encoded.to_vec(), &file.bytes).map_err(|_| unreadable(&file.name))
+        decode_without_text(&encoded.to_vec(), &file.bytes).map_err(|_| unreadable(&file.id))
     }
 }
 
@@ -221,6 +147,9 @@ struct Worker {
 
 impl Drop for Worker {
     fn drop(&mut self) {
+        // Events already queued must not reach the closures dropped with it.
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
         self.worker.terminate();
     }
 }
@@ -246,16 +175,11 @@ fn reply_of(data: &JsValue) -> Reply {
 impl Pool {
     /// Starts `size` workers running `extractor`, or says why it cannot.
     pub fn start(extractor: &Extractor, size: usize) -> Result<Pool, String> {
-        let blob_parts = js_sys::Array::of1(&WORKER_SCRIPT.into());
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type("text/javascript");
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&blob_parts, &options).map_err(|e| message(&e))?;
-        let script = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| message(&e))?;
         let init = js_sys::Object::new();
         set(&init, "init", &extractor.init)?;
         let mut workers = Vec::with_capacity(size);
         for _ in 0..size.max(1) {
-            let worker = web_sys::Worker::new(&script).map_err(|e| message(&e))?;
+            let worker = extraction_worker(VERSION).map_err(|e| message(&e))?;
             let (sender, replies) = mpsc::unbounded();
             let to_error = sender.clone();
             let on_message = Closure::<dyn FnMut(_)>::new(move |event: web_sys::MessageEvent| {
@@ -272,7 +196,6 @@ impl Pool {
             worker.post_message(&init).map_err(|e| message(&e))?;
             workers.push(Worker { worker, replies, _on_message: on_message, _on_error: on_error });
         }
-        web_sys::Url::revoke_object_url(&script).ok();
         Ok(Pool { workers })
     }
 
@@ -289,8 +212,9 @@ impl Pool {
         for (i, batch) in batches.iter().enumerate() {
             let files = js_sys::Array::new();
             for file in batch.iter() {
-                files.push(&file.name.as_str().into());
-                files.push(&js_sys::Uint8Array::from(file.bytes.as_slice()));
+                for argument in arguments(file) {
+                    files.push(&argument);
+                }
             }
             let request = js_sys::Object::new();
             set(&request, "batch", &files)?;
@@ -308,6 +232,6 @@ impl Pool {
         if reply.len() != batch.len() {
             return Err(format!("the worker answered {} articles for {}", reply.len(), batch.len()));
         }
-        reply.iter().zip(batch).map(|(encoded, file)| decode_without_text(encoded, &file.bytes).map_err(|_| unreadable(&file.name))).collect()
+        reply.iter().zip(batch).map(|(encoded, file)| decode_without_text(encoded, &file.bytes).map_err(|_| unreadable(&file.id))).collect()
     }
 }

@@ -78,3 +78,22 @@ fn an_unknown_article_says_so() {
     assert!(text(&root, "main .empty").contains("no_such_article"));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn links_in_a_manifest_resolve_against_it_with_the_browsers_url_parser() {
+    let base = "https://x.org/c/manifest.json?v=2#top";
+    let resolved = |relative: &str| broadsheet::fetch::resolve(base, relative).map(|url| url.href());
+    for (relative, expected) in [
+        ("a.txt", "https://x.org/c/a.txt"),
+        ("sub/b.txt", "https://x.org/c/sub/b.txt"),
+        ("../up.txt", "https://x.org/up.txt"),
+        ("/root.txt", "https://x.org/root.txt"),
+        ("./same.txt?x=1#p", "https://x.org/c/same.txt?x=1#p"),
+        ("a file.txt", "https://x.org/c/a%20file.txt"),
+        ("//cdn.y.org/d.txt", "https://cdn.y.org/d.txt"),
+        ("https://y.org/e.txt", "https://y.org/e.txt"),
+    ] {
+        assert_eq!(resolved(relative).as_deref(), Ok(expected), "{relative}");
+    }
+    assert!(resolved("https://[bad").unwrap_err().contains("is not a link"));
+}

@@ -15,7 +15,7 @@ pub fn ArticleCards() -> impl IntoView {
     // The cards of the page as one piece of HTML: see `markup`.
     let cards = move || {
         let corpus = ctx.corpus();
-        let mut out = String::new();
+        let mut out = markup::Html::default();
         ctx.results.with(|r| {
             ctx.state.with(|s| {
                 let items = if r.view == View::Articles { &r.items[..r.items.len().min(shown.get())] } else { &[] };
@@ -26,7 +26,7 @@ pub fn ArticleCards() -> impl IntoView {
                 }
             })
         });
-        out
+        out.into_trusted()
     };
     let articles = move || ctx.corpus().articles.len();
     let total = move || ctx.results.with(|r| r.items.len());
@@ -39,7 +39,7 @@ pub fn ArticleCards() -> impl IntoView {
         <Show when=move || total() == 0>
             <p class="empty">"No article matches these filters. " <a href=clear>"Clear all filters"</a></p>
         </Show>
-        <ol class="cards" inner_html=cards></ol>
+        <ol class="cards" prop:innerHTML=cards></ol>
         <ShowMore shown=shown total=Signal::derive(total)/>
     }
 }

@@ -84,10 +84,10 @@ pub fn ArticleView(index: usize) -> impl IntoView {
                 <time>{a.date.iso.clone().unwrap_or_else(|| "date unknown".into())}</time>
                 " · " {format!("{}.txt", a.id)} " · " {format!("{} quotes", a.quotes.len())}
             </p>
-            <div class="chipset"><span class="chip-label">"Speakers"</span><ul>{speakers}</ul></div>
+            <div class="chipset"><span class="chip-label">{"Speakers"}</span><ul>{speakers}</ul></div>
             <p class="legend">
-                <span class="quote">"quote"</span> " " <span class="ent person">"person"</span> " "
-                <span class="ent place">"place"</span> " " <span class="ent org">"organisation"</span>
+                <span class="quote">{"quote"}</span> " " <span class="ent person">{"person"}</span> " "
+                <span class="ent place">{"place"}</span> " " <span class="ent org">{"organisation"}</span>
             </p>
             <div class="body">{paragraphs}</div>
         </article>

@@ -32,7 +32,7 @@ pub fn DateRange() -> impl IntoView {
     let set_to = set.clone();
     view! {
         <section class="facet dates" aria-labelledby="facet-dates">
-            <h2 id="facet-dates">"Published"</h2>
+            <h2 id="facet-dates">{"Published"}</h2>
             <label>"From" <input type="date" prop:value=move || ctx.state.get().from.unwrap_or_default()
                 on:change=move |ev| set("from", event_target_value(&ev))/></label>
             <label>"To" <input type="date" prop:value=move || ctx.state.get().to.unwrap_or_default()

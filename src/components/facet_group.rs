@@ -27,7 +27,7 @@ pub fn FacetGroup(facet: Facet) -> impl IntoView {
         <section class="facet" aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone()>{facet.label()}</h2>
             <Show when=move || value_count() == 0>
-                <p class="none">"None"</p>
+                <p class="none">{"None"}</p>
             </Show>
             <Show when=move || { value_count() > FACET_FIRST }>
                 <input id=find_id.clone() class="facet-find" type="search" autocomplete="off" spellcheck="false"
@@ -41,8 +41,8 @@ pub fn FacetGroup(facet: Facet) -> impl IntoView {
             <Show when=move || { matching() == 0 && value_count() > 0 }>
                 <p class="none">"No name holds “" {move || find.get().trim().to_string()} "”."</p>
             </Show>
-            <ul inner_html=move || {
-                rows.with(|(rows, _)| ctx.state.with(|s| markup::facet_rows(rows, |v| ctx.href(&s.toggled(facet, &v.key)))))
+            <ul prop:innerHTML=move || {
+                rows.with(|(rows, _)| ctx.state.with(|s| markup::facet_rows(rows, |v| ctx.href(&s.toggled(facet, &v.key))))).into_trusted()
             }></ul>
             <p class="facet-more">
                 <Show when=move || { matching() > limit.get() }>

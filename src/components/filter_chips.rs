@@ -43,7 +43,7 @@ pub fn FilterChips() -> impl IntoView {
                 <ul>
                     {chips.into_iter().map(|(label, without)| {
                         let aria = format!("Remove filter {label}");
-                        view! { <li><a class="chip" href=ctx.href(&without) aria-label=aria>{label}<span aria-hidden="true">" ×"</span></a></li> }
+                        view! { <li><a class="chip" href=ctx.href(&without) aria-label=aria>{label}<span aria-hidden="true">{" ×"}</span></a></li> }
                     }).collect_view()}
                 </ul>
                 <a class="clear" href=clear>"Clear all"</a>

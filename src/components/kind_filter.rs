@@ -26,7 +26,7 @@ pub fn KindFilter() -> impl IntoView {
     };
     view! {
         <section class="facet" aria-labelledby="facet-kind">
-            <h2 id="facet-kind">"Quote kind"</h2>
+            <h2 id="facet-kind">{"Quote kind"}</h2>
             <ul>
                 {option(None, "Any")}
                 {option(Some(QuoteKind::Full), "Full sentences")}

@@ -1,5 +1,12 @@
 //! One component per file. Components read [`Ctx`] and the current
 //! [`ViewState`], and turn clicks into links.
+//!
+//! Text inside an element that is otherwise static is written as a block,
+//! `<h2 id="x">{"Heading"}</h2>`: Leptos builds a wholly static element from a
+//! string of HTML (its `InertElement`, parsed through a `<template>`'s
+//! `innerHTML`), which the page's Trusted Types policy refuses, and one refused
+//! element stops the page. The end-to-end tests check that the page's code
+//! sets no `innerHTML` outside the policy, and that no view breaks it.
 
 pub mod app;
 pub mod article_cards;

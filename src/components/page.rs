@@ -10,12 +10,13 @@ use super::facet_group::FacetGroup;
 use super::filter_chips::FilterChips;
 use super::header::Header;
 use super::kind_filter::KindFilter;
-use super::loader_panel::{Loader, LoaderPanel};
+use super::loader_panel::LoaderPanel;
 use super::notices::Notices;
 use super::results::Results;
 use super::Ctx;
 use crate::corpus::Corpus;
 use crate::filter;
+use crate::load::Loader;
 use crate::state::{decode_query, Facet, View, ViewState};
 
 #[component]
@@ -54,7 +55,7 @@ pub fn Page() -> impl IntoView {
     });
 
     view! {
-        <a class="skip" href="#results">"Skip to results"</a>
+        <a class="skip" href="#results">{"Skip to results"}</a>
         <Header/>
         <LoaderPanel/>
         <Notices notices=notices/>

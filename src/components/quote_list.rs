@@ -1,6 +1,7 @@
 //! The quote list, flat or grouped by speaker with counts.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
 use super::download_quotes::DownloadQuotes;
 use super::show_more::{ShowMore, PAGE_SIZE};
@@ -8,14 +9,14 @@ use super::sort_order::SortOrder;
 use super::{use_ctx, Ctx};
 use crate::corpus::Corpus;
 use crate::filter::{group_by_speaker, speaker_total};
-use crate::markup;
+use crate::markup::{self, Html};
 use crate::search::Query;
 use crate::state::{View, ViewState};
 
-/// The quotes `items` of `corpus` as list items (see `markup`), their links made for `state`
+/// The quotes `items` of `corpus` as list items (see `markup`), ready for `innerHTML`, their links made for `state`
 /// and the hits of its search (`query`) marked.
-fn quote_items(ctx: Ctx, corpus: &Corpus, items: &[usize], state: &ViewState, query: &Query) -> String {
-    let mut out = String::new();
+fn quote_items(ctx: Ctx, corpus: &Corpus, items: &[usize], state: &ViewState, query: &Query) -> JsValue {
+    let mut out = Html::default();
     for &i in items {
         let Some(r) = corpus.quotes.get(i) else { continue };
         // The article opened at the quote, with the search still marked in it.
@@ -29,7 +30,7 @@ fn quote_items(ctx: Ctx, corpus: &Corpus, items: &[usize], state: &ViewState, qu
         let in_context = format!("{}#q-{}", ctx.href(&article), r.quote);
         markup::quote_item(&mut out, corpus, i, query, &in_context, &|facet, key| ctx.href(&state.toggled(facet, key)));
     }
-    out
+    out.into_trusted()
 }
 
 #[component]
@@ -52,7 +53,7 @@ pub fn QuoteList() -> impl IntoView {
             let query = Query::parse(&state.q);
             if !state.group_by_speaker {
                 let html = quote_items(ctx, &corpus, &items, state, &query);
-                return view! { <ol class="quotes" inner_html=html></ol> }.into_any();
+                return view! { <ol class="quotes" prop:innerHTML=html></ol> }.into_any();
             }
             group_by_speaker(&corpus, &items)
                 .into_iter()
@@ -65,7 +66,7 @@ pub fn QuoteList() -> impl IntoView {
                     view! {
                         <section class="group">
                             <h2>{name} " " <span class="count">{count}</span></h2>
-                            <ol class="quotes" inner_html=html></ol>
+                            <ol class="quotes" prop:innerHTML=html></ol>
                         </section>
                     }
                 })

@@ -49,7 +49,7 @@ pub fn SearchBox() -> impl IntoView {
 
     view! {
         <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
-            <label for="q">"Search quotes and articles"</label>
+            <label for="q">{"Search quotes and articles"}</label>
             <input id="q" name="q" type="search" autocomplete="off" spellcheck="false"
                 placeholder="words or \"exact phrase\""
                 prop:value=move || draft.get() on:input=on_input/>

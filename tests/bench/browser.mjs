@@ -1,22 +1,27 @@
 // Browser benchmarks (not a test: figures for BENCHMARKS.md). Needs dist/ built.
 //   node tests/bench/browser.mjs [N ...]      default N = 100 1000 10000
+//   node tests/bench/browser.mjs seed         the seed page only (BENCH_SEED_RUNS navigations, default 5;
+//                                             BENCH_COMPARE=DIR: another build's dist/ too, in turn)
 // For each N: a synthetic corpus (broadsheet-extract generate) loaded with corpus=,
 // time to the first card and to fully extracted, filter latency p50/p95, JS heap and the
 // page's wasm linear memory.
-// Also the seed page: bytes transferred (gzip) and time to its cards.
+// Also the seed page: bytes transferred (gzip) and time to its cards. Everything is served
+// with the page's Content-Security-Policy as a header (tests/e2e/serve.mjs); BROADSHEET_DIST=DIR
+// measures the build in DIR instead of dist/.
 // BENCH_INDEX_ONLY=1: only the sharded indexes, with filter latency and memory measured on them
 // (for corpora past the page's 50 MB limit on a corpus it extracts itself).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { serve } from '../e2e/serve.mjs';
+import { seedPageBytes } from './seed-page.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const { chromium } = await import(path.join(root, 'tools/node_modules/playwright-core/index.mjs'));
+const seedOnly = process.argv[2] === 'seed';
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
-const counts = sizes.length ? sizes : [100, 1000, 10000];
+const counts = seedOnly ? [] : sizes.length ? sizes : [100, 1000, 10000];
 
 const bin = path.join(root, 'target/release/broadsheet-extract');
 execFileSync('cargo', ['build', '--release', '-q', '-p', 'broadsheet-extract'], { cwd: root, stdio: 'inherit' });
@@ -58,24 +63,36 @@ async function load(page, query) {
   return { first, loaded };
 }
 
-// The seed page: every file it fetches, each gzipped as a server would send it.
+// The seed page: what it transfers (seed-page.mjs), and the time to its cards. With
+// BENCH_COMPARE=DIR, the build in DIR too, its navigations taken in turn with this build's
+// in one browser, so both see the same minutes of this shared machine.
 {
-  const page = await browser.newPage();
-  const bodies = [];
-  page.on('response', (r) => bodies.push(r.body().then((b) => zlib.gzipSync(b, { level: 9 }).length, () => 0)));
-  await page.goto(base);
-  await page.waitForSelector('.card');
-  await page.waitForLoadState('networkidle');
-  page.removeAllListeners('response');
-  const gz = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
-  const times = [];
-  for (let i = 0; i < 5; i++) {
-    await page.goto(base + '?bench=' + i, { waitUntil: 'commit' });
-    await page.waitForSelector('.card');
-    times.push(await page.evaluate(() => performance.now()));
+  const builds = [['this build', base]];
+  let other;
+  if (process.env.BENCH_COMPARE) {
+    other = await serve(8813, {}, path.resolve(process.env.BENCH_COMPARE));
+    builds.push([process.env.BENCH_COMPARE, other.url]);
   }
-  rows.push(`seed page: ${gz} bytes (${bodies.length} files) gzipped in total; cards shown ${percentile(times, 0.5).toFixed(0)} ms after navigation (median of 5, loopback)`);
-  await page.close();
+  const runs = Number(process.env.BENCH_SEED_RUNS) || 5;
+  const pages = await Promise.all(builds.map(() => browser.newPage()));
+  const times = builds.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    // Each build goes first in every other round: the first of a round is slower by a few ms.
+    const order = builds.map((_, b) => b);
+    for (const b of i % 2 ? order.reverse() : order) {
+      const url = builds[b][1];
+      await pages[b].goto(url + '?bench=' + i, { waitUntil: 'commit' });
+      await pages[b].waitForSelector('.card');
+      times[b].push(await pages[b].evaluate(() => performance.now()));
+    }
+  }
+  for (const [b, [name, url]] of builds.entries()) {
+    const { bytes, files } = await seedPageBytes(browser, url);
+    const label = builds.length > 1 ? `seed page (${name})` : 'seed page';
+    rows.push(`${label}: ${bytes} bytes (${files} files) gzipped in total; cards shown ${percentile(times[b], 0.5).toFixed(0)} ms after navigation (median of ${runs}, loopback)`);
+    await pages[b].close();
+  }
+  other?.server.close();
 }
 
 for (const n of counts) {
@@ -149,7 +166,7 @@ for (const n of counts) {
 // encoded article — through the export the workers call, the module loaded as they load it.
 // Best of six passes.
 const devPath = path.join(root, '../shared/eval/polnear-dev.jsonl');
-if (fs.existsSync(devPath)) {
+if (!seedOnly && fs.existsSync(devPath)) {
   const texts = fs.readFileSync(devPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text);
   const page = await browser.newPage();
   await page.goto(base);
@@ -163,7 +180,7 @@ if (fs.existsSync(devPath)) {
     // The first passes also wait for the engine to finish optimising the module.
     for (let pass = 0; pass < 6; pass++) {
       const t = performance.now();
-      for (const b of encoded) extractor.extract_article('bench.txt', b);
+      for (const b of encoded) extractor.extract_article('bench', b);
       ms = Math.min(ms, performance.now() - t);
     }
     return { ms, bytes };

@@ -1,65 +1,30 @@
-// End-to-end: the built dist/, served under a sub-path, driven in headless Chromium.
+// End-to-end: the built dist/, served under a sub-path with the page's own
+// Content-Security-Policy as a header too, driven in headless Chromium.
 // Run by .ci/test after `trunk build`; screenshots land in target/screenshots/.
-import { test, before, after } from 'node:test';
+// A page error, a dialog or a CSP violation (reported by the page, or to the
+// server's report-uri) fails the test it happens in.
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import { serve } from './serve.mjs';
+import path from 'node:path';
+import { serve, pagePolicy } from './serve.mjs';
+import { fixtures, wire, hostile, hostileArticles, describeViolation } from './fixtures.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
+const dist = path.join(here, '../../dist');
 const { chromium } = await import(path.join(here, '../../tools/node_modules/playwright-core/index.mjs'));
 const shots = path.join(here, '../../target/screenshots');
 fs.mkdirSync(shots, { recursive: true });
 
-let server, base, browser;
+let server, base, browser, reports;
 const errors = [];
-
-// A small corpus of the reader's own, written for these tests.
-const fixtures = {
-  '/fixtures/manifest.json': { type: 'application/json', body: JSON.stringify({ files: ['one.txt', 'two.txt', 'gone.txt'] }) },
-  '/fixtures/one.txt': { type: 'text/plain', body: 'Harbour bridge reopens\n\n“We are proud of the crews,” Mayor Ingrid Olsen said on Monday.' },
-  '/fixtures/two.txt': { type: 'text/plain', body: 'title: Ferry strike ends\ndate: 2024-06-02\n\n“The ferries sail again,” union leader Tomas Berg told reporters.' },
-  '/fixtures/corpus.jsonl': { type: 'application/x-ndjson', body: '{"id": "j1", "title": "Rail plan", "date": "2024-01-05", "text": "“Trains first,” said Nora Lind."}\nnot json\n' },
-  '/fixtures/page.html': { type: 'text/html', body: '<html><body>hello</body></html>' },
-  '/fixtures/markup.txt': { type: 'text/plain', body: 'Harbour <img src=x onerror="alert(1)"> & news\n\n“We will <b>reopen</b> the pier,” said Marta Quist.' },
-  '/fixtures/empty/index.json': { type: 'application/json', body: JSON.stringify({ broadsheet_index: 2, articles: 0, quotes: 0, shards: [{ url: 'shard-00000.bin', articles: 0, bytes: 1 }] }) },
-  // An empty list of articles, as postcard writes it.
-  '/fixtures/empty/shard-00000.bin': { type: 'application/octet-stream', body: Buffer.from([0]) },
-};
-
-// Enough articles for several extraction batches, each with its own speaker and words to find it by.
-const wire = Array.from({ length: 240 }, (_, i) =>
-  JSON.stringify({ id: `w${i}`, title: `Wire story ${i}`, text: `“Shipment ${i} is on its way,” port director Lena Sorensen${i % 2 ? '' : 'sdottir'} said.` })).join('\n');
-fixtures['/fixtures/wire.jsonl'] = { type: 'application/x-ndjson', body: wire };
-
-// Eighty speakers, more than a facet lists at first.
-const givenNames = ['Anna', 'Erik', 'Maria', 'Jonas', 'Sara', 'Lars', 'Eva', 'Peter', 'Nina', 'Oskar'];
-const surnames = ['Holm', 'Berg', 'Lind', 'Dahl', 'Strand', 'Falk', 'Nyberg', 'Wik'];
-const council = Array.from({ length: 80 }, (_, i) =>
-  JSON.stringify({ id: `c${i}`, title: `Council note ${i}`, text: `“Item ${i} passed,” said ${givenNames[i % 10]} ${surnames[Math.floor(i / 10)]}.` })).join('\n');
-fixtures['/fixtures/council.jsonl'] = { type: 'application/x-ndjson', body: council };
-
-// The same kind of corpus pre-extracted by the command-line program into an index of
-// three shards, the middle one then lost.
-{
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-index-'));
-  fs.writeFileSync(path.join(dir, 'in.jsonl'), wire.split('\n').slice(0, 5).join('\n'));
-  const root = path.join(here, '../..');
-  execFileSync('cargo', ['run', '-q', '-p', 'broadsheet-extract', '--', 'index', path.join(dir, 'out'), path.join(dir, 'in.jsonl'), '--shard', '2'], { cwd: root, stdio: 'ignore' });
-  for (const f of fs.readdirSync(path.join(dir, 'out'))) {
-    const type = f.endsWith('.json') ? 'application/json' : 'application/octet-stream';
-    const body = fs.readFileSync(path.join(dir, 'out', f));
-    if (f !== 'shard-00001.bin') fixtures[`/fixtures/index/${f}`] = { type, body };
-    // The same index whole, its first two shards slow to arrive.
-    fixtures[`/fixtures/slow-index/${f}`] = { type, body, delay: f === 'shard-00002.bin' || f === 'index.json' ? 0 : 1500 };
-  }
-  fs.rmSync(dir, { recursive: true });
-}
+const violations = [];
+// Violations a test provokes on purpose, as patterns of their description; cleared after each test.
+let expected = [];
 
 before(async () => {
-  ({ server, url: base } = await serve(8799, fixtures));
+  ({ server, url: base, reports } = await serve(8799, fixtures));
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -69,10 +34,21 @@ after(async () => {
   await browser?.close();
   server?.close();
 });
+afterEach(async () => {
+  // Reports are posted by the browser on its own time.
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  const seen = [...violations.splice(0), ...reports.splice(0).map(describeViolation)];
+  const unexpected = seen.filter((v) => !expected.some((pattern) => pattern.test(v)));
+  expected = [];
+  assert.deepEqual(unexpected, [], 'Content-Security-Policy violations');
+});
 
-// A page of its own whose errors and dialogs fail the run; `init` runs in it before any page script.
+// A page of its own whose errors, dialogs and policy violations fail the run; `init` runs in it before any page script.
 async function fresh({ viewport = { width: 1280, height: 900 }, init } = {}) {
   const context = await browser.newContext({ viewport });
+  await context.exposeBinding('reportViolation', (_, v) => violations.push(describeViolation(v)));
+  await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) =>
+    window.reportViolation({ effectiveDirective: e.effectiveDirective, blockedURI: e.blockedURI, sample: e.sample, sourceFile: e.sourceFile })));
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
@@ -417,25 +393,146 @@ test('quotes grouped by speaker say how many each speaker has when a page shows 
   await page.context().close();
 });
 
-test('a site whose Content-Security-Policy forbids making code from text gets a clear message, and the corpus stays', async () => {
+test('a site whose policy forbids workers still gets its corpus extracted, on the page', async () => {
+  expected = [/^worker-src /];
   const page = await fresh();
   await page.route(/\/broadsheet\/(\?.*)?$/, async (route) => {
     const response = await route.fetch();
-    const csp = "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval' blob:; worker-src 'self' blob:";
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "worker-src 'none'" } });
   });
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.goto(base);
   await page.waitForSelector('.card');
   await page.locator('.loader summary').click();
-  await page.locator('.loader input[type=file][multiple]').setInputFiles([{ name: 'local.txt', mimeType: 'text/plain', buffer: Buffer.from('Dam opens\n\nWater for all.') }]);
+  await page.locator('.loader input[type=file][multiple]').setInputFiles([{ name: 'local.txt', mimeType: 'text/plain', buffer: Buffer.from('Dam opens\n\n“Water for all,” engineer Sara Holm said.') }]);
+  await page.waitForSelector('.load-status.ok');
+  assert.deepEqual(await page.locator('.card .title a').allTextContents(), ['Dam opens']);
+  assert.ok(warnings.some((w) => /(stays on|moves to) the main thread/.test(w)), warnings.join('\n'));
+  await page.context().close();
+});
+
+test('the page ships a strict policy, served as a header too, and the browser holds the page to it', async () => {
+  const policy = pagePolicy();
+  for (const directive of ["script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'",
+    "require-trusted-types-for 'script'", 'trusted-types broadsheet', 'connect-src ']) {
+    assert.ok(policy.includes(directive), `${directive} in ${policy}`);
+  }
+  assert.doesNotMatch(policy, /'unsafe-eval'|'unsafe-inline'|blob:|script-src[^;]*data:/);
+  const page = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  assert.doesNotMatch(page, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+  // No code of the page sets HTML from a string but the policy's own module.
+  for (const file of fs.readdirSync(dist, { recursive: true }).filter((f) => f.endsWith('.js'))) {
+    assert.doesNotMatch(fs.readFileSync(path.join(dist, file), 'utf8'), /innerHTML|outerHTML|insertAdjacentHTML|document\.write|srcdoc|createContextualFragment|new Function|eval\(/, file);
+  }
+  expected = [/trusted-types|require-trusted-types-for|script-src/];
+  const tab = await open();
+  const response = await tab.goto(base);
+  assert.equal(response.headers()['content-security-policy'].split('; report-uri')[0], policy);
+  await tab.waitForSelector('.card');
+  const held = await tab.evaluate(() => {
+    const attempt = (f) => { try { f(); return 'allowed'; } catch (e) { return e.name; } };
+    return {
+      innerHTML: attempt(() => { document.createElement('div').innerHTML = '<b>x</b>'; }),
+      otherPolicy: attempt(() => trustedTypes.createPolicy('other', { createHTML: (s) => s })),
+      inline: attempt(() => { const s = document.createElement('script'); s.textContent = 'window.pwned = 1'; document.body.append(s); }),
+      handler: attempt(() => { document.body.setAttribute('onclick', 'window.pwned = 1'); document.body.click(); }),
+    };
+  });
+  assert.deepEqual(held, { innerHTML: 'TypeError', otherPolicy: 'TypeError', inline: 'TypeError', handler: 'TypeError' });
+  // Each refusal is reported, to the page and to the server, so a violation anywhere else would be seen.
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  assert.ok(violations.some((v) => /^trusted-types/.test(v)), violations.join('\n'));
+  assert.ok(reports.some((r) => /^require-trusted-types-for/.test(describeViolation(r))), reports.map(describeViolation).join('\n'));
+  assert.equal(await tab.evaluate(() => window.pwned), undefined);
+  await tab.context().close();
+});
+
+test('a hostile corpus runs no script and shows every vector as written', async () => {
+  const page = await open('?corpus=fixtures/hostile.jsonl', undefined, '.load-status.ok');
+  const noScriptRan = async () => {
+    assert.equal(await page.evaluate(() => window.pwned), undefined, 'no script ran');
+    assert.equal(await page.locator('main img, main svg, main b, main script, aside img, aside svg, .load-status img').count(), 0, 'no element made from the text');
+  };
+  assert.match(await page.locator('.load-status').innerText(), /Loaded 3 articles/);
+  const titles = await page.locator('.card .title a').allTextContents();
+  assert.deepEqual(titles, hostileArticles.map((a) => a.title));
+  const sources = await page.locator('.card .source').allTextContents();
+  assert.deepEqual(sources, hostileArticles.map((a) => `${a.id}.txt`));
+  // A direction override in a title or an id reorders nothing outside it.
+  for (const element of ['.card .title a', '.card .source']) {
+    assert.equal(await page.locator(element).first().evaluate((e) => getComputedStyle(e).unicodeBidi), 'isolate', element);
+  }
+  // A date that is no date is said as written, on the card.
+  assert.ok((await page.locator('.card .warning').allTextContents()).some((w) => w.includes(`“${hostile.script}”, is not a date`)));
+  // Hovering and focusing what an attribute breaker would have made live does nothing.
+  await page.locator('.card .title a').first().hover();
+  await page.keyboard.press('Tab');
+  await noScriptRan();
+  await page.screenshot({ path: path.join(shots, 'hostile-articles.png'), fullPage: true });
+
+  await page.locator('a.tab', { hasText: 'Quotes' }).click();
+  await page.waitForURL(/view=quotes/);
+  const quotes = await quoteTexts(page);
+  assert.ok(quotes.includes(`“Open the ${hostile.svg} gate ${hostile.template},”`), quotes.join('\n'));
+  assert.ok(quotes.includes(`“We stay ${hostile.single} and ${hostile.img},”`), quotes.join('\n'));
+  assert.ok(quotes.includes(`“Nothing ${hostile.script} happens,”`), quotes.join('\n'));
+  assert.ok((await speakers(page)).includes("Mira O'Hara-Smith"));
+  const speakerRows = await page.locator('#facet-speaker ~ ul .facet-value .name').allTextContents();
+  assert.ok(speakerRows.includes("Mira O'Hara-Smith"), speakerRows.join(' | '));
+  await page.locator('#facet-speaker ~ ul .facet-value', { hasText: "Mira O'Hara-Smith" }).click();
+  await page.waitForURL(/speaker=mira-ohara-smith/);
+  assert.match(await page.locator('.chips').innerText(), /Mira O'Hara-Smith/);
+  await noScriptRan();
+
+  // The one article whose id can be linked, opened: its text, marks and all, as written.
+  await page.goto(base + '?corpus=fixtures/hostile.jsonl&article=plain-2');
+  await page.waitForSelector('.reader .title');
+  assert.equal(await page.locator('.reader .title').textContent(), hostile.link);
+  assert.match(await page.locator('.reader .body').textContent(), new RegExp(`${hostile.script.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} ${hostile.rtl}`));
+  await noScriptRan();
+
+  // A manifest that lists a javascript: link and a file named with markup: each named, as text.
+  await page.goto(base + '?corpus=fixtures/hostile-manifest.json');
+  await page.waitForSelector('.load-status.ok');
+  const status = await page.locator('.load-status').innerText();
+  assert.ok(status.includes(`${hostile.link} is not served over https`), status);
+  assert.ok(status.includes(`${new URL(`${hostile.img}.txt`, `${base}fixtures/`).href} was not found (404)`), status);
+  assert.deepEqual(await page.locator('.card .title a').allTextContents(), [hostile.template]);
+  await noScriptRan();
+
+  // A local file named with markup.
+  await page.goto(base);
+  await page.waitForSelector('.card');
+  await page.locator('.loader summary').click();
+  await page.locator('.loader input[type=file][multiple]').setInputFiles([{ name: `${hostile.img}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`${hostile.svg}\n\nBody ${hostile.rtl}.`) }]);
+  await page.waitForSelector('.load-status.ok');
+  assert.equal(await page.locator('.load-status p').first().textContent(), `Loaded 1 article from ${hostile.img}.txt.`);
+  assert.equal(await page.locator('.card .source').textContent(), `${hostile.img}.txt`);
+  assert.equal(await page.locator('.card .title a').textContent(), hostile.svg);
+  await noScriptRan();
+  await page.context().close();
+});
+
+test('a picked file that is not text is refused with the reason, and the corpus stays', async () => {
+  const page = await open();
+  await page.locator('.loader summary').click();
+  await page.locator('.loader input[type=file][multiple]').setInputFiles([{ name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) }]);
   await page.waitForSelector('.load-status.failed');
-  assert.match(await page.locator('.load-status.failed').innerText(), /does not let the page start the extractor/);
+  assert.match(await page.locator('.load-status.failed').innerText(), /photo\.txt was skipped: it is not text \(it holds NUL bytes/);
   assert.equal(await page.locator('.card').count(), 2, 'the seed corpus stays');
   await page.context().close();
 });
 
 test('a failed load says why and keeps the corpus on screen', async () => {
-  for (const [query, reason] of [['?corpus=fixtures/nothing.txt', /not found \(404\)/], ['?corpus=fixtures/page.html', /text\/html/], ['?corpus=fixtures/empty/index.json', /no article/]]) {
+  for (const [query, reason] of [
+    ['?corpus=fixtures/nothing.txt', /not found \(404\)/],
+    ['?corpus=fixtures/page.html', /text\/html/],
+    ['?corpus=fixtures/empty/index.json', /no article/],
+    ['?corpus=fixtures/file.bin', /fixtures\/file\.bin is application\/octet-stream, not text\./],
+    ['?corpus=fixtures/nul.txt', /fixtures\/nul\.txt is not text: it holds NUL bytes/],
+    ['?corpus=http://example.org/c.jsonl', /http:\/\/example\.org\/c\.jsonl is not served over https/],
+  ]) {
     const page = await open(query);
     await page.waitForSelector('.load-status.failed');
     assert.match(await page.locator('.load-status.failed').innerText(), reason);
@@ -445,7 +542,7 @@ test('a failed load says why and keeps the corpus on screen', async () => {
   }
 });
 
-test('local files are read in the browser', async () => {
+test('local files and folders are read in the browser', async () => {
   const page = await open();
   await page.locator('.loader summary').click();
   await page.locator('.loader input[type=file][multiple]').setInputFiles([
@@ -453,12 +550,28 @@ test('local files are read in the browser', async () => {
   ]);
   await page.waitForSelector('.load-status.ok');
   assert.deepEqual(await page.locator('.card .title a').allTextContents(), ['Dam opens']);
+  // A folder: its .txt and .jsonl files are read, anything else is named and skipped.
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-folder-'));
+  fs.writeFileSync(path.join(folder, 'a.txt'), 'Canal opens\n\n“Boats first,” lock keeper Ivo Dahl said.');
+  fs.writeFileSync(path.join(folder, 'b.jsonl'), JSON.stringify({ id: 'b1', title: 'Bridge closes', text: '“Cars wait,” said Ada Wik.' }));
+  fs.writeFileSync(path.join(folder, 'notes.md'), '# not a corpus');
+  await page.locator('.loader input[type=file]:not([multiple])').setInputFiles(folder);
+  await page.waitForSelector('.load-status.ok >> text=Loaded 2 articles from 3 local files');
+  assert.deepEqual((await page.locator('.card .title a').allTextContents()).sort(), ['Bridge closes', 'Canal opens']);
+  assert.match(await page.locator('.load-status').innerText(), /notes\.md was skipped: only \.txt and \.jsonl files are read/);
+  fs.rmSync(folder, { recursive: true });
   await page.context().close();
 });
 
 test('the single-file build works opened straight from disk', async () => {
-  const file = path.join(here, '../../dist/broadsheet.html');
+  const file = path.join(dist, 'broadsheet.html');
   assert.ok(fs.existsSync(file), 'run .ci/single-file.mjs after trunk build');
+  // Its own policy: its inline code allowed by hash, nothing else inline, workers from blobs it makes.
+  const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(fs.readFileSync(file, 'utf8'))[1];
+  assert.match(policy, /script-src 'sha256-[^']+' 'sha256-[^']+' 'wasm-unsafe-eval';/);
+  assert.match(policy, /worker-src blob:;/);
+  assert.match(policy, /require-trusted-types-for 'script'; trusted-types broadsheet/);
+  assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/);
   const page = await fresh();
   await page.goto('file://' + file);
   await page.waitForSelector('.card');

@@ -8,12 +8,14 @@
 
 use wasm_bindgen::prelude::*;
 
-/// Extracts one article: its [`Article`](broadsheet_extract::Article) without
+/// Extracts one article (its id, its bytes, and the title and date a corpus
+/// may give beside them): its [`Article`](broadsheet_extract::Article) without
 /// its text, which the page already has
 /// ([`encode_without_text`](broadsheet_extract::shard::encode_without_text)).
 #[wasm_bindgen]
-pub fn extract_article(name: &str, bytes: &[u8]) -> Vec<u8> {
-    broadsheet_extract::shard::encode_without_text(broadsheet_extract::extract(name, bytes))
+pub fn extract_article(id: &str, bytes: &[u8], title: Option<String>, date: Option<String>) -> Vec<u8> {
+    let given = broadsheet_extract::Given { title: title.as_deref(), date: date.as_deref() };
+    broadsheet_extract::shard::encode_without_text(broadsheet_extract::extract_given(id, bytes, given))
 }
 
 /// A worker is driven by messages; there is nothing to do at start.

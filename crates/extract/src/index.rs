@@ -36,10 +36,10 @@ struct Shard {
     ids: Vec<String>,
 }
 
-/// An input file, named for its article id.
-struct Source {
-    name: String,
-    bytes: Vec<u8>,
+/// An input: a `.txt` file (named by its path) or a JSONL line.
+enum Source {
+    File { path: String, bytes: Vec<u8> },
+    Line(broadsheet_extract::jsonl::Line),
 }
 
 fn collect_txt(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
@@ -81,20 +81,17 @@ fn read_sources(inputs: &[String]) -> (Vec<Source>, bool) {
             }
         };
         if path.extension().is_some_and(|e| e == "jsonl") {
-            for (n, line) in String::from_utf8_lossy(&bytes).lines().enumerate() {
-                if line.trim().is_empty() {
-                    continue;
-                }
-                match broadsheet_extract::jsonl::article_of_line(line) {
-                    Ok((name, text)) => sources.push(Source { name, bytes: text.into_bytes() }),
+            for (n, line) in broadsheet_extract::jsonl::read(&String::from_utf8_lossy(&bytes)) {
+                match line {
+                    Ok(line) => sources.push(Source::Line(line)),
                     Err(e) => {
-                        eprintln!("{} line {}: not an {{\"id\", \"text\"}} object: {e}", path.display(), n + 1);
+                        eprintln!("{}: {}", path.display(), broadsheet_extract::jsonl::problem(n, &e));
                         all_ok = false;
                     }
                 }
             }
         } else {
-            sources.push(Source { name: path.to_string_lossy().into_owned(), bytes });
+            sources.push(Source::File { path: path.to_string_lossy().into_owned(), bytes });
         }
     }
     (sources, all_ok)
@@ -107,7 +104,17 @@ fn extract_all(sources: &[Source]) -> Vec<Article> {
     std::thread::scope(|scope| {
         let handles: Vec<_> = sources
             .chunks(per_thread)
-            .map(|chunk| scope.spawn(move || chunk.iter().map(|s| extract(&s.name, &s.bytes)).collect::<Vec<_>>()))
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|source| match source {
+                            Source::File { path, bytes } => extract(path, bytes),
+                            Source::Line(line) => line.extract(),
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         handles.into_iter().flat_map(|h| h.join().expect("extraction does not panic")).collect()
     })

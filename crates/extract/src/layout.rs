@@ -304,23 +304,6 @@ fn without_asides(s: &str) -> String {
     out
 }
 
-/// Puts a title and a date, given apart from the text (as in a JSONL corpus),
-/// in front of it as the `key: value` header block [`analyse`] reads.
-pub fn with_header(title: Option<&str>, date: Option<&str>, text: &str) -> String {
-    let mut out = String::new();
-    if let Some(t) = title.filter(|t| !t.trim().is_empty()) {
-        out.push_str(&format!("title: {}\n", t.replace(['\n', '\r'], " ")));
-    }
-    if let Some(d) = date.filter(|d| !d.trim().is_empty()) {
-        out.push_str(&format!("date: {}\n", d.trim()));
-    }
-    if !out.is_empty() {
-        out.push('\n');
-    }
-    out.push_str(text);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

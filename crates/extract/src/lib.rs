@@ -1,7 +1,8 @@
 //! Broadsheet's extraction engine: one news article in, structured data out.
 //!
-//! [`extract`] takes a file name and its raw bytes; [`extract_text`] takes text
-//! that is already decoded. Both return an [`Article`]: title, kicker,
+//! [`extract`] takes a file name and its raw bytes; [`extract_given`] takes an
+//! id and raw bytes with the title and date a corpus gives beside them (a JSONL
+//! line's); [`extract_text`] takes text that is already decoded. All return an [`Article`]: title, kicker,
 //! publication date, paragraphs, quotes with their speakers, people / places /
 //! organisations, and date mentions. Every span is a pair of UTF-8 byte offsets
 //! into [`Article::text`], always on char boundaries.
@@ -170,16 +171,37 @@ pub struct DateMention {
     pub relative: bool,
 }
 
-/// Extracts one article from a file's raw bytes.
-pub fn extract(file_name: &str, bytes: &[u8]) -> Article {
-    extract_mapped(file_name, bytes).0
+/// What a corpus may say of an article beside its text: a JSONL line's
+/// `title` and `date`. They are data, not text: spans still point into the
+/// text as given, and the title and date are not read from it again.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Given<'a> {
+    pub title: Option<&'a str>,
+    pub date: Option<&'a str>,
 }
 
-/// [`extract`], with the map from the article's text back to the decoded file's (see
+/// Extracts one article from a file's raw bytes.
+pub fn extract(file_name: &str, bytes: &[u8]) -> Article {
+    extract_given(&id_from_file_name(file_name), bytes, Given::default())
+}
+
+/// Extracts one article from raw bytes, with the title and date a corpus gives beside them.
+///
+/// A given title is the article's title. The text's first line is then body
+/// text, unless it gives the title's words (as many texts begin): then it is
+/// read as the title, names and all; a title found nowhere in the text has no
+/// span, and no names are looked for in it. A given date is the
+/// publication date, against which the text's relative dates are resolved; one
+/// that cannot be read as a date is flagged and the date is read from the text.
+pub fn extract_given(id: &str, bytes: &[u8], given: Given<'_>) -> Article {
+    extract_given_mapped(id, bytes, given).0
+}
+
+/// [`extract_given`], with the map from the article's text back to the decoded bytes' (see
 /// [`extract_text_mapped`]).
-pub fn extract_mapped(file_name: &str, bytes: &[u8]) -> (Article, repair::SourceMap) {
+pub fn extract_given_mapped(id: &str, bytes: &[u8], given: Given<'_>) -> (Article, repair::SourceMap) {
     let decoded = decode::decode(bytes);
-    let (mut article, map) = extract_text_mapped(&id_from_file_name(file_name), decoded.text);
+    let (mut article, map) = extract_repairing(id, decoded.text, given);
     article.warnings.extend(decoded.warnings);
     (article, map)
 }
@@ -193,11 +215,15 @@ pub fn extract_text(id: &str, text: String) -> Article {
 /// characters that a scraper mis-decoded are repaired first ([`repair`]), so the article's
 /// text may differ from the text given.
 pub fn extract_text_mapped(id: &str, text: String) -> (Article, repair::SourceMap) {
+    extract_repairing(id, text, Given::default())
+}
+
+fn extract_repairing(id: &str, text: String, given: Given<'_>) -> (Article, repair::SourceMap) {
     let (text, map, repaired) = match repair::mojibake(&text) {
         Some(r) => (r.text, r.map, r.count),
         None => (text, repair::SourceMap::default(), 0),
     };
-    let mut article = extract_repaired(id, text);
+    let mut article = extract_laid_out(id, text, given);
     if repaired > 0 {
         article.warnings.push(format!("{repaired} character(s) read with the wrong encoding (UTF-8 as Windows-1252) were repaired"));
     }
@@ -205,8 +231,22 @@ pub fn extract_text_mapped(id: &str, text: String) -> (Article, repair::SourceMa
 }
 
 /// Extracts one article from text with nothing left to repair.
-fn extract_repaired(id: &str, text: String) -> Article {
-    let layout = layout::analyse(&text);
+fn extract_laid_out(id: &str, text: String, given: Given<'_>) -> Article {
+    let mut layout = layout::analyse(&text);
+    let given_title = given.title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|t| !t.is_empty());
+    // A title the layout found on a line of its own stays where it stands when it gives the given
+    // title's words (or its first line's); otherwise it is the body's first line. One from the
+    // text's `title:` header gives way.
+    if let (Some(title), Some(found)) = (&given_title, layout.title) {
+        let line_start = text[..found.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let own_line = text[line_start..found.start].trim().is_empty();
+        if !(own_line && begins_title(found.text(&text), title)) {
+            layout.title = None;
+            if own_line {
+                layout.paragraphs.insert(0, found);
+            }
+        }
+    }
     // Tokenised once; every later stage reads these.
     // Every paragraph's tokens in one list, made once.
     let mut all_tokens = Vec::new();
@@ -223,14 +263,31 @@ fn extract_repaired(id: &str, text: String) -> Article {
     let mut found = entities::recognise(&text, &layout, &paragraph_tokens);
     let spans = quotes::find(&text, &layout.paragraphs);
     let quotes = attribution::attribute(&text, &layout, &paragraph_tokens, &spans, &layout.credits, &mut found);
-    let (date, dates) = dates::resolve(&text, &layout, &paragraph_tokens);
     let mut warnings = Vec::new();
+    let given_date = given.date.map(str::trim).filter(|d| !d.is_empty());
+    let (date, dates) = match given_date {
+        Some(date) => {
+            if dates::parse_value(date).is_none() {
+                warnings.push(format!("the date given with it, “{date}”, is not a date; the date was read from the text"));
+            }
+            // The dates stage reads a header's date as a span of the text: the given date is
+            // put after a copy of the text, where no other span reaches, and read from there.
+            let with_date = format!("{text}\n{date}");
+            let dated = layout::Layout { header_date: Some(Span::new(text.len() + 1, with_date.len())), ..layout.clone() };
+            dates::resolve(&with_date, &dated, &paragraph_tokens)
+        }
+        None => dates::resolve(&text, &layout, &paragraph_tokens),
+    };
     if text.trim().is_empty() {
         warnings.push("the file is empty".to_string());
     }
+    let title = match given_title {
+        Some(given) => Title { text: given, span: layout.title, derived: false },
+        None => layout.title(&text),
+    };
     Article {
         id: id.to_string(),
-        title: layout.title(&text),
+        title,
         kicker: layout.kicker,
         date,
         paragraphs: layout.paragraphs.clone(),
@@ -240,6 +297,14 @@ fn extract_repaired(id: &str, text: String) -> Article {
         warnings,
         text,
     }
+}
+
+/// Does `line` give the first words of `title`, or all of them (letters and digits, folded)?
+fn begins_title(line: &str, title: &str) -> bool {
+    let words = |s| lexicon::folded_chars(s).filter(|c| c.is_alphanumeric());
+    let mut title = words(title);
+    let mut line = words(line).peekable();
+    line.peek().is_some() && line.all(|c| title.next() == Some(c))
 }
 
 /// `seeds/000_36cf.txt` → `000_36cf`.

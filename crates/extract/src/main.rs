@@ -1,7 +1,7 @@
 //! `broadsheet-extract`: the engine from the command line.
 //!
 //! ```text
-//! broadsheet-extract jsonl < in.jsonl > out.jsonl     {"id","text"} lines in, one result line out
+//! broadsheet-extract jsonl < in.jsonl > out.jsonl     {"id","title"?,"date"?,"text"} lines in, one result line out
 //! broadsheet-extract files seeds/*.txt [--pretty]     one result per file
 //! broadsheet-extract generate N DIR [--seed S]        N synthetic articles (benchmarks, load tests)
 //! broadsheet-extract index OUT INPUT... [--shard N]   a sharded index the app loads with corpus=OUT/index.json
@@ -14,16 +14,10 @@ use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
 use broadsheet_extract::repair::SourceMap;
-use broadsheet_extract::{extract_mapped, extract_text_mapped, Article};
-use serde::{Deserialize, Serialize};
+use broadsheet_extract::{extract_given_mapped, id_from_file_name, jsonl, Article, Given};
+use serde::Serialize;
 
 mod index;
-
-#[derive(Deserialize)]
-struct InputLine {
-    id: serde_json::Value,
-    text: String,
-}
 
 #[derive(Serialize)]
 struct OutQuote<'a> {
@@ -142,18 +136,19 @@ fn run_jsonl() -> io::Result<bool> {
         if line.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str::<InputLine>(&line) {
+        match jsonl::read_line(&line) {
             Ok(input) => {
-                let id = match &input.id {
-                    serde_json::Value::String(s) => s.clone(),
-                    other => other.to_string(),
+                let (article, map) = input.extract_mapped();
+                // An id written as a number is written back as one.
+                let id = match input.numeric_id {
+                    true => serde_json::from_str(&input.id).unwrap_or(serde_json::Value::String(input.id)),
+                    false => serde_json::Value::String(input.id),
                 };
-                let (article, map) = extract_text_mapped(&id, input.text);
-                write_json(&mut out, &out_line(input.id, &article, &map), false)?;
+                write_json(&mut out, &out_line(id, &article, &map), false)?;
             }
             Err(e) => {
                 all_ok = false;
-                eprintln!("line {}: not an {{\"id\", \"text\"}} object: {e}", n + 1);
+                eprintln!("{}", jsonl::problem(n + 1, &e));
             }
         }
     }
@@ -167,7 +162,7 @@ fn run_files(paths: &[String], pretty: bool) -> io::Result<bool> {
     for path in paths {
         match std::fs::read(path) {
             Ok(bytes) => {
-                let (article, map) = extract_mapped(path, &bytes);
+                let (article, map) = extract_given_mapped(&id_from_file_name(path), &bytes, Given::default());
                 let id = serde_json::Value::String(article.id.clone());
                 write_json(&mut out, &out_line(id, &article, &map), pretty)?;
             }

@@ -1,0 +1,525 @@
+//! Loading the reader's own corpus: which load may change the page, in what
+//! batches articles are extracted, when a growing corpus is shown again (and
+//! so re-indexed), which shard of an index comes first, and the search index
+//! built afterwards between frames.
+//!
+//! The decisions are plain functions and structs, tested on the host; [`Loader`]
+//! runs them against the browser ([`crate::fetch`], [`crate::worker`]) and the
+//! page's signals. A failed load keeps the corpus already on screen, and only
+//! the latest load may change it.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use broadsheet_extract::Article;
+use futures::channel::mpsc;
+use futures::StreamExt;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::corpus::Corpus;
+use crate::fetch::{self, Fetched, Loaded};
+use crate::loader::{ArticleFile, ShardRef};
+use crate::search::WordIndexBuilder;
+use crate::worker::{Extractor, InPage, Pool};
+
+/// Articles in one batch: a worker's unit of work, or the main thread's between two yields to the browser.
+const EXTRACT_BATCH: usize = 100;
+/// Articles in the first batch: few, so the first cards wait only for them,
+/// while the extractor's code is still being optimised.
+const FIRST_BATCH: usize = 20;
+/// How much a loading corpus grows between two showings of it.
+const SHOWN_GROWTH: usize = 4;
+/// Articles added to the search index between two yields to the browser (a few milliseconds).
+const WORD_INDEX_SLICE: usize = 250;
+
+/// The batches `count` articles are extracted in: a small first one, so the
+/// first cards come soon, then [`EXTRACT_BATCH`] each.
+pub fn batches(count: usize) -> Vec<Range<usize>> {
+    let first = FIRST_BATCH.min(count);
+    let rest = (first..count).step_by(EXTRACT_BATCH).map(|start| start..(start + EXTRACT_BATCH).min(count));
+    (first > 0).then_some(0..first).into_iter().chain(rest).collect()
+}
+
+/// When a corpus that is still arriving is put on screen (and so indexed):
+/// at the first batch, then each time the count has grown [`SHOWN_GROWTH`]
+/// times while more than half is still to come. The page is usable at once,
+/// and the re-indexing on the way costs less than the final index (showing at
+/// every doubling cost up to twice it, and it competes with the workers for the cores).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Showings {
+    total: usize,
+    shown: usize,
+}
+
+impl Showings {
+    pub fn new(total: usize) -> Showings {
+        Showings { total, shown: 0 }
+    }
+
+    /// Whether the corpus should be shown now that `done` articles have arrived
+    /// (the whole corpus is shown once at the end, not here).
+    pub fn after(&mut self, done: usize) -> bool {
+        let worth_showing = self.shown == 0 || (2 * done <= self.total && done >= SHOWN_GROWTH * self.shown);
+        let show = done > 0 && done < self.total && worth_showing;
+        if show {
+            self.shown = done;
+        }
+        show
+    }
+}
+
+/// Loads in the order they were asked for: each gets a number, and only the
+/// latest may change the page — an older one stops as soon as it sees it is
+/// no longer current, so the last load the reader asked for wins.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Generations {
+    latest: u64,
+}
+
+impl Generations {
+    /// A new load, which makes every earlier one stale.
+    pub fn begin(&mut self) -> u64 {
+        self.latest += 1;
+        self.latest
+    }
+
+    pub fn is_current(&self, generation: u64) -> bool {
+        generation == self.latest
+    }
+}
+
+/// The order to fetch an index's shards in: the one holding `article` (the
+/// article a link opens) first, so the link shows it at once, then the rest in order.
+pub fn shard_order(shards: &[ShardRef], article: Option<&str>) -> Vec<usize> {
+    let first = article.and_then(|id| shards.iter().position(|s| s.ids.iter().any(|x| x == id)));
+    first.into_iter().chain((0..shards.len()).filter(|&i| Some(i) != first)).collect()
+}
+
+/// Whether an index load should stop after its first shard until the reader
+/// leaves the article: when the link opened an article, that shard holds it,
+/// something arrived, and the view still shows it. A shared link to one
+/// article of a large index then costs one shard.
+pub fn waits_for_reader(link_article: Option<&str>, first_holds_it: bool, arrived: bool, viewed_article: Option<&str>) -> bool {
+    link_article.is_some() && first_holds_it && arrived && viewed_article == link_article
+}
+
+/// Puts the articles of an index back in its order: `order` is the order the
+/// shards were fetched in, `received[i]` how many articles shard `i` gave.
+/// Only the first shard can be out of place (see [`shard_order`]).
+pub fn restore_index_order(articles: &mut [Article], order: &[usize], received: &[usize]) {
+    if let Some(&first) = order.first().filter(|&&first| first > 0) {
+        let before: usize = received[..first].iter().sum();
+        articles[..before + received[first]].rotate_left(received[first]);
+    }
+}
+
+/// Where the loading stands, for the status line.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum LoadStatus {
+    #[default]
+    Idle,
+    Loading {
+        what: String,
+        done: usize,
+        total: usize,
+    },
+    Loaded {
+        what: String,
+        articles: usize,
+        problems: Vec<String>,
+    },
+    Failed {
+        what: String,
+        error: String,
+    },
+}
+
+/// Runs loads for the page: shared by the panel and the page, which starts loads from the URL.
+#[derive(Clone, Copy)]
+pub struct Loader {
+    pub status: RwSignal<LoadStatus>,
+    generations: StoredValue<Generations>,
+    /// The article the view opens (`article=`), as the page last said ([`Loader::article_is`]).
+    article: StoredValue<Option<String>>,
+    /// An index load waiting for the reader to leave the one article it shows
+    /// (see [`waits_for_reader`]): that article, and the sender whose drop wakes it.
+    waiting: StoredValue<Option<(String, mpsc::UnboundedSender<()>)>>,
+}
+
+impl Default for Loader {
+    fn default() -> Loader {
+        Loader {
+            status: RwSignal::new(LoadStatus::Idle),
+            generations: StoredValue::new(Generations::default()),
+            article: StoredValue::new(None),
+            waiting: StoredValue::new(None),
+        }
+    }
+}
+
+impl Loader {
+    /// Lets a waiting index load fetch the rest of its shards.
+    fn resume(self) {
+        self.waiting.set_value(None);
+    }
+
+    /// Told the view's article on every change of view: a load waiting for the
+    /// reader to leave the article it shows goes on once the view opens another
+    /// one, or none.
+    pub fn article_is(self, current: Option<&str>) {
+        self.article.set_value(current.map(str::to_string));
+        if self.waiting.with_value(|w| w.as_ref().is_some_and(|(shown, _)| Some(shown.as_str()) != current)) {
+            self.resume();
+        }
+    }
+
+    fn begin(self, what: &str, total: usize) -> u64 {
+        self.resume();
+        let mut generations = self.generations.get_value();
+        let generation = generations.begin();
+        self.generations.set_value(generations);
+        self.status.set(LoadStatus::Loading { what: what.to_string(), done: 0, total });
+        generation
+    }
+
+    /// Stops any load under way from touching the page.
+    pub fn cancel(self) {
+        self.resume();
+        self.generations.update_value(|g| {
+            g.begin();
+        });
+        self.status.set(LoadStatus::Idle);
+    }
+
+    fn is_current(self, generation: u64) -> bool {
+        self.generations.with_value(|g| g.is_current(generation))
+    }
+
+    /// On success extracts the articles in batches — in Web Workers when they
+    /// start, on the main thread otherwise — showing results from the first
+    /// batch on and the progress after each; on failure keeps the corpus and says why.
+    async fn finish(self, generation: u64, corpus: RwSignal<Arc<Corpus>>, what: String, result: Result<Loaded, String>) {
+        if !self.is_current(generation) {
+            return;
+        }
+        let (files, problems) = match result {
+            Ok(loaded) => loaded,
+            Err(error) => {
+                self.status.set(LoadStatus::Failed { what, error });
+                return;
+            }
+        };
+        if files.is_empty() {
+            // Nothing to extract: `done` says why, and the corpus on screen stays.
+            return Arriving::new(self, generation, corpus, what, 0).done(problems);
+        }
+        let extractor = Extractor::load().await;
+        if !self.is_current(generation) {
+            return;
+        }
+        let extractor = match extractor {
+            Ok(extractor) => extractor,
+            Err(error) => {
+                self.status.set(LoadStatus::Failed { what, error });
+                return;
+            }
+        };
+        let mut shown = Arriving::new(self, generation, corpus, what, files.len());
+        let batches: Vec<&[ArticleFile]> = batches(files.len()).into_iter().map(|range| &files[range]).collect();
+        let mut pool = start_pool(&extractor, &batches);
+        let mut in_page: Option<InPage> = None;
+        for (i, batch) in batches.iter().enumerate() {
+            let from_worker = match pool.as_mut() {
+                Some(p) => p.next(i, batch).await.map_err(|e| warn(&format!("extraction moves to the main thread: {e}"))).ok(),
+                None => None,
+            };
+            let extracted = match from_worker {
+                Some(extracted) => Ok(extracted),
+                None => {
+                    pool = None;
+                    let on_page = match in_page.take() {
+                        Some(started) => started,
+                        None => match InPage::start(&extractor).await {
+                            Ok(started) => started,
+                            Err(error) => return shown.fail(error),
+                        },
+                    };
+                    let extracted = batch.iter().map(|f| on_page.extract(f)).collect();
+                    in_page = Some(on_page);
+                    fetch::yield_to_browser().await;
+                    extracted
+                }
+            };
+            match extracted {
+                Ok(extracted) => {
+                    if !shown.add(extracted) {
+                        return;
+                    }
+                }
+                Err(error) => return shown.fail(error),
+            }
+        }
+        shown.done(problems);
+    }
+
+    /// Loads a pre-extracted index shard by shard: nothing to extract, the
+    /// page shows the first shard as soon as it arrives, the one holding the
+    /// article the link opens first ([`shard_order`], [`waits_for_reader`]). A
+    /// shard that fails after the first is reported and the others still load.
+    async fn finish_index(self, generation: u64, corpus: RwSignal<Arc<Corpus>>, what: String, shards: Vec<ShardRef>, article: Option<String>) {
+        let total = shards.iter().map(|s| s.articles).sum();
+        let mut shown = Arriving::new(self, generation, corpus, what, total);
+        let mut problems = Vec::new();
+        let order = shard_order(&shards, article.as_deref());
+        let mut received = vec![0; shards.len()];
+        for (n, &i) in order.iter().enumerate() {
+            let first_holds_it = article.as_ref().is_some_and(|id| shards[order[0]].ids.contains(id));
+            let viewed = self.article.get_value();
+            if n == 1 && waits_for_reader(article.as_deref(), first_holds_it, !shown.is_empty(), viewed.as_deref()) {
+                let (wake, mut woken) = mpsc::unbounded();
+                self.waiting.set_value(article.clone().map(|id| (id, wake)));
+                // Said as a load that pauses, with its progress bar standing still.
+                let what = format!("{} — the rest once you leave this article", shown.what);
+                self.status.set(LoadStatus::Loading { what, done: received[order[0]], total });
+                // Resumed by the reader, or by a newer load (which this one then leaves alone).
+                let _ = woken.next().await;
+                if !self.is_current(generation) {
+                    return;
+                }
+            }
+            match fetch::fetch_shard(&shards[i]).await {
+                Ok(articles) => {
+                    received[i] = articles.len();
+                    if !shown.add(articles) {
+                        return;
+                    }
+                }
+                Err(error) if shown.is_empty() => return shown.fail(error),
+                Err(error) => problems.push(error),
+            }
+        }
+        restore_index_order(&mut shown.articles, &order, &received);
+        shown.done(problems);
+    }
+
+    /// Loads the corpus at `url`; `article` is the article the link opens, if any.
+    pub fn load_url(self, corpus: RwSignal<Arc<Corpus>>, url: String, article: Option<String>) {
+        let status = self.status;
+        let generation = self.begin(&url, 1);
+        // A `.json` is a manifest or a pre-extracted index, which needs no extractor.
+        if !crate::loader::file_name(&url).ends_with(".json") {
+            Extractor::preload();
+        }
+        spawn_local(async move {
+            let what = url.clone();
+            let progress = move |done, total| {
+                if self.is_current(generation) {
+                    status.set(LoadStatus::Loading { what: what.clone(), done, total });
+                }
+            };
+            match fetch::fetch_corpus(&url, progress).await {
+                Ok(Fetched::Index(shards)) => self.finish_index(generation, corpus, url, shards, article).await,
+                Ok(Fetched::Files(loaded)) => self.finish(generation, corpus, url, Ok(loaded)).await,
+                Err(error) => self.finish(generation, corpus, url, Err(error)).await,
+            }
+        });
+    }
+
+    /// Loads files the reader picked or dropped; they never leave the machine.
+    pub fn load_files(self, corpus: RwSignal<Arc<Corpus>>, files: Vec<web_sys::File>) {
+        let what = match files.len() {
+            1 => files[0].name(),
+            n => format!("{n} local files"),
+        };
+        let generation = self.begin(&what, files.len());
+        Extractor::preload();
+        spawn_local(async move {
+            let result = fetch::read_files(files).await;
+            self.finish(generation, corpus, what, result).await;
+        });
+    }
+}
+
+/// Articles as they arrive, from workers or shards: the progress after each
+/// batch, and the corpus shown when [`Showings`] says so.
+struct Arriving {
+    loader: Loader,
+    generation: u64,
+    corpus: RwSignal<Arc<Corpus>>,
+    what: String,
+    total: usize,
+    articles: Vec<Article>,
+    showings: Showings,
+}
+
+impl Arriving {
+    fn new(loader: Loader, generation: u64, corpus: RwSignal<Arc<Corpus>>, what: String, total: usize) -> Arriving {
+        Arriving { loader, generation, corpus, what, total, articles: Vec::with_capacity(total), showings: Showings::new(total) }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// False once a later load has taken over: the caller stops.
+    fn add(&mut self, batch: Vec<Article>) -> bool {
+        if !self.loader.is_current(self.generation) {
+            return false;
+        }
+        self.articles.extend(batch);
+        let done = self.articles.len();
+        self.loader.status.set(LoadStatus::Loading { what: self.what.clone(), done, total: self.total });
+        if self.showings.after(done) {
+            self.show(self.articles.clone());
+        }
+        true
+    }
+
+    /// Stops the load and says why; whatever is on screen stays.
+    fn fail(self, error: String) {
+        if self.loader.is_current(self.generation) {
+            self.loader.status.set(LoadStatus::Failed { what: self.what, error });
+        }
+    }
+
+    fn done(mut self, problems: Vec<String>) {
+        if !self.loader.is_current(self.generation) {
+            return;
+        }
+        let articles = self.articles.len();
+        if articles == 0 {
+            // Nothing to show: the corpus on screen stays.
+            let error = problems.first().cloned().unwrap_or_else(|| "It holds no article.".to_string());
+            self.loader.status.set(LoadStatus::Failed { what: self.what, error });
+            return;
+        }
+        let all = std::mem::take(&mut self.articles);
+        self.show(all);
+        self.loader.status.set(LoadStatus::Loaded { what: self.what, articles, problems });
+        index_words_between_frames(self.corpus);
+    }
+
+    /// Puts `articles` on screen.
+    fn show(&self, articles: Vec<Article>) {
+        self.corpus.set(Arc::new(Corpus::from_articles(articles)));
+    }
+}
+
+/// Builds the search index of the corpus on screen once the page has drawn it,
+/// in slices between frames, so neither the page nor the first search waits
+/// for it; it stops when another corpus is shown or a search has built it.
+fn index_words_between_frames(signal: RwSignal<Arc<Corpus>>) {
+    spawn_local(async move {
+        let corpus = signal.get_untracked();
+        let mut builder = WordIndexBuilder::default();
+        loop {
+            fetch::yield_to_browser().await;
+            let still_shown = signal.with_untracked(|shown| Arc::ptr_eq(shown, &corpus));
+            if !still_shown || corpus.has_words() {
+                return;
+            }
+            for _ in 0..WORD_INDEX_SLICE {
+                if !corpus.add_words(&mut builder) {
+                    corpus.keep_words(builder);
+                    return;
+                }
+            }
+        }
+    });
+}
+
+fn start_pool(extractor: &Extractor, batches: &[&[ArticleFile]]) -> Option<Pool> {
+    let started = Pool::start(extractor, Pool::default_size()).and_then(|pool| pool.submit(batches).map(|()| pool));
+    started.map_err(|e| warn(&format!("extraction stays on the main thread: {e}"))).ok()
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&message.into());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_start_small_and_cover_every_article_once() {
+        let bounds = |count| batches(count).into_iter().map(|r| (r.start, r.end)).collect::<Vec<_>>();
+        assert_eq!(bounds(0), []);
+        assert_eq!(bounds(7), [(0, 7)]);
+        assert_eq!(bounds(20), [(0, 20)]);
+        assert_eq!(bounds(250), [(0, 20), (20, 120), (120, 220), (220, 250)]);
+        for count in [1, 19, 21, 119, 120, 121, 1001] {
+            let ranges = batches(count);
+            assert_eq!(ranges[0].len(), FIRST_BATCH.min(count));
+            assert!(ranges.windows(2).all(|w| w[0].end == w[1].start && w[1].len() <= EXTRACT_BATCH && !w[1].is_empty()));
+            assert_eq!(ranges.last().map(|r| r.end), Some(count));
+        }
+    }
+
+    #[test]
+    fn a_growing_corpus_is_shown_first_then_at_fourfold_growth_while_half_is_to_come() {
+        let mut showings = Showings::new(10_000);
+        let shown: Vec<usize> = batches(10_000).iter().map(|r| r.end).filter(|&done| showings.after(done)).collect();
+        assert_eq!(shown, [20, 120, 520, 2120]);
+        // A corpus of one batch is shown once, whole, at the end.
+        let mut small = Showings::new(20);
+        assert!(!small.after(20));
+        // Shards of an index: the first at once, the last never before the end.
+        let mut index = Showings::new(3000);
+        assert_eq!([1000, 2000, 3000].map(|done| index.after(done)), [true, false, false]);
+        assert!(!Showings::new(5).after(0), "nothing arrived, nothing shown");
+    }
+
+    #[test]
+    fn only_the_latest_load_may_change_the_page() {
+        let mut generations = Generations::default();
+        let first = generations.begin();
+        assert!(generations.is_current(first));
+        let second = generations.begin();
+        assert!(!generations.is_current(first), "a newer load takes over");
+        assert!(generations.is_current(second));
+        generations.begin(); // a cancel
+        assert!(!generations.is_current(second));
+    }
+
+    fn shard(ids: &[&str]) -> ShardRef {
+        ShardRef { url: String::new(), articles: ids.len(), bytes: 1, ids: ids.iter().map(|s| s.to_string()).collect() }
+    }
+
+    #[test]
+    fn the_shard_of_the_opened_article_is_fetched_first() {
+        let shards = [shard(&["a", "b"]), shard(&["c"]), shard(&["d", "e"])];
+        assert_eq!(shard_order(&shards, Some("e")), [2, 0, 1]);
+        assert_eq!(shard_order(&shards, Some("a")), [0, 1, 2]);
+        assert_eq!(shard_order(&shards, Some("nowhere")), [0, 1, 2]);
+        assert_eq!(shard_order(&shards, None), [0, 1, 2]);
+    }
+
+    #[test]
+    fn an_index_waits_only_while_the_reader_stays_on_the_linked_article() {
+        assert!(waits_for_reader(Some("e"), true, true, Some("e")));
+        assert!(!waits_for_reader(Some("e"), true, true, None), "the reader left the article");
+        assert!(!waits_for_reader(Some("e"), true, true, Some("d")), "another article is open");
+        assert!(!waits_for_reader(Some("e"), false, true, Some("e")), "no shard holds it");
+        assert!(!waits_for_reader(Some("e"), true, false, Some("e")), "its shard failed: nothing to show");
+        assert!(!waits_for_reader(None, true, true, None), "a list view needs every shard");
+    }
+
+    #[test]
+    fn an_index_keeps_its_order_whichever_shard_came_first() {
+        let article = |id: &str| broadsheet_extract::extract_given(id, b"Title\n\nBody.", Default::default());
+        let ids = |articles: &[Article]| articles.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        // Shards [a b] [c] [d e], the last fetched first.
+        let mut articles: Vec<Article> = ["d", "e", "a", "b", "c"].map(article).to_vec();
+        restore_index_order(&mut articles, &[2, 0, 1], &[2, 1, 2]);
+        assert_eq!(ids(&articles), ["a", "b", "c", "d", "e"]);
+        // The middle one first, with the first shard lost on the way.
+        let mut articles: Vec<Article> = ["c", "d", "e"].map(article).to_vec();
+        restore_index_order(&mut articles, &[1, 0, 2], &[0, 1, 2]);
+        assert_eq!(ids(&articles), ["c", "d", "e"]);
+        let mut articles: Vec<Article> = ["a", "b", "c"].map(article).to_vec();
+        restore_index_order(&mut articles, &[0, 1], &[2, 1]);
+        assert_eq!(ids(&articles), ["a", "b", "c"]);
+    }
+}
