@@ -45,6 +45,9 @@ const NEEDED_AHEAD: usize = 6;
 const FORGOTTEN: f32 = 1.0;
 /// A runner-up this close to the best (as a share of its score) leaves the reader unsure.
 const TOO_CLOSE: f32 = 0.85;
+/// A pronoun goes on with the last sentence's subject unless someone scores this much more
+/// (as a share: the subject needs this share of the best score).
+const SUBJECT_GOES_ON: f32 = 0.6;
 /// How far ahead of everyone else the person in mind must be for a role the article gave no one
 /// to be theirs.
 const CLEARLY_AHEAD: f32 = 2.0;
@@ -116,6 +119,19 @@ fn opens_subordinate_clause(w: &str) -> bool {
         w,
         "when" | "after" | "as" | "while" | "although" | "though" | "because" | "if" | "since" | "before" | "once" | "until" | "unless" | "whereas"
     )
+}
+
+/// A sentence that opens with a participle's clause ("Asked about her vote, she replied",
+/// "Speaking to reporters, Quist said"): its names are not the sentence's subject either. A
+/// participle before a name is an adjective ("Embattled Mayor Quist").
+fn opens_with_participle(text: &str, toks: &[Token]) -> bool {
+    let [first, second, ..] = toks else { return false };
+    let w = first.text(text);
+    first.is_capitalized_word()
+        && w.len() >= 5
+        && (w.ends_with("ed") || w.ends_with("ing"))
+        && second.starts_lowercase()
+        && lexicon::listed_as_written(second.text(text)).is(WordList::Preposition)
 }
 
 /// What is left of salience after `sentences` sentences and `paragraphs` paragraph breaks. Past
@@ -743,6 +759,8 @@ struct Walk<'a> {
     /// unless someone else has taken the stage.
     last_speaker: Option<(usize, u32)>,
     subjects_since: Vec<usize>,
+    /// The last sentence subject that was a person, with the sentence it was the subject of.
+    last_subject: Option<(usize, u32)>,
 }
 
 impl Walk<'_> {
@@ -785,6 +803,14 @@ impl Walk<'_> {
         }
     }
 
+    /// `c` is the subject of the sentence being read.
+    fn took_subject(&mut self, c: usize) {
+        self.subjects_since.push(c);
+        if self.found.clusters[c].kind == EntityKind::Person {
+            self.last_subject = Some((c, self.salience.sentence));
+        }
+    }
+
     /// The last quote's speaker, when a quote's "he" or "she" goes on with them: they spoke in this
     /// paragraph or one of the two before, agree with the pronoun (or their gender is unknown), and no
     /// other person who agrees has been a sentence's subject since.
@@ -805,7 +831,8 @@ impl Walk<'_> {
                 let want = p.gender();
                 let candidates = self.salience.active.iter().copied().chain(self.main_person).filter(|&c| self.is_person(c) && !self.credited[c]);
                 let mut seen = Vec::new();
-                best(candidates.filter_map(|c| {
+                let mut top = 0.0f32;
+                let chosen = best(candidates.filter_map(|c| {
                     if seen.contains(&c) {
                         return None;
                     }
@@ -819,8 +846,21 @@ impl Walk<'_> {
                         return None;
                     };
                     let named = if self.named_in_quotes.contains(&c) { NAMED_IN_THE_QUOTE } else { 1.0 };
-                    Some((c, self.score(c) * fit * named))
-                }))
+                    let score = self.score(c) * fit * named;
+                    top = top.max(score);
+                    Some((c, score))
+                }));
+                // Between two of the same gender, the subject of this sentence or the one before
+                // goes on unless someone else is far ahead.
+                let subject = self.last_subject.filter(|&(c, sentence)| {
+                    sentence + 1 >= self.salience.sentence
+                        && self.is_person(c)
+                        && !self.credited[c]
+                        && self.gender(c) == want
+                        && !self.named_in_quotes.contains(&c)
+                        && self.score(c) >= top * SUBJECT_GOES_ON
+                });
+                subject.map(|(c, _)| c).or(chosen)
             }
             // A body speaks as "it" and "they"; a person never does.
             Pronoun::It | Pronoun::They => best(
@@ -1085,6 +1125,7 @@ pub fn speakers(
         named_in_quotes: Vec::new(),
         last_speaker: None,
         subjects_since: Vec::new(),
+        last_subject: None,
     };
     let mut resolved: Vec<Option<usize>> = vec![None; mentions.len()];
     let mut aliases: Vec<(usize, Span)> = Vec::new();
@@ -1104,6 +1145,8 @@ pub fn speakers(
 
     // The people a sentence names before a pronoun, outside quotes (one buffer for all sentences).
     let mut persons_before: Vec<usize> = Vec::new();
+    // The people the sentence's own "he" and "she" stood for so far, in order.
+    let mut sentence_pronouns: Vec<(Pronoun, usize)> = Vec::new();
     let mut faded = false;
     for (p_index, (&paragraph, toks)) in layout.paragraphs.iter().zip(paragraph_tokens).enumerate() {
         let first_quote = next_quote;
@@ -1130,8 +1173,10 @@ pub fn speakers(
             let mut quote_at = 0;
             let mut seen_referent = false;
             let mut seen_verb = false;
-            let mut subordinate = sentence_toks.first().is_some_and(|t| opens_subordinate_clause(&lexicon::folded(t.text(text))));
+            let mut subordinate = sentence_toks.first().is_some_and(|t| opens_subordinate_clause(&lexicon::folded(t.text(text))))
+                || opens_with_participle(text, sentence_toks);
             persons_before.clear();
+            sentence_pronouns.clear();
             let mut subject: Option<usize> = None;
             // The speaker mention being read, and whom it names.
             let mut speaker_here: Option<(Span, Option<usize>)> = None;
@@ -1168,7 +1213,13 @@ pub fn speakers(
                     for q in &speaker.quotes {
                         walk.named_in_quotes.extend(walk.found.within(*q).map(|(_, c)| c));
                     }
-                    let c = walk.phrase(&phrase);
+                    // "Asked about her own vote, she replied": a sentence's "she" goes on with its
+                    // earlier "her".
+                    let earlier = match phrase {
+                        Phrase::Pronoun(p @ (Pronoun::He | Pronoun::She)) => sentence_pronouns.iter().rev().find(|&&(q, _)| q == p).map(|&(_, c)| c),
+                        _ => None,
+                    };
+                    let c = earlier.filter(|c| !walk.named_in_quotes.contains(c)).or_else(|| walk.phrase(&phrase));
                     resolved[next_speaker] = c;
                     if let (Some(c), Phrase::Role { .. } | Phrase::Body(_)) = (c, &phrase) {
                         aliases.push((c, m));
@@ -1223,7 +1274,7 @@ pub fn speakers(
                             }
                             if is_subject {
                                 subject = Some(c);
-                                walk.subjects_since.push(c);
+                                walk.took_subject(c);
                             }
                             seen_referent |= !possessor;
                         }
@@ -1253,7 +1304,7 @@ pub fn speakers(
                             walk.salience.raise(c, MENTIONED + if subordinate { 0.0 } else { AS_SUBJECT });
                             if !subordinate {
                                 subject = Some(c);
-                                walk.subjects_since.push(c);
+                                walk.took_subject(c);
                             }
                         }
                         seen_referent = true;
@@ -1296,6 +1347,9 @@ pub fn speakers(
                             _ => walk.pronoun(p).filter(|_| matches!(p, Pronoun::He | Pronoun::She | Pronoun::It | Pronoun::They)),
                         };
                         if let Some(c) = referent {
+                            if matches!(p, Pronoun::He | Pronoun::She) {
+                                sentence_pronouns.push((p, c));
+                            }
                             let oblique = possessive || after_preposition();
                             let is_subject = !seen_referent && !seen_verb && !oblique && !subordinate;
                             let weight = MENTIONED + if is_subject { AS_SUBJECT } else { 0.0 } + if oblique { OBLIQUE } else { 0.0 };
@@ -1303,7 +1357,7 @@ pub fn speakers(
                             walk.salience.raise(c, weight + if spoke { AS_SPEAKER } else { 0.0 });
                             if is_subject {
                                 subject = Some(c);
-                                walk.subjects_since.push(c);
+                                walk.took_subject(c);
                             }
                         }
                         seen_referent |= !possessive;
