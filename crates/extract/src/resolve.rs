@@ -775,13 +775,13 @@ impl Walk<'_> {
         let cl = &self.found.clusters[c];
         let (he, she) = self.pronoun_votes[c];
         // A title settles it; the article's own pronouns tell an unknown gender, and overrule a
-        // given name's usual one when they agree twice and never disagree.
+        // given name's usual one when they never disagree ("Marty Walz … She said").
         match cl.gender {
             g if cl.titled => g,
             Gender::Unknown if he > she => Gender::Male,
             Gender::Unknown if she > he => Gender::Female,
-            Gender::Female if he >= 2 && she == 0 => Gender::Male,
-            Gender::Male if she >= 2 && he == 0 => Gender::Female,
+            Gender::Female if he >= 1 && she == 0 => Gender::Male,
+            Gender::Male if she >= 1 && he == 0 => Gender::Female,
             g => g,
         }
     }
@@ -1145,6 +1145,8 @@ pub fn speakers(
 
     // The people a sentence names before a pronoun, outside quotes (one buffer for all sentences).
     let mut persons_before: Vec<usize> = Vec::new();
+    // The same, for the whole sentence before.
+    let mut persons_last_sentence: Vec<usize> = Vec::new();
     // The people the sentence's own "he" and "she" stood for so far, in order.
     let mut sentence_pronouns: Vec<(Pronoun, usize)> = Vec::new();
     let mut faded = false;
@@ -1175,6 +1177,7 @@ pub fn speakers(
             let mut seen_verb = false;
             let mut subordinate = sentence_toks.first().is_some_and(|t| opens_subordinate_clause(&lexicon::folded(t.text(text))))
                 || opens_with_participle(text, sentence_toks);
+            std::mem::swap(&mut persons_before, &mut persons_last_sentence);
             persons_before.clear();
             sentence_pronouns.clear();
             let mut subject: Option<usize> = None;
@@ -1252,8 +1255,12 @@ pub fn speakers(
                                 .any(|t| is_modified_noun(&lexicon::folded(t.text(text))));
                         let after_preposition = after_preposition();
                         let is_subject = !in_quote && !seen_referent && !seen_verb && !after_preposition && !possessor && !subordinate;
-                        let mut weight =
-                            MENTIONED + if is_subject { AS_SUBJECT } else { 0.0 } + if after_preposition || possessor { OBLIQUE } else { 0.0 };
+                        // "…, which concerns Henry Crespo, president of the caucus. “…,” he said": a
+                        // person the article names for the first time takes the stage as a subject does.
+                        let introduced = !in_quote && !possessor && walk.found.clusters[c].mentions.first().is_some_and(|&m| m.start == span.start);
+                        let mut weight = MENTIONED
+                            + if is_subject || introduced { AS_SUBJECT } else { 0.0 }
+                            + if after_preposition || possessor { OBLIQUE } else { 0.0 };
                         if in_quote {
                             weight *= INSIDE_QUOTE;
                         }
@@ -1275,6 +1282,8 @@ pub fn speakers(
                             if is_subject {
                                 subject = Some(c);
                                 walk.took_subject(c);
+                            } else if introduced && walk.found.clusters[c].kind == EntityKind::Person {
+                                walk.subjects_since.push(c);
                             }
                             seen_referent |= !possessor;
                         }
@@ -1332,7 +1341,15 @@ pub fn speakers(
                         };
                         // Only a subject pronoun: "X, her deputy" says nothing of X.
                         let subject_pronoun = !possessive && matches!(w, "he" | "He" | "she" | "She" | "HE" | "SHE");
-                        if let ([c], Gender::Male | Gender::Female, true) = (persons_before.as_slice(), want, subject_pronoun) {
+                        // "Walz approaches it diplomatically. She said …": a sentence that opens with the
+                        // pronoun goes on with the one person of the sentence before, its subject.
+                        let the_one_before = match (persons_before.as_slice(), persons_last_sentence.as_slice()) {
+                            ([], [c]) if i == 0 && walk.last_subject.is_some_and(|(s, n)| s == *c && n + 1 == walk.salience.sentence) => {
+                                std::slice::from_ref(c)
+                            }
+                            _ => persons_before.as_slice(),
+                        };
+                        if let ([c], Gender::Male | Gender::Female, true) = (the_one_before, want, subject_pronoun) {
                             if alone(*c) {
                                 let votes = &mut walk.pronoun_votes[*c];
                                 if p == Pronoun::He {
