@@ -234,12 +234,15 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
             TokenKind::Word => {
                 let w = fold_tok(text, t);
                 let info = lexicon::listed(&w);
-                // A capitalised common word is part of a name after another ("CBS News"),
-                // and otherwise a sentence's first word ("But").
+                // A capitalised common word is part of a name after another ("CBS News") or
+                // when it opens a place's ("New York City Public Advocate Trish James"), and
+                // otherwise a sentence's first word ("But").
                 let in_name = k >= 2 && {
                     let before = &toks[k - 2];
                     before.is_word() && (before.is_capitalized_word() || lexicon::is_determiner(&fold_tok(text, before)))
-                };
+                } || k < last
+                    && toks[k].is_capitalized_word()
+                    && lexicon::places().get(&format!("{} {}", w.as_ref() as &str, fold_tok(text, &toks[k]).as_ref() as &str)).is_some();
                 let capitalized = t.is_capitalized_word();
                 determiner = info.is(WordList::Determiner);
                 capitalized && (!info.is(WordList::CommonWord) || in_name) || determiner || !capitalized && !breaks_phrase(&w, info)

@@ -804,12 +804,14 @@ fn classify<'t>(
             (first + 1..last.saturating_sub(1)).find(|&k| {
                 // Not after an initial's dot ("W. Bush"), but after a title's ("Gen. Norman Ham").
                 let after_initial = folded.word(k - 1) == "." && (k < first + 2 || !is_abbreviated_title(&surface[k - 2]));
-                folded.is_given_name(k) && !is_connector(folded.word(k - 1)) && !after_initial
+                // "South Carolina Republican", "New York City Public Advocate Trish James": a given
+                // name that is part of a place's name is none.
+                let in_place =
+                    || (first..k).any(|j| (2..=3).any(|len| j + len > k && j + len <= last && place_named(folded.range(j, j + len)).is_some()));
+                folded.is_given_name(k) && !is_connector(folded.word(k - 1)) && !after_initial && !in_place()
             })
         })
-        .flatten()
-        // "South Carolina Republican": a given name that is part of a place's name is none.
-        .filter(|&k| !(first..k).any(|j| (2..=3).any(|len| j + len > k && j + len <= last && place_named(folded.range(j, j + len)).is_some())));
+        .flatten();
     let mut described = false;
     match given_inside {
         // One word before the name is its title: "Councillor", "Mountaineer".
@@ -1325,6 +1327,17 @@ fn is_feature_word(w: &str) -> bool {
             | "glacier"
             | "reservoir"
             | "station"
+            | "garden"
+            | "gardens"
+            | "arena"
+            | "stadium"
+            | "field"
+            | "theatre"
+            | "theater"
+            | "cathedral"
+            | "church"
+            | "mosque"
+            | "temple"
     )
 }
 
@@ -1358,6 +1371,10 @@ fn is_event_word(w: &str) -> bool {
             | "plan"
             | "doctrine"
             | "initiative"
+            | "show"
+            | "podcast"
+            | "programme"
+            | "paper"
     )
 }
 
