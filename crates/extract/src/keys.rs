@@ -29,7 +29,9 @@ pub fn slug(name: &str) -> String {
         } else if let Some(latin) = transliterated(c) {
             latin.chars().for_each(&mut push);
         } else {
-            crate::lexicon::fold_each(c, &mut push);
+            // Lowercased before folding: a letter whose lowercase is another code point's ("Å",
+            // the ångström sign, is "å") keys as that letter does.
+            c.to_lowercase().for_each(|l| crate::lexicon::fold_each(l, &mut push));
         }
     }
     while out.ends_with('-') {
