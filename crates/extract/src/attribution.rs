@@ -244,7 +244,9 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
                     && toks[k].is_capitalized_word()
                     && lexicon::places().get(&format!("{} {}", w.as_ref() as &str, fold_tok(text, &toks[k]).as_ref() as &str)).is_some();
                 let capitalized = t.is_capitalized_word();
-                determiner = info.is(WordList::Determiner);
+                // "James A. Baker": an initial, not the article.
+                let initial = capitalized && toks.get(k).is_some_and(|n| n.text(text) == ".") && t.span.len() == 1;
+                determiner = info.is(WordList::Determiner) && !initial;
                 capitalized && (!info.is(WordList::CommonWord) || in_name) || determiner || !capitalized && !breaks_phrase(&w, info)
             }
             TokenKind::Punct => t.text(text) == "." && k >= 2 && is_abbreviated(text, &toks[k - 2]),
@@ -544,7 +546,14 @@ fn name_then_cue(c: &QuoteContext) -> Sought {
     while v < toks.len().min(i + 24) {
         let t = &toks[v];
         if t.text(text) == "," {
-            let close = (v + 1..toks.len().min(v + 16)).find(|&k| toks[k].text(text) == ",");
+            // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said":
+            // one apposition after another, up to the verb.
+            let mut close = (v + 1..toks.len().min(v + 16)).find(|&k| toks[k].text(text) == ",");
+            while let Some(c) = close.filter(|&c| !toks.get(c + 1).is_some_and(|n| lexicon::is_cue_verb(&fold_tok(text, n))) && c < v + 32) {
+                close = (c + 1..toks.len().min(c + 16))
+                    .take_while(|&k| !matches!(toks[k].text(text), "." | ";" | ":" | "“" | "”" | "\""))
+                    .find(|&k| toks[k].text(text) == ",");
+            }
             return match close {
                 Some(c) if toks.get(c + 1).is_some_and(|n| lexicon::is_cue_verb(&fold_tok(text, n))) => {
                     phrase_after(text, toks, i).filter(|p| p.end <= t.span.start).map(|p| (p, fold_tok(text, &toks[c + 1]).into_owned())).into()
