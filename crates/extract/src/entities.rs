@@ -1399,8 +1399,12 @@ fn body_kind_of(name: &str) -> Option<lexicon::BodyKind> {
     name.split_whitespace().filter_map(|w| lexicon::body_kind(&lexicon::folded(w))).min_by_key(|&k| rank(k))
 }
 
+/// The gender a person's given name tells: only a name of two words or more has one ("Clinton"
+/// alone is a family name, whatever it gives as a first name).
 fn person_gender(name: &str) -> Gender {
-    name.split_whitespace().next().and_then(|w| lexicon::given_names().get(lexicon::folded(w).as_ref()).copied()).unwrap_or(Gender::Unknown)
+    let mut words = name.split_whitespace();
+    let first = words.next().filter(|_| words.next().is_some());
+    first.and_then(|w| lexicon::given_names().get(lexicon::folded(w).as_ref()).copied()).unwrap_or(Gender::Unknown)
 }
 
 /// A name's last word: its words are joined by single spaces.

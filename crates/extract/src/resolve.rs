@@ -820,7 +820,13 @@ impl Walk<'_> {
         let agrees = |o: usize| self.is_person(o) && matches!(self.gender(o), g if g == want || g == Gender::Unknown);
         let recent = paragraph + 2 >= self.salience.paragraph;
         let someone_else = self.subjects_since.iter().any(|&o| o != c && agrees(o) && self.gender(o) == want);
-        (recent && agrees(c) && !someone_else && !self.named_in_quotes.contains(&c)).then_some(c)
+        // A speaker of unknown gender goes on only when no one in mind agrees by their own name or
+        // title ("René Duval … Judge Hana Okafor said … “…,” she said").
+        let surer = self.gender(c) == Gender::Unknown
+            && self.salience.active.iter().any(|&o| {
+                o != c && self.is_person(o) && self.found.clusters[o].gender == want && self.gender(o) == want && self.score(o) >= 0.5 * self.score(c)
+            });
+        (recent && agrees(c) && !someone_else && !surer && !self.named_in_quotes.contains(&c)).then_some(c)
     }
 
     /// The person or body a pronoun stands for.
