@@ -267,7 +267,8 @@ impl FoldedWords {
     }
 }
 
-const CONNECTORS: &[&str] = &["of", "de", "da", "van", "von", "der", "den", "du", "la", "le", "al", "bin", "ibn", "el", "di", "dos", "das", "&"];
+const CONNECTORS: &[&str] =
+    &["of", "de", "da", "van", "von", "der", "den", "du", "la", "le", "al", "bin", "ibn", "el", "di", "dos", "das", "ap", "&"];
 
 fn is_connector(folded: &str) -> bool {
     // Connectors are short; most words are not even looked at.

@@ -532,6 +532,15 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
     {
         return Phrase::Nobody;
     }
+    // "said Lorna Vickers More Business News Halvorsen": a person's name that opens the phrase,
+    // followed by nothing but capitalised words (a page's links run on after it), is the speaker.
+    if let Some((span, c)) = found.within(Span::new(words[0].span.start, head.span.end)).next() {
+        let rest = words.iter().skip_while(|t| t.span.end <= span.end);
+        let only_capitals_after = span.start == words[0].span.start && span.end < head.span.end && rest.clone().all(|t| t.is_capitalized_word());
+        if only_capitals_after && found.clusters[c].kind == EntityKind::Person && found.clusters[c].evidence {
+            return Phrase::Named(c);
+        }
+    }
     // The head is a name: the person or body it names.
     if head.is_capitalized_word() {
         if let Some((_, c)) = mention_at(head) {
