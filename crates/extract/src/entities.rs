@@ -267,8 +267,7 @@ impl FoldedWords {
     }
 }
 
-const CONNECTORS: &[&str] =
-    &["of", "de", "da", "van", "von", "der", "den", "du", "la", "le", "al", "bin", "ibn", "el", "di", "dos", "das", "ap", "&"];
+const CONNECTORS: &[&str] = &["of", "de", "da", "van", "von", "der", "den", "du", "la", "le", "al", "bin", "ibn", "el", "di", "dos", "das", "&"];
 
 fn is_connector(folded: &str) -> bool {
     // Connectors are short; most words are not even looked at.
