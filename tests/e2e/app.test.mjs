@@ -152,8 +152,8 @@ test('an opened article highlights and labels every quote', async () => {
   await page.locator('.card .title a').first().click();
   await page.waitForSelector('.reader');
   assert.match(page.url(), /article=000_36cf100171f11d27/);
-  assert.equal(await page.locator('.reader .speaker-label').count(), 9);
-  assert.ok((await page.locator('.reader .quote').count()) >= 9);
+  assert.equal(await page.locator('.reader .speaker-label').count(), 10);
+  assert.ok((await page.locator('.reader .quote').count()) >= 10);
   const labels = await page.locator('.reader .speaker-label').allInnerTexts();
   assert.ok(labels.filter((l) => l === 'Alexander Lukashenko').length >= 7, labels.join(', '));
   assert.ok((await page.locator('.reader .ent.place').count()) > 0, 'entity mentions are marked');
@@ -580,8 +580,8 @@ test('the single-file build works opened straight from disk', async () => {
   await page.waitForURL(/view=quotes/);
   // A page of 12, and the rest behind "Show more".
   assert.equal(await page.locator('.quote-item').count(), 12);
-  await page.locator('button.more', { hasText: 'Show more (11 left)' }).click();
-  assert.equal(await page.locator('.quote-item').count(), 23);
+  await page.locator('button.more', { hasText: 'Show more (12 left)' }).click();
+  assert.equal(await page.locator('.quote-item').count(), 24);
   // A corpus of several batches goes to the workers here too; nothing is fetched from a server.
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning' && /extraction/.test(m.text())) warnings.push(m.text()); });

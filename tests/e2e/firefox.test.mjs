@@ -93,7 +93,7 @@ test('Firefox: an opened article highlights and labels every quote', async () =>
   await driver.findElement(By.css('.card .title a')).click();
   await waitFor('.reader');
   await waitForUrl(/article=000_36cf100171f11d27/);
-  assert.equal((await texts('.reader .speaker-label')).length, 9);
+  assert.equal((await texts('.reader .speaker-label')).length, 10);
   assert.ok((await texts('.reader .ent.place')).length > 0, 'entity mentions are marked');
 });
 
