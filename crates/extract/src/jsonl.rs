@@ -1,4 +1,4 @@
-//! JSONL corpora, one `{"id", "title"?, "date"?, "text"}` object a line: the
+//! JSONL corpora, one `{"id", "title"?, "date"?, "url"?, "text"}` object a line: the
 //! one reader of them for the command line (`jsonl`, `index`) and the app's
 //! loader, so all three accept the same lines and say the same of bad ones.
 
@@ -14,6 +14,8 @@ pub struct Line {
     pub numeric_id: bool,
     pub title: Option<String>,
     pub date: Option<String>,
+    /// Where the article is published: an index without texts links its cards there.
+    pub url: Option<String>,
     pub text: String,
 }
 
@@ -56,7 +58,7 @@ pub fn read_line(line: &str) -> Result<Line, String> {
         Some(Json::String(s)) => Ok(Some(s.clone())),
         Some(other) => Err(format!("\"{field}\" is {}, not a string", other.kind())),
     };
-    Ok(Line { id, numeric_id, title: optional("title")?, date: optional("date")?, text })
+    Ok(Line { id, numeric_id, title: optional("title")?, date: optional("date")?, url: optional("url")?, text })
 }
 
 /// Every line of a JSONL body that is not blank, with its number (from 1).
@@ -75,8 +77,9 @@ mod tests {
 
     #[test]
     fn title_and_date_are_data_and_offsets_stay_in_the_text() {
-        let line = read_line(r#"{"id": "a-1", "title": "Rain", "date": "2024-01-02", "text": "“It rained on Monday,” said Anna Berg."}"#).unwrap();
+        let line = read_line(r#"{"id": "a-1", "title": "Rain", "date": "2024-01-02", "url": "https://example.org/rain", "text": "“It rained on Monday,” said Anna Berg."}"#).unwrap();
         assert_eq!((line.id.as_str(), line.numeric_id), ("a-1", false));
+        assert_eq!(line.url.as_deref(), Some("https://example.org/rain"));
         let article = line.extract();
         assert_eq!(article.text, line.text, "nothing is written in front of the text");
         assert_eq!(article.title.text, "Rain");
@@ -92,7 +95,8 @@ mod tests {
 
     #[test]
     fn a_given_title_leaves_the_first_line_to_the_body_unless_it_repeats_it() {
-        let with = |title: &str, text: &str| Line { id: "x".into(), numeric_id: false, title: Some(title.into()), date: None, text: text.into() };
+        let with =
+            |title: &str, text: &str| Line { id: "x".into(), numeric_id: false, title: Some(title.into()), date: None, url: None, text: text.into() };
         let article = with("Harbour reopens", "Crews return\n\nThe pier opened on Monday.").extract();
         assert_eq!(article.title.text, "Harbour reopens");
         let paragraphs: Vec<&str> = article.paragraphs.iter().map(|p| p.text(&article.text)).collect();
@@ -139,6 +143,7 @@ mod tests {
             (r#"{"id": true, "text": "x"}"#, "\"id\" is true or false"),
             (r#"{"id": "a", "text": 3}"#, "\"text\" is a number"),
             (r#"{"id": "a", "text": "x", "date": 2024}"#, "\"date\" is a number"),
+            (r#"{"id": "a", "text": "x", "url": ["u"]}"#, "\"url\" is a list"),
             (r#"["a", "x"]"#, "the line is a list"),
             (r#"{"id": "a", "text": "x""#, "expected ',' or '}'"),
         ] {

@@ -3,8 +3,9 @@
 //! ```text
 //! broadsheet-extract jsonl < in.jsonl > out.jsonl     {"id","title"?,"date"?,"text"} lines in, one result line out
 //! broadsheet-extract files seeds/*.txt [--pretty]     one result per file
-//! broadsheet-extract generate N DIR [--seed S]        N synthetic articles (benchmarks, load tests)
-//! broadsheet-extract index OUT INPUT... [--shard N]   a sharded index the app loads with corpus=OUT/index.json
+//! broadsheet-extract generate N DIR [--seed S] [--files]   N synthetic articles as DIR/corpus.jsonl (benchmarks, load tests)
+//! broadsheet-extract index OUT INPUT... [--no-text] [--part K/N] [--batch N]   an index the app loads with corpus=OUT/index.json
+//! broadsheet-extract merge OUT PART...                 partial indexes (index --part) joined into one
 //! ```
 //! Output lines carry byte offsets into the input text, in the shape both
 //! evaluation scorers read. A bad input line is reported on stderr with its
@@ -99,26 +100,43 @@ fn out_line<'a>(id: serde_json::Value, a: &'a Article, map: &SourceMap) -> OutLi
     }
 }
 
-const USAGE: &str = "usage: broadsheet-extract jsonl < in.jsonl > out.jsonl\n       broadsheet-extract files FILE... [--pretty]\n       broadsheet-extract generate N DIR [--seed S]\n       broadsheet-extract index OUT INPUT... [--shard N]   (INPUT: folders, .txt or .jsonl files)";
+const USAGE: &str = "usage: broadsheet-extract jsonl < in.jsonl > out.jsonl
+       broadsheet-extract files FILE... [--pretty]
+       broadsheet-extract generate N DIR [--seed S] [--files]
+       broadsheet-extract index OUT INPUT... [--no-text] [--part K/N] [--batch N]   (INPUT: folders, .txt or .jsonl files)
+       broadsheet-extract index OUT INPUT... --format 2 [--shard N]   (the shards of format 2)
+       broadsheet-extract merge OUT PART...   (PART: folders written by index --part)";
 
-/// Writes `n` synthetic articles, a manifest.json listing them, and the same
-/// articles as one corpus.jsonl into `dir`.
+/// Writes `n` synthetic articles into `dir` as one corpus.jsonl, each line with a `url`, as
+/// they are made, so any number takes little memory; with `--files`, also a file per article
+/// and a manifest.json listing them.
 fn run_generate(args: &[String]) -> io::Result<bool> {
     let n: usize = args.first().and_then(|a| a.parse().ok()).ok_or_else(|| io::Error::other("generate needs a count"))?;
     let dir = std::path::Path::new(args.get(1).ok_or_else(|| io::Error::other("generate needs a folder"))?);
     let seed = args.iter().position(|a| a == "--seed").and_then(|i| args.get(i + 1)).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let files = args.iter().any(|a| a == "--files");
     std::fs::create_dir_all(dir)?;
-    let mut names = Vec::with_capacity(n);
-    let mut jsonl = String::new();
-    for (name, text) in broadsheet_extract::synthetic::corpus(n, seed) {
-        std::fs::write(dir.join(&name), &text)?;
+    let mut jsonl = BufWriter::new(std::fs::File::create(dir.join("corpus.jsonl"))?);
+    let mut manifest = match files {
+        true => Some(BufWriter::new(std::fs::File::create(dir.join("manifest.json"))?)),
+        false => None,
+    };
+    for (i, (name, text)) in broadsheet_extract::synthetic::articles(seed).take(n).enumerate() {
         let id = broadsheet_extract::id_from_file_name(&name);
-        jsonl.push_str(&serde_json::json!({ "id": id, "text": text }).to_string());
-        jsonl.push('\n');
-        names.push(name);
+        let url = format!("https://example.org/news/{id}");
+        serde_json::to_writer(&mut jsonl, &serde_json::json!({ "id": id, "url": url, "text": text })).map_err(io::Error::other)?;
+        jsonl.write_all(b"\n")?;
+        if let Some(manifest) = manifest.as_mut() {
+            std::fs::write(dir.join(&name), &text)?;
+            manifest.write_all(if i == 0 { b"[" } else { b"," })?;
+            serde_json::to_writer(&mut *manifest, &name).map_err(io::Error::other)?;
+        }
     }
-    std::fs::write(dir.join("corpus.jsonl"), jsonl)?;
-    std::fs::write(dir.join("manifest.json"), serde_json::to_string(&names).map_err(io::Error::other)?)?;
+    jsonl.flush()?;
+    if let Some(mut manifest) = manifest {
+        manifest.write_all(if n == 0 { b"[]" } else { b"]" })?;
+        manifest.flush()?;
+    }
     Ok(true)
 }
 
@@ -182,6 +200,7 @@ fn main() -> ExitCode {
         Some("jsonl") => run_jsonl(),
         Some("generate") => run_generate(&args[1..]),
         Some("index") => index::run(&args[1..]),
+        Some("merge") => index::merge(&args[1..]),
         Some("files") => {
             let pretty = args.iter().any(|a| a == "--pretty");
             let paths: Vec<String> = args[1..].iter().filter(|a| *a != "--pretty").cloned().collect();

@@ -205,10 +205,16 @@ pub fn article(rng: &mut Rng, index: usize) -> String {
     }
 }
 
+/// Articles as (file name, text), one after another, made as they are asked for: a corpus of
+/// any size streams without being held.
+pub fn articles(seed: u64) -> impl Iterator<Item = (String, String)> {
+    let mut rng = Rng::new(seed);
+    (0..).map(move |i| (format!("synthetic_{i:05}.txt"), article(&mut rng, i)))
+}
+
 /// `n` articles as (file name, text).
 pub fn corpus(n: usize, seed: u64) -> Vec<(String, String)> {
-    let mut rng = Rng::new(seed);
-    (0..n).map(|i| (format!("synthetic_{i:05}.txt"), article(&mut rng, i))).collect()
+    articles(seed).take(n).collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,358 @@
+//! The table chunk: every fact that filters and facet counts need, in columns, loaded up front;
+//! and the directory of every other chunk.
+//!
+//! Per article: its id, its day, how many quotes it has (its quotes follow those of the article
+//! before), and the keys of the people, places and organisations it names. Per quote: its
+//! speaker, its kind and the entities it names in its own words. Keys are ids into the
+//! dictionary, as extraction gave them; [`Table::linked`] links them across the corpus and gives
+//! the columns the page's filter engine reads ([`Linked`]), each facet in the page's order
+//! ([`SPEAKER`], [`ABOUT`], [`PERSON`], [`PLACE`], [`ORG`]).
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use super::chunk::ChunkRef;
+use super::dictionary::Links;
+use super::words::WordChunk;
+use crate::QuoteKind;
+
+/// The facets, by their place in the page's `Facet::ALL`.
+pub const SPEAKER: usize = 0;
+pub const ABOUT: usize = 1;
+pub const PERSON: usize = 2;
+pub const PLACE: usize = 3;
+pub const ORG: usize = 4;
+
+/// A quote's kind as a bit, as the page keeps it; an article has the bits of its quotes' kinds.
+pub const KIND_FULL: u8 = 1;
+pub const KIND_PARTIAL: u8 = 2;
+
+pub fn kind_bit(kind: QuoteKind) -> u8 {
+    match kind {
+        QuoteKind::Full => KIND_FULL,
+        QuoteKind::Partial => KIND_PARTIAL,
+    }
+}
+
+/// `YYYY-MM-DD` as the number `YYYYMMDD`, which orders as the dates do; 0 is no date.
+pub fn day_number(iso: &str) -> Option<u32> {
+    let b = iso.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !iso.bytes().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit()) {
+        return None;
+    }
+    let part = |from: usize, to: usize| iso[from..to].parse::<u32>().ok();
+    let day = part(0, 4)? * 10_000 + part(5, 7)? * 100 + part(8, 10)?;
+    (day > 0).then_some(day)
+}
+
+/// A day number as `YYYY-MM-DD`.
+pub fn iso_day(day: u32) -> String {
+    format!("{:04}-{:02}-{:02}", day / 10_000, day / 100 % 100, day % 100)
+}
+
+/// A list per row (article or quote) as stored: each row's count, then every row's items.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+pub struct Counted {
+    pub counts: Vec<u32>,
+    pub items: Vec<u32>,
+}
+
+impl Counted {
+    pub fn push(&mut self, items: impl IntoIterator<Item = u32>) {
+        let before = self.items.len();
+        self.items.extend(items);
+        self.counts.push((self.items.len() - before) as u32);
+    }
+
+    /// Appends the rows of `other` with each item mapped by `map`, each row sorted again.
+    pub fn append(&mut self, other: &Counted, map: impl Fn(u32) -> u32) {
+        let mut items = other.items.iter();
+        for &count in &other.counts {
+            let from = self.items.len();
+            self.items.extend(items.by_ref().take(count as usize).map(|&i| map(i)));
+            self.items[from..].sort_unstable();
+            self.counts.push((self.items.len() - from) as u32);
+        }
+    }
+
+    /// The rows as [`Lists`], or why the counts and items disagree.
+    pub fn lists(&self) -> Result<Lists, String> {
+        let mut starts = Vec::with_capacity(self.counts.len() + 1);
+        let mut at = 0u64;
+        starts.push(0);
+        for &c in &self.counts {
+            at += u64::from(c);
+            starts.push(u32::try_from(at).map_err(|_| "a list column is too long".to_string())?);
+        }
+        if at != self.items.len() as u64 {
+            return Err(format!("a list column counts {at} items but holds {}", self.items.len()));
+        }
+        Ok(Lists { starts, items: self.items.clone() })
+    }
+}
+
+/// A list per row, in memory: row `i`'s items are `items[starts[i]..starts[i + 1]]`.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Lists {
+    pub starts: Vec<u32>,
+    pub items: Vec<u32>,
+}
+
+impl Lists {
+    pub fn get(&self, row: usize) -> &[u32] {
+        match self.starts.get(row..row + 2) {
+            Some(&[from, to]) => &self.items[from as usize..to as usize],
+            _ => &[],
+        }
+    }
+
+    pub fn rows(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    fn from_rows(rows: impl IntoIterator<Item = Vec<u32>>) -> Lists {
+        let mut lists = Lists { starts: vec![0], items: Vec::new() };
+        for mut row in rows {
+            row.sort_unstable();
+            row.dedup();
+            lists.items.extend_from_slice(&row);
+            lists.starts.push(lists.items.len() as u32);
+        }
+        lists
+    }
+}
+
+/// A run of articles whose content is in one chunk of each kind.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Batch {
+    pub articles: u32,
+    pub quotes: u32,
+    pub cards: ChunkRef,
+    /// The texts of the batch's quotes.
+    pub quotes_chunk: ChunkRef,
+    /// The articles themselves; only in an index with texts.
+    pub articles_chunk: Option<ChunkRef>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+pub struct Table {
+    /// Every article's id, one after the other; `id_ends[a]` is where article `a`'s ends.
+    pub id_text: String,
+    pub id_ends: Vec<u32>,
+    /// Per article: its publication day ([`day_number`]), 0 when unknown.
+    pub days: Vec<u32>,
+    /// Per article: how many quotes it has.
+    pub quote_counts: Vec<u32>,
+    /// Per article: the keys of its people, places and organisations (ids, sorted).
+    pub people: Counted,
+    pub places: Counted,
+    pub orgs: Counted,
+    /// Per quote: its speaker's id + 1, 0 when unattributed.
+    pub speakers: Vec<u32>,
+    /// Per quote: its kind's bit.
+    pub kinds: Vec<u8>,
+    /// Per quote: the entities it names in its own words, each `id << 1`, plus 1 when the
+    /// entity is a person (whom linking may rename).
+    pub about: Counted,
+    /// The content chunks, batch after batch, and the word chunks, in term order.
+    pub batches: Vec<Batch>,
+    pub words: Vec<WordChunk>,
+}
+
+impl Table {
+    pub fn articles(&self) -> usize {
+        self.days.len()
+    }
+
+    pub fn quotes(&self) -> usize {
+        self.speakers.len()
+    }
+
+    /// Article `a`'s id.
+    pub fn id(&self, a: usize) -> &str {
+        let from = if a == 0 { 0 } else { self.id_ends.get(a - 1).map_or(0, |&e| e as usize) };
+        let to = self.id_ends.get(a).map_or(from, |&e| e as usize);
+        self.id_text.get(from..to).unwrap_or_default()
+    }
+
+    /// The article whose id is `id`.
+    pub fn article_by_id(&self, id: &str) -> Option<usize> {
+        (0..self.articles()).find(|&a| self.id(a) == id)
+    }
+
+    /// Every article's first quote, and the number of quotes after the last.
+    pub fn quote_starts(&self) -> Vec<u32> {
+        let mut starts = Vec::with_capacity(self.quote_counts.len() + 1);
+        let mut at = 0u32;
+        starts.push(0);
+        for &c in &self.quote_counts {
+            at = at.saturating_add(c);
+            starts.push(at);
+        }
+        starts
+    }
+
+    /// Per batch: its first article and first quote, and the totals after the last.
+    pub fn batch_starts(&self) -> Vec<(u32, u32)> {
+        let mut starts = vec![(0u32, 0u32)];
+        let mut at = (0u32, 0u32);
+        for b in &self.batches {
+            at = (at.0.saturating_add(b.articles), at.1.saturating_add(b.quotes));
+            starts.push(at);
+        }
+        starts
+    }
+
+    /// Checks that every column agrees with the others and every id is one of the
+    /// dictionary's `keys`: a table that passes never makes a reader index out of bounds.
+    pub fn check(&self, keys: usize) -> Result<(), String> {
+        let articles = self.articles();
+        let quotes: u64 = self.quote_counts.iter().map(|&c| u64::from(c)).sum();
+        if self.quote_counts.len() != articles || self.id_ends.len() != articles {
+            return Err(format!("it has {articles} days but {} quote counts and {} ids", self.quote_counts.len(), self.id_ends.len()));
+        }
+        if quotes != self.quotes() as u64 || self.kinds.len() != self.quotes() || self.about.counts.len() != self.quotes() {
+            return Err(format!(
+                "its articles have {quotes} quotes, its quote columns {}, {} and {} rows",
+                self.quotes(),
+                self.kinds.len(),
+                self.about.counts.len()
+            ));
+        }
+        if self.quotes() > u32::MAX as usize || articles > u32::MAX as usize {
+            return Err("it has more articles or quotes than a table can number".to_string());
+        }
+        let mut from = 0;
+        for &end in &self.id_ends {
+            let end = end as usize;
+            if end < from || !self.id_text.is_char_boundary(end) || end > self.id_text.len() {
+                return Err("its article ids are out of place".to_string());
+            }
+            from = end;
+        }
+        for (name, column) in [("people", &self.people), ("places", &self.places), ("organisations", &self.orgs)] {
+            if column.counts.len() != articles {
+                return Err(format!("its {name} have {} rows for {articles} articles", column.counts.len()));
+            }
+            column.lists().map_err(|e| format!("its {name}: {e}"))?;
+            if column.items.iter().any(|&id| id as usize >= keys) {
+                return Err(format!("its {name} name a key the dictionary does not have"));
+            }
+        }
+        self.about.lists().map_err(|e| format!("what its quotes name: {e}"))?;
+        if self.about.items.iter().any(|&i| (i >> 1) as usize >= keys) || self.speakers.iter().any(|&s| s as usize > keys) {
+            return Err("its quotes name a key the dictionary does not have".to_string());
+        }
+        if self.kinds.iter().any(|&k| k != KIND_FULL && k != KIND_PARTIAL) {
+            return Err("a quote has no kind".to_string());
+        }
+        let (in_batches, quotes_in_batches) = self.batch_starts().last().copied().unwrap_or_default();
+        if in_batches as usize != articles || quotes_in_batches as u64 != quotes || self.batches.iter().any(|b| b.articles == 0) {
+            return Err(format!("its batches hold {in_batches} articles and {quotes_in_batches} quotes, not {articles} and {quotes}"));
+        }
+        if self.words.windows(2).any(|w| w[0].first >= w[1].first) {
+            return Err("its word chunks are not in the order of their terms".to_string());
+        }
+        Ok(())
+    }
+
+    /// The batch that holds article `a`, and its place there.
+    pub fn batch_of_article(&self, starts: &[(u32, u32)], a: usize) -> Option<(usize, usize)> {
+        let batch = starts.partition_point(|s| s.0 as usize <= a).checked_sub(1)?;
+        (batch < self.batches.len()).then(|| (batch, a - starts[batch].0 as usize))
+    }
+
+    /// The batch that holds quote `q`, and its place there.
+    pub fn batch_of_quote(&self, starts: &[(u32, u32)], q: usize) -> Option<(usize, usize)> {
+        // Batches without quotes share their start with the next: the last of them holds it.
+        let batch = starts.partition_point(|s| s.1 as usize <= q).checked_sub(1)?;
+        (batch < self.batches.len()).then(|| (batch, q - starts[batch].1 as usize))
+    }
+
+    /// The columns with keys linked across the corpus: what filters and facet counts read.
+    /// The table must have passed [`Table::check`] against the dictionary `links` came from.
+    pub fn linked(&self, links: &Links) -> Linked {
+        let quote_starts = self.quote_starts();
+        let [people, places, orgs] = [&self.people, &self.places, &self.orgs].map(|c| c.lists().unwrap_or_default());
+        let about = self.about.lists().unwrap_or_default();
+        let person = |id: u32| links.person.get(id as usize).copied().unwrap_or(id);
+        let mut quote_speaker = Vec::with_capacity(self.quotes());
+        let mut quote_about = Vec::with_capacity(self.quotes());
+        let mut article_speakers = Vec::with_capacity(self.articles());
+        let mut article_about = Vec::with_capacity(self.articles());
+        for a in 0..self.articles() {
+            let raw_people = people.get(a);
+            let quotes = quote_starts[a] as usize..quote_starts[a + 1] as usize;
+            let (mut speakers, mut named) = (Vec::new(), Vec::new());
+            for q in quotes {
+                // A speaker is renamed where the article has a person of that key.
+                let speaker = self.speakers[q].checked_sub(1).map(|s| if raw_people.binary_search(&s).is_ok() { person(s) } else { s });
+                quote_speaker.push(speaker.unwrap_or(NO_SPEAKER));
+                speakers.extend(speaker);
+                let mut ids: Vec<u32> = about.get(q).iter().map(|&i| if i & 1 == 1 { person(i >> 1) } else { i >> 1 }).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                named.extend_from_slice(&ids);
+                quote_about.push(ids);
+            }
+            article_speakers.push(speakers);
+            article_about.push(named);
+        }
+        let article_kinds = (0..self.articles())
+            .map(|a| self.kinds[quote_starts[a] as usize..quote_starts[a + 1] as usize].iter().fold(0, |bits, k| bits | k))
+            .collect();
+        let linked_people = (0..self.articles()).map(|a| people.get(a).iter().map(|&id| person(id)).collect());
+        Linked {
+            facets: [Lists::from_rows(article_speakers), Lists::from_rows(article_about), Lists::from_rows(linked_people), places, orgs],
+            quote_about: Lists::from_rows(quote_about),
+            quote_speaker,
+            quote_kinds: self.kinds.clone(),
+            article_kinds,
+            days: self.days.clone(),
+            quote_starts,
+        }
+    }
+}
+
+/// [`Linked::quote_speaker`] of an unattributed quote.
+pub const NO_SPEAKER: u32 = u32::MAX;
+
+/// The table's columns with keys linked: what the page's filter engine runs on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Linked {
+    /// Per article, per facet (in the page's order, [`SPEAKER`]…[`ORG`]): its key ids, sorted.
+    /// An article's speakers and what it is about are those of its quotes.
+    pub facets: [Lists; 5],
+    /// Per quote: its speaker, [`NO_SPEAKER`] when unattributed.
+    pub quote_speaker: Vec<u32>,
+    /// Per quote: what it names in its own words, sorted.
+    pub quote_about: Lists,
+    /// Per quote: its kind's bit; per article, its quotes' bits.
+    pub quote_kinds: Vec<u8>,
+    pub article_kinds: Vec<u8>,
+    /// Per article: its day ([`day_number`], 0 when unknown).
+    pub days: Vec<u32>,
+    /// Per article: its first quote; then the number of quotes.
+    pub quote_starts: Vec<u32>,
+}
+
+impl Linked {
+    pub fn articles(&self) -> usize {
+        self.days.len()
+    }
+
+    pub fn quotes(&self) -> usize {
+        self.quote_speaker.len()
+    }
+
+    /// The quotes of article `a`.
+    pub fn quotes_of(&self, a: usize) -> Range<usize> {
+        self.quote_starts[a] as usize..self.quote_starts[a + 1] as usize
+    }
+
+    /// The article of quote `q`.
+    pub fn article_of(&self, q: usize) -> usize {
+        self.quote_starts.partition_point(|&s| s as usize <= q) - 1
+    }
+}
