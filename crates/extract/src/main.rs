@@ -121,7 +121,9 @@ fn run_generate(args: &[String]) -> io::Result<bool> {
         true => Some(BufWriter::new(std::fs::File::create(dir.join("manifest.json"))?)),
         false => None,
     };
+    let mut text_bytes = 0;
     for (i, (name, text)) in broadsheet_extract::synthetic::articles(seed).take(n).enumerate() {
+        text_bytes += text.len();
         let id = broadsheet_extract::id_from_file_name(&name);
         let url = format!("https://example.org/news/{id}");
         serde_json::to_writer(&mut jsonl, &serde_json::json!({ "id": id, "url": url, "text": text })).map_err(io::Error::other)?;
@@ -137,6 +139,7 @@ fn run_generate(args: &[String]) -> io::Result<bool> {
         manifest.write_all(if n == 0 { b"[]" } else { b"]" })?;
         manifest.flush()?;
     }
+    eprintln!("{}: {n} articles, {text_bytes} bytes of text", dir.join("corpus.jsonl").display());
     Ok(true)
 }
 
