@@ -32,8 +32,8 @@ for (const n of counts) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `broadsheet-${n}-`));
   execFileSync(bin, ['generate', String(n), dir]);
   if (!indexOnly) fixtures[`/synthetic/${n}.jsonl`] = { type: 'application/x-ndjson', body: fs.readFileSync(path.join(dir, 'corpus.jsonl')) };
-  // The same articles pre-extracted natively into a sharded index.
-  execFileSync(bin, ['index', path.join(dir, 'index'), path.join(dir, 'corpus.jsonl')], { stdio: 'ignore' });
+  // The same articles pre-extracted natively into a sharded index (format 2, which the page reads).
+  execFileSync(bin, ['index', path.join(dir, 'index'), path.join(dir, 'corpus.jsonl'), '--format', '2'], { stdio: 'ignore' });
   for (const f of fs.readdirSync(path.join(dir, 'index'))) {
     fixtures[`/synthetic/${n}/${f}`] = { type: f.endsWith('.json') ? 'application/json' : 'application/octet-stream', body: fs.readFileSync(path.join(dir, 'index', f)) };
   }

@@ -60,11 +60,11 @@ fixtures['/fixtures/hostile-manifest.json'] = { type: 'application/json', body: 
 fixtures['/fixtures/hostile.jsonl.txt'] = { type: 'text/plain', body: `${hostile.template}\n\n“Read ${hostile.script} aloud,” said Jon Berg.` };
 
 // The wire corpus pre-extracted by the command-line program into an index of
-// three shards, the middle one then lost.
+// three shards (format 2, which the page reads), the middle one then lost.
 {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-index-'));
   fs.writeFileSync(path.join(dir, 'in.jsonl'), wire.split('\n').slice(0, 5).join('\n'));
-  execFileSync('cargo', ['run', '-q', '-p', 'broadsheet-extract', '--', 'index', path.join(dir, 'out'), path.join(dir, 'in.jsonl'), '--shard', '2'], { cwd: root, stdio: 'ignore' });
+  execFileSync('cargo', ['run', '-q', '-p', 'broadsheet-extract', '--', 'index', path.join(dir, 'out'), path.join(dir, 'in.jsonl'), '--format', '2', '--shard', '2'], { cwd: root, stdio: 'ignore' });
   for (const f of fs.readdirSync(path.join(dir, 'out'))) {
     const type = f.endsWith('.json') ? 'application/json' : 'application/octet-stream';
     const body = fs.readFileSync(path.join(dir, 'out', f));
