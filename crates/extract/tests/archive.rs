@@ -401,3 +401,108 @@ fn hostile_tables_are_refused_or_read_safely() {
         })
         .unwrap();
 }
+
+/// The filter engine on the table against the definition, item by item and facet by facet,
+/// on the facts of the corpus linked whole.
+#[test]
+fn filters_and_facet_counts_on_the_table_are_the_definition() {
+    use broadsheet_extract::archive::filter::{self, Bits, Order, Selection};
+    let mut texts = broadsheet_extract::synthetic::corpus(40, 11);
+    texts.extend(linking_corpus(&(0..10).map(|i| (i % 5, i % 4, i * 3 % 4)).collect::<Vec<_>>()));
+    let articles = extract_all(&texts);
+    let dir = temp("filter");
+    build(&dir, &articles, 9, false, None);
+    let reader = Reader::open(&dir).unwrap();
+    let (_, linked) = reader.linked();
+    let keys = reader.dictionary.entries.len();
+    let orders = filter::date_orders(&linked.days);
+    let mut linked_articles = articles.clone();
+    broadsheet_extract::corpus::link(&mut linked_articles);
+    let (facts, _) = facts_of(&linked_articles);
+    let id = |key: &str| reader.dictionary.entries.iter().position(|e| e.key == key).unwrap() as u32;
+    let quote_article: Vec<usize> = linked_articles.iter().enumerate().flat_map(|(a, x)| std::iter::repeat_n(a, x.quotes.len())).collect();
+    let pick = |f: usize, nth: usize| facts.facets.iter().flat_map(|k| k[f].iter()).nth(nth).cloned().unwrap();
+    let mut checked = 0;
+    for quotes_view in [false, true] {
+        let n = if quotes_view { quote_article.len() } else { articles.len() };
+        let article_of = |i: usize| if quotes_view { quote_article[i] } else { i };
+        // Every third item matched by a "search".
+        let searched = |i: usize| i % 3 != 1;
+        let selections: Vec<(Vec<(usize, Vec<String>)>, Option<(u32, u32)>, Option<u8>, Option<usize>, bool)> = vec![
+            (vec![], None, None, None, false),
+            (vec![(0, vec![pick(0, 3)])], None, None, None, false),
+            (vec![(0, vec![pick(0, 3), pick(0, 9)]), (3, vec![pick(3, 2)])], None, None, None, false),
+            (vec![(2, vec![pick(2, 5)])], None, Some(table::KIND_PARTIAL), None, false),
+            (vec![(4, vec![pick(4, 1)])], Some((20180000, 20220699)), None, None, true),
+            (vec![(3, vec![pick(3, 2)]), (2, vec![])], None, None, None, false),
+            (vec![(1, vec![pick(1, 2), pick(1, 6)]), (0, vec![pick(0, 1)])], None, Some(table::KIND_FULL), None, false),
+            (vec![], Some((20210000, 20219999)), None, None, true),
+            (vec![], None, None, Some(7), false),
+        ];
+        for (chosen, days, kind, article, search) in selections {
+            let mut selection = Selection { quotes_view, kind, article: article.map(Some), search: None, ..Selection::default() };
+            for (f, keys) in &chosen {
+                selection.facets[*f] = Some(keys.iter().map(|k| id(k)).collect());
+            }
+            (selection.from, selection.to) = (days.map(|d| d.0), days.map(|d| d.1));
+            if search {
+                let mut bits = Bits::new(n);
+                (0..n).filter(|&i| searched(i)).for_each(|i| bits.insert(i));
+                selection.search = Some(bits);
+            }
+            // The definition: `skip` is a facet (0–4) or the kind (5) left out.
+            let keys_of = |i: usize, f: usize| -> Vec<String> {
+                match (quotes_view, f) {
+                    (true, 0) => facts.quote_speaker[i].iter().cloned().collect(),
+                    (true, 1) => facts.quote_about[i].clone(),
+                    _ => facts.facets[article_of(i)][f].clone(),
+                }
+            };
+            let kinds = |i: usize| if quotes_view { facts.kinds[i] } else { linked.article_kinds[i] };
+            let passes = |i: usize, skip: Option<usize>| {
+                let a = article_of(i);
+                let day = facts.days[a];
+                article.is_none_or(|w| w == a)
+                    && days.is_none_or(|(from, to)| day != 0 && from <= day && day <= to)
+                    && (!search || searched(i))
+                    && (skip == Some(5) || kind.is_none_or(|k| kinds(i) & k != 0))
+                    && chosen.iter().all(|(f, keys)| skip == Some(*f) || keys_of(i, *f).iter().any(|k| keys.contains(k)))
+            };
+            let result = filter::run(&linked, keys, &orders, &selection);
+            let expected: Vec<u32> = (0..n).filter(|&i| passes(i, None)).map(|i| i as u32).collect();
+            assert_eq!(result.items, expected, "{quotes_view} {chosen:?}");
+            for f in 0..5 {
+                let mut counted: BTreeMap<String, u32> = BTreeMap::new();
+                if quotes_view || f != 1 {
+                    for i in (0..n).filter(|&i| passes(i, Some(f))) {
+                        for k in keys_of(i, f) {
+                            *counted.entry(k).or_default() += 1;
+                        }
+                    }
+                }
+                let got: BTreeMap<String, u32> = result.facets[f]
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &c)| c > 0)
+                    .map(|(k, &c)| (reader.dictionary.entries[k].key.clone(), c))
+                    .collect();
+                assert_eq!(got, counted, "{quotes_view} {chosen:?} facet {f}");
+            }
+            let kinded = |k: u8| (0..n).filter(|&i| passes(i, Some(5)) && kinds(i) & k != 0).count();
+            assert_eq!(result.kinds, (kinded(table::KIND_FULL), kinded(table::KIND_PARTIAL)));
+            // In date order: the same items, each article's together, undated last.
+            for (order, newest) in [(Order::Oldest, false), (Order::Newest, true)] {
+                let sorted = filter::run(&linked, keys, &orders, &Selection { order, ..selection.clone() });
+                let mut by_day = expected.clone();
+                by_day.sort_by_key(|&i| {
+                    let day = facts.days[article_of(i as usize)];
+                    (day == 0, if newest { u32::MAX - day } else { day })
+                });
+                assert_eq!(sorted.items, by_day);
+            }
+            checked += expected.len();
+        }
+    }
+    assert!(checked > 100, "the selections select something");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

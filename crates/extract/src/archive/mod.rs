@@ -45,6 +45,7 @@ pub mod build;
 pub mod chunk;
 pub mod content;
 pub mod dictionary;
+pub mod filter;
 pub mod manifest;
 pub mod reader;
 pub mod table;

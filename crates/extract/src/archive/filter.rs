@@ -1,0 +1,271 @@
+//! Filters and facet counts on the linked table, with no text and no article in memory: the
+//! page's engine (OR within a facet, AND across facets, each facet counted with the *other*
+//! filters applied, article facets counted per article) over [`Linked`]'s columns.
+//!
+//! One pass gives each item (an article, or a quote in the quotes view) the set of filters it
+//! fails; results are the items failing none, and a facet's counts come from the items failing
+//! nothing but that facet. What depends only on the article (the opened article, the dates,
+//! people, places, organisations) is decided once per article.
+
+use super::table::{Linked, KIND_FULL, KIND_PARTIAL, ORG, PERSON, PLACE};
+
+/// The facets that belong to a whole article (a quote has its article's) and to each quote
+/// (an article has those of all its quotes).
+const ARTICLE_FACETS: [usize; 3] = [PERSON, PLACE, ORG];
+const QUOTE_FACETS: [usize; 2] = [super::table::SPEAKER, super::table::ABOUT];
+
+/// Bits of an item's mask beside the facets' (bits 0–4).
+const KIND_BIT: u8 = 1 << 5;
+const OTHER_BIT: u8 = 1 << 6;
+
+/// A set of item numbers, one bit each: what a search matched.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Bits(pub Vec<u64>);
+
+impl Bits {
+    pub fn new(len: usize) -> Bits {
+        Bits(vec![0; len.div_ceil(64)])
+    }
+
+    pub fn insert(&mut self, i: usize) {
+        if let Some(word) = self.0.get_mut(i / 64) {
+            *word |= 1 << (i % 64);
+        }
+    }
+
+    pub fn contains(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+}
+
+/// The order of the results.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Order {
+    #[default]
+    Corpus,
+    Oldest,
+    Newest,
+}
+
+/// What a view selects, in the table's terms (the page's `ViewState` once its keys are ids).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Selection {
+    pub quotes_view: bool,
+    /// The opened article; `Some(None)` for an id the index does not have, which nothing is.
+    pub article: Option<Option<usize>>,
+    /// Inclusive bounds on the day ([`day_bound`]); an undated article is outside any.
+    pub from: Option<u32>,
+    pub to: Option<u32>,
+    /// A quote kind's bit.
+    pub kind: Option<u8>,
+    /// Per facet (in the page's order): the chosen key ids, `None` when the facet is not filtered
+    /// (keys the index does not know are left out, so a list of them matches nothing).
+    pub facets: [Option<Vec<u32>>; 5],
+    /// The items a search matched (articles, or quotes in the quotes view).
+    pub search: Option<Bits>,
+    pub order: Order,
+}
+
+/// What [`run`] finds.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// The items (article or quote numbers) in the order asked for.
+    pub items: Vec<u32>,
+    /// Per facet, per key id: how many items it would have were the facet's own filter lifted.
+    /// The article view counts no "about".
+    pub facets: [Vec<u32>; 5],
+    /// Items of each kind with every other filter applied: (full, partial).
+    pub kinds: (usize, usize),
+}
+
+/// A `from` (`end` false) or `to` bound of `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as a day number:
+/// `from=2021-04` is 2021-04-00, `to=2021-04` is 2021-04-99, so days compare as the page's
+/// dates do on the bound's precision.
+pub fn day_bound(date: &str, end: bool) -> Option<u32> {
+    let digits = |s: &str| (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    let mut parts = date.split('-');
+    let year = parts.next().filter(|y| y.len() == 4).and_then(digits)?;
+    let (month, day) = (parts.next(), parts.next());
+    let fill = if end { 99 } else { 0 };
+    let month = match month {
+        Some(m) => Some(digits(m).filter(|_| m.len() == 2)?),
+        None => None,
+    };
+    let day = match day {
+        Some(d) => Some(digits(d).filter(|_| d.len() == 2)?),
+        None => None,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    Some(year * 10_000 + month.unwrap_or(fill) * 100 + day.unwrap_or(fill))
+}
+
+/// The articles by day, oldest first and newest first, undated last and ties in corpus order:
+/// a counting sort over the distinct days.
+pub fn date_orders(days: &[u32]) -> (Vec<u32>, Vec<u32>) {
+    let keyed: Vec<u32> = days.iter().map(|&d| if d == 0 { u32::MAX } else { d }).collect();
+    let mut distinct = keyed.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let rank: Vec<usize> = keyed.iter().map(|d| distinct.partition_point(|x| x < d)).collect();
+    let mut starts = vec![0; distinct.len() + 1];
+    for &r in &rank {
+        starts[r + 1] += 1;
+    }
+    for r in 1..starts.len() {
+        starts[r] += starts[r - 1];
+    }
+    let mut oldest_first = vec![0; days.len()];
+    let mut next = starts.clone();
+    for (a, &r) in rank.iter().enumerate() {
+        oldest_first[next[r]] = a as u32;
+        next[r] += 1;
+    }
+    let dated = distinct.len() - usize::from(distinct.last() == Some(&u32::MAX));
+    let newest_first = (0..dated).rev().chain(dated..distinct.len()).flat_map(|r| oldest_first[starts[r]..starts[r + 1]].iter().copied()).collect();
+    (oldest_first, newest_first)
+}
+
+/// The items `selection` selects from the table `t` of an index with `keys` keys, and every
+/// facet's counts. `orders` is [`date_orders`] of the table's days (made once per index).
+pub fn run(t: &Linked, keys: usize, orders: &(Vec<u32>, Vec<u32>), s: &Selection) -> Counts {
+    let bit = |f: usize| 1u8 << f;
+    let fails = |f: usize, ids: &[u32]| s.facets[f].as_ref().is_some_and(|chosen| !ids.iter().any(|k| chosen.contains(k)));
+    let dated = s.from.is_some() || s.to.is_some();
+    let article_masks: Vec<u8> = (0..t.articles())
+        .map(|a| {
+            let day = t.days[a];
+            let mut m = 0;
+            if s.article.is_some_and(|w| w != Some(a)) || (dated && (day == 0 || s.from.is_some_and(|f| day < f) || s.to.is_some_and(|to| day > to)))
+            {
+                m |= OTHER_BIT;
+            }
+            for f in ARTICLE_FACETS {
+                if fails(f, t.facets[f].get(a)) {
+                    m |= bit(f);
+                }
+            }
+            for f in QUOTE_FACETS {
+                if !s.quotes_view && fails(f, t.facets[f].get(a)) {
+                    m |= bit(f);
+                }
+            }
+            m
+        })
+        .collect();
+    let n = if s.quotes_view { t.quotes() } else { t.articles() };
+    let kinds_of = if s.quotes_view { &t.quote_kinds } else { &t.article_kinds };
+    let quote_keys = |q: usize, f: usize| if f == super::table::SPEAKER { std::slice::from_ref(&t.quote_speaker[q]) } else { t.quote_about.get(q) };
+    let mut masks = vec![0u8; n];
+    let mut article = 0;
+    for (i, mask) in masks.iter_mut().enumerate() {
+        if s.quotes_view {
+            while t.quote_starts[article + 1] as usize <= i {
+                article += 1;
+            }
+        } else {
+            article = i;
+        }
+        let mut m = article_masks[article];
+        if s.search.as_ref().is_some_and(|found| !found.contains(i)) {
+            m |= OTHER_BIT;
+        }
+        if s.kind.is_some_and(|k| kinds_of[i] & k == 0) {
+            m |= KIND_BIT;
+        }
+        if s.quotes_view {
+            for f in QUOTE_FACETS {
+                if fails(f, quote_keys(i, f)) {
+                    m |= bit(f);
+                }
+            }
+        }
+        *mask = m;
+    }
+    let article_of = |i: usize| if s.quotes_view { t.article_of(i) } else { i };
+    let mut counts: [Vec<u32>; 5] = std::array::from_fn(|_| vec![0; keys]);
+    let mut per_article = vec![[0u32; 3]; t.articles()];
+    let mut kinds = (0, 0);
+    let mut article = 0;
+    for (i, &m) in masks.iter().enumerate() {
+        if s.quotes_view {
+            while t.quote_starts[article + 1] as usize <= i {
+                article += 1;
+            }
+        } else {
+            article = i;
+        }
+        for (slot, f) in ARTICLE_FACETS.into_iter().enumerate() {
+            if m & !bit(f) == 0 {
+                per_article[article][slot] += 1;
+            }
+        }
+        for f in QUOTE_FACETS {
+            // The article view does not offer "about".
+            if m & !bit(f) == 0 && (s.quotes_view || f != super::table::ABOUT) {
+                let ids = if s.quotes_view { quote_keys(i, f) } else { t.facets[f].get(i) };
+                for &k in ids.iter().filter(|&&k| (k as usize) < keys) {
+                    counts[f][k as usize] += 1;
+                }
+            }
+        }
+        if m & !KIND_BIT == 0 {
+            kinds.0 += usize::from(kinds_of[i] & KIND_FULL != 0);
+            kinds.1 += usize::from(kinds_of[i] & KIND_PARTIAL != 0);
+        }
+    }
+    for (a, items_of_article) in per_article.iter().enumerate() {
+        for (slot, f) in ARTICLE_FACETS.into_iter().enumerate() {
+            if items_of_article[slot] > 0 {
+                for &k in t.facets[f].get(a).iter().filter(|&&k| (k as usize) < keys) {
+                    counts[f][k as usize] += items_of_article[slot];
+                }
+            }
+        }
+    }
+    let items: Vec<u32> = (0..n as u32).filter(|&i| masks[i as usize] == 0).collect();
+    let items = match s.order {
+        Order::Corpus => items,
+        Order::Oldest => in_article_order(&items, article_of, &orders.0),
+        Order::Newest => in_article_order(&items, article_of, &orders.1),
+    };
+    Counts { items, facets: counts, kinds }
+}
+
+/// `items` (ascending, so each article's are one run) with the articles' runs put in `order`.
+fn in_article_order(items: &[u32], article_of: impl Fn(usize) -> usize, order: &[u32]) -> Vec<u32> {
+    let mut runs = vec![0..0; order.len()];
+    let mut k = 0;
+    while k < items.len() {
+        let (article, start) = (article_of(items[k] as usize), k);
+        while k < items.len() && article_of(items[k] as usize) == article {
+            k += 1;
+        }
+        runs[article] = start..k;
+    }
+    order.iter().flat_map(|&a| items[runs[a as usize].clone()].iter().copied()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounds_take_the_precision_they_are_given() {
+        assert_eq!(day_bound("2021", false), Some(20210000));
+        assert_eq!(day_bound("2021", true), Some(20219999));
+        assert_eq!(day_bound("2021-04", true), Some(20210499));
+        assert_eq!(day_bound("2021-04-05", false), Some(20210405));
+        for bad in ["", "21", "2021-4", "2021-04-05-01", "2021-xx", "２０２１"] {
+            assert_eq!(day_bound(bad, false), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates_order_with_undated_last_and_ties_in_corpus_order() {
+        let (oldest, newest) = date_orders(&[0, 20210601, 20220101, 20210601, 20201231]);
+        assert_eq!(oldest, [4, 1, 3, 2, 0]);
+        assert_eq!(newest, [2, 1, 3, 4, 0]);
+    }
+}
