@@ -402,6 +402,9 @@ fn hostile_tables_are_refused_or_read_safely() {
         .unwrap();
 }
 
+/// Keys chosen per facet, day bounds, a kind, an opened article, a search.
+type Chosen = (Vec<(usize, Vec<String>)>, Option<(u32, u32)>, Option<u8>, Option<usize>, bool);
+
 /// The filter engine on the table against the definition, item by item and facet by facet,
 /// on the facts of the corpus linked whole.
 #[test]
@@ -428,7 +431,7 @@ fn filters_and_facet_counts_on_the_table_are_the_definition() {
         let article_of = |i: usize| if quotes_view { quote_article[i] } else { i };
         // Every third item matched by a "search".
         let searched = |i: usize| i % 3 != 1;
-        let selections: Vec<(Vec<(usize, Vec<String>)>, Option<(u32, u32)>, Option<u8>, Option<usize>, bool)> = vec![
+        let selections: Vec<Chosen> = vec![
             (vec![], None, None, None, false),
             (vec![(0, vec![pick(0, 3)])], None, None, None, false),
             (vec![(0, vec![pick(0, 3), pick(0, 9)]), (3, vec![pick(3, 2)])], None, None, None, false),
