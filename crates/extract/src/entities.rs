@@ -716,8 +716,9 @@ fn classify<'t>(
             // nothing to remember
         } else if is_party_label(w) && first + 2 < surface.len() && !org_tail {
             // "Democrat Anna Kowalski": a party label before a name is no part of it.
-        } else if first == 0 && first + 1 < surface.len() && w.len() > 5 && w.ends_with("ing") && !folded.is_given_name(first) {
-            // "Impeaching Trump", "Playing Trump": a verb opening a heading is no part of a name.
+        } else if first == 0 && first + 1 < surface.len() && w.len() > 5 && w.ends_with("ing") && !w.contains('-') && !folded.is_given_name(first) {
+            // "Impeaching Trump", "Playing Trump": a verb opening a heading is no part of a name
+            // ("Mei-Ling Soh" is a name).
         } else if first + 1 < surface.len() && !org_tail && !shouting && is_acronym(&surface[first]) {
             // "NFL Commissioner …", "GOP Sen. …": an acronym before a name is the body it belongs to.
             affiliation = Some(w.to_string());
@@ -1502,7 +1503,11 @@ fn cluster(runs: Vec<Run>) -> Found {
                         same_surname.push(c);
                     }
                     let first = folded_names[i].split(' ').next().unwrap_or("");
-                    if run.words >= 2 && !lexicon::given_names().contains_key(first) {
+                    // "Chen Xiaoling": a first word that is a given name elsewhere may still be the
+                    // family name, when the last word is no given name.
+                    let family_first = !lexicon::given_names().contains_key(first)
+                        || run.words == 2 && !lexicon::given_names().contains_key(last_word(folded_names[i]));
+                    if run.words >= 2 && family_first {
                         let same_first = by_family_first.entry(first).or_default();
                         if !same_first.contains(&c) {
                             same_first.push(c);
