@@ -1263,6 +1263,15 @@ fn is_body_noun(w: &str) -> bool {
             | "automaker"
             | "carmaker"
             | "conglomerate"
+            | "union"
+            | "federation"
+            | "charity"
+            | "nonprofit"
+            | "chain"
+            | "operator"
+            | "utility"
+            | "regulator"
+            | "watchdog"
     )
 }
 

@@ -965,10 +965,18 @@ impl Walk<'_> {
                             .is_none_or(|a| lexicon::places().get(a).is_none_or(|p| p.kind != lexicon::PlaceKind::Country) || a == nation)
                     })
             }),
-            Phrase::Body(kind) => self.described(|c| {
-                let cl = &clusters[c];
-                cl.kind == EntityKind::Organization && cl.body.is_none_or(|b| kind.describes(b))
-            }),
+            // A body the article said is of that kind ("Ironclad Cyber, a security firm") rather
+            // than one whose kind it never said, unless that one is far more in mind ("Marlow &
+            // Finch said …, the retailer said" after "Hedge fund Grayrock"); "the group" may be any body.
+            Phrase::Body(kind) if *kind != BodyKind::Group => {
+                let typed = self.described(|c| clusters[c].kind == EntityKind::Organization && clusters[c].body.is_some_and(|b| kind.describes(b)));
+                let untyped = self.described(|c| clusters[c].kind == EntityKind::Organization && clusters[c].body.is_none());
+                match (typed, untyped) {
+                    (Some(t), Some(u)) if self.score(u) > CLEARLY_AHEAD * self.score(t) => Some(u),
+                    (t, u) => t.or(u),
+                }
+            }
+            Phrase::Body(_) => self.described(|c| clusters[c].kind == EntityKind::Organization),
             Phrase::Nobody => None,
         }
     }
@@ -1262,12 +1270,14 @@ pub fn speakers(
                     if !walk.credited[c] {
                         // "Quist's deputy", "Obama consultant Cornell Belcher", "the Trump campaign": a name
                         // before a role or a body modifies it and is no subject.
+                        // "The United Food Workers union said": a body's name before the word for its
+                        // kind is the body itself.
+                        let is_body = walk.found.clusters[c].kind == EntityKind::Organization;
                         let possessor = sentence_toks.get(end).is_some_and(|t| t.kind == TokenKind::Possessive)
-                            || sentence_toks[end..]
-                                .iter()
-                                .take(2)
-                                .take_while(|t| t.starts_lowercase())
-                                .any(|t| is_modified_noun(&lexicon::folded(t.text(text))));
+                            || sentence_toks[end..].iter().take(2).take_while(|t| t.starts_lowercase()).any(|t| {
+                                let w = lexicon::folded(t.text(text));
+                                is_modified_noun(&w) && !(is_body && lexicon::body_kind(&w).is_some())
+                            });
                         let after_preposition = after_preposition();
                         let is_subject = !in_quote && !seen_referent && !seen_verb && !after_preposition && !possessor && !subordinate;
                         // "…, which concerns Henry Crespo, president of the caucus. “…,” he said": a
