@@ -361,21 +361,51 @@ pub enum Gender {
 }
 
 /// Common given names with their usual gender, by folded name.
-pub fn given_names() -> &'static WordTable<Gender> {
-    static NAMES: OnceLock<WordTable<Gender>> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        let mut names = WordTable::default();
-        for line in include_str!("../data/given_names.tsv").lines() {
-            let Some((name, g)) = line.split_once('\t') else { continue };
-            let gender = match g {
-                "m" => Gender::Male,
-                "f" => Gender::Female,
-                _ => Gender::Unknown,
-            };
-            names.insert(fold(name), gender);
+pub fn given_names() -> &'static GivenNames {
+    &GivenNames
+}
+
+include!(concat!(env!("OUT_DIR"), "/given_names.rs"));
+
+/// The given names of `data/given_names.tsv`, compiled in by `build.rs` as sorted numbers:
+/// nothing is built when a program starts.
+pub struct GivenNames;
+
+impl GivenNames {
+    /// The usual gender of the given name `folded`, if it is one.
+    pub fn get(&self, folded: &str) -> Option<&'static Gender> {
+        const GENDERS: [Gender; 4] = [Gender::Male, Gender::Female, Gender::Unknown, Gender::Unknown];
+        // The name as `build.rs` numbers it: five bits a letter, a = 1.
+        let bytes = folded.as_bytes();
+        if bytes.is_empty() || bytes.len() > 25 {
+            return None;
         }
-        names
-    })
+        let mut number = 0u128;
+        for &b in bytes {
+            if !b.is_ascii_lowercase() {
+                return None;
+            }
+            number = number << 5 | u128::from(b - b'a' + 1);
+        }
+        let gender = match bytes.len() {
+            1..=6 => gender_bits(&GIVEN_NAMES_UP_TO_6, number),
+            7..=12 => gender_bits(&GIVEN_NAMES_UP_TO_12, number),
+            _ => gender_bits(&GIVEN_NAMES_LONGER, number),
+        }?;
+        Some(&GENDERS[gender])
+    }
+
+    pub fn contains_key(&self, folded: &str) -> bool {
+        self.get(folded).is_some()
+    }
+}
+
+/// The two gender bits of the name numbered `number` in a sorted table of names, if it is there.
+fn gender_bits<T: Copy + Ord + Into<u128> + TryFrom<u128>>(table: &[T], number: u128) -> Option<usize> {
+    // The name's smallest entry, with gender 0: the name is the first entry not below it, if any.
+    let least = T::try_from(number << 2).ok()?;
+    let found: u128 = (*table.get(table.partition_point(|&n| n < least))?).into();
+    (found >> 2 == number).then_some((found & 3) as usize)
 }
 
 /// What the hand-written word lists say of one folded word, found with one lookup:
@@ -799,7 +829,43 @@ mod tests {
         Some(u128::from_le_bytes(key))
     }
 
+    /// The given names read from `data/given_names.tsv` as plainly as can be: what the table
+    /// compiled in by `build.rs` must equal.
+    fn given_names_from_the_file() -> HashMap<String, Gender> {
+        let mut names = HashMap::new();
+        for line in include_str!("../data/given_names.tsv").lines() {
+            let Some((name, g)) = line.split_once('\t') else { continue };
+            let gender = match g {
+                "m" => Gender::Male,
+                "f" => Gender::Female,
+                _ => Gender::Unknown,
+            };
+            names.insert(fold(name), gender);
+        }
+        names
+    }
+
+    #[test]
+    fn the_compiled_given_names_are_the_files() {
+        let names = given_names_from_the_file();
+        assert!(names.len() > 30_000);
+        for (name, gender) in &names {
+            assert_eq!(given_names().get(name), Some(gender), "{name:?}");
+        }
+        assert_eq!(GIVEN_NAMES_UP_TO_6.len() + GIVEN_NAMES_UP_TO_12.len() + GIVEN_NAMES_LONGER.len(), names.len());
+        for word in ["", "a", "zzzzzzzzzzzzzzzzzzzzzzzz", "Anna", "anna ", "ánna", "maria-jose"] {
+            assert_eq!(given_names().get(word), names.get(word), "{word:?}");
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn given_names_are_found_as_in_the_file(word in "[a-z]{1,8}|\\PC{0,20}") {
+            static NAMES: OnceLock<HashMap<String, Gender>> = OnceLock::new();
+            let names = NAMES.get_or_init(given_names_from_the_file);
+            proptest::prop_assert_eq!(given_names().get(&word), names.get(&word));
+        }
+
         #[test]
         fn packing_by_loads_equals_packing_by_copying(word in "\\PC{0,18}") {
             proptest::prop_assert_eq!(packed(&word), packed_by_copying(&word));
