@@ -208,8 +208,9 @@ pub fn extract_text_mapped(id: &str, text: String) -> (Article, repair::SourceMa
 fn extract_repaired(id: &str, text: String) -> Article {
     let layout = layout::analyse(&text);
     // Tokenised once; every later stage reads these.
-    // Every paragraph's tokens in one list, made once.
-    let mut all_tokens = Vec::new();
+    // Every paragraph's tokens in one list, made once: room for all of them at once, as
+    // `tokenize_into` reserves it for each, so that the list is never copied to grow.
+    let mut all_tokens = Vec::with_capacity(layout.paragraphs.iter().map(|p| p.len() / 4 + 1).sum());
     let bounds: Vec<(usize, usize)> = layout
         .paragraphs
         .iter()

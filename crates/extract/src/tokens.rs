@@ -61,6 +61,21 @@ fn word_shape(word: &[u8], first: char) -> u8 {
     case | if crate::dates::may_start_date_bytes(word) { MAY_START_DATE } else { 0 }
 }
 
+/// [`char::is_alphanumeric`], answered at once for the characters beyond ASCII that news text
+/// has most (quotation marks and dashes, accented Latin letters), which the standard library
+/// looks up in its tables.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
+        // Latin-1 letters and Latin Extended-A and -B: letters all, but for two signs.
+        '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
+        // General Punctuation: quotation marks, dashes, spaces, no letter.
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -122,10 +137,10 @@ pub fn tokenize_into(out: &mut Vec<Token>, text: &str, range: Span) {
             continue;
         }
         let start = range.start + i;
-        if !c.is_alphanumeric() {
+        if !is_alphanumeric(c) {
             if is_apostrophe(c) {
                 let mut rest = slice[i + len..].chars();
-                if matches!(rest.next(), Some('s') | Some('S')) && !rest.next().is_some_and(char::is_alphanumeric) {
+                if matches!(rest.next(), Some('s') | Some('S')) && !rest.next().is_some_and(is_alphanumeric) {
                     let possessive = out[first..].last().is_some_and(|t: &Token| t.span.end == start && t.kind == TokenKind::Word);
                     if possessive {
                         out.push(Token { span: Span::new(start, start + len + 1), kind: TokenKind::Possessive, shape: 0 });
@@ -164,7 +179,7 @@ pub fn tokenize_into(out: &mut Vec<Token>, text: &str, range: Span) {
                 break;
             }
             let (d, d_len) = char_at(slice, end);
-            if d.is_alphanumeric() {
+            if is_alphanumeric(d) {
                 end += d_len;
                 segment_letters += 1;
                 continue;
@@ -172,10 +187,10 @@ pub fn tokenize_into(out: &mut Vec<Token>, text: &str, range: Span) {
             let after = &slice[end + d_len..];
             let next = after.chars().next();
             let joins = match d {
-                '-' | '\u{2011}' => next.is_some_and(char::is_alphanumeric),
+                '-' | '\u{2011}' => next.is_some_and(is_alphanumeric),
                 '\'' | '’' => {
                     // "don't", "O'Brien" stay one word; a possessive "'s" is split off.
-                    let possessive = matches!(next, Some('s' | 'S')) && !after[1..].chars().next().is_some_and(char::is_alphanumeric);
+                    let possessive = matches!(next, Some('s' | 'S')) && !after[1..].chars().next().is_some_and(is_alphanumeric);
                     next.is_some_and(char::is_alphabetic) && !possessive
                 }
                 '.' => {
@@ -318,6 +333,13 @@ mod tests {
         for bytes in [*b"abcdefgh", *b"Zz09AZaz", *b"ab cdefg", *b"@[`{/:az", *b"xyz\xc3\xa9abc", *b"0123456-", *b" abcdefg", *b"AZ`az{09"] {
             let one_at_a_time = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
             assert_eq!(ascii_alnum_prefix(&bytes), one_at_a_time, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn alphanumerics_are_those_of_the_standard_library() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
