@@ -265,18 +265,47 @@ impl FoldedWords {
     }
 }
 
-const CONNECTORS: &[&str] = &["of", "de", "da", "van", "von", "der", "den", "du", "la", "le", "al", "bin", "ibn", "el", "di", "dos", "das", "&"];
-
 fn is_connector(folded: &str) -> bool {
-    // Connectors are short; most words are not even looked at.
-    folded.len() <= 3 && CONNECTORS.contains(&folded)
+    is_connector_bytes(folded.as_bytes())
+}
+
+/// [`is_connector`] of a word's bytes: one `match`, a switch on the length, then a comparison or two.
+fn is_connector_bytes(folded: &[u8]) -> bool {
+    matches!(
+        folded,
+        b"of"
+            | b"de"
+            | b"da"
+            | b"van"
+            | b"von"
+            | b"der"
+            | b"den"
+            | b"du"
+            | b"la"
+            | b"le"
+            | b"al"
+            | b"bin"
+            | b"ibn"
+            | b"el"
+            | b"di"
+            | b"dos"
+            | b"das"
+            | b"&"
+    )
 }
 
 /// [`is_connector`] of the word folded, without folding most words: an ASCII word folds
-/// to as many bytes, and no character folds to a letter from more than three.
+/// to as many bytes, lowered, and no character folds to a letter from more than three.
 fn is_connector_as_written(word: &str) -> bool {
-    let could_be = if word.is_ascii() { word.len() <= 3 } else { word.len() <= 9 };
-    could_be && lexicon::with_folded(word, is_connector)
+    let bytes = word.as_bytes();
+    if bytes.len() <= 3 && bytes.is_ascii() {
+        let mut lower = [0u8; 3];
+        let lower = &mut lower[..bytes.len()];
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        return is_connector_bytes(lower);
+    }
+    !bytes.is_ascii() && bytes.len() <= 9 && lexicon::with_folded(word, is_connector)
 }
 
 fn is_shouting(text: &str, tokens: &[Token]) -> bool {
