@@ -395,7 +395,8 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
     };
     let headline_case: Vec<bool> = heads.iter().map(|toks| is_headline_case(toks)).collect();
 
-    let mut runs = Vec::new();
+    // Most capitalised words start a run, and a run gives a name or none (a few give two).
+    let mut runs = Vec::with_capacity(capitalized.len());
     let mut scratch = Scratch::default();
     for (index, (&toks, scan)) in tokenized.iter().zip(&scans).enumerate() {
         if headline_case.get(index).copied().unwrap_or(false) {
@@ -1159,7 +1160,8 @@ fn several_words_or_speaks(run: &RunFacts) -> Option<Verdict> {
     if run.n_words() > LONGEST_UNEXPLAINED_NAME {
         return Some(Verdict::Drop);
     }
-    let speaks = run.next().as_deref().is_some_and(lexicon::is_cue_verb) || run.prev().as_deref().is_some_and(lexicon::is_cue_verb);
+    let is_cue_verb = |t: &Token| lexicon::listed_as_written(t.text(run.text)).is(WordList::CueVerb);
+    let speaks = run.toks.get(run.end).is_some_and(is_cue_verb) || run.start.checked_sub(1).is_some_and(|i| is_cue_verb(&run.toks[i]));
     (run.n_words() >= 2 || speaks).then_some(Verdict::Kind(EntityKind::Person))
 }
 

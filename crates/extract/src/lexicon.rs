@@ -460,7 +460,8 @@ fn listed_table() -> &'static FastMap<u128, WordInfo> {
 /// folded first.
 pub fn listed_as_written(word: &str) -> WordInfo {
     match packed(word) {
-        Some(key) if word.is_ascii() => listed_table().get(&ascii_lowercase(key)).copied().unwrap_or_default(),
+        // An ASCII word has no high bit in its packed bytes (nor in the length byte, below 16).
+        Some(key) if key & u128::from_le_bytes([0x80; 16]) == 0 => listed_table().get(&ascii_lowercase(key)).copied().unwrap_or_default(),
         _ => with_folded(word, listed),
     }
 }
@@ -872,6 +873,17 @@ mod tests {
         }
 
         #[test]
+        fn words_are_listed_as_written_as_their_folds_are(word in "[A-Za-zéÉ’' -]{0,17}|\\PC{0,17}", pick in 0..2000usize, capitals in 0..u32::MAX) {
+            let all: Vec<&str> = WORD_LISTS.iter().flat_map(|(_, members)| members.iter().copied()).collect();
+            let listed_word: String =
+                all[pick % all.len()].chars().enumerate().map(|(i, c)| if capitals >> (i % 32) & 1 == 1 { c.to_ascii_uppercase() } else { c }).collect();
+            for w in [word.as_str(), &listed_word] {
+                let (as_written, of_fold) = (listed_as_written(w), listed(&fold(w)));
+                proptest::prop_assert_eq!((as_written.lists, as_written.demonym), (of_fold.lists, of_fold.demonym), "{:?}", w);
+            }
+        }
+
+        #[test]
         fn packed_words_lowercase_as_words_do(word in "[ -~]{0,15}") {
             proptest::prop_assert_eq!(packed(&word).map(ascii_lowercase), packed(&word.to_ascii_lowercase()));
         }
@@ -881,6 +893,9 @@ mod tests {
             proptest::prop_assert_eq!(&*folded(&s), fold_by_chars(&s));
             proptest::prop_assert_eq!(fold(&s), fold_by_chars(&s));
             proptest::prop_assert_eq!(folded_chars(&s).collect::<String>(), fold_by_chars(&s));
+            let mut into = String::from("x");
+            fold_into(&mut into, &s);
+            proptest::prop_assert_eq!(into, format!("x{}", fold_by_chars(&s)));
         }
 
         #[test]
