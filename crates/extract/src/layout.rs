@@ -81,8 +81,9 @@ fn is_iso_date(s: &str) -> bool {
     b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+/// Has `s` at most `n` words? They are counted only as far as that.
+fn at_most_words(s: &str, n: usize) -> bool {
+    page::words(s).nth(n).is_none()
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -181,8 +182,8 @@ pub fn analyse(text: &str) -> Layout {
     if layout.title.is_none() && body.len() >= 2 && !lead_shares_header_line {
         let first = body[0].text(text);
         let looks_like_title = first.len() <= 200
-            && word_count(first) <= 25
-            && (!ends_sentence(first) || word_count(first) <= 15 || is_title_case(first))
+            && at_most_words(first, 25)
+            && (!ends_sentence(first) || at_most_words(first, 15) || is_title_case(first))
             && !first.starts_with(|c: char| crate::quotes::is_quote_char(c));
         if looks_like_title {
             layout.title = Some(body[0]);
@@ -193,7 +194,7 @@ pub fn analyse(text: &str) -> Layout {
     if let (Some(title), None) = (layout.title, layout.kicker) {
         if let Some(&candidate) = body.get(skip) {
             let s = candidate.text(text);
-            let short = word_count(s) <= 8 && s.len() <= 80 && !ends_sentence(s);
+            let short = at_most_words(s, 8) && s.len() <= 80 && !ends_sentence(s);
             let title_again = body.get(skip + 1).is_some_and(|&l| same_line_text(text, l, title));
             let lead_repeats = body.get(skip + 1).is_some_and(|&l| folded_starts_with(l.text(text), s));
             if short && (title_again || lead_repeats) {
@@ -244,7 +245,7 @@ fn dateline(text: &str, paragraph: Span) -> Option<Span> {
     let before = &s[..dash];
     let place = before.split(',').next()?;
     let caps = place.split_whitespace().all(tokens::is_all_caps) && !place.trim().is_empty();
-    if !caps || word_count(before) > 10 {
+    if !caps || !at_most_words(before, 10) {
         return None;
     }
     let dash_len = s[dash..].chars().next()?.len_utf8();
