@@ -127,17 +127,19 @@ pub fn tokenize_into(out: &mut Vec<Token>, text: &str, range: Span) {
     let first = out.len();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b' ' {
+        let b = bytes[i];
+        if b == b' ' {
             i += 1;
             continue;
         }
         let (c, len) = char_at(slice, i);
-        if c.is_whitespace() {
+        let start = range.start + i;
+        // Most tokens are words that start with an ASCII letter or digit: no more to ask of them.
+        if !b.is_ascii_alphanumeric() && c.is_whitespace() {
             i += len;
             continue;
         }
-        let start = range.start + i;
-        if !is_alphanumeric(c) {
+        if !b.is_ascii_alphanumeric() && !is_alphanumeric(c) {
             if is_apostrophe(c) {
                 let mut rest = slice[i + len..].chars();
                 if matches!(rest.next(), Some('s') | Some('S')) && !rest.next().is_some_and(is_alphanumeric) {
