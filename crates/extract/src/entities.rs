@@ -148,7 +148,8 @@ fn joined_name<'t, 'w>(text: &'t str, span: Span, words: impl Iterator<Item = &'
 /// 73 63 .537 4 1/2"). Returns the token ranges of the names.
 fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     let word = |t: &Token| t.text(text);
-    let is_number = |t: &Token| t.is_word() && word(t).len() <= 3 && word(t).bytes().all(|b| b.is_ascii_digit());
+    // Lengths are read from the spans: most tokens are ruled out before their text is sliced.
+    let is_number = |t: &Token| t.is_word() && t.span.len() <= 3 && word(t).bytes().all(|b| b.is_ascii_digit());
     let is_name_part = |t: &Token| t.is_capitalized_word() || word(t) == "." || t.is_word() && is_connector_as_written(word(t));
     let is_name = |(from, to): (usize, usize)| from < to && toks[from].is_capitalized_word() && toks[from..to].iter().all(is_name_part);
     // A final stop, and the brackets after a score ("(halftime 1-0)"), say nothing of who played.
@@ -157,7 +158,7 @@ fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
         end -= 1;
     }
     if end > 0 && word(&toks[end - 1]) == ")" {
-        if let Some(open) = toks[..end].iter().rposition(|t| word(t) == "(") {
+        if let Some(open) = toks[..end].iter().rposition(|t| t.span.len() == 1 && word(t) == "(") {
             end = open;
         }
     }
@@ -169,7 +170,7 @@ fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     }
     if !is_number(last) {
         // A fixture: "v" or "vs" between two names, or "at" between two names in capitals.
-        let Some(v) = toks.iter().position(|t| t.is_word() && matches!(word(t), "v" | "vs" | "AT")) else { return Vec::new() };
+        let Some(v) = toks.iter().position(|t| t.is_word() && t.span.len() <= 2 && matches!(word(t), "v" | "vs" | "AT")) else { return Vec::new() };
         let second = if toks.get(v + 1).is_some_and(|t| word(t) == ".") { v + 2 } else { v + 1 };
         let names = [(0, v), (second, toks.len())];
         let in_capitals = |(from, to): (usize, usize)| toks[from..to].iter().all(|t| !t.is_word() || tokens::is_all_caps(word(t)));
@@ -444,20 +445,19 @@ fn run_end(text: &str, toks: &[Token], start: usize) -> usize {
     let mut end = start + 1;
     while end < toks.len() {
         let t = &toks[end];
-        if t.is_capitalized_word() && t.span.start > toks[end - 1].span.end && !is_weekday(t.text(text)) && !opens_a_sentence(t.text(text)) {
+        let w = t.text(text);
+        if t.is_capitalized_word() && t.span.start > toks[end - 1].span.end && !is_weekday(w) && !opens_a_sentence(w) {
             end += 1;
-        } else if (t.is_word() && is_connector_as_written(t.text(text)) || t.text(text) == "&")
-            && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word())
-        {
+        } else if (t.is_word() && is_connector_as_written(w) || w == "&") && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word()) {
             end += 2;
         } else if t.is_word()
-            && is_connector_as_written(t.text(text))
+            && is_connector_as_written(w)
             && toks.get(end + 1).is_some_and(|n| n.is_word() && is_connector_as_written(n.text(text)))
             && toks.get(end + 2).is_some_and(|n| n.is_capitalized_word())
         {
             // "Ana de la Cruz", "Joost van der Linde".
             end += 3;
-        } else if t.text(text) == "."
+        } else if w == "."
             && (toks[end - 1].text(text).chars().count() == 1 || is_abbreviated_title(toks[end - 1].text(text)))
             && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word())
         {
