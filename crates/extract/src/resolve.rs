@@ -97,8 +97,9 @@ fn pronoun_at(text: &str, t: &Token) -> Option<(Pronoun, bool)> {
         return None;
     }
     let mut lower = [0u8; 10];
-    lower[..w.len()].copy_from_slice(w);
-    lower[..w.len()].make_ascii_lowercase();
+    for (l, &b) in lower.iter_mut().zip(w) {
+        *l = b.to_ascii_lowercase();
+    }
     Pronoun::of_bytes(&lower[..w.len()])
 }
 
