@@ -46,9 +46,12 @@ fn lines(text: &str) -> Vec<Span> {
     let mut start = 0;
     let mut i = 0;
     // Line breaks are `\n`, `\r`, U+2028 and U+2029 (E2 80 A8, E2 80 A9): whole texts are
-    // scanned, so bytes are read, not chars decoded.
+    // scanned, so bytes are read, not chars decoded. Most texts have neither of the last two,
+    // and then the search need not stop at every curly quotation mark (E2 80 9x).
+    let unicode_breaks = ["\u{2028}", "\u{2029}"].iter().any(|b| memchr::memmem::find(bytes, b.as_bytes()).is_some());
     while i <= bytes.len() {
-        i += memchr::memchr3(b'\n', b'\r', 0xE2, &bytes[i..]).unwrap_or(bytes.len() - i);
+        let rest = &bytes[i..];
+        i += if unicode_breaks { memchr::memchr3(b'\n', b'\r', 0xE2, rest) } else { memchr::memchr2(b'\n', b'\r', rest) }.unwrap_or(rest.len());
         let break_len = match bytes.get(i) {
             None => 0,
             Some(b'\n' | b'\r') => 1,
@@ -328,6 +331,26 @@ mod tests {
 
     fn texts(text: &str, spans: &[Span]) -> Vec<String> {
         spans.iter().map(|s| s.text(text).to_string()).collect()
+    }
+
+    /// The lines of `text` as plainly as they can be found: cut at every break, char by char.
+    fn lines_plainly(text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, c) in text.char_indices().chain([(text.len(), '\n')]) {
+            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+                out.extend(trim(text, Span::new(start, i)));
+                start = i + c.len_utf8();
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_are_cut_at_every_break(text in "[a “”’\u{2026}\u{2028}\u{2029}\n\r]{0,30}|\\PC{0,30}") {
+            proptest::prop_assert_eq!(lines(&text), lines_plainly(&text));
+        }
     }
 
     #[test]

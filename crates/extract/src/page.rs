@@ -386,12 +386,16 @@ pub fn credits(text: &str, paragraph: Span, out: &mut Vec<Span>) {
         return;
     }
     // Bylines, staff lines, notes and author notes show themselves in their first words.
-    let may_credit = s.starts_with("By ")
-        || s.starts_with("BY ")
-        || s.starts_with("Editor")
-        || s.starts_with("Reporting")
-        || s.contains(',') && words(s).nth(8).is_none()
-        || words(s).take(5).any(|w| matches!(w, "is" | "covers" | "writes" | "reports"));
+    let may_credit = s.starts_with("By ") || s.starts_with("BY ") || s.starts_with("Editor") || s.starts_with("Reporting") || {
+        // One pass over the first nine words: fewer than nine, with a comma, or one of the
+        // first five a verb of a note.
+        let (mut count, mut noted) = (0, false);
+        for w in words(s).take(9) {
+            noted |= count < 5 && matches!(w, "is" | "covers" | "writes" | "reports");
+            count += 1;
+        }
+        s.contains(',') && count < 9 || noted
+    };
     if !may_credit {
         labelled_credits(s, paragraph, out);
         return;
