@@ -87,11 +87,21 @@ impl Folded<'_> {
             other => other.to_string(),
         }
     }
+
+    /// The folded word's bytes, read without the UTF-8 check a `str` needs.
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Folded::Borrowed(s) => s.as_bytes(),
+            Folded::Inline { bytes, len } => &bytes[..usize::from(*len)],
+            Folded::Owned(s) => s.as_bytes(),
+        }
+    }
 }
 
 impl PartialEq<&str> for Folded<'_> {
     fn eq(&self, other: &&str) -> bool {
-        **self == **other
+        // Two strings are equal when their bytes are.
+        self.as_bytes() == other.as_bytes()
     }
 }
 
