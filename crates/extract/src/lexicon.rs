@@ -89,7 +89,7 @@ impl Folded<'_> {
     }
 
     /// The folded word's bytes, read without the UTF-8 check a `str` needs.
-    fn as_bytes(&self) -> &[u8] {
+    pub fn as_bytes(&self) -> &[u8] {
         match self {
             Folded::Borrowed(s) => s.as_bytes(),
             Folded::Inline { bytes, len } => &bytes[..usize::from(*len)],
@@ -105,6 +105,36 @@ impl PartialEq<&str> for Folded<'_> {
     }
 }
 
+/// A word folded for lookup in the word lists: a `str`, or a [`Folded`] read as its bytes, which
+/// spares the UTF-8 check its `str` needs.
+pub trait FoldedWord {
+    fn folded_bytes(&self) -> &[u8];
+}
+
+impl FoldedWord for str {
+    fn folded_bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl FoldedWord for String {
+    fn folded_bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl FoldedWord for Folded<'_> {
+    fn folded_bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl<W: FoldedWord + ?Sized> FoldedWord for &W {
+    fn folded_bytes(&self) -> &[u8] {
+        (**self).folded_bytes()
+    }
+}
+
 impl AsRef<str> for Folded<'_> {
     fn as_ref(&self) -> &str {
         self
@@ -114,7 +144,7 @@ impl AsRef<str> for Folded<'_> {
 /// [`fold`] without a copy for most words: see [`Folded`].
 pub fn folded(s: &str) -> Folded<'_> {
     // Most words are short: packed into a number, they are tested and lowered all at once.
-    if let Some(key) = packed(s) {
+    if let Some(key) = packed(s.as_bytes()) {
         if key & u128::from_le_bytes([0x80; 16]) != 0 {
             return folded_non_ascii(s);
         }
@@ -324,14 +354,14 @@ impl<V> Default for WordTable<V> {
 impl<V> WordTable<V> {
     /// Adds or replaces the value of `folded`.
     fn insert(&mut self, folded: String, value: V) {
-        match packed(&folded) {
+        match packed(folded.as_bytes()) {
             Some(key) => self.short.insert(key, value),
             None => self.long.insert(folded, value),
         };
     }
 
     pub fn get(&self, folded: &str) -> Option<&V> {
-        match packed(folded) {
+        match packed(folded.as_bytes()) {
             Some(key) => self.short.get(&key),
             None => self.long.get(folded),
         }
@@ -441,8 +471,8 @@ impl WordInfo {
 
 /// What the hand-written lists (and the demonyms) say of `folded`. They are asked
 /// of many words, so they are one small table, apart from the big gazetteer.
-pub fn listed(folded: &str) -> WordInfo {
-    packed(folded).and_then(|key| listed_table().get(&key)).copied().unwrap_or_default()
+pub fn listed(folded: &(impl FoldedWord + ?Sized)) -> WordInfo {
+    packed(folded.folded_bytes()).and_then(|key| listed_table().get(&key)).copied().unwrap_or_default()
 }
 
 /// The table behind [`listed`], by [`packed`] word.
@@ -452,13 +482,13 @@ fn listed_table() -> &'static FastMap<u128, WordInfo> {
         let mut words = FastMap::<u128, WordInfo>::default();
         for &(list, members) in WORD_LISTS {
             for &word in members {
-                if let Some(key) = packed(word) {
+                if let Some(key) = packed(word.as_bytes()) {
                     words.entry(key).or_default().lists |= list.bit();
                 }
             }
         }
         for (i, &(demonym, _)) in DEMONYMS.iter().enumerate() {
-            if let Some(key) = packed(demonym) {
+            if let Some(key) = packed(demonym.as_bytes()) {
                 words.entry(key).or_default().demonym = u8::try_from(i + 1).unwrap_or(0);
             }
         }
@@ -469,7 +499,7 @@ fn listed_table() -> &'static FastMap<u128, WordInfo> {
 /// [`listed`] of the word folded: a short ASCII word is lowercased as it is packed, and not
 /// folded first.
 pub fn listed_as_written(word: &str) -> WordInfo {
-    match packed(word) {
+    match packed(word.as_bytes()) {
         // An ASCII word has no high bit in its packed bytes (nor in the length byte, below 16).
         Some(key) if key & u128::from_le_bytes([0x80; 16]) == 0 => listed_table().get(&ascii_lowercase(key)).copied().unwrap_or_default(),
         _ => with_folded(word, listed),
@@ -489,8 +519,7 @@ fn ascii_lowercase(key: u128) -> u128 {
 
 /// A word of at most 15 bytes and its length, packed into one number: a key hashed and
 /// compared at once, with no pointer to follow. (No word of the hand-written lists is longer.)
-fn packed(word: &str) -> Option<u128> {
-    let bytes = word.as_bytes();
+fn packed(bytes: &[u8]) -> Option<u128> {
     let len = bytes.len();
     // Two loads that may overlap, not a copy of a length known only now: the bytes they
     // share are the same, so or-ing them is harmless.
@@ -520,7 +549,7 @@ macro_rules! word_lists {
         $(
             const $const_name: &[&str] = &[$($w),*];
             #[doc = $doc]
-            pub fn $fn_name(folded: &str) -> bool {
+            pub fn $fn_name(folded: &(impl FoldedWord + ?Sized)) -> bool {
                 listed(folded).is(WordList::$list)
             }
         )*
@@ -879,7 +908,7 @@ mod tests {
 
         #[test]
         fn packing_by_loads_equals_packing_by_copying(word in "\\PC{0,18}") {
-            proptest::prop_assert_eq!(packed(&word), packed_by_copying(&word));
+            proptest::prop_assert_eq!(packed(word.as_bytes()), packed_by_copying(&word));
         }
 
         #[test]
@@ -895,7 +924,7 @@ mod tests {
 
         #[test]
         fn packed_words_lowercase_as_words_do(word in "[ -~]{0,15}") {
-            proptest::prop_assert_eq!(packed(&word).map(ascii_lowercase), packed(&word.to_ascii_lowercase()));
+            proptest::prop_assert_eq!(packed(word.as_bytes()).map(ascii_lowercase), packed(word.to_ascii_lowercase().as_bytes()));
         }
 
         #[test]
