@@ -1398,6 +1398,14 @@ fn last_word(name: &str) -> &str {
     name.bytes().rposition(|b| b == b' ').map_or(name, |space| &name[space + 1..])
 }
 
+/// Counts one more run given to cluster `c` in `counts`, indexed by cluster.
+fn count_assigned(counts: &mut Vec<usize>, c: usize) {
+    if counts.len() <= c {
+        counts.resize(c + 1, 0);
+    }
+    counts[c] += 1;
+}
+
 /// Groups runs into clusters: full names first, then short forms by surname.
 fn cluster(runs: Vec<Run>) -> Found {
     let mut found = Found::default();
@@ -1424,6 +1432,8 @@ fn cluster(runs: Vec<Run>) -> Found {
     // first ("Park Ji-woo", "Nguyen Thi Lan"), which the name alone may stand for later.
     let mut by_family_first: lexicon::FastMap<&str, Vec<usize>> = lexicon::FastMap::default();
     let mut assigned: Vec<Option<usize>> = vec![None; runs.len()];
+    // How many runs `assigned` gives each cluster so far, kept as it is filled.
+    let mut assigned_count: Vec<usize> = Vec::new();
 
     let new_cluster = |found: &mut Found, name: String, kind: EntityKind| -> usize {
         let body = if kind == EntityKind::Organization { body_kind_of(&name) } else { None };
@@ -1500,6 +1510,7 @@ fn cluster(runs: Vec<Run>) -> Found {
         };
         found.clusters[c].evidence |= run.evidence;
         assigned[i] = Some(c);
+        count_assigned(&mut assigned_count, c);
     }
     // Pass 2: single words join a person by surname (or first name), or a known name.
     let mut lone_uses: lexicon::FastMap<&str, (usize, bool)> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
@@ -1523,7 +1534,7 @@ fn cluster(runs: Vec<Run>) -> Found {
                 match explained.as_slice() {
                     [c] => Some(*c),
                     _ => {
-                        let named = |c: usize| assigned.iter().filter(|&&a| a == Some(c)).count();
+                        let named = |c: usize| assigned_count.get(c).copied().unwrap_or(0);
                         let mut by_count: Vec<(usize, usize)> = explained.iter().map(|&c| (named(c), c)).collect();
                         by_count.sort_unstable_by(|a, b| b.cmp(a));
                         match by_count.as_slice() {
@@ -1559,6 +1570,7 @@ fn cluster(runs: Vec<Run>) -> Found {
             }
         };
         assigned[i] = Some(c);
+        count_assigned(&mut assigned_count, c);
     }
     // Each cluster's mentions are counted first, so that each list is made once at its size.
     let mut counts = vec![0usize; found.clusters.len()];
