@@ -352,11 +352,11 @@ impl<V> Default for WordTable<V> {
 }
 
 impl<V> WordTable<V> {
-    /// Adds or replaces the value of `folded`.
-    fn insert(&mut self, folded: String, value: V) {
+    /// Adds or replaces the value of `folded` (made a `String` only when it is too long to pack).
+    fn insert(&mut self, folded: Folded<'_>, value: V) {
         match packed(folded.as_bytes()) {
             Some(key) => self.short.insert(key, value),
-            None => self.long.insert(folded, value),
+            None => self.long.insert(folded.into_owned(), value),
         };
     }
 
@@ -376,8 +376,10 @@ impl<V> WordTable<V> {
 pub fn places() -> &'static WordTable<Place> {
     static PLACES: OnceLock<WordTable<Place>> = OnceLock::new();
     PLACES.get_or_init(|| {
-        let mut map = WordTable::default();
-        for line in include_str!("../data/places.tsv").lines() {
+        let tsv = include_str!("../data/places.tsv");
+        let lines = memchr::memchr_iter(b'\n', tsv.as_bytes()).count();
+        let mut map = WordTable { short: FastMap::with_capacity_and_hasher(lines, Default::default()), long: WordMap::default() };
+        for line in tsv.lines() {
             let mut cols = line.split('\t');
             let (Some(name), Some(kind)) = (cols.next(), cols.next()) else { continue };
             let kind = match kind {
@@ -387,7 +389,7 @@ pub fn places() -> &'static WordTable<Place> {
                 _ => PlaceKind::City,
             };
             let canonical = cols.next().unwrap_or(name);
-            map.insert(fold(name), Place { canonical, kind });
+            map.insert(folded(name), Place { canonical, kind });
         }
         map
     })
