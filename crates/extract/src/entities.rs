@@ -223,6 +223,9 @@ struct FoldedWords {
     starts: Vec<usize>,
     /// What the hand-written word lists say of each word, looked up once.
     infos: Vec<WordInfo>,
+    /// Whether each word is a given name, looked up the first time it is asked (a run's first
+    /// word is asked several times): `None` until then.
+    given: Vec<std::cell::Cell<Option<bool>>>,
 }
 
 impl FoldedWords {
@@ -230,6 +233,7 @@ impl FoldedWords {
         self.joined.clear();
         self.starts.clear();
         self.infos.clear();
+        self.given.clear();
         for w in words {
             if !self.starts.is_empty() {
                 self.joined.push(' ');
@@ -238,6 +242,7 @@ impl FoldedWords {
             self.starts.push(start);
             lexicon::fold_into(&mut self.joined, w);
             self.infos.push(lexicon::listed(&self.joined[start..]));
+            self.given.push(std::cell::Cell::new(None));
         }
     }
 
@@ -251,7 +256,12 @@ impl FoldedWords {
     }
 
     fn is_given_name(&self, i: usize) -> bool {
-        lexicon::given_names().contains_key(self.word(i))
+        let known = self.given[i].get();
+        known.unwrap_or_else(|| {
+            let given = lexicon::given_names().contains_key(self.word(i));
+            self.given[i].set(Some(given));
+            given
+        })
     }
 
     /// Words `from..to`, folded and joined. Folding never makes a space, so the
