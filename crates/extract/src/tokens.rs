@@ -259,6 +259,34 @@ const ABBREVIATIONS: &[&str] = &[
 
 const LONGEST_ABBREVIATION: usize = 6;
 
+/// [`ABBREVIATIONS`] as numbers, a byte each letter from the lowest (see [`lowered_key`]): a word
+/// is compared with all of them a number at a time, not a letter at a time.
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0u64; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        let letters = ABBREVIATIONS[i].as_bytes();
+        let mut j = 0;
+        while j < letters.len() {
+            keys[i] |= (letters[j] as u64) << (8 * j);
+            j += 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// The word's bytes, ASCII capitals lowered, as one number, a byte each from the lowest, for a
+/// word of at most eight bytes. (No byte of a word is zero, so words of different lengths differ.)
+fn lowered_key(word: &[u8]) -> u64 {
+    word.iter().rev().fold(0, |key, b| key << 8 | u64::from(b.to_ascii_lowercase()))
+}
+
+/// Is `w` one of the [`ABBREVIATIONS`], in any case?
+fn is_abbreviation(w: &str) -> bool {
+    w.len() <= LONGEST_ABBREVIATION && ABBREVIATION_KEYS.contains(&lowered_key(w.as_bytes()))
+}
+
 /// Sentence spans of a paragraph. Stops inside `protected` spans (quotations)
 /// never end a sentence, so a quote is never cut in two.
 pub fn sentences(text: &str, paragraph: Span, protected: &[Span]) -> Vec<Span> {
@@ -286,8 +314,7 @@ pub fn sentences_in(text: &str, paragraph: Span, tokens: &[Token], protected: &[
             let prev = tokens[i - 1];
             if prev.is_word() && prev.span.end == t.span.start {
                 let w = prev.text(text);
-                let abbreviation = w.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w));
-                if abbreviation || (w.chars().count() == 1 && is_capitalized(w)) {
+                if is_abbreviation(w) || (w.chars().count() == 1 && is_capitalized(w)) {
                     continue;
                 }
             }
@@ -346,6 +373,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn abbreviations_are_found_by_number_as_by_their_letters(word in "[a-zA-Z.é]{0,7}", pick in 0..ABBREVIATIONS.len(), capitals in 0..64u32) {
+            let listed: String = ABBREVIATIONS[pick].chars().enumerate().map(|(i, c)| if capitals >> i & 1 == 1 { c.to_ascii_uppercase() } else { c }).collect();
+            for w in [word.as_str(), &listed] {
+                let by_letters = w.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w));
+                proptest::prop_assert_eq!(is_abbreviation(w), by_letters, "{:?}", w);
+            }
+        }
+
         #[test]
         fn eight_bytes_at_once_agree_with_one_at_a_time(bytes in proptest::array::uniform8(proptest::prelude::any::<u8>())) {
             proptest::prop_assert_eq!(ascii_alnum_prefix(&bytes), bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count());
