@@ -60,6 +60,7 @@ fn main() {
     fs::write(out, shard).expect("OUT_DIR is writable");
 
     println!("cargo:rerun-if-changed={}", root.join("Cargo.lock").display());
-    let version = fingerprint(&root, &["crates/extract/src", "crates/extract/data", "crates/extract-worker/src"], &["Cargo.lock"]);
+    let version =
+        fingerprint(&root, &["crates/extract/src", "crates/extract/data", "crates/extract-worker/src"], &["Cargo.lock", "crates/extract/build.rs"]);
     println!("cargo:rustc-env=EXTRACTOR_VERSION={version:016x}");
 }
