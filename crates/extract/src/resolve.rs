@@ -98,13 +98,14 @@ fn pronoun_at(text: &str, t: &Token) -> Option<(Pronoun, bool)> {
     if !t.is_word() || t.span.len() > 10 {
         return None;
     }
-    let w = t.text(text).as_bytes();
+    let w = &text.as_bytes()[t.span.start..t.span.end];
     if !matches!(w[0] | 0x20, b'h' | b's' | b'i' | b't' | b'w' | b'u' | b'o' | b'm') {
         return None;
     }
     let mut lower = [0u8; 10];
-    lower[..w.len()].copy_from_slice(w);
-    lower[..w.len()].make_ascii_lowercase();
+    for (l, &b) in lower.iter_mut().zip(w) {
+        *l = b.to_ascii_lowercase();
+    }
     Pronoun::of_bytes(&lower[..w.len()])
 }
 
@@ -1406,11 +1407,12 @@ pub fn speakers(
                     }
                 } else if !in_quote && t.starts_lowercase() {
                     let issuer = subject.or(speaker_here.and_then(|(_, c)| c));
-                    let info = if !seen_verb || !reported { lexicon::listed_as_written(t.text(text)) } else { WordInfo::default() };
-                    if issuer.is_some() && (4..=12).contains(&t.span.len()) && lexicon::is_document_noun(t.text(text)) {
+                    let w = t.text(text);
+                    let info = if !seen_verb || !reported { lexicon::listed_as_written(w) } else { WordInfo::default() };
+                    if issuer.is_some() && (4..=12).contains(&t.span.len()) && lexicon::is_document_noun(w) {
                         // "X said in a statement": the sentence's subject issued it.
                         if let Some(c) = issuer {
-                            walk.issuers.push((t.text(text).to_string(), c, p_index as u32));
+                            walk.issuers.push((w.to_string(), c, p_index as u32));
                         }
                     } else if is_verb_like(info) {
                         // "Brian Murphy … said Trump continued": whoever a speech verb reports is the
