@@ -102,3 +102,36 @@ export async function extractorOnPage({ glue, module }) {
   await bindings.default({ module_or_path: module });
   return bindings;
 }
+
+/**
+ * The payload of a chunk of an index in format 3 (see crates/extract/src/archive): its bytes as
+ * they arrive (`progress(bytesSoFar)` after each piece, when given), inflated by the browser's own
+ * DecompressionStream when they are still gzip, so the page's module carries no inflater. A
+ * server that sent the file with `Content-Encoding: gzip` hands over the payload itself.
+ * Rejects with `{status, statusText}` for an HTTP error, or with the browser's error.
+ */
+export async function fetchPayload(url, progress) {
+  const response = await fetch(url);
+  if (!response.ok) throw { status: response.status, statusText: response.statusText };
+  const pieces = [];
+  let received = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    pieces.push(value);
+    received += value.length;
+    if (progress) progress(received);
+  }
+  let bytes = new Uint8Array(received);
+  let at = 0;
+  for (const piece of pieces) {
+    bytes.set(piece, at);
+    at += piece.length;
+  }
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
+  }
+  return bytes;
+}

@@ -1,11 +1,20 @@
 //! Browser I/O for the reader's corpus: fetching URLs with gloo-net and
 //! reading local files. Every decision about the bytes is in [`crate::loader`].
 
+use broadsheet_extract::archive::manifest::Manifest;
 use gloo_net::http::Request;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::loader::{self, ArticleFile, Parsed, ShardRef};
+
+#[wasm_bindgen(module = "/js/page.js")]
+extern "C" {
+    /// A chunk's payload, inflated by the browser (`progress(bytes so far)` as it arrives).
+    #[wasm_bindgen(js_name = fetchPayload, catch)]
+    async fn fetch_payload(url: &str, progress: Option<&js_sys::Function>) -> Result<JsValue, JsValue>;
+}
 
 /// Articles and the problems met on the way (skipped lines, files that failed).
 pub type Loaded = (Vec<ArticleFile>, Vec<String>);
@@ -14,6 +23,8 @@ pub type Loaded = (Vec<ArticleFile>, Vec<String>);
 pub enum Fetched {
     Files(Loaded),
     Index(Vec<ShardRef>),
+    /// An index in format 3: where its manifest was read, and the manifest.
+    Archive(String, Manifest),
 }
 
 /// `relative` resolved against `base` by the browser's own URL parser.
@@ -51,6 +62,7 @@ pub async fn fetch_corpus(corpus: &str, progress: impl Fn(usize, usize)) -> Resu
     let (content_type, body) = fetch_one(&url).await?;
     match loader::parse(&url, content_type.as_deref(), &body)? {
         Parsed::Articles(a, problems) => Ok(Fetched::Files((a, problems))),
+        Parsed::Archive(manifest) => Ok(Fetched::Archive(url, manifest)),
         Parsed::Index(shards) => {
             let resolved = shards.into_iter().map(|s| resolve_reachable(&url, &s.url).map(|url| ShardRef { url, ..s })).collect::<Result<_, _>>();
             resolved.map(Fetched::Index).map_err(|e| format!("{} lists a shard that cannot be read: {e}", loader::file_name(&url)))
@@ -74,7 +86,7 @@ pub async fn fetch_corpus(corpus: &str, progress: impl Fn(usize, usize)) -> Resu
                         articles.extend(a);
                         problems.extend(p);
                     }
-                    Ok(Parsed::Manifest(_) | Parsed::Index(_)) => {
+                    Ok(Parsed::Manifest(_) | Parsed::Index(_) | Parsed::Archive(_)) => {
                         problems.push(format!("{file} is another manifest or an index; a manifest lists article files only"))
                     }
                     Err(e) => problems.push(e),
@@ -97,6 +109,27 @@ pub async fn fetch_corpus(corpus: &str, progress: impl Fn(usize, usize)) -> Resu
 pub async fn fetch_shard(shard: &ShardRef) -> Result<Vec<broadsheet_extract::Article>, String> {
     let (_, body) = fetch_one(&shard.url).await?;
     loader::parse_shard(&shard.url, &body)
+}
+
+/// The payload of the chunk `file` of the index whose manifest is at `index_url`;
+/// `progress(bytes so far)` is told as it arrives. An error names the file.
+pub async fn fetch_chunk(index_url: &str, file: &str, progress: Option<Box<dyn Fn(usize)>>) -> Result<Vec<u8>, String> {
+    let url = resolve_reachable(index_url, file)?;
+    // Kept until the fetch has answered: the browser calls it until then.
+    let told = progress.map(|p| Closure::<dyn Fn(f64)>::new(move |bytes: f64| p(bytes as usize)));
+    let answer = fetch_payload(&url, told.as_ref().map(|c| c.as_ref().unchecked_ref())).await;
+    drop(told);
+    match answer {
+        Ok(bytes) => Ok(js_sys::Uint8Array::new(&bytes).to_vec()),
+        Err(error) => {
+            let status = js_sys::Reflect::get(&error, &"status".into()).ok().and_then(|s| s.as_f64());
+            let text = js_sys::Reflect::get(&error, &"statusText".into()).ok().and_then(|s| s.as_string()).unwrap_or_default();
+            Err(match status {
+                Some(status) => loader::status_error(&url, status as u16, &text),
+                None => loader::network_error(&url),
+            })
+        }
+    }
 }
 
 /// Reads files the reader picked or dropped (.txt articles, .jsonl corpora).

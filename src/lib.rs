@@ -6,9 +6,14 @@
 //! counts), [`highlight`], [`export`] (quotes as CSV), [`loader`] (the reader's own corpus), [`load`]
 //! (which load may change the page, in what batches and order a corpus arrives), [`markup`]
 //! (the rows rewritten on every change, as escaped HTML) and [`corpus`] (extraction and indexes, built
-//! once per corpus).
+//! once per corpus); for an index in format 3, [`archive`] (filters and facets on its table),
+//! [`chunks`] (which chunks a view needs) and [`archive_markup`].
 //! [`components`] only wires signals to them.
 
+pub mod archive;
+pub mod archive_markup;
+pub mod archive_session;
+pub mod chunks;
 pub mod components;
 pub mod corpus;
 pub mod export;

@@ -17,6 +17,11 @@ use futures::StreamExt;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use broadsheet_extract::archive::chunk::Kind;
+use broadsheet_extract::archive::manifest::Manifest;
+
+use crate::archive::Archive;
+use crate::archive_session::ArchiveSession;
 use crate::corpus::Corpus;
 use crate::fetch::{self, Fetched, Loaded};
 use crate::loader::{ArticleFile, ShardRef};
@@ -145,6 +150,8 @@ pub struct Loader {
     /// An index load waiting for the reader to leave the one article it shows
     /// (see [`waits_for_reader`]): that article, and the sender whose drop wakes it.
     waiting: StoredValue<Option<(String, mpsc::UnboundedSender<()>)>>,
+    /// An index in format 3 on screen, and its chunks.
+    pub archive: ArchiveSession,
 }
 
 impl Default for Loader {
@@ -154,6 +161,7 @@ impl Default for Loader {
             generations: StoredValue::new(Generations::default()),
             article: StoredValue::new(None),
             waiting: StoredValue::new(None),
+            archive: ArchiveSession::default(),
         }
     }
 }
@@ -303,6 +311,45 @@ impl Loader {
         shown.done(problems);
     }
 
+    /// Loads an index in format 3 (its manifest read at `at`): its table and dictionary, with
+    /// the progress in kilobytes as they arrive; every other chunk is fetched when a view needs it.
+    async fn finish_archive(self, generation: u64, what: String, at: String, manifest: Manifest) {
+        let total = manifest.table.bytes.saturating_add(manifest.dictionary.bytes);
+        let status = self.status;
+        let label = format!("{what} (its table, kB)");
+        let arrived = StoredValue::new((0usize, 0usize));
+        let progress = move |which: usize| {
+            let label = label.clone();
+            Box::new(move |bytes: usize| {
+                arrived.update_value(|a| if which == 0 { a.0 = bytes } else { a.1 = bytes });
+                if self.is_current(generation) {
+                    let (table, dictionary) = arrived.get_value();
+                    status.set(LoadStatus::Loading { what: label.clone(), done: (table + dictionary) / 1000, total: total as usize / 1000 });
+                }
+            }) as Box<dyn Fn(usize)>
+        };
+        let (table_file, dictionary_file) = (manifest.table.file_name(Kind::Table), manifest.dictionary.file_name(Kind::Dictionary));
+        let (table, dictionary) = futures::future::join(
+            fetch::fetch_chunk(&at, &table_file, Some(progress(0))),
+            fetch::fetch_chunk(&at, &dictionary_file, Some(progress(1))),
+        )
+        .await;
+        if !self.is_current(generation) {
+            return;
+        }
+        let opened = table
+            .and_then(|table| dictionary.map(|dictionary| (table, dictionary)))
+            .and_then(|(table, dictionary)| Archive::new(at, manifest, &table, &dictionary).map_err(|e| format!("{e}")));
+        match opened {
+            Ok(archive) => {
+                let articles = archive.articles();
+                self.archive.show(Some(archive));
+                self.status.set(LoadStatus::Loaded { what, articles, problems: Vec::new() });
+            }
+            Err(error) => self.status.set(LoadStatus::Failed { what, error }),
+        }
+    }
+
     /// Loads the corpus at `url`; `article` is the article the link opens, if any.
     pub fn load_url(self, corpus: RwSignal<Arc<Corpus>>, url: String, article: Option<String>) {
         let status = self.status;
@@ -320,6 +367,7 @@ impl Loader {
             };
             match fetch::fetch_corpus(&url, progress).await {
                 Ok(Fetched::Index(shards)) => self.finish_index(generation, corpus, url, shards, article).await,
+                Ok(Fetched::Archive(at, manifest)) => self.finish_archive(generation, url, at, manifest).await,
                 Ok(Fetched::Files(loaded)) => self.finish(generation, corpus, url, Ok(loaded)).await,
                 Err(error) => self.finish(generation, corpus, url, Err(error)).await,
             }
@@ -403,6 +451,9 @@ impl Arriving {
     /// Puts `articles` on screen.
     fn show(&self, articles: Vec<Article>) {
         self.corpus.set(Arc::new(Corpus::from_articles(articles)));
+        if self.loader.archive.archive.with_untracked(Option::is_some) {
+            self.loader.archive.show(None);
+        }
     }
 }
 

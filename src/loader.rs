@@ -5,6 +5,7 @@
 //! `{"id", "title"?, "date"?, "text"}` lines, or a `manifest.json` listing
 //! article files relative to it. Nothing leaves the reader's machine.
 
+use broadsheet_extract::archive::manifest::Manifest;
 use broadsheet_extract::json::{self, Json};
 use broadsheet_extract::jsonl;
 use broadsheet_extract::shard::INDEX_FORMAT;
@@ -51,6 +52,8 @@ pub enum Parsed {
     Manifest(Vec<String>),
     /// A pre-extracted index: the shards to fetch, their URLs as written (relative to it, or absolute).
     Index(Vec<ShardRef>),
+    /// An index in format 3: its manifest (its chunks are beside it).
+    Archive(Manifest),
 }
 
 /// The article files a manifest lists: `["a.txt", …]` or `{"files": ["a.txt", …]}`.
@@ -199,9 +202,13 @@ fn parse_index(url: &str, text: &str) -> Result<Parsed, String> {
     let not_an_index = |e: String| format!("{name} is not a Broadsheet index: {e}");
     let index = json::parse(text).map_err(|e| not_an_index(e.to_string()))?;
     let format = index.get("broadsheet_index").and_then(Json::as_u64).ok_or_else(|| not_an_index("it has no format number".to_string()))?;
+    if format == u64::from(broadsheet_extract::archive::FORMAT) {
+        return Manifest::parse(text).map(Parsed::Archive).map_err(not_an_index);
+    }
     if format != u64::from(INDEX_FORMAT) {
         return Err(format!(
-            "{name} is a Broadsheet index in format {format}; this page reads format {INDEX_FORMAT}. Rebuild it with this version of broadsheet-extract."
+            "{name} is a Broadsheet index in format {format}; this page reads formats {INDEX_FORMAT} and {}. Rebuild it with this version of broadsheet-extract.",
+            broadsheet_extract::archive::FORMAT
         ));
     }
     let shards = index.get("shards").and_then(Json::as_array).ok_or_else(|| not_an_index("it has no list of shards".to_string()))?;
@@ -349,10 +356,17 @@ mod tests {
         let body = br#"{"broadsheet_index": 2, "articles": 3, "quotes": 0, "shards": [{"url": "shard-00000.bin", "articles": 3, "bytes": 10}]}"#;
         let got = parse("https://x.org/big/index.json", Some("application/json"), body).unwrap();
         assert_eq!(got, Parsed::Index(vec![ShardRef { url: "shard-00000.bin".into(), articles: 3, bytes: 10, ids: Vec::new() }]));
-        for other in ["1", "3"] {
+        for other in ["1", "4"] {
             let body = format!(r#"{{"broadsheet_index": {other}, "shards": []}}"#);
-            assert!(parse("i/index.json", None, body.as_bytes()).unwrap_err().contains(&format!("format {other}")));
+            let error = parse("i/index.json", None, body.as_bytes()).unwrap_err();
+            assert!(error.contains(&format!("format {other}; this page reads formats 2 and 3")), "{error}");
         }
+        // Format 3: its manifest, checked by the extractor's reader.
+        let manifest = Manifest { articles: 1, quotes: 0, texts: true, table: Default::default(), dictionary: Default::default(), part: None };
+        assert_eq!(parse("i/index.json", None, manifest.to_json().as_bytes()), Ok(Parsed::Archive(manifest)));
+        let broken = r#"{"broadsheet_index": 3, "articles": 1}"#;
+        let error = parse("i/index.json", None, broken.as_bytes()).unwrap_err();
+        assert!(error.contains("not a Broadsheet index") && error.contains("\"texts\" is not true or false"), "{error}");
         let huge = format!(r#"{{"broadsheet_index": 2, "shards": [{{"url": "s.bin", "articles": 1, "bytes": {}}}]}}"#, MAX_INDEX_BYTES + 1);
         assert!(parse("i/index.json", None, huge.as_bytes()).unwrap_err().contains("at most 300.0 MB"));
         for (shards, says) in [

@@ -8,9 +8,12 @@ use crate::state::{Facet, ViewState};
 #[component]
 pub fn FilterChips() -> impl IntoView {
     let ctx = use_ctx();
+    let archive_signal = use_context::<crate::load::Loader>().map(|l| l.archive.archive);
     move || {
         let s = ctx.state.get();
         let corpus = ctx.corpus();
+        let archive = archive_signal.and_then(|a| a.get());
+        let name_of = |key: &str| archive.as_ref().map_or_else(|| corpus.name_of(key), |a| a.name_of(key));
         if !s.has_filters() {
             return None;
         }
@@ -20,11 +23,14 @@ pub fn FilterChips() -> impl IntoView {
         }
         for f in Facet::ALL {
             for key in s.facet(f) {
-                chips.push((format!("{}: {}", f.label(), corpus.name_of(key)), s.toggled(f, key)));
+                chips.push((format!("{}: {}", f.label(), name_of(key)), s.toggled(f, key)));
             }
         }
         if let Some(a) = &s.article {
-            let title = corpus.article_by_id(a).map_or_else(|| a.clone(), |i| corpus.articles[i].title.text.clone());
+            let title = match &archive {
+                Some(_) => a.clone(),
+                None => corpus.article_by_id(a).map_or_else(|| a.clone(), |i| corpus.articles[i].title.text.clone()),
+            };
             chips.push((format!("Article: {title}"), ViewState { article: None, ..s.clone() }));
         }
         if let Some(d) = &s.from {

@@ -22,7 +22,11 @@ fn copy_to_clipboard(text: &str) -> String {
 #[component]
 pub fn Header() -> impl IntoView {
     let ctx = use_ctx();
+    let archive = use_context::<crate::load::Loader>().map(|l| l.archive.archive);
     let counts = move || {
+        if let Some(a) = archive.and_then(|a| a.get()) {
+            return format!("{} articles · {} quotes · {} speakers", a.articles(), a.quotes(), a.speakers());
+        }
         let corpus = ctx.corpus();
         format!("{} articles · {} quotes · {} speakers", corpus.articles.len(), corpus.quotes.len(), corpus.speakers())
     };

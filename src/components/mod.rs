@@ -9,6 +9,7 @@
 //! sets no `innerHTML` outside the policy, and that no view breaks it.
 
 pub mod app;
+pub mod archive_results;
 pub mod article_cards;
 pub mod article_view;
 pub mod date_range;

@@ -31,9 +31,13 @@ pub fn Page() -> impl IntoView {
     });
     let state = Memo::new(move |_| parsed.with(|p| p.0.clone()));
     let notices = Signal::derive(move || parsed.with(|p| p.1.clone()));
-    let results = Memo::new(move |_| corpus_signal.with(|c| state.with(|s| filter::run(c, s))));
-    provide_context(Ctx { corpus_signal, base, state, results });
     let loader = Loader::default();
+    // An index in format 3 answers from its table; any other corpus from its articles.
+    let results = Memo::new(move |before: Option<&filter::Results>| match loader.archive.archive.get() {
+        Some(archive) => state.with(|s| loader.archive.results(&archive, s, before)),
+        None => corpus_signal.with(|c| state.with(|s| filter::run(c, s))),
+    });
+    provide_context(Ctx { corpus_signal, base, state, results });
     provide_context(loader);
     Effect::new(move |_| state.with(|s| loader.article_is(s.article.as_deref())));
 
@@ -49,6 +53,7 @@ pub fn Page() -> impl IntoView {
             Some(url) => loader.load_url(corpus_signal, url, state.with_untracked(|s| s.article.clone())),
             None => {
                 loader.cancel();
+                loader.archive.show(None);
                 corpus_signal.set(bundled.clone());
             }
         }

@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
+use super::archive_results::ArchiveResults;
 use super::article_cards::ArticleCards;
 use super::article_view::ArticleView;
 use super::quote_list::QuoteList;
 use super::use_ctx;
+use crate::load::Loader;
 use crate::state::{View, ViewState};
 
 #[component]
@@ -13,7 +15,11 @@ pub fn Results() -> impl IntoView {
     let ctx = use_ctx();
     // Rebuilt only when the view or the opened article changes; lists update in place.
     let mode = Memo::new(move |_| ctx.state.with(|s| (s.view, s.article.clone())));
+    let archive = use_context::<Loader>().map(|l| l.archive);
     move || {
+        if archive.is_some_and(|a| a.is_shown()) {
+            return view! { <ArchiveResults/> }.into_any();
+        }
         let (view, article) = mode.get();
         let corpus = ctx.corpus();
         match (view, article) {

@@ -385,7 +385,8 @@ fn hostile_tables_are_refused_or_read_safely() {
             };
             let (sealed_table, sealed_dictionary) = (chunk::seal(Kind::Table, &table), chunk::seal(Kind::Dictionary, &dictionary));
             let manifest = Manifest { articles, quotes, texts, table: sealed_table.chunk, dictionary: sealed_dictionary.chunk, part: None };
-            match Index::new(manifest, sealed_table.file, sealed_dictionary.file) {
+            let inflated = |s: &chunk::Sealed| chunk::inflate(s.kind, &s.chunk, s.file.clone()).unwrap();
+            match Index::new(manifest, &inflated(&sealed_table), &inflated(&sealed_dictionary)) {
                 Err(e) => prop_assert_eq!(e.file, sealed_table.chunk.file_name(Kind::Table)),
                 Ok(index) => {
                     let (_, linked) = index.linked();

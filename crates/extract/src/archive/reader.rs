@@ -2,7 +2,9 @@
 //! against each other), and which chunk holds an article, a quote or a term.
 //!
 //! [`Index`] is the part a page holds: it reads nothing itself, so the page fetches the chunks
-//! it names however it likes. [`Reader`] reads an index folder from disk with it (merge, tests).
+//! it names however it likes, and it takes their payloads already inflated (a browser inflates
+//! gzip natively, so the page carries no inflater). [`Reader`] reads an index folder from disk
+//! with it (merge, tests), inflating each file first.
 
 use std::path::{Path, PathBuf};
 
@@ -33,10 +35,10 @@ pub struct Place {
 }
 
 impl Index {
-    /// The index of a manifest and its table's and dictionary's chunk bytes as fetched.
-    pub fn new(manifest: Manifest, table: Vec<u8>, dictionary: Vec<u8>) -> Result<Index, Error> {
-        let table: Table = chunk::open(Kind::Table, &manifest.table, table)?;
-        let dictionary: Dictionary = chunk::open(Kind::Dictionary, &manifest.dictionary, dictionary)?;
+    /// The index of a manifest and its table's and dictionary's payloads ([`chunk::inflate`]d).
+    pub fn new(manifest: Manifest, table: &[u8], dictionary: &[u8]) -> Result<Index, Error> {
+        let table: Table = chunk::decode(Kind::Table, &manifest.table, table)?;
+        let dictionary: Dictionary = chunk::decode(Kind::Dictionary, &manifest.dictionary, dictionary)?;
         Index::checked(manifest, table, dictionary)
     }
 
@@ -79,26 +81,26 @@ impl Index {
         (links, linked)
     }
 
-    /// The cards of batch `batch` from its chunk's bytes; the number of cards is checked.
-    pub fn cards(&self, batch: usize, bytes: Vec<u8>) -> Result<Vec<Card>, Error> {
-        let b = &self.table.batches[batch];
-        let cards: Vec<Card> = chunk::open(Kind::Cards, &b.cards, bytes)?;
+    /// The cards of batch `batch` from its chunk's payload; the number of cards is checked.
+    pub fn cards(&self, batch: usize, payload: &[u8]) -> Result<Vec<Card>, Error> {
+        let b = self.batch(batch)?;
+        let cards: Vec<Card> = chunk::decode(Kind::Cards, &b.cards, payload)?;
         counted(cards, b.articles, &b.cards, Kind::Cards)
     }
 
     /// The quote texts of batch `batch`.
-    pub fn quote_texts(&self, batch: usize, bytes: Vec<u8>) -> Result<Vec<String>, Error> {
-        let b = &self.table.batches[batch];
-        let texts: Vec<String> = chunk::open(Kind::Quotes, &b.quotes_chunk, bytes)?;
+    pub fn quote_texts(&self, batch: usize, payload: &[u8]) -> Result<Vec<String>, Error> {
+        let b = self.batch(batch)?;
+        let texts: Vec<String> = chunk::decode(Kind::Quotes, &b.quotes_chunk, payload)?;
         counted(texts, b.quotes, &b.quotes_chunk, Kind::Quotes)
     }
 
     /// The articles of batch `batch`, linked with `links` (from [`Index::linked`]; `ids` is
     /// [`Dictionary::ids`]). `None` when the index has no texts.
-    pub fn articles(&self, batch: usize, bytes: Vec<u8>, links: &Links, ids: &FastMap<String, u32>) -> Option<Result<Vec<Article>, Error>> {
-        let b = &self.table.batches[batch];
+    pub fn articles(&self, batch: usize, payload: &[u8], links: &Links, ids: &FastMap<String, u32>) -> Option<Result<Vec<Article>, Error>> {
+        let b = self.table.batches.get(batch)?;
         let chunk = b.articles_chunk?;
-        Some(chunk::open(Kind::Articles, &chunk, bytes).and_then(|articles: Vec<Article>| {
+        Some(chunk::decode(Kind::Articles, &chunk, payload).and_then(|articles: Vec<Article>| {
             let mut articles = counted(articles, b.articles, &chunk, Kind::Articles)?;
             for a in &mut articles {
                 links.link_article(&self.dictionary, ids, a);
@@ -108,12 +110,18 @@ impl Index {
     }
 
     /// The terms of a word chunk from its bytes.
-    pub fn words(&self, chunk: &WordChunk, bytes: Vec<u8>) -> Result<Vec<Term>, Error> {
-        let terms: Vec<Term> = chunk::open(Kind::Words, &chunk.chunk, bytes)?;
+    pub fn words(&self, chunk: &WordChunk, payload: &[u8]) -> Result<Vec<Term>, Error> {
+        let terms: Vec<Term> = chunk::decode(Kind::Words, &chunk.chunk, payload)?;
         if terms.first().is_none_or(|t| t.term != chunk.first) || terms.windows(2).any(|w| w[0].term >= w[1].term) {
             return Err(Error::new(chunk.chunk.file_name(Kind::Words), "its terms are not the ones the table lists, in order"));
         }
         Ok(terms)
+    }
+}
+
+impl Index {
+    fn batch(&self, batch: usize) -> Result<&super::table::Batch, Error> {
+        self.table.batches.get(batch).ok_or_else(|| Error::new(format!("batch {batch}"), "the index has no such batch"))
     }
 }
 
@@ -144,33 +152,35 @@ impl Reader {
         let name = manifest_path.display().to_string();
         let text = std::fs::read_to_string(&manifest_path).map_err(|e| Error::new(&name, e.to_string()))?;
         let manifest = Manifest::parse(&text).map_err(|why| Error::new(&name, why))?;
-        let table = Reader::bytes(dir, Kind::Table, &manifest.table)?;
-        let dictionary = Reader::bytes(dir, Kind::Dictionary, &manifest.dictionary)?;
-        Ok(Reader { dir: dir.to_path_buf(), index: Index::new(manifest, table, dictionary)? })
+        let table = Reader::payload(dir, Kind::Table, &manifest.table)?;
+        let dictionary = Reader::payload(dir, Kind::Dictionary, &manifest.dictionary)?;
+        Ok(Reader { dir: dir.to_path_buf(), index: Index::new(manifest, &table, &dictionary)? })
     }
 
-    fn bytes(dir: &Path, kind: Kind, chunk: &ChunkRef) -> Result<Vec<u8>, Error> {
+    /// A chunk's file read and inflated.
+    fn payload(dir: &Path, kind: Kind, chunk: &ChunkRef) -> Result<Vec<u8>, Error> {
         let name = chunk.file_name(kind);
-        std::fs::read(dir.join(&name)).map_err(|e| Error::new(name, e.to_string()))
+        let bytes = std::fs::read(dir.join(&name)).map_err(|e| Error::new(name, e.to_string()))?;
+        chunk::inflate(kind, chunk, bytes)
     }
 
     pub fn cards(&self, batch: usize) -> Result<Vec<Card>, Error> {
-        self.index.cards(batch, Reader::bytes(&self.dir, Kind::Cards, &self.table.batches[batch].cards)?)
+        self.index.cards(batch, &Reader::payload(&self.dir, Kind::Cards, &self.table.batches[batch].cards)?)
     }
 
     pub fn quote_texts(&self, batch: usize) -> Result<Vec<String>, Error> {
-        self.index.quote_texts(batch, Reader::bytes(&self.dir, Kind::Quotes, &self.table.batches[batch].quotes_chunk)?)
+        self.index.quote_texts(batch, &Reader::payload(&self.dir, Kind::Quotes, &self.table.batches[batch].quotes_chunk)?)
     }
 
     pub fn articles(&self, batch: usize, links: &Links, ids: &FastMap<String, u32>) -> Option<Result<Vec<Article>, Error>> {
         let chunk = self.table.batches[batch].articles_chunk?;
-        match Reader::bytes(&self.dir, Kind::Articles, &chunk) {
-            Ok(bytes) => self.index.articles(batch, bytes, links, ids),
+        match Reader::payload(&self.dir, Kind::Articles, &chunk) {
+            Ok(payload) => self.index.articles(batch, &payload, links, ids),
             Err(e) => Some(Err(e)),
         }
     }
 
     pub fn words(&self, chunk: &WordChunk) -> Result<Vec<Term>, Error> {
-        self.index.words(chunk, Reader::bytes(&self.dir, Kind::Words, &chunk.chunk)?)
+        self.index.words(chunk, &Reader::payload(&self.dir, Kind::Words, &chunk.chunk)?)
     }
 }

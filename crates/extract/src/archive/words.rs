@@ -252,9 +252,11 @@ mod tests {
         assert_eq!(chunk_of_term(&chunks, "april"), Some(1));
         assert_eq!(chunk_of_term(&chunks, "aardvark"), None);
         assert_eq!(chunks_of_prefix(&chunks, "ap"), 0..2);
-        assert_eq!(chunks_of_prefix(&chunks, "apr"), 1..2);
-        assert_eq!(chunks_of_prefix(&chunks, "ban"), 2..4);
-        assert_eq!(chunks_of_prefix(&chunks, "bane"), 2..3);
+        // A chunk holds the terms from its first up to the next one's: "apra" would be in the
+        // first, "ban" itself in the second, "bane" after "bandit".
+        assert_eq!(chunks_of_prefix(&chunks, "apr"), 0..2);
+        assert_eq!(chunks_of_prefix(&chunks, "ban"), 1..4);
+        assert_eq!(chunks_of_prefix(&chunks, "bane"), 3..4);
         assert_eq!(chunks_of_prefix(&chunks, "q"), 4..5);
         assert_eq!(chunks_of_prefix(&chunks, "a"), 0..2);
         assert_eq!(chunks_of_prefix(&[], "a"), 0..0);

@@ -1,0 +1,373 @@
+//! An index in format 3 on the page: the table and the dictionary, loaded up front and linked,
+//! answer every filter and facet count in memory; what a view shows of texts comes from chunks
+//! fetched for it ([`crate::chunks`]).
+//!
+//! The page's [`ViewState`] is turned into the crate's [`Selection`] (keys to ids, dates to day
+//! numbers) and its [`Counts`] into the page's [`Results`], so the sidebar, the chips and the
+//! links are the same whatever the corpus came from. A search matches each typed word against
+//! the words of the index that begin with it (as Pagefind does), in the word chunks of those
+//! words only; every word must match (a phrase's words too, wherever they stand).
+
+use std::sync::Arc;
+
+use broadsheet_extract::archive::content::Card;
+use broadsheet_extract::archive::dictionary::Links;
+use broadsheet_extract::archive::filter::{self as engine, Bits, Counts, Order, Selection};
+use broadsheet_extract::archive::manifest::Manifest;
+use broadsheet_extract::archive::reader::Index;
+use broadsheet_extract::archive::table::{iso_day, kind_bit, Linked, NO_SPEAKER};
+use broadsheet_extract::archive::words::{self, Term};
+use broadsheet_extract::archive::Error;
+use broadsheet_extract::lexicon::{fold_text_into, FastMap};
+use broadsheet_extract::EntityKind;
+
+use crate::filter::{FacetValue, Results};
+use crate::state::{Facet, Sort, View, ViewState};
+
+/// A format 3 index as the page holds it.
+pub struct Archive {
+    /// Where `index.json` was read: every chunk's file is beside it.
+    pub url: String,
+    pub index: Index,
+    pub links: Links,
+    pub linked: Linked,
+    /// The articles oldest first and newest first.
+    orders: (Vec<u32>, Vec<u32>),
+    /// Every key's id (the dictionary's order), and per id its key, name and place in the
+    /// alphabetical order of names.
+    pub ids: FastMap<String, u32>,
+    keys: Vec<Arc<str>>,
+    names: Vec<Arc<str>>,
+    name_rank: Vec<u32>,
+    /// The article of each id, made once: a link that opens one article finds it at once.
+    article_ids: FastMap<Box<str>, u32>,
+}
+
+/// How a search stands with the word chunks it needs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Search {
+    /// No search typed.
+    None,
+    /// Word chunks still on their way.
+    Waiting,
+    /// The items (articles, or quotes in the quotes view) holding every word.
+    Found(Bits),
+    /// A chunk the search needs could not be read: the message names it.
+    Failed(String),
+}
+
+impl Archive {
+    /// The index of `manifest` (read at `url`) from its table's and dictionary's payloads.
+    pub fn new(url: String, manifest: Manifest, table: &[u8], dictionary: &[u8]) -> Result<Archive, Error> {
+        let index = Index::new(manifest, table, dictionary)?;
+        let (links, linked) = index.linked();
+        let orders = engine::date_orders(&linked.days);
+        let keys: Vec<Arc<str>> = index.dictionary.entries.iter().map(|e| Arc::from(e.key.as_str())).collect();
+        let ids = index.dictionary.ids();
+        let names: Vec<Arc<str>> = links.names.iter().map(|(name, _)| Arc::from(name.as_str())).collect();
+        let mut by_name: Vec<u32> = (0..keys.len() as u32).collect();
+        by_name.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]).then_with(|| keys[a as usize].cmp(&keys[b as usize])));
+        let mut name_rank = vec![0; keys.len()];
+        for (rank, &id) in by_name.iter().enumerate() {
+            name_rank[id as usize] = rank as u32;
+        }
+        let article_ids = (0..index.table.articles()).map(|a| (Box::from(index.table.id(a)), a as u32)).collect();
+        Ok(Archive { url, index, links, linked, orders, ids, keys, names, name_rank, article_ids })
+    }
+
+    pub fn articles(&self) -> usize {
+        self.linked.articles()
+    }
+
+    pub fn quotes(&self) -> usize {
+        self.linked.quotes()
+    }
+
+    /// How many people and bodies speak in the corpus.
+    pub fn speakers(&self) -> usize {
+        let mut speaks = vec![false; self.keys.len()];
+        for &id in self.linked.quote_speaker.iter().filter(|&&s| s != NO_SPEAKER) {
+            if let Some(s) = speaks.get_mut(id as usize) {
+                *s = true;
+            }
+        }
+        speaks.into_iter().filter(|&s| s).count()
+    }
+
+    /// The article whose id is `id`.
+    pub fn article_by_id(&self, id: &str) -> Option<usize> {
+        self.article_ids.get(id).map(|&a| a as usize)
+    }
+
+    /// The name a key is shown by (the key itself when the index does not know it).
+    pub fn name_of(&self, key: &str) -> String {
+        self.ids.get(key).and_then(|&id| self.names.get(id as usize)).map_or_else(|| key.to_string(), |n| n.to_string())
+    }
+
+    /// Key id `id` as (key, name).
+    pub fn key(&self, id: u32) -> Option<(&str, &str)> {
+        Some((self.keys.get(id as usize)?, self.names.get(id as usize)?))
+    }
+
+    /// An article's day as `YYYY-MM-DD`, or `None` when it has none.
+    pub fn date(&self, article: usize) -> Option<String> {
+        self.linked.days.get(article).filter(|&&d| d > 0).map(|&d| iso_day(d))
+    }
+
+    /// `card` with its people linked as the table's are.
+    pub fn linked_card(&self, card: &Card) -> Card {
+        let mut card = card.clone();
+        card.link(&self.links, &self.index.dictionary, &self.ids);
+        card
+    }
+
+    /// What `state` selects, in the table's terms; `search` is what its search found.
+    pub fn selection(&self, state: &ViewState, search: Option<Bits>) -> Selection {
+        Selection {
+            quotes_view: state.view == View::Quotes,
+            article: state.article.as_ref().map(|id| self.article_by_id(id)),
+            from: state.from.as_deref().and_then(|d| engine::day_bound(d, false)),
+            to: state.to.as_deref().and_then(|d| engine::day_bound(d, true)),
+            kind: state.kind.map(kind_bit),
+            facets: Facet::ALL.map(|f| {
+                let keys = state.facet(f);
+                (!keys.is_empty()).then(|| keys.iter().filter_map(|k| self.ids.get(k.as_str()).copied()).collect())
+            }),
+            search,
+            order: match state.sort {
+                Sort::Corpus => Order::Corpus,
+                Sort::Oldest => Order::Oldest,
+                Sort::Newest => Order::Newest,
+            },
+        }
+    }
+
+    /// The results of `state` as the page shows any corpus's: items, facets with names, in
+    /// the page's order (most results first, then by name), selected keys always listed.
+    pub fn results(&self, state: &ViewState, search: Option<Bits>) -> Results {
+        let selection = self.selection(state, search);
+        let Counts { items, facets: counts, kinds } = engine::run(&self.linked, self.keys.len(), &self.orders, &selection);
+        let facets = Facet::ALL.map(|f| {
+            let chosen = selection.facets[f as usize].as_deref().unwrap_or_default();
+            let mut values: Vec<(u32, FacetValue)> = counts[f as usize]
+                .iter()
+                .enumerate()
+                .filter(|&(id, &count)| count > 0 || chosen.contains(&(id as u32)))
+                .map(|(id, &count)| {
+                    let value = FacetValue {
+                        key: self.keys[id].clone(),
+                        name: self.names[id].clone(),
+                        count: count as usize,
+                        selected: chosen.contains(&(id as u32)),
+                    };
+                    (self.name_rank[id], value)
+                })
+                .collect();
+            for k in state.facet(f).iter().filter(|k| !self.ids.contains_key(k.as_str())) {
+                let key: Arc<str> = k.as_str().into();
+                values.push((u32::MAX, FacetValue { key: key.clone(), name: key, count: 0, selected: true }));
+            }
+            values.sort_unstable_by(|(rank_a, a), (rank_b, b)| b.count.cmp(&a.count).then(rank_a.cmp(rank_b)).then_with(|| a.key.cmp(&b.key)));
+            values.into_iter().map(|(_, v)| v).collect()
+        });
+        Results { view: state.view, items: items.into_iter().map(|i| i as usize).collect(), facets, kinds }
+    }
+
+    /// The word chunks (places in the table's list) that hold the words beginning with each of `terms`.
+    pub fn word_chunks(&self, terms: &[String]) -> Vec<usize> {
+        let mut chunks: Vec<usize> = terms.iter().flat_map(|t| words::chunks_of_prefix(&self.index.table.words, t)).collect();
+        chunks.sort_unstable();
+        chunks.dedup();
+        chunks
+    }
+
+    /// What a search for `terms` finds in the quotes (`quotes_view`) or the articles, once
+    /// `chunk(i)` gives the terms of word chunk `i` (`None` while it is on its way; `Err`
+    /// when it failed).
+    pub fn search<'a>(&self, terms: &[String], quotes_view: bool, chunk: impl Fn(usize) -> Option<Result<&'a [Term], String>>) -> Search {
+        if terms.is_empty() {
+            return Search::None;
+        }
+        let n = if quotes_view { self.quotes() } else { self.articles() };
+        let mut found: Option<Bits> = None;
+        for term in terms {
+            let mut holds = Bits::new(n);
+            for i in words::chunks_of_prefix(&self.index.table.words, term) {
+                let terms = match chunk(i) {
+                    None => return Search::Waiting,
+                    Some(Err(why)) => return Search::Failed(why),
+                    Some(Ok(terms)) => terms,
+                };
+                for t in words::terms_beginning(terms, term) {
+                    let list = if quotes_view { &t.quotes } else { &t.articles };
+                    match words::ids(list) {
+                        Ok(ids) => ids.into_iter().filter(|&id| (id as usize) < n).for_each(|id| holds.insert(id as usize)),
+                        Err(why) => return Search::Failed(format!("{}: {why}", self.index.table.words[i].chunk.file_name(KIND_WORDS))),
+                    }
+                }
+            }
+            found = Some(match found {
+                None => holds,
+                Some(before) => Bits(before.0.iter().zip(&holds.0).map(|(a, b)| a & b).collect()),
+            });
+        }
+        found.map_or(Search::None, Search::Found)
+    }
+
+    /// The kind of a key (for a chip's look): as the dictionary names it.
+    pub fn kind_of(&self, id: u32) -> Option<EntityKind> {
+        self.links.names.get(id as usize).map(|(_, kind)| *kind)
+    }
+}
+
+const KIND_WORDS: broadsheet_extract::archive::chunk::Kind = broadsheet_extract::archive::chunk::Kind::Words;
+
+/// The terms of a search box, as the index folds and cuts text: each must begin a word.
+pub fn search_terms(q: &str) -> Vec<String> {
+    let mut folded = String::new();
+    fold_text_into(&mut folded, q);
+    let mut terms: Vec<String> = words::terms(&folded).map(str::to_string).collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms
+}
+
+/// A small index in format 3 made on the host, as the page holds it.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::path::PathBuf;
+
+    use broadsheet_extract::archive::build::{make_batch, Builder};
+    use broadsheet_extract::archive::chunk::{self, ChunkRef, Kind};
+    use broadsheet_extract::Article;
+
+    use super::Archive;
+
+    pub fn articles(n: usize) -> Vec<Article> {
+        broadsheet_extract::synthetic::corpus(n, 7).iter().map(|(name, text)| broadsheet_extract::extract(name, text.as_bytes())).collect()
+    }
+
+    /// `articles` indexed in batches of `batch` into a new folder, read back: the folder and the index.
+    pub fn archive(articles: &[Article], batch: usize, texts: bool) -> (PathBuf, Archive) {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!("broadsheet-page-archive-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
+        let _ = std::fs::remove_dir_all(&dir);
+        let mut builder = Builder::new(&dir, texts).unwrap();
+        let with_urls: Vec<(Article, Option<String>)> = articles.iter().map(|a| (a.clone(), Some(format!("https://example.org/{}", a.id)))).collect();
+        for part in with_urls.chunks(batch) {
+            builder.add_batch(make_batch(part, texts)).unwrap();
+        }
+        let manifest = builder.finish(None).unwrap();
+        let (table, dictionary) = (payload(&dir, Kind::Table, &manifest.table), payload(&dir, Kind::Dictionary, &manifest.dictionary));
+        let archive = Archive::new("https://example.org/i/index.json".into(), manifest, &table, &dictionary).unwrap();
+        (dir, archive)
+    }
+
+    /// A chunk's file in `dir`, inflated as a browser does.
+    pub fn payload(dir: &std::path::Path, kind: Kind, c: &ChunkRef) -> Vec<u8> {
+        chunk::inflate(kind, c, std::fs::read(dir.join(c.file_name(kind))).unwrap()).unwrap()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{archive, articles, payload};
+    use super::*;
+    use crate::chunks::{self, ChunkId, Chunks};
+    use crate::corpus::Corpus;
+    use crate::state::decode_query;
+
+    fn state(query: &str) -> ViewState {
+        let pairs = decode_query(query);
+        ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).0
+    }
+
+    /// Facet values as (key, name, count, selected): what the sidebar shows.
+    fn facets(r: &Results) -> Vec<Vec<(String, String, usize, bool)>> {
+        r.facets.iter().map(|values| values.iter().map(|v| (v.key.to_string(), v.name.to_string(), v.count, v.selected)).collect()).collect()
+    }
+
+    /// The table's answer is the corpus's: the same items in the same order and the same facets,
+    /// for every kind of filter, in both views.
+    #[test]
+    fn results_on_the_table_are_the_corpus_results() {
+        let articles = articles(60);
+        let corpus = Corpus::from_articles(articles.clone());
+        let (_, archive) = archive(&articles, 7, true);
+        let speaker = corpus.quote_speaker.iter().flatten().next().map(|&id| corpus.keys[id as usize].to_string()).unwrap();
+        let place = corpus.article_keys.iter().find_map(|k| k[Facet::Place as usize].first().cloned()).unwrap();
+        let person = corpus.article_keys.iter().find_map(|k| k[Facet::Person as usize].first().cloned()).unwrap();
+        let dated = corpus.articles.iter().find_map(|a| a.date.iso.clone()).unwrap();
+        let queries = [
+            String::new(),
+            "view=quotes".into(),
+            format!("speaker={speaker}"),
+            format!("view=quotes&speaker={speaker}&sort=newest"),
+            format!("place={place}&person={person}"),
+            format!("view=quotes&about={person}"),
+            format!("from={}&sort=oldest", &dated[..7]),
+            format!("to={dated}&kind=partial"),
+            "view=quotes&kind=full&sort=newest".into(),
+            format!("article={}", corpus.articles[3].id),
+            "speaker=nobody-at-all".into(),
+        ];
+        for q in queries {
+            let s = state(&q);
+            let (want, got) = (crate::filter::run(&corpus, &s), archive.results(&s, None));
+            assert_eq!(got.items, want.items, "{q}");
+            assert_eq!(got.kinds, want.kinds, "{q}");
+            assert_eq!(facets(&got), facets(&want), "{q}");
+        }
+        assert_eq!(archive.speakers(), corpus.speakers());
+        assert_eq!(archive.name_of(&speaker), corpus.name_of(&speaker));
+    }
+
+    /// A search finds the articles (or quotes) with a word beginning with each typed word, from
+    /// the word chunks of those words alone.
+    #[test]
+    fn a_search_reads_only_the_word_chunks_of_its_words() {
+        let articles = articles(40);
+        let (dir, archive) = archive(&articles, 10, true);
+        let word = |a: &broadsheet_extract::Article| {
+            let mut folded = String::new();
+            fold_text_into(&mut folded, &a.text);
+            let long = words::terms(&folded).find(|t| t.len() > 6).map(str::to_string);
+            long.unwrap()
+        };
+        let typed = word(&articles[5]);
+        let prefix = &typed[..typed.len() - 2];
+        let terms = search_terms(&format!("  {}  ", prefix.to_uppercase()));
+        assert_eq!(terms, [prefix]);
+        let needed = archive.word_chunks(&terms);
+        assert!(!needed.is_empty() && needed.len() <= archive.index.table.words.len());
+        let mut store = Chunks::default();
+        assert_eq!(archive.search(&terms, false, |i| store.words(i)), Search::Waiting);
+        for &i in &needed {
+            let id = ChunkId::Words(i);
+            let (kind, c) = id.chunk(&archive).unwrap();
+            store.arrived(id, chunks::read(&archive, id, &payload(&dir, kind, &c)));
+        }
+        let Search::Found(found) = archive.search(&terms, false, |i| store.words(i)) else { panic!("no answer") };
+        for (n, a) in articles.iter().enumerate() {
+            let mut folded = String::new();
+            fold_text_into(&mut folded, &a.title.text);
+            folded.push(' ');
+            fold_text_into(&mut folded, &a.text);
+            assert_eq!(found.contains(n), words::terms(&folded).any(|t| t.starts_with(prefix)), "article {n}");
+        }
+        // The same search with a word no article has finds nothing, whatever chunk it reads.
+        let none = search_terms(&format!("{prefix} zzzzqqq"));
+        for &i in &archive.word_chunks(&none) {
+            let id = ChunkId::Words(i);
+            let (kind, c) = id.chunk(&archive).unwrap();
+            store.arrived(id, chunks::read(&archive, id, &payload(&dir, kind, &c)));
+        }
+        assert_eq!(archive.search(&none, false, |i| store.words(i)), Search::Found(Bits::new(articles.len())));
+        // A failed chunk is the search's answer, by its name.
+        let mut failing = Chunks::default();
+        failing.arrived(ChunkId::Words(needed[0]), Err("words-00.bin: it is damaged".into()));
+        assert_eq!(archive.search(&terms, false, |i| failing.words(i)), Search::Failed("words-00.bin: it is damaged".into()));
+        assert_eq!(archive.search(&[], true, |i| failing.words(i)), Search::None);
+    }
+}

@@ -1,0 +1,180 @@
+//! The main column for an index in format 3: article cards, the quote list or an opened article,
+//! each drawn from the chunks its view needs ([`chunks::needed`]), which it asks for as the view
+//! changes. What has not arrived shows as loading; a chunk that failed is named above the list,
+//! and everything else keeps working.
+
+use leptos::prelude::*;
+
+use super::show_more::{ShowMore, PAGE_SIZE};
+use super::sort_order::SortOrder;
+use super::use_ctx;
+use crate::archive_markup;
+use crate::archive_session::ArchiveSession;
+use crate::chunks::{self, Have};
+use crate::load::Loader;
+use crate::markup::Html;
+use crate::search::Query;
+use crate::state::{View, ViewState};
+
+#[component]
+pub fn ArchiveResults() -> impl IntoView {
+    let ctx = use_ctx();
+    let Some(session) = use_context::<Loader>().map(|l| l.archive) else { return ().into_any() };
+    let shown = RwSignal::new(PAGE_SIZE);
+    let needed = Memo::new(move |_| {
+        session.archive.with(|a| a.as_ref().map(|a| ctx.state.with(|s| ctx.results.with(|r| chunks::needed(a, s, r, shown.get())))))
+    });
+    let words_needed = Memo::new(move |_| session.archive.with(|a| a.as_ref().map(|a| ctx.state.with(|s| ArchiveSession::words_needed(a, s)))));
+    Effect::new(move |_| {
+        let ids = needed.get().unwrap_or_default();
+        if let Some(a) = session.archive.get_untracked() {
+            session.fetch(&a, session.content, &ids);
+        }
+    });
+    Effect::new(move |_| {
+        let ids = words_needed.get().unwrap_or_default();
+        if let Some(a) = session.archive.get_untracked() {
+            session.fetch(&a, session.words, &ids);
+        }
+    });
+    let failures = move || {
+        let mut failed = session.content.with(|c| c.failures(&needed.get().unwrap_or_default()));
+        failed.extend(session.words.with(|w| w.failures(&words_needed.get().unwrap_or_default())));
+        failed
+    };
+    let searching = move || session.words.with(|w| w.waiting_for(&words_needed.get().unwrap_or_default()));
+    let mode = Memo::new(move |_| ctx.state.with(|s| (s.view, s.article.clone())));
+    let total = move || ctx.results.with(|r| r.items.len());
+    let clear = move || ctx.href(&ctx.state.get().cleared());
+
+    // The listed items as one piece of HTML (see `markup`).
+    let list = move || {
+        let mut out = Html::default();
+        let Some(a) = session.archive.get() else { return out.into_trusted() };
+        session.content.with(|c| {
+            ctx.results.with(|r| {
+                ctx.state.with(|s| {
+                    let chip_href = |facet, key: &str| ctx.href(&s.toggled(facet, key));
+                    let query = Query::parse(&s.q);
+                    let items = if r.view == s.view { &r.items[..r.items.len().min(shown.get())] } else { &[] };
+                    for &i in items {
+                        match s.view {
+                            View::Articles => {
+                                let open = ctx.href(&ViewState { article: Some(a.index.table.id(i).to_string()), ..s.clone() });
+                                archive_markup::card(&mut out, &a, i, c.card(&a, i), &open, &chip_href);
+                            }
+                            View::Quotes => {
+                                let article = a.linked.article_of(i);
+                                let id = a.index.table.id(article).to_string();
+                                let at = ViewState {
+                                    view: View::Articles,
+                                    article: Some(id),
+                                    q: s.q.clone(),
+                                    corpus: s.corpus.clone(),
+                                    ..ViewState::default()
+                                };
+                                let in_context = format!("{}#q-{}", ctx.href(&at), i - a.linked.quotes_of(article).start);
+                                let title = match c.card(&a, article) {
+                                    Have::Ready(card) => Some(card.title.as_str()),
+                                    _ => None,
+                                };
+                                archive_markup::quote(&mut out, &a, i, c.quote_text(&a, i), title, &query, Some(&in_context), &chip_href);
+                            }
+                        }
+                    }
+                })
+            })
+        });
+        out.into_trusted()
+    };
+
+    let opened = move |id: String| {
+        let Some(a) = session.archive.get() else { return ().into_any() };
+        let back = ctx.href(&ViewState { article: None, ..ctx.state.get_untracked() });
+        let Some(index) = a.article_by_id(&id) else {
+            return view! {
+                <p class="empty">"There is no article “" {id} "” in this index. " <a href=back>"Back to all articles"</a></p>
+            }
+            .into_any();
+        };
+        let quotes_here = ctx.href(&ViewState { view: View::Quotes, article: Some(id.clone()), ..ctx.state.get_untracked() });
+        let for_body = a.clone();
+        let body = move || {
+            let mut out = Html::default();
+            let name_of = |key: &str| for_body.name_of(key);
+            session.content.with(|c| {
+                let query = ctx.state.with(|s| Query::parse(&s.q));
+                match (for_body.index.manifest.texts, c.article(&for_body, index), c.card(&for_body, index)) {
+                    (true, Have::Ready(article), _) => {
+                        out.markup(r#"<h2 class="title">"#).text(&article.title.text).markup("</h2>");
+                        archive_markup::meta(&mut out, &for_body, index, None);
+                        archive_markup::article_body(&mut out, article, &query, &name_of);
+                    }
+                    (false, _, Have::Ready(card)) => {
+                        out.markup(r#"<h2 class="title">"#).text(&card.title).markup("</h2>");
+                        archive_markup::meta(&mut out, &for_body, index, card.url.as_deref());
+                        out.markup(r#"<ol class="quotes">"#);
+                        for q in for_body.linked.quotes_of(index) {
+                            let chip_href =
+                                |facet, key: &str| ctx.href(&ViewState { article: None, ..ctx.state.get_untracked() }.toggled(facet, key));
+                            archive_markup::quote(&mut out, &for_body, q, c.quote_text(&for_body, q), Some(&card.title), &query, None, &chip_href);
+                        }
+                        out.markup("</ol>");
+                    }
+                    (true, Have::Failed, _) | (false, _, Have::Failed) => {
+                        out.markup(r#"<p class="empty">This article could not be loaded (see above).</p>"#);
+                    }
+                    _ => {
+                        out.markup(r#"<p class="pending">Loading the article…</p>"#);
+                    }
+                }
+            });
+            out.into_trusted()
+        };
+        view! {
+            <article class="reader">
+                <p class="reader-nav">
+                    <a href=back class="back">"← All articles"</a>
+                    <a href=quotes_here>"Only this article's quotes →"</a>
+                </p>
+                <div class="body" prop:innerHTML=body></div>
+            </article>
+        }
+        .into_any()
+    };
+
+    let main = move || {
+        let (view, article) = mode.get();
+        match (view, article) {
+            (View::Articles, Some(id)) => opened(id),
+            (view, _) => {
+                let noun = if view == View::Quotes { "quotes" } else { "articles" };
+                let of = move || session.archive.with(|a| a.as_ref().map_or(0, |a| if view == View::Quotes { a.quotes() } else { a.articles() }));
+                let class = if view == View::Quotes { "quotes" } else { "cards" };
+                view! {
+                    <div class="list-head">
+                        <p class="summary" role="status">{move || format!("{} of {} {noun}", total(), of())}
+                            <Show when=searching><span class="searching">{" · searching…"}</span></Show>
+                        </p>
+                        <SortOrder/>
+                    </div>
+                    <Show when=move || total() == 0 && !searching()>
+                        <p class="empty">"No " {noun} " match these filters. " <a href=clear>"Clear all filters"</a></p>
+                    </Show>
+                    <ol class=class prop:innerHTML=list></ol>
+                    <ShowMore shown=shown total=Signal::derive(total)/>
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <Show when=move || !failures().is_empty()>
+            <ul class="chunk-errors" role="alert">
+                {move || failures().into_iter().map(|why| view! { <li>{format!("Could not load {why}")}</li> }).collect_view()}
+            </ul>
+        </Show>
+        {main}
+    }
+    .into_any()
+}
