@@ -220,6 +220,23 @@ impl Archive {
     }
 }
 
+impl Archive {
+    /// Quotes `items` grouped by speaker (key ids; unattributed last), largest group first, equal
+    /// ones in the order they first appear: as the page groups any corpus's quotes.
+    pub fn group_by_speaker(&self, items: &[usize]) -> Vec<(Option<u32>, Vec<usize>)> {
+        let mut groups: Vec<(Option<u32>, Vec<usize>)> = Vec::new();
+        for &q in items {
+            let speaker = self.linked.quote_speaker.get(q).copied().filter(|&s| s != NO_SPEAKER);
+            match groups.iter_mut().find(|(s, _)| *s == speaker) {
+                Some((_, group)) => group.push(q),
+                None => groups.push((speaker, vec![q])),
+            }
+        }
+        groups.sort_by(|a, b| a.0.is_none().cmp(&b.0.is_none()).then(b.1.len().cmp(&a.1.len())));
+        groups
+    }
+}
+
 const KIND_WORDS: broadsheet_extract::archive::chunk::Kind = broadsheet_extract::archive::chunk::Kind::Words;
 
 /// The terms of a search box, as the index folds and cuts text: each must begin a word.
@@ -320,6 +337,12 @@ mod tests {
             assert_eq!(facets(&got), facets(&want), "{q}");
         }
         assert_eq!(archive.speakers(), corpus.speakers());
+        // Grouped by speaker as the corpus groups them.
+        let quotes = archive.results(&state("view=quotes"), None).items;
+        let named =
+            |groups: Vec<(Option<String>, Vec<usize>)>| groups.into_iter().map(|(s, g)| (s.map(|k| corpus.name_of(&k)), g)).collect::<Vec<_>>();
+        let grouped = archive.group_by_speaker(&quotes).into_iter().map(|(s, g)| (s.map(|id| archive.key(id).unwrap().0.to_string()), g)).collect();
+        assert_eq!(named(grouped), named(crate::filter::group_by_speaker(&corpus, &quotes)));
         assert_eq!(archive.name_of(&speaker), corpus.name_of(&speaker));
     }
 

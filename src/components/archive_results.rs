@@ -11,6 +11,7 @@ use super::use_ctx;
 use crate::archive_markup;
 use crate::archive_session::ArchiveSession;
 use crate::chunks::{self, Have};
+use crate::filter::speaker_total;
 use crate::load::Loader;
 use crate::markup::Html;
 use crate::search::Query;
@@ -47,7 +48,7 @@ pub fn ArchiveResults() -> impl IntoView {
     let total = move || ctx.results.with(|r| r.items.len());
     let clear = move || ctx.href(&ctx.state.get().cleared());
 
-    // The listed items as one piece of HTML (see `markup`).
+    // The listed items as one piece of HTML (see `markup`), the quotes grouped by speaker when asked.
     let list = move || {
         let mut out = Html::default();
         let Some(a) = session.archive.get() else { return out.into_trusted() };
@@ -56,31 +57,53 @@ pub fn ArchiveResults() -> impl IntoView {
                 ctx.state.with(|s| {
                     let chip_href = |facet, key: &str| ctx.href(&s.toggled(facet, key));
                     let query = Query::parse(&s.q);
-                    let items = if r.view == s.view { &r.items[..r.items.len().min(shown.get())] } else { &[] };
-                    for &i in items {
-                        match s.view {
-                            View::Articles => {
-                                let open = ctx.href(&ViewState { article: Some(a.index.table.id(i).to_string()), ..s.clone() });
-                                archive_markup::card(&mut out, &a, i, c.card(&a, i), &open, &chip_href);
-                            }
-                            View::Quotes => {
-                                let article = a.linked.article_of(i);
-                                let id = a.index.table.id(article).to_string();
-                                let at = ViewState {
-                                    view: View::Articles,
-                                    article: Some(id),
-                                    q: s.q.clone(),
-                                    corpus: s.corpus.clone(),
-                                    ..ViewState::default()
-                                };
-                                let in_context = format!("{}#q-{}", ctx.href(&at), i - a.linked.quotes_of(article).start);
-                                let title = match c.card(&a, article) {
-                                    Have::Ready(card) => Some(card.title.as_str()),
-                                    _ => None,
-                                };
-                                archive_markup::quote(&mut out, &a, i, c.quote_text(&a, i), title, &query, Some(&in_context), &chip_href);
+                    let write = |out: &mut Html, items: &[usize]| {
+                        for &i in items {
+                            match s.view {
+                                View::Articles => {
+                                    let open = ctx.href(&ViewState { article: Some(a.index.table.id(i).to_string()), ..s.clone() });
+                                    archive_markup::card(out, &a, i, c.card(&a, i), &open, &chip_href);
+                                }
+                                View::Quotes => {
+                                    let article = a.linked.article_of(i);
+                                    let id = a.index.table.id(article).to_string();
+                                    let at = ViewState {
+                                        view: View::Articles,
+                                        article: Some(id),
+                                        q: s.q.clone(),
+                                        corpus: s.corpus.clone(),
+                                        ..ViewState::default()
+                                    };
+                                    let in_context = format!("{}#q-{}", ctx.href(&at), i - a.linked.quotes_of(article).start);
+                                    let title = match c.card(&a, article) {
+                                        Have::Ready(card) => Some(card.title.as_str()),
+                                        _ => None,
+                                    };
+                                    archive_markup::quote(out, &a, i, c.quote_text(&a, i), title, &query, Some(&in_context), &chip_href);
+                                }
                             }
                         }
+                    };
+                    let items = if r.view == s.view { &r.items[..r.items.len().min(shown.get())] } else { &[] };
+                    if !(s.view == View::Quotes && s.group_by_speaker) {
+                        out.markup(if s.view == View::Quotes { r#"<ol class="quotes">"# } else { r#"<ol class="cards">"# });
+                        write(&mut out, items);
+                        out.markup("</ol>");
+                        return;
+                    }
+                    for (speaker, group) in a.group_by_speaker(items) {
+                        let (key, name) = speaker.and_then(|id| a.key(id)).unwrap_or(("", "Unattributed"));
+                        // A page may show only part of a group: say of how many.
+                        let total = speaker_total(r, speaker.map(|_| key));
+                        out.markup(r#"<section class="group"><h2>"#).text(name).markup(r#" <span class="count">"#);
+                        if total > group.len() {
+                            out.count(group.len()).markup(" of ").count(total);
+                        } else {
+                            out.count(group.len());
+                        }
+                        out.markup(r#"</span></h2><ol class="quotes">"#);
+                        write(&mut out, &group);
+                        out.markup("</ol></section>");
                     }
                 })
             })
@@ -150,18 +173,27 @@ pub fn ArchiveResults() -> impl IntoView {
             (view, _) => {
                 let noun = if view == View::Quotes { "quotes" } else { "articles" };
                 let of = move || session.archive.with(|a| a.as_ref().map_or(0, |a| if view == View::Quotes { a.quotes() } else { a.articles() }));
-                let class = if view == View::Quotes { "quotes" } else { "cards" };
+                let grouped = move || ctx.state.with(|s| s.group_by_speaker);
+                let toggle_group = move || {
+                    let s = ctx.state.get();
+                    ctx.href(&ViewState { group_by_speaker: !s.group_by_speaker, ..s })
+                };
                 view! {
                     <div class="list-head">
                         <p class="summary" role="status">{move || format!("{} of {} {noun}", total(), of())}
                             <Show when=searching><span class="searching">{" · searching…"}</span></Show>
                         </p>
-                        <SortOrder/>
+                        <span class="list-actions">
+                            <Show when=move || view == View::Quotes>
+                                <a class="toggle" href=toggle_group aria-pressed=move || if grouped() { "true" } else { "false" }>"Group by speaker"</a>
+                            </Show>
+                            <SortOrder/>
+                        </span>
                     </div>
                     <Show when=move || total() == 0 && !searching()>
                         <p class="empty">"No " {noun} " match these filters. " <a href=clear>"Clear all filters"</a></p>
                     </Show>
-                    <ol class=class prop:innerHTML=list></ol>
+                    <div class="list" prop:innerHTML=list></div>
                     <ShowMore shown=shown total=Signal::derive(total)/>
                 }
                 .into_any()
