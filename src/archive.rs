@@ -39,8 +39,6 @@ pub struct Archive {
     keys: Vec<Arc<str>>,
     names: Vec<Arc<str>>,
     name_rank: Vec<u32>,
-    /// The article of each id, made once: a link that opens one article finds it at once.
-    article_ids: FastMap<Box<str>, u32>,
 }
 
 /// How a search stands with the word chunks it needs.
@@ -65,14 +63,8 @@ impl Archive {
         let keys: Vec<Arc<str>> = index.dictionary.entries.iter().map(|e| Arc::from(e.key.as_str())).collect();
         let ids = index.dictionary.ids();
         let names: Vec<Arc<str>> = links.names.iter().map(|(name, _)| Arc::from(name.as_str())).collect();
-        let mut by_name: Vec<u32> = (0..keys.len() as u32).collect();
-        by_name.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]).then_with(|| keys[a as usize].cmp(&keys[b as usize])));
-        let mut name_rank = vec![0; keys.len()];
-        for (rank, &id) in by_name.iter().enumerate() {
-            name_rank[id as usize] = rank as u32;
-        }
-        let article_ids = (0..index.table.articles()).map(|a| (Box::from(index.table.id(a)), a as u32)).collect();
-        Ok(Archive { url, index, links, linked, orders, ids, keys, names, name_rank, article_ids })
+        let name_rank = crate::corpus::name_ranks(&keys, &names);
+        Ok(Archive { url, index, links, linked, orders, ids, keys, names, name_rank })
     }
 
     pub fn articles(&self) -> usize {
@@ -94,9 +86,10 @@ impl Archive {
         speaks.into_iter().filter(|&s| s).count()
     }
 
-    /// The article whose id is `id`.
+    /// The article whose id is `id`: a pass over the table's ids, a few milliseconds for a million
+    /// (a map of them would cost more memory than the table's own column, and time to load).
     pub fn article_by_id(&self, id: &str) -> Option<usize> {
-        self.article_ids.get(id).map(|&a| a as usize)
+        self.index.table.article_by_id(id)
     }
 
     /// The name a key is shown by (the key itself when the index does not know it).
@@ -167,17 +160,19 @@ impl Archive {
                 let key: Arc<str> = k.as_str().into();
                 values.push((u32::MAX, FacetValue { key: key.clone(), name: key, count: 0, selected: true }));
             }
-            values.sort_unstable_by(|(rank_a, a), (rank_b, b)| b.count.cmp(&a.count).then(rank_a.cmp(rank_b)).then_with(|| a.key.cmp(&b.key)));
-            values.into_iter().map(|(_, v)| v).collect()
+            crate::filter::in_facet_order(values)
         });
         Results { view: state.view, items: items.into_iter().map(|i| i as usize).collect(), facets, kinds }
     }
 
     /// The word chunks (places in the table's list) that hold the words beginning with each of `terms`.
     pub fn word_chunks(&self, terms: &[String]) -> Vec<usize> {
-        let mut chunks: Vec<usize> = terms.iter().flat_map(|t| words::chunks_of_prefix(&self.index.table.words, t)).collect();
-        chunks.sort_unstable();
-        chunks.dedup();
+        let mut chunks: Vec<usize> = Vec::new();
+        for i in terms.iter().flat_map(|t| words::chunks_of_prefix(&self.index.table.words, t)) {
+            if !chunks.contains(&i) {
+                chunks.push(i);
+            }
+        }
         chunks
     }
 
@@ -232,8 +227,14 @@ impl Archive {
                 None => groups.push((speaker, vec![q])),
             }
         }
-        groups.sort_by(|a, b| a.0.is_none().cmp(&b.0.is_none()).then(b.1.len().cmp(&a.1.len())));
-        groups
+        // Each group put in its place (a page holds few): no sort of its own in the page's code.
+        let mut sorted: Vec<(Option<u32>, Vec<usize>)> = Vec::with_capacity(groups.len());
+        for group in groups {
+            let at =
+                sorted.partition_point(|placed| (placed.0.is_none(), usize::MAX - placed.1.len()) <= (group.0.is_none(), usize::MAX - group.1.len()));
+            sorted.insert(at, group);
+        }
+        sorted
     }
 }
 
@@ -243,9 +244,12 @@ const KIND_WORDS: broadsheet_extract::archive::chunk::Kind = broadsheet_extract:
 pub fn search_terms(q: &str) -> Vec<String> {
     let mut folded = String::new();
     fold_text_into(&mut folded, q);
-    let mut terms: Vec<String> = words::terms(&folded).map(str::to_string).collect();
-    terms.sort_unstable();
-    terms.dedup();
+    let mut terms: Vec<String> = Vec::new();
+    for term in words::terms(&folded) {
+        if !terms.iter().any(|t| t == term) {
+            terms.push(term.to_string());
+        }
+    }
     terms
 }
 

@@ -127,8 +127,13 @@ fn ranked_mentions(c: &Card) -> Vec<(&str, EntityKind)> {
             None => ranked.push((key, *kind, *mentions)),
         }
     }
-    ranked.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
-    ranked.into_iter().map(|(key, kind, _)| (key, kind)).collect()
+    // Each name put in its place (a card names few): no sort of its own in the page's code.
+    let mut sorted: Vec<(&str, EntityKind, u32)> = Vec::with_capacity(ranked.len());
+    for name in ranked {
+        let at = sorted.partition_point(|placed| placed.2 > name.2 || (placed.2 == name.2 && placed.0 < name.0));
+        sorted.insert(at, name);
+    }
+    sorted.into_iter().map(|(key, kind, _)| (key, kind)).collect()
 }
 
 /// Quote `q` (its text when its chunk has arrived), with its speaker, kind, what it names and

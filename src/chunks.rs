@@ -7,12 +7,12 @@
 //! what is on its way and what failed (with the message that names it), so each chunk is
 //! fetched once and a failed one is reported without stopping the others.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use broadsheet_extract::archive::chunk::{ChunkRef, Kind};
 use broadsheet_extract::archive::content::Card;
 use broadsheet_extract::archive::words::Term;
+use broadsheet_extract::lexicon::FastMap;
 use broadsheet_extract::Article;
 
 use crate::archive::Archive;
@@ -21,7 +21,7 @@ use crate::state::{View, ViewState};
 
 /// A chunk other than the table and the dictionary: its kind and its place in the table's directory
 /// (a batch, or a word chunk).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ChunkId {
     Cards(usize),
     Quotes(usize),
@@ -87,15 +87,18 @@ pub enum Slot {
 /// The chunks the page has asked for, by id.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Chunks {
-    slots: BTreeMap<ChunkId, Slot>,
+    slots: FastMap<ChunkId, Slot>,
 }
 
 impl Chunks {
-    /// Of `needed`, those never asked for (each once, in order): what to fetch now.
+    /// Of `needed`, those never asked for (each once, in their order): what to fetch now.
     pub fn missing(&self, needed: &[ChunkId]) -> Vec<ChunkId> {
-        let mut missing: Vec<ChunkId> = needed.iter().copied().filter(|id| !self.slots.contains_key(id)).collect();
-        missing.sort_unstable();
-        missing.dedup();
+        let mut missing: Vec<ChunkId> = Vec::new();
+        for &id in needed {
+            if !self.slots.contains_key(&id) && !missing.contains(&id) {
+                missing.push(id);
+            }
+        }
         missing
     }
 

@@ -177,12 +177,7 @@ impl Corpus {
             }
         }
         let key_names: Vec<Arc<str>> = keys.iter().map(|k| names.get(&**k).map_or_else(|| k.clone(), |(n, _)| n.as_str().into())).collect();
-        let mut by_name: Vec<u32> = (0..keys.len() as u32).collect();
-        by_name.sort_unstable_by(|&a, &b| key_names[a as usize].cmp(&key_names[b as usize]).then_with(|| keys[a as usize].cmp(&keys[b as usize])));
-        let mut name_rank = vec![0; keys.len()];
-        for (rank, &id) in by_name.iter().enumerate() {
-            name_rank[id as usize] = rank as u32;
-        }
+        let name_rank = name_ranks(&keys, &key_names);
         let article_kinds = articles.iter().map(|a| a.quotes.iter().fold(0, |bits, q| bits | kind_bit(q.kind))).collect();
         let quote_kinds = quotes.iter().map(|r| kind_bit(articles[r.article].quotes[r.quote].kind)).collect();
         let (oldest_first, newest_first) = date_orders(&articles);
@@ -288,6 +283,18 @@ impl Corpus {
     pub fn article_by_id(&self, id: &str) -> Option<usize> {
         self.articles.iter().position(|a| a.id == id)
     }
+}
+
+/// Each key's place in the alphabetical order of names (ties by key): the order of a facet's
+/// values of equal count. Shared by every kind of corpus, so the page carries one such sort.
+pub fn name_ranks(keys: &[Arc<str>], names: &[Arc<str>]) -> Vec<u32> {
+    let mut by_name: Vec<u32> = (0..keys.len() as u32).collect();
+    by_name.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]).then_with(|| keys[a as usize].cmp(&keys[b as usize])));
+    let mut name_rank = vec![0; keys.len()];
+    for (rank, &id) in by_name.iter().enumerate() {
+        name_rank[id as usize] = rank as u32;
+    }
+    name_rank
 }
 
 /// `YYYY-MM-DD` as the number `YYYYMMDD`, which orders as the dates do.

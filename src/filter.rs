@@ -200,10 +200,16 @@ pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
                 values.push((u32::MAX, FacetValue { key: key.clone(), name: key, count: 0, selected: true }));
             }
         }
-        values.sort_unstable_by(|(rank_a, a), (rank_b, b)| b.count.cmp(&a.count).then(rank_a.cmp(rank_b)).then_with(|| a.key.cmp(&b.key)));
-        values.into_iter().map(|(_, v)| v).collect()
+        in_facet_order(values)
     });
     Results { view: state.view, items, facets, kinds }
+}
+
+/// A facet's values, each with its key's name rank, in the facet's order: most results first,
+/// then by name. Shared by every kind of corpus.
+pub fn in_facet_order(mut values: Vec<(u32, FacetValue)>) -> Vec<FacetValue> {
+    values.sort_unstable_by(|(rank_a, a), (rank_b, b)| b.count.cmp(&a.count).then(rank_a.cmp(rank_b)).then_with(|| a.key.cmp(&b.key)));
+    values.into_iter().map(|(_, v)| v).collect()
 }
 
 /// `items` (ascending, so each article's items are one run) with the articles'
