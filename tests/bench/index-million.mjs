@@ -54,7 +54,7 @@ console.log(`${os.cpus().length} cores; load average before ${os.loadavg().map((
 const generated = timed(['generate', String(n), dir]);
 const textBytes = Number(/(\d+) bytes of text/.exec(generated.said)[1]);
 const jsonl = path.join(dir, 'corpus.jsonl');
-console.log(`generate ${n}: ${generated.wall.toFixed(1)} s wall, ${gb(generated.rss)} peak resident; ${gb(textBytes)} of text, corpus.jsonl ${gb(fs.statSync(jsonl).size)}`);
+console.log(`generate ${n}: ${generated.wall.toFixed(1)} s wall, ${(generated.rss / 1e6).toFixed(1)} MB peak resident; ${gb(textBytes)} of text, corpus.jsonl ${gb(fs.statSync(jsonl).size)}`);
 
 for (const [name, extra] of [['with texts', []], ['without texts', ['--no-text']]]) {
   const out = path.join(dir, extra.length ? 'index-no-text' : 'index');

@@ -111,15 +111,19 @@ impl Lists {
         self.starts.len().saturating_sub(1)
     }
 
-    fn from_rows(rows: impl IntoIterator<Item = Vec<u32>>) -> Lists {
-        let mut lists = Lists { starts: vec![0], items: Vec::new() };
-        for mut row in rows {
-            row.sort_unstable();
-            row.dedup();
-            lists.items.extend_from_slice(&row);
-            lists.starts.push(lists.items.len() as u32);
-        }
-        lists
+    /// No rows yet, with room for `rows` rows of `items` items in all.
+    fn with_rows(rows: usize, items: usize) -> Lists {
+        let mut starts = Vec::with_capacity(rows + 1);
+        starts.push(0);
+        Lists { starts, items: Vec::with_capacity(items) }
+    }
+
+    /// Appends `row` as the next row, sorted and without repeats (`row` is left sorted).
+    fn push_row(&mut self, row: &mut Vec<u32>) {
+        row.sort_unstable();
+        row.dedup();
+        self.items.extend_from_slice(row);
+        self.starts.push(self.items.len() as u32);
     }
 }
 
@@ -272,40 +276,46 @@ impl Table {
 
     /// The columns with keys linked across the corpus: what filters and facet counts read.
     /// The table must have passed [`Table::check`] against the dictionary `links` came from.
+    /// Built row by row into flat lists (no list per quote: a million articles have ten million
+    /// quotes), so it costs a few passes over the columns.
     pub fn linked(&self, links: &Links) -> Linked {
         let quote_starts = self.quote_starts();
         let [people, places, orgs] = [&self.people, &self.places, &self.orgs].map(|c| c.lists().unwrap_or_default());
         let about = self.about.lists().unwrap_or_default();
         let person = |id: u32| links.person.get(id as usize).copied().unwrap_or(id);
         let mut quote_speaker = Vec::with_capacity(self.quotes());
-        let mut quote_about = Vec::with_capacity(self.quotes());
-        let mut article_speakers = Vec::with_capacity(self.articles());
-        let mut article_about = Vec::with_capacity(self.articles());
+        let mut quote_about = Lists::with_rows(self.quotes(), about.items.len());
+        let mut article_speakers = Lists::with_rows(self.articles(), 0);
+        let mut article_about = Lists::with_rows(self.articles(), 0);
+        let mut linked_people = Lists::with_rows(self.articles(), people.items.len());
+        let (mut speakers, mut named, mut row) = (Vec::new(), Vec::new(), Vec::new());
         for a in 0..self.articles() {
             let raw_people = people.get(a);
             let quotes = quote_starts[a] as usize..quote_starts[a + 1] as usize;
-            let (mut speakers, mut named) = (Vec::new(), Vec::new());
+            speakers.clear();
+            named.clear();
             for q in quotes {
                 // A speaker is renamed where the article has a person of that key.
                 let speaker = self.speakers[q].checked_sub(1).map(|s| if raw_people.binary_search(&s).is_ok() { person(s) } else { s });
                 quote_speaker.push(speaker.unwrap_or(NO_SPEAKER));
                 speakers.extend(speaker);
-                let mut ids: Vec<u32> = about.get(q).iter().map(|&i| if i & 1 == 1 { person(i >> 1) } else { i >> 1 }).collect();
-                ids.sort_unstable();
-                ids.dedup();
-                named.extend_from_slice(&ids);
-                quote_about.push(ids);
+                row.clear();
+                row.extend(about.get(q).iter().map(|&i| if i & 1 == 1 { person(i >> 1) } else { i >> 1 }));
+                named.extend_from_slice(&row);
+                quote_about.push_row(&mut row);
             }
-            article_speakers.push(speakers);
-            article_about.push(named);
+            article_speakers.push_row(&mut speakers);
+            article_about.push_row(&mut named);
+            row.clear();
+            row.extend(raw_people.iter().map(|&id| person(id)));
+            linked_people.push_row(&mut row);
         }
         let article_kinds = (0..self.articles())
             .map(|a| self.kinds[quote_starts[a] as usize..quote_starts[a + 1] as usize].iter().fold(0, |bits, k| bits | k))
             .collect();
-        let linked_people = (0..self.articles()).map(|a| people.get(a).iter().map(|&id| person(id)).collect());
         Linked {
-            facets: [Lists::from_rows(article_speakers), Lists::from_rows(article_about), Lists::from_rows(linked_people), places, orgs],
-            quote_about: Lists::from_rows(quote_about),
+            facets: [article_speakers, article_about, linked_people, places, orgs],
+            quote_about,
             quote_speaker,
             quote_kinds: self.kinds.clone(),
             article_kinds,
