@@ -57,8 +57,14 @@ pub enum Search {
 impl Archive {
     /// The index of `manifest` (read at `url`) from its table's and dictionary's payloads.
     pub fn new(url: String, manifest: Manifest, table: &[u8], dictionary: &[u8]) -> Result<Archive, Error> {
-        let index = Index::new(manifest, table, dictionary)?;
+        let mut index = Index::new(manifest, table, dictionary)?;
         let (links, linked) = index.linked();
+        // The table's lists of keys as stored are in `linked` now, linked: a copy of them is
+        // hundreds of megabytes for a million articles.
+        let table = &mut index.table;
+        for column in [&mut table.people, &mut table.places, &mut table.orgs, &mut table.about] {
+            *column = Default::default();
+        }
         let orders = engine::date_orders(&linked.days);
         let keys: Vec<Arc<str>> = index.dictionary.entries.iter().map(|e| Arc::from(e.key.as_str())).collect();
         let ids = index.dictionary.ids();

@@ -76,8 +76,8 @@ impl Counted {
         }
     }
 
-    /// The rows as [`Lists`], or why the counts and items disagree.
-    pub fn lists(&self) -> Result<Lists, String> {
+    /// Where each row starts in `items` (then the end), or why the counts and items disagree.
+    pub fn starts(&self) -> Result<Vec<u32>, String> {
         let mut starts = Vec::with_capacity(self.counts.len() + 1);
         let mut at = 0u64;
         starts.push(0);
@@ -88,7 +88,12 @@ impl Counted {
         if at != self.items.len() as u64 {
             return Err(format!("a list column counts {at} items but holds {}", self.items.len()));
         }
-        Ok(Lists { starts, items: self.items.clone() })
+        Ok(starts)
+    }
+
+    /// The rows as [`Lists`], or why the counts and items disagree.
+    pub fn lists(&self) -> Result<Lists, String> {
+        Ok(Lists { starts: self.starts()?, items: self.items.clone() })
     }
 }
 
@@ -239,12 +244,12 @@ impl Table {
             if column.counts.len() != articles {
                 return Err(format!("its {name} have {} rows for {articles} articles", column.counts.len()));
             }
-            column.lists().map_err(|e| format!("its {name}: {e}"))?;
+            column.starts().map_err(|e| format!("its {name}: {e}"))?;
             if column.items.iter().any(|&id| id as usize >= keys) {
                 return Err(format!("its {name} name a key the dictionary does not have"));
             }
         }
-        self.about.lists().map_err(|e| format!("what its quotes name: {e}"))?;
+        self.about.starts().map_err(|e| format!("what its quotes name: {e}"))?;
         if self.about.items.iter().any(|&i| (i >> 1) as usize >= keys) || self.speakers.iter().any(|&s| s as usize > keys) {
             return Err("its quotes name a key the dictionary does not have".to_string());
         }
@@ -280,17 +285,21 @@ impl Table {
     /// quotes), so it costs a few passes over the columns.
     pub fn linked(&self, links: &Links) -> Linked {
         let quote_starts = self.quote_starts();
-        let [people, places, orgs] = [&self.people, &self.places, &self.orgs].map(|c| c.lists().unwrap_or_default());
-        let about = self.about.lists().unwrap_or_default();
+        let [places, orgs] = [&self.places, &self.orgs].map(|c| c.lists().unwrap_or_default());
+        // Read in place: only their rows' starts are made.
+        let people = self.people.starts().unwrap_or_default();
+        let about = self.about.starts().unwrap_or_default();
+        let people_of = |a: usize| people.get(a..a + 2).map_or(&[][..], |s| &self.people.items[s[0] as usize..s[1] as usize]);
+        let about_of = |q: usize| about.get(q..q + 2).map_or(&[][..], |s| &self.about.items[s[0] as usize..s[1] as usize]);
         let person = |id: u32| links.person.get(id as usize).copied().unwrap_or(id);
         let mut quote_speaker = Vec::with_capacity(self.quotes());
-        let mut quote_about = Lists::with_rows(self.quotes(), about.items.len());
+        let mut quote_about = Lists::with_rows(self.quotes(), self.about.items.len());
         let mut article_speakers = Lists::with_rows(self.articles(), 0);
         let mut article_about = Lists::with_rows(self.articles(), 0);
-        let mut linked_people = Lists::with_rows(self.articles(), people.items.len());
+        let mut linked_people = Lists::with_rows(self.articles(), self.people.items.len());
         let (mut speakers, mut named, mut row) = (Vec::new(), Vec::new(), Vec::new());
         for a in 0..self.articles() {
-            let raw_people = people.get(a);
+            let raw_people = people_of(a);
             let quotes = quote_starts[a] as usize..quote_starts[a + 1] as usize;
             speakers.clear();
             named.clear();
@@ -300,7 +309,7 @@ impl Table {
                 quote_speaker.push(speaker.unwrap_or(NO_SPEAKER));
                 speakers.extend(speaker);
                 row.clear();
-                row.extend(about.get(q).iter().map(|&i| if i & 1 == 1 { person(i >> 1) } else { i >> 1 }));
+                row.extend(about_of(q).iter().map(|&i| if i & 1 == 1 { person(i >> 1) } else { i >> 1 }));
                 named.extend_from_slice(&row);
                 quote_about.push_row(&mut row);
             }
