@@ -451,13 +451,15 @@ fn gender_bits<T: Copy + Ord + Into<u128> + TryFrom<u128>>(table: &[T], number: 
 }
 
 /// What the hand-written word lists say of one folded word, found with one lookup:
-/// the lists it is on, and the country it names as a demonym.
-/// Four bytes, so that the table of them is small.
-#[derive(Clone, Copy, Debug, Default)]
+/// the lists it is on, the country it names as a demonym, and the pronoun it is.
+/// Four bytes, so that the table of them is small (and a token has room for them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WordInfo {
     lists: u16,
     /// One more than the word's index in `DEMONYMS`; zero for no demonym.
     demonym: u8,
+    /// One more than the word's index in [`PRONOUNS`]; zero for no pronoun.
+    pronoun: u8,
 }
 
 impl WordInfo {
@@ -469,17 +471,59 @@ impl WordInfo {
     pub fn demonym(&self) -> Option<&'static str> {
         usize::from(self.demonym).checked_sub(1).and_then(|i| DEMONYMS.get(i)).map(|&(_, country)| country)
     }
+
+    /// The pronoun the word is ("him", "her", "its"), and whether it is a possessive.
+    pub fn pronoun(&self) -> Option<(Pronoun, bool)> {
+        usize::from(self.pronoun).checked_sub(1).and_then(|i| PRONOUNS.get(i)).map(|&(_, pronoun, possessive)| (pronoun, possessive))
+    }
+
+    /// The same facts without the pronoun.
+    pub fn without_pronoun(self) -> WordInfo {
+        WordInfo { pronoun: 0, ..self }
+    }
 }
+
+/// A pronoun that can stand for a speaker or a referent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pronoun {
+    He,
+    She,
+    It,
+    They,
+    I,
+    We,
+}
+
+impl Pronoun {
+    pub fn gender(self) -> Gender {
+        match self {
+            Pronoun::He => Gender::Male,
+            Pronoun::She => Gender::Female,
+            _ => Gender::Unknown,
+        }
+    }
+}
+
+/// The pronouns, each with whether it is a possessive ("his", "their").
+#[rustfmt::skip]
+const PRONOUNS: &[(&str, Pronoun, bool)] = &[
+    ("he", Pronoun::He, false), ("him", Pronoun::He, false), ("himself", Pronoun::He, false), ("his", Pronoun::He, true),
+    ("she", Pronoun::She, false), ("herself", Pronoun::She, false), ("her", Pronoun::She, true), ("hers", Pronoun::She, true),
+    ("it", Pronoun::It, false), ("itself", Pronoun::It, false), ("its", Pronoun::It, true),
+    ("they", Pronoun::They, false), ("them", Pronoun::They, false), ("themselves", Pronoun::They, false), ("their", Pronoun::They, true),
+    ("i", Pronoun::I, false), ("me", Pronoun::I, false), ("myself", Pronoun::I, false), ("my", Pronoun::I, true),
+    ("we", Pronoun::We, false), ("us", Pronoun::We, false), ("our", Pronoun::We, true),
+];
 
 /// What the hand-written lists (and the demonyms) say of `folded`. They are asked
 /// of many words, so they are one small table, apart from the big gazetteer.
 pub fn listed(folded: &(impl FoldedWord + ?Sized)) -> WordInfo {
-    packed(folded.folded_bytes()).and_then(|key| listed_table().get(&key)).copied().unwrap_or_default()
+    packed(folded.folded_bytes()).map_or_else(WordInfo::default, |key| listed_table().get(key))
 }
 
 /// The table behind [`listed`], by [`packed`] word.
-fn listed_table() -> &'static FastMap<u128, WordInfo> {
-    static LISTED: OnceLock<FastMap<u128, WordInfo>> = OnceLock::new();
+fn listed_table() -> &'static ListedTable {
+    static LISTED: OnceLock<ListedTable> = OnceLock::new();
     LISTED.get_or_init(|| {
         let mut words = FastMap::<u128, WordInfo>::default();
         for &(list, members) in WORD_LISTS {
@@ -494,18 +538,117 @@ fn listed_table() -> &'static FastMap<u128, WordInfo> {
                 words.entry(key).or_default().demonym = u8::try_from(i + 1).unwrap_or(0);
             }
         }
-        words
+        for (i, &(pronoun, ..)) in PRONOUNS.iter().enumerate() {
+            if let Some(key) = packed(pronoun.as_bytes()) {
+                words.entry(key).or_default().pronoun = u8::try_from(i + 1).unwrap_or(0);
+            }
+        }
+        ListedTable::new(&words)
     })
+}
+
+/// The word lists by packed word, for the lookup the tokenizer makes for every word of every
+/// article. Written here rather than taken from `HashMap` (hashbrown): a general map probes
+/// groups of tags before it compares a key, which for a small table that never changes costs
+/// three times the instructions of open addressing at a quarter full, where most lookups hash
+/// once and compare one key.
+struct ListedTable {
+    /// Each slot's packed word; zero for an empty slot (no listed word packs to zero: its
+    /// length byte is not zero).
+    keys: Box<[u128]>,
+    infos: Box<[WordInfo]>,
+    /// 64 less the number of bits of a slot's index.
+    shift: u32,
+}
+
+impl ListedTable {
+    fn new(words: &FastMap<u128, WordInfo>) -> Self {
+        let slots = (4 * words.len()).next_power_of_two().max(2);
+        let mut table = ListedTable {
+            keys: vec![0; slots].into_boxed_slice(),
+            infos: vec![WordInfo::default(); slots].into_boxed_slice(),
+            shift: 64 - slots.trailing_zeros(),
+        };
+        for (&key, &info) in words {
+            let mut slot = table.slot(key);
+            while table.keys[slot] != 0 {
+                slot = (slot + 1) & (slots - 1);
+            }
+            table.keys[slot] = key;
+            table.infos[slot] = info;
+        }
+        table
+    }
+
+    /// Where the search for `key` starts: its two halves mixed and multiplied (Fibonacci hashing).
+    #[inline]
+    fn slot(&self, key: u128) -> usize {
+        let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, key: u128) -> WordInfo {
+        let mask = self.keys.len() - 1;
+        let mut slot = self.slot(key);
+        loop {
+            match self.keys[slot] {
+                k if k == key => return self.infos[slot],
+                0 => return WordInfo::default(),
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+    }
 }
 
 /// [`listed`] of the word folded: a short ASCII word is lowercased as it is packed, and not
 /// folded first.
 pub fn listed_as_written(word: &str) -> WordInfo {
-    match packed(word.as_bytes()) {
-        // An ASCII word has no high bit in its packed bytes (nor in the length byte, below 16).
-        Some(key) if key & u128::from_le_bytes([0x80; 16]) == 0 => listed_table().get(&ascii_lowercase(key)).copied().unwrap_or_default(),
-        _ => with_folded(word, listed),
+    match lowered_key(word.as_bytes()) {
+        Some(key) => listed_by_key(key),
+        None => with_folded(word, listed),
     }
+}
+
+/// [`listed`] of the word whose [`lowered_key`] is `key`.
+#[inline]
+pub fn listed_by_key(key: u128) -> WordInfo {
+    listed_table().get(key)
+}
+
+/// The [`packed`] key of a word of ASCII (of at most 15 bytes) lowered, which is its fold: made
+/// in two 64-bit halves, each loaded at once and lowered at once. `None` for a longer word or
+/// one beyond ASCII.
+#[inline]
+pub fn lowered_key(word: &[u8]) -> Option<u128> {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let len = word.len();
+    // Loads that may overlap, as in `packed`: the bytes they share are the same.
+    let u64_at = |at: usize| u64::from_le_bytes(word[at..at + 8].try_into().unwrap_or_default());
+    let u32_at = |at: usize| u64::from(u32::from_le_bytes(word[at..at + 4].try_into().unwrap_or_default()));
+    let (low, high) = match len {
+        16.. => return None,
+        // The bytes after the first eight are the last `len - 8` of the last eight.
+        9.. => (u64_at(0), u64_at(len - 8) >> (8 * (16 - len))),
+        8 => (u64_at(0), 0),
+        4.. => (u32_at(0) | u32_at(len - 4) << (8 * (len - 4)), 0),
+        _ => (word.iter().rev().fold(0, |key, &b| key << 8 | u64::from(b)), 0),
+    };
+    if (low | high) & HIGHS != 0 {
+        return None;
+    }
+    // The length byte, below 16, is no capital.
+    Some(u128::from(ascii_lowercase_u64(low)) | u128::from(ascii_lowercase_u64(high) | (len as u64) << 56) << 64)
+}
+
+/// Eight ASCII bytes with their capitals made small, all at once (see [`ascii_lowercase`]).
+#[inline]
+pub fn ascii_lowercase_u64(key: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = ONES * 0x80;
+    let at_least = |from: u8| key + ONES * u64::from(0x80 - from);
+    let capitals = at_least(b'A') & !at_least(b'Z' + 1) & HIGHS;
+    key | capitals >> 2
 }
 
 /// A packed ASCII word (see [`packed`]) with its capitals made small: 0x20 added to every
@@ -730,6 +873,12 @@ word_lists!(
         "towards", "into", "onto", "upon", "among", "between", "behind", "beside", "besides", "without", "under",
         "over", "after", "before", "alongside", "via", "per", "unlike", "despite", "near",
     ]),
+    (DateStart, is_date_start, DATE_STARTS, "Words a date can begin with besides a number (`dates` reads on from them): weekdays, months and their short forms, and the words for days and years near now.", [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "today", "yesterday", "tomorrow", "last", "this", "next",
+    ]),
 );
 
 /// The office a role noun names, given the folded word before it: a "prime
@@ -921,6 +1070,18 @@ mod tests {
             for w in [word.as_str(), &listed_word] {
                 let (as_written, of_fold) = (listed_as_written(w), listed(&fold(w)));
                 proptest::prop_assert_eq!((as_written.lists, as_written.demonym), (of_fold.lists, of_fold.demonym), "{:?}", w);
+            }
+        }
+
+        #[test]
+        fn the_listed_table_finds_what_a_scan_of_the_lists_finds(word in "[a-z]{1,10}|\\PC{0,17}", pick in 0..2000usize) {
+            let all: Vec<&str> = WORD_LISTS.iter().flat_map(|(_, members)| members.iter().copied()).collect();
+            for w in [word.as_str(), all[pick % all.len()]] {
+                let lists = WORD_LISTS.iter().filter(|(_, members)| members.contains(&w)).fold(0, |bits, &(list, _)| bits | list.bit());
+                let demonym = DEMONYMS.iter().find(|&&(d, _)| d == w).map(|&(_, country)| country);
+                let pronoun = PRONOUNS.iter().find(|&&(p, ..)| p == w).map(|&(_, p, possessive)| (p, possessive));
+                let info = listed(w);
+                proptest::prop_assert_eq!((info.lists, info.demonym(), info.pronoun()), (lists, demonym, pronoun), "{:?}", w);
             }
         }
 

@@ -17,7 +17,7 @@
 
 use crate::entities::{Found, Role};
 use crate::layout::Layout;
-use crate::lexicon::{self, BodyKind, Gender, WordInfo, WordList};
+use crate::lexicon::{self, BodyKind, Gender, Pronoun, WordInfo, WordList};
 use crate::tokens::{self, Token, TokenKind};
 use crate::{EntityKind, Span};
 
@@ -52,63 +52,6 @@ const SUBJECT_GOES_ON: f32 = 0.6;
 /// to be theirs.
 const CLEARLY_AHEAD: f32 = 2.0;
 
-/// A pronoun that can stand for a speaker or a referent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Pronoun {
-    He,
-    She,
-    It,
-    They,
-    I,
-    We,
-}
-
-impl Pronoun {
-    /// The pronoun a lowercase word is ("him", "her", "its", "their"), and whether it is a possessive.
-    fn of_bytes(word: &[u8]) -> Option<(Pronoun, bool)> {
-        Some(match word {
-            b"he" | b"him" | b"himself" => (Pronoun::He, false),
-            b"his" => (Pronoun::He, true),
-            b"she" | b"herself" => (Pronoun::She, false),
-            b"her" | b"hers" => (Pronoun::She, true),
-            b"it" | b"itself" => (Pronoun::It, false),
-            b"its" => (Pronoun::It, true),
-            b"they" | b"them" | b"themselves" => (Pronoun::They, false),
-            b"their" => (Pronoun::They, true),
-            b"i" | b"me" | b"myself" => (Pronoun::I, false),
-            b"my" => (Pronoun::I, true),
-            b"we" | b"us" => (Pronoun::We, false),
-            b"our" => (Pronoun::We, true),
-            _ => return None,
-        })
-    }
-
-    fn gender(self) -> Gender {
-        match self {
-            Pronoun::He => Gender::Male,
-            Pronoun::She => Gender::Female,
-            _ => Gender::Unknown,
-        }
-    }
-}
-
-/// A word's pronoun, read from its bytes: pronouns are short ASCII words, and most words are
-/// ruled out by their length or first letter.
-fn pronoun_at(text: &str, t: &Token) -> Option<(Pronoun, bool)> {
-    if !t.is_word() || t.span.len() > 10 {
-        return None;
-    }
-    let w = &text.as_bytes()[t.span.start..t.span.end];
-    if !matches!(w[0] | 0x20, b'h' | b's' | b'i' | b't' | b'w' | b'u' | b'o' | b'm') {
-        return None;
-    }
-    let mut lower = [0u8; 10];
-    for (l, &b) in lower.iter_mut().zip(w) {
-        *l = b.to_ascii_lowercase();
-    }
-    Pronoun::of_bytes(&lower[..w.len()])
-}
-
 /// Words that show a clause's verb has come: what follows is no subject.
 fn is_verb_like(info: WordInfo) -> bool {
     info.is(WordList::Auxiliary) || info.is(WordList::CueVerb)
@@ -132,7 +75,7 @@ fn opens_with_participle(text: &str, toks: &[Token]) -> bool {
         && w.len() >= 5
         && (w.ends_with("ed") || w.ends_with("ing"))
         && second.starts_lowercase()
-        && lexicon::listed_as_written(second.text(text)).is(WordList::Preposition)
+        && second.info().is(WordList::Preposition)
 }
 
 /// What is left of salience after `sentences` sentences and `paragraphs` paragraph breaks. Past
@@ -509,17 +452,14 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
     // "One shop worker in Eastfield", "Sergeant Ruairí Kenny of Dunmore Police": the head comes
     // before a preposition that is no part of a name.
     if let Some(k) = toks.iter().enumerate().skip(1).position(|(k, t)| {
-        t.starts_lowercase()
-            && lexicon::listed_as_written(t.text(text)).is(WordList::Preposition)
-            && found.within(t.span).next().is_none()
-            && !in_a_name(found, toks, k)
+        t.starts_lowercase() && t.info().is(WordList::Preposition) && found.within(t.span).next().is_none() && !in_a_name(found, toks, k)
     }) {
         return read_phrase(text, &toks[..k + 1], found);
     }
     let words: Vec<&Token> = toks.iter().filter(|t| t.kind != TokenKind::Punct).collect();
     let Some(&head) = words.last() else { return Phrase::Nobody };
     if words.len() == 1 {
-        if let Some((p, false)) = pronoun_at(text, head) {
+        if let Some((p, false)) = head.pronoun() {
             return Phrase::Pronoun(p);
         }
     }
@@ -556,7 +496,7 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
             return Phrase::Issued(Box::new(read_phrase(text, &toks[..k], found)));
         }
         if words.len() >= 2 {
-            if let Some((p, true)) = pronoun_at(text, words[words.len() - 2]) {
+            if let Some((p, true)) = words[words.len() - 2].pronoun() {
                 return Phrase::Issued(Box::new(Phrase::Pronoun(p)));
             }
         }
@@ -1221,7 +1161,7 @@ pub fn speakers(
                 // Read only where a name or a pronoun asks.
                 let after_preposition = || {
                     let prev = i.checked_sub(1).map(|k| &sentence_toks[k]);
-                    prev.is_some_and(|p| p.starts_lowercase() && lexicon::listed_as_written(p.text(text)).is(WordList::Preposition))
+                    prev.is_some_and(|p| p.starts_lowercase() && p.info().is(WordList::Preposition))
                 };
 
                 // A speaker mention that starts here is resolved first, with what came before it.
@@ -1322,11 +1262,7 @@ pub fn speakers(
                 // whom it describes, who is then in mind (and the statement's issuer).
                 if !in_quote && !seen_referent && !seen_verb && speaker_here.is_none() && t.span.len() == 3 && lexicon::folded(t.text(text)) == "the"
                 {
-                    let head = sentence_toks[i + 1..]
-                        .iter()
-                        .take(4)
-                        .take_while(|n| n.starts_lowercase() && !is_verb_like(lexicon::listed_as_written(n.text(text))))
-                        .count();
+                    let head = sentence_toks[i + 1..].iter().take(4).take_while(|n| n.starts_lowercase() && !is_verb_like(n.info())).count();
                     let described = (head > 0).then(|| &sentence_toks[i..=i + head]).filter(|d| {
                         let last = lexicon::folded(d[d.len() - 1].text(text));
                         is_description_head(&last)
@@ -1348,7 +1284,7 @@ pub fn speakers(
                     }
                 }
 
-                let pronoun = if in_quote { None } else { pronoun_at(text, t) };
+                let pronoun = if in_quote { None } else { t.pronoun() };
                 if let Some((p, possessive)) = pronoun {
                     {
                         let w = t.text(text);
@@ -1408,7 +1344,7 @@ pub fn speakers(
                 } else if !in_quote && t.starts_lowercase() {
                     let issuer = subject.or(speaker_here.and_then(|(_, c)| c));
                     let w = t.text(text);
-                    let info = if !seen_verb || !reported { lexicon::listed_as_written(w) } else { WordInfo::default() };
+                    let info = t.info();
                     if issuer.is_some() && (4..=12).contains(&t.span.len()) && lexicon::is_document_noun(w) {
                         // "X said in a statement": the sentence's subject issued it.
                         if let Some(c) = issuer {
@@ -1442,7 +1378,7 @@ pub fn speakers(
                 }
                 if let (true, Some((m, Some(c)))) = (starts_speaker, speaker_here) {
                     // A description speaker is raised where its phrase is.
-                    if !walk.found.within(m).any(|(_, mc)| mc == c) && pronoun_at(text, t).is_none() {
+                    if !walk.found.within(m).any(|(_, mc)| mc == c) && t.pronoun().is_none() {
                         walk.salience.raise(c, MENTIONED + AS_SPEAKER);
                     }
                 }
