@@ -233,7 +233,7 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
             TokenKind::Possessive => true,
             TokenKind::Word => {
                 let w = fold_tok(text, t);
-                let info = lexicon::listed(&w);
+                let info = t.info();
                 // A capitalised common word is part of a name after another ("CBS News") or
                 // when it opens a place's ("New York City Public Advocate Trish James"), and
                 // otherwise a sentence's first word ("But").
@@ -286,7 +286,7 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
     while k < toks.len() && k - start < 8 {
         let t = &toks[k];
         let w = fold_tok(text, t);
-        let info = lexicon::listed(&w);
+        let info = t.listed(text);
         let ok = match t.kind {
             TokenKind::Possessive => true,
             TokenKind::Word => {
@@ -351,7 +351,7 @@ fn role_then_name(text: &str, toks: &[Token], k: usize) -> Option<usize> {
     let words = &toks[k..k + role_words];
     let quiet = words.iter().all(|t| {
         let w = fold_tok(text, t);
-        !breaks_phrase(&w, lexicon::listed(&w))
+        !breaks_phrase(&w, t.listed(text))
     });
     let ends_in_role = resolve::is_description_head(&fold_tok(text, &words[role_words - 1]));
     let name_at = k + role_words;
@@ -395,7 +395,7 @@ fn is_rank(w: &str) -> bool {
 /// An initial or an abbreviated title before a full stop: "F." in "John F. Kerry", "Rep." in "Rep. Jim Clyburn".
 fn is_abbreviated(text: &str, t: &Token) -> bool {
     let w = t.text(text);
-    w.chars().count() == 1 || (t.is_capitalized_word() && lexicon::listed_as_written(w).is(WordList::TitleWord))
+    w.chars().count() == 1 || (t.is_capitalized_word() && t.info().is(WordList::TitleWord))
 }
 
 /// A speech word used as a noun after an article or a possessive: "the reports",
@@ -702,7 +702,7 @@ fn last_speech_verb_before(c: &QuoteContext) -> Sought {
 /// Is `phrase` the object of a preposition ("to Harvard")?
 fn governed_by_preposition(text: &str, toks: &[Token], phrase: Span) -> bool {
     let at = toks.partition_point(|t| t.span.start < phrase.start);
-    at > 0 && lexicon::listed_as_written(toks[at - 1].text(text)).is(WordList::Preposition)
+    at > 0 && toks[at - 1].listed(text).is(WordList::Preposition)
 }
 
 /// `Trump leaned in and boomed: “…”`: a colon after a clause whose subject is a name.

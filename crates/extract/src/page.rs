@@ -341,10 +341,10 @@ pub fn is_boilerplate(line: &str, after_list: bool) -> bool {
     if ends_sentence || has_double_quote(line) {
         return false;
     }
-    let n = words(line).count();
+    // The words and the navigation words among them, counted in one pass.
+    let (n, navigation) = words(line).fold((0, 0), |(n, navigation), w| (n + 1, navigation + usize::from(is_navigation_word(w))));
     // "Home News Sport Business Opinion", "Harbour Times | Sport | Football".
     let bars = line.bytes().filter(|&b| b == b'|').count();
-    let navigation = words(line).filter(|w| is_navigation_word(w)).count();
     if n >= 3 && (bars >= 2 || navigation * 10 >= n * 6) {
         return true;
     }

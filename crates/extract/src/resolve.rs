@@ -601,7 +601,7 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
             break;
         }
         let w = lexicon::folded(t.text(text));
-        let info = lexicon::listed(&w);
+        let info = t.info();
         if let Some(age) = age_word(&w) {
             found.clusters[c].age.get_or_insert(age);
         } else if noun.is_none() && (info.is(WordList::RoleNoun) || is_sports_role(&w)) {
@@ -627,7 +627,7 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
         for k in after + 1..end {
             let t = &toks[k];
             let w = lexicon::folded(t.text(text));
-            let info = lexicon::listed(&w);
+            let info = t.listed(text);
             if k == after + 1 && end == after + 2 {
                 if let Ok(age) = w.parse::<u32>() {
                     if (1..130).contains(&age) {
@@ -1260,8 +1260,7 @@ pub fn speakers(
 
                 // "The council said in a statement …": a description as a sentence's subject stands for
                 // whom it describes, who is then in mind (and the statement's issuer).
-                if !in_quote && !seen_referent && !seen_verb && speaker_here.is_none() && t.span.len() == 3 && lexicon::folded(t.text(text)) == "the"
-                {
+                if !in_quote && !seen_referent && !seen_verb && speaker_here.is_none() && t.span.len() == 3 && t.is_folded(text, "the") {
                     let head = sentence_toks[i + 1..].iter().take(4).take_while(|n| n.starts_lowercase() && !is_verb_like(n.info())).count();
                     let described = (head > 0).then(|| &sentence_toks[i..=i + head]).filter(|d| {
                         let last = lexicon::folded(d[d.len() - 1].text(text));

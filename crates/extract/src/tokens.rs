@@ -62,6 +62,15 @@ impl Token {
     pub fn info(&self) -> WordInfo {
         self.info
     }
+    /// What the word lists say of the token, folded: noted already of a word, looked up for a mark.
+    #[inline]
+    pub fn listed(&self, text: &str) -> WordInfo {
+        if self.kind == TokenKind::Word {
+            self.info
+        } else {
+            lexicon::listed_as_written(self.text(text))
+        }
+    }
     /// The pronoun the word is, as written in ASCII ("her", "Its"), and whether it is a possessive.
     #[inline]
     pub fn pronoun(&self) -> Option<(Pronoun, bool)> {
