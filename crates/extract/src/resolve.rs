@@ -1382,6 +1382,16 @@ pub fn speakers(
                     }
                 }
                 i += 1;
+                // Inside a quote the walk reads only names and speaker mentions: the words up to
+                // the next one, or to the quote's end, are passed over.
+                if in_quote {
+                    let next_name = walk.found.mentions.get(next_mention).map_or(usize::MAX, |(s, _)| s.start);
+                    let next_speaker_mention = mentions.get(next_speaker).map_or(usize::MAX, |m| m.span.start);
+                    let until = paragraph_quotes[quote_at].end.min(next_name).min(next_speaker_mention);
+                    while sentence_toks.get(i).is_some_and(|n| n.span.start < until) {
+                        i += 1;
+                    }
+                }
             }
         }
     }
