@@ -595,9 +595,8 @@ pub fn learn_introductions(text: &str, layout: &Layout, paragraph_tokens: &[&[To
         mentions.extend_from_slice(&found.mentions[from..next]);
         let mut at = 0;
         for &(span, c) in &mentions {
-            while toks.get(at).is_some_and(|t| t.span.start < span.start) {
-                at += 1;
-            }
+            // The first word not before the mention, found by halving the words after the last one.
+            at += toks[at..].partition_point(|t| t.span.start < span.start);
             if toks.get(at).is_none_or(|t| t.span.start != span.start) {
                 continue;
             }
