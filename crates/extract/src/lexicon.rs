@@ -430,9 +430,9 @@ impl GivenNames {
             number = number << 5 | u128::from(b - b'a' + 1);
         }
         let gender = match bytes.len() {
-            1..=6 => gender_bits(&GIVEN_NAMES_UP_TO_6, &UP_TO_6_SAMPLED, number),
-            7..=12 => gender_bits(&GIVEN_NAMES_UP_TO_12, &UP_TO_12_SAMPLED, number),
-            _ => gender_bits(&GIVEN_NAMES_LONGER, &LONGER_SAMPLED, number),
+            len @ 1..=6 => gender_bits(&GIVEN_NAMES_UP_TO_6, Some((&UP_TO_6_STARTS, 1)), number, len),
+            len @ 7..=12 => gender_bits(&GIVEN_NAMES_UP_TO_12, Some((&UP_TO_12_STARTS, 7)), number, len),
+            len => gender_bits(&GIVEN_NAMES_LONGER, None, number, len),
         }?;
         Some(&GENDERS[gender])
     }
@@ -442,45 +442,66 @@ impl GivenNames {
     }
 }
 
-/// How far apart the entries of a table of names are that [`sampled`] takes: the search of the
-/// table itself is then within so many entries, a few cache lines.
-const SAMPLE_STRIDE: usize = 32;
+/// A table's names of each length fall into this many buckets, one for each first two letters
+/// (five bits each).
+const BUCKETS_PER_LENGTH: usize = 1024;
 
-/// Every [`SAMPLE_STRIDE`]th entry of a sorted table of names, from the first, made when the
-/// crate is compiled. A search halves this small array first, which stays in cache, rather
-/// than the whole table (some 150 KB), whose every halving would miss it.
-macro_rules! sampled {
-    ($table:ident, $ty:ty) => {{
-        let mut sample = [0 as $ty; $table.len().div_ceil(SAMPLE_STRIDE)];
+/// The bucket of a name of `len` letters numbered `letters` (five bits a letter, the first
+/// highest) in a table whose shortest names have `shortest` letters: its length and first two
+/// letters.
+const fn bucket(letters: u128, len: usize, shortest: usize) -> usize {
+    let first_two = if len == 1 { letters << 5 } else { letters >> (5 * (len - 2)) };
+    (len - shortest) * BUCKETS_PER_LENGTH + first_two as usize
+}
+
+/// Where each bucket's names start in a sorted table of names of `shortest` to `longest` letters
+/// (and, last, where the table ends), counted when the crate is compiled. A table sorted by
+/// number is sorted by length, then by letters (the first letter, at least 1, sets a name's
+/// highest bits): each bucket's names lie together. A search then halves one bucket, a few
+/// dozen names in a cache line or two, rather than the whole table (some 150 KB), whose every
+/// halving would miss the cache.
+macro_rules! bucket_starts {
+    ($table:ident, $shortest:expr, $longest:expr) => {{
+        let mut starts = [0u16; ($longest - $shortest + 1) * BUCKETS_PER_LENGTH + 1];
+        // Each bucket's names counted, after its start; then the counts summed.
         let mut i = 0;
-        while i < sample.len() {
-            sample[i] = $table[i * SAMPLE_STRIDE];
+        while i < $table.len() {
+            let letters = ($table[i] >> 2) as u128;
+            let len = (128 - letters.leading_zeros() as usize).div_ceil(5);
+            starts[bucket(letters, len, $shortest) + 1] += 1;
             i += 1;
         }
-        sample
+        let mut b = 1;
+        while b < starts.len() {
+            starts[b] += starts[b - 1];
+            b += 1;
+        }
+        starts
     }};
 }
 
-static UP_TO_6_SAMPLED: [u32; GIVEN_NAMES_UP_TO_6.len().div_ceil(SAMPLE_STRIDE)] = sampled!(GIVEN_NAMES_UP_TO_6, u32);
-static UP_TO_12_SAMPLED: [u64; GIVEN_NAMES_UP_TO_12.len().div_ceil(SAMPLE_STRIDE)] = sampled!(GIVEN_NAMES_UP_TO_12, u64);
-static LONGER_SAMPLED: [u128; GIVEN_NAMES_LONGER.len().div_ceil(SAMPLE_STRIDE)] = sampled!(GIVEN_NAMES_LONGER, u128);
+static UP_TO_6_STARTS: [u16; 6 * BUCKETS_PER_LENGTH + 1] = bucket_starts!(GIVEN_NAMES_UP_TO_6, 1, 6);
+static UP_TO_12_STARTS: [u16; 6 * BUCKETS_PER_LENGTH + 1] = bucket_starts!(GIVEN_NAMES_UP_TO_12, 7, 12);
 
-/// The two gender bits of the name numbered `number` in a sorted table of names, if it is there;
-/// `sampled` is the table's [`sampled!`] entries.
-fn gender_bits<T: Copy + Ord + Into<u128> + TryFrom<u128>>(table: &[T], sampled: &[T], number: u128) -> Option<usize> {
+/// The two gender bits of the name of `len` letters numbered `number` in a sorted table of names,
+/// if it is there. `buckets`, for a big table, are its [`bucket_starts!`] and its shortest names'
+/// length: only the name's bucket is searched.
+fn gender_bits<T: Copy + Ord + Into<u128> + TryFrom<u128>>(table: &[T], buckets: Option<(&[u16], usize)>, number: u128, len: usize) -> Option<usize> {
     // The name's smallest entry, with gender 0: the name is the first entry not below it, if any.
     let least = T::try_from(number << 2).ok()?;
-    // The sampled entries below it end at block `k`: the first entry not below it lies after
-    // entry `(k - 1) * SAMPLE_STRIDE` and no later than entry `k * SAMPLE_STRIDE`.
-    let k = sampled.partition_point(|&n| n < least);
-    let from = k.saturating_sub(1) * SAMPLE_STRIDE;
-    let block = &table[from..table.len().min(k * SAMPLE_STRIDE + 1)];
-    let found: u128 = (*block.get(block.partition_point(|&n| n < least))?).into();
+    let names = match buckets {
+        Some((starts, shortest)) => {
+            let b = bucket(number, len, shortest);
+            &table[usize::from(starts[b])..usize::from(starts[b + 1])]
+        }
+        None => table,
+    };
+    let found: u128 = (*names.get(names.partition_point(|&n| n < least))?).into();
     (found >> 2 == number).then_some((found & 3) as usize)
 }
 
 /// The first entry not below `least` in a sorted table, found by halving the whole table: what
-/// [`gender_bits`]'s search in a sampled block must find.
+/// [`gender_bits`]'s search in a bucket must find.
 #[cfg(test)]
 fn first_not_below<T: Copy + Ord>(table: &[T], least: T) -> Option<T> {
     table.get(table.partition_point(|&n| n < least)).copied()
@@ -1094,22 +1115,32 @@ mod tests {
         }
 
         #[test]
-        fn a_sampled_search_finds_what_halving_the_whole_table_finds(pick in 0..40_000usize, delta in -3i64..=3, table in 0..3usize) {
-            // Numbers at and around the tables' entries (block edges included), and past both ends.
-            fn check<T: Copy + Ord + Into<u128> + TryFrom<u128>>(table: &[T], sampled: &[T], pick: usize, delta: i64) -> Result<(), proptest::test_runner::TestCaseError> {
-                let at: u128 = table[pick % table.len()].into();
-                let edges = [at.saturating_add_signed(delta.into()), 0, u128::from(u32::MAX) << 2, (table[table.len() - 1].into() >> 2) + 1];
-                for number in edges.map(|n| n >> 2) {
+        fn a_bucket_search_finds_what_halving_the_whole_table_finds(letters in proptest::collection::vec(1..=26u128, 1..=25), pick in 0..40_000usize, table in 0..3usize) {
+            // Any name, and each table's names (its buckets' first and last among them).
+            fn check<T: Copy + Ord + Into<u128> + TryFrom<u128>>(
+                table: &[T],
+                buckets: Option<(&[u16], usize)>,
+                lengths: std::ops::RangeInclusive<usize>,
+                letters: &[u128],
+                pick: usize,
+            ) -> Result<(), proptest::test_runner::TestCaseError> {
+                let picked: u128 = table[pick % table.len()].into();
+                let picked_len = (128 - (picked >> 2).leading_zeros() as usize).div_ceil(5);
+                let any = letters.iter().fold(0, |n, &l| n << 5 | l);
+                for (number, len) in [(picked >> 2, picked_len), (any, letters.len())] {
+                    if !lengths.contains(&len) {
+                        continue;
+                    }
                     let plain = T::try_from(number << 2).ok().and_then(|least| first_not_below(table, least)).map(Into::into);
                     let plain = plain.filter(|&found: &u128| found >> 2 == number).map(|found| (found & 3) as usize);
-                    proptest::prop_assert_eq!(gender_bits(table, sampled, number), plain, "{}", number);
+                    proptest::prop_assert_eq!(gender_bits(table, buckets, number, len), plain, "{}", number);
                 }
                 Ok(())
             }
             match table {
-                0 => check(&GIVEN_NAMES_UP_TO_6, &UP_TO_6_SAMPLED, pick, delta)?,
-                1 => check(&GIVEN_NAMES_UP_TO_12, &UP_TO_12_SAMPLED, pick, delta)?,
-                _ => check(&GIVEN_NAMES_LONGER, &LONGER_SAMPLED, pick, delta)?,
+                0 => check(&GIVEN_NAMES_UP_TO_6, Some((&UP_TO_6_STARTS, 1)), 1..=6, &letters, pick)?,
+                1 => check(&GIVEN_NAMES_UP_TO_12, Some((&UP_TO_12_STARTS, 7)), 7..=12, &letters, pick)?,
+                _ => check(&GIVEN_NAMES_LONGER, None, 13..=25, &letters, pick)?,
             }
         }
 
