@@ -578,8 +578,9 @@ pub fn listed(folded: &(impl FoldedWord + ?Sized)) -> WordInfo {
     packed(folded.folded_bytes()).map_or_else(WordInfo::default, |key| listed_table().get(key))
 }
 
-/// The table behind [`listed`], by [`packed`] word.
-fn listed_table() -> &'static ListedTable {
+/// The table behind [`listed`], by [`packed`] word: a caller that looks up every word of a text
+/// takes it once.
+pub fn listed_table() -> &'static ListedTable {
     static LISTED: OnceLock<ListedTable> = OnceLock::new();
     LISTED.get_or_init(|| {
         let mut words = FastMap::<u128, WordInfo>::default();
@@ -609,7 +610,7 @@ fn listed_table() -> &'static ListedTable {
 /// groups of tags before it compares a key, which for a small table that never changes costs
 /// three times the instructions of open addressing at a quarter full, where most lookups hash
 /// once and compare one key.
-struct ListedTable {
+pub struct ListedTable {
     /// Each slot's packed word; zero for an empty slot (no listed word packs to zero: its
     /// length byte is not zero).
     keys: Box<[u128]>,
@@ -644,8 +645,9 @@ impl ListedTable {
         (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
+    /// [`listed`] of the word whose [`lowered_key`] (or [`packed`] fold) is `key`.
     #[inline]
-    fn get(&self, key: u128) -> WordInfo {
+    pub fn get(&self, key: u128) -> WordInfo {
         let mask = self.keys.len() - 1;
         let mut slot = self.slot(key);
         loop {

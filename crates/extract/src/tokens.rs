@@ -98,7 +98,7 @@ fn word_token(span: Span, word: &str, first: char) -> Token {
         0
     };
     let (shape, info) = match lexicon::lowered_key(word.as_bytes()) {
-        Some(key) => ascii_facts(key, word.as_bytes()[0]),
+        Some(key) => ascii_facts(lexicon::listed_table(), key, word.as_bytes()[0]),
         // Longer than a key, or beyond ASCII: the word is folded (few are).
         None => {
             let ascii = if word.is_ascii() { ASCII } else { 0 };
@@ -110,11 +110,11 @@ fn word_token(span: Span, word: &str, first: char) -> Token {
     Token { span, kind: TokenKind::Word, shape: case | shape, info }
 }
 
-/// The shape bits beyond case, and the word-list facts, of a word of ASCII whose
+/// The shape bits beyond case, and the word-list facts (from `lists`), of a word of ASCII whose
 /// [`lexicon::lowered_key`] is `key` and whose first byte is `first`.
 #[inline]
-fn ascii_facts(key: u128, first: u8) -> (u8, WordInfo) {
-    let info = lexicon::listed_by_key(key);
+fn ascii_facts(lists: &lexicon::ListedTable, key: u128, first: u8) -> (u8, WordInfo) {
+    let info = lists.get(key);
     let date = if first.is_ascii_digit() || info.is(WordList::DateStart) { MAY_START_DATE } else { 0 };
     (ASCII | date, info)
 }
@@ -238,6 +238,7 @@ pub fn tokenize_into(out: &mut Vec<Token>, text: &str, range: Span) {
     // News text has a token every five or six bytes; room for one every four saves regrowing.
     out.reserve(slice.len() / 4 + 1);
     let first = out.len();
+    let lists = lexicon::listed_table();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -246,7 +247,7 @@ pub fn tokenize_into(out: &mut Vec<Token>, text: &str, range: Span) {
             // Most words are letters and digits of ASCII that nothing joins more to: read,
             // lowered and looked up at once.
             if let Some((len, key)) = plain_ascii_word(bytes, i) {
-                let (shape, info) = ascii_facts(key, b);
+                let (shape, info) = ascii_facts(lists, key, b);
                 let case = if b.is_ascii_lowercase() {
                     LOWERCASE_ASCII
                 } else if b.is_ascii_uppercase() {
