@@ -892,6 +892,9 @@ fn attribute_with_rules(
         by_paragraph[q.paragraph].push(i);
     }
     let mut kept: Vec<Option<usize>> = vec![None; spans.len()];
+    // Each paragraph's sentences as they are found here, with the quotes they were found around:
+    // resolution reads the same paragraphs' sentences again.
+    let mut sentences_found: Vec<Option<(Vec<Span>, Vec<Span>)>> = vec![None; layout.paragraphs.len()];
 
     for (p_index, quote_ids) in by_paragraph.iter().enumerate() {
         if quote_ids.is_empty() {
@@ -968,6 +971,7 @@ fn attribute_with_rules(
                 });
             }
         }
+        sentences_found[p_index] = Some((protected, sentences));
     }
     // Whom each speaker phrase names, each phrase once.
     let mut mentions: Vec<Span> = out.iter().filter_map(|q| q.speaker_mention).collect();
@@ -980,7 +984,7 @@ fn attribute_with_rules(
             phrases[i].quotes.push(q.span);
         }
     }
-    let speakers = resolve::speakers(text, layout, paragraph_tokens, &quote_spans, &phrases, credits, found);
+    let speakers = resolve::speakers(text, layout, paragraph_tokens, &quote_spans, &phrases, credits, &mut sentences_found, found);
     for q in &mut out {
         let Some(m) = q.speaker_mention else { continue };
         let c = mentions.binary_search(&m).ok().and_then(|i| speakers[i]);

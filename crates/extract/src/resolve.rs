@@ -1067,7 +1067,10 @@ fn role_fits(r: &Role, noun: &str, affiliation: Option<&str>) -> bool {
 
 /// Resolves every speaker mention (in text order, each once) to a cluster of `found`, or to
 /// none. `quotes` are the article's quotation spans in text order; `credits` the spans of its
-/// bylines and credits.
+/// bylines and credits. `sentences_found` holds, for some paragraphs, the sentences found
+/// already with the quotes they were found around: a paragraph's are taken from there when those
+/// quotes are the ones the paragraph holds, and found otherwise.
+#[allow(clippy::too_many_arguments)]
 pub fn speakers(
     text: &str,
     layout: &Layout,
@@ -1075,6 +1078,7 @@ pub fn speakers(
     quotes: &[Span],
     mentions: &[SpeakerMention],
     credits: &[Span],
+    sentences_found: &mut [Option<(Vec<Span>, Vec<Span>)>],
     found: &mut Found,
 ) -> Vec<Option<usize>> {
     let clusters = found.clusters.len();
@@ -1156,7 +1160,10 @@ pub fn speakers(
         if std::mem::take(&mut faded) {
             walk.salience.forget();
         }
-        let sentences = tokens::sentences_in(text, paragraph, toks, paragraph_quotes);
+        let sentences = match sentences_found.get_mut(p_index).and_then(Option::take) {
+            Some((around, sentences)) if around == paragraph_quotes => sentences,
+            _ => tokens::sentences_in(text, paragraph, toks, paragraph_quotes),
+        };
         for sentence in sentences {
             walk.salience.next_sentence(p_index as u32);
             let sentence_toks = tokens::within(toks, sentence);
