@@ -55,9 +55,12 @@ pub enum Search {
 }
 
 impl Archive {
-    /// The index of `manifest` (read at `url`) from its table's and dictionary's payloads.
-    pub fn new(url: String, manifest: Manifest, table: &[u8], dictionary: &[u8]) -> Result<Archive, Error> {
-        let mut index = Index::new(manifest, table, dictionary)?;
+    /// The index of `manifest` (read at `url`) from its table's and dictionary's payloads, which
+    /// are let go once read: a wasm memory never shrinks, so what is freed before linking is
+    /// memory the page never grows by.
+    pub fn new(url: String, manifest: Manifest, table: Vec<u8>, dictionary: Vec<u8>) -> Result<Archive, Error> {
+        let mut index = Index::new(manifest, &table, &dictionary)?;
+        drop((table, dictionary));
         let (links, linked) = index.linked();
         // The table's lists of keys as stored are in `linked` now, linked: a copy of them is
         // hundreds of megabytes for a million articles.
@@ -287,7 +290,7 @@ pub(crate) mod testing {
         }
         let manifest = builder.finish(None).unwrap();
         let (table, dictionary) = (payload(&dir, Kind::Table, &manifest.table), payload(&dir, Kind::Dictionary, &manifest.dictionary));
-        let archive = Archive::new("https://example.org/i/index.json".into(), manifest, &table, &dictionary).unwrap();
+        let archive = Archive::new("https://example.org/i/index.json".into(), manifest, table, dictionary).unwrap();
         (dir, archive)
     }
 

@@ -339,7 +339,7 @@ impl Loader {
         }
         let opened = table
             .and_then(|table| dictionary.map(|dictionary| (table, dictionary)))
-            .and_then(|(table, dictionary)| Archive::new(at, manifest, &table, &dictionary).map_err(|e| format!("{e}")));
+            .and_then(|(table, dictionary)| Archive::new(at, manifest, table, dictionary).map_err(|e| format!("{e}")));
         match opened {
             Ok(archive) => {
                 let articles = archive.articles();
