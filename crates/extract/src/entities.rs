@@ -1717,26 +1717,6 @@ impl Found {
         self.mentions[..upto].iter().rev().copied()
     }
 
-    /// The person a description such as "the Belarusian leader" stands for:
-    /// the one person whose known role fits, or none when two could.
-    pub fn resolve_description(&self, noun: &str, affiliation: Option<&str>, before: usize) -> Option<usize> {
-        let fits = |r: &Role| {
-            let noun_fits = r.noun == noun || (is_leader_noun(noun) && is_leader_noun(&r.noun)) || (noun == "leader" && is_leader_noun(&r.noun));
-            let aff_fits = match (affiliation, r.affiliation.as_deref()) {
-                (Some(a), Some(b)) => a == b,
-                _ => true,
-            };
-            noun_fits && aff_fits
-        };
-        let mut candidates: Vec<usize> = Vec::new();
-        for (_, c) in self.before(before) {
-            if self.clusters[c].kind == EntityKind::Person && self.clusters[c].roles.iter().any(fits) && !candidates.contains(&c) {
-                candidates.push(c);
-            }
-        }
-        (candidates.len() == 1).then(|| candidates[0])
-    }
-
     pub fn add_alias(&mut self, cluster: usize, alias: &str) {
         let cl = &mut self.clusters[cluster];
         if alias != cl.name {
@@ -1757,10 +1737,6 @@ impl Found {
             })
             .collect()
     }
-}
-
-fn is_leader_noun(noun: &str) -> bool {
-    matches!(noun, "leader" | "president" | "premier" | "chancellor" | "head" | "king" | "queen" | "dictator" | "strongman" | "monarch" | "emir")
 }
 
 #[cfg(test)]
