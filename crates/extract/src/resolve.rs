@@ -117,7 +117,7 @@ const PARAGRAPH_DECAYS: [f32; 33] = {
 struct Salience {
     /// Per cluster: (value, the sentence and paragraph it was last set at).
     values: Vec<(f32, u32, u32)>,
-    /// Clusters with some salience, most recently raised last.
+    /// Clusters with some salience, most recently raised last, each once.
     active: Vec<usize>,
     sentence: u32,
     paragraph: u32,
@@ -809,14 +809,11 @@ impl Walk<'_> {
         match p {
             Pronoun::He | Pronoun::She => {
                 let want = p.gender();
-                let candidates = self.salience.active.iter().copied().chain(self.main_person).filter(|&c| self.is_person(c) && !self.credited[c]);
-                let mut seen = Vec::new();
+                // Each referent in mind once (`active` holds each once), then the main person if not among them.
+                let main_person = self.main_person.filter(|m| !self.salience.active.contains(m));
+                let candidates = self.salience.active.iter().copied().chain(main_person).filter(|&c| self.is_person(c) && !self.credited[c]);
                 let mut top = 0.0f32;
                 let chosen = best(candidates.filter_map(|c| {
-                    if seen.contains(&c) {
-                        return None;
-                    }
-                    seen.push(c);
                     let g = self.gender(c);
                     let fit = if g == want {
                         1.0
