@@ -313,11 +313,12 @@ fn is_connector_bytes(folded: &[u8]) -> bool {
 fn is_connector_as_written(word: &str) -> bool {
     let bytes = word.as_bytes();
     if bytes.len() <= 3 && bytes.is_ascii() {
+        // Lowered a byte at a time: a copy of a length known only now would be a call.
         let mut lower = [0u8; 3];
-        let lower = &mut lower[..bytes.len()];
-        lower.copy_from_slice(bytes);
-        lower.make_ascii_lowercase();
-        return is_connector_bytes(lower);
+        for (l, b) in lower.iter_mut().zip(bytes) {
+            *l = b.to_ascii_lowercase();
+        }
+        return is_connector_bytes(&lower[..bytes.len()]);
     }
     !bytes.is_ascii() && bytes.len() <= 9 && lexicon::with_folded(word, is_connector)
 }
@@ -1476,7 +1477,8 @@ fn count_assigned(counts: &mut Vec<usize>, c: usize) {
 
 /// Groups runs into clusters: full names first, then short forms by surname.
 fn cluster(runs: Vec<Run>) -> Found {
-    let mut found = Found::default();
+    // At most one cluster a run: room for them all at once, as a cluster is large to move.
+    let mut found = Found { clusters: Vec::with_capacity(runs.len()), ..Found::default() };
     // Every run's name folded, all in one string; a person's words are the pieces between its spaces.
     // A place is known by its gazetteer name.
     let mut all_folded = String::with_capacity(runs.iter().map(|r| r.name.len() + r.canonical.map_or(0, str::len)).sum());
@@ -1533,7 +1535,9 @@ fn cluster(runs: Vec<Run>) -> Found {
             continue;
         }
         let key = canonical_keys[i].unwrap_or(folded_names[i]);
-        let c = match by_name.get(key).and_then(|slots| slots[run.kind as usize]) {
+        // The name's slot is found once, for the look-up and for a new cluster's entry.
+        let slot = &mut by_name.entry(key).or_default()[run.kind as usize];
+        let c = match *slot {
             Some(c) => c,
             None => {
                 // A longer form of a known person ("John Smith" after "John A. Smith") joins it by surname and first name.
@@ -1559,7 +1563,7 @@ fn cluster(runs: Vec<Run>) -> Found {
                     .then(|| found.clusters.iter().position(|c| c.kind == EntityKind::Organization && is_initials_of(name, &c.name)))
                     .flatten();
                 let c = joined.or(acronym_of).unwrap_or_else(|| new_cluster(&mut found, name.to_string(), run.kind));
-                by_name.entry(key).or_default()[run.kind as usize] = Some(c);
+                *slot = Some(c);
                 if run.kind == EntityKind::Person {
                     let same_surname = by_surname.entry(last_word(folded_names[i])).or_default();
                     if !same_surname.contains(&c) {
