@@ -462,10 +462,13 @@ fn run_end(text: &str, toks: &[Token], start: usize) -> usize {
         let w = t.text(text);
         if t.is_capitalized_word() && t.span.start > toks[end - 1].span.end && !is_weekday(w) && !opens_a_sentence(w) {
             end += 1;
-        } else if (t.is_word() && is_connector_as_written(w) || w == "&") && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word()) {
+            continue;
+        }
+        // Most runs end at a word that is no connector: it is asked once.
+        let connector = t.is_word() && is_connector_as_written(w);
+        if (connector || w == "&") && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word()) {
             end += 2;
-        } else if t.is_word()
-            && is_connector_as_written(w)
+        } else if connector
             && toks.get(end + 1).is_some_and(|n| n.is_word() && is_connector_as_written(n.text(text)))
             && toks.get(end + 2).is_some_and(|n| n.is_capitalized_word())
         {
@@ -1166,9 +1169,8 @@ fn people(run: &RunFacts) -> Option<Verdict> {
 
 /// A faith, a people no country names, or a lone month or weekday.
 fn faith_month_or_weekday(run: &RunFacts) -> Option<Verdict> {
-    let last = run.last_word();
-    let named = is_people_or_faith(last) || lexicon::month_number(last).is_some() || lexicon::weekday_number(last).is_some();
-    (run.one_word() && named).then_some(Verdict::Drop)
+    let named = |last: &str| is_people_or_faith(last) || lexicon::month_number(last).is_some() || lexicon::weekday_number(last).is_some();
+    (run.one_word() && named(run.last_word())).then_some(Verdict::Drop)
 }
 
 /// "Air France", "Bank Austria": a name with a country in it and no given name is a body.
