@@ -1204,16 +1204,16 @@ fn several_words_or_speaks(run: &RunFacts) -> Option<Verdict> {
         return Some(Verdict::Drop);
     }
     let is_cue_verb = |t: &Token| t.listed(run.text).is(WordList::CueVerb);
-    let speaks = run.toks.get(run.end).is_some_and(is_cue_verb) || run.start.checked_sub(1).is_some_and(|i| is_cue_verb(&run.toks[i]));
-    (run.n_words() >= 2 || speaks).then_some(Verdict::Kind(EntityKind::Person))
+    let speaks = || run.toks.get(run.end).is_some_and(is_cue_verb) || run.start.checked_sub(1).is_some_and(|i| is_cue_verb(&run.toks[i]));
+    (run.n_words() >= 2 || speaks()).then_some(Verdict::Kind(EntityKind::Person))
 }
 
 /// "in Nordvik", "at Quayside": a lone word after a preposition of place.
 fn after_a_place_preposition(run: &RunFacts) -> Option<Verdict> {
     // "in Mamdani's district" is someone's.
     let possessed = run.toks.get(run.end).is_some_and(|t| t.kind == TokenKind::Possessive);
-    let place_word = run.prev().as_deref().is_some_and(|p| matches!(p, "in" | "at" | "near" | "across" | "outside"));
-    (place_word && !possessed).then_some(Verdict::Kind(EntityKind::Place))
+    let place_word = || run.prev().as_deref().is_some_and(|p| matches!(p, "in" | "at" | "near" | "across" | "outside"));
+    (!possessed && place_word()).then_some(Verdict::Kind(EntityKind::Place))
 }
 
 /// A lone capitalised word: a surname seen elsewhere, decided when clustering. It is kept
@@ -1543,9 +1543,10 @@ fn cluster(runs: Vec<Run>) -> Found {
             Some(c) => c,
             None => {
                 // A longer form of a known person ("John Smith" after "John A. Smith") joins it by surname and first name.
+                let same_surname = by_surname.get(last_word(folded_names[i]));
                 let joined = (run.kind == EntityKind::Person)
                     .then(|| {
-                        by_surname.get(last_word(folded_names[i])).and_then(|cs| {
+                        same_surname.and_then(|cs| {
                             cs.iter().copied().find(|&c| {
                                 *lexicon::folded(found.clusters[c].name.split_whitespace().next().unwrap_or(""))
                                     == *folded_names[i].split(' ').next().unwrap_or("")
@@ -1554,7 +1555,7 @@ fn cluster(runs: Vec<Run>) -> Found {
                     })
                     .flatten()
                     .or_else(|| {
-                        let by_last = by_surname.get(last_word(folded_names[i]))?;
+                        let by_last = same_surname?;
                         unexplained(run)
                             .then(|| by_last.iter().copied().filter(|&c| found.clusters[c].evidence).collect::<Vec<_>>())
                             .filter(|cs| cs.len() == 1)
