@@ -761,7 +761,7 @@ fn classify<'t>(
             }
         } else if w == "." || info.is(WordList::CommonWord) && !starts_place(folded, first) {
             // nothing to remember
-        } else if is_party_label(w) && first + 2 < surface.len() && !org_tail {
+        } else if first + 2 < surface.len() && !org_tail && is_party_label(w) {
             // "Democrat Anna Kowalski": a party label before a name is no part of it.
         } else if first == 0 && first + 1 < surface.len() && w.len() > 5 && w.ends_with("ing") && !w.contains('-') && !folded.is_given_name(first) {
             // "Impeaching Trump", "Playing Trump": a verb opening a heading is no part of a name
@@ -881,22 +881,7 @@ fn classify<'t>(
     kept.clear();
     kept.extend((first..last).filter(|&k| folded.word(k) != "."));
     let had_title = described || first > 0 && role_noun.is_some() || (0..first).any(|k| folded.info(k).is(WordList::TitleWord));
-    let run = RunFacts {
-        text,
-        toks,
-        start,
-        end,
-        first,
-        last,
-        kept,
-        surface,
-        folded,
-        shouting,
-        had_title,
-        gender: title_gender,
-        sentence_initial: first == 0 && is_sentence_start(text, toks, start),
-        mid_sentence_caps,
-    };
+    let run = RunFacts { text, toks, start, end, first, last, kept, surface, folded, shouting, had_title, gender: title_gender, mid_sentence_caps };
     let (rule, verdict) = KIND_RULES.iter().find_map(|rule| (rule.decide)(&run).map(|v| (rule.name, v))).unwrap_or(("none", Verdict::Drop));
     let role = role_noun.map(|noun| Box::new(Role { noun, affiliation }));
     run.apply(verdict, role, name, out);
@@ -922,8 +907,6 @@ struct RunFacts<'a, 't> {
     had_title: bool,
     /// The gender its titles give ("Mr", "Congresswoman").
     gender: Gender,
-    /// The name opens its sentence, where any word is capitalised.
-    sentence_initial: bool,
     mid_sentence_caps: &'a lexicon::WordSet<&'a str>,
 }
 
@@ -1005,6 +988,10 @@ impl<'t> RunFacts<'_, 't> {
     }
     fn span(&self) -> Span {
         Span::new(self.toks[self.start + self.first].span.start, self.toks[self.start + self.last - 1].span.end)
+    }
+    /// The name opens its sentence, where any word is capitalised (asked only of a lone word).
+    fn sentence_initial(&self) -> bool {
+        self.first == 0 && is_sentence_start(self.text, self.toks, self.start)
     }
 
     /// The name as shown, with its initials' dots ("George W. Bush"); slugs drop them, so keys
@@ -1150,7 +1137,7 @@ fn title_or_given_name(run: &RunFacts) -> Option<Verdict> {
 /// One word opening a sentence, never seen capitalised mid-sentence: capitalised as a
 /// sentence's first word, not as a name.
 fn sentence_initial_word(run: &RunFacts) -> Option<Verdict> {
-    (run.sentence_initial && run.one_word() && !run.mid_sentence_caps.contains(run.word(0))).then_some(Verdict::Drop)
+    (run.one_word() && run.sentence_initial() && !run.mid_sentence_caps.contains(run.word(0))).then_some(Verdict::Drop)
 }
 
 /// "a South Carolina Republican": a party's member, described, not named.
