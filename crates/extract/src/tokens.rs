@@ -257,6 +257,10 @@ pub fn tokenize_into(out: &mut Vec<Token>, text: &str, range: Span) {
                 };
                 out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Word, shape: case | shape, info });
                 i += len;
+                // Most words are followed by one space, stepped over here at once.
+                if bytes.get(i) == Some(&b' ') {
+                    i += 1;
+                }
                 continue;
             }
             let end = word_end(slice, i, 1);
