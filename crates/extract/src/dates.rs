@@ -82,9 +82,15 @@ enum Expr {
     YearOffset(i64),
 }
 
+/// The number of up to four digits that `s` is, letters after it aside ("31st" → 31). Every word
+/// that may start a date is read so, most of them no number: the digits are read by hand, a byte
+/// at a time, not parsed.
 fn number(s: &str) -> Option<i64> {
-    let s = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    let digits = &s.as_bytes()[..s.len() - s.bytes().rev().take_while(u8::is_ascii_alphabetic).count()];
+    if digits.is_empty() || digits.len() > 4 {
+        return None;
+    }
+    digits.iter().try_fold(0, |n, &b| b.is_ascii_digit().then(|| n * 10 + i64::from(b - b'0')))
 }
 
 fn day_number(s: &str) -> Option<u32> {
@@ -386,6 +392,15 @@ mod tests {
         }
         for w in unlisted {
             assert!(!may_start_date(&lexicon::fold(w)) && !lexicon::listed_as_written(w).is(lexicon::WordList::DateStart), "{w:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn numbers_are_read_as_parsing_reads_them(s in "[0-9]{0,6}[a-zA-Z]{0,3}|[0-9a-zé+ -]{0,8}|\\PC{0,8}") {
+            let trimmed = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let parsed = (!trimmed.is_empty() && trimmed.len() <= 4 && trimmed.bytes().all(|b| b.is_ascii_digit())).then(|| trimmed.parse().ok()).flatten();
+            proptest::prop_assert_eq!(number(&s), parsed, "{:?}", s);
         }
     }
 
