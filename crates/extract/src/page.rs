@@ -288,13 +288,17 @@ fn is_navigation_word(w: &str) -> bool {
 /// Lines that open a list of other stories, or stand for a page's furniture.
 pub fn is_marker(line: &str) -> bool {
     let l = line.trim_end_matches([':', '.']).trim();
-    // Markers are short; most lines are passed over without a copy.
+    // Markers are short: longer lines are passed over at once.
     if l.len() > LONGEST_MARKER {
         return false;
     }
-    let lower = l.to_ascii_lowercase();
+    // Lowered on the stack: lowering ASCII letters leaves UTF-8 valid.
+    let mut lowered = [0u8; LONGEST_MARKER];
+    lowered[..l.len()].copy_from_slice(l.as_bytes());
+    lowered[..l.len()].make_ascii_lowercase();
+    let lower = std::str::from_utf8(&lowered[..l.len()]).unwrap_or_default();
     matches!(
-        lower.as_str(),
+        lower,
         "advertisement"
             | "related"
             | "related stories"
@@ -412,14 +416,18 @@ pub fn credits(text: &str, paragraph: Span, out: &mut Vec<Span>) {
     }
     // Bylines, staff lines, notes and author notes show themselves in their first words.
     let may_credit = s.starts_with("By ") || s.starts_with("BY ") || s.starts_with("Editor") || s.starts_with("Reporting") || {
-        // One pass over the first nine words: fewer than nine, with a comma, or one of the
-        // first five a verb of a note.
+        // One pass over the first words: fewer than nine, with a comma, or one of the first five
+        // a verb of a note. Without a comma, words after the fifth can change nothing.
+        let comma = s.contains(',');
         let (mut count, mut noted) = (0, false);
-        for w in words(s).take(9) {
-            noted |= count < 5 && matches!(w, "is" | "covers" | "writes" | "reports");
+        for w in words(s).take(if comma { 9 } else { 5 }) {
+            if count < 5 && matches!(w, "is" | "covers" | "writes" | "reports") {
+                noted = true;
+                break;
+            }
             count += 1;
         }
-        s.contains(',') && count < 9 || noted
+        comma && count < 9 || noted
     };
     if !may_credit {
         labelled_credits(s, paragraph, out);
