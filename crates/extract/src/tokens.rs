@@ -86,6 +86,17 @@ impl Token {
             *lexicon::folded(word) == *folded
         }
     }
+    /// Is the word, folded, one of `folded` (lowercase words)? A word of ASCII is compared as it
+    /// is written, and not folded first.
+    #[inline]
+    pub fn is_folded_any(&self, text: &str, folded: &[&str]) -> bool {
+        let word = self.text(text);
+        if self.shape & ASCII != 0 {
+            folded.iter().any(|f| word.eq_ignore_ascii_case(f))
+        } else {
+            folded.contains(&&*lexicon::folded(word))
+        }
+    }
 }
 
 /// The shape and word-list facts of the word `word` (not empty), whose first character is `first`.
@@ -679,6 +690,26 @@ mod tests {
         }
         out
     }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_compared_with_folded_words_as_their_folds_are(
+            s in "([A-Za-z]{1,4}|[Tt][Hh][Ee]|[Tt][Oo]|[Ww][Hh][Oo]|[ .,'é]|É[Nn]|ÀT)*",
+            pick in proptest::collection::vec(0..FOLDED_WORDS.len(), 0..4),
+        ) {
+            let words: Vec<&str> = pick.iter().map(|&i| FOLDED_WORDS[i]).collect();
+            for t in tokenize(&s, Span::new(0, s.len())) {
+                let fold = lexicon::fold(t.text(&s));
+                proptest::prop_assert_eq!(t.is_folded_any(&s, &words), words.contains(&fold.as_str()), "{:?} {:?}", t.text(&s), words);
+                for w in &words {
+                    proptest::prop_assert_eq!(t.is_folded(&s, w), fold == *w, "{:?} {:?}", t.text(&s), w);
+                }
+            }
+        }
+    }
+
+    /// Lowercase words that tokens are compared with, one beyond ASCII.
+    const FOLDED_WORDS: &[&str] = &["the", "to", "who", "a", "en", "at", ",", "."];
 
     #[test]
     fn splits_possessives_and_keeps_contractions() {
