@@ -54,7 +54,44 @@ fn valid(y: i64, m: u32, d: u32) -> bool {
 }
 
 fn iso(y: i64, m: u32, d: u32) -> String {
-    format!("{y:04}-{m:02}-{d:02}")
+    let mut out = year(y);
+    push_two_digits(&mut out, m);
+    push_two_digits(&mut out, d);
+    out
+}
+
+/// `YYYY-MM`.
+fn iso_month(y: i64, m: u32) -> String {
+    let mut out = year(y);
+    push_two_digits(&mut out, m);
+    out
+}
+
+/// `YYYY`: the year as `format!("{y:04}")` writes it, with room for a month and a day. Every
+/// mention's value is written so, a year of four digits (all a news text names) by hand, not
+/// through the formatting machinery.
+fn year(y: i64) -> String {
+    let mut out = String::with_capacity(10);
+    match u16::try_from(y) {
+        Ok(y) if y <= 9999 => {
+            for place in [1000, 100, 10, 1] {
+                out.push(char::from(b'0' + (y / place % 10) as u8));
+            }
+        }
+        _ => out.push_str(&format!("{y:04}")),
+    }
+    out
+}
+
+/// Appends `-` and `n` as `format!("-{n:02}")` writes it.
+fn push_two_digits(out: &mut String, n: u32) {
+    out.push('-');
+    if n < 100 {
+        out.push(char::from(b'0' + (n / 10) as u8));
+        out.push(char::from(b'0' + (n % 10) as u8));
+    } else {
+        out.push_str(&n.to_string());
+    }
 }
 
 /// A date expression as written, before resolution.
@@ -95,12 +132,17 @@ fn number(s: &str) -> Option<i64> {
 
 fn day_number(s: &str) -> Option<u32> {
     // Ordinal endings in any case ("5th", "31ST"), each taken as often as it repeats.
-    let mut digits = s;
-    for ending in ["st", "nd", "rd", "th"] {
-        while digits.len() >= 2 && digits.as_bytes()[digits.len() - 2..].eq_ignore_ascii_case(ending.as_bytes()) {
-            digits = &digits[..digits.len() - 2];
+    let mut digits = s.as_bytes();
+    for ending in [*b"st", *b"nd", *b"rd", *b"th"] {
+        while let [rest @ .., a, b] = digits {
+            if [a.to_ascii_lowercase(), b.to_ascii_lowercase()] != ending {
+                break;
+            }
+            digits = rest;
         }
     }
+    // Only ASCII letters were cut, so the digits end on a char boundary.
+    let digits = &s[..digits.len()];
     let n = number(digits)?;
     (digits.len() <= 2 && (1..=31).contains(&n)).then_some(n as u32)
 }
@@ -308,8 +350,8 @@ pub fn resolve(text: &str, layout: &Layout, paragraph_tokens: &[&[tokens::Token]
         .filter_map(|(span, expr)| {
             let (value, precision, relative) = match expr {
                 Expr::Full { y, m, d } => (iso(y, m, d), DatePrecision::Day, false),
-                Expr::MonthYear { y, m } => (format!("{y:04}-{m:02}"), DatePrecision::Month, false),
-                Expr::Year(y) => (format!("{y:04}"), DatePrecision::Year, false),
+                Expr::MonthYear { y, m } => (iso_month(y, m), DatePrecision::Month, false),
+                Expr::Year(y) => (year(y), DatePrecision::Year, false),
                 Expr::MonthDay { m, d, .. } => {
                     let (py, pm, pd) = civil_from_days(pub_days?);
                     // A day later in the year than publication is taken as last year's.
@@ -331,7 +373,7 @@ pub fn resolve(text: &str, layout: &Layout, paragraph_tokens: &[&[tokens::Token]
                 }
                 Expr::YearOffset(o) => {
                     let (py, _, _) = civil_from_days(pub_days?);
-                    (format!("{:04}", py + o), DatePrecision::Year, true)
+                    (year(py + o), DatePrecision::Year, true)
                 }
             };
             Some(DateMention { span, value, precision, relative })
@@ -401,6 +443,27 @@ mod tests {
             let trimmed = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
             let parsed = (!trimmed.is_empty() && trimmed.len() <= 4 && trimmed.bytes().all(|b| b.is_ascii_digit())).then(|| trimmed.parse().ok()).flatten();
             proptest::prop_assert_eq!(number(&s), parsed, "{:?}", s);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn days_are_read_as_by_cutting_endings_from_the_string(s in "[0-9]{0,3}([sSnNrRtT][tTdDhH]){0,3}[a-zé]{0,2}") {
+            let mut digits = s.as_str();
+            for ending in ["st", "nd", "rd", "th"] {
+                while digits.len() >= 2 && digits.as_bytes()[digits.len() - 2..].eq_ignore_ascii_case(ending.as_bytes()) {
+                    digits = &digits[..digits.len() - 2];
+                }
+            }
+            let by_string = number(digits).filter(|n| digits.len() <= 2 && (1..=31).contains(n)).map(|n| n as u32);
+            proptest::prop_assert_eq!(day_number(&s), by_string, "{:?}", s);
+        }
+
+        #[test]
+        fn values_are_written_as_formatting_writes_them(y in -20_000i64..20_000, m in 0u32..150, d in 0u32..150) {
+            proptest::prop_assert_eq!(iso(y, m, d), format!("{y:04}-{m:02}-{d:02}"));
+            proptest::prop_assert_eq!(iso_month(y, m), format!("{y:04}-{m:02}"));
+            proptest::prop_assert_eq!(year(y), format!("{y:04}"));
         }
     }
 
