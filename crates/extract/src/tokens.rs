@@ -454,7 +454,8 @@ pub fn sentences(text: &str, paragraph: Span, protected: &[Span]) -> Vec<Span> {
 
 /// [`sentences`] over the paragraph's tokens, already made.
 pub fn sentences_in(text: &str, paragraph: Span, tokens: &[Token], protected: &[Span]) -> Vec<Span> {
-    let mut out = Vec::new();
+    // Room for a sentence every sixteen tokens, which few paragraphs outgrow.
+    let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut start = paragraph.start;
     let mut p = protected.iter().peekable();
     for (i, t) in tokens.iter().enumerate() {
