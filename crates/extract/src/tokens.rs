@@ -215,24 +215,29 @@ fn low_bytes(word: u64, n: usize) -> u64 {
 fn plain_ascii_word(bytes: &[u8], at: usize) -> Option<(usize, u128)> {
     let first = eight_from(bytes, at);
     let len = ascii_alnum_prefix(first);
-    let (low, high, len) = if len < 8 {
-        (low_bytes(first, len), 0, len)
-    } else {
-        let second = eight_from(bytes, at + 8);
-        let more = ascii_alnum_prefix(second);
-        if more == 8 {
-            return None;
-        }
-        (first, low_bytes(second, more), 8 + more)
-    };
     // What may join more: a hyphen, an apostrophe, a letter beyond ASCII, or the dot of an
     // initial ("U.S."), which follows a single letter.
-    match bytes.get(at + len) {
-        Some(b'-' | b'\'' | 0x80..) => return None,
-        Some(b'.') if len == 1 => return None,
-        _ => {}
+    let joins = |next: u8, len: usize| matches!(next, b'-' | b'\'' | 0x80..) || next == b'.' && len == 1;
+    if len < 8 {
+        // Most words: the byte after the word is among the eight read (zero past the end,
+        // which joins nothing), and there is no second half to lower.
+        if joins((first >> (8 * len)) as u8, len) {
+            return None;
+        }
+        let high = (len as u64) << 56;
+        return Some((len, u128::from(lexicon::ascii_lowercase_u64(low_bytes(first, len))) | u128::from(high) << 64));
     }
-    Some((len, u128::from(lexicon::ascii_lowercase_u64(low)) | u128::from(lexicon::ascii_lowercase_u64(high) | (len as u64) << 56) << 64))
+    let second = eight_from(bytes, at + 8);
+    let more = ascii_alnum_prefix(second);
+    let len = 8 + more;
+    if more == 8 || bytes.get(at + len).is_some_and(|&next| joins(next, len)) {
+        return None;
+    }
+    Some((
+        len,
+        u128::from(lexicon::ascii_lowercase_u64(first))
+            | u128::from(lexicon::ascii_lowercase_u64(low_bytes(second, more)) | (len as u64) << 56) << 64,
+    ))
 }
 
 /// Splits `text[range]` into tokens.
