@@ -475,37 +475,43 @@ pub fn credits(text: &str, paragraph: Span, out: &mut Vec<Span>) {
 }
 
 /// The credits a paragraph holds in brackets or after a label: "(Photo: Tom Poe/Harbour
-/// Times)", "(Reporting by …)", "Photo: …". Each is found from the bracket or colon it needs, so a
-/// paragraph without one is passed over at once.
+/// Times)", "(Reporting by …)", "Photo: …", "Photo by Tom Poe". Each is found from the bracket,
+/// colon or capital it needs, all looked for in one pass, so a paragraph without one is passed
+/// over at once.
 fn labelled_credits(s: &str, paragraph: Span, out: &mut Vec<Span>) {
     const BRACKETED: &[&str] =
         &["Photo", "Photograph", "Picture", "Image", "Video", "Credit", "Reporting by", "Editing by", "Writing by", "Additional reporting"];
     const LABELLED: &[&str] = &["Photo:", "Photograph:", "Image:", "Credit:", "Video:", "Pictures:"];
+    const PHOTO_BY: &str = "Photo by ";
     let bytes = s.as_bytes();
-    let push = |out: &mut Vec<Span>, from: usize, to: usize| {
+    // Found in text order; added bracketed ones first, then labelled ones, then the first
+    // "Photo by", each unless one added before holds it.
+    let (mut bracketed, mut labelled, mut photo_by) = (Vec::new(), Vec::new(), None);
+    for at in memchr::memchr3_iter(b'(', b':', PHOTO_BY.as_bytes()[0], bytes) {
+        match bytes[at] {
+            b'(' => {
+                if BRACKETED.iter().any(|label| s[at + 1..].starts_with(label)) {
+                    bracketed.push((at, s[at..].find(')').map_or(s.len(), |k| at + k + 1)));
+                }
+            }
+            b':' => {
+                let start = s[..at].char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(k, c)| k + c.len_utf8());
+                if LABELLED.iter().any(|label| s[start..].starts_with(label)) {
+                    labelled.push((start, s[at..].find([')', '\n']).map_or(s.len(), |k| at + k)));
+                }
+            }
+            _ => {
+                if photo_by.is_none() && s[at..].starts_with(PHOTO_BY) {
+                    photo_by = Some((at, s[at..].find([')', '\n']).map_or(s.len(), |k| at + k)));
+                }
+            }
+        }
+    }
+    for (from, to) in bracketed.into_iter().chain(labelled).chain(photo_by) {
         let span = Span::new(paragraph.start + from, paragraph.start + to);
         if !out.iter().any(|o| o.contains(span)) {
             out.push(span);
         }
-    };
-    for at in memchr::memchr_iter(b'(', bytes) {
-        if BRACKETED.iter().any(|label| s[at + 1..].starts_with(label)) {
-            let end = s[at..].find(')').map_or(s.len(), |k| at + k + 1);
-            push(out, at, end);
-        }
-    }
-    for colon in memchr::memchr_iter(b':', bytes) {
-        let start = s[..colon].char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(k, c)| k + c.len_utf8());
-        if LABELLED.iter().any(|label| s[start..].starts_with(label)) {
-            let end = s[colon..].find([')', '\n']).map_or(s.len(), |k| colon + k);
-            push(out, start, end);
-        }
-    }
-    // "Photo by Tom Poe".
-    static PHOTO_BY: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
-    if let Some(at) = PHOTO_BY.get_or_init(|| memchr::memmem::Finder::new("Photo by ")).find(bytes) {
-        let end = s[at..].find([')', '\n']).map_or(s.len(), |k| at + k);
-        push(out, at, end);
     }
 }
 
@@ -533,6 +539,45 @@ mod tests {
             proptest::prop_assert_eq!(words(&s).collect::<Vec<_>>(), s.split_whitespace().collect::<Vec<_>>());
             proptest::prop_assert_eq!(has_double_quote(&s), s.contains(['“', '”', '"']));
             proptest::prop_assert_eq!(has_copyright_sign(&s), s.contains('©'));
+        }
+    }
+
+    /// The credits of `s`, looked for kind by kind in passes of their own: what the one pass must equal.
+    fn labelled_credits_kind_by_kind(s: &str) -> Vec<Span> {
+        const BRACKETED: &[&str] =
+            &["Photo", "Photograph", "Picture", "Image", "Video", "Credit", "Reporting by", "Editing by", "Writing by", "Additional reporting"];
+        const LABELLED: &[&str] = &["Photo:", "Photograph:", "Image:", "Credit:", "Video:", "Pictures:"];
+        let mut out: Vec<Span> = Vec::new();
+        let mut push = |from: usize, to: usize| {
+            if !out.iter().any(|o| o.contains(Span::new(from, to))) {
+                out.push(Span::new(from, to));
+            }
+        };
+        for (at, _) in s.match_indices('(') {
+            if BRACKETED.iter().any(|label| s[at + 1..].starts_with(label)) {
+                push(at, s[at..].find(')').map_or(s.len(), |k| at + k + 1));
+            }
+        }
+        for (colon, _) in s.match_indices(':') {
+            let start = s[..colon].char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(k, c)| k + c.len_utf8());
+            if LABELLED.iter().any(|label| s[start..].starts_with(label)) {
+                push(start, s[colon..].find([')', '\n']).map_or(s.len(), |k| colon + k));
+            }
+        }
+        if let Some(at) = s.find("Photo by ") {
+            push(at, s[at..].find([')', '\n']).map_or(s.len(), |k| at + k));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn credits_found_in_one_pass_are_those_found_kind_by_kind(
+            s in "((Photo|Photograph|Image|Video|Credit|Pictures|Reporting by|Photo by|P|é) ?|[(): \nxé]|Tom Poe)*"
+        ) {
+            let mut out = Vec::new();
+            labelled_credits(&s, Span::new(0, s.len()), &mut out);
+            proptest::prop_assert_eq!(out, labelled_credits_kind_by_kind(&s), "{:?}", s);
         }
     }
 
