@@ -305,6 +305,17 @@ fn parse_at<'w>(word: impl Fn(usize) -> Option<&'w str> + Copy, i: usize) -> Opt
 }
 
 pub fn resolve(text: &str, layout: &Layout, paragraph_tokens: &[&[tokens::Token]]) -> (PublicationDate, Vec<DateMention>) {
+    resolve_with_header(text, layout, paragraph_tokens, layout.header_date.map(|h| h.text(text)))
+}
+
+/// [`resolve`], with `header_date` (as written) read as the header's date: a corpus gives it
+/// beside the text, and the text need not be copied to hold it.
+pub fn resolve_with_header(
+    text: &str,
+    layout: &Layout,
+    paragraph_tokens: &[&[tokens::Token]],
+    header_date: Option<&str>,
+) -> (PublicationDate, Vec<DateMention>) {
     // Every expression in text order.
     let mut found: Vec<(Span, Expr)> = Vec::new();
     let title_tokens = layout.title.map(|t| tokens::tokenize(text, t));
@@ -331,7 +342,7 @@ pub fn resolve(text: &str, layout: &Layout, paragraph_tokens: &[&[tokens::Token]
     }
 
     let mut publication = PublicationDate { iso: None, provenance: DateProvenance::Unknown };
-    if let Some(v) = layout.header_date.and_then(|h| parse_value(h.text(text))) {
+    if let Some(v) = header_date.and_then(parse_value) {
         publication = PublicationDate { iso: Some(v), provenance: DateProvenance::Header };
     } else if let Some(d) = layout.dateline.and_then(|d| found.iter().find(|(s, e)| d.contains(*s) && matches!(e, Expr::Full { .. }))) {
         if let Expr::Full { y, m, d } = d.1 {
