@@ -288,7 +288,7 @@ fn extract_laid_out(id: &str, text: String, given: Given<'_>) -> Article {
         title,
         kicker: layout.kicker,
         date,
-        paragraphs: layout.paragraphs.clone(),
+        paragraphs: layout.paragraphs,
         quotes,
         entities: found.into_entities(),
         dates,
