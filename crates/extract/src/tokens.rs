@@ -121,14 +121,35 @@ fn word_token(span: Span, word: &str, first: char) -> Token {
     Token { span, kind: TokenKind::Word, shape: case | shape, info }
 }
 
-/// The shape bits beyond case, and the word-list facts (from `lists`), of a word of ASCII whose
+/// The shape bits, and the word-list facts (from `lists`), of a word of ASCII whose
 /// [`lexicon::lowered_key`] is `key` and whose first byte is `first`.
 #[inline]
 fn ascii_facts(lists: &lexicon::ListedTable, key: u128, first: u8) -> (u8, WordInfo) {
     let info = lists.get(key);
-    let date = if first.is_ascii_digit() || info.is(WordList::DateStart) { MAY_START_DATE } else { 0 };
-    (ASCII | date, info)
+    let date = if info.is(WordList::DateStart) { MAY_START_DATE } else { 0 };
+    (ASCII | FIRST_BYTE_SHAPE[usize::from(first)] | date, info)
 }
+
+/// The shape bits a word of ASCII takes from its first byte, looked up rather than tested: its
+/// case, and a digit's date bit.
+const FIRST_BYTE_SHAPE: [u8; 256] = {
+    let mut shapes = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        shapes[b] = if byte.is_ascii_lowercase() {
+            LOWERCASE_ASCII
+        } else if byte.is_ascii_uppercase() {
+            CAPITALIZED
+        } else if byte.is_ascii_digit() {
+            MAY_START_DATE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    shapes
+};
 
 /// [`char::is_alphanumeric`], answered at once for the characters beyond ASCII that news text
 /// has most (quotation marks and dashes, accented Latin letters), which the standard library
@@ -264,14 +285,7 @@ pub fn tokenize_into(out: &mut Vec<Token>, text: &str, range: Span) {
             // lowered and looked up at once.
             if let Some((len, key)) = plain_ascii_word(bytes, i) {
                 let (shape, info) = ascii_facts(lists, key, b);
-                let case = if b.is_ascii_lowercase() {
-                    LOWERCASE_ASCII
-                } else if b.is_ascii_uppercase() {
-                    CAPITALIZED
-                } else {
-                    0
-                };
-                out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Word, shape: case | shape, info });
+                out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Word, shape, info });
                 i += len;
                 // Most words are followed by one space, stepped over here at once.
                 if bytes.get(i) == Some(&b' ') {
