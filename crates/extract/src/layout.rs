@@ -137,8 +137,8 @@ pub fn analyse(text: &str) -> Layout {
     let mut in_list = false;
     lines.retain(|l| {
         let s = l.text(text);
-        let boilerplate = page::is_boilerplate(s, in_list);
-        in_list = page::is_marker(s) || in_list && boilerplate;
+        let (boilerplate, marker) = page::boilerplate_and_marker(s, in_list);
+        in_list = marker || in_list && boilerplate;
         !boilerplate
     });
     let mut next = 0;

@@ -345,6 +345,13 @@ pub fn is_marker(line: &str) -> bool {
         || lower.starts_with("subscribe to")
 }
 
+/// [`is_boilerplate`] of `line`, and [`is_marker`]: a line no longer than furniture that is a
+/// marker is boilerplate already, so the marker is looked for only in a line that may be one.
+pub fn boilerplate_and_marker(line: &str, after_list: bool) -> (bool, bool) {
+    let boilerplate = is_boilerplate(line, after_list);
+    (boilerplate, (boilerplate || line.len() > LONGEST_FURNITURE) && is_marker(line))
+}
+
 /// Is the paragraph `line` (whose predecessor was boilerplate if `after_list`) no part of the
 /// article: navigation, a marker, a list of other headlines, a timestamp, a footer?
 pub fn is_boilerplate(line: &str, after_list: bool) -> bool {
@@ -539,6 +546,14 @@ mod tests {
             proptest::prop_assert_eq!(words(&s).collect::<Vec<_>>(), s.split_whitespace().collect::<Vec<_>>());
             proptest::prop_assert_eq!(has_double_quote(&s), s.contains(['“', '”', '"']));
             proptest::prop_assert_eq!(has_copyright_sign(&s), s.contains('©'));
+        }
+
+        #[test]
+        fn markers_are_found_among_boilerplate_as_by_asking_of_every_line(
+            s in "((Advertisement|Related|Most read|Share|Sign up|News|Home|\\||©|\"|Published|3)[ .:]{0,2}){0,4}|[ a-z.:]{0,40}|[ a.:]{290,320}|(Advertisement|Related)[.: ]{280,300}",
+            after_list: bool,
+        ) {
+            proptest::prop_assert_eq!(boilerplate_and_marker(&s, after_list), (is_boilerplate(&s, after_list), is_marker(&s)), "{:?}", s);
         }
     }
 
