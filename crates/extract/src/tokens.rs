@@ -77,7 +77,7 @@ impl Token {
         self.info.pronoun()
     }
     /// Is the word, folded, `folded` (a lowercase word)? A word of ASCII is compared as it is written.
-    #[inline]
+    #[inline(always)]
     pub fn is_folded(&self, text: &str, folded: &str) -> bool {
         let word = self.text(text);
         if self.shape & ASCII != 0 {
@@ -88,7 +88,7 @@ impl Token {
     }
     /// Is the word, folded, one of `folded` (lowercase words)? A word of ASCII is compared as it
     /// is written, and not folded first.
-    #[inline]
+    #[inline(always)]
     pub fn is_folded_any(&self, text: &str, folded: &[&str]) -> bool {
         let word = self.text(text);
         if self.shape & ASCII != 0 {
