@@ -856,7 +856,7 @@ fn quote_kind(text: &str, q: Span, paragraph: Span) -> QuoteKind {
         None => true,
         Some(c) => matches!(c, ':' | ',' | '.' | '?' | '!' | '—' | '–' | '(' | ';') || is_quote_char(c),
     };
-    let after_cue = before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| lexicon::is_cue_verb(&lexicon::fold(w)));
+    let after_cue = before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| lexicon::is_cue_verb(&lexicon::folded(w)));
     if starts_upper && (opens_sentence || after_cue) {
         QuoteKind::Full
     } else {
