@@ -192,12 +192,36 @@ pub fn fold_each(c: char, mut emit: impl FnMut(char)) {
 }
 
 /// The characters of [`fold`]`(s)`, one at a time, for comparing folds without making them.
+/// An ASCII character (most of news text) is lowered as it is read; only the others are folded
+/// by [`fold_each`], which makes at most three characters of one.
 pub fn folded_chars(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars().flat_map(|c| {
-        let plain = fold_char(c);
-        let (accent_free, lowered) =
-            if plain.is_empty() { (None, Some(c.to_lowercase())) } else { (Some(plain.chars().map(|p| p.to_ascii_lowercase())), None) };
-        accent_free.into_iter().flatten().chain(lowered.into_iter().flatten())
+    let mut chars = s.chars();
+    // The characters one character beyond ASCII folded to after its first, not yet given.
+    let (mut pending, mut pending_len, mut next_pending) = (['\0'; 2], 0, 0);
+    std::iter::from_fn(move || {
+        if next_pending < pending_len {
+            next_pending += 1;
+            return Some(pending[next_pending - 1]);
+        }
+        loop {
+            let c = chars.next()?;
+            if c.is_ascii() {
+                return Some(c.to_ascii_lowercase());
+            }
+            let mut first = None;
+            (pending_len, next_pending) = (0, 0);
+            fold_each(c, |f| {
+                if first.is_none() {
+                    first = Some(f);
+                } else {
+                    pending[pending_len] = f;
+                    pending_len += 1;
+                }
+            });
+            if first.is_some() {
+                return first;
+            }
+        }
     })
 }
 
@@ -1040,6 +1064,14 @@ mod tests {
         let mut out = String::new();
         s.chars().for_each(|c| fold_each(c, |f| out.push(f)));
         out
+    }
+
+    #[test]
+    fn every_character_folds_one_at_a_time_as_fold_each_folds_it() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let s = format!("{c}{c}a");
+            assert_eq!(folded_chars(&s).collect::<String>(), fold_by_chars(&s), "{c:?}");
+        }
     }
 
     #[test]
