@@ -221,8 +221,9 @@ struct Scratch<'t> {
 #[derive(Default)]
 struct FoldedWords {
     joined: String,
-    /// Where each word starts in `joined`.
-    starts: Vec<usize>,
+    /// Where each word starts and ends in `joined`: a word or a range of them is one slice,
+    /// with no sum or branch to find its end.
+    bounds: Vec<(usize, usize)>,
     /// What the hand-written word lists say of each word, looked up once.
     infos: Vec<WordInfo>,
     /// Whether each word is a given name, looked up the first time it is asked (a run's first
@@ -234,16 +235,16 @@ impl FoldedWords {
     /// Folds the words, each with what the word lists say of it when that is known already.
     fn fill<'a>(&mut self, words: impl Iterator<Item = (&'a str, Option<WordInfo>)>) {
         self.joined.clear();
-        self.starts.clear();
+        self.bounds.clear();
         self.infos.clear();
         self.given.clear();
         for (w, info) in words {
-            if !self.starts.is_empty() {
+            if !self.bounds.is_empty() {
                 self.joined.push(' ');
             }
             let start = self.joined.len();
-            self.starts.push(start);
             lexicon::fold_into(&mut self.joined, w);
+            self.bounds.push((start, self.joined.len()));
             self.infos.push(info.unwrap_or_else(|| lexicon::listed(&self.joined[start..])));
             self.given.push(std::cell::Cell::new(None));
         }
@@ -269,13 +270,15 @@ impl FoldedWords {
 
     /// Words `from..to`, folded and joined. Folding never makes a space, so the
     /// slice is the fold of the words joined.
+    #[inline]
     fn range(&self, from: usize, to: usize) -> &str {
-        let end = if to == self.starts.len() { self.joined.len() } else { self.starts[to] - 1 };
-        &self.joined[self.starts[from]..end]
+        &self.joined[self.bounds[from].0..self.bounds[to - 1].1]
     }
 
+    #[inline]
     fn word(&self, i: usize) -> &str {
-        self.range(i, i + 1)
+        let (start, end) = self.bounds[i];
+        &self.joined[start..end]
     }
 }
 
@@ -365,7 +368,7 @@ fn place_named(folded: &str) -> Option<&'static lexicon::Place> {
 /// Does a place of two or three words start at word `at` ("New York Times", "South Carolina
 /// Republican")? Then its first word is no common word to peel off.
 fn starts_place(folded: &FoldedWords, at: usize) -> bool {
-    (2..=3).any(|len| at + len <= folded.starts.len() && place_named(folded.range(at, at + len)).is_some())
+    (2..=3).any(|len| at + len <= folded.bounds.len() && place_named(folded.range(at, at + len)).is_some())
 }
 
 /// Names in the title, the kicker and the paragraphs (whose tokens are given).
