@@ -1159,8 +1159,15 @@ fn people(run: &RunFacts) -> Option<Verdict> {
 
 /// A faith, a people no country names, or a lone month or weekday.
 fn faith_month_or_weekday(run: &RunFacts) -> Option<Verdict> {
-    let named = |last: &str| is_people_or_faith(last) || lexicon::month_number(last).is_some() || lexicon::weekday_number(last).is_some();
-    (run.one_word() && named(run.last_word())).then_some(Verdict::Drop)
+    if !run.one_word() {
+        return None;
+    }
+    let last = run.last_word();
+    // Every month and weekday is a word a date starts with (a short form may keep its dot), so
+    // only such a word is looked for among them.
+    let may_be_date = run.winfo(0).is(WordList::DateStart) || last.ends_with('.');
+    let date_word = may_be_date && (lexicon::month_number(last).is_some() || lexicon::weekday_number(last).is_some());
+    (is_people_or_faith(last) || date_word).then_some(Verdict::Drop)
 }
 
 /// "Air France", "Bank Austria": a name with a country in it and no given name is a body.
@@ -1174,16 +1181,20 @@ fn country_in_name(run: &RunFacts) -> Option<Verdict> {
 /// speaks of itself as "its", has what only a company has, or stands before a noun for a kind of
 /// body, is an organisation.
 fn what_a_body_has(run: &RunFacts) -> Option<Verdict> {
-    let next = run.next();
-    // "Calder Hydro said it had 140 crews", "Norrland Timber said on Monday that it would close".
-    let speaks_of_its = next.as_deref().is_some_and(lexicon::is_cue_verb)
+    // "Calder Hydro said it had 140 crews", "Norrland Timber said on Monday that it would close":
+    // the next word's lists were noted when it was read.
+    let speaks_of_its = run.toks.get(run.end).is_some_and(|t| t.listed(run.text).is(WordList::CueVerb))
         && run.toks.iter().skip(run.end + 1).take(5).take_while(|t| t.is_word()).any(|t| matches!(t.text(run.text), "it" | "its"));
+    if speaks_of_its {
+        return Some(Verdict::Kind(EntityKind::Organization));
+    }
+    let next = run.next();
     let company_asset = next.as_deref() == Some("'s")
         && run.then().as_deref().is_some_and(|w| {
             matches!(w, "shares" | "shareholders" | "stock" | "profit" | "profits" | "earnings" | "revenue" | "revenues" | "subsidiary" | "sales")
         });
     let names_a_body = next.as_deref().is_some_and(|w| is_body_noun(w) || w == "news" && run.then().as_deref().is_some_and(is_body_noun));
-    (speaks_of_its || company_asset || names_a_body).then_some(Verdict::Kind(EntityKind::Organization))
+    (company_asset || names_a_body).then_some(Verdict::Kind(EntityKind::Organization))
 }
 
 /// Two words or more, or a name next to a speech verb: a person.
