@@ -1062,6 +1062,49 @@ fn role_fits(r: &Role, noun: &str, affiliation: Option<&str>) -> bool {
     noun_fits && affiliation_fits
 }
 
+/// Spans in text order, read alongside the words: where the next one starts is kept, so a word
+/// asks with one comparison whether one starts at it or was passed (most words start none).
+struct Upcoming<'s, T> {
+    items: &'s [T],
+    start_of: fn(&T) -> usize,
+    next: usize,
+    /// Where `items[next]` starts; `usize::MAX` past the last.
+    next_start: usize,
+}
+
+impl<'s, T> Upcoming<'s, T> {
+    fn new(items: &'s [T], start_of: fn(&T) -> usize) -> Self {
+        let mut upcoming = Upcoming { items, start_of, next: 0, next_start: 0 };
+        upcoming.settle();
+        upcoming
+    }
+
+    fn settle(&mut self) {
+        self.next_start = self.items.get(self.next).map_or(usize::MAX, self.start_of);
+    }
+
+    /// Passes over the items that start before `at`.
+    #[inline]
+    fn skip_before(&mut self, at: usize) {
+        while self.next_start < at {
+            self.next += 1;
+            self.settle();
+        }
+    }
+
+    /// The next item, with its index, when it starts at `at`; it is then passed.
+    #[inline]
+    fn take_at(&mut self, at: usize) -> Option<(usize, &'s T)> {
+        if self.next_start != at {
+            return None;
+        }
+        let index = self.next;
+        self.next += 1;
+        self.settle();
+        Some((index, &self.items[index]))
+    }
+}
+
 /// Resolves every speaker mention (in text order, each once) to a cluster of `found`, or to
 /// none. `quotes` are the article's quotation spans in text order; `credits` the spans of its
 /// bylines and credits. `sentences_found` holds, for some paragraphs, the sentences found
@@ -1118,8 +1161,8 @@ pub fn speakers(
     };
     let mut resolved: Vec<Option<usize>> = vec![None; mentions.len()];
     let mut aliases: Vec<(usize, Span)> = Vec::new();
-    let mut next_mention = 0;
-    let mut next_speaker = 0;
+    let mut names = Upcoming::new(&walk.found.mentions, |&(s, _)| s.start);
+    let mut speakers = Upcoming::new(mentions, |m| m.span.start);
     let mut next_quote = 0;
 
     // Names in the headline make their people salient from the start.
@@ -1128,9 +1171,7 @@ pub fn speakers(
             walk.salience.raise(c, MENTIONED + AS_SUBJECT);
         }
     }
-    while walk.found.mentions.get(next_mention).is_some_and(|(s, _)| layout.paragraphs.first().is_none_or(|p| s.start < p.start)) {
-        next_mention += 1;
-    }
+    names.skip_before(layout.paragraphs.first().map_or(usize::MAX, |p| p.start));
 
     // The people a sentence names before a pronoun, outside quotes (one buffer for all sentences).
     let mut persons_before: Vec<usize> = Vec::new();
@@ -1149,7 +1190,7 @@ pub fn speakers(
         // faded from the reader's mind (a sentence halves salience): such paragraphs, and those
         // after the last mention, are not read; the next one read starts with a clear mind.
         let until = layout.paragraphs.get(p_index + NEEDED_AHEAD).map_or(usize::MAX, |p| p.end);
-        let needed = mentions.get(next_speaker).is_some_and(|m| m.span.start < until);
+        let needed = speakers.next_start < until;
         if !needed {
             faded = true;
             continue;
@@ -1164,7 +1205,11 @@ pub fn speakers(
         for sentence in sentences {
             walk.salience.next_sentence(p_index as u32);
             let sentence_toks = tokens::within(toks, sentence);
+            // The paragraph's quote being read or next, and where it starts and ends (both
+            // `usize::MAX` past the last), so each word compares with numbers at hand.
+            let quote_bounds = |at: usize| paragraph_quotes.get(at).map_or((usize::MAX, usize::MAX), |q| (q.start, q.end));
             let mut quote_at = 0;
+            let (mut quote_start, mut quote_end) = quote_bounds(0);
             let mut seen_referent = false;
             let mut seen_verb = false;
             let mut subordinate = sentence_toks.first().is_some_and(|t| opens_subordinate_clause(&lexicon::folded(t.text(text))))
@@ -1182,10 +1227,11 @@ pub fn speakers(
             let mut i = 0;
             while i < sentence_toks.len() {
                 let t = &sentence_toks[i];
-                while paragraph_quotes.get(quote_at).is_some_and(|q| q.end <= t.span.start) {
+                while quote_end <= t.span.start {
                     quote_at += 1;
+                    (quote_start, quote_end) = quote_bounds(quote_at);
                 }
-                let in_quote = paragraph_quotes.get(quote_at).is_some_and(|q| q.start <= t.span.start);
+                let in_quote = quote_start <= t.span.start;
                 // Read only where a name or a pronoun asks.
                 let after_preposition = || {
                     let prev = i.checked_sub(1).map(|k| &sentence_toks[k]);
@@ -1193,14 +1239,12 @@ pub fn speakers(
                 };
 
                 // A speaker mention that starts here is resolved first, with what came before it.
-                while mentions.get(next_speaker).is_some_and(|m| m.span.start < t.span.start) {
-                    next_speaker += 1;
-                }
+                speakers.skip_before(t.span.start);
                 if speaker_here.is_some_and(|(m, _): (Span, Option<usize>)| m.end <= t.span.start) {
                     speaker_here = None;
                 }
                 let mut starts_speaker = false;
-                if let Some(speaker) = mentions.get(next_speaker).filter(|m| m.span.start == t.span.start) {
+                if let Some((speaker_index, speaker)) = speakers.take_at(t.span.start) {
                     let m = speaker.span;
                     let phrase_toks = tokens::within(toks, m);
                     let phrase = read_phrase(text, phrase_toks, walk.found);
@@ -1215,7 +1259,7 @@ pub fn speakers(
                         _ => None,
                     };
                     let c = earlier.filter(|c| !walk.named_in_quotes.contains(c)).or_else(|| walk.phrase(&phrase));
-                    resolved[next_speaker] = c;
+                    resolved[speaker_index] = c;
                     if let (Some(c), Phrase::Role { .. } | Phrase::Body(_)) = (c, &phrase) {
                         aliases.push((c, m));
                     }
@@ -1226,15 +1270,11 @@ pub fn speakers(
                     }
                     speaker_here = Some((m, c));
                     starts_speaker = true;
-                    next_speaker += 1;
                 }
 
                 // A name: its referent is raised as its place in the sentence says.
-                while walk.found.mentions.get(next_mention).is_some_and(|(s, _)| s.start < t.span.start) {
-                    next_mention += 1;
-                }
-                if let Some(&(span, c)) = walk.found.mentions.get(next_mention).filter(|(s, _)| s.start == t.span.start) {
-                    next_mention += 1;
+                names.skip_before(t.span.start);
+                if let Some((_, &(span, c))) = names.take_at(t.span.start) {
                     let end = sentence_toks.partition_point(|t| t.span.start < span.end);
                     if !walk.credited[c] {
                         // "Quist's deputy", "Obama consultant Cornell Belcher", "the Trump campaign": a name
@@ -1415,9 +1455,7 @@ pub fn speakers(
                 // Inside a quote the walk reads only names and speaker mentions: the words up to
                 // the next one, or to the quote's end, are passed over.
                 if in_quote {
-                    let next_name = walk.found.mentions.get(next_mention).map_or(usize::MAX, |(s, _)| s.start);
-                    let next_speaker_mention = mentions.get(next_speaker).map_or(usize::MAX, |m| m.span.start);
-                    let until = paragraph_quotes[quote_at].end.min(next_name).min(next_speaker_mention);
+                    let until = quote_end.min(names.next_start).min(speakers.next_start);
                     while sentence_toks.get(i).is_some_and(|n| n.span.start < until) {
                         i += 1;
                     }
