@@ -633,7 +633,7 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
         } else if let Some(country) = info.demonym() {
             affiliation = Some(lexicon::fold(country));
             nation = affiliation.clone();
-        } else if let Some(&(_, o)) = mentions.iter().find(|(s, _)| s.start >= t.span.start).filter(|(s, _)| s.end <= t.span.end) {
+        } else if let Some(o) = mention_within(mentions, t.span) {
             affiliation = Some(lexicon::fold(&found.clusters[o].name));
         } else if !t.is_capitalized_word()
             && (noun.is_some() || !t.starts_lowercase() || info.is(WordList::Preposition) || info.is(WordList::Determiner))
@@ -667,7 +667,7 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
             } else if let Some(country) = info.demonym() {
                 affiliation = affiliation.or(Some(lexicon::fold(country)));
                 nation = nation.or(Some(lexicon::fold(country)));
-            } else if let Some(&(_, o)) = mentions.iter().find(|(s, _)| s.start >= t.span.start).filter(|(s, _)| s.end <= t.span.end) {
+            } else if let Some(o) = mention_within(mentions, t.span) {
                 affiliation = affiliation.or(Some(lexicon::fold(&found.clusters[o].name)));
             }
         }
@@ -681,6 +681,13 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
     // A role or an age says the name is a person's.
     let cl = &mut found.clusters[c];
     cl.evidence |= !cl.roles.is_empty() || cl.age.is_some();
+}
+
+/// The cluster of the first of `mentions` (in text order) that starts inside `span`, when it ends
+/// there too: found by halving, so a paragraph full of names is not read once per word.
+fn mention_within(mentions: &[(Span, usize)], span: Span) -> Option<usize> {
+    let first = mentions.partition_point(|(s, _)| s.start < span.start);
+    mentions.get(first).filter(|(s, _)| s.end <= span.end).map(|&(_, c)| c)
 }
 
 /// The kind of body the words around an organisation's mention say it is: "the utility Calder
@@ -735,9 +742,78 @@ struct Walk<'a> {
     subjects_since: Vec<usize>,
     /// The last sentence subject that was a person, with the sentence it was the subject of.
     last_subject: Option<(usize, u32)>,
+    /// Made the first time a description asks (most articles have none to resolve).
+    candidates: std::cell::OnceCell<Box<(RoleHolders<'a>, ByKind)>>,
 }
 
-impl Walk<'_> {
+/// The article's people and bodies, each list in cluster order: the only clusters a description
+/// of a person or a body may stand for.
+struct ByKind {
+    people: Vec<usize>,
+    bodies: Vec<usize>,
+}
+
+impl ByKind {
+    #[inline(never)]
+    fn new(clusters: &[crate::entities::Cluster]) -> Self {
+        let of = |kind: EntityKind| clusters.iter().enumerate().filter(|(_, cl)| cl.kind == kind).map(|(c, _)| c).collect();
+        ByKind { people: of(EntityKind::Person), bodies: of(EntityKind::Organization) }
+    }
+}
+
+/// The people the article gave each role, by the role's noun, and those it gave a leader's: whom
+/// a description by a role may stand for, found without reading every cluster for every
+/// description (which made resolution grow with quotes times clusters).
+struct RoleHolders<'a> {
+    /// Each noun's people, in cluster order, each once.
+    by_noun: lexicon::FastMap<&'a str, Vec<usize>>,
+    /// The people with a leader's noun among their roles, in cluster order, each once.
+    leaders: Vec<usize>,
+}
+
+impl<'a> RoleHolders<'a> {
+    #[inline(never)]
+    fn new(clusters: &'a [crate::entities::Cluster]) -> Self {
+        let mut holders = RoleHolders { by_noun: lexicon::FastMap::default(), leaders: Vec::new() };
+        for (c, cl) in clusters.iter().enumerate().filter(|(_, cl)| cl.kind == EntityKind::Person) {
+            for role in &cl.roles {
+                let people = holders.by_noun.entry(role.noun.as_str()).or_default();
+                if people.last() != Some(&c) {
+                    people.push(c);
+                }
+                if is_leader_noun(&role.noun) && holders.leaders.last() != Some(&c) {
+                    holders.leaders.push(c);
+                }
+            }
+        }
+        holders
+    }
+
+    /// The people with a role whose noun fits `noun` as [`role_fits`] has it: every leader's noun
+    /// fits a leader's ("the president" may be the one the article called its leader), any
+    /// other only itself.
+    fn fitting(&self, noun: &str) -> &[usize] {
+        if is_leader_noun(noun) {
+            &self.leaders
+        } else {
+            self.by_noun.get(noun).map_or(&[], Vec::as_slice)
+        }
+    }
+}
+
+impl<'a> Walk<'a> {
+    fn candidates(&self) -> &(RoleHolders<'a>, ByKind) {
+        self.candidates.get_or_init(|| Box::new((RoleHolders::new(&self.found.clusters), ByKind::new(&self.found.clusters))))
+    }
+
+    fn role_holders(&self) -> &RoleHolders<'a> {
+        &self.candidates().0
+    }
+
+    fn of_kind(&self) -> &ByKind {
+        &self.candidates().1
+    }
+
     /// Is `c` known to be a person: a given name, a title, a role, an age, or the article's
     /// own pronouns say so.
     fn is_person(&self, c: usize) -> bool {
@@ -856,10 +932,11 @@ impl Walk<'_> {
     /// The person or body a description stands for: the most salient one it fits, or, when no
     /// one it fits was named yet, the one person the whole article introduces so ("the mayor
     /// said", and only later "Mayor Petra Lind").
-    fn described(&self, fits: impl Fn(usize) -> bool) -> Option<usize> {
+    /// `possible` holds every cluster `fits` may accept, in cluster order, each once.
+    fn described(&self, possible: &[usize], fits: impl Fn(usize) -> bool) -> Option<usize> {
         let salient = best(self.salience.active.iter().copied().filter(|&c| fits(c) && !self.credited[c]).map(|c| (c, self.score(c))));
         salient.or_else(|| {
-            let mut all = (0..self.found.clusters.len()).filter(|&c| fits(c) && !self.credited[c] && !self.found.clusters[c].mentions.is_empty());
+            let mut all = possible.iter().copied().filter(|&c| fits(c) && !self.credited[c] && !self.found.clusters[c].mentions.is_empty());
             let one = all.next()?;
             all.next().is_none().then_some(one)
         })
@@ -871,7 +948,7 @@ impl Walk<'_> {
     /// the role to someone else.
     fn unintroduced(&self, noun: &str, affiliation: Option<&str>) -> Option<usize> {
         let clusters = &self.found.clusters;
-        if clusters.iter().any(|cl| cl.kind == EntityKind::Person && cl.roles.iter().any(|r| role_fits(r, noun, None))) {
+        if !self.role_holders().fitting(noun).is_empty() {
             return None;
         }
         let mut people = self.salience.active.iter().copied().filter(|&c| self.is_person(c) && !self.credited[c]).map(|c| (c, self.score(c)));
@@ -909,16 +986,20 @@ impl Walk<'_> {
                 self.issuers.iter().rev().find(|(n, _, p)| n == noun && p + 3 >= self.salience.paragraph).map(|&(_, c, _)| c)
             }
             Phrase::Role { noun, affiliation, age, owned } => self
-                .described(|c| {
-                    let cl = &clusters[c];
-                    self.is_person(c)
-                        && age.is_none_or(|a| cl.age == Some(a))
-                        && noun.as_deref().is_none_or(|n| cl.roles.iter().any(|r| role_fits(r, n, affiliation.as_deref())))
-                        && (noun.is_some() || age.is_some())
-                })
+                .described(
+                    // A noun fits only those given a role that fits it; an age alone, any person.
+                    noun.as_deref().map_or(&self.of_kind().people, |n| self.role_holders().fitting(n)),
+                    |c| {
+                        let cl = &clusters[c];
+                        self.is_person(c)
+                            && age.is_none_or(|a| cl.age == Some(a))
+                            && noun.as_deref().is_none_or(|n| cl.roles.iter().any(|r| role_fits(r, n, affiliation.as_deref())))
+                            && (noun.is_some() || age.is_some())
+                    },
+                )
                 .or_else(|| noun.as_deref().filter(|&n| !owned && !speaks_for_another(n)).and_then(|n| self.unintroduced(n, affiliation.as_deref()))),
             // One whom the article does not give another country.
-            Phrase::Nation(nation) => self.described(|c| {
+            Phrase::Nation(nation) => self.described(&self.of_kind().people, |c| {
                 self.is_person(c)
                     && clusters[c].nation.as_ref().is_none_or(|n| n == nation)
                     && clusters[c].roles.iter().all(|r| {
@@ -931,14 +1012,16 @@ impl Walk<'_> {
             // than one whose kind it never said, unless that one is far more in mind ("Marlow &
             // Finch said …, the retailer said" after "Hedge fund Grayrock"); "the group" may be any body.
             Phrase::Body(kind) if *kind != BodyKind::Group => {
-                let typed = self.described(|c| clusters[c].kind == EntityKind::Organization && clusters[c].body.is_some_and(|b| kind.describes(b)));
-                let untyped = self.described(|c| clusters[c].kind == EntityKind::Organization && clusters[c].body.is_none());
+                let typed = self.described(&self.of_kind().bodies, |c| {
+                    clusters[c].kind == EntityKind::Organization && clusters[c].body.is_some_and(|b| kind.describes(b))
+                });
+                let untyped = self.described(&self.of_kind().bodies, |c| clusters[c].kind == EntityKind::Organization && clusters[c].body.is_none());
                 match (typed, untyped) {
                     (Some(t), Some(u)) if self.score(u) > CLEARLY_AHEAD * self.score(t) => Some(u),
                     (t, u) => t.or(u),
                 }
             }
-            Phrase::Body(_) => self.described(|c| clusters[c].kind == EntityKind::Organization),
+            Phrase::Body(_) => self.described(&self.of_kind().bodies, |c| clusters[c].kind == EntityKind::Organization),
             Phrase::Nobody => None,
         }
     }
@@ -1158,6 +1241,7 @@ pub fn speakers(
         last_speaker: None,
         subjects_since: Vec::new(),
         last_subject: None,
+        candidates: std::cell::OnceCell::new(),
     };
     let mut resolved: Vec<Option<usize>> = vec![None; mentions.len()];
     let mut aliases: Vec<(usize, Span)> = Vec::new();
@@ -1485,6 +1569,65 @@ mod tests {
     fn speakers(body: &str) -> Vec<Option<String>> {
         let a = crate::extract_text("t", format!("Harbour news\n\n{body}"));
         a.quotes.iter().map(|q| q.speaker.as_ref().and_then(|k| a.entities.iter().find(|e| &e.key == k)).map(|e| e.name.clone())).collect()
+    }
+
+    fn cluster_with_roles(kind: EntityKind, nouns: &[&str]) -> crate::entities::Cluster {
+        crate::entities::Cluster {
+            name: String::new(),
+            key: String::new(),
+            kind,
+            mentions: Vec::new(),
+            aliases: Default::default(),
+            gender: Gender::Unknown,
+            titled: false,
+            roles: nouns.iter().map(|n| Role { noun: n.to_string(), affiliation: None }).collect(),
+            age: None,
+            nation: None,
+            body: None,
+            evidence: false,
+            speaks: false,
+        }
+    }
+
+    proptest::proptest! {
+        /// The role holders a description asks are exactly the people a scan of every cluster's
+        /// roles with `role_fits` finds, in cluster order.
+        #[test]
+        fn role_holders_are_the_people_whose_roles_fit(
+            clusters in proptest::collection::vec((0..3usize, proptest::collection::vec(0..6usize, 0..4)), 0..8),
+            asked in 0..6usize,
+        ) {
+            const NOUNS: [&str; 6] = ["leader", "president", "spokesman", "senator", "king", "coach"];
+            let kinds = [EntityKind::Person, EntityKind::Organization, EntityKind::Place];
+            let clusters: Vec<_> = clusters
+                .iter()
+                .map(|(kind, nouns)| cluster_with_roles(kinds[*kind], &nouns.iter().map(|&n| NOUNS[n]).collect::<Vec<_>>()))
+                .collect();
+            let noun = NOUNS[asked];
+            let scanned: Vec<usize> = (0..clusters.len())
+                .filter(|&c| clusters[c].kind == EntityKind::Person && clusters[c].roles.iter().any(|r| role_fits(r, noun, None)))
+                .collect();
+            let holders = RoleHolders::new(&clusters);
+            proptest::prop_assert_eq!(holders.fitting(noun), scanned.as_slice());
+        }
+
+        /// The mention a word of a paragraph holds, found by halving, is the one a scan finds.
+        #[test]
+        fn a_mention_within_a_word_is_found_by_halving_as_by_a_scan(
+            lengths in proptest::collection::vec((0..4usize, 1..4usize), 0..10),
+            word in (0..40usize, 1..5usize),
+        ) {
+            let mut mentions = Vec::new();
+            let mut at = 0;
+            for (c, (gap, len)) in lengths.into_iter().enumerate() {
+                at += gap;
+                mentions.push((Span::new(at, at + len), c));
+                at += len;
+            }
+            let span = Span::new(word.0, word.0 + word.1);
+            let scanned = mentions.iter().find(|(s, _)| s.start >= span.start).filter(|(s, _)| s.end <= span.end).map(|&(_, c)| c);
+            proptest::prop_assert_eq!(mention_within(&mentions, span), scanned);
+        }
     }
 
     fn some(name: &str) -> Option<String> {
