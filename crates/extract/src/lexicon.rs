@@ -938,6 +938,24 @@ word_lists!(
         "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "today", "yesterday", "tomorrow", "last", "this", "next",
     ]),
+    (PersonNoun, is_person_noun, PERSON_NOUNS, "Nouns besides the role nouns that stand as a description's head for a person: what a person is to a place or a group (\"Pemberton Street resident Gloria Mbeki\"), people by their nation (\"the Frenchman\"), players by their position or sport, and other jobs (\"the treasurer\", \"the political consultant\").", [
+        "resident", "constituent", "woman", "man", "neighbour", "neighbor", "homeowner", "shopkeeper", "parent",
+        "worker", "employee", "member", "volunteer", "voter", "supporter", "tenant", "landlord", "farmer",
+        "fisherman", "nurse", "pilot", "frenchman", "frenchwoman", "englishman", "englishwoman", "scotsman",
+        "scotswoman", "irishman", "irishwoman", "welshman", "welshwoman", "dutchman", "dutchwoman", "spaniard",
+        "dane", "swede", "finn", "pole", "brit", "kiwi", "aussie", "briton", "swiss", "norwegian", "italian",
+        "german", "american", "canadian", "australian", "consultant", "co-host", "cohost", "co-founder", "cofounder",
+        "historian", "operative", "organizer", "organiser", "fellow", "scholar", "lecturer", "dean", "principal",
+        "pastor", "chairperson", "ceo", "cfo", "coo", "manager", "commentator", "pundit", "defenceman", "defenseman",
+        "forward", "winger", "goaltender", "goalie", "centre", "center", "fullback", "quarterback", "pitcher",
+        "catcher", "batsman", "batter", "bowler", "skipper", "rider", "cyclist", "driver", "runner", "sprinter",
+        "swimmer", "boxer", "fighter", "jockey", "trainer", "keeper", "rookie", "playmaker", "guard", "outfielder",
+        "infielder", "shortstop", "opener", "all-rounder", "golfer", "skater", "skier", "rower", "sailor", "wrestler",
+        "athlete", "teammate", "linebacker", "receiver", "tailback", "centre-back", "left-back", "right-back", "wing",
+        "flanker", "prop", "hooker", "scrum-half", "fly-half", "point guard", "treasurer", "councillor", "councilor",
+        "trustee", "chef", "owner-operator", "founder", "spokesperson", "auditor", "inspector", "ombudsman",
+        "coroner",
+    ]),
 );
 
 /// The office a role noun names, given the folded word before it: a "prime
