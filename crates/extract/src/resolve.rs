@@ -218,63 +218,6 @@ fn document_sent_by(verb: &str) -> Option<&'static str> {
     })
 }
 
-/// Nouns for what a person is to a place or a group, and for people by their nation: "Pemberton
-/// Street resident Gloria Mbeki", "the Frenchman".
-fn is_person_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "resident"
-            | "constituent"
-            | "woman"
-            | "man"
-            | "neighbour"
-            | "neighbor"
-            | "homeowner"
-            | "shopkeeper"
-            | "parent"
-            | "worker"
-            | "employee"
-            | "member"
-            | "volunteer"
-            | "voter"
-            | "supporter"
-            | "tenant"
-            | "landlord"
-            | "farmer"
-            | "fisherman"
-            | "nurse"
-            | "pilot"
-            | "frenchman"
-            | "frenchwoman"
-            | "englishman"
-            | "englishwoman"
-            | "scotsman"
-            | "scotswoman"
-            | "irishman"
-            | "irishwoman"
-            | "welshman"
-            | "welshwoman"
-            | "dutchman"
-            | "dutchwoman"
-            | "spaniard"
-            | "dane"
-            | "swede"
-            | "finn"
-            | "pole"
-            | "brit"
-            | "kiwi"
-            | "aussie"
-            | "briton"
-            | "swiss"
-            | "norwegian"
-            | "italian"
-            | "german"
-            | "american"
-            | "canadian"
-            | "australian"
-    )
-}
-
 /// Is `w` a nation's word for one of its people ("Frenchman")?
 pub fn nation_word(w: &str) -> bool {
     nation_of(w).is_some()
@@ -348,109 +291,8 @@ pub fn is_description_head(w: &str) -> bool {
 
 /// A description's role noun, as the article's roles are written ("prime minister" is a premier's).
 fn is_role_head(w: &str) -> bool {
-    lexicon::is_role_noun(w) || is_sports_role(w)
-}
-
-/// What players are called by their position or their sport, and other jobs that stand as a
-/// description's head ("the treasurer", "the political consultant").
-fn is_sports_role(w: &str) -> bool {
-    is_person_noun(w)
-        || matches!(
-            w,
-            "consultant"
-                | "co-host"
-                | "cohost"
-                | "co-founder"
-                | "cofounder"
-                | "historian"
-                | "operative"
-                | "organizer"
-                | "organiser"
-                | "fellow"
-                | "scholar"
-                | "lecturer"
-                | "dean"
-                | "principal"
-                | "pastor"
-                | "chairperson"
-                | "ceo"
-                | "cfo"
-                | "coo"
-                | "manager"
-                | "commentator"
-                | "pundit"
-        )
-        || matches!(
-            w,
-            "defenceman"
-                | "defenseman"
-                | "forward"
-                | "winger"
-                | "goaltender"
-                | "goalie"
-                | "centre"
-                | "center"
-                | "fullback"
-                | "quarterback"
-                | "pitcher"
-                | "catcher"
-                | "batsman"
-                | "batter"
-                | "bowler"
-                | "skipper"
-                | "rider"
-                | "cyclist"
-                | "driver"
-                | "runner"
-                | "sprinter"
-                | "swimmer"
-                | "boxer"
-                | "fighter"
-                | "jockey"
-                | "trainer"
-                | "keeper"
-                | "rookie"
-                | "playmaker"
-                | "guard"
-                | "outfielder"
-                | "infielder"
-                | "shortstop"
-                | "opener"
-                | "all-rounder"
-                | "golfer"
-                | "skater"
-                | "skier"
-                | "rower"
-                | "sailor"
-                | "wrestler"
-                | "athlete"
-                | "teammate"
-                | "linebacker"
-                | "receiver"
-                | "tailback"
-                | "centre-back"
-                | "left-back"
-                | "right-back"
-                | "wing"
-                | "flanker"
-                | "prop"
-                | "hooker"
-                | "scrum-half"
-                | "fly-half"
-                | "point guard"
-                | "treasurer"
-                | "councillor"
-                | "councilor"
-                | "trustee"
-                | "chef"
-                | "owner-operator"
-                | "founder"
-                | "spokesperson"
-                | "auditor"
-                | "inspector"
-                | "ombudsman"
-                | "coroner"
-        )
+    let info = lexicon::listed(w);
+    info.is(WordList::RoleNoun) || info.is(WordList::PersonNoun)
 }
 
 /// Reads a speaker phrase: its head decides what it is.
@@ -628,7 +470,7 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
         let info = t.info();
         if let Some(age) = age_word(&w) {
             found.clusters[c].age.get_or_insert(age);
-        } else if noun.is_none() && (info.is(WordList::RoleNoun) || is_sports_role(&w)) {
+        } else if noun.is_none() && (info.is(WordList::RoleNoun) || info.is(WordList::PersonNoun)) {
             noun = Some(office_at(text, toks, k));
         } else if let Some(country) = info.demonym() {
             affiliation = Some(lexicon::fold(country));
@@ -662,7 +504,7 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
             }
             if let Some(age) = age_word(&w) {
                 found.clusters[c].age.get_or_insert(age);
-            } else if info.is(WordList::RoleNoun) || is_sports_role(&w) {
+            } else if info.is(WordList::RoleNoun) || info.is(WordList::PersonNoun) {
                 noun = Some(office_at(text, toks, k));
             } else if let Some(country) = info.demonym() {
                 affiliation = affiliation.or(Some(lexicon::fold(country)));
