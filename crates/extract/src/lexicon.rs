@@ -956,6 +956,19 @@ word_lists!(
         "trustee", "chef", "owner-operator", "founder", "spokesperson", "auditor", "inspector", "ombudsman",
         "coroner",
     ]),
+    (EventWord, is_event_word, EVENT_WORDS, "The last word of the name of an event or a text: a competition, a festival, a meeting, a war, a law, a plan (\"the World Cup\", \"the Paris Accord\").", [
+        "cup", "open", "tour", "championship", "championships", "games", "olympics", "olympiad", "trophy", "prix",
+        "tournament", "marathon", "festival", "awards", "convention", "conference", "summit", "war", "act", "treaty",
+        "accord", "amendment", "plan", "doctrine", "initiative", "show", "podcast", "programme", "paper",
+    ]),
+    (MapFeature, is_map_feature, MAP_FEATURES, "The last word of the name of a place on the map: a street, a water, a landform, a port, a building (\"Wall Street\", \"Heathrow Airport\").", [
+        "street", "avenue", "road", "square", "boulevard", "bridge", "river", "lake", "sea", "ocean", "bay", "gulf",
+        "strait", "straits", "canal", "island", "islands", "peninsula", "valley", "mountains", "hills", "desert",
+        "coast", "airport", "city", "mainland", "district", "county", "province", "region", "township", "borough",
+        "heights", "village", "park", "beach", "falls", "hill", "lane", "drive", "highway", "plaza", "wharf", "pier",
+        "harbour", "harbor", "creek", "sound", "forest", "mountain", "glacier", "reservoir", "station", "garden",
+        "gardens", "arena", "stadium", "field", "theatre", "theater", "cathedral", "church", "mosque", "temple",
+    ]),
 );
 
 /// The office a role noun names, given the folded word before it: a "prime
