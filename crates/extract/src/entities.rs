@@ -1093,10 +1093,12 @@ fn place_once_peeled(run: &RunFacts) -> Option<Verdict> {
 /// A lone letter ("B", a table's column) is no name; "the World Cup", "the U.S. Open" are
 /// events, and "World War II" is named by the word before its numeral.
 fn letter_or_event(run: &RunFacts) -> Option<Verdict> {
-    let last = run.last_word();
-    let named_by = if run.n_words() >= 2 && is_roman_numeral(last) { run.wfold(run.n_words() - 2) } else { last };
-    let lone_letter = run.one_word() && run.word(0).chars().count() == 1;
-    (lone_letter || !run.one_word() && is_event_word(named_by)).then_some(Verdict::Drop)
+    if run.one_word() {
+        return (run.word(0).chars().count() == 1).then_some(Verdict::Drop);
+    }
+    let last = run.n_words() - 1;
+    let named_by = if is_roman_numeral(run.wfold(last)) { last - 1 } else { last };
+    run.winfo(named_by).is(WordList::EventWord).then_some(Verdict::Drop)
 }
 
 /// "Acme Group", "Bank of England", "Real Quayside", or one word that names an organisation by
@@ -1117,7 +1119,7 @@ fn organisation_word(run: &RunFacts) -> Option<Verdict> {
 /// "Wall Street", "Heathrow Airport", "Hudson River": a name that ends in a word for a feature
 /// of the map is a place.
 fn map_feature(run: &RunFacts) -> Option<Verdict> {
-    (!run.one_word() && is_feature_word(run.last_word()) && !run.shouting).then_some(Verdict::Kind(EntityKind::Place))
+    (!run.one_word() && run.winfo(run.n_words() - 1).is(WordList::MapFeature) && !run.shouting).then_some(Verdict::Kind(EntityKind::Place))
 }
 
 /// A short word in capitals in ordinary text: an acronym, an organisation's ("WTO").
@@ -1326,114 +1328,6 @@ fn is_body_noun(w: &str) -> bool {
 /// Party labels news puts before a politician's name.
 fn is_party_label(w: &str) -> bool {
     matches!(w, "democrat" | "republican" | "gop" | "tory" | "conservative" | "labour" | "socialist" | "communist")
-}
-
-/// The last word of the name of a place on the map: a street, a water, a landform, a port.
-fn is_feature_word(w: &str) -> bool {
-    matches!(
-        w,
-        "street"
-            | "avenue"
-            | "road"
-            | "square"
-            | "boulevard"
-            | "bridge"
-            | "river"
-            | "lake"
-            | "sea"
-            | "ocean"
-            | "bay"
-            | "gulf"
-            | "strait"
-            | "straits"
-            | "canal"
-            | "island"
-            | "islands"
-            | "peninsula"
-            | "valley"
-            | "mountains"
-            | "hills"
-            | "desert"
-            | "coast"
-            | "airport"
-            | "city"
-            | "mainland"
-            | "district"
-            | "county"
-            | "province"
-            | "region"
-            | "township"
-            | "borough"
-            | "heights"
-            | "village"
-            | "park"
-            | "beach"
-            | "falls"
-            | "hill"
-            | "lane"
-            | "drive"
-            | "highway"
-            | "plaza"
-            | "wharf"
-            | "pier"
-            | "harbour"
-            | "harbor"
-            | "creek"
-            | "sound"
-            | "forest"
-            | "mountain"
-            | "glacier"
-            | "reservoir"
-            | "station"
-            | "garden"
-            | "gardens"
-            | "arena"
-            | "stadium"
-            | "field"
-            | "theatre"
-            | "theater"
-            | "cathedral"
-            | "church"
-            | "mosque"
-            | "temple"
-    )
-}
-
-/// The last word of the name of an event or a text: a competition, a festival, a meeting,
-/// a war, a law, a plan.
-fn is_event_word(w: &str) -> bool {
-    matches!(
-        w,
-        "cup"
-            | "open"
-            | "tour"
-            | "championship"
-            | "championships"
-            | "games"
-            | "olympics"
-            | "olympiad"
-            | "trophy"
-            | "prix"
-            | "tournament"
-            | "marathon"
-            | "festival"
-            | "awards"
-            | "convention"
-            | "conference"
-            | "summit"
-            | "war"
-            | "act"
-            | "treaty"
-            | "accord"
-            | "amendment"
-            | "plan"
-            | "doctrine"
-            | "initiative"
-            | "show"
-            | "podcast"
-            | "programme"
-            | "paper"
-    )
 }
 
 /// "II", "XVI": a numeral that ends a king's name, or a war's.
