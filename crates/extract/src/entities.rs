@@ -395,7 +395,8 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
                     scan.lowercase += 1;
                 } else if t.is_capitalized_word() {
                     capitalized.push(i);
-                    if i > 0 && !is_sentence_start(text, toks, i) {
+                    // After a word a sentence goes on: only after a mark is the rest of the test read.
+                    if i > 0 && (toks[i - 1].kind != TokenKind::Punct || !is_sentence_start(text, toks, i)) {
                         mid_sentence_caps.insert(t.text(text));
                     }
                 }
