@@ -1962,4 +1962,20 @@ mod tests {
         let got = entities("Headline here\n\nHowever, nothing changed. Moreover it rained.");
         assert!(got.is_empty(), "{got:?}");
     }
+
+    proptest::proptest! {
+        /// The lone-word rule asks for months and weekdays only of a word a date can start with
+        /// or one ending in a dot: every month and weekday, in any form, is one of those.
+        #[test]
+        fn every_month_and_weekday_is_a_date_start_or_ends_in_a_dot(word in "[a-z]{1,10}\\.{0,2}|\\PC{0,12}", pick in 0..200usize, dots in 0..3usize) {
+            let forms = ["january", "may", "sept", "sep", "dec", "monday", "sunday", "jan", "mar", "nov", "oct", "friday"];
+            let picked = format!("{}{}", forms[pick % forms.len()], ".".repeat(dots));
+            for w in [word.as_str(), picked.as_str()] {
+                let folded = lexicon::fold(w);
+                if lexicon::month_number(&folded).is_some() || lexicon::weekday_number(&folded).is_some() {
+                    proptest::prop_assert!(lexicon::listed(&folded).is(WordList::DateStart) || folded.ends_with('.'), "{:?}", w);
+                }
+            }
+        }
+    }
 }

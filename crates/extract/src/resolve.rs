@@ -1453,6 +1453,33 @@ mod tests {
             proptest::prop_assert_eq!(holders.fitting(noun), scanned.as_slice());
         }
 
+        /// Read word by word, the cursor gives each item at the word it starts at, as reading the
+        /// list from where the last word left it does.
+        #[test]
+        fn the_cursor_gives_what_rereading_the_list_gives(
+            starts in proptest::collection::vec(0..30usize, 0..8),
+            words in proptest::collection::vec(0..32usize, 0..12),
+        ) {
+            let mut items = starts;
+            items.sort_unstable();
+            let mut words = words;
+            words.sort_unstable();
+            let mut upcoming = Upcoming::new(&items, |&s| s);
+            let mut next = 0;
+            for &at in &words {
+                while items.get(next).is_some_and(|&s| s < at) {
+                    next += 1;
+                }
+                let reread = items.get(next).filter(|&&s| s == at).map(|s| (next, s));
+                if reread.is_some() {
+                    next += 1;
+                }
+                upcoming.skip_before(at);
+                proptest::prop_assert_eq!(upcoming.take_at(at), reread);
+                proptest::prop_assert_eq!(upcoming.next_start, items.get(next).copied().unwrap_or(usize::MAX));
+            }
+        }
+
         /// The mention a word of a paragraph holds, found by halving, is the one a scan finds.
         #[test]
         fn a_mention_within_a_word_is_found_by_halving_as_by_a_scan(
