@@ -1489,7 +1489,8 @@ fn cluster(runs: Vec<Run>) -> Found {
     }
     // Pass 2: single words join a person by surname (or first name), or a known name.
     let mut lone_uses: lexicon::FastMap<&str, (usize, bool)> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
-    for (r, f) in runs.iter().zip(&folded_names) {
+    // Only a name of one word can be a lone word's: a name with a space is not counted.
+    for (r, f) in runs.iter().zip(&folded_names).filter(|(_, f)| !f.contains(' ')) {
         let e = lone_uses.entry(&**f).or_default();
         e.0 += 1;
         e.1 |= r.modifies_noun;
