@@ -221,37 +221,40 @@ struct Scratch<'t> {
 #[derive(Default)]
 struct FoldedWords {
     joined: String,
-    /// Where each word starts and ends in `joined`: a word or a range of them is one slice,
-    /// with no sum or branch to find its end.
-    bounds: Vec<(usize, usize)>,
-    /// What the hand-written word lists say of each word, looked up once.
-    infos: Vec<WordInfo>,
-    /// Whether each word is a given name, looked up the first time it is asked (a run's first
+    /// Each word's place in `joined` and what is known of it, kept together: one push a word.
+    words: Vec<FoldedWord>,
+}
+
+struct FoldedWord {
+    /// Where the word starts and ends in `joined`: a word or a range of them is one slice, with
+    /// no sum or branch to find its end.
+    start: usize,
+    end: usize,
+    /// What the hand-written word lists say of the word, looked up once.
+    info: WordInfo,
+    /// Whether the word is a given name, looked up the first time it is asked (a run's first
     /// word is asked several times): `None` until then.
-    given: Vec<std::cell::Cell<Option<bool>>>,
+    given: std::cell::Cell<Option<bool>>,
 }
 
 impl FoldedWords {
     /// Folds the words, each with what the word lists say of it when that is known already.
     fn fill<'a>(&mut self, words: impl Iterator<Item = (&'a str, Option<WordInfo>)>) {
         self.joined.clear();
-        self.bounds.clear();
-        self.infos.clear();
-        self.given.clear();
+        self.words.clear();
         for (w, info) in words {
-            if !self.bounds.is_empty() {
+            if !self.words.is_empty() {
                 self.joined.push(' ');
             }
             let start = self.joined.len();
             lexicon::fold_into(&mut self.joined, w);
-            self.bounds.push((start, self.joined.len()));
-            self.infos.push(info.unwrap_or_else(|| lexicon::listed(&self.joined[start..])));
-            self.given.push(std::cell::Cell::new(None));
+            let info = info.unwrap_or_else(|| lexicon::listed(&self.joined[start..]));
+            self.words.push(FoldedWord { start, end: self.joined.len(), info, given: std::cell::Cell::new(None) });
         }
     }
 
     fn info(&self, i: usize) -> WordInfo {
-        self.infos[i]
+        self.words[i].info
     }
 
     /// The place the gazetteer knows by word `i` alone.
@@ -260,10 +263,10 @@ impl FoldedWords {
     }
 
     fn is_given_name(&self, i: usize) -> bool {
-        let known = self.given[i].get();
-        known.unwrap_or_else(|| {
+        let known = &self.words[i].given;
+        known.get().unwrap_or_else(|| {
             let given = lexicon::given_names().contains_key(self.word(i));
-            self.given[i].set(Some(given));
+            known.set(Some(given));
             given
         })
     }
@@ -272,12 +275,12 @@ impl FoldedWords {
     /// slice is the fold of the words joined.
     #[inline]
     fn range(&self, from: usize, to: usize) -> &str {
-        &self.joined[self.bounds[from].0..self.bounds[to - 1].1]
+        &self.joined[self.words[from].start..self.words[to - 1].end]
     }
 
     #[inline]
     fn word(&self, i: usize) -> &str {
-        let (start, end) = self.bounds[i];
+        let FoldedWord { start, end, .. } = self.words[i];
         &self.joined[start..end]
     }
 }
@@ -368,7 +371,7 @@ fn place_named(folded: &str) -> Option<&'static lexicon::Place> {
 /// Does a place of two or three words start at word `at` ("New York Times", "South Carolina
 /// Republican")? Then its first word is no common word to peel off.
 fn starts_place(folded: &FoldedWords, at: usize) -> bool {
-    (2..=3).any(|len| at + len <= folded.bounds.len() && place_named(folded.range(at, at + len)).is_some())
+    (2..=3).any(|len| at + len <= folded.words.len() && place_named(folded.range(at, at + len)).is_some())
 }
 
 /// Names in the title, the kicker and the paragraphs (whose tokens are given).
