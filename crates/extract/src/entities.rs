@@ -1368,6 +1368,37 @@ fn last_word(name: &str) -> &str {
     name.bytes().rposition(|b| b == b' ').map_or(name, |space| &name[space + 1..])
 }
 
+/// The clusters that share a surname or a family name written first, in the order they were
+/// added, each once: most names have one, which is kept without an allocation.
+#[derive(Default)]
+enum Clusters {
+    #[default]
+    None,
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Clusters {
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Clusters::None => &[],
+            Clusters::One(c) => std::slice::from_ref(c),
+            Clusters::Many(cs) => cs,
+        }
+    }
+
+    fn push(&mut self, c: usize) {
+        *self = match std::mem::take(self) {
+            Clusters::None => Clusters::One(c),
+            Clusters::One(first) => Clusters::Many(vec![first, c]),
+            Clusters::Many(mut cs) => {
+                cs.push(c);
+                Clusters::Many(cs)
+            }
+        };
+    }
+}
+
 /// Counts one more run given to cluster `c` in `counts`, indexed by cluster.
 fn count_assigned(counts: &mut Vec<usize>, c: usize) {
     if counts.len() <= c {
@@ -1398,10 +1429,10 @@ fn cluster(runs: Vec<Run>) -> Found {
         runs.iter().zip(&ranges).map(|(run, &(_, start, end))| run.canonical.map(|_| &all_folded[start..end])).collect();
     // Folded name → the cluster of each kind that bears it.
     let mut by_name: lexicon::FastMap<&str, [Option<usize>; 3]> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
-    let mut by_surname: lexicon::FastMap<&str, Vec<usize>> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
+    let mut by_surname: lexicon::FastMap<&str, Clusters> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
     // The first word of a person's name that opens with no given name: a family name written
     // first ("Park Ji-woo", "Nguyen Thi Lan"), which the name alone may stand for later.
-    let mut by_family_first: lexicon::FastMap<&str, Vec<usize>> = lexicon::FastMap::default();
+    let mut by_family_first: lexicon::FastMap<&str, Clusters> = lexicon::FastMap::default();
     let mut assigned: Vec<Option<usize>> = vec![None; runs.len()];
     // How many runs `assigned` gives each cluster so far, kept as it is filled.
     let mut assigned_count: Vec<usize> = Vec::new();
@@ -1442,7 +1473,7 @@ fn cluster(runs: Vec<Run>) -> Found {
             Some(c) => c,
             None => {
                 // A longer form of a known person ("John Smith" after "John A. Smith") joins it by surname and first name.
-                let same_surname = by_surname.get(last_word(folded_names[i]));
+                let same_surname = by_surname.get(last_word(folded_names[i])).map(Clusters::as_slice);
                 let joined = (run.kind == EntityKind::Person)
                     .then(|| {
                         same_surname.and_then(|cs| {
@@ -1468,7 +1499,7 @@ fn cluster(runs: Vec<Run>) -> Found {
                 *slot = Some(c);
                 if run.kind == EntityKind::Person {
                     let same_surname = by_surname.entry(last_word(folded_names[i])).or_default();
-                    if !same_surname.contains(&c) {
+                    if !same_surname.as_slice().contains(&c) {
                         same_surname.push(c);
                     }
                     let first = folded_names[i].split(' ').next().unwrap_or("");
@@ -1478,7 +1509,7 @@ fn cluster(runs: Vec<Run>) -> Found {
                         || run.words == 2 && !lexicon::given_names().contains_key(last_word(folded_names[i]));
                     if run.words >= 2 && family_first {
                         let same_first = by_family_first.entry(first).or_default();
-                        if !same_first.contains(&c) {
+                        if !same_first.as_slice().contains(&c) {
                             same_first.push(c);
                         }
                     }
@@ -1506,7 +1537,7 @@ fn cluster(runs: Vec<Run>) -> Found {
         // The one person of that surname; of several, the one something says is a person, or the
         // one the article names by full name clearly most often (the article's "Woods" is Dorothy
         // Woods, whom it is about, not her husband named once).
-        let by_last = by_surname.get(&**f).and_then(|cs| match cs.as_slice() {
+        let by_last = by_surname.get(&**f).map(Clusters::as_slice).and_then(|cs| match cs {
             [c] => Some(*c),
             _ => {
                 let explained: Vec<usize> = cs.iter().copied().filter(|&c| found.clusters[c].evidence).collect();
@@ -1527,7 +1558,12 @@ fn cluster(runs: Vec<Run>) -> Found {
         let any_kind = by_name
             .get(&**f)
             .and_then(|slots| [EntityKind::Person, EntityKind::Organization, EntityKind::Place].iter().find_map(|&k| slots[k as usize]));
-        let by_last = by_last.or_else(|| by_family_first.get(&**f).filter(|cs| cs.len() == 1 && found.clusters[cs[0]].evidence).map(|cs| cs[0]));
+        let by_last = by_last.or_else(|| {
+            by_family_first.get(&**f).and_then(|cs| match cs.as_slice() {
+                [c] if found.clusters[*c].evidence => Some(*c),
+                _ => None,
+            })
+        });
         let c = match (by_last, any_kind) {
             (Some(c), _) | (None, Some(c)) => c,
             (None, None) => {
@@ -1968,6 +2004,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A name's clusters read back as a vector of them pushed in the same order does.
+        #[test]
+        fn clusters_kept_inline_read_back_as_a_vector(pushed in proptest::collection::vec(0..100usize, 0..6)) {
+            let mut clusters = Clusters::default();
+            for (n, &c) in pushed.iter().enumerate() {
+                clusters.push(c);
+                proptest::prop_assert_eq!(clusters.as_slice(), &pushed[..=n]);
+            }
+            proptest::prop_assert_eq!(clusters.as_slice(), pushed.as_slice());
+        }
+
         /// The lone-word rule asks for months and weekdays only of a word a date can start with
         /// or one ending in a dot: every month and weekday, in any form, is one of those.
         #[test]
