@@ -38,7 +38,7 @@ impl Line {
 
 /// The members of a line that are read; a corpus's lines may carry more (annotations, sources),
 /// which are checked as JSON but not kept.
-const MEMBERS: [&str; 4] = ["id", "text", "title", "date"];
+const MEMBERS: [&str; 5] = ["id", "text", "title", "date", "url"];
 
 /// Reads one line, or says what is wrong with it.
 pub fn read_line(line: &str) -> Result<Line, String> {
