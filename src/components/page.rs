@@ -4,11 +4,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
 
 use super::date_range::DateRange;
 use super::facet_group::FacetGroup;
 use super::filter_chips::FilterChips;
+use super::filters_toggle::FiltersToggle;
 use super::header::Header;
+use super::keyboard::Keyboard;
 use super::kind_filter::KindFilter;
 use super::loader_panel::LoaderPanel;
 use super::notices::Notices;
@@ -32,7 +35,8 @@ pub fn Page() -> impl IntoView {
     let state = Memo::new(move |_| parsed.with(|p| p.0.clone()));
     let notices = Signal::derive(move || parsed.with(|p| p.1.clone()));
     let results = Memo::new(move |_| corpus_signal.with(|c| state.with(|s| filter::run(c, s))));
-    provide_context(Ctx { corpus_signal, base, state, results });
+    let said = RwSignal::new(String::new());
+    provide_context(Ctx { corpus_signal, base, state, results, said });
     let loader = Loader::default();
     provide_context(loader);
     Effect::new(move |_| state.with(|s| loader.article_is(s.article.as_deref())));
@@ -54,14 +58,33 @@ pub fn Page() -> impl IntoView {
         }
     });
 
+    // The filters' panel on a phone: closed until "Filters (n)" opens it.
+    let filters_open = RwSignal::new(false);
+    let close_filters = move || {
+        filters_open.set(false);
+        if let Some(results) = document().get_element_by_id("results").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = results.focus();
+        }
+    };
     view! {
+        <Keyboard/>
         <a class="skip" href="#results">{"Skip to results"}</a>
         <Header/>
         <LoaderPanel/>
         <Notices notices=notices/>
-        <div class="layout">
-            <aside class="filters" aria-label="Filters">
+        <div class="layout" class:filters-open=move || filters_open.get()>
+            <div class="filter-bar">
+                <FiltersToggle open=filters_open/>
                 <FilterChips/>
+            </div>
+            <aside id="filters" class="filters" aria-label="Filters"
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" && filters_open.get_untracked() {
+                    filters_open.set(false);
+                    if let Some(toggle) = document().get_element_by_id("filters-toggle").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        let _ = toggle.focus();
+                    }
+                }>
+                <button type="button" class="close-filters" on:click=move |_| close_filters()>{"Show the results"}</button>
                 <KindFilter/>
                 <DateRange/>
                 <FacetGroup facet=Facet::Speaker/>
@@ -75,5 +98,6 @@ pub fn Page() -> impl IntoView {
                 <Results/>
             </main>
         </div>
+        <p class="toast" role="status">{move || said.get()}</p>
     }
 }

@@ -1,9 +1,12 @@
-//! The main column: the article cards, an opened article or the quote list.
+//! The main column: an opened article, or a list (article cards or quotes) under the profile
+//! of the one speaker or entity it is filtered to and the charts of its items: the timeline
+//! and who is quoted.
 
 use leptos::prelude::*;
 
 use super::article_cards::ArticleCards;
 use super::article_view::ArticleView;
+use super::overview::Overview;
 use super::quote_list::QuoteList;
 use super::use_ctx;
 use crate::state::{View, ViewState};
@@ -29,8 +32,8 @@ pub fn Results() -> impl IntoView {
                     .into_any()
                 }
             },
-            (View::Articles, None) => view! { <ArticleCards/> }.into_any(),
-            (View::Quotes, _) => view! { <QuoteList/> }.into_any(),
+            (View::Articles, None) => view! { <Overview/><ArticleCards/> }.into_any(),
+            (View::Quotes, _) => view! { <Overview/><QuoteList/> }.into_any(),
         }
     }
 }
