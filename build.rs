@@ -62,7 +62,10 @@ fn main() {
 
     println!("cargo:rerun-if-changed={}", root.join("Cargo.lock").display());
     println!("cargo:rerun-if-changed={}", root.join("js/extract-worker.js").display());
-    let version =
-        fingerprint(&root, &["crates/extract/src", "crates/extract/data", "crates/extract-worker/src"], &["Cargo.lock", "js/extract-worker.js"]);
+    let version = fingerprint(
+        &root,
+        &["crates/extract/src", "crates/extract/data", "crates/extract-worker/src"],
+        &["Cargo.lock", "js/extract-worker.js", "crates/extract/build.rs"],
+    );
     println!("cargo:rustc-env=EXTRACTOR_VERSION={version:016x}");
 }

@@ -9,7 +9,8 @@ places.tsv       name <TAB> kind (c country, s state, t town or city, r region)
                  [<TAB> canonical name, when the name is a variant]
 given_names.tsv  name <TAB> m|f|u   (common given names and their usual gender)
 
-The extractor embeds both with include_str!, so they must stay small: cities are
+The extractor embeds places.tsv with include_str! and compiles given_names.tsv into
+tables (crates/extract/build.rs), so both must stay small: cities are
 cut by population and transliteration variants are kept only when they are close
 spellings of a large city's name (Kiev for Kyiv, not every exonym).
 """

@@ -471,10 +471,18 @@ const SPEAKER_RULES: &[SpeakerRule] = &[
     SpeakerRule { name: "colon-ending-previous-paragraph", side: Side::Around, find: colon_ending_previous_paragraph },
 ];
 
-/// The speaker phrase of a quote, its cue, and the rule that found it.
-fn find_speaker(c: &QuoteContext) -> Option<(Span, String, &'static str)> {
+/// The speaker phrase of a quote, its cue, and the rule that found it, given what the rules
+/// that read the words after it found (`after`, from [`find_on_side`]).
+fn find_speaker(c: &QuoteContext, after: Option<(Span, String, &'static str)>) -> Option<(Span, String, &'static str)> {
     let order = if c.finished_after_cue { [Side::Before, Side::After, Side::Around] } else { [Side::After, Side::Before, Side::Around] };
-    order.into_iter().filter(|&side| side != Side::After || !c.next_sentence_reports).find_map(|side| find_on_side(c, side))
+    let mut after = Some(after);
+    order.into_iter().filter(|&side| side != Side::After || !c.next_sentence_reports).find_map(|side| {
+        if side == Side::After {
+            after.take().flatten()
+        } else {
+            find_on_side(c, side)
+        }
+    })
 }
 
 /// What the rules that read one side of a quote find, in order.
@@ -926,7 +934,8 @@ fn attribute_with_rules(
                 next_sentence_reports,
             };
             let introduced = text[paragraph.start..q.span.start].trim_end().ends_with(':');
-            let unclaimed = find_on_side(&context, Side::After).is_none() && !introduced;
+            let after_side = find_on_side(&context, Side::After);
+            let unclaimed = after_side.is_none() && !introduced;
             let named_work = names_a_work(&text[paragraph.start..q.span.start]);
             let max_words = if named_work { 16 } else { 8 };
             if (unclaimed || named_work) && !q.continues_previous && is_title_like(q.span.text(text), max_words) {
@@ -934,7 +943,7 @@ fn attribute_with_rules(
                 attributed.push(None);
                 continue;
             }
-            let mut attribution = find_speaker(&context).map(|(mention, cue, rule)| Attribution { mention, cue, rule });
+            let mut attribution = find_speaker(&context, after_side).map(|(mention, cue, rule)| Attribution { mention, cue, rule });
             if attribution.is_none() {
                 attribution = carried_over(text, spans, &attributed, i, q, found);
             }

@@ -150,7 +150,8 @@ fn joined_name<'t, 'w>(text: &'t str, span: Span, words: impl Iterator<Item = &'
 /// 73 63 .537 4 1/2"). Returns the token ranges of the names.
 fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     let word = |t: &Token| t.text(text);
-    let is_number = |t: &Token| t.is_word() && word(t).len() <= 3 && word(t).bytes().all(|b| b.is_ascii_digit());
+    // Lengths are read from the spans: most tokens are ruled out before their text is sliced.
+    let is_number = |t: &Token| t.is_word() && t.span.len() <= 3 && word(t).bytes().all(|b| b.is_ascii_digit());
     let is_name_part = |t: &Token| t.is_capitalized_word() || word(t) == "." || t.is_word() && is_connector_as_written(word(t));
     let is_name = |(from, to): (usize, usize)| from < to && toks[from].is_capitalized_word() && toks[from..to].iter().all(is_name_part);
     // A final stop, and the brackets after a score ("(halftime 1-0)"), say nothing of who played.
@@ -159,7 +160,7 @@ fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
         end -= 1;
     }
     if end > 0 && word(&toks[end - 1]) == ")" {
-        if let Some(open) = toks[..end].iter().rposition(|t| word(t) == "(") {
+        if let Some(open) = toks[..end].iter().rposition(|t| t.span.len() == 1 && word(t) == "(") {
             end = open;
         }
     }
@@ -171,7 +172,7 @@ fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     }
     if !is_number(last) {
         // A fixture: "v" or "vs" between two names, or "at" between two names in capitals.
-        let Some(v) = toks.iter().position(|t| t.is_word() && matches!(word(t), "v" | "vs" | "AT")) else { return Vec::new() };
+        let Some(v) = toks.iter().position(|t| t.is_word() && t.span.len() <= 2 && matches!(word(t), "v" | "vs" | "AT")) else { return Vec::new() };
         let second = if toks.get(v + 1).is_some_and(|t| word(t) == ".") { v + 2 } else { v + 1 };
         let names = [(0, v), (second, toks.len())];
         let in_capitals = |(from, to): (usize, usize)| toks[from..to].iter().all(|t| !t.is_word() || tokens::is_all_caps(word(t)));
@@ -224,6 +225,9 @@ struct FoldedWords {
     starts: Vec<usize>,
     /// What the hand-written word lists say of each word, looked up once.
     infos: Vec<WordInfo>,
+    /// Whether each word is a given name, looked up the first time it is asked (a run's first
+    /// word is asked several times): `None` until then.
+    given: Vec<std::cell::Cell<Option<bool>>>,
 }
 
 impl FoldedWords {
@@ -231,6 +235,7 @@ impl FoldedWords {
         self.joined.clear();
         self.starts.clear();
         self.infos.clear();
+        self.given.clear();
         for w in words {
             if !self.starts.is_empty() {
                 self.joined.push(' ');
@@ -239,6 +244,7 @@ impl FoldedWords {
             self.starts.push(start);
             lexicon::fold_into(&mut self.joined, w);
             self.infos.push(lexicon::listed(&self.joined[start..]));
+            self.given.push(std::cell::Cell::new(None));
         }
     }
 
@@ -252,7 +258,12 @@ impl FoldedWords {
     }
 
     fn is_given_name(&self, i: usize) -> bool {
-        lexicon::given_names().contains_key(self.word(i))
+        let known = self.given[i].get();
+        known.unwrap_or_else(|| {
+            let given = lexicon::given_names().contains_key(self.word(i));
+            self.given[i].set(Some(given));
+            given
+        })
     }
 
     /// Words `from..to`, folded and joined. Folding never makes a space, so the
@@ -267,18 +278,47 @@ impl FoldedWords {
     }
 }
 
-const CONNECTORS: &[&str] = &["of", "de", "da", "van", "von", "der", "den", "du", "la", "le", "al", "bin", "ibn", "el", "di", "dos", "das", "&"];
-
 fn is_connector(folded: &str) -> bool {
-    // Connectors are short; most words are not even looked at.
-    folded.len() <= 3 && CONNECTORS.contains(&folded)
+    is_connector_bytes(folded.as_bytes())
+}
+
+/// [`is_connector`] of a word's bytes: one `match`, a switch on the length, then a comparison or two.
+fn is_connector_bytes(folded: &[u8]) -> bool {
+    matches!(
+        folded,
+        b"of"
+            | b"de"
+            | b"da"
+            | b"van"
+            | b"von"
+            | b"der"
+            | b"den"
+            | b"du"
+            | b"la"
+            | b"le"
+            | b"al"
+            | b"bin"
+            | b"ibn"
+            | b"el"
+            | b"di"
+            | b"dos"
+            | b"das"
+            | b"&"
+    )
 }
 
 /// [`is_connector`] of the word folded, without folding most words: an ASCII word folds
-/// to as many bytes, and no character folds to a letter from more than three.
+/// to as many bytes, lowered, and no character folds to a letter from more than three.
 fn is_connector_as_written(word: &str) -> bool {
-    let could_be = if word.is_ascii() { word.len() <= 3 } else { word.len() <= 9 };
-    could_be && lexicon::with_folded(word, is_connector)
+    let bytes = word.as_bytes();
+    if bytes.len() <= 3 && bytes.is_ascii() {
+        let mut lower = [0u8; 3];
+        let lower = &mut lower[..bytes.len()];
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        return is_connector_bytes(lower);
+    }
+    !bytes.is_ascii() && bytes.len() <= 9 && lexicon::with_folded(word, is_connector)
 }
 
 fn is_shouting(text: &str, tokens: &[Token]) -> bool {
@@ -368,7 +408,8 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
     };
     let headline_case: Vec<bool> = heads.iter().map(|toks| is_headline_case(toks)).collect();
 
-    let mut runs = Vec::new();
+    // Most capitalised words start a run, and a run gives a name or none (a few give two).
+    let mut runs = Vec::with_capacity(capitalized.len());
     let mut scratch = Scratch::default();
     for (index, (&toks, scan)) in tokenized.iter().zip(&scans).enumerate() {
         if headline_case.get(index).copied().unwrap_or(false) {
@@ -416,20 +457,19 @@ fn run_end(text: &str, toks: &[Token], start: usize) -> usize {
     let mut end = start + 1;
     while end < toks.len() {
         let t = &toks[end];
-        if t.is_capitalized_word() && t.span.start > toks[end - 1].span.end && !is_weekday(t.text(text)) && !opens_a_sentence(t.text(text)) {
+        let w = t.text(text);
+        if t.is_capitalized_word() && t.span.start > toks[end - 1].span.end && !is_weekday(w) && !opens_a_sentence(w) {
             end += 1;
-        } else if (t.is_word() && is_connector_as_written(t.text(text)) || t.text(text) == "&")
-            && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word())
-        {
+        } else if (t.is_word() && is_connector_as_written(w) || w == "&") && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word()) {
             end += 2;
         } else if t.is_word()
-            && is_connector_as_written(t.text(text))
+            && is_connector_as_written(w)
             && toks.get(end + 1).is_some_and(|n| n.is_word() && is_connector_as_written(n.text(text)))
             && toks.get(end + 2).is_some_and(|n| n.is_capitalized_word())
         {
             // "Ana de la Cruz", "Joost van der Linde".
             end += 3;
-        } else if t.text(text) == "."
+        } else if w == "."
             && (toks[end - 1].text(text).chars().count() == 1 || is_abbreviated_title(toks[end - 1].text(text)))
             && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word())
         {
@@ -716,8 +756,9 @@ fn classify<'t>(
             // nothing to remember
         } else if is_party_label(w) && first + 2 < surface.len() && !org_tail {
             // "Democrat Anna Kowalski": a party label before a name is no part of it.
-        } else if first == 0 && first + 1 < surface.len() && w.len() > 5 && w.ends_with("ing") && !folded.is_given_name(first) {
-            // "Impeaching Trump", "Playing Trump": a verb opening a heading is no part of a name.
+        } else if first == 0 && first + 1 < surface.len() && w.len() > 5 && w.ends_with("ing") && !w.contains('-') && !folded.is_given_name(first) {
+            // "Impeaching Trump", "Playing Trump": a verb opening a heading is no part of a name
+            // ("Mei-Ling Soh" is a name).
         } else if first + 1 < surface.len() && !org_tail && !shouting && is_acronym(&surface[first]) {
             // "NFL Commissioner …", "GOP Sen. …": an acronym before a name is the body it belongs to.
             affiliation = Some(w.to_string());
@@ -1156,7 +1197,8 @@ fn several_words_or_speaks(run: &RunFacts) -> Option<Verdict> {
     if run.n_words() > LONGEST_UNEXPLAINED_NAME {
         return Some(Verdict::Drop);
     }
-    let speaks = run.next().as_deref().is_some_and(lexicon::is_cue_verb) || run.prev().as_deref().is_some_and(lexicon::is_cue_verb);
+    let is_cue_verb = |t: &Token| lexicon::listed_as_written(t.text(run.text)).is(WordList::CueVerb);
+    let speaks = run.toks.get(run.end).is_some_and(is_cue_verb) || run.start.checked_sub(1).is_some_and(|i| is_cue_verb(&run.toks[i]));
     (run.n_words() >= 2 || speaks).then_some(Verdict::Kind(EntityKind::Person))
 }
 
@@ -1262,6 +1304,15 @@ fn is_body_noun(w: &str) -> bool {
             | "automaker"
             | "carmaker"
             | "conglomerate"
+            | "union"
+            | "federation"
+            | "charity"
+            | "nonprofit"
+            | "chain"
+            | "operator"
+            | "utility"
+            | "regulator"
+            | "watchdog"
     )
 }
 
@@ -1412,6 +1463,14 @@ fn last_word(name: &str) -> &str {
     name.bytes().rposition(|b| b == b' ').map_or(name, |space| &name[space + 1..])
 }
 
+/// Counts one more run given to cluster `c` in `counts`, indexed by cluster.
+fn count_assigned(counts: &mut Vec<usize>, c: usize) {
+    if counts.len() <= c {
+        counts.resize(c + 1, 0);
+    }
+    counts[c] += 1;
+}
+
 /// Groups runs into clusters: full names first, then short forms by surname.
 fn cluster(runs: Vec<Run>) -> Found {
     let mut found = Found::default();
@@ -1438,6 +1497,8 @@ fn cluster(runs: Vec<Run>) -> Found {
     // first ("Park Ji-woo", "Nguyen Thi Lan"), which the name alone may stand for later.
     let mut by_family_first: lexicon::FastMap<&str, Vec<usize>> = lexicon::FastMap::default();
     let mut assigned: Vec<Option<usize>> = vec![None; runs.len()];
+    // How many runs `assigned` gives each cluster so far, kept as it is filled.
+    let mut assigned_count: Vec<usize> = Vec::new();
 
     let new_cluster = |found: &mut Found, name: String, kind: EntityKind| -> usize {
         let body = if kind == EntityKind::Organization { body_kind_of(&name) } else { None };
@@ -1502,7 +1563,11 @@ fn cluster(runs: Vec<Run>) -> Found {
                         same_surname.push(c);
                     }
                     let first = folded_names[i].split(' ').next().unwrap_or("");
-                    if run.words >= 2 && !lexicon::given_names().contains_key(first) {
+                    // "Chen Xiaoling": a first word that is a given name elsewhere may still be the
+                    // family name, when the last word is no given name.
+                    let family_first = !lexicon::given_names().contains_key(first)
+                        || run.words == 2 && !lexicon::given_names().contains_key(last_word(folded_names[i]));
+                    if run.words >= 2 && family_first {
                         let same_first = by_family_first.entry(first).or_default();
                         if !same_first.contains(&c) {
                             same_first.push(c);
@@ -1514,6 +1579,7 @@ fn cluster(runs: Vec<Run>) -> Found {
         };
         found.clusters[c].evidence |= run.evidence;
         assigned[i] = Some(c);
+        count_assigned(&mut assigned_count, c);
     }
     // Pass 2: single words join a person by surname (or first name), or a known name.
     let mut lone_uses: lexicon::FastMap<&str, (usize, bool)> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
@@ -1537,7 +1603,7 @@ fn cluster(runs: Vec<Run>) -> Found {
                 match explained.as_slice() {
                     [c] => Some(*c),
                     _ => {
-                        let named = |c: usize| assigned.iter().filter(|&&a| a == Some(c)).count();
+                        let named = |c: usize| assigned_count.get(c).copied().unwrap_or(0);
                         let mut by_count: Vec<(usize, usize)> = explained.iter().map(|&c| (named(c), c)).collect();
                         by_count.sort_unstable_by(|a, b| b.cmp(a));
                         match by_count.as_slice() {
@@ -1573,6 +1639,7 @@ fn cluster(runs: Vec<Run>) -> Found {
             }
         };
         assigned[i] = Some(c);
+        count_assigned(&mut assigned_count, c);
     }
     // Each cluster's mentions are counted first, so that each list is made once at its size.
     let mut counts = vec![0usize; found.clusters.len()];

@@ -12,7 +12,7 @@
 /// The key of a name.
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    let mut push = |c: char| {
+    let push = |out: &mut String, c: char| {
         if c.is_alphanumeric() || is_script_mark(c) {
             out.push(c);
         } else if c != '\'' && c != '.' && c != '’' && !out.is_empty() && !out.ends_with('-') {
@@ -20,18 +20,23 @@ pub fn slug(name: &str) -> String {
         }
     };
     for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            // Most of a name: a letter or digit, kept lowercase.
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         if is_latin_mark(c) {
             // "e" and a combining acute are "é", which keys as "e".
             continue;
         }
         if c.is_ascii() {
-            push(c.to_ascii_lowercase());
+            push(&mut out, c.to_ascii_lowercase());
         } else if let Some(latin) = transliterated(c) {
-            latin.chars().for_each(&mut push);
+            latin.chars().for_each(|l| push(&mut out, l));
         } else {
             // Lowercased before folding: a letter whose lowercase is another code point's ("Å",
             // the ångström sign, is "å") keys as that letter does.
-            c.to_lowercase().for_each(|l| crate::lexicon::fold_each(l, &mut push));
+            c.to_lowercase().for_each(|l| crate::lexicon::fold_each(l, |f| push(&mut out, f)));
         }
     }
     while out.ends_with('-') {

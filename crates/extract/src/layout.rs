@@ -46,9 +46,12 @@ fn lines(text: &str) -> Vec<Span> {
     let mut start = 0;
     let mut i = 0;
     // Line breaks are `\n`, `\r`, U+2028 and U+2029 (E2 80 A8, E2 80 A9): whole texts are
-    // scanned, so bytes are read, not chars decoded.
+    // scanned, so bytes are read, not chars decoded. Most texts have neither of the last two,
+    // and then the search need not stop at every curly quotation mark (E2 80 9x).
+    let unicode_breaks = ["\u{2028}", "\u{2029}"].iter().any(|b| memchr::memmem::find(bytes, b.as_bytes()).is_some());
     while i <= bytes.len() {
-        i += memchr::memchr3(b'\n', b'\r', 0xE2, &bytes[i..]).unwrap_or(bytes.len() - i);
+        let rest = &bytes[i..];
+        i += if unicode_breaks { memchr::memchr3(b'\n', b'\r', 0xE2, rest) } else { memchr::memchr2(b'\n', b'\r', rest) }.unwrap_or(rest.len());
         let break_len = match bytes.get(i) {
             None => 0,
             Some(b'\n' | b'\r') => 1,
@@ -81,8 +84,9 @@ fn is_iso_date(s: &str) -> bool {
     b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+/// Has `s` at most `n` words? They are counted only as far as that.
+fn at_most_words(s: &str, n: usize) -> bool {
+    page::words(s).nth(n).is_none()
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -181,8 +185,8 @@ pub fn analyse(text: &str) -> Layout {
     if layout.title.is_none() && body.len() >= 2 && !lead_shares_header_line {
         let first = body[0].text(text);
         let looks_like_title = first.len() <= 200
-            && word_count(first) <= 25
-            && (!ends_sentence(first) || word_count(first) <= 15 || is_title_case(first))
+            && at_most_words(first, 25)
+            && (!ends_sentence(first) || at_most_words(first, 15) || is_title_case(first))
             && !first.starts_with(|c: char| crate::quotes::is_quote_char(c));
         if looks_like_title {
             layout.title = Some(body[0]);
@@ -193,7 +197,7 @@ pub fn analyse(text: &str) -> Layout {
     if let (Some(title), None) = (layout.title, layout.kicker) {
         if let Some(&candidate) = body.get(skip) {
             let s = candidate.text(text);
-            let short = word_count(s) <= 8 && s.len() <= 80 && !ends_sentence(s);
+            let short = at_most_words(s, 8) && s.len() <= 80 && !ends_sentence(s);
             let title_again = body.get(skip + 1).is_some_and(|&l| same_line_text(text, l, title));
             let lead_repeats = body.get(skip + 1).is_some_and(|&l| folded_starts_with(l.text(text), s));
             if short && (title_again || lead_repeats) {
@@ -244,7 +248,7 @@ fn dateline(text: &str, paragraph: Span) -> Option<Span> {
     let before = &s[..dash];
     let place = before.split(',').next()?;
     let caps = place.split_whitespace().all(tokens::is_all_caps) && !place.trim().is_empty();
-    if !caps || word_count(before) > 10 {
+    if !caps || !at_most_words(before, 10) {
         return None;
     }
     let dash_len = s[dash..].chars().next()?.len_utf8();
@@ -310,6 +314,26 @@ mod tests {
 
     fn texts(text: &str, spans: &[Span]) -> Vec<String> {
         spans.iter().map(|s| s.text(text).to_string()).collect()
+    }
+
+    /// The lines of `text` as plainly as they can be found: cut at every break, char by char.
+    fn lines_plainly(text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, c) in text.char_indices().chain([(text.len(), '\n')]) {
+            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+                out.extend(trim(text, Span::new(start, i)));
+                start = i + c.len_utf8();
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_are_cut_at_every_break(text in "[a “”’\u{2026}\u{2028}\u{2029}\n\r]{0,30}|\\PC{0,30}") {
+            proptest::prop_assert_eq!(lines(&text), lines_plainly(&text));
+        }
     }
 
     #[test]

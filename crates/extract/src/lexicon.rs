@@ -87,11 +87,51 @@ impl Folded<'_> {
             other => other.to_string(),
         }
     }
+
+    /// The folded word's bytes, read without the UTF-8 check a `str` needs.
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Folded::Borrowed(s) => s.as_bytes(),
+            Folded::Inline { bytes, len } => &bytes[..usize::from(*len)],
+            Folded::Owned(s) => s.as_bytes(),
+        }
+    }
 }
 
 impl PartialEq<&str> for Folded<'_> {
     fn eq(&self, other: &&str) -> bool {
-        **self == **other
+        // Two strings are equal when their bytes are.
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+/// A word folded for lookup in the word lists: a `str`, or a [`Folded`] read as its bytes, which
+/// spares the UTF-8 check its `str` needs.
+pub trait FoldedWord {
+    fn folded_bytes(&self) -> &[u8];
+}
+
+impl FoldedWord for str {
+    fn folded_bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl FoldedWord for String {
+    fn folded_bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl FoldedWord for Folded<'_> {
+    fn folded_bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl<W: FoldedWord + ?Sized> FoldedWord for &W {
+    fn folded_bytes(&self) -> &[u8] {
+        (**self).folded_bytes()
     }
 }
 
@@ -104,7 +144,7 @@ impl AsRef<str> for Folded<'_> {
 /// [`fold`] without a copy for most words: see [`Folded`].
 pub fn folded(s: &str) -> Folded<'_> {
     // Most words are short: packed into a number, they are tested and lowered all at once.
-    if let Some(key) = packed(s) {
+    if let Some(key) = packed(s.as_bytes()) {
         if key & u128::from_le_bytes([0x80; 16]) != 0 {
             return folded_non_ascii(s);
         }
@@ -312,16 +352,16 @@ impl<V> Default for WordTable<V> {
 }
 
 impl<V> WordTable<V> {
-    /// Adds or replaces the value of `folded`.
-    fn insert(&mut self, folded: String, value: V) {
-        match packed(&folded) {
+    /// Adds or replaces the value of `folded` (made a `String` only when it is too long to pack).
+    fn insert(&mut self, folded: Folded<'_>, value: V) {
+        match packed(folded.as_bytes()) {
             Some(key) => self.short.insert(key, value),
-            None => self.long.insert(folded, value),
+            None => self.long.insert(folded.into_owned(), value),
         };
     }
 
     pub fn get(&self, folded: &str) -> Option<&V> {
-        match packed(folded) {
+        match packed(folded.as_bytes()) {
             Some(key) => self.short.get(&key),
             None => self.long.get(folded),
         }
@@ -336,8 +376,10 @@ impl<V> WordTable<V> {
 pub fn places() -> &'static WordTable<Place> {
     static PLACES: OnceLock<WordTable<Place>> = OnceLock::new();
     PLACES.get_or_init(|| {
-        let mut map = WordTable::default();
-        for line in include_str!("../data/places.tsv").lines() {
+        let tsv = include_str!("../data/places.tsv");
+        let lines = memchr::memchr_iter(b'\n', tsv.as_bytes()).count();
+        let mut map = WordTable { short: FastMap::with_capacity_and_hasher(lines, Default::default()), long: WordMap::default() };
+        for line in tsv.lines() {
             let mut cols = line.split('\t');
             let (Some(name), Some(kind)) = (cols.next(), cols.next()) else { continue };
             let kind = match kind {
@@ -347,7 +389,7 @@ pub fn places() -> &'static WordTable<Place> {
                 _ => PlaceKind::City,
             };
             let canonical = cols.next().unwrap_or(name);
-            map.insert(fold(name), Place { canonical, kind });
+            map.insert(folded(name), Place { canonical, kind });
         }
         map
     })
@@ -361,21 +403,51 @@ pub enum Gender {
 }
 
 /// Common given names with their usual gender, by folded name.
-pub fn given_names() -> &'static WordTable<Gender> {
-    static NAMES: OnceLock<WordTable<Gender>> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        let mut names = WordTable::default();
-        for line in include_str!("../data/given_names.tsv").lines() {
-            let Some((name, g)) = line.split_once('\t') else { continue };
-            let gender = match g {
-                "m" => Gender::Male,
-                "f" => Gender::Female,
-                _ => Gender::Unknown,
-            };
-            names.insert(fold(name), gender);
+pub fn given_names() -> &'static GivenNames {
+    &GivenNames
+}
+
+include!(concat!(env!("OUT_DIR"), "/given_names.rs"));
+
+/// The given names of `data/given_names.tsv`, compiled in by `build.rs` as sorted numbers:
+/// nothing is built when a program starts.
+pub struct GivenNames;
+
+impl GivenNames {
+    /// The usual gender of the given name `folded`, if it is one.
+    pub fn get(&self, folded: &str) -> Option<&'static Gender> {
+        const GENDERS: [Gender; 4] = [Gender::Male, Gender::Female, Gender::Unknown, Gender::Unknown];
+        // The name as `build.rs` numbers it: five bits a letter, a = 1.
+        let bytes = folded.as_bytes();
+        if bytes.is_empty() || bytes.len() > 25 {
+            return None;
         }
-        names
-    })
+        let mut number = 0u128;
+        for &b in bytes {
+            if !b.is_ascii_lowercase() {
+                return None;
+            }
+            number = number << 5 | u128::from(b - b'a' + 1);
+        }
+        let gender = match bytes.len() {
+            1..=6 => gender_bits(&GIVEN_NAMES_UP_TO_6, number),
+            7..=12 => gender_bits(&GIVEN_NAMES_UP_TO_12, number),
+            _ => gender_bits(&GIVEN_NAMES_LONGER, number),
+        }?;
+        Some(&GENDERS[gender])
+    }
+
+    pub fn contains_key(&self, folded: &str) -> bool {
+        self.get(folded).is_some()
+    }
+}
+
+/// The two gender bits of the name numbered `number` in a sorted table of names, if it is there.
+fn gender_bits<T: Copy + Ord + Into<u128> + TryFrom<u128>>(table: &[T], number: u128) -> Option<usize> {
+    // The name's smallest entry, with gender 0: the name is the first entry not below it, if any.
+    let least = T::try_from(number << 2).ok()?;
+    let found: u128 = (*table.get(table.partition_point(|&n| n < least))?).into();
+    (found >> 2 == number).then_some((found & 3) as usize)
 }
 
 /// What the hand-written word lists say of one folded word, found with one lookup:
@@ -401,8 +473,8 @@ impl WordInfo {
 
 /// What the hand-written lists (and the demonyms) say of `folded`. They are asked
 /// of many words, so they are one small table, apart from the big gazetteer.
-pub fn listed(folded: &str) -> WordInfo {
-    packed(folded).and_then(|key| listed_table().get(&key)).copied().unwrap_or_default()
+pub fn listed(folded: &(impl FoldedWord + ?Sized)) -> WordInfo {
+    packed(folded.folded_bytes()).and_then(|key| listed_table().get(&key)).copied().unwrap_or_default()
 }
 
 /// The table behind [`listed`], by [`packed`] word.
@@ -412,13 +484,13 @@ fn listed_table() -> &'static FastMap<u128, WordInfo> {
         let mut words = FastMap::<u128, WordInfo>::default();
         for &(list, members) in WORD_LISTS {
             for &word in members {
-                if let Some(key) = packed(word) {
+                if let Some(key) = packed(word.as_bytes()) {
                     words.entry(key).or_default().lists |= list.bit();
                 }
             }
         }
         for (i, &(demonym, _)) in DEMONYMS.iter().enumerate() {
-            if let Some(key) = packed(demonym) {
+            if let Some(key) = packed(demonym.as_bytes()) {
                 words.entry(key).or_default().demonym = u8::try_from(i + 1).unwrap_or(0);
             }
         }
@@ -429,8 +501,9 @@ fn listed_table() -> &'static FastMap<u128, WordInfo> {
 /// [`listed`] of the word folded: a short ASCII word is lowercased as it is packed, and not
 /// folded first.
 pub fn listed_as_written(word: &str) -> WordInfo {
-    match packed(word) {
-        Some(key) if word.is_ascii() => listed_table().get(&ascii_lowercase(key)).copied().unwrap_or_default(),
+    match packed(word.as_bytes()) {
+        // An ASCII word has no high bit in its packed bytes (nor in the length byte, below 16).
+        Some(key) if key & u128::from_le_bytes([0x80; 16]) == 0 => listed_table().get(&ascii_lowercase(key)).copied().unwrap_or_default(),
         _ => with_folded(word, listed),
     }
 }
@@ -448,8 +521,7 @@ fn ascii_lowercase(key: u128) -> u128 {
 
 /// A word of at most 15 bytes and its length, packed into one number: a key hashed and
 /// compared at once, with no pointer to follow. (No word of the hand-written lists is longer.)
-fn packed(word: &str) -> Option<u128> {
-    let bytes = word.as_bytes();
+fn packed(bytes: &[u8]) -> Option<u128> {
     let len = bytes.len();
     // Two loads that may overlap, not a copy of a length known only now: the bytes they
     // share are the same, so or-ing them is harmless.
@@ -479,7 +551,7 @@ macro_rules! word_lists {
         $(
             const $const_name: &[&str] = &[$($w),*];
             #[doc = $doc]
-            pub fn $fn_name(folded: &str) -> bool {
+            pub fn $fn_name(folded: &(impl FoldedWord + ?Sized)) -> bool {
                 listed(folded).is(WordList::$list)
             }
         )*
@@ -799,15 +871,62 @@ mod tests {
         Some(u128::from_le_bytes(key))
     }
 
+    /// The given names read from `data/given_names.tsv` as plainly as can be: what the table
+    /// compiled in by `build.rs` must equal.
+    fn given_names_from_the_file() -> HashMap<String, Gender> {
+        let mut names = HashMap::new();
+        for line in include_str!("../data/given_names.tsv").lines() {
+            let Some((name, g)) = line.split_once('\t') else { continue };
+            let gender = match g {
+                "m" => Gender::Male,
+                "f" => Gender::Female,
+                _ => Gender::Unknown,
+            };
+            names.insert(fold(name), gender);
+        }
+        names
+    }
+
+    #[test]
+    fn the_compiled_given_names_are_the_files() {
+        let names = given_names_from_the_file();
+        assert!(names.len() > 30_000);
+        for (name, gender) in &names {
+            assert_eq!(given_names().get(name), Some(gender), "{name:?}");
+        }
+        assert_eq!(GIVEN_NAMES_UP_TO_6.len() + GIVEN_NAMES_UP_TO_12.len() + GIVEN_NAMES_LONGER.len(), names.len());
+        for word in ["", "a", "zzzzzzzzzzzzzzzzzzzzzzzz", "Anna", "anna ", "ánna", "maria-jose"] {
+            assert_eq!(given_names().get(word), names.get(word), "{word:?}");
+        }
+    }
+
     proptest::proptest! {
         #[test]
+        fn given_names_are_found_as_in_the_file(word in "[a-z]{1,8}|\\PC{0,20}") {
+            static NAMES: OnceLock<HashMap<String, Gender>> = OnceLock::new();
+            let names = NAMES.get_or_init(given_names_from_the_file);
+            proptest::prop_assert_eq!(given_names().get(&word), names.get(&word));
+        }
+
+        #[test]
         fn packing_by_loads_equals_packing_by_copying(word in "\\PC{0,18}") {
-            proptest::prop_assert_eq!(packed(&word), packed_by_copying(&word));
+            proptest::prop_assert_eq!(packed(word.as_bytes()), packed_by_copying(&word));
+        }
+
+        #[test]
+        fn words_are_listed_as_written_as_their_folds_are(word in "[A-Za-zéÉ’' -]{0,17}|\\PC{0,17}", pick in 0..2000usize, capitals in 0..u32::MAX) {
+            let all: Vec<&str> = WORD_LISTS.iter().flat_map(|(_, members)| members.iter().copied()).collect();
+            let listed_word: String =
+                all[pick % all.len()].chars().enumerate().map(|(i, c)| if capitals >> (i % 32) & 1 == 1 { c.to_ascii_uppercase() } else { c }).collect();
+            for w in [word.as_str(), &listed_word] {
+                let (as_written, of_fold) = (listed_as_written(w), listed(&fold(w)));
+                proptest::prop_assert_eq!((as_written.lists, as_written.demonym), (of_fold.lists, of_fold.demonym), "{:?}", w);
+            }
         }
 
         #[test]
         fn packed_words_lowercase_as_words_do(word in "[ -~]{0,15}") {
-            proptest::prop_assert_eq!(packed(&word).map(ascii_lowercase), packed(&word.to_ascii_lowercase()));
+            proptest::prop_assert_eq!(packed(word.as_bytes()).map(ascii_lowercase), packed(word.to_ascii_lowercase().as_bytes()));
         }
 
         #[test]
@@ -815,6 +934,9 @@ mod tests {
             proptest::prop_assert_eq!(&*folded(&s), fold_by_chars(&s));
             proptest::prop_assert_eq!(fold(&s), fold_by_chars(&s));
             proptest::prop_assert_eq!(folded_chars(&s).collect::<String>(), fold_by_chars(&s));
+            let mut into = String::from("x");
+            fold_into(&mut into, &s);
+            proptest::prop_assert_eq!(into, format!("x{}", fold_by_chars(&s)));
         }
 
         #[test]

@@ -248,8 +248,9 @@ fn extract_laid_out(id: &str, text: String, given: Given<'_>) -> Article {
         }
     }
     // Tokenised once; every later stage reads these.
-    // Every paragraph's tokens in one list, made once.
-    let mut all_tokens = Vec::new();
+    // Every paragraph's tokens in one list, made once: room for all of them at once, as
+    // `tokenize_into` reserves it for each, so that the list is never copied to grow.
+    let mut all_tokens = Vec::with_capacity(layout.paragraphs.iter().map(|p| p.len() / 4 + 1).sum());
     let bounds: Vec<(usize, usize)> = layout
         .paragraphs
         .iter()

@@ -19,6 +19,58 @@ const LONGEST_FURNITURE: usize = 300;
 /// A line this long in a text of a few lines is a page run together, not a paragraph.
 const RUN_TOGETHER: usize = 600;
 
+/// `s.split_whitespace()`, read a byte at a time: an ASCII byte (most of news text) is told
+/// from whitespace by a match, and only other characters are decoded.
+pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut next = 0;
+    std::iter::from_fn(move || {
+        let mut i = next;
+        while i < s.len() && is_space_at(s, i) {
+            i += utf8_len(s.as_bytes()[i]);
+        }
+        let start = i;
+        while i < s.len() && !is_space_at(s, i) {
+            i += utf8_len(s.as_bytes()[i]);
+        }
+        next = i;
+        (i > start).then(|| &s[start..i])
+    })
+}
+
+/// Is the character at byte `i` of `s` (a char boundary) whitespace?
+#[inline(always)]
+fn is_space_at(s: &str, i: usize) -> bool {
+    match s.as_bytes()[i] {
+        // The ASCII characters `char::is_whitespace` accepts.
+        b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => true,
+        b if b.is_ascii() => false,
+        _ => s[i..].chars().next().is_some_and(char::is_whitespace),
+    }
+}
+
+/// The length of the UTF-8 character whose first byte is `b`.
+#[inline(always)]
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..0xE0 => 1 + usize::from(b >= 0x80),
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
+
+/// `s.contains(['“', '”', '"'])`, by bytes: `"` is one, and the curly marks are E2 80 9C and
+/// E2 80 9D.
+fn has_double_quote(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b'"', 0xE2, b).any(|i| b[i] == b'"' || matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])))
+}
+
+/// `s.contains('©')`, by bytes: © is C2 A9, and A9 follows C2 in no other character.
+fn has_copyright_sign(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(0xA9, b).any(|i| i > 0 && b[i - 1] == 0xC2)
+}
+
 /// Splits the lines of a page whose paragraphs were run together: at runs of two or more
 /// spaces, or, on a line that has none, at the ends of sentences outside quotation marks.
 /// Other texts keep their lines.
@@ -114,96 +166,97 @@ fn is_navigation_word(w: &str) -> bool {
     let mut lower = [0u8; 14];
     lower[..w.len()].copy_from_slice(w.as_bytes());
     lower[..w.len()].make_ascii_lowercase();
+    // Matched as bytes: every navigation word is ASCII.
     matches!(
-        std::str::from_utf8(&lower[..w.len()]).unwrap_or_default(),
-        "home"
-            | "news"
-            | "sport"
-            | "sports"
-            | "business"
-            | "opinion"
-            | "culture"
-            | "subscribe"
-            | "sign"
-            | "in"
-            | "log"
-            | "login"
-            | "menu"
-            | "search"
-            | "weather"
-            | "politics"
-            | "world"
-            | "local"
-            | "lifestyle"
-            | "entertainment"
-            | "video"
-            | "videos"
-            | "podcasts"
-            | "newsletters"
-            | "more"
-            | "life"
-            | "puzzles"
-            | "travel"
-            | "tech"
-            | "science"
-            | "health"
-            | "arts"
-            | "books"
-            | "music"
-            | "film"
-            | "tv"
-            | "food"
-            | "money"
-            | "markets"
-            | "courts"
-            | "crime"
-            | "education"
-            | "environment"
-            | "climate"
-            | "football"
-            | "rugby"
-            | "cricket"
-            | "tennis"
-            | "golf"
-            | "results"
-            | "fixtures"
-            | "basketball"
-            | "hockey"
-            | "racing"
-            | "baseball"
-            | "chess"
-            | "obituaries"
-            | "events"
-            | "jobs"
-            | "classifieds"
-            | "contact"
-            | "about"
-            | "us"
-            | "terms"
-            | "privacy"
-            | "register"
-            | "account"
-            | "&"
-            | "|"
-            | "and"
-            | "skip"
-            | "to"
-            | "main"
-            | "content"
-            | "latest"
-            | "live"
-            | "uk"
-            | "national"
-            | "international"
-            | "economy"
-            | "property"
-            | "motoring"
-            | "technology"
-            | "style"
-            | "magazine"
-            | "comment"
-            | "letters"
-            | "weekend"
+        &lower[..w.len()],
+        b"home"
+            | b"news"
+            | b"sport"
+            | b"sports"
+            | b"business"
+            | b"opinion"
+            | b"culture"
+            | b"subscribe"
+            | b"sign"
+            | b"in"
+            | b"log"
+            | b"login"
+            | b"menu"
+            | b"search"
+            | b"weather"
+            | b"politics"
+            | b"world"
+            | b"local"
+            | b"lifestyle"
+            | b"entertainment"
+            | b"video"
+            | b"videos"
+            | b"podcasts"
+            | b"newsletters"
+            | b"more"
+            | b"life"
+            | b"puzzles"
+            | b"travel"
+            | b"tech"
+            | b"science"
+            | b"health"
+            | b"arts"
+            | b"books"
+            | b"music"
+            | b"film"
+            | b"tv"
+            | b"food"
+            | b"money"
+            | b"markets"
+            | b"courts"
+            | b"crime"
+            | b"education"
+            | b"environment"
+            | b"climate"
+            | b"football"
+            | b"rugby"
+            | b"cricket"
+            | b"tennis"
+            | b"golf"
+            | b"results"
+            | b"fixtures"
+            | b"basketball"
+            | b"hockey"
+            | b"racing"
+            | b"baseball"
+            | b"chess"
+            | b"obituaries"
+            | b"events"
+            | b"jobs"
+            | b"classifieds"
+            | b"contact"
+            | b"about"
+            | b"us"
+            | b"terms"
+            | b"privacy"
+            | b"register"
+            | b"account"
+            | b"&"
+            | b"|"
+            | b"and"
+            | b"skip"
+            | b"to"
+            | b"main"
+            | b"content"
+            | b"latest"
+            | b"live"
+            | b"uk"
+            | b"national"
+            | b"international"
+            | b"economy"
+            | b"property"
+            | b"motoring"
+            | b"technology"
+            | b"style"
+            | b"magazine"
+            | b"comment"
+            | b"letters"
+            | b"weekend"
     )
 }
 
@@ -268,30 +321,30 @@ pub fn is_marker(line: &str) -> bool {
 pub fn is_boilerplate(line: &str, after_list: bool) -> bool {
     // A paragraph of the article's length is no furniture; only a footer's mark settles it.
     if line.len() > LONGEST_FURNITURE {
-        return line.contains('©');
+        return has_copyright_sign(line);
     }
-    let Some(first) = line.split_whitespace().next() else { return true };
+    let Some(first) = words(line).next() else { return true };
     if is_marker(line) {
         return true;
     }
     // "© 2025 Harbour Times Media. All rights reserved."
-    if line.contains('©') || line.starts_with("Copyright ") || line.trim_end_matches('.').ends_with("rights reserved") {
+    if has_copyright_sign(line) || line.starts_with("Copyright ") || line.trim_end_matches('.').ends_with("rights reserved") {
         return true;
     }
     // "Published 3:14 PM EST, Tue March 4, 2025", "Updated 19:42 GMT".
     let stamp = matches!(first.trim_end_matches(':'), "Published" | "Updated" | "Posted" | "Modified");
-    if stamp && line.split_whitespace().nth(14).is_none() && line.bytes().any(|b| b.is_ascii_digit()) {
+    if stamp && words(line).nth(14).is_none() && line.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
     // What remains is furniture only if it ends no sentence and quotes nobody.
     let ends_sentence = line.trim_end_matches(['”', '"', ')', '’']).ends_with(['.', '!', '?']);
-    if ends_sentence || line.contains(['“', '”', '"']) {
+    if ends_sentence || has_double_quote(line) {
         return false;
     }
-    let n = line.split_whitespace().count();
+    let n = words(line).count();
     // "Home News Sport Business Opinion", "Harbour Times | Sport | Football".
     let bars = line.bytes().filter(|&b| b == b'|').count();
-    let navigation = line.split_whitespace().filter(|w| is_navigation_word(w)).count();
+    let navigation = words(line).filter(|w| is_navigation_word(w)).count();
     if n >= 3 && (bars >= 2 || navigation * 10 >= n * 6) {
         return true;
     }
@@ -333,24 +386,28 @@ pub fn credits(text: &str, paragraph: Span, out: &mut Vec<Span>) {
         return;
     }
     // Bylines, staff lines, notes and author notes show themselves in their first words.
-    let may_credit = s.starts_with("By ")
-        || s.starts_with("BY ")
-        || s.starts_with("Editor")
-        || s.starts_with("Reporting")
-        || s.contains(',') && s.split_whitespace().nth(8).is_none()
-        || s.split_whitespace().take(5).any(|w| matches!(w, "is" | "covers" | "writes" | "reports"));
+    let may_credit = s.starts_with("By ") || s.starts_with("BY ") || s.starts_with("Editor") || s.starts_with("Reporting") || {
+        // One pass over the first nine words: fewer than nine, with a comma, or one of the
+        // first five a verb of a note.
+        let (mut count, mut noted) = (0, false);
+        for w in words(s).take(9) {
+            noted |= count < 5 && matches!(w, "is" | "covers" | "writes" | "reports");
+            count += 1;
+        }
+        s.contains(',') && count < 9 || noted
+    };
     if !may_credit {
         labelled_credits(s, paragraph, out);
         return;
     }
-    let words: Vec<&str> = s.split_whitespace().collect();
+    let words: Vec<&str> = words(s).collect();
     let n = words.len();
     let whole = |out: &mut Vec<Span>| out.push(paragraph);
     let capitalised = |w: &&str| w.starts_with(|c: char| c.is_uppercase());
     // "By Jane Roe", "By Jane Roe and Tom Poe, Harbour Times".
     if let Some(rest) = s.strip_prefix("By ").or_else(|| s.strip_prefix("BY ")) {
         let names = rest.split([',', '|']).next().unwrap_or("");
-        if n <= 16 && !s.contains(['“', '”', '"']) && names.split_whitespace().all(|w| capitalised(&w) || w == "and") {
+        if n <= 16 && !has_double_quote(s) && names.split_whitespace().all(|w| capitalised(&w) || w == "and") {
             whole(out);
             return;
         }
@@ -366,7 +423,7 @@ pub fn credits(text: &str, paragraph: Span, out: &mut Vec<Span>) {
         return;
     }
     // "Jane Roe is a reporter covering city hall.", "Sam Ekwueme covers football for the Harbour Times."
-    if n <= 30 && !s.contains(['“', '”', '"']) {
+    if n <= 30 && !has_double_quote(s) {
         if let Some(v) = words.iter().position(|w| matches!(*w, "is" | "covers" | "writes" | "reports")) {
             let named = (2..=4).contains(&v) && words[..v].iter().all(capitalised);
             let rest = &words[v + 1..];
@@ -412,7 +469,8 @@ fn labelled_credits(s: &str, paragraph: Span, out: &mut Vec<Span>) {
         }
     }
     // "Photo by Tom Poe".
-    if let Some(at) = memchr::memmem::find(bytes, b"Photo by ") {
+    static PHOTO_BY: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    if let Some(at) = PHOTO_BY.get_or_init(|| memchr::memmem::Finder::new("Photo by ")).find(bytes) {
         let end = s[at..].find([')', '\n']).map_or(s.len(), |k| at + k);
         push(out, at, end);
     }
@@ -424,6 +482,15 @@ mod tests {
 
     fn texts<'a>(text: &'a str, spans: &[Span]) -> Vec<&'a str> {
         spans.iter().map(|s| s.text(text)).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_and_marks_are_found_as_the_standard_library_finds_them(s in "[ a-zA-Z,.\"“”©é\t\n\r\u{b}\u{c}\u{85}\u{a0}\u{2003}\u{3000}]{0,40}|\\PC{0,40}") {
+            proptest::prop_assert_eq!(words(&s).collect::<Vec<_>>(), s.split_whitespace().collect::<Vec<_>>());
+            proptest::prop_assert_eq!(has_double_quote(&s), s.contains(['“', '”', '"']));
+            proptest::prop_assert_eq!(has_copyright_sign(&s), s.contains('©'));
+        }
     }
 
     #[test]

@@ -61,6 +61,21 @@ fn word_shape(word: &[u8], first: char) -> u8 {
     case | if crate::dates::may_start_date_bytes(word) { MAY_START_DATE } else { 0 }
 }
 
+/// [`char::is_alphanumeric`], answered at once for the characters beyond ASCII that news text
+/// has most (quotation marks and dashes, accented Latin letters), which the standard library
+/// looks up in its tables.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
+        // Latin-1 letters and Latin Extended-A and -B: letters all, but for two signs.
+        '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
+        // General Punctuation: quotation marks, dashes, spaces, no letter.
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -112,20 +127,22 @@ pub fn tokenize_into(out: &mut Vec<Token>, text: &str, range: Span) {
     let first = out.len();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b' ' {
+        let b = bytes[i];
+        if b == b' ' {
             i += 1;
             continue;
         }
         let (c, len) = char_at(slice, i);
-        if c.is_whitespace() {
+        let start = range.start + i;
+        // Most tokens are words that start with an ASCII letter or digit: no more to ask of them.
+        if !b.is_ascii_alphanumeric() && c.is_whitespace() {
             i += len;
             continue;
         }
-        let start = range.start + i;
-        if !c.is_alphanumeric() {
+        if !b.is_ascii_alphanumeric() && !is_alphanumeric(c) {
             if is_apostrophe(c) {
                 let mut rest = slice[i + len..].chars();
-                if matches!(rest.next(), Some('s') | Some('S')) && !rest.next().is_some_and(char::is_alphanumeric) {
+                if matches!(rest.next(), Some('s') | Some('S')) && !rest.next().is_some_and(is_alphanumeric) {
                     let possessive = out[first..].last().is_some_and(|t: &Token| t.span.end == start && t.kind == TokenKind::Word);
                     if possessive {
                         out.push(Token { span: Span::new(start, start + len + 1), kind: TokenKind::Possessive, shape: 0 });
@@ -164,7 +181,7 @@ pub fn tokenize_into(out: &mut Vec<Token>, text: &str, range: Span) {
                 break;
             }
             let (d, d_len) = char_at(slice, end);
-            if d.is_alphanumeric() {
+            if is_alphanumeric(d) {
                 end += d_len;
                 segment_letters += 1;
                 continue;
@@ -172,10 +189,10 @@ pub fn tokenize_into(out: &mut Vec<Token>, text: &str, range: Span) {
             let after = &slice[end + d_len..];
             let next = after.chars().next();
             let joins = match d {
-                '-' | '\u{2011}' => next.is_some_and(char::is_alphanumeric),
+                '-' | '\u{2011}' => next.is_some_and(is_alphanumeric),
                 '\'' | '’' => {
                     // "don't", "O'Brien" stay one word; a possessive "'s" is split off.
-                    let possessive = matches!(next, Some('s' | 'S')) && !after[1..].chars().next().is_some_and(char::is_alphanumeric);
+                    let possessive = matches!(next, Some('s' | 'S')) && !after[1..].chars().next().is_some_and(is_alphanumeric);
                     next.is_some_and(char::is_alphabetic) && !possessive
                 }
                 '.' => {
@@ -242,6 +259,34 @@ const ABBREVIATIONS: &[&str] = &[
 
 const LONGEST_ABBREVIATION: usize = 6;
 
+/// [`ABBREVIATIONS`] as numbers, a byte each letter from the lowest (see [`lowered_key`]): a word
+/// is compared with all of them a number at a time, not a letter at a time.
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0u64; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        let letters = ABBREVIATIONS[i].as_bytes();
+        let mut j = 0;
+        while j < letters.len() {
+            keys[i] |= (letters[j] as u64) << (8 * j);
+            j += 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// The word's bytes, ASCII capitals lowered, as one number, a byte each from the lowest, for a
+/// word of at most eight bytes. (No byte of a word is zero, so words of different lengths differ.)
+fn lowered_key(word: &[u8]) -> u64 {
+    word.iter().rev().fold(0, |key, b| key << 8 | u64::from(b.to_ascii_lowercase()))
+}
+
+/// Is `w` one of the [`ABBREVIATIONS`], in any case?
+fn is_abbreviation(w: &str) -> bool {
+    w.len() <= LONGEST_ABBREVIATION && ABBREVIATION_KEYS.contains(&lowered_key(w.as_bytes()))
+}
+
 /// Sentence spans of a paragraph. Stops inside `protected` spans (quotations)
 /// never end a sentence, so a quote is never cut in two.
 pub fn sentences(text: &str, paragraph: Span, protected: &[Span]) -> Vec<Span> {
@@ -269,8 +314,7 @@ pub fn sentences_in(text: &str, paragraph: Span, tokens: &[Token], protected: &[
             let prev = tokens[i - 1];
             if prev.is_word() && prev.span.end == t.span.start {
                 let w = prev.text(text);
-                let abbreviation = w.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w));
-                if abbreviation || (w.chars().count() == 1 && is_capitalized(w)) {
+                if is_abbreviation(w) || (w.chars().count() == 1 && is_capitalized(w)) {
                     continue;
                 }
             }
@@ -321,7 +365,23 @@ mod tests {
         }
     }
 
+    #[test]
+    fn alphanumerics_are_those_of_the_standard_library() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn abbreviations_are_found_by_number_as_by_their_letters(word in "[a-zA-Z.é]{0,7}", pick in 0..ABBREVIATIONS.len(), capitals in 0..64u32) {
+            let listed: String = ABBREVIATIONS[pick].chars().enumerate().map(|(i, c)| if capitals >> i & 1 == 1 { c.to_ascii_uppercase() } else { c }).collect();
+            for w in [word.as_str(), &listed] {
+                let by_letters = w.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w));
+                proptest::prop_assert_eq!(is_abbreviation(w), by_letters, "{:?}", w);
+            }
+        }
+
         #[test]
         fn eight_bytes_at_once_agree_with_one_at_a_time(bytes in proptest::array::uniform8(proptest::prelude::any::<u8>())) {
             proptest::prop_assert_eq!(ascii_alnum_prefix(&bytes), bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count());
