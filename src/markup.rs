@@ -134,7 +134,8 @@ pub fn facet_rows(rows: &[FacetValue], href_of: impl Fn(&FacetValue) -> String) 
         // back to the value by its key when the rows are written anew (`data-focus`).
         out.markup(if v.count == 0 { r#"<li><a class="facet-value zero" href=""# } else { r#"<li><a class="facet-value" href=""# });
         out.text(&href_of(v));
-        out.markup(if v.selected { r#"" aria-pressed="true""# } else { r#"" aria-pressed="false""# });
+        // A chosen value is the current one of its set (a link cannot be a pressed button).
+        out.markup(if v.selected { r#"" aria-current="true""# } else { r#"""# });
         out.markup(r#" data-noscroll="" data-focus=""#).text(&v.key);
         out.markup(r#""><span class="name">"#).text(&v.name).markup(r#"</span><span class="count">"#);
         out.count(v.count).markup("</span></a></li>");
@@ -660,9 +661,9 @@ mod tests {
         assert_eq!(
             html.as_str(),
             concat!(
-                r#"<li><a class="facet-value" href="/b/?speaker=Anna &lt;b&gt;&amp;q=x" aria-pressed="true" data-noscroll="" data-focus="Anna &lt;b&gt;">"#,
+                r#"<li><a class="facet-value" href="/b/?speaker=Anna &lt;b&gt;&amp;q=x" aria-current="true" data-noscroll="" data-focus="Anna &lt;b&gt;">"#,
                 r#"<span class="name">Anna &lt;b&gt;</span><span class="count">3</span></a></li>"#,
-                r#"<li><a class="facet-value zero" href="/b/?speaker=Jo&amp;q=x" aria-pressed="false" data-noscroll="" data-focus="Jo">"#,
+                r#"<li><a class="facet-value zero" href="/b/?speaker=Jo&amp;q=x" data-noscroll="" data-focus="Jo">"#,
                 r#"<span class="name">Jo</span><span class="count">0</span></a></li>"#,
             )
         );

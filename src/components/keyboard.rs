@@ -56,20 +56,17 @@ pub fn Keyboard() -> impl IntoView {
             let lost = document().active_element().is_none_or(|e| e.tag_name() == "BODY");
             let Some((key, group)) = focused.get_value().filter(|_| lost) else { return };
             let document = document();
-            let same = document.query_selector_all("[data-focus]").ok().and_then(|all| {
-                (0..all.length())
-                    .filter_map(|i| all.get(i)?.dyn_into::<web_sys::Element>().ok())
-                    .find(|e| e.get_attribute("data-focus").as_deref() == Some(&key))
-            });
-            let in_group = || {
-                let group = group.as_deref()?;
-                let groups = document.query_selector_all("[data-focus-group]").ok()?;
-                let container = (0..groups.length())
-                    .filter_map(|i| groups.get(i)?.dyn_into::<web_sys::Element>().ok())
-                    .find(|g| g.get_attribute("data-focus-group").as_deref() == Some(group))?;
-                container.query_selector("[data-focus]").ok().flatten()
+            let all = |within: &web_sys::Element| -> Vec<web_sys::Element> {
+                within
+                    .query_selector_all("[data-focus]")
+                    .map_or_else(|_| Vec::new(), |l| (0..l.length()).filter_map(|i| l.get(i)?.dyn_into().ok()).collect())
             };
-            if !focus(same) && !focus(in_group()) {
+            let same = |list: &[web_sys::Element]| list.iter().find(|e| e.get_attribute("data-focus").as_deref() == Some(&key)).cloned();
+            // The same control in its own group first (a speaker is in the facet and in the chart), then anywhere.
+            let container = group.as_deref().and_then(|g| document.query_selector(&format!("[data-focus-group=\"{g}\"]")).ok().flatten());
+            let in_group = container.as_ref().map(all).unwrap_or_default();
+            let everywhere = || document.document_element().map(|root| all(&root)).unwrap_or_default();
+            if !focus(same(&in_group)) && !focus(same(&everywhere())) && !focus(in_group.first().cloned()) {
                 focus(document.get_element_by_id("results"));
             }
         });

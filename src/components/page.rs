@@ -70,8 +70,11 @@ pub fn Page() -> impl IntoView {
         <Keyboard/>
         <a class="skip" href="#results">{"Skip to results"}</a>
         <Header/>
-        <LoaderPanel/>
-        <Notices notices=notices/>
+        // Every part of the page is in a landmark: this one holds what a corpus and a link say.
+        <section class="status-area" aria-label="Corpus and link">
+            <LoaderPanel/>
+            <Notices notices=notices/>
+        </section>
         <div class="layout" class:filters-open=move || filters_open.get()>
             <div class="filter-bar">
                 <FiltersToggle open=filters_open/>
@@ -96,8 +99,8 @@ pub fn Page() -> impl IntoView {
             </aside>
             <main id="results" tabindex="-1">
                 <Results/>
+                <p class="toast" role="status">{move || said.get()}</p>
             </main>
         </div>
-        <p class="toast" role="status">{move || said.get()}</p>
     }
 }

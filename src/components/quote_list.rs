@@ -90,7 +90,7 @@ pub fn QuoteList() -> impl IntoView {
             <p class="summary" role="status">{move || format!("{} of {} quotes", total(), ctx.corpus().quotes.len())}</p>
             <span class="list-actions">
                 <Downloads quotes=true/>
-                <a class="toggle" href=toggle_group aria-pressed=move || if grouped() { "true" } else { "false" }>"Group by speaker"</a>
+                <a class="toggle" href=toggle_group aria-current=move || grouped().then_some("true")>"Group by speaker"</a>
                 <SortOrder/>
             </span>
         </div>
