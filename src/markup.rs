@@ -326,8 +326,8 @@ pub const TIMELINE_HEIGHT: usize = 100;
 /// the pointer or the focus is on, and a table of the counts, its text alternative (`open`:
 /// shown). Each bar is a link (`href_of` a period: where it leads) named by its period and
 /// count (`noun`: "quotes" or "articles"), with `data-i` its period and `data-focus` to find
-/// it again after a change; the first bar is the one the Tab key reaches. The charts are
-/// drawn here, as the lists are, rather than node by node: see BENCHMARKS.md, Size.
+/// it again after a change; the first bar is the one the Tab key reaches. The charts change
+/// with every filter, so they are written here as the lists are, and set at once.
 pub fn timeline(t: &Timeline, noun: &'static str, name: &'static str, open: bool, href_of: &dyn Fn(usize) -> String) -> Html {
     let mut out = Html::with_capacity(t.periods.len() * 220 + 600);
     out.markup(r#"<figure class="timeline" data-focus-group=""#).markup(name).markup(r#""><figcaption id=""#).markup(name);

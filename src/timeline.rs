@@ -5,10 +5,9 @@
 //! run of bars, becomes a date range for `from=`/`to=`. Everything here is plain arithmetic on
 //! day numbers, tested on the host; the chart only draws it.
 //!
-//! Dates are handled by hand (days since 1970-01-01, Howard Hinnant's civil-date formulas):
-//! the page needs day numbers, weeks that start on Monday and month names, nothing of time
-//! zones or parsing. With the `time` crate for the same (`Date::to_julian_day`,
-//! `Date::from_julian_day`), measured on 2026-12-04, the page was larger (see BENCHMARKS.md, Size).
+//! Dates are handled by hand (days since 1970-01-01, Howard Hinnant's civil-date formulas, a
+//! few lines): the page needs day numbers, weeks that start on Monday and month names, nothing
+//! of time zones, formats or parsing that a date crate would add to the page's module.
 
 use crate::corpus::Corpus;
 use crate::filter::Results;

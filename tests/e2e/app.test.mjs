@@ -868,7 +868,7 @@ test('the keyboard: focus stays on the filter that was chosen, "/" goes to the s
 test('axe-core finds no violation on any main view, at desktop and phone width, light and dark', async () => {
   const axe = fs.readFileSync(path.join(here, '../../tools/node_modules/axe-core/axe.min.js'), 'utf8');
   const views = ['', '?view=quotes', '?view=quotes&group=speaker', '?view=quotes&speaker=alexander-lukashenko', '?place=russia',
-    '?quote=002_3b104472c2dad064:0', '?article=000_36cf100171f11d27&q=war', '?corpus=fixtures/dated.jsonl&view=quotes&speaker=ola-strand'];
+    '?quote=002_3b104472c2dad064:432', '?article=000_36cf100171f11d27&q=war', '?corpus=fixtures/dated.jsonl&view=quotes&speaker=ola-strand'];
   for (const colorScheme of ['light', 'dark']) {
     for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
       const context = await browser.newContext({ viewport, colorScheme });
