@@ -177,8 +177,14 @@ impl Timeline {
         let unit = Unit::for_span(first, last);
         let origin = unit.key(first);
         let mut counts = vec![0; (unit.key(last) - origin + 1) as usize];
+        // Items come article by article (a quote list's quotes share their article's day), so
+        // the period of the day before is reused: a month or a year is a calendar sum.
+        let mut previous = (i32::MIN, 0);
         for d in days().flatten() {
-            counts[(unit.key(d) - origin) as usize] += 1;
+            if d != previous.0 {
+                previous = (d, (unit.key(d) - origin) as usize);
+            }
+            counts[previous.1] += 1;
         }
         let max = counts.iter().copied().max().unwrap_or(0);
         let periods = counts
