@@ -773,6 +773,20 @@ test('a quote is a link: it opens the article scrolled to the quote and marked; 
   await refused.context().close();
 });
 
+test('a quote link keeps an opened corpus and an index, and opens the quote in it', async () => {
+  for (const corpus of ['fixtures/dated.jsonl', 'fixtures/dated-index/index.json']) {
+    const page = await open(`?corpus=${corpus}&view=quotes&speaker=eva-nyberg`, undefined, '.load-status.ok');
+    const href = await page.locator('.quote-item .meta > a:not(.speaker)').last().getAttribute('href');
+    assert.match(href, /corpus=fixtures%2Fdated/, href);
+    assert.match(href, /quote=d2(:|%3A)58/, href);
+    await page.locator('.quote-item .meta > a:not(.speaker)').last().click();
+    await page.waitForSelector('.reader .quote.marked');
+    assert.equal(await page.locator('.reader .quote.marked').textContent(), '“Bergen waits,”');
+    assert.equal(await page.locator('.reader .title').textContent(), 'Crane delayed');
+    await page.context().close();
+  }
+});
+
 test('a view exports its quotes as JSON and its articles as JSONL that opens again as the same corpus', async () => {
   const page = await open('?view=quotes&speaker=alexander-lukashenko&q=negotiations');
   const save = async (what) => {
