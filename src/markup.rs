@@ -323,8 +323,8 @@ pub const TIMELINE_HEIGHT: usize = 100;
 
 /// A timeline as a figure (what it counts: [`crate::timeline`]): its caption, an `<svg>` of
 /// bars (the `<svg>` named `name`, with how many periods it spans), a line that says what
-/// the pointer or the focus is on, and a table of the counts, its text alternative (`open`:
-/// shown). Each bar is a link (`href_of` a period: where it leads) named by its period and
+/// the pointer or the focus is on, and a table of the counts, its text alternative (written
+/// only when `open`). Each bar is a link (`href_of` a period: where it leads) named by its period and
 /// count (`noun`: "quotes" or "articles"), with `data-i` its period and `data-focus` to find
 /// it again after a change; the first bar is the one the Tab key reaches. The charts change
 /// with every filter, so they are written here as the lists are, and set at once.
@@ -356,8 +356,16 @@ pub fn timeline(t: &Timeline, noun: &'static str, name: &'static str, open: bool
         }
         out.markup(r#"</svg><p class="readout">Click a bar, or drag across several, to show that period.</p>"#);
     }
-    out.markup(if open { "<details open>" } else { "<details>" });
-    out.markup(r#"<summary>Table</summary><table><thead><tr><th scope="col">"#).markup(t.unit.noun()).markup(r#"</th><th scope="col">"#).markup(noun);
+    // The table is written only while it is open: every filter change draws the charts anew,
+    // and a closed table shows nothing (each bar says its period and count too).
+    if !open {
+        out.markup(r#"<details><summary data-focus="table">Table</summary></details></figure>"#);
+        return out;
+    }
+    out.markup(r#"<details open><summary data-focus="table">Table</summary><table><thead><tr><th scope="col">"#)
+        .markup(t.unit.noun())
+        .markup(r#"</th><th scope="col">"#)
+        .markup(noun);
     out.markup("</th></tr></thead><tbody>");
     for (i, p) in t.periods.iter().enumerate().filter(|(_, p)| p.count > 0) {
         out.markup("<tr><td>").text(&t.label(i)).markup("</td><td>").count(p.count).markup("</td></tr>");

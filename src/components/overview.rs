@@ -66,14 +66,14 @@ pub fn Overview() -> impl IntoView {
     // The timelines as drawn, by name; which tables are open; a drag under way (the
     // timeline's name, where it began, where it is).
     let drawn = StoredValue::new(Vec::<(&'static str, Timeline)>::new());
-    let open_tables = StoredValue::new([false; 2]);
+    let open_tables = RwSignal::new([false; 2]);
     let drag = StoredValue::new(None::<(String, usize, usize)>);
 
     let html = move || {
         let corpus = ctx.corpus();
         let mut out = Html::with_capacity(8192);
         let mut timelines = Vec::new();
-        let open = open_tables.get_value();
+        let open = open_tables.get();
         ctx.state.with(|state| {
             // Where a period of `t` leads: the view of its dates.
             let period_href = |t: &Timeline, i: usize| {
@@ -170,11 +170,19 @@ pub fn Overview() -> impl IntoView {
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let target = element(ev.target());
-        // A table opened or closed stays so when the charts are drawn again.
+        // A table is opened or closed by drawing the charts again, with it or without it (and it
+        // stays so); the focus goes back to its summary.
         if let Some(summary) = target.as_ref().and_then(|t| t.closest("summary").ok().flatten()) {
             let chart = summary.closest("[data-focus-group]").ok().flatten().and_then(|g| g.get_attribute("data-focus-group"));
             if let Some(k) = TIMELINES.iter().position(|n| Some(*n) == chart.as_deref()) {
-                open_tables.update_value(|open| open[k] = !open[k]);
+                ev.prevent_default();
+                open_tables.update(|open| open[k] = !open[k]);
+                let summary = format!("[data-focus-group=\"{}\"] summary", TIMELINES[k]);
+                request_animation_frame(move || {
+                    if let Some(s) = document().query_selector(&summary).ok().flatten().and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        let _ = s.focus();
+                    }
+                });
             }
             return;
         }

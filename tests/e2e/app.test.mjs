@@ -610,7 +610,11 @@ test('the timeline counts the view by period; hover and focus say a bar, a click
     assert.deepEqual(await bars.evaluateAll((as) => as.map((a) => a.getAttribute('aria-label'))),
       ['week of 8 January 2024: 2 quotes', 'week of 12 February 2024: 2 quotes', 'week of 18 March 2024: 1 quotes']);
     // The table says the same, and the undated.
+    // The table is written when it is opened, and the focus stays on its summary.
+    assert.equal(await page.locator('.charts .timeline table').count(), 0);
     await page.locator('.charts .timeline summary').click();
+    await page.waitForSelector('.charts .timeline details[open] tbody tr');
+    await page.waitForFunction(() => document.activeElement?.matches('.charts .timeline summary'));
     assert.deepEqual(await page.locator('.charts .timeline tbody tr').allInnerTexts(),
       ['week of 8 January 2024\t2', 'week of 12 February 2024\t2', 'week of 18 March 2024\t1', 'undated\t1']);
     await bars.nth(1).hover();
