@@ -885,14 +885,15 @@ test('the keyboard: focus stays on the filter that was chosen, "/" goes to the s
 
 test('axe-core finds no violation on any main view, at desktop and phone width, light and dark', async () => {
   const axe = fs.readFileSync(path.join(here, '../../tools/node_modules/axe-core/axe.min.js'), 'utf8');
-  const views = ['', '?view=quotes', '?view=quotes&group=speaker', '?view=quotes&speaker=alexander-lukashenko', '?place=russia',
-    '?quote=002_3b104472c2dad064:432', '?article=000_36cf100171f11d27&q=war', '?corpus=fixtures/dated.jsonl&view=quotes&speaker=ola-strand'];
+  const views = { articles: '', quotes: '?view=quotes', grouped: '?view=quotes&group=speaker', speaker: '?view=quotes&speaker=alexander-lukashenko',
+    place: '?place=russia', quote: '?quote=002_3b104472c2dad064:432', article: '?article=000_36cf100171f11d27&q=war',
+    opened: '?corpus=fixtures/dated.jsonl&view=quotes&speaker=ola-strand' };
   for (const colorScheme of ['light', 'dark']) {
     for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
       const context = await browser.newContext({ viewport, colorScheme });
       const page = await context.newPage();
       page.on('pageerror', (e) => errors.push(e.message));
-      for (const view of views) {
+      for (const [name, view] of Object.entries(views)) {
         await page.goto(base + view);
         await page.waitForSelector(view.includes('corpus=') ? '.load-status.ok' : '.summary, .reader');
         // axe is added as a script of the test's own (the page's policy is for the page's scripts).
@@ -900,6 +901,7 @@ test('axe-core finds no violation on any main view, at desktop and phone width, 
         const found = await page.evaluate(async () => (await window.axe.run(document)).violations
           .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
         assert.deepEqual(found, [], `${view || 'articles'} at ${viewport.width}px, ${colorScheme}`);
+        await page.screenshot({ path: path.join(shots, `view-${name}-${viewport.width < 700 ? 'phone' : 'desktop'}-${colorScheme}.png`) });
         if (viewport.width < 700 && !view.includes('corpus')) {
           // The phone's filters panel, opened.
           const toggle = page.locator('#filters-toggle');
