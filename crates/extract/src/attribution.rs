@@ -209,7 +209,7 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
         // "The campaign's chairman, John Podesta, said": the name is the apposition itself.
         let appositive_is_name = !appositive.is_empty()
             && appositive.iter().all(|t| t.is_capitalized_word() || t.text(text) == ".")
-            && appositive.iter().any(|t| !lexicon::is_common_word(&fold_tok(text, t)));
+            && appositive.iter().any(|t| !t.listed(text).is(WordList::CommonWord));
         if !named_before && appositive_is_name {
             return Some(Span::new(appositive[0].span.start, appositive[appositive.len() - 1].span.end));
         }
@@ -233,13 +233,13 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
             TokenKind::Possessive => true,
             TokenKind::Word => {
                 let w = fold_tok(text, t);
-                let info = lexicon::listed(&w);
+                let info = t.info();
                 // A capitalised common word is part of a name after another ("CBS News") or
                 // when it opens a place's ("New York City Public Advocate Trish James"), and
                 // otherwise a sentence's first word ("But").
                 let in_name = k >= 2 && {
                     let before = &toks[k - 2];
-                    before.is_word() && (before.is_capitalized_word() || lexicon::is_determiner(&fold_tok(text, before)))
+                    before.is_word() && (before.is_capitalized_word() || before.info().is(WordList::Determiner))
                 } || k < last
                     && toks[k].is_capitalized_word()
                     && lexicon::places().get(&format!("{} {}", w.as_ref() as &str, fold_tok(text, &toks[k]).as_ref() as &str)).is_some();
@@ -286,7 +286,7 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
     while k < toks.len() && k - start < 8 {
         let t = &toks[k];
         let w = fold_tok(text, t);
-        let info = lexicon::listed(&w);
+        let info = t.listed(text);
         let ok = match t.kind {
             TokenKind::Possessive => true,
             TokenKind::Word => {
@@ -351,7 +351,7 @@ fn role_then_name(text: &str, toks: &[Token], k: usize) -> Option<usize> {
     let words = &toks[k..k + role_words];
     let quiet = words.iter().all(|t| {
         let w = fold_tok(text, t);
-        !breaks_phrase(&w, lexicon::listed(&w))
+        !breaks_phrase(&w, t.listed(text))
     });
     let ends_in_role = resolve::is_description_head(&fold_tok(text, &words[role_words - 1]));
     let name_at = k + role_words;
@@ -395,7 +395,7 @@ fn is_rank(w: &str) -> bool {
 /// An initial or an abbreviated title before a full stop: "F." in "John F. Kerry", "Rep." in "Rep. Jim Clyburn".
 fn is_abbreviated(text: &str, t: &Token) -> bool {
     let w = t.text(text);
-    w.chars().count() == 1 || (t.is_capitalized_word() && lexicon::listed_as_written(w).is(WordList::TitleWord))
+    w.chars().count() == 1 || (t.is_capitalized_word() && t.info().is(WordList::TitleWord))
 }
 
 /// A speech word used as a noun after an article or a possessive: "the reports",
@@ -513,10 +513,10 @@ fn after_start(c: &QuoteContext) -> usize {
 fn cue_then_name(c: &QuoteContext) -> Sought {
     let i = after_start(c);
     let Some(first) = c.after.get(i) else { return Sought::NoneHere };
-    let w = fold_tok(c.text, first);
-    if !lexicon::is_cue_verb(&w) {
+    if !first.listed(c.text).is(WordList::CueVerb) {
         return Sought::Pass;
     }
+    let w = fold_tok(c.text, first);
     match phrase_after(c.text, c.after, i + 1).filter(|_| !w.ends_with("ing")) {
         Some(p) => Sought::Speaker(p, w.into_owned()),
         None => Sought::NoneHere,
@@ -557,13 +557,13 @@ fn name_then_cue(c: &QuoteContext) -> Sought {
             // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said":
             // one apposition after another, up to the verb.
             let mut close = (v + 1..toks.len().min(v + 16)).find(|&k| toks[k].text(text) == ",");
-            while let Some(c) = close.filter(|&c| !toks.get(c + 1).is_some_and(|n| lexicon::is_cue_verb(&fold_tok(text, n))) && c < v + 32) {
+            while let Some(c) = close.filter(|&c| !toks.get(c + 1).is_some_and(|n| n.listed(text).is(WordList::CueVerb)) && c < v + 32) {
                 close = (c + 1..toks.len().min(c + 16))
                     .take_while(|&k| !matches!(toks[k].text(text), "." | ";" | ":" | "“" | "”" | "\""))
                     .find(|&k| toks[k].text(text) == ",");
             }
             return match close {
-                Some(c) if toks.get(c + 1).is_some_and(|n| lexicon::is_cue_verb(&fold_tok(text, n))) => {
+                Some(c) if toks.get(c + 1).is_some_and(|n| n.listed(text).is(WordList::CueVerb)) => {
                     phrase_after(text, toks, i).filter(|p| p.end <= t.span.start).map(|p| (p, fold_tok(text, &toks[c + 1]).into_owned())).into()
                 }
                 _ => Sought::Pass,
@@ -578,9 +578,9 @@ fn name_then_cue(c: &QuoteContext) -> Sought {
         if t.kind == TokenKind::Punct && t.text(text) != "." {
             break;
         }
-        if t.is_word() && !t.is_capitalized_word() {
+        if t.is_word() && !t.is_capitalized_word() && t.info().is(WordList::CueVerb) {
             let vw = fold_tok(text, t);
-            if lexicon::is_cue_verb(&vw) && !is_noun_here(text, toks, v) {
+            if !is_noun_here(text, toks, v) {
                 let phrase = phrase_before(text, toks, v).filter(|p| p.start == first.span.start);
                 return phrase.map(|p| (p, vw.into_owned())).into();
             }
@@ -647,13 +647,10 @@ fn last_speech_verb_before(c: &QuoteContext) -> Sought {
     let (text, toks) = (c.text, c.before);
     for v in (0..toks.len()).rev() {
         let t = &toks[v];
-        if !t.is_word() || t.is_capitalized_word() && v > 0 {
+        if !t.is_word() || t.is_capitalized_word() && v > 0 || !t.info().is(WordList::CueVerb) || is_noun_here(text, toks, v) {
             continue;
         }
         let w = fold_tok(text, t);
-        if !lexicon::is_cue_verb(&w) || is_noun_here(text, toks, v) {
-            continue;
-        }
         if v == 0 && t.is_capitalized_word() && !w.ends_with("ing") {
             if let Some(p) = phrase_after(text, toks, 1).filter(|p| tokens::is_capitalized(p.text(text))) {
                 return Sought::Speaker(p, w.into_owned());
@@ -702,7 +699,7 @@ fn last_speech_verb_before(c: &QuoteContext) -> Sought {
 /// Is `phrase` the object of a preposition ("to Harvard")?
 fn governed_by_preposition(text: &str, toks: &[Token], phrase: Span) -> bool {
     let at = toks.partition_point(|t| t.span.start < phrase.start);
-    at > 0 && lexicon::listed_as_written(toks[at - 1].text(text)).is(WordList::Preposition)
+    at > 0 && toks[at - 1].listed(text).is(WordList::Preposition)
 }
 
 /// `Trump leaned in and boomed: “…”`: a colon after a clause whose subject is a name.
@@ -745,7 +742,7 @@ fn named_subject(text: &str, toks: &[Token], pronouns: bool) -> Option<Span> {
     }
     let p = phrase_after(text, toks, first)?;
     let head = tokens::tokenize(text, p).into_iter().next()?;
-    (head.is_capitalized_word() && !lexicon::is_common_word(&fold_tok(text, &head))).then_some(p)
+    (head.is_capitalized_word() && !head.info().is(WordList::CommonWord)).then_some(p)
 }
 
 /// The subject of a speech verb anywhere in the sentence (whose paragraph's tokens are
@@ -753,13 +750,10 @@ fn named_subject(text: &str, toks: &[Token], pronouns: bool) -> Option<Span> {
 fn speaker_in_sentence(text: &str, paragraph_toks: &[Token], sentence: Span, quotes: &[Span]) -> Option<(Span, String)> {
     let toks: Vec<Token> = tokens::within(paragraph_toks, sentence).iter().filter(|t| !quotes.iter().any(|q| q.contains(t.span))).copied().collect();
     (0..toks.len()).find_map(|v| {
-        if !toks[v].is_word() || toks[v].is_capitalized_word() {
+        if !toks[v].is_word() || toks[v].is_capitalized_word() || !toks[v].info().is(WordList::CueVerb) {
             return None;
         }
         let w = fold_tok(text, &toks[v]);
-        if !lexicon::is_cue_verb(&w) {
-            return None;
-        }
         // "X defended “…”, saying …": a participle's speaker opens the sentence; so does an
         // infinitive's whose phrase before is a preposition's object ("went to Harvard to say").
         let infinitive = v > 0 && fold_tok(text, &toks[v - 1]) == "to";
@@ -892,6 +886,9 @@ fn attribute_with_rules(
         by_paragraph[q.paragraph].push(i);
     }
     let mut kept: Vec<Option<usize>> = vec![None; spans.len()];
+    // Each paragraph's sentences as they are found here, with the quotes they were found around:
+    // resolution reads the same paragraphs' sentences again.
+    let mut sentences_found: Vec<Option<(Vec<Span>, Vec<Span>)>> = vec![None; layout.paragraphs.len()];
 
     for (p_index, quote_ids) in by_paragraph.iter().enumerate() {
         if quote_ids.is_empty() {
@@ -968,6 +965,7 @@ fn attribute_with_rules(
                 });
             }
         }
+        sentences_found[p_index] = Some((protected, sentences));
     }
     // Whom each speaker phrase names, each phrase once.
     let mut mentions: Vec<Span> = out.iter().filter_map(|q| q.speaker_mention).collect();
@@ -980,7 +978,7 @@ fn attribute_with_rules(
             phrases[i].quotes.push(q.span);
         }
     }
-    let speakers = resolve::speakers(text, layout, paragraph_tokens, &quote_spans, &phrases, credits, found);
+    let speakers = resolve::speakers(text, layout, paragraph_tokens, &quote_spans, &phrases, credits, &mut sentences_found, found);
     for q in &mut out {
         let Some(m) = q.speaker_mention else { continue };
         let c = mentions.binary_search(&m).ok().and_then(|i| speakers[i]);
@@ -1020,7 +1018,7 @@ fn carried_over(text: &str, spans: &[QuoteSpan], attributed: &[Option<Attributio
         }
         let at = gap_toks.partition_point(|t| t.span.start < s.start);
         let after = gap_toks.partition_point(|t| t.span.start < s.end);
-        let word_is_cue = |k: usize| gap_toks.get(k).is_some_and(|t| lexicon::is_cue_verb(&fold_tok(text, t)));
+        let word_is_cue = |k: usize| gap_toks.get(k).is_some_and(|t| t.listed(text).is(WordList::CueVerb));
         let after_abbreviation = at >= 2 && gap_toks[at - 1].text(text) == "." && is_abbreviated(text, &gap_toks[at - 2]);
         let starts_sentence = at == 0 || (matches!(gap_toks[at - 1].text(text), "." | "!" | "?") && !after_abbreviation);
         // "told X", "asked X": X listens; "said X": X speaks.
@@ -1047,7 +1045,7 @@ fn reports_speech(text: &str, toks: &[Token]) -> bool {
     toks.windows(2).any(|w| {
         w[0].is_word()
             && !w[0].is_capitalized_word()
-            && lexicon::is_cue_verb(&fold_tok(text, &w[0]))
+            && w[0].info().is(WordList::CueVerb)
             && (fold_tok(text, &w[1]) == "that" || is_pronoun_tok(text, &w[1]))
     })
 }

@@ -231,19 +231,20 @@ struct FoldedWords {
 }
 
 impl FoldedWords {
-    fn fill<'a>(&mut self, words: impl Iterator<Item = &'a str>) {
+    /// Folds the words, each with what the word lists say of it when that is known already.
+    fn fill<'a>(&mut self, words: impl Iterator<Item = (&'a str, Option<WordInfo>)>) {
         self.joined.clear();
         self.starts.clear();
         self.infos.clear();
         self.given.clear();
-        for w in words {
+        for (w, info) in words {
             if !self.starts.is_empty() {
                 self.joined.push(' ');
             }
             let start = self.joined.len();
             self.starts.push(start);
             lexicon::fold_into(&mut self.joined, w);
-            self.infos.push(lexicon::listed(&self.joined[start..]));
+            self.infos.push(info.unwrap_or_else(|| lexicon::listed(&self.joined[start..])));
             self.given.push(std::cell::Cell::new(None));
         }
     }
@@ -431,7 +432,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
             // Most one-word runs are a capitalised common word opening a sentence ("The",
             // "But"): classify would drop them, so they are dropped here without copies.
             let common = end == start + 1
-                && lexicon::listed_as_written(toks[start].text(text)).is(WordList::CommonWord)
+                && toks[start].listed(text).is(WordList::CommonWord)
                 && lexicon::with_folded(toks[start].text(text), |w| lexicon::places().get(w).is_none());
             if !common {
                 classify(text, toks, (start, end), shouting, &mid_sentence_caps, &mut scratch, &mut runs);
@@ -478,7 +479,7 @@ fn run_end(text: &str, toks: &[Token], start: usize) -> usize {
         } else if matches!(t.text(text), "'" | "’")
             && t.span.start == toks[end - 1].span.end
             && toks[end - 1].text(text).ends_with('s')
-            && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word() && lexicon::listed_as_written(n.text(text)).is(WordList::OrgWord))
+            && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word() && n.listed(text).is(WordList::OrgWord))
         {
             // A plural's apostrophe inside a body's name: "the Calder Bay Employers' Association".
             end += 2;
@@ -705,7 +706,9 @@ fn classify<'t>(
     let Scratch { surface, folded, kept, name } = scratch;
     surface.clear();
     surface.extend(toks[start..end].iter().map(|t| if shouting { Cow::Owned(title_case(t.text(text))) } else { Cow::Borrowed(t.text(text)) }));
-    folded.fill(surface.iter().map(|w| w.as_ref()));
+    // A word as written is one the tokenizer looked up already; a shouted word title-cased, or
+    // a mark, is looked up again.
+    folded.fill(surface.iter().zip(&toks[start..end]).map(|(w, t)| (w.as_ref(), (!shouting && t.is_word()).then(|| t.info()))));
     let folded = &*folded;
 
     // A whole run the gazetteer knows ("New York", "Czech Republic") is kept as it is.
@@ -1197,7 +1200,7 @@ fn several_words_or_speaks(run: &RunFacts) -> Option<Verdict> {
     if run.n_words() > LONGEST_UNEXPLAINED_NAME {
         return Some(Verdict::Drop);
     }
-    let is_cue_verb = |t: &Token| lexicon::listed_as_written(t.text(run.text)).is(WordList::CueVerb);
+    let is_cue_verb = |t: &Token| t.listed(run.text).is(WordList::CueVerb);
     let speaks = run.toks.get(run.end).is_some_and(is_cue_verb) || run.start.checked_sub(1).is_some_and(|i| is_cue_verb(&run.toks[i]));
     (run.n_words() >= 2 || speaks).then_some(Verdict::Kind(EntityKind::Person))
 }
@@ -1221,7 +1224,7 @@ fn lone_word(run: &RunFacts) -> Option<Verdict> {
             return false;
         }
         let w = t.text(run.text);
-        let info = lexicon::listed_as_written(w);
+        let info = t.info();
         let common = info.is(WordList::CommonWord);
         // Function words and verbs ("-ed", "-s") can follow a name without making it a modifier.
         let noun = if adjectival { !common } else { !(common || w.ends_with("ed") || w.ends_with('s')) };

@@ -430,9 +430,9 @@ impl GivenNames {
             number = number << 5 | u128::from(b - b'a' + 1);
         }
         let gender = match bytes.len() {
-            1..=6 => gender_bits(&GIVEN_NAMES_UP_TO_6, number),
-            7..=12 => gender_bits(&GIVEN_NAMES_UP_TO_12, number),
-            _ => gender_bits(&GIVEN_NAMES_LONGER, number),
+            len @ 1..=6 => gender_bits(&GIVEN_NAMES_UP_TO_6, Some((&UP_TO_6_STARTS, 1)), number, len),
+            len @ 7..=12 => gender_bits(&GIVEN_NAMES_UP_TO_12, Some((&UP_TO_12_STARTS, 7)), number, len),
+            len => gender_bits(&GIVEN_NAMES_LONGER, None, number, len),
         }?;
         Some(&GENDERS[gender])
     }
@@ -442,22 +442,81 @@ impl GivenNames {
     }
 }
 
-/// The two gender bits of the name numbered `number` in a sorted table of names, if it is there.
-fn gender_bits<T: Copy + Ord + Into<u128> + TryFrom<u128>>(table: &[T], number: u128) -> Option<usize> {
+/// A table's names of each length fall into this many buckets, one for each first two letters
+/// (five bits each).
+const BUCKETS_PER_LENGTH: usize = 1024;
+
+/// The bucket of a name of `len` letters numbered `letters` (five bits a letter, the first
+/// highest) in a table whose shortest names have `shortest` letters: its length and first two
+/// letters.
+const fn bucket(letters: u128, len: usize, shortest: usize) -> usize {
+    let first_two = if len == 1 { letters << 5 } else { letters >> (5 * (len - 2)) };
+    (len - shortest) * BUCKETS_PER_LENGTH + first_two as usize
+}
+
+/// Where each bucket's names start in a sorted table of names of `shortest` to `longest` letters
+/// (and, last, where the table ends), counted when the crate is compiled. A table sorted by
+/// number is sorted by length, then by letters (the first letter, at least 1, sets a name's
+/// highest bits): each bucket's names lie together. A search then halves one bucket, a few
+/// dozen names in a cache line or two, rather than the whole table (some 150 KB), whose every
+/// halving would miss the cache.
+macro_rules! bucket_starts {
+    ($table:ident, $shortest:expr, $longest:expr) => {{
+        let mut starts = [0u16; ($longest - $shortest + 1) * BUCKETS_PER_LENGTH + 1];
+        // Each bucket's names counted, after its start; then the counts summed.
+        let mut i = 0;
+        while i < $table.len() {
+            let letters = ($table[i] >> 2) as u128;
+            let len = (128 - letters.leading_zeros() as usize).div_ceil(5);
+            starts[bucket(letters, len, $shortest) + 1] += 1;
+            i += 1;
+        }
+        let mut b = 1;
+        while b < starts.len() {
+            starts[b] += starts[b - 1];
+            b += 1;
+        }
+        starts
+    }};
+}
+
+static UP_TO_6_STARTS: [u16; 6 * BUCKETS_PER_LENGTH + 1] = bucket_starts!(GIVEN_NAMES_UP_TO_6, 1, 6);
+static UP_TO_12_STARTS: [u16; 6 * BUCKETS_PER_LENGTH + 1] = bucket_starts!(GIVEN_NAMES_UP_TO_12, 7, 12);
+
+/// The two gender bits of the name of `len` letters numbered `number` in a sorted table of names,
+/// if it is there. `buckets`, for a big table, are its [`bucket_starts!`] and its shortest names'
+/// length: only the name's bucket is searched.
+fn gender_bits<T: Copy + Ord + Into<u128> + TryFrom<u128>>(table: &[T], buckets: Option<(&[u16], usize)>, number: u128, len: usize) -> Option<usize> {
     // The name's smallest entry, with gender 0: the name is the first entry not below it, if any.
     let least = T::try_from(number << 2).ok()?;
-    let found: u128 = (*table.get(table.partition_point(|&n| n < least))?).into();
+    let names = match buckets {
+        Some((starts, shortest)) => {
+            let b = bucket(number, len, shortest);
+            &table[usize::from(starts[b])..usize::from(starts[b + 1])]
+        }
+        None => table,
+    };
+    let found: u128 = (*names.get(names.partition_point(|&n| n < least))?).into();
     (found >> 2 == number).then_some((found & 3) as usize)
 }
 
+/// The first entry not below `least` in a sorted table, found by halving the whole table: what
+/// [`gender_bits`]'s search in a bucket must find.
+#[cfg(test)]
+fn first_not_below<T: Copy + Ord>(table: &[T], least: T) -> Option<T> {
+    table.get(table.partition_point(|&n| n < least)).copied()
+}
+
 /// What the hand-written word lists say of one folded word, found with one lookup:
-/// the lists it is on, and the country it names as a demonym.
-/// Four bytes, so that the table of them is small.
-#[derive(Clone, Copy, Debug, Default)]
+/// the lists it is on, the country it names as a demonym, and the pronoun it is.
+/// Four bytes, so that the table of them is small (and a token has room for them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WordInfo {
     lists: u16,
     /// One more than the word's index in `DEMONYMS`; zero for no demonym.
     demonym: u8,
+    /// One more than the word's index in [`PRONOUNS`]; zero for no pronoun.
+    pronoun: u8,
 }
 
 impl WordInfo {
@@ -469,17 +528,60 @@ impl WordInfo {
     pub fn demonym(&self) -> Option<&'static str> {
         usize::from(self.demonym).checked_sub(1).and_then(|i| DEMONYMS.get(i)).map(|&(_, country)| country)
     }
+
+    /// The pronoun the word is ("him", "her", "its"), and whether it is a possessive.
+    pub fn pronoun(&self) -> Option<(Pronoun, bool)> {
+        usize::from(self.pronoun).checked_sub(1).and_then(|i| PRONOUNS.get(i)).map(|&(_, pronoun, possessive)| (pronoun, possessive))
+    }
+
+    /// The same facts without the pronoun.
+    pub fn without_pronoun(self) -> WordInfo {
+        WordInfo { pronoun: 0, ..self }
+    }
 }
+
+/// A pronoun that can stand for a speaker or a referent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pronoun {
+    He,
+    She,
+    It,
+    They,
+    I,
+    We,
+}
+
+impl Pronoun {
+    pub fn gender(self) -> Gender {
+        match self {
+            Pronoun::He => Gender::Male,
+            Pronoun::She => Gender::Female,
+            _ => Gender::Unknown,
+        }
+    }
+}
+
+/// The pronouns, each with whether it is a possessive ("his", "their").
+#[rustfmt::skip]
+const PRONOUNS: &[(&str, Pronoun, bool)] = &[
+    ("he", Pronoun::He, false), ("him", Pronoun::He, false), ("himself", Pronoun::He, false), ("his", Pronoun::He, true),
+    ("she", Pronoun::She, false), ("herself", Pronoun::She, false), ("her", Pronoun::She, true), ("hers", Pronoun::She, true),
+    ("it", Pronoun::It, false), ("itself", Pronoun::It, false), ("its", Pronoun::It, true),
+    ("they", Pronoun::They, false), ("them", Pronoun::They, false), ("themselves", Pronoun::They, false), ("their", Pronoun::They, true),
+    ("i", Pronoun::I, false), ("me", Pronoun::I, false), ("myself", Pronoun::I, false), ("my", Pronoun::I, true),
+    ("we", Pronoun::We, false), ("us", Pronoun::We, false), ("our", Pronoun::We, true),
+];
 
 /// What the hand-written lists (and the demonyms) say of `folded`. They are asked
 /// of many words, so they are one small table, apart from the big gazetteer.
 pub fn listed(folded: &(impl FoldedWord + ?Sized)) -> WordInfo {
-    packed(folded.folded_bytes()).and_then(|key| listed_table().get(&key)).copied().unwrap_or_default()
+    packed(folded.folded_bytes()).map_or_else(WordInfo::default, |key| listed_table().get(key))
 }
 
-/// The table behind [`listed`], by [`packed`] word.
-fn listed_table() -> &'static FastMap<u128, WordInfo> {
-    static LISTED: OnceLock<FastMap<u128, WordInfo>> = OnceLock::new();
+/// The table behind [`listed`], by [`packed`] word: a caller that looks up every word of a text
+/// takes it once.
+pub fn listed_table() -> &'static ListedTable {
+    static LISTED: OnceLock<ListedTable> = OnceLock::new();
     LISTED.get_or_init(|| {
         let mut words = FastMap::<u128, WordInfo>::default();
         for &(list, members) in WORD_LISTS {
@@ -494,18 +596,118 @@ fn listed_table() -> &'static FastMap<u128, WordInfo> {
                 words.entry(key).or_default().demonym = u8::try_from(i + 1).unwrap_or(0);
             }
         }
-        words
+        for (i, &(pronoun, ..)) in PRONOUNS.iter().enumerate() {
+            if let Some(key) = packed(pronoun.as_bytes()) {
+                words.entry(key).or_default().pronoun = u8::try_from(i + 1).unwrap_or(0);
+            }
+        }
+        ListedTable::new(&words)
     })
+}
+
+/// The word lists by packed word, for the lookup the tokenizer makes for every word of every
+/// article. Written here rather than taken from `HashMap` (hashbrown): a general map probes
+/// groups of tags before it compares a key, which for a small table that never changes costs
+/// three times the instructions of open addressing at a quarter full, where most lookups hash
+/// once and compare one key.
+pub struct ListedTable {
+    /// Each slot's packed word; zero for an empty slot (no listed word packs to zero: its
+    /// length byte is not zero).
+    keys: Box<[u128]>,
+    infos: Box<[WordInfo]>,
+    /// 64 less the number of bits of a slot's index.
+    shift: u32,
+}
+
+impl ListedTable {
+    fn new(words: &FastMap<u128, WordInfo>) -> Self {
+        let slots = (4 * words.len()).next_power_of_two().max(2);
+        let mut table = ListedTable {
+            keys: vec![0; slots].into_boxed_slice(),
+            infos: vec![WordInfo::default(); slots].into_boxed_slice(),
+            shift: 64 - slots.trailing_zeros(),
+        };
+        for (&key, &info) in words {
+            let mut slot = table.slot(key);
+            while table.keys[slot] != 0 {
+                slot = (slot + 1) & (slots - 1);
+            }
+            table.keys[slot] = key;
+            table.infos[slot] = info;
+        }
+        table
+    }
+
+    /// Where the search for `key` starts: its two halves mixed and multiplied (Fibonacci hashing).
+    #[inline]
+    fn slot(&self, key: u128) -> usize {
+        let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// [`listed`] of the word whose [`lowered_key`] (or [`packed`] fold) is `key`.
+    #[inline]
+    pub fn get(&self, key: u128) -> WordInfo {
+        let mask = self.keys.len() - 1;
+        let mut slot = self.slot(key);
+        loop {
+            match self.keys[slot] {
+                k if k == key => return self.infos[slot],
+                0 => return WordInfo::default(),
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+    }
 }
 
 /// [`listed`] of the word folded: a short ASCII word is lowercased as it is packed, and not
 /// folded first.
 pub fn listed_as_written(word: &str) -> WordInfo {
-    match packed(word.as_bytes()) {
-        // An ASCII word has no high bit in its packed bytes (nor in the length byte, below 16).
-        Some(key) if key & u128::from_le_bytes([0x80; 16]) == 0 => listed_table().get(&ascii_lowercase(key)).copied().unwrap_or_default(),
-        _ => with_folded(word, listed),
+    match lowered_key(word.as_bytes()) {
+        Some(key) => listed_by_key(key),
+        None => with_folded(word, listed),
     }
+}
+
+/// [`listed`] of the word whose [`lowered_key`] is `key`.
+#[inline]
+pub fn listed_by_key(key: u128) -> WordInfo {
+    listed_table().get(key)
+}
+
+/// The [`packed`] key of a word of ASCII (of at most 15 bytes) lowered, which is its fold: made
+/// in two 64-bit halves, each loaded at once and lowered at once. `None` for a longer word or
+/// one beyond ASCII.
+#[inline]
+pub fn lowered_key(word: &[u8]) -> Option<u128> {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let len = word.len();
+    // Loads that may overlap, as in `packed`: the bytes they share are the same.
+    let u64_at = |at: usize| u64::from_le_bytes(word[at..at + 8].try_into().unwrap_or_default());
+    let u32_at = |at: usize| u64::from(u32::from_le_bytes(word[at..at + 4].try_into().unwrap_or_default()));
+    let (low, high) = match len {
+        16.. => return None,
+        // The bytes after the first eight are the last `len - 8` of the last eight.
+        9.. => (u64_at(0), u64_at(len - 8) >> (8 * (16 - len))),
+        8 => (u64_at(0), 0),
+        4.. => (u32_at(0) | u32_at(len - 4) << (8 * (len - 4)), 0),
+        _ => (word.iter().rev().fold(0, |key, &b| key << 8 | u64::from(b)), 0),
+    };
+    if (low | high) & HIGHS != 0 {
+        return None;
+    }
+    // The length byte, below 16, is no capital.
+    Some(u128::from(ascii_lowercase_u64(low)) | u128::from(ascii_lowercase_u64(high) | (len as u64) << 56) << 64)
+}
+
+/// Eight ASCII bytes with their capitals made small, all at once (see [`ascii_lowercase`]).
+#[inline]
+pub fn ascii_lowercase_u64(key: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = ONES * 0x80;
+    let at_least = |from: u8| key + ONES * u64::from(0x80 - from);
+    let capitals = at_least(b'A') & !at_least(b'Z' + 1) & HIGHS;
+    key | capitals >> 2
 }
 
 /// A packed ASCII word (see [`packed`]) with its capitals made small: 0x20 added to every
@@ -730,6 +932,12 @@ word_lists!(
         "towards", "into", "onto", "upon", "among", "between", "behind", "beside", "besides", "without", "under",
         "over", "after", "before", "alongside", "via", "per", "unlike", "despite", "near",
     ]),
+    (DateStart, is_date_start, DATE_STARTS, "Words a date can begin with besides a number (`dates` reads on from them): weekdays, months and their short forms, and the words for days and years near now.", [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "today", "yesterday", "tomorrow", "last", "this", "next",
+    ]),
 );
 
 /// The office a role noun names, given the folded word before it: a "prime
@@ -909,6 +1117,36 @@ mod tests {
         }
 
         #[test]
+        fn a_bucket_search_finds_what_halving_the_whole_table_finds(letters in proptest::collection::vec(1..=26u128, 1..=25), pick in 0..40_000usize, table in 0..3usize) {
+            // Any name, and each table's names (its buckets' first and last among them).
+            fn check<T: Copy + Ord + Into<u128> + TryFrom<u128>>(
+                table: &[T],
+                buckets: Option<(&[u16], usize)>,
+                lengths: std::ops::RangeInclusive<usize>,
+                letters: &[u128],
+                pick: usize,
+            ) -> Result<(), proptest::test_runner::TestCaseError> {
+                let picked: u128 = table[pick % table.len()].into();
+                let picked_len = (128 - (picked >> 2).leading_zeros() as usize).div_ceil(5);
+                let any = letters.iter().fold(0, |n, &l| n << 5 | l);
+                for (number, len) in [(picked >> 2, picked_len), (any, letters.len())] {
+                    if !lengths.contains(&len) {
+                        continue;
+                    }
+                    let plain = T::try_from(number << 2).ok().and_then(|least| first_not_below(table, least)).map(Into::into);
+                    let plain = plain.filter(|&found: &u128| found >> 2 == number).map(|found| (found & 3) as usize);
+                    proptest::prop_assert_eq!(gender_bits(table, buckets, number, len), plain, "{}", number);
+                }
+                Ok(())
+            }
+            match table {
+                0 => check(&GIVEN_NAMES_UP_TO_6, Some((&UP_TO_6_STARTS, 1)), 1..=6, &letters, pick)?,
+                1 => check(&GIVEN_NAMES_UP_TO_12, Some((&UP_TO_12_STARTS, 7)), 7..=12, &letters, pick)?,
+                _ => check(&GIVEN_NAMES_LONGER, None, 13..=25, &letters, pick)?,
+            }
+        }
+
+        #[test]
         fn packing_by_loads_equals_packing_by_copying(word in "\\PC{0,18}") {
             proptest::prop_assert_eq!(packed(word.as_bytes()), packed_by_copying(&word));
         }
@@ -921,6 +1159,18 @@ mod tests {
             for w in [word.as_str(), &listed_word] {
                 let (as_written, of_fold) = (listed_as_written(w), listed(&fold(w)));
                 proptest::prop_assert_eq!((as_written.lists, as_written.demonym), (of_fold.lists, of_fold.demonym), "{:?}", w);
+            }
+        }
+
+        #[test]
+        fn the_listed_table_finds_what_a_scan_of_the_lists_finds(word in "[a-z]{1,10}|\\PC{0,17}", pick in 0..2000usize) {
+            let all: Vec<&str> = WORD_LISTS.iter().flat_map(|(_, members)| members.iter().copied()).collect();
+            for w in [word.as_str(), all[pick % all.len()]] {
+                let lists = WORD_LISTS.iter().filter(|(_, members)| members.contains(&w)).fold(0, |bits, &(list, _)| bits | list.bit());
+                let demonym = DEMONYMS.iter().find(|&&(d, _)| d == w).map(|&(_, country)| country);
+                let pronoun = PRONOUNS.iter().find(|&&(p, ..)| p == w).map(|&(_, p, possessive)| (p, possessive));
+                let info = listed(w);
+                proptest::prop_assert_eq!((info.lists, info.demonym(), info.pronoun()), (lists, demonym, pronoun), "{:?}", w);
             }
         }
 

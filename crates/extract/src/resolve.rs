@@ -17,7 +17,7 @@
 
 use crate::entities::{Found, Role};
 use crate::layout::Layout;
-use crate::lexicon::{self, BodyKind, Gender, WordInfo, WordList};
+use crate::lexicon::{self, BodyKind, Gender, Pronoun, WordInfo, WordList};
 use crate::tokens::{self, Token, TokenKind};
 use crate::{EntityKind, Span};
 
@@ -52,63 +52,6 @@ const SUBJECT_GOES_ON: f32 = 0.6;
 /// to be theirs.
 const CLEARLY_AHEAD: f32 = 2.0;
 
-/// A pronoun that can stand for a speaker or a referent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Pronoun {
-    He,
-    She,
-    It,
-    They,
-    I,
-    We,
-}
-
-impl Pronoun {
-    /// The pronoun a lowercase word is ("him", "her", "its", "their"), and whether it is a possessive.
-    fn of_bytes(word: &[u8]) -> Option<(Pronoun, bool)> {
-        Some(match word {
-            b"he" | b"him" | b"himself" => (Pronoun::He, false),
-            b"his" => (Pronoun::He, true),
-            b"she" | b"herself" => (Pronoun::She, false),
-            b"her" | b"hers" => (Pronoun::She, true),
-            b"it" | b"itself" => (Pronoun::It, false),
-            b"its" => (Pronoun::It, true),
-            b"they" | b"them" | b"themselves" => (Pronoun::They, false),
-            b"their" => (Pronoun::They, true),
-            b"i" | b"me" | b"myself" => (Pronoun::I, false),
-            b"my" => (Pronoun::I, true),
-            b"we" | b"us" => (Pronoun::We, false),
-            b"our" => (Pronoun::We, true),
-            _ => return None,
-        })
-    }
-
-    fn gender(self) -> Gender {
-        match self {
-            Pronoun::He => Gender::Male,
-            Pronoun::She => Gender::Female,
-            _ => Gender::Unknown,
-        }
-    }
-}
-
-/// A word's pronoun, read from its bytes: pronouns are short ASCII words, and most words are
-/// ruled out by their length or first letter.
-fn pronoun_at(text: &str, t: &Token) -> Option<(Pronoun, bool)> {
-    if !t.is_word() || t.span.len() > 10 {
-        return None;
-    }
-    let w = &text.as_bytes()[t.span.start..t.span.end];
-    if !matches!(w[0] | 0x20, b'h' | b's' | b'i' | b't' | b'w' | b'u' | b'o' | b'm') {
-        return None;
-    }
-    let mut lower = [0u8; 10];
-    for (l, &b) in lower.iter_mut().zip(w) {
-        *l = b.to_ascii_lowercase();
-    }
-    Pronoun::of_bytes(&lower[..w.len()])
-}
-
 /// Words that show a clause's verb has come: what follows is no subject.
 fn is_verb_like(info: WordInfo) -> bool {
     info.is(WordList::Auxiliary) || info.is(WordList::CueVerb)
@@ -132,7 +75,7 @@ fn opens_with_participle(text: &str, toks: &[Token]) -> bool {
         && w.len() >= 5
         && (w.ends_with("ed") || w.ends_with("ing"))
         && second.starts_lowercase()
-        && lexicon::listed_as_written(second.text(text)).is(WordList::Preposition)
+        && second.info().is(WordList::Preposition)
 }
 
 /// What is left of salience after `sentences` sentences and `paragraphs` paragraph breaks. Past
@@ -142,8 +85,33 @@ fn decay(sentences: u32, paragraphs: u32) -> f32 {
         return 0.0;
     }
     let halvings = 1.0 / (1u32 << sentences) as f32;
-    halvings * PARAGRAPH_DECAY.powi(paragraphs.min(32) as i32)
+    halvings * PARAGRAPH_DECAYS[paragraphs.min(32) as usize]
 }
+
+/// `PARAGRAPH_DECAY.powi(n)` for `n` up to 32, made when the crate is compiled as `powi` makes
+/// it when the program runs (compiler-rt's `__powisf2`: the base squared, and multiplied in
+/// for each bit of `n`), so that every value is the same to the last bit. Salience is decayed
+/// for every referent in mind at every sentence: a look-up costs less than the call.
+const PARAGRAPH_DECAYS: [f32; 33] = {
+    let mut table = [1.0f32; 33];
+    let mut n = 1;
+    while n < table.len() {
+        let (mut base, mut bits, mut power) = (PARAGRAPH_DECAY, n, 1.0f32);
+        loop {
+            if bits & 1 == 1 {
+                power *= base;
+            }
+            bits /= 2;
+            if bits == 0 {
+                break;
+            }
+            base *= base;
+        }
+        table[n] = power;
+        n += 1;
+    }
+    table
+};
 
 /// How salient each entity is, as the walk reaches each point of the article.
 struct Salience {
@@ -509,17 +477,14 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
     // "One shop worker in Eastfield", "Sergeant Ruairí Kenny of Dunmore Police": the head comes
     // before a preposition that is no part of a name.
     if let Some(k) = toks.iter().enumerate().skip(1).position(|(k, t)| {
-        t.starts_lowercase()
-            && lexicon::listed_as_written(t.text(text)).is(WordList::Preposition)
-            && found.within(t.span).next().is_none()
-            && !in_a_name(found, toks, k)
+        t.starts_lowercase() && t.info().is(WordList::Preposition) && found.within(t.span).next().is_none() && !in_a_name(found, toks, k)
     }) {
         return read_phrase(text, &toks[..k + 1], found);
     }
     let words: Vec<&Token> = toks.iter().filter(|t| t.kind != TokenKind::Punct).collect();
     let Some(&head) = words.last() else { return Phrase::Nobody };
     if words.len() == 1 {
-        if let Some((p, false)) = pronoun_at(text, head) {
+        if let Some((p, false)) = head.pronoun() {
             return Phrase::Pronoun(p);
         }
     }
@@ -556,7 +521,7 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
             return Phrase::Issued(Box::new(read_phrase(text, &toks[..k], found)));
         }
         if words.len() >= 2 {
-            if let Some((p, true)) = pronoun_at(text, words[words.len() - 2]) {
+            if let Some((p, true)) = words[words.len() - 2].pronoun() {
                 return Phrase::Issued(Box::new(Phrase::Pronoun(p)));
             }
         }
@@ -630,9 +595,8 @@ pub fn learn_introductions(text: &str, layout: &Layout, paragraph_tokens: &[&[To
         mentions.extend_from_slice(&found.mentions[from..next]);
         let mut at = 0;
         for &(span, c) in &mentions {
-            while toks.get(at).is_some_and(|t| t.span.start < span.start) {
-                at += 1;
-            }
+            // The first word not before the mention, found by halving the words after the last one.
+            at += toks[at..].partition_point(|t| t.span.start < span.start);
             if toks.get(at).is_none_or(|t| t.span.start != span.start) {
                 continue;
             }
@@ -661,7 +625,7 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
             break;
         }
         let w = lexicon::folded(t.text(text));
-        let info = lexicon::listed(&w);
+        let info = t.info();
         if let Some(age) = age_word(&w) {
             found.clusters[c].age.get_or_insert(age);
         } else if noun.is_none() && (info.is(WordList::RoleNoun) || is_sports_role(&w)) {
@@ -687,7 +651,7 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
         for k in after + 1..end {
             let t = &toks[k];
             let w = lexicon::folded(t.text(text));
-            let info = lexicon::listed(&w);
+            let info = t.listed(text);
             if k == after + 1 && end == after + 2 {
                 if let Ok(age) = w.parse::<u32>() {
                     if (1..130).contains(&age) {
@@ -1103,7 +1067,10 @@ fn role_fits(r: &Role, noun: &str, affiliation: Option<&str>) -> bool {
 
 /// Resolves every speaker mention (in text order, each once) to a cluster of `found`, or to
 /// none. `quotes` are the article's quotation spans in text order; `credits` the spans of its
-/// bylines and credits.
+/// bylines and credits. `sentences_found` holds, for some paragraphs, the sentences found
+/// already with the quotes they were found around: a paragraph's are taken from there when those
+/// quotes are the ones the paragraph holds, and found otherwise.
+#[allow(clippy::too_many_arguments)]
 pub fn speakers(
     text: &str,
     layout: &Layout,
@@ -1111,6 +1078,7 @@ pub fn speakers(
     quotes: &[Span],
     mentions: &[SpeakerMention],
     credits: &[Span],
+    sentences_found: &mut [Option<(Vec<Span>, Vec<Span>)>],
     found: &mut Found,
 ) -> Vec<Option<usize>> {
     let clusters = found.clusters.len();
@@ -1192,7 +1160,10 @@ pub fn speakers(
         if std::mem::take(&mut faded) {
             walk.salience.forget();
         }
-        let sentences = tokens::sentences_in(text, paragraph, toks, paragraph_quotes);
+        let sentences = match sentences_found.get_mut(p_index).and_then(Option::take) {
+            Some((around, sentences)) if around == paragraph_quotes => sentences,
+            _ => tokens::sentences_in(text, paragraph, toks, paragraph_quotes),
+        };
         for sentence in sentences {
             walk.salience.next_sentence(p_index as u32);
             let sentence_toks = tokens::within(toks, sentence);
@@ -1221,7 +1192,7 @@ pub fn speakers(
                 // Read only where a name or a pronoun asks.
                 let after_preposition = || {
                     let prev = i.checked_sub(1).map(|k| &sentence_toks[k]);
-                    prev.is_some_and(|p| p.starts_lowercase() && lexicon::listed_as_written(p.text(text)).is(WordList::Preposition))
+                    prev.is_some_and(|p| p.starts_lowercase() && p.info().is(WordList::Preposition))
                 };
 
                 // A speaker mention that starts here is resolved first, with what came before it.
@@ -1320,13 +1291,8 @@ pub fn speakers(
 
                 // "The council said in a statement …": a description as a sentence's subject stands for
                 // whom it describes, who is then in mind (and the statement's issuer).
-                if !in_quote && !seen_referent && !seen_verb && speaker_here.is_none() && t.span.len() == 3 && lexicon::folded(t.text(text)) == "the"
-                {
-                    let head = sentence_toks[i + 1..]
-                        .iter()
-                        .take(4)
-                        .take_while(|n| n.starts_lowercase() && !is_verb_like(lexicon::listed_as_written(n.text(text))))
-                        .count();
+                if !in_quote && !seen_referent && !seen_verb && speaker_here.is_none() && t.span.len() == 3 && t.is_folded(text, "the") {
+                    let head = sentence_toks[i + 1..].iter().take(4).take_while(|n| n.starts_lowercase() && !is_verb_like(n.info())).count();
                     let described = (head > 0).then(|| &sentence_toks[i..=i + head]).filter(|d| {
                         let last = lexicon::folded(d[d.len() - 1].text(text));
                         is_description_head(&last)
@@ -1348,7 +1314,7 @@ pub fn speakers(
                     }
                 }
 
-                let pronoun = if in_quote { None } else { pronoun_at(text, t) };
+                let pronoun = if in_quote { None } else { t.pronoun() };
                 if let Some((p, possessive)) = pronoun {
                     {
                         let w = t.text(text);
@@ -1407,9 +1373,11 @@ pub fn speakers(
                     }
                 } else if !in_quote && t.starts_lowercase() {
                     let issuer = subject.or(speaker_here.and_then(|(_, c)| c));
-                    let w = t.text(text);
-                    let info = if !seen_verb || !reported { lexicon::listed_as_written(w) } else { WordInfo::default() };
-                    if issuer.is_some() && (4..=12).contains(&t.span.len()) && lexicon::is_document_noun(w) {
+                    let info = t.info();
+                    // The word is read only when it may be a document's noun.
+                    let document =
+                        (issuer.is_some() && (4..=12).contains(&t.span.len())).then(|| t.text(text)).filter(|w| lexicon::is_document_noun(w));
+                    if let Some(w) = document {
                         // "X said in a statement": the sentence's subject issued it.
                         if let Some(c) = issuer {
                             walk.issuers.push((w.to_string(), c, p_index as u32));
@@ -1442,11 +1410,21 @@ pub fn speakers(
                 }
                 if let (true, Some((m, Some(c)))) = (starts_speaker, speaker_here) {
                     // A description speaker is raised where its phrase is.
-                    if !walk.found.within(m).any(|(_, mc)| mc == c) && pronoun_at(text, t).is_none() {
+                    if !walk.found.within(m).any(|(_, mc)| mc == c) && t.pronoun().is_none() {
                         walk.salience.raise(c, MENTIONED + AS_SPEAKER);
                     }
                 }
                 i += 1;
+                // Inside a quote the walk reads only names and speaker mentions: the words up to
+                // the next one, or to the quote's end, are passed over.
+                if in_quote {
+                    let next_name = walk.found.mentions.get(next_mention).map_or(usize::MAX, |(s, _)| s.start);
+                    let next_speaker_mention = mentions.get(next_speaker).map_or(usize::MAX, |m| m.span.start);
+                    let until = paragraph_quotes[quote_at].end.min(next_name).min(next_speaker_mention);
+                    while sentence_toks.get(i).is_some_and(|n| n.span.start < until) {
+                        i += 1;
+                    }
+                }
             }
         }
     }
@@ -1476,6 +1454,14 @@ mod tests {
 
     fn some(name: &str) -> Option<String> {
         Some(name.to_string())
+    }
+
+    #[test]
+    fn the_paragraph_decays_are_those_powi_makes() {
+        for n in 0..=32 {
+            let made = PARAGRAPH_DECAY.powi(std::hint::black_box(n));
+            assert_eq!(PARAGRAPH_DECAYS[n as usize].to_bits(), made.to_bits(), "{n}");
+        }
     }
 
     #[test]

@@ -1,5 +1,10 @@
 //! Words and punctuation with byte offsets, and sentence boundaries.
+//!
+//! Every later stage reads every word's shape (capitalised, lowercase, can begin a date) and what
+//! the word lists say of it (cue verb, title, pronoun…), so the tokenizer notes them once, as
+//! it makes each word, and no stage looks a word up again.
 
+use crate::lexicon::{self, Pronoun, WordInfo, WordList};
 use crate::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,14 +21,18 @@ pub enum TokenKind {
 pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
-    /// What the tokenizer saw of a word's first letters (bits below): every stage asks
-    /// of every token, and need not look at the text again.
+    /// What the tokenizer saw of a word (bits below): every stage asks of every token, and
+    /// need not look at the text again.
     shape: u8,
+    /// What the word lists say of a word, folded ([`lexicon::listed`]); a pronoun only of a word
+    /// written in ASCII ("hé" is none). Nothing for punctuation.
+    info: WordInfo,
 }
 
 const CAPITALIZED: u8 = 1;
 const LOWERCASE_ASCII: u8 = 2;
 const MAY_START_DATE: u8 = 4;
+const ASCII: u8 = 8;
 
 impl Token {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
@@ -42,15 +51,45 @@ impl Token {
     pub fn starts_lowercase(&self) -> bool {
         self.shape & LOWERCASE_ASCII != 0
     }
-    /// False when the word cannot begin a date ([`crate::dates`] says which can).
+    /// A word that, folded, can begin a date: a number, a month, a weekday, "today", "last"…
+    /// ([`crate::dates`] reads on from it).
     #[inline]
     pub fn may_start_date(&self) -> bool {
         self.shape & MAY_START_DATE != 0
     }
+    /// What the word lists say of the word, folded (nothing for punctuation).
+    #[inline]
+    pub fn info(&self) -> WordInfo {
+        self.info
+    }
+    /// What the word lists say of the token, folded: noted already of a word, looked up for a mark.
+    #[inline]
+    pub fn listed(&self, text: &str) -> WordInfo {
+        if self.kind == TokenKind::Word {
+            self.info
+        } else {
+            lexicon::listed_as_written(self.text(text))
+        }
+    }
+    /// The pronoun the word is, as written in ASCII ("her", "Its"), and whether it is a possessive.
+    #[inline]
+    pub fn pronoun(&self) -> Option<(Pronoun, bool)> {
+        self.info.pronoun()
+    }
+    /// Is the word, folded, `folded` (a lowercase word)? A word of ASCII is compared as it is written.
+    #[inline]
+    pub fn is_folded(&self, text: &str, folded: &str) -> bool {
+        let word = self.text(text);
+        if self.shape & ASCII != 0 {
+            word.eq_ignore_ascii_case(folded)
+        } else {
+            *lexicon::folded(word) == *folded
+        }
+    }
 }
 
-/// The shape bits of the word `word`, whose first character is `first`.
-fn word_shape(word: &[u8], first: char) -> u8 {
+/// The shape and word-list facts of the word `word` (not empty), whose first character is `first`.
+fn word_token(span: Span, word: &str, first: char) -> Token {
     let case = if first.is_ascii_lowercase() {
         LOWERCASE_ASCII
     } else if first.is_uppercase() {
@@ -58,7 +97,26 @@ fn word_shape(word: &[u8], first: char) -> u8 {
     } else {
         0
     };
-    case | if crate::dates::may_start_date_bytes(word) { MAY_START_DATE } else { 0 }
+    let (shape, info) = match lexicon::lowered_key(word.as_bytes()) {
+        Some(key) => ascii_facts(lexicon::listed_table(), key, word.as_bytes()[0]),
+        // Longer than a key, or beyond ASCII: the word is folded (few are).
+        None => {
+            let ascii = if word.is_ascii() { ASCII } else { 0 };
+            let date = if lexicon::with_folded(word, crate::dates::may_start_date) { MAY_START_DATE } else { 0 };
+            let info = lexicon::listed_as_written(word);
+            (ascii | date, if ascii != 0 { info } else { info.without_pronoun() })
+        }
+    };
+    Token { span, kind: TokenKind::Word, shape: case | shape, info }
+}
+
+/// The shape bits beyond case, and the word-list facts (from `lists`), of a word of ASCII whose
+/// [`lexicon::lowered_key`] is `key` and whose first byte is `first`.
+#[inline]
+fn ascii_facts(lists: &lexicon::ListedTable, key: u128, first: u8) -> (u8, WordInfo) {
+    let info = lists.get(key);
+    let date = if first.is_ascii_digit() || info.is(WordList::DateStart) { MAY_START_DATE } else { 0 };
+    (ASCII | date, info)
 }
 
 /// [`char::is_alphanumeric`], answered at once for the characters beyond ASCII that news text
@@ -80,6 +138,12 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The ASCII characters [`char::is_whitespace`] accepts.
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
 /// The char at byte `i` of `s`, which is on a char boundary, and its length.
 /// Most of news text is ASCII, so a byte is looked at before any decoding.
 #[inline]
@@ -92,14 +156,12 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
-/// How many of the eight bytes, from the first, are ASCII letters or digits (bytes beyond
-/// ASCII count as neither), tested all at once in one 64-bit number.
-fn ascii_alnum_prefix(eight: &[u8]) -> usize {
+/// How many of the eight bytes of `word` (the first in its lowest byte) are, from the first, ASCII
+/// letters or digits (bytes beyond ASCII count as neither), tested all at once.
+#[inline]
+fn ascii_alnum_prefix(word: u64) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut word = [0u8; 8];
-    word.copy_from_slice(eight);
-    let word = u64::from_le_bytes(word);
     let low = word & !HIGHS;
     // High bit of each byte set where the byte, its high bit cleared, is at least `from`
     // (no byte carries into the next: each sum stays below 0x100).
@@ -109,6 +171,57 @@ fn ascii_alnum_prefix(eight: &[u8]) -> usize {
     let digits = in_range(low, b'0', b'9');
     let alnum = (letters | digits) & !word & HIGHS;
     (!alnum & HIGHS).trailing_zeros() as usize / 8
+}
+
+/// The eight bytes of `bytes` from `at`, the first in the lowest byte, if there are eight.
+#[inline]
+fn eight_at(bytes: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
+}
+
+/// The eight bytes of `bytes` from `at`, the first in the lowest byte, with zeros (which are no
+/// letters) past the end.
+#[inline]
+fn eight_from(bytes: &[u8], at: usize) -> u64 {
+    eight_at(bytes, at).unwrap_or_else(|| {
+        let mut eight = [0u8; 8];
+        let rest = bytes.get(at..).unwrap_or_default();
+        eight[..rest.len()].copy_from_slice(rest);
+        u64::from_le_bytes(eight)
+    })
+}
+
+/// The lowest `n` bytes of `word` (`n` below 8), the rest zero.
+#[inline]
+fn low_bytes(word: u64, n: usize) -> u64 {
+    word & ((1u64 << (8 * n)) - 1)
+}
+
+/// The word at byte `at` of `bytes` (an ASCII letter or digit) when it is one of at most 15 ASCII
+/// letters and digits that the next byte joins nothing more to: its length and its
+/// [`lexicon::lowered_key`], read eight bytes at a time.
+#[inline]
+fn plain_ascii_word(bytes: &[u8], at: usize) -> Option<(usize, u128)> {
+    let first = eight_from(bytes, at);
+    let len = ascii_alnum_prefix(first);
+    let (low, high, len) = if len < 8 {
+        (low_bytes(first, len), 0, len)
+    } else {
+        let second = eight_from(bytes, at + 8);
+        let more = ascii_alnum_prefix(second);
+        if more == 8 {
+            return None;
+        }
+        (first, low_bytes(second, more), 8 + more)
+    };
+    // What may join more: a hyphen, an apostrophe, a letter beyond ASCII, or the dot of an
+    // initial ("U.S."), which follows a single letter.
+    match bytes.get(at + len) {
+        Some(b'-' | b'\'' | 0x80..) => return None,
+        Some(b'.') if len == 1 => return None,
+        _ => {}
+    }
+    Some((len, u128::from(lexicon::ascii_lowercase_u64(low)) | u128::from(lexicon::ascii_lowercase_u64(high) | (len as u64) << 56) << 64))
 }
 
 /// Splits `text[range]` into tokens.
@@ -125,99 +238,130 @@ pub fn tokenize_into(out: &mut Vec<Token>, text: &str, range: Span) {
     // News text has a token every five or six bytes; room for one every four saves regrowing.
     out.reserve(slice.len() / 4 + 1);
     let first = out.len();
+    let lists = lexicon::listed_table();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b == b' ' {
+        let start = range.start + i;
+        if b.is_ascii_alphanumeric() {
+            // Most words are letters and digits of ASCII that nothing joins more to: read,
+            // lowered and looked up at once.
+            if let Some((len, key)) = plain_ascii_word(bytes, i) {
+                let (shape, info) = ascii_facts(lists, key, b);
+                let case = if b.is_ascii_lowercase() {
+                    LOWERCASE_ASCII
+                } else if b.is_ascii_uppercase() {
+                    CAPITALIZED
+                } else {
+                    0
+                };
+                out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Word, shape: case | shape, info });
+                i += len;
+                continue;
+            }
+            let end = word_end(slice, i, 1);
+            out.push(word_token(Span::new(start, range.start + end), &slice[i..end], b as char));
+            i = end;
+            continue;
+        }
+        if is_ascii_space(b) {
             i += 1;
             continue;
         }
         let (c, len) = char_at(slice, i);
-        let start = range.start + i;
-        // Most tokens are words that start with an ASCII letter or digit: no more to ask of them.
-        if !b.is_ascii_alphanumeric() && c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        if !b.is_ascii_alphanumeric() && !is_alphanumeric(c) {
-            if is_apostrophe(c) {
-                let mut rest = slice[i + len..].chars();
-                if matches!(rest.next(), Some('s') | Some('S')) && !rest.next().is_some_and(is_alphanumeric) {
-                    let possessive = out[first..].last().is_some_and(|t: &Token| t.span.end == start && t.kind == TokenKind::Word);
-                    if possessive {
-                        out.push(Token { span: Span::new(start, start + len + 1), kind: TokenKind::Possessive, shape: 0 });
-                        i += len + 1;
-                        continue;
-                    }
-                }
+        if !b.is_ascii() {
+            if c.is_whitespace() {
+                i += len;
+                continue;
             }
-            out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Punct, shape: 0 });
-            i += len;
-            continue;
+            if is_alphanumeric(c) {
+                let end = word_end(slice, i, len);
+                out.push(word_token(Span::new(start, range.start + end), &slice[i..end], c));
+                i = end;
+                continue;
+            }
         }
-        let mut end = i + len;
-        let mut segment_letters = 1usize;
-        let mut dotted = false;
-        while end < bytes.len() {
-            // Eight bytes at a time while they hold letters and digits: most words end
-            // within the first eight, found without a test (and a guess) per byte.
-            if let Some(eight) = bytes.get(end..end + 8) {
-                let alnum = ascii_alnum_prefix(eight);
-                end += alnum;
-                segment_letters += alnum;
-                if alnum == 8 {
+        if is_apostrophe(c) {
+            let mut rest = slice[i + len..].chars();
+            if matches!(rest.next(), Some('s') | Some('S')) && !rest.next().is_some_and(is_alphanumeric) {
+                let possessive = out[first..].last().is_some_and(|t: &Token| t.span.end == start && t.kind == TokenKind::Word);
+                if possessive {
+                    out.push(Token { span: Span::new(start, start + len + 1), kind: TokenKind::Possessive, shape: 0, info: WordInfo::default() });
+                    i += len + 1;
                     continue;
                 }
             }
-            let b = bytes[end];
-            if b.is_ascii_alphanumeric() {
-                end += 1;
-                segment_letters += 1;
+        }
+        out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Punct, shape: 0, info: WordInfo::default() });
+        i += len;
+    }
+}
+
+/// Where the word that starts at byte `start` of `slice`, with a letter or digit `first_len`
+/// bytes long, ends: letters and digits, joined by inner hyphens, apostrophes and initials' dots.
+fn word_end(slice: &str, start: usize, first_len: usize) -> usize {
+    let bytes = slice.as_bytes();
+    let mut end = start + first_len;
+    let mut segment_letters = 1usize;
+    let mut dotted = false;
+    while end < bytes.len() {
+        // Eight bytes at a time while they hold letters and digits: most words end
+        // within the first eight, found without a test (and a guess) per byte.
+        if let Some(eight) = eight_at(bytes, end) {
+            let alnum = ascii_alnum_prefix(eight);
+            end += alnum;
+            segment_letters += alnum;
+            if alnum == 8 {
                 continue;
-            }
-            // Most words end at a space or a plain stop: only a hyphen, an apostrophe, a dot
-            // or a character beyond ASCII can join more to the word.
-            if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.') {
-                break;
-            }
-            let (d, d_len) = char_at(slice, end);
-            if is_alphanumeric(d) {
-                end += d_len;
-                segment_letters += 1;
-                continue;
-            }
-            let after = &slice[end + d_len..];
-            let next = after.chars().next();
-            let joins = match d {
-                '-' | '\u{2011}' => next.is_some_and(is_alphanumeric),
-                '\'' | '’' => {
-                    // "don't", "O'Brien" stay one word; a possessive "'s" is split off.
-                    let possessive = matches!(next, Some('s' | 'S')) && !after[1..].chars().next().is_some_and(is_alphanumeric);
-                    next.is_some_and(char::is_alphabetic) && !possessive
-                }
-                '.' => {
-                    // Initials with dots: "U.S.", "U.N.", but not "end.Next".
-                    segment_letters == 1 && (dotted || next.is_some_and(|n| n.is_alphabetic()))
-                }
-                _ => false,
-            };
-            if !joins {
-                break;
-            }
-            end += d_len;
-            if d == '.' {
-                dotted = true;
-                // A trailing dot closes initials ("U.S."): take it and stop.
-                let Some(letter) = next.filter(|n| n.is_alphabetic()) else { break };
-                end += letter.len_utf8();
-                segment_letters = 1;
-            } else {
-                segment_letters = 0;
             }
         }
-        out.push(Token { span: Span::new(start, range.start + end), kind: TokenKind::Word, shape: word_shape(&bytes[i..end], c) });
-        i = end;
+        let b = bytes[end];
+        if b.is_ascii_alphanumeric() {
+            end += 1;
+            segment_letters += 1;
+            continue;
+        }
+        // Most words end at a space or a plain stop: only a hyphen, an apostrophe, a dot
+        // or a character beyond ASCII can join more to the word.
+        if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.') {
+            break;
+        }
+        let (d, d_len) = char_at(slice, end);
+        if is_alphanumeric(d) {
+            end += d_len;
+            segment_letters += 1;
+            continue;
+        }
+        let after = &slice[end + d_len..];
+        let next = after.chars().next();
+        let joins = match d {
+            '-' | '\u{2011}' => next.is_some_and(is_alphanumeric),
+            '\'' | '’' => {
+                // "don't", "O'Brien" stay one word; a possessive "'s" is split off.
+                let possessive = matches!(next, Some('s' | 'S')) && !after[1..].chars().next().is_some_and(is_alphanumeric);
+                next.is_some_and(char::is_alphabetic) && !possessive
+            }
+            '.' => {
+                // Initials with dots: "U.S.", "U.N.", but not "end.Next".
+                segment_letters == 1 && (dotted || next.is_some_and(|n| n.is_alphabetic()))
+            }
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        end += d_len;
+        if d == '.' {
+            dotted = true;
+            // A trailing dot closes initials ("U.S."): take it and stop.
+            let Some(letter) = next.filter(|n| n.is_alphabetic()) else { break };
+            end += letter.len_utf8();
+            segment_letters = 1;
+        } else {
+            segment_letters = 0;
+        }
     }
+    end
 }
 
 /// The tokens of `all` (sorted, non-overlapping) that lie inside `span`.
@@ -361,7 +505,7 @@ mod tests {
     fn eight_bytes_at_once_count_letters_and_digits_as_one_at_a_time() {
         for bytes in [*b"abcdefgh", *b"Zz09AZaz", *b"ab cdefg", *b"@[`{/:az", *b"xyz\xc3\xa9abc", *b"0123456-", *b" abcdefg", *b"AZ`az{09"] {
             let one_at_a_time = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-            assert_eq!(ascii_alnum_prefix(&bytes), one_at_a_time, "{bytes:?}");
+            assert_eq!(ascii_alnum_prefix(u64::from_le_bytes(bytes)), one_at_a_time, "{bytes:?}");
         }
     }
 
@@ -384,8 +528,152 @@ mod tests {
 
         #[test]
         fn eight_bytes_at_once_agree_with_one_at_a_time(bytes in proptest::array::uniform8(proptest::prelude::any::<u8>())) {
-            proptest::prop_assert_eq!(ascii_alnum_prefix(&bytes), bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count());
+            proptest::prop_assert_eq!(ascii_alnum_prefix(u64::from_le_bytes(bytes)), bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count());
         }
+
+        #[test]
+        fn tokens_are_those_made_one_character_at_a_time(
+            s in "([A-Za-z0-9]{1,12}|[ .,'’\\-‑“”]|'s|’S|U\\.S\\.|[A-Z]\\.|é|ß|İ|\t|\u{a0}|\u{2003})*|\\PC{0,30}",
+            words in proptest::collection::vec((0..DATE_AND_PRONOUN_WORDS.len(), 0..256u32, "[ .,'\\-]"), 0..8),
+        ) {
+            // Words the facts name (months, weekdays, pronouns), in any case, between other text.
+            let mut text = s.clone();
+            for (pick, capitals, gap) in &words {
+                let word: String = DATE_AND_PRONOUN_WORDS[*pick].chars().enumerate()
+                    .map(|(i, c)| if capitals >> (i % 8) & 1 == 1 { c.to_ascii_uppercase() } else { c }).collect();
+                text.push_str(&word);
+                text.push_str(gap);
+            }
+            for text in [&s, &text] {
+                let whole = Span::new(0, text.len());
+                proptest::prop_assert_eq!(tokenize(text, whole), tokenize_plainly(text), "{:?}", text);
+            }
+        }
+    }
+
+    /// Words whose facts the tokenizer must not miss, however they are written.
+    const DATE_AND_PRONOUN_WORDS: &[&str] = &[
+        "march",
+        "may",
+        "sept",
+        "sep",
+        "december",
+        "monday",
+        "today",
+        "last",
+        "this",
+        "next",
+        "he",
+        "her",
+        "hers",
+        "themselves",
+        "its",
+        "i",
+        "us",
+        "mayor",
+        "marches",
+        "2023",
+        "31st",
+        "news",
+        "the",
+        "said",
+        "minister",
+    ];
+
+    /// The tokens of `text`, made one character at a time, each word's facts found by folding it
+    /// and looking the fold up: what the tokenizer must equal.
+    fn tokenize_plainly(text: &str) -> Vec<Token> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+        let offset = |k: usize| chars.get(k).map_or(text.len(), |&(i, _)| i);
+        let none = WordInfo::default();
+        let mut out: Vec<Token> = Vec::new();
+        let mut k = 0;
+        while k < chars.len() {
+            let (start, c) = chars[k];
+            if c.is_whitespace() {
+                k += 1;
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                let possessive = (c == '\'' || c == '’')
+                    && matches!(at(k + 1), Some('s' | 'S'))
+                    && !at(k + 2).is_some_and(char::is_alphanumeric)
+                    && out.last().is_some_and(|t| t.kind == TokenKind::Word && t.span.end == start);
+                let (kind, next) = if possessive { (TokenKind::Possessive, k + 2) } else { (TokenKind::Punct, k + 1) };
+                out.push(Token { span: Span::new(start, offset(next)), kind, shape: 0, info: none });
+                k = next;
+                continue;
+            }
+            let (mut j, mut segment, mut dotted) = (k + 1, 1, false);
+            while let Some(d) = at(j) {
+                if d.is_alphanumeric() {
+                    j += 1;
+                    segment += 1;
+                    continue;
+                }
+                let next = at(j + 1);
+                let joins = match d {
+                    '-' | '\u{2011}' => next.is_some_and(char::is_alphanumeric),
+                    '\'' | '’' => {
+                        // A possessive "'s" is split off.
+                        let possessive = matches!(next, Some('s' | 'S')) && !at(j + 2).is_some_and(char::is_alphanumeric);
+                        next.is_some_and(char::is_alphabetic) && !possessive
+                    }
+                    '.' => segment == 1 && (dotted || next.is_some_and(char::is_alphabetic)),
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                j += 1;
+                if d == '.' {
+                    dotted = true;
+                    if !next.is_some_and(char::is_alphabetic) {
+                        break;
+                    }
+                    j += 1;
+                    segment = 1;
+                } else {
+                    segment = 0;
+                }
+            }
+            let word = &text[start..offset(j)];
+            let fold = lexicon::fold(word);
+            let case = if c.is_ascii_lowercase() {
+                LOWERCASE_ASCII
+            } else if c.is_uppercase() {
+                CAPITALIZED
+            } else {
+                0
+            };
+            let ascii = if word.is_ascii() { ASCII } else { 0 };
+            let date = if crate::dates::may_start_date(&fold) { MAY_START_DATE } else { 0 };
+            let info = lexicon::listed(&fold).without_pronoun();
+            let token = Token { span: Span::new(start, offset(j)), kind: TokenKind::Word, shape: case | ascii | date, info };
+            // A pronoun, as resolution first read them: ASCII bytes, lowered.
+            let pronoun = match word.to_ascii_lowercase().as_str() {
+                _ if !word.is_ascii() => None,
+                "he" | "him" | "himself" => Some((Pronoun::He, false)),
+                "his" => Some((Pronoun::He, true)),
+                "she" | "herself" => Some((Pronoun::She, false)),
+                "her" | "hers" => Some((Pronoun::She, true)),
+                "it" | "itself" => Some((Pronoun::It, false)),
+                "its" => Some((Pronoun::It, true)),
+                "they" | "them" | "themselves" => Some((Pronoun::They, false)),
+                "their" => Some((Pronoun::They, true)),
+                "i" | "me" | "myself" => Some((Pronoun::I, false)),
+                "my" => Some((Pronoun::I, true)),
+                "we" | "us" => Some((Pronoun::We, false)),
+                "our" => Some((Pronoun::We, true)),
+                _ => None,
+            };
+            let info = if pronoun.is_some() { lexicon::listed(&fold) } else { info };
+            assert_eq!(Token { info, ..token }.pronoun(), pronoun, "{word:?}");
+            out.push(Token { info, ..token });
+            k = j;
+        }
+        out
     }
 
     #[test]
