@@ -165,14 +165,15 @@ fn before_fillers(text: &str, toks: &[Token], end: usize) -> usize {
 /// March 3", "yesterday" ("X on Thursday said").
 fn when_before(text: &str, toks: &[Token], end: usize) -> Option<usize> {
     let is_time = |t: &Token| {
-        let w = fold_tok(text, t);
-        lexicon::weekday_number(&w).is_some()
-            || lexicon::month_number(&w).is_some()
-            || matches!(w.as_ref(), "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "weekend")
+        let folded = fold_tok(text, t);
+        let w: &str = &folded;
+        lexicon::weekday_number(w).is_some()
+            || lexicon::month_number(w).is_some()
+            || matches!(w, "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "weekend")
             || t.text(text).bytes().all(|b| b.is_ascii_digit())
     };
     let last = toks.get(end.checked_sub(1)?)?;
-    if matches!(fold_tok(text, last).as_ref(), "yesterday" | "today" | "tonight") {
+    if last.is_folded_any(text, &["yesterday", "today", "tonight"]) {
         return Some(end - 1);
     }
     // Up to three words of a date, after the word that opens it.
@@ -180,8 +181,7 @@ fn when_before(text: &str, toks: &[Token], end: usize) -> Option<usize> {
     while k > 0 && end - k < 3 && toks[k - 1].is_word() && is_time(&toks[k - 1]) {
         k -= 1;
     }
-    (k < end && k > 0 && matches!(fold_tok(text, &toks[k - 1]).as_ref(), "on" | "in" | "last" | "this" | "late" | "early" | "overnight"))
-        .then(|| k - 1)
+    (k < end && k > 0 && toks[k - 1].is_folded_any(text, &["on", "in", "last", "this", "late", "early", "overnight"])).then(|| k - 1)
 }
 
 /// The noun phrase that ends just before `toks[end]`, read backwards.
@@ -192,7 +192,7 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
         j = (j.saturating_sub(10)..j - 1).rev().find(|&k| toks[k].text(text) == "(")?;
     }
     // "X, who said" and "X, a close ally, said": step over the clause to X.
-    if j > 0 && fold_tok(text, &toks[j - 1]) == "who" {
+    if j > 0 && toks[j - 1].is_folded(text, "who") {
         j -= 1;
         if j > 0 && toks[j - 1].text(text) == "," {
             j -= 1;
@@ -226,6 +226,8 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
     }
     let last = j;
     let mut k = j;
+    // Two words folded, to look up as a place's name.
+    let mut two_words = String::new();
     while k > 0 && last - k < 7 {
         let t = &toks[k - 1];
         let mut determiner = false;
@@ -236,18 +238,24 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
                 let info = t.info();
                 // A capitalised common word is part of a name after another ("CBS News") or
                 // when it opens a place's ("New York City Public Advocate Trish James"), and
-                // otherwise a sentence's first word ("But").
-                let in_name = k >= 2 && {
-                    let before = &toks[k - 2];
-                    before.is_word() && (before.is_capitalized_word() || before.info().is(WordList::Determiner))
-                } || k < last
-                    && toks[k].is_capitalized_word()
-                    && lexicon::places().get(&format!("{} {}", w.as_ref() as &str, fold_tok(text, &toks[k]).as_ref() as &str)).is_some();
+                // otherwise a sentence's first word ("But"). Asked only of such a word.
+                let mut in_name = || {
+                    k >= 2 && {
+                        let before = &toks[k - 2];
+                        before.is_word() && (before.is_capitalized_word() || before.info().is(WordList::Determiner))
+                    } || k < last && toks[k].is_capitalized_word() && {
+                        two_words.clear();
+                        two_words.push_str(&w);
+                        two_words.push(' ');
+                        two_words.push_str(&fold_tok(text, &toks[k]));
+                        lexicon::places().get(&two_words).is_some()
+                    }
+                };
                 let capitalized = t.is_capitalized_word();
                 // "James A. Baker": an initial, not the article.
                 let initial = capitalized && toks.get(k).is_some_and(|n| n.text(text) == ".") && t.span.len() == 1;
                 determiner = info.is(WordList::Determiner) && !initial;
-                capitalized && (!info.is(WordList::CommonWord) || in_name) || determiner || !capitalized && !breaks_phrase(&w, info)
+                capitalized && (!info.is(WordList::CommonWord) || in_name()) || determiner || !capitalized && !breaks_phrase(&w, info)
             }
             TokenKind::Punct => t.text(text) == "." && k >= 2 && is_abbreviated(text, &toks[k - 2]),
         };
@@ -362,10 +370,10 @@ fn role_then_name(text: &str, toks: &[Token], k: usize) -> Option<usize> {
 fn named_in_apposition(text: &str, toks: &[Token], k: usize) -> Option<usize> {
     // An affiliation may come between: "for Acme", "at the council".
     let mut j = k;
-    if toks.get(j).is_some_and(|t| matches!(fold_tok(text, t).as_ref(), "for" | "of" | "at" | "with")) {
+    if toks.get(j).is_some_and(|t| t.is_folded_any(text, &["for", "of", "at", "with"])) {
         j += 1;
         let limit = (j + 5).min(toks.len());
-        while j < limit && toks[j].is_word() && (toks[j].is_capitalized_word() || fold_tok(text, &toks[j]) == "the") {
+        while j < limit && toks[j].is_word() && (toks[j].is_capitalized_word() || toks[j].is_folded(text, "the")) {
             j += 1;
         }
     }
@@ -401,9 +409,7 @@ fn is_abbreviated(text: &str, t: &Token) -> bool {
 /// A speech word used as a noun after an article or a possessive: "the reports",
 /// "his claims". ("Some said", "both said": those determiners stand for people.)
 fn is_noun_here(text: &str, toks: &[Token], k: usize) -> bool {
-    k > 0
-        && toks[k - 1].is_word()
-        && matches!(fold_tok(text, &toks[k - 1]).as_ref(), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your")
+    k > 0 && toks[k - 1].is_word() && toks[k - 1].is_folded_any(text, &["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"])
 }
 
 /// Where a quote stands and what is around it: what the speaker rules read.
@@ -526,7 +532,7 @@ fn cue_then_name(c: &QuoteContext) -> Sought {
 /// `“…,” according to the ministry.`
 fn according_to_after(c: &QuoteContext) -> Sought {
     let i = after_start(c);
-    let opens = c.after.get(i).is_some_and(|t| fold_tok(c.text, t) == "according") && c.after.get(i + 1).is_some_and(|n| fold_tok(c.text, n) == "to");
+    let opens = c.after.get(i).is_some_and(|t| t.is_folded(c.text, "according")) && c.after.get(i + 1).is_some_and(|n| n.is_folded(c.text, "to"));
     if !opens {
         return Sought::Pass;
     }
@@ -596,12 +602,9 @@ fn according_to(text: &str, toks: &[Token], start: usize) -> Option<Span> {
     let source = phrase_after(text, toks, start)?;
     let after = toks.partition_point(|t| t.span.start < source.end);
     let is_issued = |t: &Token| {
-        matches!(
-            fold_tok(text, t).as_ref(),
-            "filed" | "issued" | "released" | "written" | "signed" | "published" | "sent" | "posted" | "prepared" | "submitted"
-        )
+        t.is_folded_any(text, &["filed", "issued", "released", "written", "signed", "published", "sent", "posted", "prepared", "submitted"])
     };
-    let is_by = |k: usize| toks.get(k).is_some_and(|t| fold_tok(text, t) == "by");
+    let is_by = |k: usize| toks.get(k).is_some_and(|t| t.is_folded(text, "by"));
     // The phrase may end on the participle ("a document filed") or stop before it.
     let by = if after > 0 && is_issued(&toks[after - 1]) && is_by(after) {
         Some(after + 1)
@@ -620,7 +623,7 @@ fn according_to_before(c: &QuoteContext) -> Sought {
         .enumerate()
         .filter(|(i, t)| {
             // Folding never makes a word longer than "according" is from a shorter one.
-            t.span.len() >= "according".len() && fold_tok(text, t) == "according" && toks.get(i + 1).is_some_and(|n| fold_tok(text, n) == "to")
+            t.span.len() >= "according".len() && t.is_folded(text, "according") && toks.get(i + 1).is_some_and(|n| n.is_folded(text, "to"))
         })
         .find_map(|(i, _)| according_to(text, toks, i + 2))
         .map(|p| (p, "according to".to_string()))
@@ -661,7 +664,7 @@ fn last_speech_verb_before(c: &QuoteContext) -> Sought {
         // participle's is.
         // "X travelled to Harvard to say …": before an infinitive, a name a preposition governs is
         // no speaker; the sentence's subject is, when it is named.
-        let infinitive = v > 0 && fold_tok(text, &toks[v - 1]) == "to";
+        let infinitive = v > 0 && toks[v - 1].is_folded(text, "to");
         if let Some(p) = phrase_before(text, toks, v).filter(|p| infinitive && governed_by_preposition(text, toks, *p)) {
             if let Some(subject) = named_subject(text, toks, false).filter(|s| *s != p) {
                 return Sought::Speaker(subject, w.into_owned());
@@ -687,7 +690,7 @@ fn last_speech_verb_before(c: &QuoteContext) -> Sought {
             return Sought::Speaker(p, w.into_owned());
         }
         let k = before_fillers(text, toks, v);
-        if k > 0 && matches!(fold_tok(text, &toks[k - 1]).as_ref(), "and" | "then") {
+        if k > 0 && toks[k - 1].is_folded_any(text, &["and", "then"]) {
             if let Some(p) = named_subject(text, toks, true) {
                 return Sought::Speaker(p, w.into_owned());
             }
@@ -756,7 +759,7 @@ fn speaker_in_sentence(text: &str, paragraph_toks: &[Token], sentence: Span, quo
         let w = fold_tok(text, &toks[v]);
         // "X defended “…”, saying …": a participle's speaker opens the sentence; so does an
         // infinitive's whose phrase before is a preposition's object ("went to Harvard to say").
-        let infinitive = v > 0 && fold_tok(text, &toks[v - 1]) == "to";
+        let infinitive = v > 0 && toks[v - 1].is_folded(text, "to");
         let speaker = if w.ends_with("ing") {
             named_subject(text, &toks, true)
         } else {
@@ -853,7 +856,7 @@ fn quote_kind(text: &str, q: Span, paragraph: Span) -> QuoteKind {
         None => true,
         Some(c) => matches!(c, ':' | ',' | '.' | '?' | '!' | '—' | '–' | '(' | ';') || is_quote_char(c),
     };
-    let after_cue = before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| lexicon::is_cue_verb(&lexicon::fold(w)));
+    let after_cue = before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| lexicon::is_cue_verb(&lexicon::folded(w)));
     if starts_upper && (opens_sentence || after_cue) {
         QuoteKind::Full
     } else {
@@ -1022,7 +1025,7 @@ fn carried_over(text: &str, spans: &[QuoteSpan], attributed: &[Option<Attributio
         let after_abbreviation = at >= 2 && gap_toks[at - 1].text(text) == "." && is_abbreviated(text, &gap_toks[at - 2]);
         let starts_sentence = at == 0 || (matches!(gap_toks[at - 1].text(text), "." | "!" | "?") && !after_abbreviation);
         // "told X", "asked X": X listens; "said X": X speaks.
-        let spoken_to = at > 0 && matches!(fold_tok(text, &gap_toks[at - 1]).as_ref(), "told" | "tells" | "tell" | "asked" | "asks");
+        let spoken_to = at > 0 && gap_toks[at - 1].is_folded_any(text, &["told", "tells", "tell", "asked", "asks"]);
         starts_sentence || word_is_cue(after) || (at > 0 && word_is_cue(at - 1) && !spoken_to)
     });
     if names_between {
@@ -1046,7 +1049,7 @@ fn reports_speech(text: &str, toks: &[Token]) -> bool {
         w[0].is_word()
             && !w[0].is_capitalized_word()
             && w[0].info().is(WordList::CueVerb)
-            && (fold_tok(text, &w[1]) == "that" || is_pronoun_tok(text, &w[1]))
+            && (w[1].is_folded(text, "that") || is_pronoun_tok(text, &w[1]))
     })
 }
 

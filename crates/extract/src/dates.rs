@@ -54,7 +54,44 @@ fn valid(y: i64, m: u32, d: u32) -> bool {
 }
 
 fn iso(y: i64, m: u32, d: u32) -> String {
-    format!("{y:04}-{m:02}-{d:02}")
+    let mut out = year(y);
+    push_two_digits(&mut out, m);
+    push_two_digits(&mut out, d);
+    out
+}
+
+/// `YYYY-MM`.
+fn iso_month(y: i64, m: u32) -> String {
+    let mut out = year(y);
+    push_two_digits(&mut out, m);
+    out
+}
+
+/// `YYYY`: the year as `format!("{y:04}")` writes it, with room for a month and a day. Every
+/// mention's value is written so, a year of four digits (all a news text names) by hand, not
+/// through the formatting machinery.
+fn year(y: i64) -> String {
+    let mut out = String::with_capacity(10);
+    match u16::try_from(y) {
+        Ok(y) if y <= 9999 => {
+            for place in [1000, 100, 10, 1] {
+                out.push(char::from(b'0' + (y / place % 10) as u8));
+            }
+        }
+        _ => out.push_str(&format!("{y:04}")),
+    }
+    out
+}
+
+/// Appends `-` and `n` as `format!("-{n:02}")` writes it.
+fn push_two_digits(out: &mut String, n: u32) {
+    out.push('-');
+    if n < 100 {
+        out.push(char::from(b'0' + (n / 10) as u8));
+        out.push(char::from(b'0' + (n % 10) as u8));
+    } else {
+        out.push_str(&n.to_string());
+    }
 }
 
 /// A date expression as written, before resolution.
@@ -82,19 +119,30 @@ enum Expr {
     YearOffset(i64),
 }
 
+/// The number of up to four digits that `s` is, letters after it aside ("31st" → 31). Every word
+/// that may start a date is read so, most of them no number: the digits are read by hand, a byte
+/// at a time, not parsed.
 fn number(s: &str) -> Option<i64> {
-    let s = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    let digits = &s.as_bytes()[..s.len() - s.bytes().rev().take_while(u8::is_ascii_alphabetic).count()];
+    if digits.is_empty() || digits.len() > 4 {
+        return None;
+    }
+    digits.iter().try_fold(0, |n, &b| b.is_ascii_digit().then(|| n * 10 + i64::from(b - b'0')))
 }
 
 fn day_number(s: &str) -> Option<u32> {
     // Ordinal endings in any case ("5th", "31ST"), each taken as often as it repeats.
-    let mut digits = s;
-    for ending in ["st", "nd", "rd", "th"] {
-        while digits.len() >= 2 && digits.as_bytes()[digits.len() - 2..].eq_ignore_ascii_case(ending.as_bytes()) {
-            digits = &digits[..digits.len() - 2];
+    let mut digits = s.as_bytes();
+    for ending in [*b"st", *b"nd", *b"rd", *b"th"] {
+        while let [rest @ .., a, b] = digits {
+            if [a.to_ascii_lowercase(), b.to_ascii_lowercase()] != ending {
+                break;
+            }
+            digits = rest;
         }
     }
+    // Only ASCII letters were cut, so the digits end on a char boundary.
+    let digits = &s[..digits.len()];
     let n = number(digits)?;
     (digits.len() <= 2 && (1..=31).contains(&n)).then_some(n as u32)
 }
@@ -257,6 +305,17 @@ fn parse_at<'w>(word: impl Fn(usize) -> Option<&'w str> + Copy, i: usize) -> Opt
 }
 
 pub fn resolve(text: &str, layout: &Layout, paragraph_tokens: &[&[tokens::Token]]) -> (PublicationDate, Vec<DateMention>) {
+    resolve_with_header(text, layout, paragraph_tokens, layout.header_date.map(|h| h.text(text)))
+}
+
+/// [`resolve`], with `header_date` (as written) read as the header's date: a corpus gives it
+/// beside the text, and the text need not be copied to hold it.
+pub fn resolve_with_header(
+    text: &str,
+    layout: &Layout,
+    paragraph_tokens: &[&[tokens::Token]],
+    header_date: Option<&str>,
+) -> (PublicationDate, Vec<DateMention>) {
     // Every expression in text order.
     let mut found: Vec<(Span, Expr)> = Vec::new();
     let title_tokens = layout.title.map(|t| tokens::tokenize(text, t));
@@ -283,7 +342,7 @@ pub fn resolve(text: &str, layout: &Layout, paragraph_tokens: &[&[tokens::Token]
     }
 
     let mut publication = PublicationDate { iso: None, provenance: DateProvenance::Unknown };
-    if let Some(v) = layout.header_date.and_then(|h| parse_value(h.text(text))) {
+    if let Some(v) = header_date.and_then(parse_value) {
         publication = PublicationDate { iso: Some(v), provenance: DateProvenance::Header };
     } else if let Some(d) = layout.dateline.and_then(|d| found.iter().find(|(s, e)| d.contains(*s) && matches!(e, Expr::Full { .. }))) {
         if let Expr::Full { y, m, d } = d.1 {
@@ -302,8 +361,8 @@ pub fn resolve(text: &str, layout: &Layout, paragraph_tokens: &[&[tokens::Token]
         .filter_map(|(span, expr)| {
             let (value, precision, relative) = match expr {
                 Expr::Full { y, m, d } => (iso(y, m, d), DatePrecision::Day, false),
-                Expr::MonthYear { y, m } => (format!("{y:04}-{m:02}"), DatePrecision::Month, false),
-                Expr::Year(y) => (format!("{y:04}"), DatePrecision::Year, false),
+                Expr::MonthYear { y, m } => (iso_month(y, m), DatePrecision::Month, false),
+                Expr::Year(y) => (year(y), DatePrecision::Year, false),
                 Expr::MonthDay { m, d, .. } => {
                     let (py, pm, pd) = civil_from_days(pub_days?);
                     // A day later in the year than publication is taken as last year's.
@@ -325,7 +384,7 @@ pub fn resolve(text: &str, layout: &Layout, paragraph_tokens: &[&[tokens::Token]
                 }
                 Expr::YearOffset(o) => {
                     let (py, _, _) = civil_from_days(pub_days?);
-                    (format!("{:04}", py + o), DatePrecision::Year, true)
+                    (year(py + o), DatePrecision::Year, true)
                 }
             };
             Some(DateMention { span, value, precision, relative })
@@ -386,6 +445,36 @@ mod tests {
         }
         for w in unlisted {
             assert!(!may_start_date(&lexicon::fold(w)) && !lexicon::listed_as_written(w).is(lexicon::WordList::DateStart), "{w:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn numbers_are_read_as_parsing_reads_them(s in "[0-9]{0,6}[a-zA-Z]{0,3}|[0-9a-zé+ -]{0,8}|\\PC{0,8}") {
+            let trimmed = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let parsed = (!trimmed.is_empty() && trimmed.len() <= 4 && trimmed.bytes().all(|b| b.is_ascii_digit())).then(|| trimmed.parse().ok()).flatten();
+            proptest::prop_assert_eq!(number(&s), parsed, "{:?}", s);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn days_are_read_as_by_cutting_endings_from_the_string(s in "[0-9]{0,3}([sSnNrRtT][tTdDhH]){0,3}[a-zé]{0,2}") {
+            let mut digits = s.as_str();
+            for ending in ["st", "nd", "rd", "th"] {
+                while digits.len() >= 2 && digits.as_bytes()[digits.len() - 2..].eq_ignore_ascii_case(ending.as_bytes()) {
+                    digits = &digits[..digits.len() - 2];
+                }
+            }
+            let by_string = number(digits).filter(|n| digits.len() <= 2 && (1..=31).contains(n)).map(|n| n as u32);
+            proptest::prop_assert_eq!(day_number(&s), by_string, "{:?}", s);
+        }
+
+        #[test]
+        fn values_are_written_as_formatting_writes_them(y in -20_000i64..20_000, m in 0u32..150, d in 0u32..150) {
+            proptest::prop_assert_eq!(iso(y, m, d), format!("{y:04}-{m:02}-{d:02}"));
+            proptest::prop_assert_eq!(iso_month(y, m), format!("{y:04}-{m:02}"));
+            proptest::prop_assert_eq!(year(y), format!("{y:04}"));
         }
     }
 

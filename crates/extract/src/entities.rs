@@ -221,36 +221,40 @@ struct Scratch<'t> {
 #[derive(Default)]
 struct FoldedWords {
     joined: String,
-    /// Where each word starts in `joined`.
-    starts: Vec<usize>,
-    /// What the hand-written word lists say of each word, looked up once.
-    infos: Vec<WordInfo>,
-    /// Whether each word is a given name, looked up the first time it is asked (a run's first
+    /// Each word's place in `joined` and what is known of it, kept together: one push a word.
+    words: Vec<FoldedWord>,
+}
+
+struct FoldedWord {
+    /// Where the word starts and ends in `joined`: a word or a range of them is one slice, with
+    /// no sum or branch to find its end.
+    start: usize,
+    end: usize,
+    /// What the hand-written word lists say of the word, looked up once.
+    info: WordInfo,
+    /// Whether the word is a given name, looked up the first time it is asked (a run's first
     /// word is asked several times): `None` until then.
-    given: Vec<std::cell::Cell<Option<bool>>>,
+    given: std::cell::Cell<Option<bool>>,
 }
 
 impl FoldedWords {
     /// Folds the words, each with what the word lists say of it when that is known already.
     fn fill<'a>(&mut self, words: impl Iterator<Item = (&'a str, Option<WordInfo>)>) {
         self.joined.clear();
-        self.starts.clear();
-        self.infos.clear();
-        self.given.clear();
+        self.words.clear();
         for (w, info) in words {
-            if !self.starts.is_empty() {
+            if !self.words.is_empty() {
                 self.joined.push(' ');
             }
             let start = self.joined.len();
-            self.starts.push(start);
             lexicon::fold_into(&mut self.joined, w);
-            self.infos.push(info.unwrap_or_else(|| lexicon::listed(&self.joined[start..])));
-            self.given.push(std::cell::Cell::new(None));
+            let info = info.unwrap_or_else(|| lexicon::listed(&self.joined[start..]));
+            self.words.push(FoldedWord { start, end: self.joined.len(), info, given: std::cell::Cell::new(None) });
         }
     }
 
     fn info(&self, i: usize) -> WordInfo {
-        self.infos[i]
+        self.words[i].info
     }
 
     /// The place the gazetteer knows by word `i` alone.
@@ -259,23 +263,25 @@ impl FoldedWords {
     }
 
     fn is_given_name(&self, i: usize) -> bool {
-        let known = self.given[i].get();
-        known.unwrap_or_else(|| {
+        let known = &self.words[i].given;
+        known.get().unwrap_or_else(|| {
             let given = lexicon::given_names().contains_key(self.word(i));
-            self.given[i].set(Some(given));
+            known.set(Some(given));
             given
         })
     }
 
     /// Words `from..to`, folded and joined. Folding never makes a space, so the
     /// slice is the fold of the words joined.
+    #[inline]
     fn range(&self, from: usize, to: usize) -> &str {
-        let end = if to == self.starts.len() { self.joined.len() } else { self.starts[to] - 1 };
-        &self.joined[self.starts[from]..end]
+        &self.joined[self.words[from].start..self.words[to - 1].end]
     }
 
+    #[inline]
     fn word(&self, i: usize) -> &str {
-        self.range(i, i + 1)
+        let FoldedWord { start, end, .. } = self.words[i];
+        &self.joined[start..end]
     }
 }
 
@@ -313,11 +319,12 @@ fn is_connector_bytes(folded: &[u8]) -> bool {
 fn is_connector_as_written(word: &str) -> bool {
     let bytes = word.as_bytes();
     if bytes.len() <= 3 && bytes.is_ascii() {
+        // Lowered a byte at a time: a copy of a length known only now would be a call.
         let mut lower = [0u8; 3];
-        let lower = &mut lower[..bytes.len()];
-        lower.copy_from_slice(bytes);
-        lower.make_ascii_lowercase();
-        return is_connector_bytes(lower);
+        for (l, b) in lower.iter_mut().zip(bytes) {
+            *l = b.to_ascii_lowercase();
+        }
+        return is_connector_bytes(&lower[..bytes.len()]);
     }
     !bytes.is_ascii() && bytes.len() <= 9 && lexicon::with_folded(word, is_connector)
 }
@@ -364,7 +371,7 @@ fn place_named(folded: &str) -> Option<&'static lexicon::Place> {
 /// Does a place of two or three words start at word `at` ("New York Times", "South Carolina
 /// Republican")? Then its first word is no common word to peel off.
 fn starts_place(folded: &FoldedWords, at: usize) -> bool {
-    (2..=3).any(|len| at + len <= folded.starts.len() && place_named(folded.range(at, at + len)).is_some())
+    (2..=3).any(|len| at + len <= folded.words.len() && place_named(folded.range(at, at + len)).is_some())
 }
 
 /// Names in the title, the kicker and the paragraphs (whose tokens are given).
@@ -391,7 +398,8 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
                     scan.lowercase += 1;
                 } else if t.is_capitalized_word() {
                     capitalized.push(i);
-                    if i > 0 && !is_sentence_start(text, toks, i) {
+                    // After a word a sentence goes on: only after a mark is the rest of the test read.
+                    if i > 0 && (toks[i - 1].kind != TokenKind::Punct || !is_sentence_start(text, toks, i)) {
                         mid_sentence_caps.insert(t.text(text));
                     }
                 }
@@ -461,10 +469,13 @@ fn run_end(text: &str, toks: &[Token], start: usize) -> usize {
         let w = t.text(text);
         if t.is_capitalized_word() && t.span.start > toks[end - 1].span.end && !is_weekday(w) && !opens_a_sentence(w) {
             end += 1;
-        } else if (t.is_word() && is_connector_as_written(w) || w == "&") && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word()) {
+            continue;
+        }
+        // Most runs end at a word that is no connector: it is asked once.
+        let connector = t.is_word() && is_connector_as_written(w);
+        if (connector || w == "&") && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word()) {
             end += 2;
-        } else if t.is_word()
-            && is_connector_as_written(w)
+        } else if connector
             && toks.get(end + 1).is_some_and(|n| n.is_word() && is_connector_as_written(n.text(text)))
             && toks.get(end + 2).is_some_and(|n| n.is_capitalized_word())
         {
@@ -757,7 +768,7 @@ fn classify<'t>(
             }
         } else if w == "." || info.is(WordList::CommonWord) && !starts_place(folded, first) {
             // nothing to remember
-        } else if is_party_label(w) && first + 2 < surface.len() && !org_tail {
+        } else if first + 2 < surface.len() && !org_tail && is_party_label(w) {
             // "Democrat Anna Kowalski": a party label before a name is no part of it.
         } else if first == 0 && first + 1 < surface.len() && w.len() > 5 && w.ends_with("ing") && !w.contains('-') && !folded.is_given_name(first) {
             // "Impeaching Trump", "Playing Trump": a verb opening a heading is no part of a name
@@ -877,22 +888,7 @@ fn classify<'t>(
     kept.clear();
     kept.extend((first..last).filter(|&k| folded.word(k) != "."));
     let had_title = described || first > 0 && role_noun.is_some() || (0..first).any(|k| folded.info(k).is(WordList::TitleWord));
-    let run = RunFacts {
-        text,
-        toks,
-        start,
-        end,
-        first,
-        last,
-        kept,
-        surface,
-        folded,
-        shouting,
-        had_title,
-        gender: title_gender,
-        sentence_initial: first == 0 && is_sentence_start(text, toks, start),
-        mid_sentence_caps,
-    };
+    let run = RunFacts { text, toks, start, end, first, last, kept, surface, folded, shouting, had_title, gender: title_gender, mid_sentence_caps };
     let (rule, verdict) = KIND_RULES.iter().find_map(|rule| (rule.decide)(&run).map(|v| (rule.name, v))).unwrap_or(("none", Verdict::Drop));
     let role = role_noun.map(|noun| Box::new(Role { noun, affiliation }));
     run.apply(verdict, role, name, out);
@@ -918,8 +914,6 @@ struct RunFacts<'a, 't> {
     had_title: bool,
     /// The gender its titles give ("Mr", "Congresswoman").
     gender: Gender,
-    /// The name opens its sentence, where any word is capitalised.
-    sentence_initial: bool,
     mid_sentence_caps: &'a lexicon::WordSet<&'a str>,
 }
 
@@ -1001,6 +995,10 @@ impl<'t> RunFacts<'_, 't> {
     }
     fn span(&self) -> Span {
         Span::new(self.toks[self.start + self.first].span.start, self.toks[self.start + self.last - 1].span.end)
+    }
+    /// The name opens its sentence, where any word is capitalised (asked only of a lone word).
+    fn sentence_initial(&self) -> bool {
+        self.first == 0 && is_sentence_start(self.text, self.toks, self.start)
     }
 
     /// The name as shown, with its initials' dots ("George W. Bush"); slugs drop them, so keys
@@ -1099,10 +1097,12 @@ fn place_once_peeled(run: &RunFacts) -> Option<Verdict> {
 /// A lone letter ("B", a table's column) is no name; "the World Cup", "the U.S. Open" are
 /// events, and "World War II" is named by the word before its numeral.
 fn letter_or_event(run: &RunFacts) -> Option<Verdict> {
-    let last = run.last_word();
-    let named_by = if run.n_words() >= 2 && is_roman_numeral(last) { run.wfold(run.n_words() - 2) } else { last };
-    let lone_letter = run.one_word() && run.word(0).chars().count() == 1;
-    (lone_letter || !run.one_word() && is_event_word(named_by)).then_some(Verdict::Drop)
+    if run.one_word() {
+        return (run.word(0).chars().count() == 1).then_some(Verdict::Drop);
+    }
+    let last = run.n_words() - 1;
+    let named_by = if is_roman_numeral(run.wfold(last)) { last - 1 } else { last };
+    run.winfo(named_by).is(WordList::EventWord).then_some(Verdict::Drop)
 }
 
 /// "Acme Group", "Bank of England", "Real Quayside", or one word that names an organisation by
@@ -1123,7 +1123,7 @@ fn organisation_word(run: &RunFacts) -> Option<Verdict> {
 /// "Wall Street", "Heathrow Airport", "Hudson River": a name that ends in a word for a feature
 /// of the map is a place.
 fn map_feature(run: &RunFacts) -> Option<Verdict> {
-    (!run.one_word() && is_feature_word(run.last_word()) && !run.shouting).then_some(Verdict::Kind(EntityKind::Place))
+    (!run.one_word() && run.winfo(run.n_words() - 1).is(WordList::MapFeature) && !run.shouting).then_some(Verdict::Kind(EntityKind::Place))
 }
 
 /// A short word in capitals in ordinary text: an acronym, an organisation's ("WTO").
@@ -1146,7 +1146,7 @@ fn title_or_given_name(run: &RunFacts) -> Option<Verdict> {
 /// One word opening a sentence, never seen capitalised mid-sentence: capitalised as a
 /// sentence's first word, not as a name.
 fn sentence_initial_word(run: &RunFacts) -> Option<Verdict> {
-    (run.sentence_initial && run.one_word() && !run.mid_sentence_caps.contains(run.word(0))).then_some(Verdict::Drop)
+    (run.one_word() && run.sentence_initial() && !run.mid_sentence_caps.contains(run.word(0))).then_some(Verdict::Drop)
 }
 
 /// "a South Carolina Republican": a party's member, described, not named.
@@ -1165,9 +1165,15 @@ fn people(run: &RunFacts) -> Option<Verdict> {
 
 /// A faith, a people no country names, or a lone month or weekday.
 fn faith_month_or_weekday(run: &RunFacts) -> Option<Verdict> {
+    if !run.one_word() {
+        return None;
+    }
     let last = run.last_word();
-    let named = is_people_or_faith(last) || lexicon::month_number(last).is_some() || lexicon::weekday_number(last).is_some();
-    (run.one_word() && named).then_some(Verdict::Drop)
+    // Every month and weekday is a word a date starts with (a short form may keep its dot), so
+    // only such a word is looked for among them.
+    let may_be_date = run.winfo(0).is(WordList::DateStart) || last.ends_with('.');
+    let date_word = may_be_date && (lexicon::month_number(last).is_some() || lexicon::weekday_number(last).is_some());
+    (is_people_or_faith(last) || date_word).then_some(Verdict::Drop)
 }
 
 /// "Air France", "Bank Austria": a name with a country in it and no given name is a body.
@@ -1181,16 +1187,20 @@ fn country_in_name(run: &RunFacts) -> Option<Verdict> {
 /// speaks of itself as "its", has what only a company has, or stands before a noun for a kind of
 /// body, is an organisation.
 fn what_a_body_has(run: &RunFacts) -> Option<Verdict> {
-    let next = run.next();
-    // "Calder Hydro said it had 140 crews", "Norrland Timber said on Monday that it would close".
-    let speaks_of_its = next.as_deref().is_some_and(lexicon::is_cue_verb)
+    // "Calder Hydro said it had 140 crews", "Norrland Timber said on Monday that it would close":
+    // the next word's lists were noted when it was read.
+    let speaks_of_its = run.toks.get(run.end).is_some_and(|t| t.listed(run.text).is(WordList::CueVerb))
         && run.toks.iter().skip(run.end + 1).take(5).take_while(|t| t.is_word()).any(|t| matches!(t.text(run.text), "it" | "its"));
+    if speaks_of_its {
+        return Some(Verdict::Kind(EntityKind::Organization));
+    }
+    let next = run.next();
     let company_asset = next.as_deref() == Some("'s")
         && run.then().as_deref().is_some_and(|w| {
             matches!(w, "shares" | "shareholders" | "stock" | "profit" | "profits" | "earnings" | "revenue" | "revenues" | "subsidiary" | "sales")
         });
     let names_a_body = next.as_deref().is_some_and(|w| is_body_noun(w) || w == "news" && run.then().as_deref().is_some_and(is_body_noun));
-    (speaks_of_its || company_asset || names_a_body).then_some(Verdict::Kind(EntityKind::Organization))
+    (company_asset || names_a_body).then_some(Verdict::Kind(EntityKind::Organization))
 }
 
 /// Two words or more, or a name next to a speech verb: a person.
@@ -1201,16 +1211,16 @@ fn several_words_or_speaks(run: &RunFacts) -> Option<Verdict> {
         return Some(Verdict::Drop);
     }
     let is_cue_verb = |t: &Token| t.listed(run.text).is(WordList::CueVerb);
-    let speaks = run.toks.get(run.end).is_some_and(is_cue_verb) || run.start.checked_sub(1).is_some_and(|i| is_cue_verb(&run.toks[i]));
-    (run.n_words() >= 2 || speaks).then_some(Verdict::Kind(EntityKind::Person))
+    let speaks = || run.toks.get(run.end).is_some_and(is_cue_verb) || run.start.checked_sub(1).is_some_and(|i| is_cue_verb(&run.toks[i]));
+    (run.n_words() >= 2 || speaks()).then_some(Verdict::Kind(EntityKind::Person))
 }
 
 /// "in Nordvik", "at Quayside": a lone word after a preposition of place.
 fn after_a_place_preposition(run: &RunFacts) -> Option<Verdict> {
     // "in Mamdani's district" is someone's.
     let possessed = run.toks.get(run.end).is_some_and(|t| t.kind == TokenKind::Possessive);
-    let place_word = run.prev().as_deref().is_some_and(|p| matches!(p, "in" | "at" | "near" | "across" | "outside"));
-    (place_word && !possessed).then_some(Verdict::Kind(EntityKind::Place))
+    let place_word = || run.prev().as_deref().is_some_and(|p| matches!(p, "in" | "at" | "near" | "across" | "outside"));
+    (!possessed && place_word()).then_some(Verdict::Kind(EntityKind::Place))
 }
 
 /// A lone capitalised word: a surname seen elsewhere, decided when clustering. It is kept
@@ -1324,114 +1334,6 @@ fn is_party_label(w: &str) -> bool {
     matches!(w, "democrat" | "republican" | "gop" | "tory" | "conservative" | "labour" | "socialist" | "communist")
 }
 
-/// The last word of the name of a place on the map: a street, a water, a landform, a port.
-fn is_feature_word(w: &str) -> bool {
-    matches!(
-        w,
-        "street"
-            | "avenue"
-            | "road"
-            | "square"
-            | "boulevard"
-            | "bridge"
-            | "river"
-            | "lake"
-            | "sea"
-            | "ocean"
-            | "bay"
-            | "gulf"
-            | "strait"
-            | "straits"
-            | "canal"
-            | "island"
-            | "islands"
-            | "peninsula"
-            | "valley"
-            | "mountains"
-            | "hills"
-            | "desert"
-            | "coast"
-            | "airport"
-            | "city"
-            | "mainland"
-            | "district"
-            | "county"
-            | "province"
-            | "region"
-            | "township"
-            | "borough"
-            | "heights"
-            | "village"
-            | "park"
-            | "beach"
-            | "falls"
-            | "hill"
-            | "lane"
-            | "drive"
-            | "highway"
-            | "plaza"
-            | "wharf"
-            | "pier"
-            | "harbour"
-            | "harbor"
-            | "creek"
-            | "sound"
-            | "forest"
-            | "mountain"
-            | "glacier"
-            | "reservoir"
-            | "station"
-            | "garden"
-            | "gardens"
-            | "arena"
-            | "stadium"
-            | "field"
-            | "theatre"
-            | "theater"
-            | "cathedral"
-            | "church"
-            | "mosque"
-            | "temple"
-    )
-}
-
-/// The last word of the name of an event or a text: a competition, a festival, a meeting,
-/// a war, a law, a plan.
-fn is_event_word(w: &str) -> bool {
-    matches!(
-        w,
-        "cup"
-            | "open"
-            | "tour"
-            | "championship"
-            | "championships"
-            | "games"
-            | "olympics"
-            | "olympiad"
-            | "trophy"
-            | "prix"
-            | "tournament"
-            | "marathon"
-            | "festival"
-            | "awards"
-            | "convention"
-            | "conference"
-            | "summit"
-            | "war"
-            | "act"
-            | "treaty"
-            | "accord"
-            | "amendment"
-            | "plan"
-            | "doctrine"
-            | "initiative"
-            | "show"
-            | "podcast"
-            | "programme"
-            | "paper"
-    )
-}
-
 /// "II", "XVI": a numeral that ends a king's name, or a war's.
 fn is_roman_numeral(w: &str) -> bool {
     w.len() <= 4 && w.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
@@ -1466,6 +1368,37 @@ fn last_word(name: &str) -> &str {
     name.bytes().rposition(|b| b == b' ').map_or(name, |space| &name[space + 1..])
 }
 
+/// The clusters that share a surname or a family name written first, in the order they were
+/// added, each once: most names have one, which is kept without an allocation.
+#[derive(Default)]
+enum Clusters {
+    #[default]
+    None,
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Clusters {
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Clusters::None => &[],
+            Clusters::One(c) => std::slice::from_ref(c),
+            Clusters::Many(cs) => cs,
+        }
+    }
+
+    fn push(&mut self, c: usize) {
+        *self = match std::mem::take(self) {
+            Clusters::None => Clusters::One(c),
+            Clusters::One(first) => Clusters::Many(vec![first, c]),
+            Clusters::Many(mut cs) => {
+                cs.push(c);
+                Clusters::Many(cs)
+            }
+        };
+    }
+}
+
 /// Counts one more run given to cluster `c` in `counts`, indexed by cluster.
 fn count_assigned(counts: &mut Vec<usize>, c: usize) {
     if counts.len() <= c {
@@ -1476,7 +1409,8 @@ fn count_assigned(counts: &mut Vec<usize>, c: usize) {
 
 /// Groups runs into clusters: full names first, then short forms by surname.
 fn cluster(runs: Vec<Run>) -> Found {
-    let mut found = Found::default();
+    // At most one cluster a run: room for them all at once, as a cluster is large to move.
+    let mut found = Found { clusters: Vec::with_capacity(runs.len()), ..Found::default() };
     // Every run's name folded, all in one string; a person's words are the pieces between its spaces.
     // A place is known by its gazetteer name.
     let mut all_folded = String::with_capacity(runs.iter().map(|r| r.name.len() + r.canonical.map_or(0, str::len)).sum());
@@ -1495,10 +1429,10 @@ fn cluster(runs: Vec<Run>) -> Found {
         runs.iter().zip(&ranges).map(|(run, &(_, start, end))| run.canonical.map(|_| &all_folded[start..end])).collect();
     // Folded name → the cluster of each kind that bears it.
     let mut by_name: lexicon::FastMap<&str, [Option<usize>; 3]> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
-    let mut by_surname: lexicon::FastMap<&str, Vec<usize>> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
+    let mut by_surname: lexicon::FastMap<&str, Clusters> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
     // The first word of a person's name that opens with no given name: a family name written
     // first ("Park Ji-woo", "Nguyen Thi Lan"), which the name alone may stand for later.
-    let mut by_family_first: lexicon::FastMap<&str, Vec<usize>> = lexicon::FastMap::default();
+    let mut by_family_first: lexicon::FastMap<&str, Clusters> = lexicon::FastMap::default();
     let mut assigned: Vec<Option<usize>> = vec![None; runs.len()];
     // How many runs `assigned` gives each cluster so far, kept as it is filled.
     let mut assigned_count: Vec<usize> = Vec::new();
@@ -1533,13 +1467,16 @@ fn cluster(runs: Vec<Run>) -> Found {
             continue;
         }
         let key = canonical_keys[i].unwrap_or(folded_names[i]);
-        let c = match by_name.get(key).and_then(|slots| slots[run.kind as usize]) {
+        // The name's slot is found once, for the look-up and for a new cluster's entry.
+        let slot = &mut by_name.entry(key).or_default()[run.kind as usize];
+        let c = match *slot {
             Some(c) => c,
             None => {
                 // A longer form of a known person ("John Smith" after "John A. Smith") joins it by surname and first name.
+                let same_surname = by_surname.get(last_word(folded_names[i])).map(Clusters::as_slice);
                 let joined = (run.kind == EntityKind::Person)
                     .then(|| {
-                        by_surname.get(last_word(folded_names[i])).and_then(|cs| {
+                        same_surname.and_then(|cs| {
                             cs.iter().copied().find(|&c| {
                                 *lexicon::folded(found.clusters[c].name.split_whitespace().next().unwrap_or(""))
                                     == *folded_names[i].split(' ').next().unwrap_or("")
@@ -1548,7 +1485,7 @@ fn cluster(runs: Vec<Run>) -> Found {
                     })
                     .flatten()
                     .or_else(|| {
-                        let by_last = by_surname.get(last_word(folded_names[i]))?;
+                        let by_last = same_surname?;
                         unexplained(run)
                             .then(|| by_last.iter().copied().filter(|&c| found.clusters[c].evidence).collect::<Vec<_>>())
                             .filter(|cs| cs.len() == 1)
@@ -1559,10 +1496,10 @@ fn cluster(runs: Vec<Run>) -> Found {
                     .then(|| found.clusters.iter().position(|c| c.kind == EntityKind::Organization && is_initials_of(name, &c.name)))
                     .flatten();
                 let c = joined.or(acronym_of).unwrap_or_else(|| new_cluster(&mut found, name.to_string(), run.kind));
-                by_name.entry(key).or_default()[run.kind as usize] = Some(c);
+                *slot = Some(c);
                 if run.kind == EntityKind::Person {
                     let same_surname = by_surname.entry(last_word(folded_names[i])).or_default();
-                    if !same_surname.contains(&c) {
+                    if !same_surname.as_slice().contains(&c) {
                         same_surname.push(c);
                     }
                     let first = folded_names[i].split(' ').next().unwrap_or("");
@@ -1572,7 +1509,7 @@ fn cluster(runs: Vec<Run>) -> Found {
                         || run.words == 2 && !lexicon::given_names().contains_key(last_word(folded_names[i]));
                     if run.words >= 2 && family_first {
                         let same_first = by_family_first.entry(first).or_default();
-                        if !same_first.contains(&c) {
+                        if !same_first.as_slice().contains(&c) {
                             same_first.push(c);
                         }
                     }
@@ -1586,7 +1523,8 @@ fn cluster(runs: Vec<Run>) -> Found {
     }
     // Pass 2: single words join a person by surname (or first name), or a known name.
     let mut lone_uses: lexicon::FastMap<&str, (usize, bool)> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
-    for (r, f) in runs.iter().zip(&folded_names) {
+    // Only a name of one word can be a lone word's: a name with a space is not counted.
+    for (r, f) in runs.iter().zip(&folded_names).filter(|(_, f)| !f.contains(' ')) {
         let e = lone_uses.entry(&**f).or_default();
         e.0 += 1;
         e.1 |= r.modifies_noun;
@@ -1599,7 +1537,7 @@ fn cluster(runs: Vec<Run>) -> Found {
         // The one person of that surname; of several, the one something says is a person, or the
         // one the article names by full name clearly most often (the article's "Woods" is Dorothy
         // Woods, whom it is about, not her husband named once).
-        let by_last = by_surname.get(&**f).and_then(|cs| match cs.as_slice() {
+        let by_last = by_surname.get(&**f).map(Clusters::as_slice).and_then(|cs| match cs {
             [c] => Some(*c),
             _ => {
                 let explained: Vec<usize> = cs.iter().copied().filter(|&c| found.clusters[c].evidence).collect();
@@ -1620,7 +1558,12 @@ fn cluster(runs: Vec<Run>) -> Found {
         let any_kind = by_name
             .get(&**f)
             .and_then(|slots| [EntityKind::Person, EntityKind::Organization, EntityKind::Place].iter().find_map(|&k| slots[k as usize]));
-        let by_last = by_last.or_else(|| by_family_first.get(&**f).filter(|cs| cs.len() == 1 && found.clusters[cs[0]].evidence).map(|cs| cs[0]));
+        let by_last = by_last.or_else(|| {
+            by_family_first.get(&**f).and_then(|cs| match cs.as_slice() {
+                [c] if found.clusters[*c].evidence => Some(*c),
+                _ => None,
+            })
+        });
         let c = match (by_last, any_kind) {
             (Some(c), _) | (None, Some(c)) => c,
             (None, None) => {
@@ -1717,26 +1660,6 @@ impl Found {
         self.mentions[..upto].iter().rev().copied()
     }
 
-    /// The person a description such as "the Belarusian leader" stands for:
-    /// the one person whose known role fits, or none when two could.
-    pub fn resolve_description(&self, noun: &str, affiliation: Option<&str>, before: usize) -> Option<usize> {
-        let fits = |r: &Role| {
-            let noun_fits = r.noun == noun || (is_leader_noun(noun) && is_leader_noun(&r.noun)) || (noun == "leader" && is_leader_noun(&r.noun));
-            let aff_fits = match (affiliation, r.affiliation.as_deref()) {
-                (Some(a), Some(b)) => a == b,
-                _ => true,
-            };
-            noun_fits && aff_fits
-        };
-        let mut candidates: Vec<usize> = Vec::new();
-        for (_, c) in self.before(before) {
-            if self.clusters[c].kind == EntityKind::Person && self.clusters[c].roles.iter().any(fits) && !candidates.contains(&c) {
-                candidates.push(c);
-            }
-        }
-        (candidates.len() == 1).then(|| candidates[0])
-    }
-
     pub fn add_alias(&mut self, cluster: usize, alias: &str) {
         let cl = &mut self.clusters[cluster];
         if alias != cl.name {
@@ -1757,10 +1680,6 @@ impl Found {
             })
             .collect()
     }
-}
-
-fn is_leader_noun(noun: &str) -> bool {
-    matches!(noun, "leader" | "president" | "premier" | "chancellor" | "head" | "king" | "queen" | "dictator" | "strongman" | "monarch" | "emir")
 }
 
 #[cfg(test)]
@@ -2082,5 +2001,32 @@ mod tests {
     fn sentence_initial_common_words_are_not_names() {
         let got = entities("Headline here\n\nHowever, nothing changed. Moreover it rained.");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    proptest::proptest! {
+        /// A name's clusters read back as a vector of them pushed in the same order does.
+        #[test]
+        fn clusters_kept_inline_read_back_as_a_vector(pushed in proptest::collection::vec(0..100usize, 0..6)) {
+            let mut clusters = Clusters::default();
+            for (n, &c) in pushed.iter().enumerate() {
+                clusters.push(c);
+                proptest::prop_assert_eq!(clusters.as_slice(), &pushed[..=n]);
+            }
+            proptest::prop_assert_eq!(clusters.as_slice(), pushed.as_slice());
+        }
+
+        /// The lone-word rule asks for months and weekdays only of a word a date can start with
+        /// or one ending in a dot: every month and weekday, in any form, is one of those.
+        #[test]
+        fn every_month_and_weekday_is_a_date_start_or_ends_in_a_dot(word in "[a-z]{1,10}\\.{0,2}|\\PC{0,12}", pick in 0..200usize, dots in 0..3usize) {
+            let forms = ["january", "may", "sept", "sep", "dec", "monday", "sunday", "jan", "mar", "nov", "oct", "friday"];
+            let picked = format!("{}{}", forms[pick % forms.len()], ".".repeat(dots));
+            for w in [word.as_str(), picked.as_str()] {
+                let folded = lexicon::fold(w);
+                if lexicon::month_number(&folded).is_some() || lexicon::weekday_number(&folded).is_some() {
+                    proptest::prop_assert!(lexicon::listed(&folded).is(WordList::DateStart) || folded.ends_with('.'), "{:?}", w);
+                }
+            }
+        }
     }
 }

@@ -86,10 +86,20 @@ impl std::error::Error for JsonError {}
 
 /// Reads `text` as one JSON value, with nothing but white space around it.
 pub fn parse(text: &str) -> Result<Json, JsonError> {
-    let mut reader = Reader { text, at: 0 };
-    let value = reader.value(0)?;
+    read(Reader { text, at: 0, kept_members: None })
+}
+
+/// [`parse`], keeping of an object at the top only the members named in `members`. The others
+/// are read by the same grammar, so the text is refused exactly when [`parse`] refuses it, but
+/// nothing of them is copied: a JSONL line's annotations are many times its text.
+pub fn parse_members(text: &str, members: &[&str]) -> Result<Json, JsonError> {
+    read(Reader { text, at: 0, kept_members: Some(members) })
+}
+
+fn read(mut reader: Reader) -> Result<Json, JsonError> {
+    let value = reader.value(0, true)?;
     reader.skip_space();
-    if reader.at < text.len() {
+    if reader.at < reader.text.len() {
         return Err(reader.error("unexpected text after the value"));
     }
     Ok(value)
@@ -98,6 +108,8 @@ pub fn parse(text: &str) -> Result<Json, JsonError> {
 struct Reader<'a> {
     text: &'a str,
     at: usize,
+    /// The members of an object at the top that are kept (all when `None`).
+    kept_members: Option<&'a [&'a str]>,
 }
 
 impl Reader<'_> {
@@ -124,14 +136,20 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json, JsonError> {
+    /// The value at `self.at`; when it is not `kept`, it is only read (checked, not copied): a
+    /// string, a number, a list or an object is then returned as [`Json::Null`].
+    fn value(&mut self, depth: usize, kept: bool) -> Result<Json, JsonError> {
         self.skip_space();
         match self.peek() {
             None => Err(self.error("the text ends where a value should be")),
-            Some(b'{') => self.object(depth + 1),
-            Some(b'[') => self.array(depth + 1),
-            Some(b'"') => self.string().map(Json::String),
-            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b'{') => self.object(depth + 1, kept),
+            Some(b'[') => self.array(depth + 1, kept),
+            Some(b'"') if kept => self.string().map(Json::String),
+            Some(b'"') => self.string_into(None).map(|()| Json::Null),
+            Some(b'-' | b'0'..=b'9') => {
+                let number = self.number()?;
+                Ok(if kept { Json::Number(number.to_string()) } else { Json::Null })
+            }
             Some(_) => {
                 for (word, value) in [("true", Json::Bool(true)), ("false", Json::Bool(false)), ("null", Json::Null)] {
                     if self.text[self.at..].starts_with(word) {
@@ -144,7 +162,7 @@ impl Reader<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Json, JsonError> {
+    fn object(&mut self, depth: usize, kept: bool) -> Result<Json, JsonError> {
         if depth > MAX_DEPTH {
             return Err(self.error("nested too deeply"));
         }
@@ -153,21 +171,24 @@ impl Reader<'_> {
         self.skip_space();
         if self.peek() == Some(b'}') {
             self.at += 1;
-            return Ok(Json::Object(members));
+            return Ok(if kept { Json::Object(members) } else { Json::Null });
         }
+        let chosen = self.kept_members.filter(|_| depth == 1);
         loop {
             self.skip_space();
             if self.peek() != Some(b'"') {
                 return Err(self.error("expected a member name in double quotes"));
             }
-            let key = self.string()?;
+            // The name of a member that is not kept is only read.
+            let key = if kept { self.string()? } else { self.string_into(None).map(|()| String::new())? };
             self.expect(b':', "expected ':' after a member name")?;
-            let value = self.value(depth)?;
-            if !members.iter().any(|(k, _)| *k == key) {
+            let keep = kept && chosen.is_none_or(|names| names.contains(&key.as_str()));
+            let value = self.value(depth, keep)?;
+            if keep && !members.iter().any(|(k, _)| *k == key) {
                 members.push((key, value));
             }
             if self.list_ends(b'}', "expected ',' or '}' in an object")? {
-                return Ok(Json::Object(members));
+                return Ok(if kept { Json::Object(members) } else { Json::Null });
             }
         }
     }
@@ -189,7 +210,7 @@ impl Reader<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json, JsonError> {
+    fn array(&mut self, depth: usize, kept: bool) -> Result<Json, JsonError> {
         if depth > MAX_DEPTH {
             return Err(self.error("nested too deeply"));
         }
@@ -198,21 +219,30 @@ impl Reader<'_> {
         self.skip_space();
         if self.peek() == Some(b']') {
             self.at += 1;
-            return Ok(Json::Array(items));
+            return Ok(if kept { Json::Array(items) } else { Json::Null });
         }
         loop {
-            items.push(self.value(depth)?);
+            let item = self.value(depth, kept)?;
+            if kept {
+                items.push(item);
+            }
             if self.list_ends(b']', "expected ',' or ']' in a list")? {
-                return Ok(Json::Array(items));
+                return Ok(if kept { Json::Array(items) } else { Json::Null });
             }
         }
     }
 
     /// A string, its opening quote at `self.at`.
     fn string(&mut self) -> Result<String, JsonError> {
+        let mut out = String::new();
+        self.string_into(Some(&mut out))?;
+        Ok(out)
+    }
+
+    /// Reads a string, its opening quote at `self.at`, into `out` (or only reads it).
+    fn string_into(&mut self, mut out: Option<&mut String>) -> Result<(), JsonError> {
         self.at += 1;
         let bytes = self.text.as_bytes();
-        let mut out = String::new();
         loop {
             let run = plain_run(&bytes[self.at..]);
             if self.at + run == bytes.len() {
@@ -220,12 +250,14 @@ impl Reader<'_> {
                 return Err(self.error("a string is not closed"));
             }
             // Quotes, backslashes and control bytes are ASCII, so the run ends on a char boundary.
-            out.push_str(&self.text[self.at..self.at + run]);
+            if let Some(out) = out.as_deref_mut() {
+                out.push_str(&self.text[self.at..self.at + run]);
+            }
             self.at += run;
             match bytes[self.at] {
                 b'"' => {
                     self.at += 1;
-                    return Ok(out);
+                    return Ok(());
                 }
                 b'\\' => {
                     self.at += 1;
@@ -240,13 +272,18 @@ impl Reader<'_> {
                         Some(b't') => '\t',
                         Some(b'u') => {
                             self.at += 1;
-                            out.push(self.unicode_escape()?);
+                            let c = self.unicode_escape()?;
+                            if let Some(out) = out.as_deref_mut() {
+                                out.push(c);
+                            }
                             continue;
                         }
                         _ => return Err(self.error("unknown escape in a string")),
                     };
                     self.at += 1;
-                    out.push(escaped);
+                    if let Some(out) = out.as_deref_mut() {
+                        out.push(escaped);
+                    }
                 }
                 _ => return Err(self.error("a control character in a string (write it as an escape)")),
             }
@@ -280,8 +317,8 @@ impl Reader<'_> {
         Ok(code)
     }
 
-    /// A number by JSON's grammar: `-`? int frac? exp?, int without leading zeros.
-    fn number(&mut self) -> Result<Json, JsonError> {
+    /// A number by JSON's grammar: `-`? int frac? exp?, int without leading zeros; as written.
+    fn number(&mut self) -> Result<&str, JsonError> {
         let start = self.at;
         let malformed = JsonError { message: "a malformed number", offset: start };
         let bytes = self.text.as_bytes();
@@ -313,7 +350,7 @@ impl Reader<'_> {
             }
             self.at += exp;
         }
-        Ok(Json::Number(self.text[start..self.at].to_string()))
+        Ok(&self.text[start..self.at])
     }
 }
 
@@ -472,10 +509,44 @@ mod tests {
         }
     }
 
+    /// [`parse`]'s reading of `text`, keeping of an object only the members named in `members`.
+    fn parse_then_keep(text: &str, members: &[&str]) -> Result<Json, super::JsonError> {
+        parse(text).map(|value| match value {
+            Json::Object(all) => Json::Object(all.into_iter().filter(|(k, _)| members.contains(&k.as_str())).collect()),
+            other => other,
+        })
+    }
+
+    proptest::proptest! {
+        /// Reading only some members of an object reads what reading it all and keeping them does.
+        #[test]
+        fn reading_some_members_is_keeping_them_of_the_whole(value in any_json(), extra in any_json(), pretty in proptest::bool::ANY) {
+            let mut object = serde_json::Map::new();
+            object.insert("id".into(), value.clone());
+            object.insert("quotes".into(), extra);
+            object.insert("text".into(), value);
+            let object = serde_json::Value::Object(object);
+            let text = if pretty { serde_json::to_string_pretty(&object) } else { serde_json::to_string(&object) }.unwrap();
+            let members = ["id", "text", "title"];
+            proptest::prop_assert_eq!(super::parse_members(&text, &members), parse_then_keep(&text, &members));
+        }
+
+        /// ... and refuses a text where, and as, reading it all does.
+        #[test]
+        fn reading_some_members_refuses_what_parse_refuses(tail in "[\\[\\]{}:,\"\\\\ a-u0-9.eE+-]{0,40}", in_object in proptest::bool::ANY) {
+            // Half the texts are an object with members "a" and "b" for the tail to go on with.
+            let text = if in_object { format!("{{\"a\": [1], \"b\": {tail}") } else { tail };
+            for members in [&["a"][..], &["a", "b"], &[]] {
+                proptest::prop_assert_eq!(super::parse_members(&text, members), parse_then_keep(&text, members));
+            }
+        }
+    }
+
     #[test]
     fn deep_nesting_is_refused_not_a_crash() {
         let deep = "[".repeat(100_000);
         assert_eq!(parse(&deep).unwrap_err().message, "nested too deeply");
+        assert_eq!(super::parse_members(&format!("{{\"a\": {deep}"), &[]).unwrap_err().message, "nested too deeply");
         let fine = format!("{}{}", "[".repeat(super::MAX_DEPTH), "]".repeat(super::MAX_DEPTH));
         assert!(parse(&fine).is_ok());
     }

@@ -34,26 +34,31 @@ impl Line {
     }
 }
 
+/// The members of a line that are read; a corpus's lines may carry more (annotations, sources),
+/// which are checked as JSON but not kept.
+const MEMBERS: [&str; 4] = ["id", "text", "title", "date"];
+
 /// Reads one line, or says what is wrong with it.
 pub fn read_line(line: &str) -> Result<Line, String> {
-    let value = json::parse(line).map_err(|e| e.to_string())?;
-    if !matches!(value, Json::Object(_)) {
+    let value = json::parse_members(line, &MEMBERS).map_err(|e| e.to_string())?;
+    let Json::Object(mut members) = value else {
         return Err(format!("the line is {}", value.kind()));
-    }
-    let (id, numeric_id) = match value.get("id") {
-        Some(Json::String(s)) => (s.clone(), false),
-        Some(Json::Number(n)) => (n.clone(), true),
+    };
+    let mut take = |field: &str| members.iter_mut().find(|(k, _)| k == field).map(|(_, v)| std::mem::replace(v, Json::Null));
+    let (id, numeric_id) = match take("id") {
+        Some(Json::String(s)) => (s, false),
+        Some(Json::Number(n)) => (n, true),
         Some(other) => return Err(format!("\"id\" is {}, not a string or a number", other.kind())),
         None => return Err("it has no \"id\"".to_string()),
     };
-    let text = match value.get("text") {
-        Some(Json::String(s)) => s.clone(),
+    let text = match take("text") {
+        Some(Json::String(s)) => s,
         Some(other) => return Err(format!("\"text\" is {}, not a string", other.kind())),
         None => return Err("it has no \"text\"".to_string()),
     };
-    let optional = |field: &str| match value.get(field) {
+    let mut optional = |field: &str| match take(field) {
         None | Some(Json::Null) => Ok(None),
-        Some(Json::String(s)) => Ok(Some(s.clone())),
+        Some(Json::String(s)) => Ok(Some(s)),
         Some(other) => Err(format!("\"{field}\" is {}, not a string", other.kind())),
     };
     Ok(Line { id, numeric_id, title: optional("title")?, date: optional("date")?, text })

@@ -73,6 +73,12 @@ fn lines(text: &str) -> Vec<Span> {
 /// The span without surrounding whitespace (NBSP and BOM included), or `None` when blank.
 pub fn trim(text: &str, span: Span) -> Option<Span> {
     let s = &text[span.start..span.end];
+    // Most lines begin and end with an ASCII character that is no space: nothing to trim.
+    if let (Some(first), Some(last)) = (s.as_bytes().first(), s.as_bytes().last()) {
+        if first.is_ascii_graphic() && last.is_ascii_graphic() {
+            return Some(span);
+        }
+    }
     let is_blank = |c: char| c.is_whitespace() || c == '\u{FEFF}';
     let lead = s.len() - s.trim_start_matches(is_blank).len();
     let body = s.trim_matches(is_blank);
@@ -131,8 +137,8 @@ pub fn analyse(text: &str) -> Layout {
     let mut in_list = false;
     lines.retain(|l| {
         let s = l.text(text);
-        let boilerplate = page::is_boilerplate(s, in_list);
-        in_list = page::is_marker(s) || in_list && boilerplate;
+        let (boilerplate, marker) = page::boilerplate_and_marker(s, in_list);
+        in_list = marker || in_list && boilerplate;
         !boilerplate
     });
     let mut next = 0;
@@ -330,6 +336,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn spans_are_trimmed_as_by_characters(text in "[ a.\t\u{a0}\u{feff}\u{2003}é]{0,12}|\\PC{0,12}") {
+            let is_blank = |c: char| c.is_whitespace() || c == '\u{FEFF}';
+            let body = text.trim_matches(is_blank);
+            let lead = text.len() - text.trim_start_matches(is_blank).len();
+            let by_characters = (!body.is_empty()).then(|| Span::new(lead, lead + body.len()));
+            proptest::prop_assert_eq!(trim(&text, Span::new(0, text.len())), by_characters);
+        }
+
         #[test]
         fn lines_are_cut_at_every_break(text in "[a “”’\u{2026}\u{2028}\u{2029}\n\r]{0,30}|\\PC{0,30}") {
             proptest::prop_assert_eq!(lines(&text), lines_plainly(&text));

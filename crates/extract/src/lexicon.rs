@@ -192,12 +192,36 @@ pub fn fold_each(c: char, mut emit: impl FnMut(char)) {
 }
 
 /// The characters of [`fold`]`(s)`, one at a time, for comparing folds without making them.
+/// An ASCII character (most of news text) is lowered as it is read; only the others are folded
+/// by [`fold_each`], which makes at most three characters of one.
 pub fn folded_chars(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars().flat_map(|c| {
-        let plain = fold_char(c);
-        let (accent_free, lowered) =
-            if plain.is_empty() { (None, Some(c.to_lowercase())) } else { (Some(plain.chars().map(|p| p.to_ascii_lowercase())), None) };
-        accent_free.into_iter().flatten().chain(lowered.into_iter().flatten())
+    let mut chars = s.chars();
+    // The characters one character beyond ASCII folded to after its first, not yet given.
+    let (mut pending, mut pending_len, mut next_pending) = (['\0'; 2], 0, 0);
+    std::iter::from_fn(move || {
+        if next_pending < pending_len {
+            next_pending += 1;
+            return Some(pending[next_pending - 1]);
+        }
+        loop {
+            let c = chars.next()?;
+            if c.is_ascii() {
+                return Some(c.to_ascii_lowercase());
+            }
+            let mut first = None;
+            (pending_len, next_pending) = (0, 0);
+            fold_each(c, |f| {
+                if first.is_none() {
+                    first = Some(f);
+                } else {
+                    pending[pending_len] = f;
+                    pending_len += 1;
+                }
+            });
+            if first.is_some() {
+                return first;
+            }
+        }
     })
 }
 
@@ -938,6 +962,37 @@ word_lists!(
         "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "today", "yesterday", "tomorrow", "last", "this", "next",
     ]),
+    (PersonNoun, is_person_noun, PERSON_NOUNS, "Nouns besides the role nouns that stand as a description's head for a person: what a person is to a place or a group (\"Pemberton Street resident Gloria Mbeki\"), people by their nation (\"the Frenchman\"), players by their position or sport, and other jobs (\"the treasurer\", \"the political consultant\").", [
+        "resident", "constituent", "woman", "man", "neighbour", "neighbor", "homeowner", "shopkeeper", "parent",
+        "worker", "employee", "member", "volunteer", "voter", "supporter", "tenant", "landlord", "farmer",
+        "fisherman", "nurse", "pilot", "frenchman", "frenchwoman", "englishman", "englishwoman", "scotsman",
+        "scotswoman", "irishman", "irishwoman", "welshman", "welshwoman", "dutchman", "dutchwoman", "spaniard",
+        "dane", "swede", "finn", "pole", "brit", "kiwi", "aussie", "briton", "swiss", "norwegian", "italian",
+        "german", "american", "canadian", "australian", "consultant", "co-host", "cohost", "co-founder", "cofounder",
+        "historian", "operative", "organizer", "organiser", "fellow", "scholar", "lecturer", "dean", "principal",
+        "pastor", "chairperson", "ceo", "cfo", "coo", "manager", "commentator", "pundit", "defenceman", "defenseman",
+        "forward", "winger", "goaltender", "goalie", "centre", "center", "fullback", "quarterback", "pitcher",
+        "catcher", "batsman", "batter", "bowler", "skipper", "rider", "cyclist", "driver", "runner", "sprinter",
+        "swimmer", "boxer", "fighter", "jockey", "trainer", "keeper", "rookie", "playmaker", "guard", "outfielder",
+        "infielder", "shortstop", "opener", "all-rounder", "golfer", "skater", "skier", "rower", "sailor", "wrestler",
+        "athlete", "teammate", "linebacker", "receiver", "tailback", "centre-back", "left-back", "right-back", "wing",
+        "flanker", "prop", "hooker", "scrum-half", "fly-half", "point guard", "treasurer", "councillor", "councilor",
+        "trustee", "chef", "owner-operator", "founder", "spokesperson", "auditor", "inspector", "ombudsman",
+        "coroner",
+    ]),
+    (EventWord, is_event_word, EVENT_WORDS, "The last word of the name of an event or a text: a competition, a festival, a meeting, a war, a law, a plan (\"the World Cup\", \"the Paris Accord\").", [
+        "cup", "open", "tour", "championship", "championships", "games", "olympics", "olympiad", "trophy", "prix",
+        "tournament", "marathon", "festival", "awards", "convention", "conference", "summit", "war", "act", "treaty",
+        "accord", "amendment", "plan", "doctrine", "initiative", "show", "podcast", "programme", "paper",
+    ]),
+    (MapFeature, is_map_feature, MAP_FEATURES, "The last word of the name of a place on the map: a street, a water, a landform, a port, a building (\"Wall Street\", \"Heathrow Airport\").", [
+        "street", "avenue", "road", "square", "boulevard", "bridge", "river", "lake", "sea", "ocean", "bay", "gulf",
+        "strait", "straits", "canal", "island", "islands", "peninsula", "valley", "mountains", "hills", "desert",
+        "coast", "airport", "city", "mainland", "district", "county", "province", "region", "township", "borough",
+        "heights", "village", "park", "beach", "falls", "hill", "lane", "drive", "highway", "plaza", "wharf", "pier",
+        "harbour", "harbor", "creek", "sound", "forest", "mountain", "glacier", "reservoir", "station", "garden",
+        "gardens", "arena", "stadium", "field", "theatre", "theater", "cathedral", "church", "mosque", "temple",
+    ]),
 );
 
 /// The office a role noun names, given the folded word before it: a "prime
@@ -1040,6 +1095,14 @@ mod tests {
         let mut out = String::new();
         s.chars().for_each(|c| fold_each(c, |f| out.push(f)));
         out
+    }
+
+    #[test]
+    fn every_character_folds_one_at_a_time_as_fold_each_folds_it() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let s = format!("{c}{c}a");
+            assert_eq!(folded_chars(&s).collect::<String>(), fold_by_chars(&s), "{c:?}");
+        }
     }
 
     #[test]

@@ -271,11 +271,8 @@ fn extract_laid_out(id: &str, text: String, given: Given<'_>) -> Article {
             if dates::parse_value(date).is_none() {
                 warnings.push(format!("the date given with it, “{date}”, is not a date; the date was read from the text"));
             }
-            // The dates stage reads a header's date as a span of the text: the given date is
-            // put after a copy of the text, where no other span reaches, and read from there.
-            let with_date = format!("{text}\n{date}");
-            let dated = layout::Layout { header_date: Some(Span::new(text.len() + 1, with_date.len())), ..layout.clone() };
-            dates::resolve(&with_date, &dated, &paragraph_tokens)
+            // The given date is read as a header's date would be.
+            dates::resolve_with_header(&text, &layout, &paragraph_tokens, Some(date))
         }
         None => dates::resolve(&text, &layout, &paragraph_tokens),
     };
@@ -291,7 +288,7 @@ fn extract_laid_out(id: &str, text: String, given: Given<'_>) -> Article {
         title,
         kicker: layout.kicker,
         date,
-        paragraphs: layout.paragraphs.clone(),
+        paragraphs: layout.paragraphs,
         quotes,
         entities: found.into_entities(),
         dates,

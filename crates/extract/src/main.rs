@@ -122,21 +122,33 @@ fn run_generate(args: &[String]) -> io::Result<bool> {
     Ok(true)
 }
 
+/// Writes `value` as JSON and a line break, straight into `out` (no string of it is made first).
 fn write_json<T: Serialize>(out: &mut impl Write, value: &T, pretty: bool) -> io::Result<()> {
-    let s = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
-    writeln!(out, "{}", s.map_err(io::Error::other)?)
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, value)?;
+    } else {
+        serde_json::to_writer(&mut *out, value)?;
+    }
+    out.write_all(b"\n")
 }
 
 fn run_jsonl() -> io::Result<bool> {
-    let stdin = io::stdin();
+    let mut stdin = io::stdin().lock();
     let mut out = BufWriter::new(io::stdout().lock());
     let mut all_ok = true;
-    for (n, line) in stdin.lock().lines().enumerate() {
-        let line = line?;
+    // One buffer for every line, as `lines()` would read them (without "\n" or "\r\n"), so that
+    // a long line is not grown again for each.
+    let mut buffer = String::new();
+    for n in 0.. {
+        buffer.clear();
+        if stdin.read_line(&mut buffer)? == 0 {
+            break;
+        }
+        let line = buffer.strip_suffix('\n').map_or(buffer.as_str(), |l| l.strip_suffix('\r').unwrap_or(l));
         if line.trim().is_empty() {
             continue;
         }
-        match jsonl::read_line(&line) {
+        match jsonl::read_line(line) {
             Ok(input) => {
                 let (article, map) = input.extract_mapped();
                 // An id written as a number is written back as one.

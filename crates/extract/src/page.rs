@@ -288,13 +288,17 @@ fn is_navigation_word(w: &str) -> bool {
 /// Lines that open a list of other stories, or stand for a page's furniture.
 pub fn is_marker(line: &str) -> bool {
     let l = line.trim_end_matches([':', '.']).trim();
-    // Markers are short; most lines are passed over without a copy.
+    // Markers are short: longer lines are passed over at once.
     if l.len() > LONGEST_MARKER {
         return false;
     }
-    let lower = l.to_ascii_lowercase();
+    // Lowered on the stack: lowering ASCII letters leaves UTF-8 valid.
+    let mut lowered = [0u8; LONGEST_MARKER];
+    lowered[..l.len()].copy_from_slice(l.as_bytes());
+    lowered[..l.len()].make_ascii_lowercase();
+    let lower = std::str::from_utf8(&lowered[..l.len()]).unwrap_or_default();
     matches!(
-        lower.as_str(),
+        lower,
         "advertisement"
             | "related"
             | "related stories"
@@ -339,6 +343,13 @@ pub fn is_marker(line: &str) -> bool {
         || lower.starts_with("read more:")
         || lower.starts_with("sign up for")
         || lower.starts_with("subscribe to")
+}
+
+/// [`is_boilerplate`] of `line`, and [`is_marker`]: a line no longer than furniture that is a
+/// marker is boilerplate already, so the marker is looked for only in a line that may be one.
+pub fn boilerplate_and_marker(line: &str, after_list: bool) -> (bool, bool) {
+    let boilerplate = is_boilerplate(line, after_list);
+    (boilerplate, (boilerplate || line.len() > LONGEST_FURNITURE) && is_marker(line))
 }
 
 /// Is the paragraph `line` (whose predecessor was boilerplate if `after_list`) no part of the
@@ -412,14 +423,18 @@ pub fn credits(text: &str, paragraph: Span, out: &mut Vec<Span>) {
     }
     // Bylines, staff lines, notes and author notes show themselves in their first words.
     let may_credit = s.starts_with("By ") || s.starts_with("BY ") || s.starts_with("Editor") || s.starts_with("Reporting") || {
-        // One pass over the first nine words: fewer than nine, with a comma, or one of the
-        // first five a verb of a note.
+        // One pass over the first words: fewer than nine, with a comma, or one of the first five
+        // a verb of a note. Without a comma, words after the fifth can change nothing.
+        let comma = s.contains(',');
         let (mut count, mut noted) = (0, false);
-        for w in words(s).take(9) {
-            noted |= count < 5 && matches!(w, "is" | "covers" | "writes" | "reports");
+        for w in words(s).take(if comma { 9 } else { 5 }) {
+            if count < 5 && matches!(w, "is" | "covers" | "writes" | "reports") {
+                noted = true;
+                break;
+            }
             count += 1;
         }
-        s.contains(',') && count < 9 || noted
+        comma && count < 9 || noted
     };
     if !may_credit {
         labelled_credits(s, paragraph, out);
@@ -467,37 +482,43 @@ pub fn credits(text: &str, paragraph: Span, out: &mut Vec<Span>) {
 }
 
 /// The credits a paragraph holds in brackets or after a label: "(Photo: Tom Poe/Harbour
-/// Times)", "(Reporting by …)", "Photo: …". Each is found from the bracket or colon it needs, so a
-/// paragraph without one is passed over at once.
+/// Times)", "(Reporting by …)", "Photo: …", "Photo by Tom Poe". Each is found from the bracket,
+/// colon or capital it needs, all looked for in one pass, so a paragraph without one is passed
+/// over at once.
 fn labelled_credits(s: &str, paragraph: Span, out: &mut Vec<Span>) {
     const BRACKETED: &[&str] =
         &["Photo", "Photograph", "Picture", "Image", "Video", "Credit", "Reporting by", "Editing by", "Writing by", "Additional reporting"];
     const LABELLED: &[&str] = &["Photo:", "Photograph:", "Image:", "Credit:", "Video:", "Pictures:"];
+    const PHOTO_BY: &str = "Photo by ";
     let bytes = s.as_bytes();
-    let push = |out: &mut Vec<Span>, from: usize, to: usize| {
+    // Found in text order; added bracketed ones first, then labelled ones, then the first
+    // "Photo by", each unless one added before holds it.
+    let (mut bracketed, mut labelled, mut photo_by) = (Vec::new(), Vec::new(), None);
+    for at in memchr::memchr3_iter(b'(', b':', PHOTO_BY.as_bytes()[0], bytes) {
+        match bytes[at] {
+            b'(' => {
+                if BRACKETED.iter().any(|label| s[at + 1..].starts_with(label)) {
+                    bracketed.push((at, s[at..].find(')').map_or(s.len(), |k| at + k + 1)));
+                }
+            }
+            b':' => {
+                let start = s[..at].char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(k, c)| k + c.len_utf8());
+                if LABELLED.iter().any(|label| s[start..].starts_with(label)) {
+                    labelled.push((start, s[at..].find([')', '\n']).map_or(s.len(), |k| at + k)));
+                }
+            }
+            _ => {
+                if photo_by.is_none() && s[at..].starts_with(PHOTO_BY) {
+                    photo_by = Some((at, s[at..].find([')', '\n']).map_or(s.len(), |k| at + k)));
+                }
+            }
+        }
+    }
+    for (from, to) in bracketed.into_iter().chain(labelled).chain(photo_by) {
         let span = Span::new(paragraph.start + from, paragraph.start + to);
         if !out.iter().any(|o| o.contains(span)) {
             out.push(span);
         }
-    };
-    for at in memchr::memchr_iter(b'(', bytes) {
-        if BRACKETED.iter().any(|label| s[at + 1..].starts_with(label)) {
-            let end = s[at..].find(')').map_or(s.len(), |k| at + k + 1);
-            push(out, at, end);
-        }
-    }
-    for colon in memchr::memchr_iter(b':', bytes) {
-        let start = s[..colon].char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(k, c)| k + c.len_utf8());
-        if LABELLED.iter().any(|label| s[start..].starts_with(label)) {
-            let end = s[colon..].find([')', '\n']).map_or(s.len(), |k| colon + k);
-            push(out, start, end);
-        }
-    }
-    // "Photo by Tom Poe".
-    static PHOTO_BY: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
-    if let Some(at) = PHOTO_BY.get_or_init(|| memchr::memmem::Finder::new("Photo by ")).find(bytes) {
-        let end = s[at..].find([')', '\n']).map_or(s.len(), |k| at + k);
-        push(out, at, end);
     }
 }
 
@@ -525,6 +546,53 @@ mod tests {
             proptest::prop_assert_eq!(words(&s).collect::<Vec<_>>(), s.split_whitespace().collect::<Vec<_>>());
             proptest::prop_assert_eq!(has_double_quote(&s), s.contains(['“', '”', '"']));
             proptest::prop_assert_eq!(has_copyright_sign(&s), s.contains('©'));
+        }
+
+        #[test]
+        fn markers_are_found_among_boilerplate_as_by_asking_of_every_line(
+            s in "((Advertisement|Related|Most read|Share|Sign up|News|Home|\\||©|\"|Published|3)[ .:]{0,2}){0,4}|[ a-z.:]{0,40}|[ a.:]{290,320}|(Advertisement|Related)[.:]{290,300}",
+            after_list: bool,
+        ) {
+            proptest::prop_assert_eq!(boilerplate_and_marker(&s, after_list), (is_boilerplate(&s, after_list), is_marker(&s)), "{:?}", s);
+        }
+    }
+
+    /// The credits of `s`, looked for kind by kind in passes of their own: what the one pass must equal.
+    fn labelled_credits_kind_by_kind(s: &str) -> Vec<Span> {
+        const BRACKETED: &[&str] =
+            &["Photo", "Photograph", "Picture", "Image", "Video", "Credit", "Reporting by", "Editing by", "Writing by", "Additional reporting"];
+        const LABELLED: &[&str] = &["Photo:", "Photograph:", "Image:", "Credit:", "Video:", "Pictures:"];
+        let mut out: Vec<Span> = Vec::new();
+        let mut push = |from: usize, to: usize| {
+            if !out.iter().any(|o| o.contains(Span::new(from, to))) {
+                out.push(Span::new(from, to));
+            }
+        };
+        for (at, _) in s.match_indices('(') {
+            if BRACKETED.iter().any(|label| s[at + 1..].starts_with(label)) {
+                push(at, s[at..].find(')').map_or(s.len(), |k| at + k + 1));
+            }
+        }
+        for (colon, _) in s.match_indices(':') {
+            let start = s[..colon].char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(k, c)| k + c.len_utf8());
+            if LABELLED.iter().any(|label| s[start..].starts_with(label)) {
+                push(start, s[colon..].find([')', '\n']).map_or(s.len(), |k| colon + k));
+            }
+        }
+        if let Some(at) = s.find("Photo by ") {
+            push(at, s[at..].find([')', '\n']).map_or(s.len(), |k| at + k));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn credits_found_in_one_pass_are_those_found_kind_by_kind(
+            s in "((Photo|Photograph|Image|Video|Credit|Pictures|Reporting by|Photo by|P|é) ?|[(): \nxé]|Tom Poe)*"
+        ) {
+            let mut out = Vec::new();
+            labelled_credits(&s, Span::new(0, s.len()), &mut out);
+            proptest::prop_assert_eq!(out, labelled_credits_kind_by_kind(&s), "{:?}", s);
         }
     }
 

@@ -117,7 +117,7 @@ const PARAGRAPH_DECAYS: [f32; 33] = {
 struct Salience {
     /// Per cluster: (value, the sentence and paragraph it was last set at).
     values: Vec<(f32, u32, u32)>,
-    /// Clusters with some salience, most recently raised last.
+    /// Clusters with some salience, most recently raised last, each once.
     active: Vec<usize>,
     sentence: u32,
     paragraph: u32,
@@ -218,63 +218,6 @@ fn document_sent_by(verb: &str) -> Option<&'static str> {
     })
 }
 
-/// Nouns for what a person is to a place or a group, and for people by their nation: "Pemberton
-/// Street resident Gloria Mbeki", "the Frenchman".
-fn is_person_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "resident"
-            | "constituent"
-            | "woman"
-            | "man"
-            | "neighbour"
-            | "neighbor"
-            | "homeowner"
-            | "shopkeeper"
-            | "parent"
-            | "worker"
-            | "employee"
-            | "member"
-            | "volunteer"
-            | "voter"
-            | "supporter"
-            | "tenant"
-            | "landlord"
-            | "farmer"
-            | "fisherman"
-            | "nurse"
-            | "pilot"
-            | "frenchman"
-            | "frenchwoman"
-            | "englishman"
-            | "englishwoman"
-            | "scotsman"
-            | "scotswoman"
-            | "irishman"
-            | "irishwoman"
-            | "welshman"
-            | "welshwoman"
-            | "dutchman"
-            | "dutchwoman"
-            | "spaniard"
-            | "dane"
-            | "swede"
-            | "finn"
-            | "pole"
-            | "brit"
-            | "kiwi"
-            | "aussie"
-            | "briton"
-            | "swiss"
-            | "norwegian"
-            | "italian"
-            | "german"
-            | "american"
-            | "canadian"
-            | "australian"
-    )
-}
-
 /// Is `w` a nation's word for one of its people ("Frenchman")?
 pub fn nation_word(w: &str) -> bool {
     nation_of(w).is_some()
@@ -348,109 +291,8 @@ pub fn is_description_head(w: &str) -> bool {
 
 /// A description's role noun, as the article's roles are written ("prime minister" is a premier's).
 fn is_role_head(w: &str) -> bool {
-    lexicon::is_role_noun(w) || is_sports_role(w)
-}
-
-/// What players are called by their position or their sport, and other jobs that stand as a
-/// description's head ("the treasurer", "the political consultant").
-fn is_sports_role(w: &str) -> bool {
-    is_person_noun(w)
-        || matches!(
-            w,
-            "consultant"
-                | "co-host"
-                | "cohost"
-                | "co-founder"
-                | "cofounder"
-                | "historian"
-                | "operative"
-                | "organizer"
-                | "organiser"
-                | "fellow"
-                | "scholar"
-                | "lecturer"
-                | "dean"
-                | "principal"
-                | "pastor"
-                | "chairperson"
-                | "ceo"
-                | "cfo"
-                | "coo"
-                | "manager"
-                | "commentator"
-                | "pundit"
-        )
-        || matches!(
-            w,
-            "defenceman"
-                | "defenseman"
-                | "forward"
-                | "winger"
-                | "goaltender"
-                | "goalie"
-                | "centre"
-                | "center"
-                | "fullback"
-                | "quarterback"
-                | "pitcher"
-                | "catcher"
-                | "batsman"
-                | "batter"
-                | "bowler"
-                | "skipper"
-                | "rider"
-                | "cyclist"
-                | "driver"
-                | "runner"
-                | "sprinter"
-                | "swimmer"
-                | "boxer"
-                | "fighter"
-                | "jockey"
-                | "trainer"
-                | "keeper"
-                | "rookie"
-                | "playmaker"
-                | "guard"
-                | "outfielder"
-                | "infielder"
-                | "shortstop"
-                | "opener"
-                | "all-rounder"
-                | "golfer"
-                | "skater"
-                | "skier"
-                | "rower"
-                | "sailor"
-                | "wrestler"
-                | "athlete"
-                | "teammate"
-                | "linebacker"
-                | "receiver"
-                | "tailback"
-                | "centre-back"
-                | "left-back"
-                | "right-back"
-                | "wing"
-                | "flanker"
-                | "prop"
-                | "hooker"
-                | "scrum-half"
-                | "fly-half"
-                | "point guard"
-                | "treasurer"
-                | "councillor"
-                | "councilor"
-                | "trustee"
-                | "chef"
-                | "owner-operator"
-                | "founder"
-                | "spokesperson"
-                | "auditor"
-                | "inspector"
-                | "ombudsman"
-                | "coroner"
-        )
+    let info = lexicon::listed(w);
+    info.is(WordList::RoleNoun) || info.is(WordList::PersonNoun)
 }
 
 /// Reads a speaker phrase: its head decides what it is.
@@ -628,12 +470,12 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
         let info = t.info();
         if let Some(age) = age_word(&w) {
             found.clusters[c].age.get_or_insert(age);
-        } else if noun.is_none() && (info.is(WordList::RoleNoun) || is_sports_role(&w)) {
+        } else if noun.is_none() && (info.is(WordList::RoleNoun) || info.is(WordList::PersonNoun)) {
             noun = Some(office_at(text, toks, k));
         } else if let Some(country) = info.demonym() {
             affiliation = Some(lexicon::fold(country));
             nation = affiliation.clone();
-        } else if let Some(&(_, o)) = mentions.iter().find(|(s, _)| s.start >= t.span.start).filter(|(s, _)| s.end <= t.span.end) {
+        } else if let Some(o) = mention_within(mentions, t.span) {
             affiliation = Some(lexicon::fold(&found.clusters[o].name));
         } else if !t.is_capitalized_word()
             && (noun.is_some() || !t.starts_lowercase() || info.is(WordList::Preposition) || info.is(WordList::Determiner))
@@ -662,12 +504,12 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
             }
             if let Some(age) = age_word(&w) {
                 found.clusters[c].age.get_or_insert(age);
-            } else if info.is(WordList::RoleNoun) || is_sports_role(&w) {
+            } else if info.is(WordList::RoleNoun) || info.is(WordList::PersonNoun) {
                 noun = Some(office_at(text, toks, k));
             } else if let Some(country) = info.demonym() {
                 affiliation = affiliation.or(Some(lexicon::fold(country)));
                 nation = nation.or(Some(lexicon::fold(country)));
-            } else if let Some(&(_, o)) = mentions.iter().find(|(s, _)| s.start >= t.span.start).filter(|(s, _)| s.end <= t.span.end) {
+            } else if let Some(o) = mention_within(mentions, t.span) {
                 affiliation = affiliation.or(Some(lexicon::fold(&found.clusters[o].name)));
             }
         }
@@ -681,6 +523,13 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
     // A role or an age says the name is a person's.
     let cl = &mut found.clusters[c];
     cl.evidence |= !cl.roles.is_empty() || cl.age.is_some();
+}
+
+/// The cluster of the first of `mentions` (in text order) that starts inside `span`, when it ends
+/// there too: found by halving, so a paragraph full of names is not read once per word.
+fn mention_within(mentions: &[(Span, usize)], span: Span) -> Option<usize> {
+    let first = mentions.partition_point(|(s, _)| s.start < span.start);
+    mentions.get(first).filter(|(s, _)| s.end <= span.end).map(|&(_, c)| c)
 }
 
 /// The kind of body the words around an organisation's mention say it is: "the utility Calder
@@ -735,9 +584,78 @@ struct Walk<'a> {
     subjects_since: Vec<usize>,
     /// The last sentence subject that was a person, with the sentence it was the subject of.
     last_subject: Option<(usize, u32)>,
+    /// Made the first time a description asks (most articles have none to resolve).
+    candidates: std::cell::OnceCell<Box<(RoleHolders<'a>, ByKind)>>,
 }
 
-impl Walk<'_> {
+/// The article's people and bodies, each list in cluster order: the only clusters a description
+/// of a person or a body may stand for.
+struct ByKind {
+    people: Vec<usize>,
+    bodies: Vec<usize>,
+}
+
+impl ByKind {
+    #[inline(never)]
+    fn new(clusters: &[crate::entities::Cluster]) -> Self {
+        let of = |kind: EntityKind| clusters.iter().enumerate().filter(|(_, cl)| cl.kind == kind).map(|(c, _)| c).collect();
+        ByKind { people: of(EntityKind::Person), bodies: of(EntityKind::Organization) }
+    }
+}
+
+/// The people the article gave each role, by the role's noun, and those it gave a leader's: whom
+/// a description by a role may stand for, found without reading every cluster for every
+/// description (which made resolution grow with quotes times clusters).
+struct RoleHolders<'a> {
+    /// Each noun's people, in cluster order, each once.
+    by_noun: lexicon::FastMap<&'a str, Vec<usize>>,
+    /// The people with a leader's noun among their roles, in cluster order, each once.
+    leaders: Vec<usize>,
+}
+
+impl<'a> RoleHolders<'a> {
+    #[inline(never)]
+    fn new(clusters: &'a [crate::entities::Cluster]) -> Self {
+        let mut holders = RoleHolders { by_noun: lexicon::FastMap::default(), leaders: Vec::new() };
+        for (c, cl) in clusters.iter().enumerate().filter(|(_, cl)| cl.kind == EntityKind::Person) {
+            for role in &cl.roles {
+                let people = holders.by_noun.entry(role.noun.as_str()).or_default();
+                if people.last() != Some(&c) {
+                    people.push(c);
+                }
+                if is_leader_noun(&role.noun) && holders.leaders.last() != Some(&c) {
+                    holders.leaders.push(c);
+                }
+            }
+        }
+        holders
+    }
+
+    /// The people with a role whose noun fits `noun` as [`role_fits`] has it: every leader's noun
+    /// fits a leader's ("the president" may be the one the article called its leader), any
+    /// other only itself.
+    fn fitting(&self, noun: &str) -> &[usize] {
+        if is_leader_noun(noun) {
+            &self.leaders
+        } else {
+            self.by_noun.get(noun).map_or(&[], Vec::as_slice)
+        }
+    }
+}
+
+impl<'a> Walk<'a> {
+    fn candidates(&self) -> &(RoleHolders<'a>, ByKind) {
+        self.candidates.get_or_init(|| Box::new((RoleHolders::new(&self.found.clusters), ByKind::new(&self.found.clusters))))
+    }
+
+    fn role_holders(&self) -> &RoleHolders<'a> {
+        &self.candidates().0
+    }
+
+    fn of_kind(&self) -> &ByKind {
+        &self.candidates().1
+    }
+
     /// Is `c` known to be a person: a given name, a title, a role, an age, or the article's
     /// own pronouns say so.
     fn is_person(&self, c: usize) -> bool {
@@ -809,14 +727,11 @@ impl Walk<'_> {
         match p {
             Pronoun::He | Pronoun::She => {
                 let want = p.gender();
-                let candidates = self.salience.active.iter().copied().chain(self.main_person).filter(|&c| self.is_person(c) && !self.credited[c]);
-                let mut seen = Vec::new();
+                // Each referent in mind once (`active` holds each once), then the main person if not among them.
+                let main_person = self.main_person.filter(|m| !self.salience.active.contains(m));
+                let candidates = self.salience.active.iter().copied().chain(main_person).filter(|&c| self.is_person(c) && !self.credited[c]);
                 let mut top = 0.0f32;
                 let chosen = best(candidates.filter_map(|c| {
-                    if seen.contains(&c) {
-                        return None;
-                    }
-                    seen.push(c);
                     let g = self.gender(c);
                     let fit = if g == want {
                         1.0
@@ -859,10 +774,11 @@ impl Walk<'_> {
     /// The person or body a description stands for: the most salient one it fits, or, when no
     /// one it fits was named yet, the one person the whole article introduces so ("the mayor
     /// said", and only later "Mayor Petra Lind").
-    fn described(&self, fits: impl Fn(usize) -> bool) -> Option<usize> {
+    /// `possible` holds every cluster `fits` may accept, in cluster order, each once.
+    fn described(&self, possible: &[usize], fits: impl Fn(usize) -> bool) -> Option<usize> {
         let salient = best(self.salience.active.iter().copied().filter(|&c| fits(c) && !self.credited[c]).map(|c| (c, self.score(c))));
         salient.or_else(|| {
-            let mut all = (0..self.found.clusters.len()).filter(|&c| fits(c) && !self.credited[c] && !self.found.clusters[c].mentions.is_empty());
+            let mut all = possible.iter().copied().filter(|&c| fits(c) && !self.credited[c] && !self.found.clusters[c].mentions.is_empty());
             let one = all.next()?;
             all.next().is_none().then_some(one)
         })
@@ -874,7 +790,7 @@ impl Walk<'_> {
     /// the role to someone else.
     fn unintroduced(&self, noun: &str, affiliation: Option<&str>) -> Option<usize> {
         let clusters = &self.found.clusters;
-        if clusters.iter().any(|cl| cl.kind == EntityKind::Person && cl.roles.iter().any(|r| role_fits(r, noun, None))) {
+        if !self.role_holders().fitting(noun).is_empty() {
             return None;
         }
         let mut people = self.salience.active.iter().copied().filter(|&c| self.is_person(c) && !self.credited[c]).map(|c| (c, self.score(c)));
@@ -912,16 +828,20 @@ impl Walk<'_> {
                 self.issuers.iter().rev().find(|(n, _, p)| n == noun && p + 3 >= self.salience.paragraph).map(|&(_, c, _)| c)
             }
             Phrase::Role { noun, affiliation, age, owned } => self
-                .described(|c| {
-                    let cl = &clusters[c];
-                    self.is_person(c)
-                        && age.is_none_or(|a| cl.age == Some(a))
-                        && noun.as_deref().is_none_or(|n| cl.roles.iter().any(|r| role_fits(r, n, affiliation.as_deref())))
-                        && (noun.is_some() || age.is_some())
-                })
+                .described(
+                    // A noun fits only those given a role that fits it; an age alone, any person.
+                    noun.as_deref().map_or(&self.of_kind().people, |n| self.role_holders().fitting(n)),
+                    |c| {
+                        let cl = &clusters[c];
+                        self.is_person(c)
+                            && age.is_none_or(|a| cl.age == Some(a))
+                            && noun.as_deref().is_none_or(|n| cl.roles.iter().any(|r| role_fits(r, n, affiliation.as_deref())))
+                            && (noun.is_some() || age.is_some())
+                    },
+                )
                 .or_else(|| noun.as_deref().filter(|&n| !owned && !speaks_for_another(n)).and_then(|n| self.unintroduced(n, affiliation.as_deref()))),
             // One whom the article does not give another country.
-            Phrase::Nation(nation) => self.described(|c| {
+            Phrase::Nation(nation) => self.described(&self.of_kind().people, |c| {
                 self.is_person(c)
                     && clusters[c].nation.as_ref().is_none_or(|n| n == nation)
                     && clusters[c].roles.iter().all(|r| {
@@ -934,14 +854,16 @@ impl Walk<'_> {
             // than one whose kind it never said, unless that one is far more in mind ("Marlow &
             // Finch said …, the retailer said" after "Hedge fund Grayrock"); "the group" may be any body.
             Phrase::Body(kind) if *kind != BodyKind::Group => {
-                let typed = self.described(|c| clusters[c].kind == EntityKind::Organization && clusters[c].body.is_some_and(|b| kind.describes(b)));
-                let untyped = self.described(|c| clusters[c].kind == EntityKind::Organization && clusters[c].body.is_none());
+                let typed = self.described(&self.of_kind().bodies, |c| {
+                    clusters[c].kind == EntityKind::Organization && clusters[c].body.is_some_and(|b| kind.describes(b))
+                });
+                let untyped = self.described(&self.of_kind().bodies, |c| clusters[c].kind == EntityKind::Organization && clusters[c].body.is_none());
                 match (typed, untyped) {
                     (Some(t), Some(u)) if self.score(u) > CLEARLY_AHEAD * self.score(t) => Some(u),
                     (t, u) => t.or(u),
                 }
             }
-            Phrase::Body(_) => self.described(|c| clusters[c].kind == EntityKind::Organization),
+            Phrase::Body(_) => self.described(&self.of_kind().bodies, |c| clusters[c].kind == EntityKind::Organization),
             Phrase::Nobody => None,
         }
     }
@@ -1065,6 +987,49 @@ fn role_fits(r: &Role, noun: &str, affiliation: Option<&str>) -> bool {
     noun_fits && affiliation_fits
 }
 
+/// Spans in text order, read alongside the words: where the next one starts is kept, so a word
+/// asks with one comparison whether one starts at it or was passed (most words start none).
+struct Upcoming<'s, T> {
+    items: &'s [T],
+    start_of: fn(&T) -> usize,
+    next: usize,
+    /// Where `items[next]` starts; `usize::MAX` past the last.
+    next_start: usize,
+}
+
+impl<'s, T> Upcoming<'s, T> {
+    fn new(items: &'s [T], start_of: fn(&T) -> usize) -> Self {
+        let mut upcoming = Upcoming { items, start_of, next: 0, next_start: 0 };
+        upcoming.settle();
+        upcoming
+    }
+
+    fn settle(&mut self) {
+        self.next_start = self.items.get(self.next).map_or(usize::MAX, self.start_of);
+    }
+
+    /// Passes over the items that start before `at`.
+    #[inline]
+    fn skip_before(&mut self, at: usize) {
+        while self.next_start < at {
+            self.next += 1;
+            self.settle();
+        }
+    }
+
+    /// The next item, with its index, when it starts at `at`; it is then passed.
+    #[inline]
+    fn take_at(&mut self, at: usize) -> Option<(usize, &'s T)> {
+        if self.next_start != at {
+            return None;
+        }
+        let index = self.next;
+        self.next += 1;
+        self.settle();
+        Some((index, &self.items[index]))
+    }
+}
+
 /// Resolves every speaker mention (in text order, each once) to a cluster of `found`, or to
 /// none. `quotes` are the article's quotation spans in text order; `credits` the spans of its
 /// bylines and credits. `sentences_found` holds, for some paragraphs, the sentences found
@@ -1118,11 +1083,12 @@ pub fn speakers(
         last_speaker: None,
         subjects_since: Vec::new(),
         last_subject: None,
+        candidates: std::cell::OnceCell::new(),
     };
     let mut resolved: Vec<Option<usize>> = vec![None; mentions.len()];
     let mut aliases: Vec<(usize, Span)> = Vec::new();
-    let mut next_mention = 0;
-    let mut next_speaker = 0;
+    let mut names = Upcoming::new(&walk.found.mentions, |&(s, _)| s.start);
+    let mut speakers = Upcoming::new(mentions, |m| m.span.start);
     let mut next_quote = 0;
 
     // Names in the headline make their people salient from the start.
@@ -1131,9 +1097,7 @@ pub fn speakers(
             walk.salience.raise(c, MENTIONED + AS_SUBJECT);
         }
     }
-    while walk.found.mentions.get(next_mention).is_some_and(|(s, _)| layout.paragraphs.first().is_none_or(|p| s.start < p.start)) {
-        next_mention += 1;
-    }
+    names.skip_before(layout.paragraphs.first().map_or(usize::MAX, |p| p.start));
 
     // The people a sentence names before a pronoun, outside quotes (one buffer for all sentences).
     let mut persons_before: Vec<usize> = Vec::new();
@@ -1152,7 +1116,7 @@ pub fn speakers(
         // faded from the reader's mind (a sentence halves salience): such paragraphs, and those
         // after the last mention, are not read; the next one read starts with a clear mind.
         let until = layout.paragraphs.get(p_index + NEEDED_AHEAD).map_or(usize::MAX, |p| p.end);
-        let needed = mentions.get(next_speaker).is_some_and(|m| m.span.start < until);
+        let needed = speakers.next_start < until;
         if !needed {
             faded = true;
             continue;
@@ -1167,7 +1131,11 @@ pub fn speakers(
         for sentence in sentences {
             walk.salience.next_sentence(p_index as u32);
             let sentence_toks = tokens::within(toks, sentence);
+            // The paragraph's quote being read or next, and where it starts and ends (both
+            // `usize::MAX` past the last), so each word compares with numbers at hand.
+            let quote_bounds = |at: usize| paragraph_quotes.get(at).map_or((usize::MAX, usize::MAX), |q| (q.start, q.end));
             let mut quote_at = 0;
+            let (mut quote_start, mut quote_end) = quote_bounds(0);
             let mut seen_referent = false;
             let mut seen_verb = false;
             let mut subordinate = sentence_toks.first().is_some_and(|t| opens_subordinate_clause(&lexicon::folded(t.text(text))))
@@ -1185,10 +1153,11 @@ pub fn speakers(
             let mut i = 0;
             while i < sentence_toks.len() {
                 let t = &sentence_toks[i];
-                while paragraph_quotes.get(quote_at).is_some_and(|q| q.end <= t.span.start) {
+                while quote_end <= t.span.start {
                     quote_at += 1;
+                    (quote_start, quote_end) = quote_bounds(quote_at);
                 }
-                let in_quote = paragraph_quotes.get(quote_at).is_some_and(|q| q.start <= t.span.start);
+                let in_quote = quote_start <= t.span.start;
                 // Read only where a name or a pronoun asks.
                 let after_preposition = || {
                     let prev = i.checked_sub(1).map(|k| &sentence_toks[k]);
@@ -1196,14 +1165,12 @@ pub fn speakers(
                 };
 
                 // A speaker mention that starts here is resolved first, with what came before it.
-                while mentions.get(next_speaker).is_some_and(|m| m.span.start < t.span.start) {
-                    next_speaker += 1;
-                }
+                speakers.skip_before(t.span.start);
                 if speaker_here.is_some_and(|(m, _): (Span, Option<usize>)| m.end <= t.span.start) {
                     speaker_here = None;
                 }
                 let mut starts_speaker = false;
-                if let Some(speaker) = mentions.get(next_speaker).filter(|m| m.span.start == t.span.start) {
+                if let Some((speaker_index, speaker)) = speakers.take_at(t.span.start) {
                     let m = speaker.span;
                     let phrase_toks = tokens::within(toks, m);
                     let phrase = read_phrase(text, phrase_toks, walk.found);
@@ -1218,7 +1185,7 @@ pub fn speakers(
                         _ => None,
                     };
                     let c = earlier.filter(|c| !walk.named_in_quotes.contains(c)).or_else(|| walk.phrase(&phrase));
-                    resolved[next_speaker] = c;
+                    resolved[speaker_index] = c;
                     if let (Some(c), Phrase::Role { .. } | Phrase::Body(_)) = (c, &phrase) {
                         aliases.push((c, m));
                     }
@@ -1229,15 +1196,11 @@ pub fn speakers(
                     }
                     speaker_here = Some((m, c));
                     starts_speaker = true;
-                    next_speaker += 1;
                 }
 
                 // A name: its referent is raised as its place in the sentence says.
-                while walk.found.mentions.get(next_mention).is_some_and(|(s, _)| s.start < t.span.start) {
-                    next_mention += 1;
-                }
-                if let Some(&(span, c)) = walk.found.mentions.get(next_mention).filter(|(s, _)| s.start == t.span.start) {
-                    next_mention += 1;
+                names.skip_before(t.span.start);
+                if let Some((_, &(span, c))) = names.take_at(t.span.start) {
                     let end = sentence_toks.partition_point(|t| t.span.start < span.end);
                     if !walk.credited[c] {
                         // "Quist's deputy", "Obama consultant Cornell Belcher", "the Trump campaign": a name
@@ -1418,9 +1381,7 @@ pub fn speakers(
                 // Inside a quote the walk reads only names and speaker mentions: the words up to
                 // the next one, or to the quote's end, are passed over.
                 if in_quote {
-                    let next_name = walk.found.mentions.get(next_mention).map_or(usize::MAX, |(s, _)| s.start);
-                    let next_speaker_mention = mentions.get(next_speaker).map_or(usize::MAX, |m| m.span.start);
-                    let until = paragraph_quotes[quote_at].end.min(next_name).min(next_speaker_mention);
+                    let until = quote_end.min(names.next_start).min(speakers.next_start);
                     while sentence_toks.get(i).is_some_and(|n| n.span.start < until) {
                         i += 1;
                     }
@@ -1450,6 +1411,92 @@ mod tests {
     fn speakers(body: &str) -> Vec<Option<String>> {
         let a = crate::extract_text("t", format!("Harbour news\n\n{body}"));
         a.quotes.iter().map(|q| q.speaker.as_ref().and_then(|k| a.entities.iter().find(|e| &e.key == k)).map(|e| e.name.clone())).collect()
+    }
+
+    fn cluster_with_roles(kind: EntityKind, nouns: &[&str]) -> crate::entities::Cluster {
+        crate::entities::Cluster {
+            name: String::new(),
+            key: String::new(),
+            kind,
+            mentions: Vec::new(),
+            aliases: Default::default(),
+            gender: Gender::Unknown,
+            titled: false,
+            roles: nouns.iter().map(|n| Role { noun: n.to_string(), affiliation: None }).collect(),
+            age: None,
+            nation: None,
+            body: None,
+            evidence: false,
+            speaks: false,
+        }
+    }
+
+    proptest::proptest! {
+        /// The role holders a description asks are exactly the people a scan of every cluster's
+        /// roles with `role_fits` finds, in cluster order.
+        #[test]
+        fn role_holders_are_the_people_whose_roles_fit(
+            clusters in proptest::collection::vec((0..3usize, proptest::collection::vec(0..6usize, 0..4)), 0..8),
+            asked in 0..6usize,
+        ) {
+            const NOUNS: [&str; 6] = ["leader", "president", "spokesman", "senator", "king", "coach"];
+            let kinds = [EntityKind::Person, EntityKind::Organization, EntityKind::Place];
+            let clusters: Vec<_> = clusters
+                .iter()
+                .map(|(kind, nouns)| cluster_with_roles(kinds[*kind], &nouns.iter().map(|&n| NOUNS[n]).collect::<Vec<_>>()))
+                .collect();
+            let noun = NOUNS[asked];
+            let scanned: Vec<usize> = (0..clusters.len())
+                .filter(|&c| clusters[c].kind == EntityKind::Person && clusters[c].roles.iter().any(|r| role_fits(r, noun, None)))
+                .collect();
+            let holders = RoleHolders::new(&clusters);
+            proptest::prop_assert_eq!(holders.fitting(noun), scanned.as_slice());
+        }
+
+        /// Read word by word, the cursor gives each item at the word it starts at, as reading the
+        /// list from where the last word left it does.
+        #[test]
+        fn the_cursor_gives_what_rereading_the_list_gives(
+            starts in proptest::collection::vec(0..30usize, 0..8),
+            words in proptest::collection::vec(0..32usize, 0..12),
+        ) {
+            let mut items = starts;
+            items.sort_unstable();
+            let mut words = words;
+            words.sort_unstable();
+            let mut upcoming = Upcoming::new(&items, |&s| s);
+            let mut next = 0;
+            for &at in &words {
+                while items.get(next).is_some_and(|&s| s < at) {
+                    next += 1;
+                }
+                let reread = items.get(next).filter(|&&s| s == at).map(|s| (next, s));
+                if reread.is_some() {
+                    next += 1;
+                }
+                upcoming.skip_before(at);
+                proptest::prop_assert_eq!(upcoming.take_at(at), reread);
+                proptest::prop_assert_eq!(upcoming.next_start, items.get(next).copied().unwrap_or(usize::MAX));
+            }
+        }
+
+        /// The mention a word of a paragraph holds, found by halving, is the one a scan finds.
+        #[test]
+        fn a_mention_within_a_word_is_found_by_halving_as_by_a_scan(
+            lengths in proptest::collection::vec((0..4usize, 1..4usize), 0..10),
+            word in (0..40usize, 1..5usize),
+        ) {
+            let mut mentions = Vec::new();
+            let mut at = 0;
+            for (c, (gap, len)) in lengths.into_iter().enumerate() {
+                at += gap;
+                mentions.push((Span::new(at, at + len), c));
+                at += len;
+            }
+            let span = Span::new(word.0, word.0 + word.1);
+            let scanned = mentions.iter().find(|(s, _)| s.start >= span.start).filter(|(s, _)| s.end <= span.end).map(|&(_, c)| c);
+            proptest::prop_assert_eq!(mention_within(&mentions, span), scanned);
+        }
     }
 
     fn some(name: &str) -> Option<String> {

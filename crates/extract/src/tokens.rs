@@ -77,13 +77,24 @@ impl Token {
         self.info.pronoun()
     }
     /// Is the word, folded, `folded` (a lowercase word)? A word of ASCII is compared as it is written.
-    #[inline]
+    #[inline(always)]
     pub fn is_folded(&self, text: &str, folded: &str) -> bool {
         let word = self.text(text);
         if self.shape & ASCII != 0 {
             word.eq_ignore_ascii_case(folded)
         } else {
             *lexicon::folded(word) == *folded
+        }
+    }
+    /// Is the word, folded, one of `folded` (lowercase words)? A word of ASCII is compared as it
+    /// is written, and not folded first.
+    #[inline(always)]
+    pub fn is_folded_any(&self, text: &str, folded: &[&str]) -> bool {
+        let word = self.text(text);
+        if self.shape & ASCII != 0 {
+            folded.iter().any(|f| word.eq_ignore_ascii_case(f))
+        } else {
+            folded.contains(&&*lexicon::folded(word))
         }
     }
 }
@@ -110,14 +121,35 @@ fn word_token(span: Span, word: &str, first: char) -> Token {
     Token { span, kind: TokenKind::Word, shape: case | shape, info }
 }
 
-/// The shape bits beyond case, and the word-list facts (from `lists`), of a word of ASCII whose
+/// The shape bits, and the word-list facts (from `lists`), of a word of ASCII whose
 /// [`lexicon::lowered_key`] is `key` and whose first byte is `first`.
 #[inline]
 fn ascii_facts(lists: &lexicon::ListedTable, key: u128, first: u8) -> (u8, WordInfo) {
     let info = lists.get(key);
-    let date = if first.is_ascii_digit() || info.is(WordList::DateStart) { MAY_START_DATE } else { 0 };
-    (ASCII | date, info)
+    let date = if info.is(WordList::DateStart) { MAY_START_DATE } else { 0 };
+    (ASCII | FIRST_BYTE_SHAPE[usize::from(first)] | date, info)
 }
+
+/// The shape bits a word of ASCII takes from its first byte, looked up rather than tested: its
+/// case, and a digit's date bit.
+const FIRST_BYTE_SHAPE: [u8; 256] = {
+    let mut shapes = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        shapes[b] = if byte.is_ascii_lowercase() {
+            LOWERCASE_ASCII
+        } else if byte.is_ascii_uppercase() {
+            CAPITALIZED
+        } else if byte.is_ascii_digit() {
+            MAY_START_DATE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    shapes
+};
 
 /// [`char::is_alphanumeric`], answered at once for the characters beyond ASCII that news text
 /// has most (quotation marks and dashes, accented Latin letters), which the standard library
@@ -204,24 +236,29 @@ fn low_bytes(word: u64, n: usize) -> u64 {
 fn plain_ascii_word(bytes: &[u8], at: usize) -> Option<(usize, u128)> {
     let first = eight_from(bytes, at);
     let len = ascii_alnum_prefix(first);
-    let (low, high, len) = if len < 8 {
-        (low_bytes(first, len), 0, len)
-    } else {
-        let second = eight_from(bytes, at + 8);
-        let more = ascii_alnum_prefix(second);
-        if more == 8 {
-            return None;
-        }
-        (first, low_bytes(second, more), 8 + more)
-    };
     // What may join more: a hyphen, an apostrophe, a letter beyond ASCII, or the dot of an
     // initial ("U.S."), which follows a single letter.
-    match bytes.get(at + len) {
-        Some(b'-' | b'\'' | 0x80..) => return None,
-        Some(b'.') if len == 1 => return None,
-        _ => {}
+    let joins = |next: u8, len: usize| matches!(next, b'-' | b'\'' | 0x80..) || next == b'.' && len == 1;
+    if len < 8 {
+        // Most words: the byte after the word is among the eight read (zero past the end,
+        // which joins nothing), and there is no second half to lower.
+        if joins((first >> (8 * len)) as u8, len) {
+            return None;
+        }
+        let high = (len as u64) << 56;
+        return Some((len, u128::from(lexicon::ascii_lowercase_u64(low_bytes(first, len))) | u128::from(high) << 64));
     }
-    Some((len, u128::from(lexicon::ascii_lowercase_u64(low)) | u128::from(lexicon::ascii_lowercase_u64(high) | (len as u64) << 56) << 64))
+    let second = eight_from(bytes, at + 8);
+    let more = ascii_alnum_prefix(second);
+    let len = 8 + more;
+    if more == 8 || bytes.get(at + len).is_some_and(|&next| joins(next, len)) {
+        return None;
+    }
+    Some((
+        len,
+        u128::from(lexicon::ascii_lowercase_u64(first))
+            | u128::from(lexicon::ascii_lowercase_u64(low_bytes(second, more)) | (len as u64) << 56) << 64,
+    ))
 }
 
 /// Splits `text[range]` into tokens.
@@ -248,15 +285,12 @@ pub fn tokenize_into(out: &mut Vec<Token>, text: &str, range: Span) {
             // lowered and looked up at once.
             if let Some((len, key)) = plain_ascii_word(bytes, i) {
                 let (shape, info) = ascii_facts(lists, key, b);
-                let case = if b.is_ascii_lowercase() {
-                    LOWERCASE_ASCII
-                } else if b.is_ascii_uppercase() {
-                    CAPITALIZED
-                } else {
-                    0
-                };
-                out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Word, shape: case | shape, info });
+                out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Word, shape, info });
                 i += len;
+                // Most words are followed by one space, stepped over here at once.
+                if bytes.get(i) == Some(&b' ') {
+                    i += 1;
+                }
                 continue;
             }
             let end = word_end(slice, i, 1);
@@ -439,7 +473,8 @@ pub fn sentences(text: &str, paragraph: Span, protected: &[Span]) -> Vec<Span> {
 
 /// [`sentences`] over the paragraph's tokens, already made.
 pub fn sentences_in(text: &str, paragraph: Span, tokens: &[Token], protected: &[Span]) -> Vec<Span> {
-    let mut out = Vec::new();
+    // Room for a sentence every sixteen tokens, which few paragraphs outgrow.
+    let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut start = paragraph.start;
     let mut p = protected.iter().peekable();
     for (i, t) in tokens.iter().enumerate() {
@@ -675,6 +710,26 @@ mod tests {
         }
         out
     }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_compared_with_folded_words_as_their_folds_are(
+            s in "([A-Za-z]{1,4}|[Tt][Hh][Ee]|[Tt][Oo]|[Ww][Hh][Oo]|[ .,'é]|É[Nn]|ÀT)*",
+            pick in proptest::collection::vec(0..FOLDED_WORDS.len(), 0..4),
+        ) {
+            let words: Vec<&str> = pick.iter().map(|&i| FOLDED_WORDS[i]).collect();
+            for t in tokenize(&s, Span::new(0, s.len())) {
+                let fold = lexicon::fold(t.text(&s));
+                proptest::prop_assert_eq!(t.is_folded_any(&s, &words), words.contains(&fold.as_str()), "{:?} {:?}", t.text(&s), words);
+                for w in &words {
+                    proptest::prop_assert_eq!(t.is_folded(&s, w), fold == *w, "{:?} {:?}", t.text(&s), w);
+                }
+            }
+        }
+    }
+
+    /// Lowercase words that tokens are compared with, one beyond ASCII.
+    const FOLDED_WORDS: &[&str] = &["the", "to", "who", "a", "en", "at", ",", "."];
 
     #[test]
     fn splits_possessives_and_keeps_contractions() {
