@@ -305,25 +305,8 @@ impl Loader {
 
     /// Loads the corpus at `url`; `article` is the article the link opens, if any.
     pub fn load_url(self, corpus: RwSignal<Arc<Corpus>>, url: String, article: Option<String>) {
-        let status = self.status;
-        let generation = self.begin(&url, 1);
-        // A `.json` is a manifest or a pre-extracted index, which needs no extractor.
-        if !crate::loader::file_name(&url).ends_with(".json") {
-            Extractor::preload();
-        }
-        spawn_local(async move {
-            let what = url.clone();
-            let progress = move |done, total| {
-                if self.is_current(generation) {
-                    status.set(LoadStatus::Loading { what: what.clone(), done, total });
-                }
-            };
-            match fetch::fetch_corpus(&url, progress).await {
-                Ok(Fetched::Index(shards)) => self.finish_index(generation, corpus, url, shards, article).await,
-                Ok(Fetched::Files(loaded)) => self.finish(generation, corpus, url, Ok(loaded)).await,
-                Err(error) => self.finish(generation, corpus, url, Err(error)).await,
-            }
-        });
+        let what = url.clone();
+        self.start(corpus, what, 1, LoadRequest::Url { url, article });
     }
 
     /// Loads files the reader picked or dropped; they never leave the machine.
@@ -332,13 +315,90 @@ impl Loader {
             1 => files[0].name(),
             n => format!("{n} local files"),
         };
-        let generation = self.begin(&what, files.len());
-        Extractor::preload();
-        spawn_local(async move {
-            let result = fetch::read_files(files).await;
-            self.finish(generation, corpus, what, result).await;
-        });
+        let total = files.len();
+        self.start(corpus, what, total, LoadRequest::Files(files));
     }
+
+    /// Begins a load and hands it to the loading code ([`run_load`]), which the
+    /// page's build fetches as a module of its own the first time (the `split`
+    /// feature); if that fetch fails, the load fails with a message and the
+    /// corpus on screen stays.
+    fn start(self, corpus: RwSignal<Arc<Corpus>>, what: String, total: usize, request: LoadRequest) {
+        let generation = self.begin(&what, total);
+        #[cfg(feature = "split")]
+        spawn_local(async move {
+            if let Err(LoadingCodeUnavailable) = run_load(self, generation, corpus, what.clone(), request).await {
+                if self.is_current(generation) {
+                    let error = "the page's code for opening a corpus could not be fetched; check the connection and try again".to_string();
+                    self.status.set(LoadStatus::Failed { what, error });
+                }
+            }
+        });
+        #[cfg(not(feature = "split"))]
+        let _always_available: Result<(), LoadingCodeUnavailable> = run_load(self, generation, corpus, what, request);
+    }
+}
+
+/// What a load reads: a link, or the reader's own files.
+pub enum LoadRequest {
+    Url { url: String, article: Option<String> },
+    Files(Vec<web_sys::File>),
+}
+
+/// The page's loading code could not be fetched (its build fetches that code
+/// the first time a corpus is opened; see [`Loader::start`]).
+#[derive(Debug)]
+pub struct LoadingCodeUnavailable;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for LoadingCodeUnavailable {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> LoadingCodeUnavailable {
+        LoadingCodeUnavailable
+    }
+}
+
+/// Everything a load does once begun: fetching, reading the files, extracting
+/// in workers, fetching an index's shards. The bundled corpus never runs it,
+/// so with the `split` feature this function and all it alone calls become a
+/// module of their own (wasm_split, as Leptos' `#[lazy]` does), which keeps
+/// the page that first shows the bundled corpus smaller.
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(corpus_loading, wasm_split_path = ::leptos::wasm_split, fallible))]
+fn run_load(
+    loader: Loader,
+    generation: u64,
+    corpus: RwSignal<Arc<Corpus>>,
+    what: String,
+    request: LoadRequest,
+) -> Result<(), LoadingCodeUnavailable> {
+    match request {
+        LoadRequest::Url { url, article } => {
+            // A `.json` is a manifest or a pre-extracted index, which needs no extractor.
+            if !crate::loader::file_name(&url).ends_with(".json") {
+                Extractor::preload();
+            }
+            let status = loader.status;
+            spawn_local(async move {
+                let progress = move |done, total| {
+                    if loader.is_current(generation) {
+                        status.set(LoadStatus::Loading { what: what.clone(), done, total });
+                    }
+                };
+                match fetch::fetch_corpus(&url, progress).await {
+                    Ok(Fetched::Index(shards)) => loader.finish_index(generation, corpus, url, shards, article).await,
+                    Ok(Fetched::Files(loaded)) => loader.finish(generation, corpus, url, Ok(loaded)).await,
+                    Err(error) => loader.finish(generation, corpus, url, Err(error)).await,
+                }
+            });
+        }
+        LoadRequest::Files(files) => {
+            Extractor::preload();
+            spawn_local(async move {
+                let result = fetch::read_files(files).await;
+                loader.finish(generation, corpus, what, result).await;
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Articles as they arrive, from workers or shards: the progress after each

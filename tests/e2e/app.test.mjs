@@ -372,6 +372,31 @@ test('the seed page never fetches the extractor; the first corpus opened fetches
   await page.context().close();
 });
 
+test('the seed page never fetches the code that opens a corpus; the first load fetches it once, and its loss is reported', async () => {
+  const page = await fresh();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  // A site that lost the loading module: the load fails with the reason, and the corpus stays.
+  const loadingModule = /broadsheet-loading-[0-9a-f]{16}\.wasm$/;
+  await page.route(loadingModule, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(base + '?view=quotes');
+  await page.waitForSelector('.quote-item');
+  assert.deepEqual(fetched.filter((f) => /broadsheet-loading-/.test(f)), [], 'the bundled corpus needs no loading code');
+  await page.locator('.loader summary').click();
+  await page.locator('.loader input[type=file][multiple]').setInputFiles([{ name: 'local.txt', mimeType: 'text/plain', buffer: Buffer.from('Dam opens\n\nWater for all.') }]);
+  await page.waitForSelector('.load-status.failed');
+  assert.match(await page.locator('.load-status.failed').innerText(), /code for opening a corpus could not be fetched; check the connection and try again/);
+  assert.equal(await page.locator('.quote-item').count(), 12, 'the seed corpus stays');
+  // A failure is not kept: once the file is back, the next load fetches it and opens the corpus.
+  await page.unroute(loadingModule);
+  await page.locator('.loader input[type=file][multiple]').setInputFiles([{ name: 'local.txt', mimeType: 'text/plain', buffer: Buffer.from('Dam opens\n\nWater for all.') }]);
+  await page.waitForSelector('.load-status.ok');
+  await page.goto(base + '?corpus=fixtures/wire.jsonl');
+  await page.waitForSelector('.load-status.ok');
+  assert.equal(fetched.filter((f) => loadingModule.test(f)).length, 3, 'once a page: the failed fetch, the one after it, the new page\'s');
+  await page.context().close();
+});
+
 test('markup in a corpus shows as text in the cards and the quotes', async () => {
   const page = await open('?corpus=fixtures/markup.txt', undefined, '.load-status.ok');
   assert.equal(await page.locator('.card .title a').textContent(), 'Harbour <img src=x onerror="alert(1)"> & news');
