@@ -21,6 +21,7 @@ use crate::corpus::Corpus;
 use crate::fetch::{self, Fetched, Loaded};
 use crate::loader::{ArticleFile, ShardRef};
 use crate::search::WordIndexBuilder;
+use crate::state::decode_query;
 use crate::worker::{Extractor, InPage, Pool};
 
 /// Articles in one batch: a worker's unit of work, or the main thread's between two yields to the browser.
@@ -339,6 +340,36 @@ impl Loader {
     }
 }
 
+/// Whether the page's link opens a corpus of its own (`corpus=` in `search`,
+/// the query string as the page was opened with).
+pub fn link_opens_corpus(search: &str) -> bool {
+    decode_query(search).iter().any(|(key, _)| key == "corpus")
+}
+
+/// Asks for the loading code at once when the page's link opens a corpus: the
+/// request goes out before the bundled corpus is drawn, so the load, which
+/// starts after that, does not wait for it. (Without the `split` feature the
+/// code is in the page already.)
+pub fn fetch_code_early(search: &str) {
+    if !link_opens_corpus(search) {
+        return;
+    }
+    #[cfg(feature = "split")]
+    {
+        use std::future::Future;
+        let mut fetching = Box::pin(fetch_loading_code());
+        // Its first step asks the browser for the module; the rest goes on as a task.
+        let first_step = fetching.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
+        if first_step.is_pending() {
+            // The page's executor is set up only when it mounts, after this.
+            wasm_bindgen_futures::spawn_local(async move {
+                // A failure is said by the load itself, which asks again.
+                let _ = fetching.await;
+            });
+        }
+    }
+}
+
 /// What a load reads: a link, or the reader's own files.
 pub enum LoadRequest {
     Url { url: String, article: Option<String> },
@@ -362,7 +393,10 @@ impl From<leptos::wasm_split::SplitLoaderError> for LoadingCodeUnavailable {
 /// so with the `split` feature this function and all it alone calls become a
 /// module of their own (wasm_split, as Leptos' `#[lazy]` does), which keeps
 /// the page that first shows the bundled corpus smaller.
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(corpus_loading, wasm_split_path = ::leptos::wasm_split, fallible))]
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(corpus_loading, wasm_split_path = ::leptos::wasm_split, fallible, preload(fetch_loading_code))
+)]
 fn run_load(
     loader: Loader,
     generation: u64,
@@ -501,6 +535,15 @@ fn warn(message: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_loading_code_is_asked_for_early_only_by_a_link_that_opens_a_corpus() {
+        assert!(link_opens_corpus("?corpus=wire.jsonl"));
+        assert!(link_opens_corpus("?view=quotes&corpus=https%3A%2F%2Fexample.org%2Findex.json&article=a"));
+        assert!(!link_opens_corpus(""));
+        assert!(!link_opens_corpus("?view=quotes&q=corpus"));
+        assert!(!link_opens_corpus("?speaker=corpus-x"));
+    }
 
     #[test]
     fn batches_start_small_and_cover_every_article_once() {
