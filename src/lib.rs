@@ -36,7 +36,7 @@ pub fn mount() {
     }
     // A panic is a bug; say where it happened instead of a bare "unreachable".
     std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&format!("Broadsheet bug: {info}").into())));
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    load::fetch_code_early(&search);
+    #[cfg(feature = "split")]
+    load::fetch_code_early(&web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default());
     leptos::mount::mount_to_body(components::app::App);
 }

@@ -350,23 +350,21 @@ pub fn link_opens_corpus(search: &str) -> bool {
 /// request goes out before the bundled corpus is drawn, so the load, which
 /// starts after that, does not wait for it. (Without the `split` feature the
 /// code is in the page already.)
+#[cfg(feature = "split")]
 pub fn fetch_code_early(search: &str) {
+    use std::future::Future;
     if !link_opens_corpus(search) {
         return;
     }
-    #[cfg(feature = "split")]
-    {
-        use std::future::Future;
-        let mut fetching = Box::pin(fetch_loading_code());
-        // Its first step asks the browser for the module; the rest goes on as a task.
-        let first_step = fetching.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
-        if first_step.is_pending() {
-            // The page's executor is set up only when it mounts, after this.
-            wasm_bindgen_futures::spawn_local(async move {
-                // A failure is said by the load itself, which asks again.
-                let _ = fetching.await;
-            });
-        }
+    let mut fetching = Box::pin(fetch_loading_code());
+    // Its first step asks the browser for the module; the rest goes on as a task.
+    let first_step = fetching.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
+    if first_step.is_pending() {
+        // The page's executor is set up only when it mounts, after this.
+        wasm_bindgen_futures::spawn_local(async move {
+            // A failure is said by the load itself, which asks again.
+            let _ = fetching.await;
+        });
     }
 }
 
