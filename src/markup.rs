@@ -1,10 +1,13 @@
 //! The lists the page rewrites on every filter change (a facet's rows, the
-//! article cards, the quotes, a profile, a timeline's table), written as HTML text;
-//! and a quote's citation as the clipboard takes it.
+//! article cards, the quotes, a profile, the charts — a timeline's SVG bars and
+//! its table, who is quoted), written as HTML text; and a quote's citation as
+//! the clipboard takes it.
 //!
 //! They change with every click; building each list as one string and setting
 //! it at once costs less than creating every node through the framework (see
-//! BENCHMARKS.md). Names, titles, quotes and links come from the reader's
+//! BENCHMARKS.md). The charts are written the same way, by a few functions here
+//! rather than a chart library: as view nodes they cost the page more bytes and
+//! the 16 ms filter budget more time, and their components only wire them in. Names, titles, quotes and links come from the reader's
 //! corpus, so the HTML is made only by [`Html`]: its markup can only be text
 //! written in the code (`&'static str`), and everything else goes in escaped.
 //! A forgotten escape does not compile. The page hands the result to the
