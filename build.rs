@@ -7,6 +7,10 @@
 //! (`EXTRACTOR_VERSION`): the page asks for those files with it, so a browser
 //! never pairs a new page with an old extractor or worker it has cached (their
 //! files keep one name from build to build).
+//!
+//! And, for the page's build (the `split` feature on wasm), has the linker keep
+//! its relocations in the page's module, which wasm-split-cli needs to cut it in
+//! two (.ci/split-module.mjs); no other build carries them.
 
 use std::{
     env, fs,
@@ -42,6 +46,9 @@ fn fingerprint(root: &Path, dirs: &[&str], files: &[&str]) -> u64 {
 }
 
 fn main() {
+    if env::var_os("CARGO_FEATURE_SPLIT").is_some() && env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32") {
+        println!("cargo:rustc-link-arg-bins=--emit-relocs");
+    }
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let seeds = root.join("seeds");
     println!("cargo:rerun-if-changed={}", seeds.display());

@@ -1,4 +1,6 @@
-// Trunk's post-build hook (Trunk.toml), for release builds:
+// Trunk's post-build hook (Trunk.toml). Trunk runs a stage's hooks side by side,
+// so this one hook does both steps in order: first, in every build, it cuts the
+// page's module in two (./split-module.mjs); then, for release builds, it
 // - minifies the JS (the glue, js/ files, wasm-bindgen's snippets) and the
 //   stylesheet with esbuild. Part of what keeps the page within its size budget
 //   (BENCHMARKS.md). Trunk's own minifier cannot read wasm-bindgen's glue, so it
@@ -11,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
+await import('./split-module.mjs');
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('run by trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');

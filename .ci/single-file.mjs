@@ -12,7 +12,9 @@
 //   - an inline script: the extractor's glue as a script that defines
 //     `broadsheetExtractorGlue`, for extraction on the page and, with
 //     js/extract-worker.js after it, in workers;
-//   - data that is not run: both wasm modules in base64 and the worker's script.
+//   - data that is not run: the wasm modules in base64 (the page's, its loading
+//     module, which the bundled split JS takes from here instead of fetching
+//     it, and the extractor's) and the worker's script.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,9 +37,24 @@ const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8
 
 const page = read(path.join(dist, 'index.html'));
 const css = inElement(read(pick(/^main-.*\.css$/)));
+// The page's loading module (.ci/split-module.mjs) is fetched by its split JS; here it is carried.
+const loadingModule = pick(/^broadsheet-loading-[0-9a-f]+\.wasm$/);
+const fetchOfLoading = new RegExp(`fetch\\(\\s*new URL\\(\\s*["']\\./${path.basename(loadingModule).replaceAll('.', '\\.')}["']\\s*,\\s*import\\.meta\\.url\\s*\\)\\s*\\)`);
+const carriedLoading = {
+  name: 'carried-loading-module',
+  setup(build) {
+    build.onLoad({ filter: /broadsheet-split-[0-9a-f]+\.js$/ }, (args) => {
+      const text = read(args.path);
+      if (!fetchOfLoading.test(text)) throw new Error(`${args.path} does not fetch ${path.basename(loadingModule)}`);
+      const carried = `Promise.resolve(new Response(Uint8Array.from(atob(document.getElementById('broadsheet-loading-wasm').textContent), (c) => c.charCodeAt(0)), { headers: { 'Content-Type': 'application/wasm' } }))`;
+      return { contents: text.replace(fetchOfLoading, carried), loader: 'js' };
+    });
+  },
+};
 const start = await esbuild.build({
   entryPoints: [path.join(root, 'js/single-file.js')],
   alias: { 'broadsheet:glue': pick(/^broadsheet-[0-9a-f]+\.js$/) },
+  plugins: [carriedLoading],
   bundle: true, format: 'esm', minify: true, legalComments: 'none', write: false, logLevel: 'error',
 });
 const app = inElement(start.outputFiles[0].text);
@@ -59,6 +76,7 @@ const policy = [...directives].map(([name, values]) => [name, ...values].join(' 
 
 const inline = `<style>${css}</style>
 <script type="application/octet-stream" id="broadsheet-wasm">${base64(pick(/^broadsheet-[0-9a-f]+_bg\.wasm$/))}</script>
+<script type="application/octet-stream" id="broadsheet-loading-wasm">${base64(loadingModule)}</script>
 <script type="application/octet-stream" id="broadsheet-extractor-wasm">${base64(pick(/^broadsheet-extractor_bg\.wasm$/))}</script>
 <script type="text/plain" id="broadsheet-extract-worker">${worker}</script>
 <script id="broadsheet-extractor-glue">${extractorGlue}</script>

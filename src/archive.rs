@@ -23,6 +23,7 @@ use broadsheet_extract::EntityKind;
 
 use crate::filter::{FacetValue, Results};
 use crate::state::{Facet, Sort, View, ViewState};
+use crate::timeline::{self, Timeline};
 
 /// A format 3 index as the page holds it.
 pub struct Archive {
@@ -148,7 +149,7 @@ impl Archive {
     /// the page's order (most results first, then by name), selected keys always listed.
     pub fn results(&self, state: &ViewState, search: Option<Bits>) -> Results {
         let selection = self.selection(state, search);
-        let Counts { items, facets: counts, kinds } = engine::run(&self.linked, self.keys.len(), &self.orders, &selection);
+        let Counts { items, facets: counts, kinds, voices, voice_total } = engine::run(&self.linked, self.keys.len(), &self.orders, &selection);
         let facets = Facet::ALL.map(|f| {
             let chosen = selection.facets[f as usize].as_deref().unwrap_or_default();
             let mut values: Vec<(u32, FacetValue)> = counts[f as usize]
@@ -171,7 +172,32 @@ impl Archive {
             }
             crate::filter::in_facet_order(values)
         });
-        Results { view: state.view, items: items.into_iter().map(|i| i as usize).collect(), facets, kinds }
+        let voices: Vec<usize> = voices.into_iter().map(|c| c as usize).collect();
+        let chosen_speakers = selection.facets[Facet::Speaker as usize].as_deref().unwrap_or_default();
+        let voices = crate::filter::top_voices(&self.keys, &self.names, &self.name_rank, &voices, chosen_speakers);
+        Results { view: state.view, items: items.into_iter().map(|i| i as usize).collect(), facets, kinds, voices, voice_total }
+    }
+
+    /// The timeline of a view's items, as [`Timeline::of_results`] makes a corpus's: articles
+    /// by their date, quotes by their article's (a quote's article found once per run of them).
+    pub fn timeline(&self, results: &Results) -> Timeline {
+        let t = &self.linked;
+        let quotes = results.view == View::Quotes;
+        Timeline::of_days(|| {
+            let mut article = 0;
+            results.items.iter().map(move |&i| {
+                let a = if !quotes {
+                    i
+                } else {
+                    let within = |a: usize| t.quote_starts.get(a..a + 2).is_some_and(|r| r[0] as usize <= i && i < r[1] as usize);
+                    if !within(article) {
+                        article = t.article_of(i);
+                    }
+                    article
+                };
+                t.days.get(a).and_then(|&d| timeline::day_number(d))
+            })
+        })
     }
 
     /// The word chunks (places in the table's list) that hold the words beginning with each of `terms`.
@@ -314,12 +340,16 @@ mod tests {
     }
 
     /// Facet values as (key, name, count, selected): what the sidebar shows.
-    fn facets(r: &Results) -> Vec<Vec<(String, String, usize, bool)>> {
-        r.facets.iter().map(|values| values.iter().map(|v| (v.key.to_string(), v.name.to_string(), v.count, v.selected)).collect()).collect()
+    fn values(values: &[FacetValue]) -> Vec<(String, String, usize, bool)> {
+        values.iter().map(|v| (v.key.to_string(), v.name.to_string(), v.count, v.selected)).collect()
     }
 
-    /// The table's answer is the corpus's: the same items in the same order and the same facets,
-    /// for every kind of filter, in both views.
+    fn facets(r: &Results) -> Vec<Vec<(String, String, usize, bool)>> {
+        r.facets.iter().map(|f| values(f)).collect()
+    }
+
+    /// The table's answer is the corpus's: the same items in the same order, the same facets,
+    /// who is quoted and the same timeline, for every kind of filter, in both views.
     #[test]
     fn results_on_the_table_are_the_corpus_results() {
         let articles = articles(60);
@@ -348,6 +378,8 @@ mod tests {
             assert_eq!(got.items, want.items, "{q}");
             assert_eq!(got.kinds, want.kinds, "{q}");
             assert_eq!(facets(&got), facets(&want), "{q}");
+            assert_eq!((got.voice_total, values(&got.voices)), (want.voice_total, values(&want.voices)), "{q}");
+            assert_eq!(archive.timeline(&got), Timeline::of_results(&corpus, &want), "{q}");
         }
         assert_eq!(archive.speakers(), corpus.speakers());
         // Grouped by speaker as the corpus groups them.

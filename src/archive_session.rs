@@ -11,7 +11,9 @@ use crate::archive::{search_terms, Archive, Search};
 use crate::chunks::{self, ChunkId, Chunks};
 use crate::fetch;
 use crate::filter::Results;
+use crate::load::LoadingCodeUnavailable;
 use crate::state::{View, ViewState};
+use crate::timeline::Timeline;
 
 /// The index on screen, if the corpus is one in format 3, and the chunks fetched for it: word
 /// chunks apart from content chunks, so that a card arriving never re-runs the filters.
@@ -86,4 +88,43 @@ impl ArchiveSession {
             });
         }
     }
+}
+
+/// The results of `state` on the index on screen ([`ArchiveSession::results`]). Like all the
+/// page's code for an index in format 3, it is in the loading module (the `split` feature):
+/// only a load puts such an index on screen. Called through [`crate::loaded!`].
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(corpus_loading, wasm_split_path = ::leptos::wasm_split, fallible, preload(ready_archive_results))
+)]
+pub fn archive_results(
+    session: ArchiveSession,
+    archive: &Archive,
+    state: &ViewState,
+    before: Option<&Results>,
+) -> Result<Results, LoadingCodeUnavailable> {
+    Ok(session.results(archive, state, before))
+}
+
+/// The timeline of a view's items on the index on screen ([`Archive::timeline`]); in the
+/// loading module like [`archive_results`].
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(corpus_loading, wasm_split_path = ::leptos::wasm_split, fallible, preload(ready_archive_timeline))
+)]
+pub fn archive_timeline(archive: &Archive, results: &Results) -> Result<Timeline, LoadingCodeUnavailable> {
+    Ok(archive.timeline(results))
+}
+
+/// Readies the page's calls into the code for an index in format 3 before one is shown:
+/// each such function learns that its module is there on its first call, a step later, so
+/// they are all asked once here and then answer at once ([`crate::loaded!`]).
+pub async fn ready_archive_code() -> Result<(), LoadingCodeUnavailable> {
+    #[cfg(feature = "split")]
+    {
+        ready_archive_results().await?;
+        ready_archive_timeline().await?;
+        crate::components::archive_results::ready_archive_results_view().await?;
+    }
+    Ok(())
 }

@@ -59,6 +59,11 @@ pub struct Corpus {
     quote_about_starts: Vec<u32>,
     /// Per quote: folded quote text and speaker name, what a search in the quote list looks in.
     pub quote_haystack: Vec<String>,
+    /// Per article: where its quotes begin in `quotes` (one more entry at the end), so an
+    /// article's quotes are `quotes[article_quotes[a]..article_quotes[a + 1]]`.
+    pub article_quotes: Vec<u32>,
+    /// Per article: its publication date as a day number ([`crate::timeline::day`]), if it has one.
+    pub article_day: Vec<Option<i32>>,
     /// The articles by publication date, oldest first and newest first; either way ties keep
     /// the corpus's order and undated articles come last.
     pub oldest_first: Vec<u32>,
@@ -92,6 +97,7 @@ impl Corpus {
     fn index(articles: Vec<Article>) -> Corpus {
         let mut names = FastMap::default();
         let mut quotes = Vec::new();
+        let mut article_quotes = Vec::with_capacity(articles.len() + 1);
         let mut article_keys = Vec::with_capacity(articles.len());
         let mut quote_haystack = Vec::new();
         // Per quote, the entities (indexes into its article's) that it names.
@@ -112,6 +118,7 @@ impl Corpus {
                 };
                 keys[f as usize].push(e.key.clone());
             }
+            article_quotes.push(quotes.len() as u32);
             for (qi, q) in a.quotes.iter().enumerate() {
                 quotes.push(QuoteRef { article: ai, quote: qi });
                 let mut haystack = String::with_capacity(q.span.len() + 24);
@@ -131,6 +138,7 @@ impl Corpus {
             }
             article_keys.push(keys);
         }
+        article_quotes.push(quotes.len() as u32);
         let mut key_id: FastMap<String, u32> = FastMap::default();
         let mut keys: Vec<Arc<str>> = Vec::new();
         let mut intern = |k: &str| -> u32 {
@@ -181,7 +189,10 @@ impl Corpus {
         let article_kinds = articles.iter().map(|a| a.quotes.iter().fold(0, |bits, q| bits | kind_bit(q.kind))).collect();
         let quote_kinds = quotes.iter().map(|r| kind_bit(articles[r.article].quotes[r.quote].kind)).collect();
         let (oldest_first, newest_first) = date_orders(&articles);
+        let article_day = articles.iter().map(|a| a.date.iso.as_deref().and_then(crate::timeline::day)).collect();
         Corpus {
+            article_quotes,
+            article_day,
             oldest_first,
             newest_first,
             articles,
@@ -282,6 +293,25 @@ impl Corpus {
 
     pub fn article_by_id(&self, id: &str) -> Option<usize> {
         self.articles.iter().position(|a| a.id == id)
+    }
+
+    /// The quotes of article `article`, as indexes into `quotes`.
+    pub fn quotes_of(&self, article: usize) -> std::ops::Range<usize> {
+        match self.article_quotes.get(article..article + 2) {
+            Some(&[from, to]) => from as usize..to as usize,
+            _ => 0..0,
+        }
+    }
+
+    /// The quote of article `article` that starts at byte `start`, as an index into `quotes`.
+    pub fn quote_at(&self, article: usize, start: usize) -> Option<usize> {
+        self.quotes_of(article).find(|&i| self.quote(self.quotes[i]).span.start == start)
+    }
+
+    /// What `quote=` says of quote `index`: its article's id and where it starts.
+    pub fn quote_param(&self, index: usize) -> Option<(String, usize)> {
+        let r = self.quotes.get(index)?;
+        Some((self.articles[r.article].id.clone(), self.quote(*r).span.start))
     }
 }
 

@@ -27,7 +27,16 @@ pub struct Results {
     pub facets: [Vec<FacetValue>; 5],
     /// Items of each quote kind with every other filter applied: (full, partial).
     pub kinds: (usize, usize),
+    /// Whose voices the view has: the quotes of the items that pass every filter but the
+    /// speaker's (in the articles view, all quotes of such articles), `voice_total` of them,
+    /// and the speakers with the most of those quotes, [`VOICES`] of them and every chosen one,
+    /// most first. Counted like a facet, so choosing a speaker shows their share of the rest.
+    pub voices: Vec<FacetValue>,
+    pub voice_total: usize,
 }
+
+/// How many speakers the "who is quoted" chart shows, besides any chosen one.
+pub const VOICES: usize = 8;
 
 /// Criteria, one bit each in an item's mask of the filters it fails
 /// (bits 0–4 are the facets, by their place in `Facet::ALL`).
@@ -180,6 +189,26 @@ pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
         }
     }
 
+    let chosen_speakers = selected[Facet::Speaker as usize].as_deref().unwrap_or_default();
+    let (voices, voice_total) = if quotes_view {
+        let pool = masks.iter().filter(|&&m| m & !facet_bit(Facet::Speaker) == 0).count();
+        (top_voices(&corpus.keys, &corpus.key_names, &corpus.name_rank, &counts[Facet::Speaker as usize], chosen_speakers), pool)
+    } else {
+        // The quotes of the articles that pass every filter but the speaker's.
+        let mut by_speaker = vec![0; corpus.keys.len()];
+        let mut total = 0;
+        for (a, &m) in masks.iter().enumerate() {
+            if m & !facet_bit(Facet::Speaker) == 0 {
+                let quotes = corpus.quotes_of(a);
+                total += quotes.len();
+                for &id in corpus.quote_speaker[quotes].iter().flatten() {
+                    by_speaker[id as usize] += 1;
+                }
+            }
+        }
+        (top_voices(&corpus.keys, &corpus.key_names, &corpus.name_rank, &by_speaker, chosen_speakers), total)
+    };
+
     let facets = Facet::ALL.map(|f| {
         let chosen = selected[f as usize].as_deref().unwrap_or_default();
         let mut values: Vec<(u32, FacetValue)> = counts[f as usize]
@@ -202,7 +231,44 @@ pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
         }
         in_facet_order(values)
     });
-    Results { view: state.view, items, facets, kinds }
+    Results { view: state.view, items, facets, kinds, voices, voice_total }
+}
+
+/// A share in whole percent ("33%"), with "<1%" for one too small to round up to one.
+pub fn percent(count: usize, total: usize) -> String {
+    match (count * 100 + total / 2).checked_div(total) {
+        Some(0) if count > 0 => "<1%".to_string(),
+        Some(p) => format!("{p}%"),
+        None => "0%".to_string(),
+    }
+}
+
+/// The [`VOICES`] keys with the largest `counts` (ties by name), and every `chosen` one
+/// wherever it ranks, most first: one pass that keeps the few best in order. Keys are ids
+/// into `keys`, their `names` and their places in the names' order (`name_rank`).
+pub fn top_voices(keys: &[Arc<str>], names: &[Arc<str>], name_rank: &[u32], counts: &[usize], chosen: &[u32]) -> Vec<FacetValue> {
+    let mut best: Vec<(usize, u32, u32)> = Vec::with_capacity(VOICES + 1);
+    let ahead = |a: &(usize, u32, u32), b: &(usize, u32, u32)| a.0 > b.0 || (a.0 == b.0 && a.1 < b.1);
+    for (id, &count) in counts.iter().enumerate() {
+        let id = id as u32;
+        if count == 0 || chosen.contains(&id) {
+            continue;
+        }
+        let entry = (count, name_rank[id as usize], id);
+        if best.len() < VOICES || best.last().is_some_and(|last| ahead(&entry, last)) {
+            let at = best.partition_point(|placed| ahead(placed, &entry));
+            best.insert(at, entry);
+            best.truncate(VOICES);
+        }
+    }
+    for &id in chosen {
+        let entry = (counts.get(id as usize).copied().unwrap_or(0), name_rank[id as usize], id);
+        let at = best.partition_point(|placed| ahead(placed, &entry));
+        best.insert(at, entry);
+    }
+    best.into_iter()
+        .map(|(count, _, id)| FacetValue { key: keys[id as usize].clone(), name: names[id as usize].clone(), count, selected: chosen.contains(&id) })
+        .collect()
 }
 
 /// A facet's values, each with its key's name rank, in the facet's order: most results first,
@@ -513,6 +579,23 @@ mod tests {
                     assert_eq!(run(&c, &state(&format!("{view}{filters}&{order}"))).items, expected, "{view}{filters}&{order}");
                 }
                 assert_eq!(r.kinds, kinds, "{view}{filters}");
+                // Whose voices: the quotes of what passes every filter but the speaker's.
+                let mut any_speaker = s.clone();
+                any_speaker.keys[Facet::Speaker as usize].clear();
+                let passing = by_definition(&c, &any_speaker).0;
+                let pool: Vec<usize> = if view.is_empty() { passing.iter().flat_map(|&a| c.quotes_of(a)).collect() } else { passing };
+                assert_eq!(r.voice_total, pool.len(), "{view}{filters}");
+                let said_by = |key: &str| pool.iter().filter(|&&q| c.quote(c.quotes[q]).speaker.as_deref() == Some(key)).count();
+                assert!(r.voices.iter().all(|v| v.count == said_by(&v.key)), "{view}{filters}");
+                assert!(r.voices.windows(2).all(|w| w[0].count >= w[1].count), "{view}{filters}");
+                assert!(s.facet(Facet::Speaker).iter().all(|k| r.voices.iter().any(|v| &*v.key == k && v.selected)));
+                let listed = r.voices.iter().filter(|v| !v.selected).count();
+                assert_eq!(
+                    listed,
+                    VOICES.min(c.keys.iter().filter(|k| !s.facet(Facet::Speaker).iter().any(|x| x == &***k) && said_by(k) > 0).count())
+                );
+                let least = r.voices.iter().filter(|v| !v.selected).map(|v| v.count).min().unwrap_or(0);
+                assert!(c.keys.iter().filter(|k| !r.voices.iter().any(|v| v.key == **k)).all(|k| said_by(k) <= least), "{view}{filters}");
                 for f in Facet::ALL {
                     let mut counted: Vec<(String, usize)> =
                         r.facets[f as usize].iter().filter(|v| v.count > 0).map(|v| (v.key.to_string(), v.count)).collect();
@@ -525,6 +608,15 @@ mod tests {
             }
         }
         assert!(checked > 100, "the states select something");
+    }
+
+    #[test]
+    fn shares_round_to_whole_percent_and_small_ones_show() {
+        assert_eq!(percent(1, 3), "33%");
+        assert_eq!(percent(2, 3), "67%");
+        assert_eq!(percent(1, 500), "<1%");
+        assert_eq!(percent(0, 500), "0%");
+        assert_eq!(percent(5, 0), "0%");
     }
 
     #[test]

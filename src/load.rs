@@ -26,6 +26,7 @@ use crate::corpus::Corpus;
 use crate::fetch::{self, Fetched, Loaded};
 use crate::loader::{ArticleFile, ShardRef};
 use crate::search::WordIndexBuilder;
+use crate::state::decode_query;
 use crate::worker::{Extractor, InPage, Pool};
 
 /// Articles in one batch: a worker's unit of work, or the main thread's between two yields to the browser.
@@ -340,6 +341,15 @@ impl Loader {
         let opened = table
             .and_then(|table| dictionary.map(|dictionary| (table, dictionary)))
             .and_then(|(table, dictionary)| Archive::new(at, manifest, table, dictionary).map_err(|e| format!("{e}")));
+        let opened = match opened {
+            Ok(archive) => crate::archive_session::ready_archive_code().await.map(|()| archive).map_err(|LoadingCodeUnavailable| {
+                "the page's code for this index could not be fetched; check the connection and try again".to_string()
+            }),
+            Err(error) => Err(error),
+        };
+        if !self.is_current(generation) {
+            return;
+        }
         match opened {
             Ok(archive) => {
                 let articles = archive.articles();
@@ -352,26 +362,8 @@ impl Loader {
 
     /// Loads the corpus at `url`; `article` is the article the link opens, if any.
     pub fn load_url(self, corpus: RwSignal<Arc<Corpus>>, url: String, article: Option<String>) {
-        let status = self.status;
-        let generation = self.begin(&url, 1);
-        // A `.json` is a manifest or a pre-extracted index, which needs no extractor.
-        if !crate::loader::file_name(&url).ends_with(".json") {
-            Extractor::preload();
-        }
-        spawn_local(async move {
-            let what = url.clone();
-            let progress = move |done, total| {
-                if self.is_current(generation) {
-                    status.set(LoadStatus::Loading { what: what.clone(), done, total });
-                }
-            };
-            match fetch::fetch_corpus(&url, progress).await {
-                Ok(Fetched::Index(shards)) => self.finish_index(generation, corpus, url, shards, article).await,
-                Ok(Fetched::Archive(at, manifest)) => self.finish_archive(generation, url, at, manifest).await,
-                Ok(Fetched::Files(loaded)) => self.finish(generation, corpus, url, Ok(loaded)).await,
-                Err(error) => self.finish(generation, corpus, url, Err(error)).await,
-            }
-        });
+        let what = url.clone();
+        self.start(corpus, what, 1, LoadRequest::Url { url, article });
     }
 
     /// Loads files the reader picked or dropped; they never leave the machine.
@@ -380,13 +372,148 @@ impl Loader {
             1 => files[0].name(),
             n => format!("{n} local files"),
         };
-        let generation = self.begin(&what, files.len());
-        Extractor::preload();
+        let total = files.len();
+        self.start(corpus, what, total, LoadRequest::Files(files));
+    }
+
+    /// Begins a load and hands it to the loading code ([`run_load`]), which the
+    /// page's build fetches as a module of its own the first time (the `split`
+    /// feature); if that fetch fails, the load fails with a message and the
+    /// corpus on screen stays.
+    fn start(self, corpus: RwSignal<Arc<Corpus>>, what: String, total: usize, request: LoadRequest) {
+        let generation = self.begin(&what, total);
+        #[cfg(feature = "split")]
         spawn_local(async move {
-            let result = fetch::read_files(files).await;
-            self.finish(generation, corpus, what, result).await;
+            if let Err(LoadingCodeUnavailable) = run_load(self, generation, corpus, what.clone(), request).await {
+                if self.is_current(generation) {
+                    let error = "the page's code for opening a corpus could not be fetched; check the connection and try again".to_string();
+                    self.status.set(LoadStatus::Failed { what, error });
+                }
+            }
+        });
+        #[cfg(not(feature = "split"))]
+        let _always_available: Result<(), LoadingCodeUnavailable> = run_load(self, generation, corpus, what, request);
+    }
+}
+
+/// Whether the page's link opens a corpus of its own (`corpus=` in `search`,
+/// the query string as the page was opened with).
+pub fn link_opens_corpus(search: &str) -> bool {
+    decode_query(search).iter().any(|(key, _)| key == "corpus")
+}
+
+/// Asks for the loading code at once when the page's link opens a corpus: the
+/// request goes out before the bundled corpus is drawn, so the load, which
+/// starts after that, does not wait for it. (Without the `split` feature the
+/// code is in the page already.)
+#[cfg(feature = "split")]
+pub fn fetch_code_early(search: &str) {
+    use std::future::Future;
+    if !link_opens_corpus(search) {
+        return;
+    }
+    let mut fetching = Box::pin(fetch_loading_code());
+    // Its first step asks the browser for the module; the rest goes on as a task.
+    let first_step = fetching.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
+    if first_step.is_pending() {
+        // The page's executor is set up only when it mounts, after this.
+        wasm_bindgen_futures::spawn_local(async move {
+            // A failure is said by the load itself, which asks again.
+            let _ = fetching.await;
         });
     }
+}
+
+/// The answer of a function of the loading module called once a load has put what it needs
+/// on screen (an index in format 3), so the module is there: its first step answers. `None`
+/// if the module is not there after all. Used through [`loaded!`].
+#[cfg(feature = "split")]
+pub fn answered<T>(call: impl std::future::Future<Output = Result<T, LoadingCodeUnavailable>>) -> Option<T> {
+    let mut call = std::pin::pin!(call);
+    match call.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
+        std::task::Poll::Ready(answer) => answer.ok(),
+        std::task::Poll::Pending => None,
+    }
+}
+
+/// Calls a function of the loading module (a `wasm_split(corpus_loading)` function) from the
+/// page, where only a load can have fetched it: `Some(answer)`, or `None` without the module.
+/// Without the `split` feature the function is the page's own and simply answers.
+#[macro_export]
+macro_rules! loaded {
+    ($call:expr) => {{
+        #[cfg(feature = "split")]
+        let answer = $crate::load::answered($call);
+        #[cfg(not(feature = "split"))]
+        let answer = $call.ok();
+        answer
+    }};
+}
+
+/// What a load reads: a link, or the reader's own files.
+pub enum LoadRequest {
+    Url { url: String, article: Option<String> },
+    Files(Vec<web_sys::File>),
+}
+
+/// The page's loading code could not be fetched (its build fetches that code
+/// the first time a corpus is opened; see [`Loader::start`]).
+#[derive(Debug)]
+pub struct LoadingCodeUnavailable;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for LoadingCodeUnavailable {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> LoadingCodeUnavailable {
+        LoadingCodeUnavailable
+    }
+}
+
+/// Everything a load does once begun: fetching, reading the files, extracting
+/// in workers, fetching an index's shards. The bundled corpus never runs it,
+/// so with the `split` feature this function and all it alone calls become a
+/// module of their own (wasm_split, as Leptos' `#[lazy]` does), which keeps
+/// the page that first shows the bundled corpus smaller.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(corpus_loading, wasm_split_path = ::leptos::wasm_split, fallible, preload(fetch_loading_code))
+)]
+fn run_load(
+    loader: Loader,
+    generation: u64,
+    corpus: RwSignal<Arc<Corpus>>,
+    what: String,
+    request: LoadRequest,
+) -> Result<(), LoadingCodeUnavailable> {
+    match request {
+        LoadRequest::Url { url, article } => {
+            // A `.json` is a manifest or a pre-extracted index, which needs no extractor.
+            if !crate::loader::file_name(&url).ends_with(".json") {
+                Extractor::preload();
+            }
+            let status = loader.status;
+            spawn_local(async move {
+                let progress = move |done, total| {
+                    if loader.is_current(generation) {
+                        status.set(LoadStatus::Loading { what: what.clone(), done, total });
+                    }
+                };
+                match fetch::fetch_corpus(&url, progress).await {
+                    Ok(Fetched::Index(shards)) => loader.finish_index(generation, corpus, url, shards, article).await,
+                    Ok(Fetched::Archive(at, manifest)) => loader.finish_archive(generation, url, at, manifest).await,
+                    Ok(Fetched::Files(loaded)) => loader.finish(generation, corpus, url, Ok(loaded)).await,
+                    Err(error) => loader.finish(generation, corpus, url, Err(error)).await,
+                }
+            });
+        }
+        LoadRequest::Files(files) => {
+            Extractor::preload();
+            spawn_local(async move {
+                let result = fetch::read_files(files).await;
+                loader.finish(generation, corpus, what, result).await;
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Articles as they arrive, from workers or shards: the progress after each
@@ -492,6 +619,15 @@ fn warn(message: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_loading_code_is_asked_for_early_only_by_a_link_that_opens_a_corpus() {
+        assert!(link_opens_corpus("?corpus=wire.jsonl"));
+        assert!(link_opens_corpus("?view=quotes&corpus=https%3A%2F%2Fexample.org%2Findex.json&article=a"));
+        assert!(!link_opens_corpus(""));
+        assert!(!link_opens_corpus("?view=quotes&q=corpus"));
+        assert!(!link_opens_corpus("?speaker=corpus-x"));
+    }
 
     #[test]
     fn batches_start_small_and_cover_every_article_once() {

@@ -1,9 +1,13 @@
 //! The lists the page rewrites on every filter change (a facet's rows, the
-//! article cards, the quotes), written as HTML text.
+//! article cards, the quotes, a profile, the charts — a timeline's SVG bars and
+//! its table, who is quoted), written as HTML text; and a quote's citation as
+//! the clipboard takes it.
 //!
 //! They change with every click; building each list as one string and setting
 //! it at once costs less than creating every node through the framework (see
-//! BENCHMARKS.md). Names, titles, quotes and links come from the reader's
+//! BENCHMARKS.md). The charts are written the same way, by a few functions here
+//! rather than a chart library: as view nodes they cost the page more bytes and
+//! the 16 ms filter budget more time, and their components only wire them in. Names, titles, quotes and links come from the reader's
 //! corpus, so the HTML is made only by [`Html`]: its markup can only be text
 //! written in the code (`&'static str`), and everything else goes in escaped.
 //! A forgotten escape does not compile. The page hands the result to the
@@ -15,8 +19,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::corpus::Corpus;
 use crate::filter::FacetValue;
+use crate::profile::Profile;
 use crate::search::{Folded, Query};
-use crate::state::Facet;
+use crate::state::{Facet, View, ViewState};
+use crate::timeline::{self, Timeline};
 
 /// How much of the lead a card shows.
 const LEAD_CHARS: usize = 220;
@@ -81,6 +87,12 @@ impl Html {
         self
     }
 
+    /// Appends HTML made the same way.
+    pub fn append(&mut self, html: Html) -> &mut Html {
+        self.0.push_str(&html.0);
+        self
+    }
+
     /// Appends a count.
     pub fn count(&mut self, n: usize) -> &mut Html {
         self.0.push_str(&n.to_string());
@@ -111,16 +123,24 @@ fn date_shown(a: &Article) -> &str {
     a.date.iso.as_deref().unwrap_or("date unknown")
 }
 
+/// When an article was published, as a reader writes it ("5 May 2022"), if it is known.
+fn date_spoken(a: &Article) -> Option<String> {
+    a.date.iso.as_deref().and_then(timeline::day).map(timeline::spoken)
+}
+
 /// The `<li>` rows of a facet: each value a link (`href_of` gives where it
 /// leads) that says whether it is chosen and how many results it has.
 pub fn facet_rows(rows: &[FacetValue], href_of: impl Fn(&FacetValue) -> String) -> Html {
-    let mut out = Html::with_capacity(rows.len() * 160);
+    let mut out = Html::with_capacity(rows.len() * 180);
     for v in rows {
-        // The sidebar stays where the reader scrolled it (`data-noscroll`).
+        // The sidebar stays where the reader scrolled it (`data-noscroll`); the focus comes
+        // back to the value by its key when the rows are written anew (`data-focus`).
         out.markup(if v.count == 0 { r#"<li><a class="facet-value zero" href=""# } else { r#"<li><a class="facet-value" href=""# });
         out.text(&href_of(v));
-        out.markup(if v.selected { r#"" aria-pressed="true""# } else { r#"" aria-pressed="false""# });
-        out.markup(r#" data-noscroll=""><span class="name">"#).text(&v.name).markup(r#"</span><span class="count">"#);
+        // A chosen value is the current one of its set (a link cannot be a pressed button).
+        out.markup(if v.selected { r#"" aria-current="true""# } else { r#"""# });
+        out.markup(r#" data-noscroll="" data-focus=""#).text(&v.key);
+        out.markup(r#""><span class="name">"#).text(&v.name).markup(r#"</span><span class="count">"#);
         out.count(v.count).markup("</span></a></li>");
     }
     out
@@ -217,13 +237,22 @@ pub fn article_card(out: &mut Html, corpus: &Corpus, index: usize, open: &str, c
 /// with the hits of `query` marked, speaker, kind, what it names, and its article.
 /// `in_context` opens the article at the quote; `chip_href` is where a link to
 /// (facet, key) leads.
-pub fn quote_item(out: &mut Html, corpus: &Corpus, index: usize, query: &Query, in_context: &str, chip_href: &dyn Fn(Facet, &str) -> String) {
+pub fn quote_item(
+    out: &mut Html,
+    corpus: &Corpus,
+    index: usize,
+    query: &Query,
+    in_context: &str,
+    marked: bool,
+    chip_href: &dyn Fn(Facet, &str) -> String,
+) {
     // A list of the corpus that was just replaced may still ask for an old index.
     let Some(&r) = corpus.quotes.get(index) else { return };
     let a = &corpus.articles[r.article];
     let q = &a.quotes[r.quote];
     let text = q.span.text(&a.text);
-    out.markup(r#"<li class="quote-item"><blockquote>"#);
+    // The quote a link names (`quote=`) is marked.
+    out.markup(if marked { r#"<li class="quote-item" aria-current="true"><blockquote>"# } else { r#"<li class="quote-item"><blockquote>"# });
     // Hits are found in the quote's own folded text; offsets are relative to the quote.
     let hits = if query.is_empty() { Vec::new() } else { Folded::new(text).hits(query) };
     let mut at = 0;
@@ -253,7 +282,314 @@ pub fn quote_item(out: &mut Html, corpus: &Corpus, index: usize, query: &Query, 
         }
         out.markup("</span>");
     }
-    out.markup(" · ").link("", in_context, &a.title.text).markup(" · <time>").text(date_shown(a)).markup("</time></p></li>");
+    out.markup(" · ").link("", in_context, &a.title.text).markup(" · <time>").text(date_shown(a)).markup("</time> · ");
+    // The page copies the quote with its citation when this is clicked (`data-quote`: its index).
+    out.markup(r#"<button type="button" class="link copy-quote" data-quote=""#).count(index);
+    out.markup(r#"" title="Copy the quote with its speaker, article, date and link">Copy</button></p></li>"#);
+}
+
+/// Quote `index` of `corpus` with its citation, as the clipboard takes it, in text and in HTML:
+/// `“…,” Name, Title of the article, 5 May 2022` and `link`, where the quote is shown. A quote
+/// that does not end in punctuation gets a comma after it; an unattributed quote has no name,
+/// an undated article no date.
+pub fn citation(corpus: &Corpus, index: usize, link: &str) -> Option<(String, Html)> {
+    let r = corpus.quotes.get(index)?;
+    let a = &corpus.articles[r.article];
+    let q = &a.quotes[r.quote];
+    let quote = q.span.text(&a.text).trim();
+    let last_word = quote.trim_end_matches(['”', '"', '’', '\'', '»', '«', '“']);
+    let separator = if last_word.ends_with([',', '.', '!', '?', '…', ';', ':', '—', '-']) { " " } else { ", " };
+    let mut text = format!("{quote}{separator}");
+    let mut html = Html::with_capacity(quote.len() + link.len() + 200);
+    html.markup("<p>").text(quote).markup(if separator == " " { " " } else { ", " });
+    if let Some(name) = q.speaker.as_deref().map(|k| corpus.name_of(k)) {
+        text.push_str(&name);
+        text.push_str(", ");
+        html.text(&name).markup(", ");
+    }
+    text.push_str(&a.title.text);
+    html.markup("<cite>").link("", link, &a.title.text).markup("</cite>");
+    if let Some(date) = date_spoken(a) {
+        text.push_str(", ");
+        text.push_str(&date);
+        html.markup(", ").text(&date);
+    }
+    text.push('\n');
+    text.push_str(link);
+    html.markup("</p>");
+    Some((text, html))
+}
+
+/// The width of one period in a timeline's drawing, and the height of its tallest bar.
+pub const TIMELINE_SLOT: usize = 10;
+pub const TIMELINE_HEIGHT: usize = 100;
+
+/// A timeline as a figure (what it counts: [`crate::timeline`]): its caption, an `<svg>` of
+/// bars (the `<svg>` named `name`, with how many periods it spans), a line that says what
+/// the pointer or the focus is on, and a table of the counts, its text alternative (written
+/// only when `open`). Each bar is a link (`href_of` a period: where it leads) named by its period and
+/// count (`noun`: "quotes" or "articles"), with `data-i` its period and `data-focus` to find
+/// it again after a change; the first bar is the one the Tab key reaches. The charts change
+/// with every filter, so they are written here as the lists are, and set at once.
+pub fn timeline(t: &Timeline, noun: &'static str, name: &'static str, open: bool, href_of: &dyn Fn(usize) -> String) -> Html {
+    let mut out = Html::with_capacity(t.periods.len() * 220 + 600);
+    out.markup(r#"<figure class="timeline" data-focus-group=""#).markup(name).markup(r#""><figcaption id=""#).markup(name);
+    out.markup(r#"-caption">"#).text(&t.caption(noun)).markup("</figcaption>");
+    if !t.periods.is_empty() {
+        out.markup(r#"<svg viewBox="0 0 "#).count(t.periods.len() * TIMELINE_SLOT).markup(" ").count(TIMELINE_HEIGHT);
+        out.markup(r#"" preserveAspectRatio="none" role="group" aria-labelledby=""#).markup(name).markup(r#"-caption" data-timeline=""#).markup(name);
+        out.markup(r#"" data-periods=""#).count(t.periods.len()).markup(r#""><rect class="selection" x="0" y="0" width="0" height=""#);
+        out.count(TIMELINE_HEIGHT).markup(r#""></rect>"#);
+        let mut first = true;
+        for (i, p) in t.periods.iter().enumerate().filter(|(_, p)| p.count > 0) {
+            let height = (p.count * TIMELINE_HEIGHT / t.max.max(1)).max(3);
+            out.markup(r#"<a href=""#)
+                .text(&href_of(i))
+                .markup(r#"" aria-label=""#)
+                .text(&t.label(i))
+                .markup(": ")
+                .count(p.count)
+                .markup(" ")
+                .markup(noun);
+            out.markup(r#"" data-i=""#).count(i).markup(if first { r#"" tabindex="0" data-focus=""# } else { r#"" tabindex="-1" data-focus=""# });
+            out.markup(name).markup(":").text(&p.start.to_string()).markup(r#""><rect x=""#).count(i * TIMELINE_SLOT + 1);
+            out.markup(r#"" y=""#).count(TIMELINE_HEIGHT - height).markup(r#"" width=""#).count(TIMELINE_SLOT - 2).markup(r#"" height=""#);
+            out.count(height).markup(r#""></rect></a>"#);
+            first = false;
+        }
+        out.markup(r#"</svg><p class="readout">Click a bar, or drag across several, to show that period.</p>"#);
+    }
+    // The table is written only while it is open: every filter change draws the charts anew,
+    // and a closed table shows nothing (each bar says its period and count too).
+    if !open {
+        out.markup(r#"<details><summary data-focus="table">Table</summary></details></figure>"#);
+        return out;
+    }
+    out.markup(r#"<details open><summary data-focus="table">Table</summary><table><thead><tr><th scope="col">"#)
+        .markup(t.unit.noun())
+        .markup(r#"</th><th scope="col">"#)
+        .markup(noun);
+    out.markup("</th></tr></thead><tbody>");
+    for (i, p) in t.periods.iter().enumerate().filter(|(_, p)| p.count > 0) {
+        out.markup("<tr><td>").text(&t.label(i)).markup("</td><td>").count(p.count).markup("</td></tr>");
+    }
+    if t.undated > 0 {
+        out.markup("<tr><td>undated</td><td>").count(t.undated).markup("</td></tr>");
+    }
+    out.markup("</tbody></table></details></figure>");
+    out
+}
+
+/// "Who is quoted": the speakers of [`crate::filter::Results::voices`], each a link (`href_of`
+/// a key: where choosing or leaving it leads) with its count, its share of `total` quotes
+/// and a bar of that share; `summary` says what the shares are of.
+pub fn voices(voices: &[FacetValue], total: usize, summary: &str, href_of: &dyn Fn(&str) -> String) -> Html {
+    let mut out = Html::with_capacity(voices.len() * 300 + 200);
+    out.markup(r#"<section class="voices" aria-labelledby="voices-heading" data-focus-group="voices"><h2 id="voices-heading">Who is quoted</h2>"#);
+    out.markup(r#"<p class="voices-total">"#).text(summary).markup("</p><ol>");
+    for v in voices {
+        out.markup(r#"<li><a class="voice" href=""#).text(&href_of(&v.key));
+        out.markup(if v.selected { r#"" aria-current="true" data-noscroll="" data-focus=""# } else { r#"" data-noscroll="" data-focus=""# });
+        out.text(&v.key).markup(r#""><span class="name">"#).text(&v.name).markup(r#"</span><span class="count">"#).count(v.count);
+        out.markup(" · ").text(&crate::filter::percent(v.count, total));
+        // The bar's length in thousandths of the whole.
+        out.markup(r#"</span><svg class="bar" viewBox="0 0 1000 2" preserveAspectRatio="none" aria-hidden="true"><rect height="2" width=""#);
+        out.count(v.count * 1000 / total.max(1)).markup(r#""></rect></svg></a></li>"#);
+    }
+    out.markup("</ol></section>");
+    out
+}
+
+/// The paragraphs of article `index`: every quote highlighted and labelled with its speaker
+/// (the label a link to the quote: `quote_href` gives it for a quote's index in the article),
+/// the quote a link names (`marked`: its index in the article, or `Err` with the offset no
+/// quote starts at, which is said) marked, names marked by kind and the search's `hits`
+/// (byte ranges) highlighted.
+pub fn article_body(
+    corpus: &Corpus,
+    index: usize,
+    hits: &[(usize, usize)],
+    marked: Option<Result<usize, usize>>,
+    quote_href: &dyn Fn(usize) -> String,
+) -> Html {
+    let Some(a) = corpus.articles.get(index) else { return Html::default() };
+    let mut out = Html::with_capacity(a.text.len() * 2);
+    if let Some(Err(start)) = marked {
+        out.markup(r#"<p class="notice">No quote of this article starts at byte "#).count(start);
+        out.markup(": the link may have been made for another version of it.</p>");
+    }
+    let marked = marked.and_then(Result::ok);
+    for &p in &a.paragraphs {
+        out.markup("<p>");
+        for s in crate::highlight::segments(a, p, hits) {
+            if let Some(qi) = s.quote.filter(|_| s.quote_starts) {
+                let name = a.quotes[qi].speaker.as_deref().map_or_else(|| "unattributed".to_string(), |k| corpus.name_of(k));
+                out.markup(r#"<a class="speaker-label" id="q-"#).count(qi).markup(r#"" href=""#).text(&quote_href(qi)).markup(r#"">"#);
+                out.text(&name).markup("</a>");
+            }
+            out.markup(if s.hit { r#"<mark class=""# } else { r#"<span class=""# });
+            if let Some(qi) = s.quote {
+                out.markup(if marked == Some(qi) { "quote marked " } else { "quote " });
+            }
+            out.markup(match s.entity {
+                Some((EntityKind::Person, _)) => "ent person",
+                Some((EntityKind::Place, _)) => "ent place",
+                Some((EntityKind::Organization, _)) => "ent org",
+                None => "",
+            });
+            out.markup(r#"">"#).text(s.span.text(&a.text)).markup(if s.hit { "</mark>" } else { "</span>" });
+        }
+        out.markup("</p>");
+    }
+    out
+}
+
+/// How many names a profile lists in each of its lists, and how many articles.
+const PROFILE_NAMES: usize = 8;
+const PROFILE_ARTICLES: usize = 10;
+
+/// Appends `(key id, count)` pairs as links (`href_of` gives where a key leads), the first
+/// [`PROFILE_NAMES`] of them, with "and N more".
+fn named_counts(out: &mut Html, corpus: &Corpus, list: &[(u32, usize)], href_of: &dyn Fn(&str) -> String) {
+    for (i, &(id, n)) in list.iter().take(PROFILE_NAMES).enumerate() {
+        out.markup(if i == 0 { "" } else { ", " });
+        out.link("", &href_of(&corpus.keys[id as usize]), &corpus.key_names[id as usize]);
+        out.markup(r#" <span class="count">"#).count(n).markup("</span>");
+    }
+    if list.len() > PROFILE_NAMES {
+        out.markup(" and ").count(list.len() - PROFILE_NAMES).markup(" more");
+    }
+}
+
+/// Appends `n` and the noun, singular or plural: "1 quote", "3 quotes".
+fn counted(out: &mut Html, n: usize, one: &'static str, many: &'static str) {
+    out.count(n).markup(" ").markup(if n == 1 { one } else { many });
+}
+
+/// A profile's text (see [`crate::profile`]): its name and kind, its quotes (first and last
+/// linked), where it is named, the ways it is written, titles and roles, what its quotes
+/// name, who else speaks beside it, who talks about it, and its articles, all linked.
+/// `as_speaker`: the view chose it as a speaker. Links keep `state`'s corpus and order.
+pub fn profile(corpus: &Corpus, p: &Profile, as_speaker: bool, state: &ViewState, href: &dyn Fn(&ViewState) -> String) -> Html {
+    let mut out = Html::with_capacity(4096);
+    let view = |view: View, facets: &[(Facet, &str)]| {
+        let mut s = ViewState { view, corpus: state.corpus.clone(), sort: state.sort, ..ViewState::default() };
+        for &(f, key) in facets {
+            s.keys[f as usize].push(key.to_string());
+        }
+        href(&s)
+    };
+    let open = |article: usize, quote: Option<usize>| {
+        let a = &corpus.articles[article];
+        let quote = quote.and_then(|q| corpus.quotes.get(q)).map(|r| corpus.quote(*r).span.start);
+        href(&ViewState { article: Some(a.id.clone()), quote, corpus: state.corpus.clone(), ..ViewState::default() })
+    };
+    let first_and_last = |out: &mut Html, first: (usize, Option<usize>), last: (usize, Option<usize>)| {
+        let day = |a: usize| date_spoken(&corpus.articles[a]).unwrap_or_default();
+        if first == last {
+            out.markup(", on ").link("", &open(first.0, first.1), &day(first.0));
+        } else {
+            out.markup(", first on ").link("", &open(first.0, first.1), &day(first.0));
+            out.markup(", last on ").link("", &open(last.0, last.1), &day(last.0));
+        }
+    };
+    let kind = match p.kind {
+        Some(EntityKind::Person) => "person",
+        Some(EntityKind::Place) => "place",
+        Some(EntityKind::Organization) => "organisation",
+        None => "name",
+    };
+    out.markup(r#"<h2 id="profile-name">"#).text(&p.name).markup(r#" <span class="kind">"#).markup(kind).markup("</span></h2>");
+    out.markup(r#"<p class="facts">"#);
+    if !p.quotes.is_empty() {
+        out.markup("Quoted ");
+        counted(&mut out, p.quotes.len(), "time", "times");
+        out.markup(" in ");
+        counted(&mut out, p.quoted_in.len(), "article", "articles");
+        if let (Some(first), Some(last)) = (p.first_quote, p.last_quote) {
+            first_and_last(&mut out, (corpus.quotes[first].article, Some(first)), (corpus.quotes[last].article, Some(last)));
+        }
+        if !as_speaker {
+            out.markup(" (").link("", &view(View::Quotes, &[(Facet::Speaker, &p.key)]), "their quotes").markup(")");
+        }
+        out.markup(". ");
+    } else if as_speaker {
+        out.markup("Not quoted in this corpus. ");
+    }
+    if p.mentions > 0 {
+        out.markup("Named ");
+        counted(&mut out, p.mentions, "time", "times");
+        out.markup(" in ");
+        counted(&mut out, p.mentioned_in.len(), "article", "articles");
+        // Newest first, undated last.
+        let dated: Vec<usize> = p.mentioned_in.iter().map(|&(a, _)| a).filter(|&a| corpus.articles[a].date.iso.is_some()).collect();
+        if let (Some(&last), Some(&first)) = (dated.first(), dated.last()) {
+            first_and_last(&mut out, (first, None), (last, None));
+        }
+        out.markup(". ");
+    }
+    if p.named_by_quotes > 0 {
+        out.markup("Named in ");
+        counted(&mut out, p.named_by_quotes, "quote", "quotes");
+        out.markup(" (").link("", &view(View::Quotes, &[(Facet::About, &p.key)]), "the quotes about it").markup(").");
+    }
+    out.markup("</p><dl>");
+    if !p.variants.is_empty() {
+        out.markup("<dt>Written as</dt><dd>");
+        for (i, (variant, n)) in p.variants.iter().enumerate() {
+            out.markup(if i == 0 { "<q>" } else { ", <q>" }).text(variant).markup(r#"</q> <span class="count">"#).count(*n).markup("</span>");
+        }
+        out.markup("</dd>");
+    }
+    if !p.roles.is_empty() {
+        out.markup("<dt>Titles and roles</dt><dd>");
+        for (i, role) in p.roles.iter().enumerate() {
+            out.markup(if i == 0 { "" } else { ", " }).text(role);
+        }
+        out.markup("</dd>");
+    }
+    if !p.about.is_empty() {
+        out.markup("<dt>Talks most about</dt><dd>");
+        named_counts(&mut out, corpus, &p.about, &|k| view(View::Quotes, &[(Facet::Speaker, &p.key), (Facet::About, k)]));
+        out.markup("</dd>");
+    }
+    if !p.alongside.is_empty() {
+        out.markup("<dt>Quoted alongside</dt><dd>");
+        named_counts(&mut out, corpus, &p.alongside, &|k| view(View::Quotes, &[(Facet::Speaker, k)]));
+        out.markup("</dd>");
+    }
+    if !p.talked_about_by.is_empty() {
+        out.markup("<dt>Talked about by</dt><dd>");
+        named_counts(&mut out, corpus, &p.talked_about_by, &|k| view(View::Quotes, &[(Facet::Speaker, k), (Facet::About, &p.key)]));
+        out.markup("</dd>");
+    }
+    // The articles it speaks in (chosen as a speaker, or never named), or else those that name it.
+    let facet = match p.kind {
+        _ if as_speaker || p.mentioned_in.is_empty() => Facet::Speaker,
+        Some(EntityKind::Place) => Facet::Place,
+        Some(EntityKind::Organization) => Facet::Org,
+        _ => Facet::Person,
+    };
+    let (articles, one, many) = if facet == Facet::Speaker { (&p.quoted_in, "quote", "quotes") } else { (&p.mentioned_in, "mention", "mentions") };
+    if !articles.is_empty() {
+        out.markup(r#"<dt>Articles</dt><dd><ul class="profile-articles">"#);
+        for &(a, n) in articles.iter().take(PROFILE_ARTICLES) {
+            // A speaker's article opens at their first quote there (their quotes are in article order).
+            let first_quote = p.quotes.get(p.quotes.partition_point(|&q| corpus.quotes[q].article < a)).copied();
+            let link = open(a, first_quote.filter(|&q| facet == Facet::Speaker && corpus.quotes[q].article == a));
+            out.markup("<li>").link("", &link, &corpus.articles[a].title.text);
+            out.markup(" <time>").text(date_shown(&corpus.articles[a])).markup("</time> · ");
+            counted(&mut out, n, one, many);
+            out.markup("</li>");
+        }
+        out.markup("</ul>");
+        if articles.len() > PROFILE_ARTICLES {
+            out.link("", &view(View::Articles, &[(facet, &p.key)]), &format!("All {} articles", articles.len()));
+        }
+        out.markup("</dd>");
+    }
+    out.markup("</dl>");
+    out
 }
 
 #[cfg(test)]
@@ -306,15 +642,20 @@ mod tests {
         let text = "Harbour news\n\n“We will reopen the <pier> soon,” said Marta Quist in Oslo.";
         let corpus = Corpus::from_files([("pier.txt", text.as_bytes())]);
         let mut out = Html::default();
-        quote_item(&mut out, &corpus, 0, &Query::parse("reopen"), "/b/?article=pier#q-0", &|facet, key| format!("/b/?{}={key}", facet.param()));
+        quote_item(&mut out, &corpus, 0, &Query::parse("reopen"), "/b/?quote=pier:14", false, &|facet, key| format!("/b/?{}={key}", facet.param()));
         assert_eq!(
             out.as_str(),
             concat!(
                 r#"<li class="quote-item"><blockquote><span>“We will </span><mark>reopen</mark><span> the &lt;pier&gt; soon,”</span></blockquote>"#,
                 r#"<p class="meta">— <a class="speaker" href="/b/?speaker=marta-quist">Marta Quist</a> · <span class="kind full">full</span>"#,
-                r#" · <a href="/b/?article=pier#q-0">Harbour news</a> · <time>date unknown</time></p></li>"#,
+                r#" · <a href="/b/?quote=pier:14">Harbour news</a> · <time>date unknown</time> · "#,
+                r#"<button type="button" class="link copy-quote" data-quote="0" title="Copy the quote with its speaker, article, date and link">Copy</button></p></li>"#,
             )
         );
+        // The quote a link names is marked.
+        let mut marked = Html::default();
+        quote_item(&mut marked, &corpus, 0, &Query::default(), "", true, &|_, _| String::new());
+        assert!(marked.as_str().starts_with(r#"<li class="quote-item" aria-current="true">"#));
     }
 
     #[test]
@@ -331,9 +672,9 @@ mod tests {
         assert_eq!(
             html.as_str(),
             concat!(
-                r#"<li><a class="facet-value" href="/b/?speaker=Anna &lt;b&gt;&amp;q=x" aria-pressed="true" data-noscroll="">"#,
+                r#"<li><a class="facet-value" href="/b/?speaker=Anna &lt;b&gt;&amp;q=x" aria-current="true" data-noscroll="" data-focus="Anna &lt;b&gt;">"#,
                 r#"<span class="name">Anna &lt;b&gt;</span><span class="count">3</span></a></li>"#,
-                r#"<li><a class="facet-value zero" href="/b/?speaker=Jo&amp;q=x" aria-pressed="false" data-noscroll="">"#,
+                r#"<li><a class="facet-value zero" href="/b/?speaker=Jo&amp;q=x" data-noscroll="" data-focus="Jo">"#,
                 r#"<span class="name">Jo</span><span class="count">0</span></a></li>"#,
             )
         );

@@ -1,8 +1,9 @@
 //! The URL contract: every view is a query string.
 //!
 //! `view=articles|quotes`, `q=`, `speaker=`, `about=`, `person=`, `place=`, `org=`
-//! (entity keys, comma-separated), `article=<id>`, `from=`/`to=` (ISO dates),
-//! `kind=full|partial`, `group=speaker`, `sort=newest|oldest`, `corpus=<url>`. Parsing never fails: what cannot be
+//! (entity keys, comma-separated), `article=<id>`, `quote=<id>:<byte start>` (one quote, its
+//! article opened), `from=`/`to=` (ISO dates), `kind=full|partial`, `group=speaker`,
+//! `sort=newest|oldest`, `corpus=<url>`. Parsing never fails: what cannot be
 //! understood is dropped and reported as a notice, and the rest still applies.
 
 use broadsheet_extract::QuoteKind;
@@ -89,6 +90,10 @@ pub struct ViewState {
     /// Selected keys per facet, in `Facet::ALL` order.
     pub keys: [Vec<String>; 5],
     pub article: Option<String>,
+    /// One quote of `article`, marked and scrolled to: the byte offset where it starts in the
+    /// article's text (`quote=<article id>:<start>`). Without an article it means nothing and
+    /// is not written.
+    pub quote: Option<usize>,
     pub from: Option<String>,
     pub to: Option<String>,
     pub kind: Option<QuoteKind>,
@@ -115,6 +120,13 @@ fn is_corpus_url(s: &str) -> bool {
 
 fn is_article_id(s: &str) -> bool {
     !s.is_empty() && s.len() <= 200 && s.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// `<article id>:<byte offset>`, as `quote=` carries one quote.
+fn parse_quote(v: &str) -> Option<(String, usize)> {
+    let (id, start) = v.rsplit_once(':')?;
+    let start = start.parse().ok().filter(|_| start.bytes().all(|b| b.is_ascii_digit()))?;
+    is_article_id(id).then(|| (id.to_string(), start))
 }
 
 /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` with plausible numbers.
@@ -148,6 +160,7 @@ impl ViewState {
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (ViewState, Vec<String>) {
         let mut s = ViewState::default();
         let mut notices = Vec::new();
+        let mut quote = None;
         for (k, v) in pairs {
             let v = v.trim();
             match k {
@@ -175,6 +188,11 @@ impl ViewState {
                 "article" if v.is_empty() => {}
                 "article" if is_article_id(v) => s.article = Some(v.to_string()),
                 "article" => notices.push(format!("article “{}” is not an article id and was ignored", shown(v))),
+                "quote" if v.is_empty() => {}
+                "quote" => match parse_quote(v) {
+                    Some(q) => quote = Some(q),
+                    None => notices.push(format!("quote “{}” is not an article id and a byte offset like 000_36cf:1234 and was ignored", shown(v))),
+                },
                 "from" | "to" if v.is_empty() => {}
                 "from" | "to" if is_iso_date(v) => {
                     if k == "from" {
@@ -203,6 +221,18 @@ impl ViewState {
                 _ => notices.push(format!("the parameter “{}” is not known and was ignored", shown(k))),
             }
         }
+        // A quote opens its article; a link that names another article keeps that one.
+        if let Some((id, start)) = quote {
+            match &s.article {
+                Some(article) if *article != id => {
+                    notices.push(format!("quote “{}:{start}” is not in article “{}” and was ignored", shown(&id), shown(article)))
+                }
+                _ => {
+                    s.article = Some(id);
+                    s.quote = Some(start);
+                }
+            }
+        }
         (s, notices)
     }
 
@@ -224,8 +254,10 @@ impl ViewState {
                 parts.push(format!("{}={}", f.param(), keys.join(",")));
             }
         }
-        if let Some(a) = &self.article {
-            parts.push(format!("article={}", encode(a)));
+        match (&self.article, self.quote) {
+            (Some(a), Some(start)) => parts.push(format!("quote={}:{start}", encode(a))),
+            (Some(a), None) => parts.push(format!("article={}", encode(a))),
+            (None, _) => {}
         }
         if let Some(d) = &self.from {
             parts.push(format!("from={d}"));
@@ -261,12 +293,23 @@ impl ViewState {
 
     /// True when any filter narrows the items (the view and grouping do not).
     pub fn has_filters(&self) -> bool {
-        !self.q.is_empty()
-            || self.keys.iter().any(|k| !k.is_empty())
-            || self.article.is_some()
-            || self.from.is_some()
-            || self.to.is_some()
-            || self.kind.is_some()
+        self.active_filters() > 0
+    }
+
+    /// How many filters narrow the items: what the phone layout's "Filters (n)" counts, one
+    /// per chip (the search, each chosen key, the article, each date bound, the kind).
+    pub fn active_filters(&self) -> usize {
+        usize::from(!self.q.is_empty())
+            + self.keys.iter().map(Vec::len).sum::<usize>()
+            + usize::from(self.article.is_some())
+            + usize::from(self.from.is_some())
+            + usize::from(self.to.is_some())
+            + usize::from(self.kind.is_some())
+    }
+
+    /// This view with the date range set to `from`..=`to` (a bar of the timeline, or several).
+    pub fn dated(&self, from: String, to: String) -> ViewState {
+        ViewState { from: Some(from), to: Some(to), ..self.clone() }
     }
 
     /// The same view, grouped and ordered as it was, with every filter removed.
@@ -348,6 +391,31 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_opens_its_article_and_is_written_in_its_place() {
+        let (s, notices) = parse("view=quotes&quote=000_36cf:1234&q=war");
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!((s.article.as_deref(), s.quote), (Some("000_36cf"), Some(1234)));
+        assert_eq!(s.to_query(), "view=quotes&q=war&quote=000_36cf:1234");
+        assert_eq!(parse(&s.to_query()).0, s);
+        // The same article named twice is one; another article keeps the link's article.
+        assert_eq!(parse("article=a-1&quote=a-1:7").0.quote, Some(7));
+        let (other, notices) = parse("article=a-1&quote=b-2:7");
+        assert_eq!((other.article.as_deref(), other.quote, notices.len()), (Some("a-1"), None, 1));
+        // Leaving the article leaves its quote.
+        assert_eq!(ViewState { article: None, ..s.clone() }.to_query(), "view=quotes&q=war");
+        for bad in ["quote=a-1", "quote=a-1:", "quote=a-1:x", "quote=:5", "quote=a%2F1:5", "quote=a-1:%2B5", "quote=a-1:99999999999999999999999"] {
+            let (state, notices) = parse(bad);
+            assert_eq!((state, notices.len()), (ViewState::default(), 1), "{bad}");
+        }
+    }
+
+    #[test]
+    fn active_filters_count_one_per_chip() {
+        assert_eq!(parse("view=quotes&group=speaker&sort=newest&corpus=c.jsonl").0.active_filters(), 0);
+        assert_eq!(parse("q=x&speaker=a,b&place=c&quote=d:1&from=2020&to=2021&kind=full").0.active_filters(), 8);
+    }
+
+    #[test]
     fn defaults_make_an_empty_query() {
         assert_eq!(ViewState::default().to_query(), "");
         assert_eq!(parse("").0, ViewState::default());
@@ -380,6 +448,20 @@ mod tests {
         }
 
         #[test]
+        fn any_values_of_known_parameters_parse_to_a_state_that_round_trips(
+            pairs in proptest::collection::vec(
+                ("view|q|speaker|about|person|place|org|article|quote|from|to|kind|group|sort|corpus", "[a-z0-9:._,\\-й 😀%]{0,14}"),
+                0..6,
+            ),
+        ) {
+            let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let (s, _) = parse(&query.join("&"));
+            let (again, notices) = parse(&s.to_query());
+            proptest::prop_assert_eq!(&again, &s);
+            proptest::prop_assert!(notices.is_empty(), "{:?}", notices);
+        }
+
+        #[test]
         fn any_state_made_of_known_parameters_round_trips(
             view in proptest::option::of("articles|quotes"),
             q in "[a-zé \"“]{0,12}",
@@ -387,6 +469,7 @@ mod tests {
             from in proptest::option::of("20[0-3][0-9](-(0[1-9]|1[0-2]))?"),
             kind in proptest::option::of("full|partial"),
             sort in proptest::option::of("newest|oldest"),
+            quote in proptest::option::of(("[a-z0-9_]{1,8}|[а-я]{1,3}", 0usize..100_000)),
         ) {
             let mut query = vec![format!("q={}", q.replace(' ', "+").replace('"', "%22"))];
             query.extend(view.map(|v| format!("view={v}")));
@@ -396,6 +479,7 @@ mod tests {
             query.extend(from.map(|f| format!("from={f}")));
             query.extend(kind.map(|k| format!("kind={k}")));
             query.extend(sort.map(|o| format!("sort={o}")));
+            query.extend(quote.map(|(id, start)| format!("quote={}:{start}", encode(&id))));
             let (s, notices) = parse(&query.join("&"));
             proptest::prop_assert!(notices.is_empty(), "{:?}", notices);
             proptest::prop_assert_eq!(parse(&s.to_query()).0, s);

@@ -48,7 +48,7 @@ fn quote_view_filters_by_speaker_and_search() {
     let root = mount_at("view=quotes&speaker=alexander-lukashenko&q=negotiations");
     assert_eq!(count(&root, ".quote-item"), 3);
     assert_eq!(count(&root, ".chips .chip"), 2, "search and speaker chips");
-    assert_eq!(count(&root, ".facet-value[aria-pressed=true]"), 2, "speaker value and 'Any' kind are pressed");
+    assert_eq!(count(&root, ".facet-value[aria-current=true]"), 2, "speaker value and 'Any' kind are current");
     root.remove();
 }
 

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::overview::Overview;
 use super::show_more::{ShowMore, PAGE_SIZE};
 use super::sort_order::SortOrder;
 use super::use_ctx;
@@ -12,10 +13,20 @@ use crate::archive_markup;
 use crate::archive_session::ArchiveSession;
 use crate::chunks::{self, Have};
 use crate::filter::speaker_total;
-use crate::load::Loader;
+use crate::load::{Loader, LoadingCodeUnavailable};
 use crate::markup::Html;
 use crate::search::Query;
 use crate::state::{View, ViewState};
+
+/// The main column for an index in format 3 ([`ArchiveResults`]), in the loading module like
+/// all the page's code for such an index (see [`crate::archive_session::archive_results`]).
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(corpus_loading, wasm_split_path = ::leptos::wasm_split, fallible, preload(ready_archive_results_view))
+)]
+pub fn archive_results_view() -> Result<AnyView, LoadingCodeUnavailable> {
+    Ok(view! { <ArchiveResults/> }.into_any())
+}
 
 #[component]
 pub fn ArchiveResults() -> impl IntoView {
@@ -179,6 +190,7 @@ pub fn ArchiveResults() -> impl IntoView {
                     ctx.href(&ViewState { group_by_speaker: !s.group_by_speaker, ..s })
                 };
                 view! {
+                    <Overview/>
                     <div class="list-head">
                         <p class="summary" role="status">{move || format!("{} of {} {noun}", total(), of())}
                             <Show when=searching><span class="searching">{" · searching…"}</span></Show>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::downloads::Downloads;
 use super::show_more::{ShowMore, PAGE_SIZE};
 use super::sort_order::SortOrder;
 use super::use_ctx;
@@ -34,7 +35,10 @@ pub fn ArticleCards() -> impl IntoView {
     view! {
         <div class="list-head">
             <p class="summary" role="status">{move || format!("{} of {} articles", total(), articles())}</p>
-            <SortOrder/>
+            <span class="list-actions">
+                <Downloads quotes=false/>
+                <SortOrder/>
+            </span>
         </div>
         <Show when=move || total() == 0>
             <p class="empty">"No article matches these filters. " <a href=clear>"Clear all filters"</a></p>

@@ -1,56 +1,13 @@
 //! An opened article: the full text with every quote highlighted and labelled
-//! with its speaker, entity mentions marked and search hits highlighted.
+//! with its speaker, entity mentions marked and search hits highlighted. A link
+//! to one quote (`quote=`) marks it and scrolls to it; each quote's label is such a link.
 
-use broadsheet_extract::EntityKind;
 use leptos::prelude::*;
 
 use super::use_ctx;
-use crate::corpus::Corpus;
-use crate::highlight::segments;
+use crate::markup;
 use crate::search::{Folded, Query};
 use crate::state::{Facet, View, ViewState};
-
-/// The article's paragraphs with every mark; search hits follow `q`.
-fn body(corpus: &Corpus, index: usize, q: &str) -> impl IntoView {
-    let a = &corpus.articles[index];
-    let query = Query::parse(q);
-    let hits = if query.is_empty() { Vec::new() } else { Folded::new(&a.text).hits(&query) };
-    let speaker_name = |qi: usize| a.quotes[qi].speaker.as_deref().map(|k| corpus.name_of(k));
-    a.paragraphs
-        .iter()
-        .map(|&p| {
-            let parts = segments(a, p, &hits)
-                .into_iter()
-                .map(|s| {
-                    let text = s.span.text(&a.text).to_string();
-                    let mut class = String::new();
-                    if s.quote.is_some() {
-                        class.push_str("quote ");
-                    }
-                    if let Some((kind, _)) = s.entity {
-                        class.push_str(match kind {
-                            EntityKind::Person => "ent person ",
-                            EntityKind::Place => "ent place ",
-                            EntityKind::Organization => "ent org ",
-                        });
-                    }
-                    let label = s.quote.filter(|_| s.quote_starts).map(|qi| {
-                        let name = speaker_name(qi).unwrap_or_else(|| "unattributed".into());
-                        let id = format!("q-{qi}");
-                        view! { <span class="speaker-label" id=id>{name}</span> }
-                    });
-                    let body = if s.hit {
-                        view! { <mark class=class>{text}</mark> }.into_any()
-                    } else {
-                        view! { <span class=class>{text}</span> }.into_any()
-                    };
-                    view! { {label}{body} }
-                })
-                .collect_view();
-            view! { <p>{parts}</p> }
-        })
-        .collect_view()
-}
 
 #[component]
 pub fn ArticleView(index: usize) -> impl IntoView {
@@ -62,7 +19,31 @@ pub fn ArticleView(index: usize) -> impl IntoView {
     let quotes_here = move || ctx.href(&ViewState { view: View::Quotes, article: Some(id.clone()), ..ctx.state.get() });
     let for_body = corpus.clone();
     let q = Memo::new(move |_| ctx.state.with(|s| s.q.clone()));
-    let paragraphs = move || body(&for_body, index, &q.get());
+    // The quote a link names, as its place in the article; `Err` holds an offset no quote starts at.
+    let first_quote = corpus.quotes_of(index).start;
+    let marked = Memo::new(move |_| {
+        let start = ctx.state.with(|s| s.quote)?;
+        let corpus = ctx.corpus_signal.get_untracked();
+        Some(corpus.quote_at(index, start).map(|i| i - first_quote).ok_or(start))
+    });
+    let paragraphs = move || {
+        let query = Query::parse(&q.get());
+        let a = &for_body.articles[index];
+        let hits = if query.is_empty() { Vec::new() } else { Folded::new(&a.text).hits(&query) };
+        markup::article_body(&for_body, index, &hits, marked.get(), &|qi| ctx.quote_href(&for_body, first_quote + qi, &q.get_untracked()))
+            .into_trusted()
+    };
+    // Scrolled to the marked quote once the page has drawn it.
+    Effect::new(move |_| {
+        if let Some(Ok(qi)) = marked.get() {
+            request_animation_frame(move || {
+                if let Some(label) = document().get_element_by_id(&format!("q-{qi}")) {
+                    label.scroll_into_view();
+                }
+            });
+        }
+    });
+
     let speakers = corpus.article_keys[index][Facet::Speaker as usize]
         .iter()
         .map(|k| {
@@ -89,7 +70,7 @@ pub fn ArticleView(index: usize) -> impl IntoView {
                 <span class="quote">{"quote"}</span> " " <span class="ent person">{"person"}</span> " "
                 <span class="ent place">{"place"}</span> " " <span class="ent org">{"organisation"}</span>
             </p>
-            <div class="body">{paragraphs}</div>
+            <div class="body" prop:innerHTML=paragraphs></div>
         </article>
     }
     .into_any()

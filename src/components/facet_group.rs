@@ -24,7 +24,7 @@ pub fn FacetGroup(facet: Facet) -> impl IntoView {
     let find_id = format!("find-{}", facet.param());
     let find_label = format!("Find {}", facet.label().to_lowercase());
     view! {
-        <section class="facet" aria-labelledby=heading_id.clone()>
+        <section class="facet" aria-labelledby=heading_id.clone() data-focus-group=facet.param()>
             <h2 id=heading_id.clone()>{facet.label()}</h2>
             <Show when=move || value_count() == 0>
                 <p class="none">{"None"}</p>

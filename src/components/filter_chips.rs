@@ -45,11 +45,12 @@ pub fn FilterChips() -> impl IntoView {
         }
         let clear = ctx.href(&s.cleared());
         Some(view! {
-            <section class="chips" aria-label="Active filters">
+            <section class="chips" aria-label="Active filters" data-focus-group="chips">
                 <ul>
                     {chips.into_iter().map(|(label, without)| {
                         let aria = format!("Remove filter {label}");
-                        view! { <li><a class="chip" href=ctx.href(&without) aria-label=aria>{label}<span aria-hidden="true">{" ×"}</span></a></li> }
+                        let focus_key = label.clone();
+                        view! { <li><a class="chip" href=ctx.href(&without) aria-label=aria data-focus=focus_key>{label}<span aria-hidden="true">{" ×"}</span></a></li> }
                     }).collect_view()}
                 </ul>
                 <a class="clear" href=clear>"Clear all"</a>

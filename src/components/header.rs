@@ -1,23 +1,12 @@
 //! Masthead: corpus name and counts, the two views, the search box and "Copy link".
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use leptos::task::spawn_local;
 
 use super::search_box::SearchBox;
 use super::use_ctx;
+use crate::share;
 use crate::state::{View, ViewState};
-
-/// Copies `text` to the clipboard when the browser allows it; says what happened.
-fn copy_to_clipboard(text: &str) -> String {
-    let navigator = window().navigator();
-    let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).is_ok_and(|c| !c.is_undefined());
-    if has_clipboard {
-        let _promise = navigator.clipboard().write_text(text);
-        "Link copied.".to_string()
-    } else {
-        format!("Copy this link: {text}")
-    }
-}
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -30,7 +19,6 @@ pub fn Header() -> impl IntoView {
         let corpus = ctx.corpus();
         format!("{} articles · {} quotes · {} speakers", corpus.articles.len(), corpus.quotes.len(), corpus.speakers())
     };
-    let status = RwSignal::new(String::new());
     let tab = move |view: View, label: &'static str| {
         let ctx = use_ctx();
         let href = move || {
@@ -55,9 +43,14 @@ pub fn Header() -> impl IntoView {
             <div class="copy">
                 <button type="button" on:click=move |_| {
                     let url = window().location().href().unwrap_or_default();
-                    status.set(copy_to_clipboard(&url));
+                    spawn_local(async move {
+                        // Where the page may not copy, the link is shown to copy by hand.
+                        ctx.say(match share::copy(&url, None).await {
+                            Ok(()) => "Link copied.".to_string(),
+                            Err(why) => format!("Copy this link: {url} ({why})"),
+                        });
+                    });
                 }>"Copy link"</button>
-                <span class="copy-status" role="status">{move || status.get()}</span>
             </div>
         </header>
     }

@@ -11,7 +11,7 @@ pub fn KindFilter() -> impl IntoView {
     let option = move |kind: Option<QuoteKind>, label: &'static str| {
         let ctx = use_ctx();
         let href = move || ctx.href(&ViewState { kind, ..ctx.state.get() });
-        let pressed = move || if ctx.state.get().kind == kind { "true" } else { "false" };
+        let current = move || (ctx.state.get().kind == kind).then_some("true");
         let count = move || {
             let (full, partial) = ctx.results.with(|r| r.kinds);
             match kind {
@@ -21,7 +21,7 @@ pub fn KindFilter() -> impl IntoView {
             }
         };
         view! {
-            <li><a class="facet-value" href=href aria-pressed=pressed data-noscroll=""><span class="name">{label}</span><span class="count">{count}</span></a></li>
+            <li><a class="facet-value" href=href aria-current=current data-noscroll=""><span class="name">{label}</span><span class="count">{count}</span></a></li>
         }
     };
     view! {

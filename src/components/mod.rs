@@ -13,13 +13,16 @@ pub mod archive_results;
 pub mod article_cards;
 pub mod article_view;
 pub mod date_range;
-pub mod download_quotes;
+pub mod downloads;
 pub mod facet_group;
 pub mod filter_chips;
+pub mod filters_toggle;
 pub mod header;
+pub mod keyboard;
 pub mod kind_filter;
 pub mod loader_panel;
 pub mod notices;
+pub mod overview;
 pub mod page;
 pub mod quote_list;
 pub mod results;
@@ -44,6 +47,9 @@ pub struct Ctx {
     pub base: &'static str,
     pub state: Memo<ViewState>,
     pub results: Memo<Results>,
+    /// What the page says of the reader's last action (a link or a quote copied, a file
+    /// saved, or why not), shown for a few seconds and read out by screen readers.
+    pub said: RwSignal<String>,
 }
 
 impl Ctx {
@@ -60,6 +66,35 @@ impl Ctx {
         } else {
             format!("{}?{}", self.base, q)
         }
+    }
+
+    /// The link to quote `index` of `corpus` (`quote=`): its article opened at it, the
+    /// corpus kept and the search `q` still marked.
+    pub fn quote_href(&self, corpus: &Corpus, index: usize, q: &str) -> String {
+        let (article, start) = corpus.quote_param(index).unwrap_or_default();
+        let corpus = self.state.with_untracked(|s| s.corpus.clone());
+        self.href(&ViewState { article: Some(article), quote: Some(start), q: q.to_string(), corpus, ..ViewState::default() })
+    }
+
+    /// Says `text` for a few seconds (see `said`).
+    pub fn say(&self, text: String) {
+        let said = self.said;
+        said.set(text.clone());
+        set_timeout(
+            move || {
+                said.update(|now| {
+                    if *now == text {
+                        now.clear()
+                    }
+                })
+            },
+            std::time::Duration::from_secs(6),
+        );
+    }
+
+    /// `href` as a whole URL, to copy or save where this page is not.
+    pub fn absolute(&self, href: &str) -> String {
+        window().location().origin().map(|origin| origin + href).unwrap_or_else(|_| href.to_string())
     }
 }
 

@@ -1,10 +1,13 @@
-//! The main column: the article cards, an opened article or the quote list.
+//! The main column: an opened article, or a list (article cards or quotes) under the profile
+//! of the one speaker or entity it is filtered to and the charts of its items: the timeline
+//! and who is quoted.
 
 use leptos::prelude::*;
 
-use super::archive_results::ArchiveResults;
+use super::archive_results::archive_results_view;
 use super::article_cards::ArticleCards;
 use super::article_view::ArticleView;
+use super::overview::Overview;
 use super::quote_list::QuoteList;
 use super::use_ctx;
 use crate::load::Loader;
@@ -18,7 +21,7 @@ pub fn Results() -> impl IntoView {
     let archive = use_context::<Loader>().map(|l| l.archive);
     move || {
         if archive.is_some_and(|a| a.is_shown()) {
-            return view! { <ArchiveResults/> }.into_any();
+            return crate::loaded!(archive_results_view()).unwrap_or_else(|| ().into_any());
         }
         let (view, article) = mode.get();
         let corpus = ctx.corpus();
@@ -35,8 +38,8 @@ pub fn Results() -> impl IntoView {
                     .into_any()
                 }
             },
-            (View::Articles, None) => view! { <ArticleCards/> }.into_any(),
-            (View::Quotes, _) => view! { <QuoteList/> }.into_any(),
+            (View::Articles, None) => view! { <Overview/><ArticleCards/> }.into_any(),
+            (View::Quotes, _) => view! { <Overview/><QuoteList/> }.into_any(),
         }
     }
 }

@@ -102,7 +102,7 @@ test('quotes about a place are those that name it in their own words; a click on
 
 test('a quote list downloads as CSV: every quote of the view, not only the ones shown', async () => {
   const csvOf = async (page) => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button.download').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button.download[data-export=csv]').click()]);
     assert.equal(download.suggestedFilename(), 'broadsheet-quotes.csv');
     return fs.readFileSync(await download.path(), 'utf8');
   };
@@ -200,7 +200,7 @@ test('a copied link opened fresh shows the same view', async () => {
   const page = await open('?view=quotes&place=kyiv&kind=partial');
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.locator('.copy button').click();
-  await page.waitForSelector('.copy-status:has-text("copied")');
+  await page.waitForSelector('.toast:has-text("Link copied")');
   const link = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(link, page.url());
   const before = await quoteTexts(page);
@@ -372,6 +372,31 @@ test('the seed page never fetches the extractor; the first corpus opened fetches
   await page.context().close();
 });
 
+test('the seed page never fetches the code that opens a corpus; the first load fetches it once, and its loss is reported', async () => {
+  const page = await fresh();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  // A site that lost the loading module: the load fails with the reason, and the corpus stays.
+  const loadingModule = /broadsheet-loading-[0-9a-f]{16}\.wasm$/;
+  await page.route(loadingModule, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(base + '?view=quotes');
+  await page.waitForSelector('.quote-item');
+  assert.deepEqual(fetched.filter((f) => /broadsheet-loading-/.test(f)), [], 'the bundled corpus needs no loading code');
+  await page.locator('.loader summary').click();
+  await page.locator('.loader input[type=file][multiple]').setInputFiles([{ name: 'local.txt', mimeType: 'text/plain', buffer: Buffer.from('Dam opens\n\nWater for all.') }]);
+  await page.waitForSelector('.load-status.failed');
+  assert.match(await page.locator('.load-status.failed').innerText(), /code for opening a corpus could not be fetched; check the connection and try again/);
+  assert.equal(await page.locator('.quote-item').count(), 12, 'the seed corpus stays');
+  // A failure is not kept: once the file is back, the next load fetches it and opens the corpus.
+  await page.unroute(loadingModule);
+  await page.locator('.loader input[type=file][multiple]').setInputFiles([{ name: 'local.txt', mimeType: 'text/plain', buffer: Buffer.from('Dam opens\n\nWater for all.') }]);
+  await page.waitForSelector('.load-status.ok');
+  await page.goto(base + '?corpus=fixtures/wire.jsonl');
+  await page.waitForSelector('.load-status.ok');
+  assert.equal(fetched.filter((f) => loadingModule.test(f)).length, 3, 'once a page: the failed fetch, the one after it, the new page\'s');
+  await page.context().close();
+});
+
 test('markup in a corpus shows as text in the cards and the quotes', async () => {
   const page = await open('?corpus=fixtures/markup.txt', undefined, '.load-status.ok');
   assert.equal(await page.locator('.card .title a').textContent(), 'Harbour <img src=x onerror="alert(1)"> & news');
@@ -452,7 +477,8 @@ test('a hostile corpus runs no script and shows every vector as written', async 
   const page = await open('?corpus=fixtures/hostile.jsonl', undefined, '.load-status.ok');
   const noScriptRan = async () => {
     assert.equal(await page.evaluate(() => window.pwned), undefined, 'no script ran');
-    assert.equal(await page.locator('main img, main svg, main b, main script, aside img, aside svg, .load-status img').count(), 0, 'no element made from the text');
+    // The page's own drawings (the charts) are the only svg.
+    assert.equal(await page.locator('main img, main svg:not([data-timeline], .bar), main b, main script, aside img, aside svg, .load-status img').count(), 0, 'no element made from the text');
   };
   assert.match(await page.locator('.load-status').innerText(), /Loaded 3 articles/);
   const titles = await page.locator('.card .title a').allTextContents();
@@ -591,6 +617,329 @@ test('the single-file build works opened straight from disk', async () => {
   assert.match(await page.locator('.load-status').innerText(), /Loaded 240 articles/);
   assert.deepEqual(warnings, []);
   await page.context().close();
+});
+
+// The timeline of a view: a bar per period, its count said on hover and focus, a click or a
+// drag sets the date range, the undated counted apart, a table as its text alternative.
+const timeline = (page) => page.locator('.charts svg[data-timeline="timeline"]');
+// Captions are set in capitals by the stylesheet: their text is read as written.
+const caption = (page) => page.locator('.charts .timeline figcaption').textContent();
+
+test('the timeline counts the view by period; hover and focus say a bar, a click or a drag sets the dates', async () => {
+  for (const corpus of ['fixtures/dated.jsonl', 'fixtures/dated-index/index.json']) {
+    const page = await open(`?corpus=${corpus}&view=quotes`, undefined, '.load-status.ok');
+    // Six quotes: five dated from January to March 2024 (weeks), one undated.
+    assert.equal(await caption(page), 'Quotes per week, week of 8 January 2024 – week of 18 March 2024 · 1 undated', corpus);
+    const bars = timeline(page).locator('a');
+    assert.equal(await bars.count(), 3);
+    assert.deepEqual(await bars.evaluateAll((as) => as.map((a) => a.getAttribute('aria-label'))),
+      ['week of 8 January 2024: 2 quotes', 'week of 12 February 2024: 2 quotes', 'week of 18 March 2024: 1 quotes']);
+    // The table says the same, and the undated.
+    // The table is written when it is opened, and the focus stays on its summary.
+    assert.equal(await page.locator('.charts .timeline table').count(), 0);
+    await page.locator('.charts .timeline summary').click();
+    await page.waitForSelector('.charts .timeline details[open] tbody tr');
+    await page.waitForFunction(() => document.activeElement?.matches('.charts .timeline summary'));
+    assert.deepEqual(await page.locator('.charts .timeline tbody tr').allInnerTexts(),
+      ['week of 8 January 2024\t2', 'week of 12 February 2024\t2', 'week of 18 March 2024\t1', 'undated\t1']);
+    await bars.nth(1).hover();
+    assert.equal(await page.locator('.charts .readout').innerText(), 'week of 12 February 2024: 2');
+    // A click: that week.
+    await bars.nth(1).click();
+    await page.waitForURL(/from=2024-02-12&to=2024-02-18/);
+    assert.deepEqual(await quoteTexts(page), ['“The crane is late,”', '“Bergen waits,”']);
+    assert.match(await page.locator('.chips').innerText(), /2024-02-12/);
+    // The article view counts articles.
+    await page.goto(base + `?corpus=${corpus}`);
+    await page.waitForSelector('.load-status.ok');
+    assert.equal(await caption(page), 'Articles per week, week of 8 January 2024 – week of 18 March 2024 · 1 undated');
+    // A drag from the first bar to the last: the three weeks.
+    const box = await timeline(page).boundingBox();
+    await page.mouse.move(box.x + 2, box.y + box.height - 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height - 2);
+    assert.match(await page.locator('.charts .readout').innerText(), /^week of 8 January 2024 – week of/);
+    await page.mouse.move(box.x + box.width - 2, box.y + box.height - 2);
+    await page.mouse.up();
+    await page.waitForURL(/from=2024-01-08&to=2024-03-24/);
+    assert.equal(await page.locator('.card').count(), 3);
+    // The keyboard: one tab stop, the arrows move along the bars, Enter shows that period.
+    await page.goto(base + `?corpus=${corpus}&view=quotes`);
+    await page.waitForSelector('.load-status.ok');
+    await timeline(page).locator('a').first().focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.locator('.charts .readout').innerText(), 'week of 18 March 2024: 1');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/from=2024-03-18&to=2024-03-24/);
+    assert.deepEqual(await quoteTexts(page), ['“It is here at last,”']);
+    await page.context().close();
+  }
+  // Nothing dated: no bars, and the count of the undated is said.
+  const page = await open('?corpus=fixtures/wire.jsonl', undefined, '.load-status.ok');
+  assert.equal(await caption(page), 'No dated articles · 240 undated');
+  assert.equal(await timeline(page).count(), 0);
+  await page.context().close();
+});
+
+test('one speaker has a profile: names as written, roles, first and last quote, whom they talk about, who else speaks, the articles', async () => {
+  const page = await open('?view=quotes&speaker=alexander-lukashenko');
+  const profile = page.locator('.profile');
+  assert.equal(await profile.locator('h2').textContent(), 'Alexander Lukashenko person');
+  assert.match(await profile.locator('.facts').innerText(), /^Quoted 19 times in 2 articles, first on 5 May 2022, last on 31 March 2023\./);
+  const row = async (term) => profile.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]').innerText();
+  const written = await row('Written as');
+  for (const variant of ['Lukashenko 10', 'Alexander Lukashenko 5', 'Belarus President Alexander Lukashenko 1']) assert.ok(written.includes(variant), written);
+  assert.equal(await profile.locator('dd q').first().textContent(), 'Lukashenko');
+  assert.match(await row('Titles and roles'), /Belarus President/);
+  assert.match(await row('Talks most about'), /^Russia 3, Ukraine 2/);
+  assert.match(await row('Quoted alongside'), /Dmitry Peskov 1/);
+  assert.equal(await profile.locator('.profile-articles li').count(), 2);
+  // Its own small timeline, named and with a table.
+  assert.equal(await profile.locator('.timeline figcaption').textContent(), 'Quotes per month, May 2022 – March 2023');
+  assert.equal(await profile.locator('svg[data-timeline="profile-timeline"]').getAttribute('aria-labelledby'), 'profile-timeline-caption');
+  await page.screenshot({ path: path.join(shots, 'profile-speaker-desktop.png'), fullPage: true });
+  // What they talk about is a link to those quotes.
+  await profile.locator('dd a', { hasText: 'Russia' }).click();
+  await page.waitForURL(/speaker=alexander-lukashenko&about=russia/);
+  assert.equal(await page.locator('.quote-item').count(), 3);
+  // The first quote's date opens its article at that quote.
+  await page.goto(base + '?view=quotes&speaker=alexander-lukashenko');
+  await profile.locator('.facts a', { hasText: '31 March 2023' }).first().click();
+  await page.waitForSelector('.reader .quote.marked');
+  assert.match(page.url(), /quote=002_3b104472c2dad064%3A\d+|quote=002_3b104472c2dad064:\d+/);
+  await page.context().close();
+  // In an opened corpus and in an index.
+  for (const corpus of ['fixtures/dated.jsonl', 'fixtures/dated-index/index.json']) {
+    const opened = await open(`?corpus=${corpus}&view=quotes&speaker=ola-strand`, { width: 390, height: 844 }, '.load-status.ok');
+    const p = opened.locator('.profile');
+    assert.match(await p.locator('.facts').innerText(), /^Quoted 3 times in 3 articles, first on 10 January 2024, last on 20 March 2024\./, corpus);
+    assert.match(await p.innerText(), /harbour master/);
+    assert.match(await p.locator('dt', { hasText: 'Quoted alongside' }).locator('xpath=following-sibling::dd[1]').innerText(), /^Eva Nyberg 2$/);
+    assert.match(await p.locator('dt', { hasText: 'Talked about by' }).locator('xpath=following-sibling::dd[1]').innerText(), /^Eva Nyberg 1$/);
+    if (corpus.endsWith('.jsonl')) await opened.screenshot({ path: path.join(shots, 'profile-speaker-phone.png'), fullPage: true });
+    await opened.context().close();
+  }
+});
+
+test('one place, person or organisation has a profile: how often and where it is named, who talks about it', async () => {
+  const page = await open('?place=russia');
+  const profile = page.locator('.profile');
+  assert.equal(await profile.locator('h2').textContent(), 'Russia place');
+  assert.match(await profile.locator('.facts').innerText(), /Named \d+ times in 2 articles, first on 5 May 2022, last on 31 March 2023\. Named in 3 quotes/);
+  assert.match(await profile.locator('dt', { hasText: 'Talked about by' }).locator('xpath=following-sibling::dd[1]').innerText(), /^Alexander Lukashenko 3$/);
+  assert.match(await profile.locator('.timeline figcaption').textContent(), /^Articles per month/);
+  await page.screenshot({ path: path.join(shots, 'profile-place-desktop.png'), fullPage: true });
+  await profile.locator('.facts a', { hasText: 'the quotes about it' }).click();
+  await page.waitForURL(/view=quotes&about=russia/);
+  assert.equal(await page.locator('.quote-item').count(), 3);
+  // Two chosen: no profile.
+  await page.goto(base + '?place=russia&org=kremlin');
+  await page.waitForSelector('.card');
+  assert.equal(await profile.count(), 0);
+  // A key this corpus does not know says so.
+  await page.goto(base + '?person=nobody-here');
+  await page.waitForSelector('.summary');
+  assert.equal(await profile.locator('h2').innerText(), 'Not in this corpus');
+  await page.context().close();
+});
+
+test('who is quoted: the speakers of the view with their share, a click chooses one, the facet stays', async () => {
+  const page = await open('?view=quotes');
+  const voices = page.locator('.voices .voice');
+  const rows = await voices.allInnerTexts();
+  assert.match(await page.locator('.voices-total').innerText(), /^Share of the 24 quotes listed$/);
+  assert.match(rows[0], /^Alexander Lukashenko\s+19 · 79%$/);
+  assert.ok(rows.length >= 2 && rows.length <= 8, rows.join(' | '));
+  assert.equal(await page.locator('.voices h2').textContent(), 'Who is quoted');
+  await voices.filter({ hasText: 'Vladimir Putin' }).click();
+  await page.waitForURL(/speaker=vladimir-putin/);
+  assert.equal(await page.locator('.voices .voice[aria-current="true"]').innerText().then((t) => t.replace(/\s+/g, ' ')), 'Vladimir Putin 2 · 8%');
+  assert.ok((await speakers(page)).every((s) => s === 'Vladimir Putin'));
+  assert.ok(await page.locator('#facet-speaker ~ ul .facet-value').count() >= 2, 'the facet list stays');
+  await page.screenshot({ path: path.join(shots, 'who-is-quoted-desktop.png') });
+  await page.context().close();
+});
+
+test('a quote is a link: it opens the article scrolled to the quote and marked; Copy gives it with its citation', async () => {
+  const page = await open('?view=quotes&speaker=vladimir-putin', { width: 1280, height: 700 });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const first = page.locator('.quote-item').first();
+  const quote = await first.locator('blockquote').textContent();
+  const href = await first.locator('.meta > a:not(.speaker)').getAttribute('href');
+  assert.match(href, /\?quote=[^&]+(%3A|:)\d+$/);
+  await first.locator('.copy-quote').click();
+  await page.waitForSelector('.toast:has-text("Quote copied")');
+  const [text, html] = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    return Promise.all(['text/plain', 'text/html'].map(async (t) => (await item.getType(t)).text()));
+  });
+  const [cited, link] = text.split('\n');
+  // A quote that ends in no punctuation of its own gets a comma.
+  assert.ok(cited.startsWith(quote.trim()) && /^,? Vladimir Putin, War in Ukraine: /.test(cited.slice(quote.trim().length)), cited);
+  assert.match(cited, /, 31 March 2023$/);
+  assert.ok(link.startsWith('http://') && link.includes('quote='), link);
+  assert.match(html, /^<p>.*Vladimir Putin, <cite><a href="http:[^"]*quote=[^"]*">[^<]+<\/a><\/cite>, 31 March 2023<\/p>$/);
+  // The link, opened fresh: the article, its quote marked and in view.
+  const opened = await open(link.slice(link.indexOf('?')), { width: 1280, height: 700 }, '.reader .quote.marked');
+  const marked = opened.locator('.reader .quote.marked').first();
+  assert.equal(await opened.locator('.reader .quote.marked').allTextContents().then((t) => t.join('')), quote);
+  await opened.waitForFunction(() => { const r = document.querySelector('.reader .quote.marked').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
+  assert.ok(await marked.isVisible());
+  await opened.screenshot({ path: path.join(shots, 'quote-link-desktop.png') });
+  // A link to no quote of the article says so and shows the article.
+  await opened.goto(base + '?quote=002_3b104472c2dad064:1');
+  await opened.waitForSelector('.reader .notice');
+  assert.match(await opened.locator('.reader .notice').innerText(), /No quote of this article starts at byte 1/);
+  await opened.context().close();
+  await page.context().close();
+  // A browser that refuses the clipboard: the reason, and the link to copy by hand.
+  const refused = await fresh({ init: () => { navigator.clipboard.write = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')); } });
+  await refused.goto(base + '?view=quotes');
+  await refused.locator('.copy-quote').first().click();
+  await refused.waitForSelector('.toast:has-text("could not be copied")');
+  assert.match(await refused.locator('.toast').innerText(), /Write permission denied\.\). Its link: http:\/\/\S+quote=/);
+  await refused.context().close();
+});
+
+test('a quote link keeps an opened corpus and an index, and opens the quote in it', async () => {
+  for (const corpus of ['fixtures/dated.jsonl', 'fixtures/dated-index/index.json']) {
+    const page = await open(`?corpus=${corpus}&view=quotes&speaker=eva-nyberg`, undefined, '.load-status.ok');
+    const href = await page.locator('.quote-item .meta > a:not(.speaker)').last().getAttribute('href');
+    assert.match(href, /corpus=fixtures%2Fdated/, href);
+    assert.match(href, /quote=d2(:|%3A)58/, href);
+    await page.locator('.quote-item .meta > a:not(.speaker)').last().click();
+    await page.waitForSelector('.reader .quote.marked');
+    assert.equal(await page.locator('.reader .quote.marked').textContent(), '“Bergen waits,”');
+    assert.equal(await page.locator('.reader .title').textContent(), 'Crane delayed');
+    await page.context().close();
+  }
+});
+
+test('a view exports its quotes as JSON and its articles as JSONL that opens again as the same corpus', async () => {
+  const page = await open('?view=quotes&speaker=alexander-lukashenko&q=negotiations');
+  const save = async (what) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`button.download[data-export=${what}]`).click()]);
+    return [download.suggestedFilename(), fs.readFileSync(await download.path(), 'utf8')];
+  };
+  const [name, json] = await save('json');
+  assert.equal(name, 'broadsheet-quotes.json');
+  const quotes = JSON.parse(json);
+  assert.equal(quotes.length, 3);
+  for (const q of quotes) {
+    assert.deepEqual(Object.keys(q), ['quote', 'speaker', 'speaker_key', 'kind', 'cue', 'about', 'article_id', 'article_title', 'date', 'start', 'end', 'speaker_start', 'speaker_end', 'link']);
+    assert.equal(q.speaker_key, 'alexander-lukashenko');
+    assert.match(q.quote, /negotiations/i);
+    assert.ok(q.end > q.start && q.link.includes(`quote=${q.article_id}`), JSON.stringify(q));
+  }
+  const [jsonlName, jsonl] = await save('jsonl');
+  assert.equal(jsonlName, 'broadsheet-articles.jsonl');
+  assert.equal(jsonl.trim().split('\n').length, 2, 'the two articles of the view');
+  // Opened again, from a link: the same articles and the same quotes.
+  const before = { titles: await page.locator('.quote-item .meta > a:not(.speaker)').allTextContents(), quotes: await quoteTexts(page) };
+  await page.route(/\/fixtures\/shared\.jsonl$/, (route) => route.fulfill({ contentType: 'application/x-ndjson', body: jsonl }));
+  await page.goto(base + '?corpus=fixtures/shared.jsonl&view=quotes&speaker=alexander-lukashenko&q=negotiations');
+  await page.waitForSelector('.load-status.ok');
+  assert.match(await page.locator('.load-status').innerText(), /Loaded 2 articles/);
+  assert.deepEqual({ titles: await page.locator('.quote-item .meta > a:not(.speaker)').allTextContents(), quotes: await quoteTexts(page) }, before);
+  await page.goto(base + '?corpus=fixtures/shared.jsonl&view=quotes');
+  await page.waitForSelector('.load-status.ok');
+  assert.match(await page.locator('.summary').innerText(), /^24 of 24 quotes/);
+  // The article view exports its articles too; a view of no quote gives an empty list.
+  await page.goto(base + '?q=zzzzqq&view=quotes');
+  await page.waitForSelector('.empty');
+  assert.deepEqual(JSON.parse((await save('json'))[1]), []);
+  await page.context().close();
+});
+
+test('on a phone the results come first, the filters open from "Filters (n)", the chips stay above the results', async () => {
+  const phone = { width: 390, height: 844 };
+  const page = await open('?view=quotes&speaker=alexander-lukashenko&kind=full', phone);
+  const toggle = page.locator('#filters-toggle');
+  assert.equal(await toggle.innerText(), 'Filters (2)');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.locator('#filters').isVisible(), false, 'the filters are closed');
+  assert.ok(await page.locator('.chips').isVisible());
+  assert.ok((await page.locator('.chips').boundingBox()).y < (await page.locator('.quote-item').first().boundingBox()).y);
+  assert.ok((await page.locator('main').boundingBox()).y < phone.height * 0.6, 'the results start on the first screen');
+  await page.screenshot({ path: path.join(shots, 'phone-filters-closed.png') });
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.ok(await page.locator('#filters').isVisible());
+  await page.screenshot({ path: path.join(shots, 'phone-filters-open.png') });
+  await page.locator('#facet-place ~ ul .facet-value', { hasText: 'Russia' }).click();
+  await page.waitForURL(/place=russia/);
+  assert.equal(await toggle.innerText(), 'Filters (3)');
+  // Escape closes the panel and gives the focus back to its button.
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#filters').isVisible(), false);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'filters-toggle');
+  await toggle.click();
+  await page.locator('.close-filters').click();
+  assert.equal(await page.locator('#filters').isVisible(), false);
+  // Wide screens show the filters beside the results, with no button.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.ok(await page.locator('#filters').isVisible());
+  assert.equal(await toggle.isVisible(), false);
+  await page.context().close();
+});
+
+test('the keyboard: focus stays on the filter that was chosen, "/" goes to the search box', async () => {
+  const page = await open('?view=quotes');
+  const putin = page.locator('#facet-speaker ~ ul .facet-value', { hasText: 'Vladimir Putin' });
+  await putin.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/speaker=vladimir-putin/);
+  await page.waitForFunction(() => document.activeElement?.dataset?.focus === 'vladimir-putin');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-current')), 'true');
+  // And again to leave it: the same control keeps the focus.
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => !u.href.includes('speaker='));
+  await page.waitForFunction(() => document.activeElement?.dataset?.focus === 'vladimir-putin');
+  // A mouse click on a chart's speaker too.
+  await page.locator('.voices .voice', { hasText: 'Dmitry Peskov' }).click();
+  await page.waitForURL(/speaker=dmitry-peskov/);
+  await page.waitForFunction(() => document.activeElement?.closest('.voices') && document.activeElement.dataset.focus === 'dmitry-peskov');
+  // "/" focuses the search box, but types a slash in a field.
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+  await page.keyboard.type('a/b');
+  assert.equal(await page.inputValue('#q'), 'a/b');
+  await page.context().close();
+});
+
+test('axe-core finds no violation on any main view, at desktop and phone width, light and dark', async () => {
+  const axe = fs.readFileSync(path.join(here, '../../tools/node_modules/axe-core/axe.min.js'), 'utf8');
+  const views = { articles: '', quotes: '?view=quotes', grouped: '?view=quotes&group=speaker', speaker: '?view=quotes&speaker=alexander-lukashenko',
+    place: '?place=russia', quote: '?quote=002_3b104472c2dad064:432', article: '?article=000_36cf100171f11d27&q=war',
+    opened: '?corpus=fixtures/dated.jsonl&view=quotes&speaker=ola-strand' };
+  for (const colorScheme of ['light', 'dark']) {
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+      const context = await browser.newContext({ viewport, colorScheme });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      for (const [name, view] of Object.entries(views)) {
+        await page.goto(base + view);
+        await page.waitForSelector(view.includes('corpus=') ? '.load-status.ok' : '.summary, .reader');
+        // axe is added as a script of the test's own (the page's policy is for the page's scripts).
+        await page.evaluate(axe);
+        const found = await page.evaluate(async () => (await window.axe.run(document)).violations
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
+        assert.deepEqual(found, [], `${view || 'articles'} at ${viewport.width}px, ${colorScheme}`);
+        await page.screenshot({ path: path.join(shots, `view-${name}-${viewport.width < 700 ? 'phone' : 'desktop'}-${colorScheme}.png`) });
+        if (viewport.width < 700 && !view.includes('corpus')) {
+          // The phone's filters panel, opened.
+          const toggle = page.locator('#filters-toggle');
+          if (await toggle.isVisible()) {
+            await toggle.click();
+            const open = await page.evaluate(async () => (await window.axe.run(document)).violations.map((v) => v.id));
+            assert.deepEqual(open, [], `${view} with the filters open, ${colorScheme}`);
+          }
+        }
+      }
+      await context.close();
+    }
+  }
 });
 
 test('no page errors were raised', () => {

@@ -96,6 +96,9 @@ test('an index in format 3 loads its table up front and fetches content chunks o
   assert.match(await page.locator('header').innerText(), /240 articles · 240 quotes · 2 speakers/);
   // Facets come from the table: both speakers, counted over all 240 articles.
   assert.deepEqual(await page.locator('#facet-speaker ~ ul .count').allTextContents(), ['120', '120']);
+  // Who is quoted and the timeline come from the table too: the two speakers, half each.
+  assert.deepEqual(await page.locator('.charts .voices .count').allTextContents(), ['120 · 50%', '120 · 50%']);
+  assert.equal(await page.locator('.charts .timeline figcaption').count(), 1);
   assert.deepEqual(kinds('index.json').length, 1);
   assert.equal(kinds('table').length, 1);
   assert.equal(kinds('dictionary').length, 1);
@@ -170,8 +173,9 @@ test('a chunk that cannot be read is named, and the rest of the index keeps work
 test('the progress bar shows while the table arrives', async () => {
   const { page } = await fresh('archive-slow');
   await page.goto(base + '?corpus=fixtures/archive-slow/index.json');
-  await page.waitForSelector('.load-status progress');
-  assert.match(await page.locator('.load-status').innerText(), /its table, kB/);
+  // Before the manifest is read the status counts the one file asked for; then the table's kilobytes.
+  await page.waitForSelector('.load-status >> text=/its table, kB/');
+  assert.equal(await page.locator('.load-status progress').count(), 1);
   await page.waitForSelector('.card .title a >> text=Wire story 0');
   await page.context().close();
 });

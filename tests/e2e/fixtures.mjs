@@ -75,6 +75,25 @@ fixtures['/fixtures/hostile.jsonl.txt'] = { type: 'text/plain', body: `${hostile
   fs.rmSync(dir, { recursive: true });
 }
 
+// Dated articles over three months, one undated, whose speakers are quoted about each other;
+// served as JSONL and as an index the command-line program made of it.
+export const dated = jsonl([
+  { id: 'd1', title: 'Port budget passes', date: '2024-01-10', text: '“The port gets its crane,” harbour master Ola Strand said about Bergen.\n\n“Strand is right,” said Eva Nyberg.' },
+  { id: 'd2', title: 'Crane delayed', date: '2024-02-14', text: '“The crane is late,” harbour master Ola Strand said.\n\n“Bergen waits,” said Eva Nyberg.' },
+  { id: 'd3', title: 'Crane arrives', date: '2024-03-20', text: '“It is here at last,” Ola Strand said in Bergen.' },
+  { id: 'd4', title: 'Letters', text: '“Ask Ola Strand about the crane,” wrote Karl Falk.' },
+]);
+fixtures['/fixtures/dated.jsonl'] = { type: 'application/x-ndjson', body: dated };
+{
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-dated-'));
+  fs.writeFileSync(path.join(dir, 'in.jsonl'), dated);
+  execFileSync('cargo', ['run', '-q', '-p', 'broadsheet-extract', '--', 'index', path.join(dir, 'out'), path.join(dir, 'in.jsonl'), '--format', '2', '--shard', '2'], { cwd: root, stdio: 'ignore' });
+  for (const f of fs.readdirSync(path.join(dir, 'out'))) {
+    fixtures[`/fixtures/dated-index/${f}`] = { type: f.endsWith('.json') ? 'application/json' : 'application/octet-stream', body: fs.readFileSync(path.join(dir, 'out', f)) };
+  }
+  fs.rmSync(dir, { recursive: true });
+}
+
 /** A violation report (from the page's listener or a report-uri POST) as one line, for messages. */
 export const describeViolation = (v) => [v['effective-directive'] ?? v.effectiveDirective ?? v['violated-directive'],
   v['blocked-uri'] ?? v.blockedURI, v['script-sample'] ?? v.sample, v['source-file'] ?? v.sourceFile].filter(Boolean).join(' ');

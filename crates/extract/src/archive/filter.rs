@@ -76,6 +76,11 @@ pub struct Counts {
     pub facets: [Vec<u32>; 5],
     /// Items of each kind with every other filter applied: (full, partial).
     pub kinds: (usize, usize),
+    /// Whose voices the view has: per key id, the quotes of the items that pass every filter
+    /// but the speaker's (in the article view, all quotes of such articles) said by that key,
+    /// and how many such quotes there are, `voice_total`.
+    pub voices: Vec<u32>,
+    pub voice_total: usize,
 }
 
 /// A `from` (`end` false) or `to` bound of `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as a day number:
@@ -224,13 +229,30 @@ pub fn run(t: &Linked, keys: usize, orders: &(Vec<u32>, Vec<u32>), s: &Selection
             }
         }
     }
+    let speaker = super::table::SPEAKER;
+    let (voices, voice_total) = if s.quotes_view {
+        (counts[speaker].clone(), masks.iter().filter(|&&m| m & !bit(speaker) == 0).count())
+    } else {
+        let mut by_speaker = vec![0u32; keys];
+        let mut total = 0;
+        for (a, &m) in masks.iter().enumerate() {
+            if m & !bit(speaker) == 0 {
+                let quotes = &t.quote_speaker[t.quote_starts[a] as usize..t.quote_starts[a + 1] as usize];
+                total += quotes.len();
+                for &k in quotes.iter().filter(|&&k| (k as usize) < keys) {
+                    by_speaker[k as usize] += 1;
+                }
+            }
+        }
+        (by_speaker, total)
+    };
     let items: Vec<u32> = (0..n as u32).filter(|&i| masks[i as usize] == 0).collect();
     let items = match s.order {
         Order::Corpus => items,
         Order::Oldest => in_article_order(&items, article_of, &orders.0),
         Order::Newest => in_article_order(&items, article_of, &orders.1),
     };
-    Counts { items, facets: counts, kinds }
+    Counts { items, facets: counts, kinds, voices, voice_total }
 }
 
 /// `items` (ascending, so each article's are one run) with the articles' runs put in `order`.
