@@ -3,7 +3,7 @@
 use std::sync::{Arc, OnceLock};
 
 use broadsheet_extract::lexicon::FastMap;
-use broadsheet_extract::{Article, EntityKind, QuoteKind, Span};
+use broadsheet_extract::{Article, EntityKind, Span};
 
 use crate::search::{fold_into, WordIndex, WordIndexBuilder};
 use crate::state::Facet;
@@ -11,17 +11,8 @@ use crate::state::Facet;
 /// The seed articles, extracted when the app was built (`build.rs`), in the shard format.
 static SEEDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/seeds.bin"));
 
-/// Bits of [`Corpus::article_kinds`] and [`Corpus::quote_kinds`].
-pub const KIND_FULL: u8 = 1;
-pub const KIND_PARTIAL: u8 = 2;
-
-/// The bit of one quote kind.
-pub fn kind_bit(kind: QuoteKind) -> u8 {
-    match kind {
-        QuoteKind::Full => KIND_FULL,
-        QuoteKind::Partial => KIND_PARTIAL,
-    }
-}
+/// Bits of [`Corpus::article_kinds`] and [`Corpus::quote_kinds`], as an index in format 3 keeps them.
+pub use broadsheet_extract::archive::table::{kind_bit, KIND_FULL, KIND_PARTIAL};
 
 /// One quote, addressed by article and position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -333,32 +324,11 @@ fn day_number(iso: &str) -> Option<u32> {
     Some(part(0, 4)? * 10_000 + part(5, 7)? * 100 + part(8, 10)?)
 }
 
-/// The articles oldest first and newest first (see [`Corpus::oldest_first`]): a
-/// counting sort over the distinct days, so each order costs one pass and ties
-/// keep the corpus's order without a stable sort.
+/// The articles oldest first and newest first (see [`Corpus::oldest_first`]),
+/// undated last: the same counting sort an index in format 3 orders its articles by.
 fn date_orders(articles: &[Article]) -> (Vec<u32>, Vec<u32>) {
-    let days: Vec<u32> = articles.iter().map(|a| a.date.iso.as_deref().and_then(day_number).unwrap_or(u32::MAX)).collect();
-    let mut distinct = days.clone();
-    distinct.sort_unstable();
-    distinct.dedup();
-    let rank: Vec<usize> = days.iter().map(|d| distinct.partition_point(|x| x < d)).collect();
-    // `starts[r]`: where the articles of the r-th day begin in the oldest-first order.
-    let mut starts = vec![0; distinct.len() + 1];
-    for &r in &rank {
-        starts[r + 1] += 1;
-    }
-    for r in 1..starts.len() {
-        starts[r] += starts[r - 1];
-    }
-    let mut oldest_first = vec![0; articles.len()];
-    let mut next = starts.clone();
-    for (a, &r) in rank.iter().enumerate() {
-        oldest_first[next[r]] = a as u32;
-        next[r] += 1;
-    }
-    let dated = distinct.len() - usize::from(distinct.last() == Some(&u32::MAX));
-    let newest_first = (0..dated).rev().chain(dated..distinct.len()).flat_map(|r| oldest_first[starts[r]..starts[r + 1]].iter().copied()).collect();
-    (oldest_first, newest_first)
+    let days: Vec<u32> = articles.iter().map(|a| a.date.iso.as_deref().and_then(day_number).unwrap_or(0)).collect();
+    broadsheet_extract::archive::filter::date_orders(&days)
 }
 
 #[cfg(test)]
