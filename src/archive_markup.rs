@@ -11,7 +11,7 @@ use broadsheet_extract::{Article, EntityKind};
 use crate::archive::Archive;
 use crate::chunks::Have;
 use crate::highlight::segments;
-use crate::markup::Html;
+use crate::markup::{self, Html};
 use crate::search::{Folded, Query};
 use crate::state::Facet;
 
@@ -154,16 +154,7 @@ pub fn quote(
     out.markup(r#"<li class="quote-item"><blockquote>"#);
     match text {
         Have::Ready(text) => {
-            let hits = if query.is_empty() { Vec::new() } else { Folded::new(text).hits(query) };
-            let mut at = 0;
-            for (start, end) in hits {
-                if start < at || end > text.len() {
-                    continue;
-                }
-                out.markup("<span>").text(&text[at..start]).markup("</span><mark>").text(&text[start..end]).markup("</mark>");
-                at = end;
-            }
-            out.markup("<span>").text(&text[at..]).markup("</span>");
+            markup::with_hits_marked(out, text, query);
         }
         Have::Waiting => {
             out.markup(r#"<span class="pending">Loading…</span>"#);

@@ -40,6 +40,21 @@ extern "C" {
     fn trusted_html(html: &str) -> JsValue;
 }
 
+/// A quote's text with the search's hits marked (`<mark>`), found in the quote's own folded
+/// text, so offsets are relative to the quote; the rest in `<span>`s.
+pub fn with_hits_marked(out: &mut Html, text: &str, query: &Query) {
+    let hits = if query.is_empty() { Vec::new() } else { Folded::new(text).hits(query) };
+    let mut at = 0;
+    for (start, end) in hits {
+        if start < at || end > text.len() {
+            continue;
+        }
+        out.markup("<span>").text(&text[at..start]).markup("</span><mark>").text(&text[start..end]).markup("</mark>");
+        at = end;
+    }
+    out.markup("<span>").text(&text[at..]).markup("</span>");
+}
+
 /// HTML made of the code's own markup and escaped text, and nothing else.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Html(String);
@@ -253,17 +268,8 @@ pub fn quote_item(
     let text = q.span.text(&a.text);
     // The quote a link names (`quote=`) is marked.
     out.markup(if marked { r#"<li class="quote-item" aria-current="true"><blockquote>"# } else { r#"<li class="quote-item"><blockquote>"# });
-    // Hits are found in the quote's own folded text; offsets are relative to the quote.
-    let hits = if query.is_empty() { Vec::new() } else { Folded::new(text).hits(query) };
-    let mut at = 0;
-    for (start, end) in hits {
-        if start < at || end > text.len() {
-            continue;
-        }
-        out.markup("<span>").text(&text[at..start]).markup("</span><mark>").text(&text[start..end]).markup("</mark>");
-        at = end;
-    }
-    out.markup("<span>").text(&text[at..]).markup(r#"</span></blockquote><p class="meta">— "#);
+    with_hits_marked(out, text, query);
+    out.markup(r#"</blockquote><p class="meta">— "#);
     match &q.speaker {
         Some(key) => out.link("speaker", &chip_href(Facet::Speaker, key), &corpus.name_of(key)),
         None => out.markup(r#"<span class="speaker unattributed">unattributed</span>"#),
