@@ -382,7 +382,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
     // Words seen capitalised in mid-sentence: evidence that a sentence-initial word is a name.
     // The same pass keeps where each line's capitalised words are, which is where runs start.
     let token_count: usize = tokenized.iter().map(|toks| toks.len()).sum();
-    let mut mid_sentence_caps: lexicon::WordSet<&str> = lexicon::WordSet::with_capacity_and_hasher(token_count / 16, Default::default());
+    let mut mid_sentence_caps = lexicon::WrittenWords::with_capacity(token_count / 16);
     // The capitalised words of every line, one line after another.
     let mut capitalized = Vec::with_capacity(token_count / 4);
     let scans: Vec<LineScan> = tokenized
@@ -710,7 +710,7 @@ fn classify<'t>(
     toks: &[Token],
     (start, end): (usize, usize),
     shouting: bool,
-    mid_sentence_caps: &lexicon::WordSet<&str>,
+    mid_sentence_caps: &lexicon::WrittenWords,
     scratch: &mut Scratch<'t>,
     out: &mut Vec<Run<'t>>,
 ) -> &'static str {
@@ -828,16 +828,21 @@ fn classify<'t>(
         return "home-place";
     }
     // "Bettina Kruger of Marwood Capital": a person's name, then the body they are of.
-    let person_first = folded.is_given_name(first) || folded.info(first).is(WordList::TitleWord);
-    let of_body = (org_tail && !shouting && last - first <= LONGEST_NAME_WITH_OFFICE && person_first)
+    // Whether the name opens with a given name is asked last: most runs are settled before,
+    // and many never need it.
+    let person_first = || folded.info(first).is(WordList::TitleWord) || folded.is_given_name(first);
+    let of_body = (org_tail && !shouting && last - first <= LONGEST_NAME_WITH_OFFICE && person_first())
         .then(|| (first + 2..last.saturating_sub(1)).find(|&k| folded.word(k) == "of"))
         .flatten();
     // "Donald Hartley of Madison": a given name and a surname, then where they are from, even a
     // place no list knows.
-    let of_somewhere =
-        (!org_tail && !shouting && last - first <= LONGEST_NAME_WITH_OFFICE && folded.is_given_name(first)).then_some(first + 2).filter(|&k| {
-            k + 1 < last && folded.word(k) == "of" && !folded.info(first + 1).is(WordList::OrgWord) && !folded.info(first + 1).is(WordList::TitleWord)
-        });
+    let of_somewhere = (!org_tail && !shouting && last - first <= LONGEST_NAME_WITH_OFFICE).then_some(first + 2).filter(|&k| {
+        k + 1 < last
+            && folded.word(k) == "of"
+            && !folded.info(first + 1).is(WordList::OrgWord)
+            && !folded.info(first + 1).is(WordList::TitleWord)
+            && folded.is_given_name(first)
+    });
     if let Some(k) = of_body.or(of_somewhere) {
         classify(text, toks, (start + first, start + k), shouting, mid_sentence_caps, scratch, out);
         let tail = out.len();
@@ -914,7 +919,7 @@ struct RunFacts<'a, 't> {
     had_title: bool,
     /// The gender its titles give ("Mr", "Congresswoman").
     gender: Gender,
-    mid_sentence_caps: &'a lexicon::WordSet<&'a str>,
+    mid_sentence_caps: &'a lexicon::WrittenWords<'a>,
 }
 
 /// What a kind rule decides for a run.
@@ -1705,7 +1710,7 @@ mod tests {
 
     fn decided(line: &str) -> Vec<Decided> {
         let toks = tokens::tokenize(line, Span::new(0, line.len()));
-        let mut mid_sentence_caps: lexicon::WordSet<&str> = Default::default();
+        let mut mid_sentence_caps = lexicon::WrittenWords::default();
         for (i, t) in toks.iter().enumerate() {
             if t.is_capitalized_word() && i > 0 && !is_sentence_start(line, &toks, i) {
                 mid_sentence_caps.insert(t.text(line));

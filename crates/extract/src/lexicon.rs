@@ -320,9 +320,7 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
+            self.add(tail_word(rest));
         }
     }
     /// A `str` key ends with this byte: one step, not a slice of one.
@@ -343,10 +341,52 @@ impl WordHasher {
     }
 }
 
+/// The last one to seven bytes of a key as one little-endian number, zeros above them: what a copy
+/// into eight zeroed bytes gives, made by loads that may overlap (as in [`packed`]), since a copy
+/// of a length known only now is a call to `memcpy` for every key hashed.
+#[inline]
+fn tail_word(rest: &[u8]) -> u64 {
+    let u32_at = |at: usize| u64::from(u32::from_le_bytes(rest[at..at + 4].try_into().unwrap_or_default()));
+    match rest.len() {
+        len @ 4.. => u32_at(0) | u32_at(len - 4) << (8 * (len - 4)),
+        _ => rest.iter().rev().fold(0, |word, &b| word << 8 | u64::from(b)),
+    }
+}
+
 /// A map with the word hasher, for tables keyed by words.
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 pub type WordMap<V> = FastMap<String, V>;
 pub type WordSet<K = &'static str> = HashSet<K, BuildHasherDefault<WordHasher>>;
+
+/// A set of words as written (not folded), such as the words a text capitalises: a word of at
+/// most 15 bytes is kept packed into a number (see [`packed`]), so adding or finding it hashes
+/// one number and compares one, with no string hashed or compared; longer words by their text.
+#[derive(Default)]
+pub struct WrittenWords<'a> {
+    short: WordSet<u128>,
+    long: WordSet<&'a str>,
+}
+
+impl<'a> WrittenWords<'a> {
+    /// Room for `words` short words.
+    pub fn with_capacity(words: usize) -> Self {
+        WrittenWords { short: WordSet::with_capacity_and_hasher(words, Default::default()), long: WordSet::default() }
+    }
+
+    pub fn insert(&mut self, word: &'a str) {
+        match packed(word.as_bytes()) {
+            Some(key) => self.short.insert(key),
+            None => self.long.insert(word),
+        };
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        match packed(word.as_bytes()) {
+            Some(key) => self.short.contains(&key),
+            None => self.long.contains(word),
+        }
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlaceKind {
@@ -1207,6 +1247,26 @@ mod tests {
                 1 => check(&GIVEN_NAMES_UP_TO_12, Some((&UP_TO_12_STARTS, 7)), 7..=12, &letters, pick)?,
                 _ => check(&GIVEN_NAMES_LONGER, None, 13..=25, &letters, pick)?,
             }
+        }
+
+        #[test]
+        fn written_words_hold_what_a_set_of_strings_holds(
+            added in proptest::collection::vec("[A-Za-z]{0,3}|\\PC{0,20}", 0..12),
+            asked in proptest::collection::vec("[A-Za-z]{0,3}|\\PC{0,20}", 0..12),
+        ) {
+            let mut words = WrittenWords::with_capacity(added.len());
+            added.iter().for_each(|w| words.insert(w));
+            let plain: HashSet<&str> = added.iter().map(String::as_str).collect();
+            for w in added.iter().chain(&asked) {
+                proptest::prop_assert_eq!(words.contains(w), plain.contains(w.as_str()), "{:?}", w);
+            }
+        }
+
+        #[test]
+        fn a_key_tail_by_loads_equals_the_tail_copied(rest in proptest::collection::vec(proptest::num::u8::ANY, 1..8)) {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(&rest);
+            proptest::prop_assert_eq!(tail_word(&rest), u64::from_le_bytes(word));
         }
 
         #[test]
