@@ -205,21 +205,37 @@ fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
 }
 
 /// Buffers [`classify`] reuses from one name to the next.
-#[derive(Default)]
-struct Scratch<'t> {
+struct Scratch<'t, 'l> {
     /// The words as written (title-cased in a shouted line).
     surface: Vec<Cow<'t, str>>,
-    folded: FoldedWords,
+    folded: FoldedWords<'l>,
     /// The indices of the words of the name proper, without initials' dots.
     kept: Vec<usize>,
     /// The name as shown.
     name: String,
 }
 
+impl<'t, 'l> Scratch<'t, 'l> {
+    /// Buffers for the names of a text whose ASCII letters `lowered` has made small.
+    fn new(lowered: &'l str) -> Self {
+        Scratch {
+            surface: Vec::new(),
+            folded: FoldedWords { lowered, borrowed: None, joined: String::new(), words: Vec::new() },
+            kept: Vec::new(),
+            name: String::new(),
+        }
+    }
+}
+
 /// The words of a name folded and joined by single spaces, so that any run of
 /// them is one slice to look up ("new york") without a copy per word.
-#[derive(Default)]
-struct FoldedWords {
+struct FoldedWords<'l> {
+    /// The text the names are found in, its ASCII letters made small: the fold of the words of
+    /// a run written in ASCII with a space between each two, which most are.
+    lowered: &'l str,
+    /// The words folded and joined, when they are a slice of `lowered`; `None` when they are
+    /// `joined`.
+    borrowed: Option<&'l str>,
     joined: String,
     /// Each word's place in `joined` and what is known of it, kept together: one push a word.
     words: Vec<FoldedWord>,
@@ -237,11 +253,29 @@ struct FoldedWord {
     given: std::cell::Cell<Option<bool>>,
 }
 
-impl FoldedWords {
-    /// Folds the words, each with what the word lists say of it when that is known already.
-    fn fill<'a>(&mut self, words: impl Iterator<Item = (&'a str, Option<WordInfo>)>) {
-        self.joined.clear();
+impl FoldedWords<'_> {
+    /// Folds the words of `toks`, written as `surface`: a slice of the lowered text when they are
+    /// ASCII written with a space between each two and not title-cased, otherwise a fold of
+    /// each word. A word as written is one the tokenizer looked up already; a shouted word
+    /// title-cased, or a mark, is looked up again.
+    fn fill(&mut self, toks: &[Token], surface: &[Cow<str>], shouting: bool) {
         self.words.clear();
+        let span = Span::new(toks[0].span.start, toks[toks.len() - 1].span.end);
+        let lowered = self.lowered.as_bytes();
+        let spaced = || toks.windows(2).all(|pair| pair[1].span.start == pair[0].span.end + 1 && lowered[pair[0].span.end] == b' ');
+        if !shouting && lowered[span.start..span.end].is_ascii() && spaced() {
+            let joined = &self.lowered[span.start..span.end];
+            self.borrowed = Some(joined);
+            for t in toks {
+                let (start, end) = (t.span.start - span.start, t.span.end - span.start);
+                let info = if t.is_word() { t.info() } else { lexicon::listed(&joined[start..end]) };
+                self.words.push(FoldedWord { start, end, info, given: std::cell::Cell::new(None) });
+            }
+            return;
+        }
+        self.borrowed = None;
+        self.joined.clear();
+        let words = surface.iter().zip(toks).map(|(w, t)| (w.as_ref(), (!shouting && t.is_word()).then(|| t.info())));
         for (w, info) in words {
             if !self.words.is_empty() {
                 self.joined.push(' ');
@@ -271,17 +305,26 @@ impl FoldedWords {
         })
     }
 
+    /// The words folded and joined.
+    #[inline]
+    fn joined(&self) -> &str {
+        match self.borrowed {
+            Some(joined) => joined,
+            None => &self.joined,
+        }
+    }
+
     /// Words `from..to`, folded and joined. Folding never makes a space, so the
     /// slice is the fold of the words joined.
     #[inline]
     fn range(&self, from: usize, to: usize) -> &str {
-        &self.joined[self.words[from].start..self.words[to - 1].end]
+        &self.joined()[self.words[from].start..self.words[to - 1].end]
     }
 
     #[inline]
     fn word(&self, i: usize) -> &str {
         let FoldedWord { start, end, .. } = self.words[i];
-        &self.joined[start..end]
+        &self.joined()[start..end]
     }
 }
 
@@ -419,7 +462,9 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
 
     // Most capitalised words start a run, and a run gives a name or none (a few give two).
     let mut runs = Vec::with_capacity(capitalized.len());
-    let mut scratch = Scratch::default();
+    // The text with its ASCII letters made small: the fold of most names' words, sliced, not copied.
+    let lowered = text.to_ascii_lowercase();
+    let mut scratch = Scratch::new(&lowered);
     for (index, (&toks, scan)) in tokenized.iter().zip(&scans).enumerate() {
         if headline_case.get(index).copied().unwrap_or(false) {
             continue;
@@ -457,7 +502,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
         // Heads come first in the article, and their runs first in the list.
         runs.splice(0..0, head_runs);
     }
-    cluster(runs)
+    cluster(text, &lowered, runs)
 }
 
 /// Where the run of name words that starts at the capitalised `toks[start]` ends: capitalised
@@ -711,15 +756,13 @@ fn classify<'t>(
     (start, end): (usize, usize),
     shouting: bool,
     mid_sentence_caps: &lexicon::WrittenWords,
-    scratch: &mut Scratch<'t>,
+    scratch: &mut Scratch<'t, '_>,
     out: &mut Vec<Run<'t>>,
 ) -> &'static str {
     let Scratch { surface, folded, kept, name } = scratch;
     surface.clear();
     surface.extend(toks[start..end].iter().map(|t| if shouting { Cow::Owned(title_case(t.text(text))) } else { Cow::Borrowed(t.text(text)) }));
-    // A word as written is one the tokenizer looked up already; a shouted word title-cased, or
-    // a mark, is looked up again.
-    folded.fill(surface.iter().zip(&toks[start..end]).map(|(w, t)| (w.as_ref(), (!shouting && t.is_word()).then(|| t.info()))));
+    folded.fill(&toks[start..end], surface, shouting);
     let folded = &*folded;
 
     // A whole run the gazetteer knows ("New York", "Czech Republic") is kept as it is.
@@ -913,7 +956,7 @@ struct RunFacts<'a, 't> {
     /// The indices of the name's words, without its initials' dots.
     kept: &'a [usize],
     surface: &'a [Cow<'t, str>],
-    folded: &'a FoldedWords,
+    folded: &'a FoldedWords<'a>,
     shouting: bool,
     /// A title or an office stood before the name ("Mayor", "Prime Minister").
     had_title: bool,
@@ -1412,26 +1455,44 @@ fn count_assigned(counts: &mut Vec<usize>, c: usize) {
     counts[c] += 1;
 }
 
-/// Groups runs into clusters: full names first, then short forms by surname.
-fn cluster(runs: Vec<Run>) -> Found {
+/// Groups the runs of `text` (whose ASCII letters `lowered` has made small) into clusters: full
+/// names first, then short forms by surname.
+fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
     // At most one cluster a run: room for them all at once, as a cluster is large to move.
     let mut found = Found { clusters: Vec::with_capacity(runs.len()), ..Found::default() };
-    // Every run's name folded, all in one string; a person's words are the pieces between its spaces.
-    // A place is known by its gazetteer name.
+    // Every run's name folded; a person's words are the pieces between its spaces. A name that is
+    // the text at its span, written in ASCII, is folded there already (`lowered`); the others are
+    // folded into one string. A place is known by its gazetteer name.
+    let in_lowered = |run: &Run| {
+        let written = &text[run.span.start..run.span.end];
+        matches!(run.name, Cow::Borrowed(name) if std::ptr::eq(name, written)) && written.is_ascii()
+    };
     let mut all_folded = String::with_capacity(runs.iter().map(|r| r.name.len() + r.canonical.map_or(0, str::len)).sum());
+    // Where each run's folded name is in `all_folded` (`None`: in `lowered`, at its span), and its
+    // folded canonical name.
     let mut ranges = Vec::with_capacity(runs.len());
     for run in &runs {
         let start = all_folded.len();
-        lexicon::fold_into(&mut all_folded, &run.name);
-        let name_end = all_folded.len();
+        let name = (!in_lowered(run)).then(|| {
+            lexicon::fold_into(&mut all_folded, &run.name);
+            start..all_folded.len()
+        });
+        let canonical_start = all_folded.len();
         if let Some(canonical) = run.canonical {
             lexicon::fold_into(&mut all_folded, canonical);
         }
-        ranges.push((start, name_end, all_folded.len()));
+        ranges.push((name, canonical_start..all_folded.len()));
     }
-    let folded_names: Vec<&str> = ranges.iter().map(|&(start, end, _)| &all_folded[start..end]).collect();
+    let folded_names: Vec<&str> = runs
+        .iter()
+        .zip(&ranges)
+        .map(|(run, (name, _))| match name {
+            Some(name) => &all_folded[name.clone()],
+            None => &lowered[run.span.start..run.span.end],
+        })
+        .collect();
     let canonical_keys: Vec<Option<&str>> =
-        runs.iter().zip(&ranges).map(|(run, &(_, start, end))| run.canonical.map(|_| &all_folded[start..end])).collect();
+        runs.iter().zip(&ranges).map(|(run, (_, canonical))| run.canonical.map(|_| &all_folded[canonical.clone()])).collect();
     // Folded name → the cluster of each kind that bears it.
     let mut by_name: lexicon::FastMap<&str, [Option<usize>; 3]> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
     let mut by_surname: lexicon::FastMap<&str, Clusters> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
@@ -1717,7 +1778,8 @@ mod tests {
             }
         }
         let shouting = is_shouting(line, &toks);
-        let mut scratch = Scratch::default();
+        let lowered = line.to_ascii_lowercase();
+        let mut scratch = Scratch::new(&lowered);
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
