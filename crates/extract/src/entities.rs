@@ -287,8 +287,16 @@ impl FoldedWords<'_> {
         }
     }
 
+    #[inline]
     fn info(&self, i: usize) -> WordInfo {
         self.words[i].info
+    }
+
+    /// Is word `i` the ASCII mark `mark` (".")?
+    #[inline]
+    fn is_mark(&self, i: usize, mark: u8) -> bool {
+        let FoldedWord { start, end, .. } = self.words[i];
+        end == start + 1 && self.joined().as_bytes()[start] == mark
     }
 
     /// The place the gazetteer knows by word `i` alone.
@@ -527,7 +535,7 @@ fn run_end(text: &str, toks: &[Token], start: usize) -> usize {
             // "Ana de la Cruz", "Joost van der Linde".
             end += 3;
         } else if w == "."
-            && (toks[end - 1].text(text).chars().count() == 1 || is_abbreviated_title(toks[end - 1].text(text)))
+            && (is_one_character(toks[end - 1].text(text)) || is_abbreviated_title(toks[end - 1].text(text)))
             && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word())
         {
             // A middle initial ("George W. Bush") or an abbreviated title ("Ms. Okafor").
@@ -590,6 +598,12 @@ fn is_job_word(w: &str) -> bool {
     let singular = w.strip_suffix('s').unwrap_or(w);
     w.len() >= 5 && ["er", "or", "ant", "ent", "ist", "ian", "man", "woman", "eer", "ive", "ary", "ess"].iter().any(|end| w.ends_with(end))
         || [w, singular].into_iter().any(crate::resolve::is_description_head)
+}
+
+/// "W", "É": a word of one character, asked without counting them all.
+fn is_one_character(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some() && chars.next().is_none()
 }
 
 /// "GOP", "NASA": a word of three to five capitals.
@@ -934,7 +948,7 @@ fn classify<'t>(
     }
     // The name's words, without its initials' dots: what the rules read.
     kept.clear();
-    kept.extend((first..last).filter(|&k| folded.word(k) != "."));
+    kept.extend((first..last).filter(|&k| !folded.is_mark(k, b'.')));
     let had_title = described || first > 0 && role_noun.is_some() || (0..first).any(|k| folded.info(k).is(WordList::TitleWord));
     let run = RunFacts { text, toks, start, end, first, last, kept, surface, folded, shouting, had_title, gender: title_gender, mid_sentence_caps };
     let (rule, verdict) = KIND_RULES.iter().find_map(|rule| (rule.decide)(&run).map(|v| (rule.name, v))).unwrap_or(("none", Verdict::Drop));
@@ -1008,24 +1022,31 @@ const KIND_RULES: &[KindRule] = &[
 ];
 
 impl<'t> RunFacts<'_, 't> {
+    #[inline]
     fn n_words(&self) -> usize {
         self.kept.len()
     }
+    #[inline]
     fn one_word(&self) -> bool {
         self.kept.len() == 1
     }
+    #[inline]
     fn word(&self, i: usize) -> &str {
         &self.surface[self.kept[i]]
     }
+    #[inline]
     fn wfold(&self, i: usize) -> &str {
         self.folded.word(self.kept[i])
     }
+    #[inline]
     fn winfo(&self, i: usize) -> WordInfo {
         self.folded.info(self.kept[i])
     }
+    #[inline]
     fn given_at(&self, i: usize) -> bool {
         self.folded.is_given_name(self.kept[i])
     }
+    #[inline]
     fn last_word(&self) -> &str {
         self.wfold(self.n_words() - 1)
     }
@@ -1052,12 +1073,17 @@ impl<'t> RunFacts<'_, 't> {
     /// The name as shown, with its initials' dots ("George W. Bush"); slugs drop them, so keys
     /// do not change. Made only for a run that is kept: many are dropped.
     fn name(&self, buffer: &mut String) -> Cow<'t, str> {
+        // Words written in ASCII with a space between each two (their folds a slice of the
+        // lowered text) and no initial's dot or plural's apostrophe are the name as written.
+        if self.folded.borrowed.is_some() && (self.first..self.last).all(|k| !self.folded.is_mark(k, b'.') && !self.folded.is_mark(k, b'\'')) {
+            return Cow::Borrowed(self.span().text(self.text));
+        }
         buffer.clear();
         for k in self.first..self.last {
             let word = self.surface[k].as_ref();
             if word == "." {
                 let initial = k > self.first
-                    && self.surface[k - 1].chars().count() == 1
+                    && is_one_character(&self.surface[k - 1])
                     && self.toks[self.start + k - 1].span.end == self.toks[self.start + k].span.start;
                 if initial {
                     buffer.push('.');
@@ -1146,7 +1172,7 @@ fn place_once_peeled(run: &RunFacts) -> Option<Verdict> {
 /// events, and "World War II" is named by the word before its numeral.
 fn letter_or_event(run: &RunFacts) -> Option<Verdict> {
     if run.one_word() {
-        return (run.word(0).chars().count() == 1).then_some(Verdict::Drop);
+        return is_one_character(run.word(0)).then_some(Verdict::Drop);
     }
     let last = run.n_words() - 1;
     let named_by = if is_roman_numeral(run.wfold(last)) { last - 1 } else { last };
@@ -1158,14 +1184,16 @@ fn letter_or_event(run: &RunFacts) -> Option<Verdict> {
 fn organisation_word(run: &RunFacts) -> Option<Verdict> {
     let last_info = run.winfo(run.n_words() - 1);
     let org_suffix = last_info.is(WordList::OrgWord) && !run.one_word() || run.one_word() && last_info.is(WordList::OrgName);
-    let org_of = (0..run.n_words()).any(|i| run.wfold(i) == "of") && (0..run.n_words()).any(|i| run.winfo(i).is(WordList::OrgWord));
+    // Asked only when the name has no suffix, as most have not: a lone word has none of these.
+    let org_of = || (0..run.n_words()).any(|i| run.wfold(i) == "of") && (0..run.n_words()).any(|i| run.winfo(i).is(WordList::OrgWord));
     // A word that opens a sports club's name.
-    let club = !run.one_word()
-        && matches!(
+    let club = || {
+        matches!(
             run.wfold(0),
             "real" | "sporting" | "dynamo" | "dinamo" | "spartak" | "lokomotiv" | "atletico" | "olympique" | "borussia" | "fc" | "ac"
-        );
-    (org_suffix || org_of || club).then_some(Verdict::Kind(EntityKind::Organization))
+        )
+    };
+    (org_suffix || !run.one_word() && (org_of() || club())).then_some(Verdict::Kind(EntityKind::Organization))
 }
 
 /// "Wall Street", "Heathrow Airport", "Hudson River": a name that ends in a word for a feature
@@ -1177,7 +1205,9 @@ fn map_feature(run: &RunFacts) -> Option<Verdict> {
 /// A short word in capitals in ordinary text: an acronym, an organisation's ("WTO").
 fn acronym(run: &RunFacts) -> Option<Verdict> {
     let w = run.word(0);
-    let short_caps = run.one_word() && tokens::is_all_caps(w) && w.chars().filter(|c| c.is_alphabetic()).count() <= 6;
+    // A lowercase ASCII letter second ("Kyiv") rules a word out before its characters are read.
+    let lowercase_second = matches!(w.as_bytes(), [_, second, ..] if second.is_ascii_lowercase());
+    let short_caps = run.one_word() && !lowercase_second && tokens::is_all_caps(w) && w.chars().filter(|c| c.is_alphabetic()).count() <= 6;
     (short_caps && !run.shouting).then_some(Verdict::Kind(EntityKind::Organization))
 }
 
@@ -1237,7 +1267,7 @@ fn country_in_name(run: &RunFacts) -> Option<Verdict> {
 fn what_a_body_has(run: &RunFacts) -> Option<Verdict> {
     // "Calder Hydro said it had 140 crews", "Norrland Timber said on Monday that it would close":
     // the next word's lists were noted when it was read.
-    let speaks_of_its = run.toks.get(run.end).is_some_and(|t| t.listed(run.text).is(WordList::CueVerb))
+    let speaks_of_its = run.toks.get(run.end).is_some_and(is_cue_verb)
         && run.toks.iter().skip(run.end + 1).take(5).take_while(|t| t.is_word()).any(|t| matches!(t.text(run.text), "it" | "its"));
     if speaks_of_its {
         return Some(Verdict::Kind(EntityKind::Organization));
@@ -1258,9 +1288,14 @@ fn several_words_or_speaks(run: &RunFacts) -> Option<Verdict> {
     if run.n_words() > LONGEST_UNEXPLAINED_NAME {
         return Some(Verdict::Drop);
     }
-    let is_cue_verb = |t: &Token| t.listed(run.text).is(WordList::CueVerb);
     let speaks = || run.toks.get(run.end).is_some_and(is_cue_verb) || run.start.checked_sub(1).is_some_and(|i| is_cue_verb(&run.toks[i]));
     (run.n_words() >= 2 || speaks()).then_some(Verdict::Kind(EntityKind::Person))
+}
+
+/// A speech verb ("said", "told"): a word, whose lists the tokenizer noted. No mark or
+/// possessive is one, so none is looked up.
+fn is_cue_verb(t: &Token) -> bool {
+    t.is_word() && t.info().is(WordList::CueVerb)
 }
 
 /// "in Nordvik", "at Quayside": a lone word after a preposition of place.
@@ -1755,6 +1790,18 @@ mod tests {
     fn entities(t: &str) -> Vec<(String, EntityKind, usize)> {
         let article = crate::extract_text("t", t.to_string());
         article.entities.into_iter().map(|e| (e.name, e.kind, e.mentions.len())).collect()
+    }
+
+    #[test]
+    fn speech_verbs_are_words_and_no_mark_is_one() {
+        let cues = "said says told added Said ";
+        let marks: String = (b'!'..=b'~').filter(|b| !b.is_ascii_alphanumeric()).map(|b| format!("{} ", char::from(b))).collect();
+        let text = format!("{cues}{marks}Acme's Acme’s “ ” ‘ ’ — – … « » ¿ ¡ saying's");
+        let toks = tokens::tokenize(&text, Span::new(0, text.len()));
+        for t in &toks {
+            assert_eq!(is_cue_verb(t), t.listed(&text).is(WordList::CueVerb), "{:?}", t.text(&text));
+        }
+        assert!(toks.iter().filter(|t| is_cue_verb(t)).count() >= 5);
     }
 
     proptest::proptest! {
