@@ -1441,9 +1441,14 @@ fn body_kind_of(name: &str) -> Option<lexicon::BodyKind> {
 /// The gender a person's given name tells: only a name of two words or more has one ("Clinton"
 /// alone is a family name, whatever it gives as a first name).
 fn person_gender(name: &str) -> Gender {
-    let mut words = name.split_whitespace();
-    let first = words.next().filter(|_| words.next().is_some());
+    // A name's words are joined by single spaces.
+    let first = name.split_once(' ').map(|(first, _)| first);
     first.and_then(|w| lexicon::given_names().get(lexicon::folded(w).as_ref()).copied()).unwrap_or(Gender::Unknown)
+}
+
+/// How many words a name has: its words are joined by single spaces (a token holds no whitespace).
+fn words_in(name: &str) -> usize {
+    1 + name.bytes().filter(|&b| b == b' ').count()
 }
 
 /// A name's last word: its words are joined by single spaces.
@@ -1480,14 +1485,6 @@ impl Clusters {
             }
         };
     }
-}
-
-/// Counts one more run given to cluster `c` in `counts`, indexed by cluster.
-fn count_assigned(counts: &mut Vec<usize>, c: usize) {
-    if counts.len() <= c {
-        counts.resize(c + 1, 0);
-    }
-    counts[c] += 1;
 }
 
 /// Groups the runs of `text` (whose ASCII letters `lowered` has made small) into clusters: full
@@ -1535,8 +1532,8 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
     // first ("Park Ji-woo", "Nguyen Thi Lan"), which the name alone may stand for later.
     let mut by_family_first: lexicon::FastMap<&str, Clusters> = lexicon::FastMap::default();
     let mut assigned: Vec<Option<usize>> = vec![None; runs.len()];
-    // How many runs `assigned` gives each cluster so far, kept as it is filled.
-    let mut assigned_count: Vec<usize> = Vec::new();
+    // How many runs `assigned` gives each cluster so far, kept as it is filled (a cluster a run at most).
+    let mut assigned_count: Vec<usize> = vec![0; runs.len()];
 
     let new_cluster = |found: &mut Found, name: String, kind: EntityKind| -> usize {
         let body = if kind == EntityKind::Organization { body_kind_of(&name) } else { None };
@@ -1620,7 +1617,7 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
         };
         found.clusters[c].evidence |= run.evidence;
         assigned[i] = Some(c);
-        count_assigned(&mut assigned_count, c);
+        assigned_count[c] += 1;
     }
     // Pass 2: single words join a person by surname (or first name), or a known name.
     let mut lone_uses: lexicon::FastMap<&str, (usize, bool)> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
@@ -1645,7 +1642,7 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
                 match explained.as_slice() {
                     [c] => Some(*c),
                     _ => {
-                        let named = |c: usize| assigned_count.get(c).copied().unwrap_or(0);
+                        let named = |c: usize| assigned_count[c];
                         let mut by_count: Vec<(usize, usize)> = explained.iter().map(|&c| (named(c), c)).collect();
                         by_count.sort_unstable_by(|a, b| b.cmp(a));
                         match by_count.as_slice() {
@@ -1686,13 +1683,11 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
             }
         };
         assigned[i] = Some(c);
-        count_assigned(&mut assigned_count, c);
+        assigned_count[c] += 1;
     }
-    // Each cluster's mentions are counted first, so that each list is made once at its size.
-    let mut counts = vec![0usize; found.clusters.len()];
-    assigned.iter().flatten().for_each(|&c| counts[c] += 1);
-    for (cl, count) in found.clusters.iter_mut().zip(counts) {
-        cl.mentions.reserve_exact(count);
+    // Each cluster's mentions were counted as runs were given to it: each list is made once at its size.
+    for (cl, &count) in found.clusters.iter_mut().zip(&assigned_count) {
+        cl.mentions = Vec::with_capacity(count);
     }
     found.mentions.reserve_exact(runs.len());
     // The gender the titles of each cluster's mentions give: `None` until one does, `Unknown`
@@ -1724,7 +1719,7 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
     // The longest person name is the canonical one (of equals, the last in order).
     for (cl, titled) in found.clusters.iter_mut().zip(titled) {
         if cl.kind == EntityKind::Person {
-            let rank = |a: &String| (a.split_whitespace().count(), a.len());
+            let rank = |a: &String| (words_in(a), a.len());
             let longest = cl.aliases.iter().filter(|a| (rank(a), a.as_str()) > (rank(&cl.name), cl.name.as_str())).max_by_key(|a| rank(a));
             if let Some(longest) = longest.cloned() {
                 cl.aliases.remove(&longest);
