@@ -406,27 +406,57 @@ pub struct Place {
 /// a lookup then follows no pointer. Longer ones are keyed by their text.
 pub struct WordTable<V> {
     short: FastMap<u128, V>,
+    /// A bit for the hash of each key of `short` ([`WordTable::bit`]): most words asked are not
+    /// in the table, and a word whose bit is clear is known absent without probing the map.
+    short_bits: Box<[u64]>,
     long: WordMap<V>,
 }
 
 impl<V> Default for WordTable<V> {
     fn default() -> Self {
-        WordTable { short: FastMap::default(), long: WordMap::default() }
+        WordTable::with_capacity(0)
     }
 }
 
 impl<V> WordTable<V> {
+    /// How many bits [`WordTable::bit`] gives: 16 KB of them, so that a table of some 6,000
+    /// places sets one in twenty.
+    const BITS: u32 = 17;
+
+    fn with_capacity(short: usize) -> Self {
+        WordTable {
+            short: FastMap::with_capacity_and_hasher(short, Default::default()),
+            short_bits: vec![0; 1 << (Self::BITS - 6)].into_boxed_slice(),
+            long: WordMap::default(),
+        }
+    }
+
+    /// The bit of `short_bits` for a packed key: its two halves mixed and multiplied (Fibonacci
+    /// hashing, as [`ListedTable`] places its keys).
+    #[inline]
+    fn bit(key: u128) -> usize {
+        let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
+    }
+
     /// Adds or replaces the value of `folded` (made a `String` only when it is too long to pack).
     fn insert(&mut self, folded: Folded<'_>, value: V) {
         match packed(folded.as_bytes()) {
-            Some(key) => self.short.insert(key, value),
+            Some(key) => {
+                let bit = Self::bit(key);
+                self.short_bits[bit / 64] |= 1 << (bit % 64);
+                self.short.insert(key, value)
+            }
             None => self.long.insert(folded.into_owned(), value),
         };
     }
 
     pub fn get(&self, folded: &str) -> Option<&V> {
         match packed(folded.as_bytes()) {
-            Some(key) => self.short.get(&key),
+            Some(key) => {
+                let bit = Self::bit(key);
+                (self.short_bits[bit / 64] & 1 << (bit % 64) != 0).then(|| self.short.get(&key)).flatten()
+            }
             None => self.long.get(folded),
         }
     }
@@ -442,7 +472,7 @@ pub fn places() -> &'static WordTable<Place> {
     PLACES.get_or_init(|| {
         let tsv = include_str!("../data/places.tsv");
         let lines = memchr::memchr_iter(b'\n', tsv.as_bytes()).count();
-        let mut map = WordTable { short: FastMap::with_capacity_and_hasher(lines, Default::default()), long: WordMap::default() };
+        let mut map = WordTable::with_capacity(lines);
         for line in tsv.lines() {
             let mut cols = line.split('\t');
             let (Some(name), Some(kind)) = (cols.next(), cols.next()) else { continue };
@@ -1247,6 +1277,20 @@ mod tests {
                 1 => check(&GIVEN_NAMES_UP_TO_12, Some((&UP_TO_12_STARTS, 7)), 7..=12, &letters, pick)?,
                 _ => check(&GIVEN_NAMES_LONGER, None, 13..=25, &letters, pick)?,
             }
+        }
+
+        #[test]
+        fn a_word_table_finds_what_its_map_holds(word in "[a-z]{1,8}( [a-z]{1,8})?|\\PC{0,20}", pick in 0..10_000usize) {
+            // The places' own names (some of them), and any word: the bits never hide a key.
+            let table = places();
+            let keys: Vec<u128> = table.short.keys().copied().collect();
+            let key = keys[pick % keys.len()];
+            proptest::prop_assert!(table.short_bits[WordTable::<Place>::bit(key) / 64] & 1 << (WordTable::<Place>::bit(key) % 64) != 0);
+            let plain = match packed(word.as_bytes()) {
+                Some(key) => table.short.get(&key),
+                None => table.long.get(word.as_str()),
+            };
+            proptest::prop_assert_eq!(table.get(&word).map(|p| p.canonical), plain.map(|p| p.canonical));
         }
 
         #[test]
