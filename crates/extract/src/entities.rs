@@ -85,11 +85,11 @@ struct Run<'t> {
 
 impl<'t> Run<'t> {
     /// A place the gazetteer knows, as `words` name it at `span`.
-    fn place(text: &'t str, span: Span, words: &[Cow<str>], place: &lexicon::Place) -> Run<'t> {
+    fn place<'w>(text: &'t str, span: Span, words: impl Iterator<Item = &'w str> + Clone, place: &lexicon::Place) -> Run<'t> {
         Run {
             span,
-            name: joined_name(text, span, words.iter().map(|w| w.as_ref())),
-            words: words.len(),
+            words: words.clone().count(),
+            name: joined_name(text, span, words),
             kind: EntityKind::Place,
             role: None,
             canonical: Some(place.canonical),
@@ -205,9 +205,9 @@ fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
 }
 
 /// Buffers [`classify`] reuses from one name to the next.
-struct Scratch<'t, 'l> {
-    /// The words as written (title-cased in a shouted line).
-    surface: Vec<Cow<'t, str>>,
+struct Scratch<'l> {
+    /// The words of a shouted run title-cased (see [`Surface`]).
+    shouted: Vec<String>,
     folded: FoldedWords<'l>,
     /// The indices of the words of the name proper, without initials' dots.
     kept: Vec<usize>,
@@ -215,15 +215,49 @@ struct Scratch<'t, 'l> {
     name: String,
 }
 
-impl<'t, 'l> Scratch<'t, 'l> {
+impl<'l> Scratch<'l> {
     /// Buffers for the names of a text whose ASCII letters `lowered` has made small.
     fn new(lowered: &'l str) -> Self {
         Scratch {
-            surface: Vec::new(),
+            shouted: Vec::new(),
             folded: FoldedWords { lowered, borrowed: None, joined: String::new(), words: Vec::new() },
             kept: Vec::new(),
             name: String::new(),
         }
+    }
+}
+
+/// The words of a run as written: its tokens' text, read where it is asked (most words are read
+/// once or twice, many never), or title-cased in a shouted line ("JOHN" → "John"), so that
+/// shouted headlines can be looked up.
+#[derive(Clone, Copy)]
+struct Surface<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    /// The words title-cased, in a shouted line.
+    shouted: Option<&'a [String]>,
+}
+
+impl<'a> Surface<'a> {
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    #[inline]
+    fn get(&self, k: usize) -> &'a str {
+        match self.shouted {
+            Some(words) => &words[k],
+            None => self.toks[k].text(self.text),
+        }
+    }
+
+    /// Words `from..to`.
+    fn slice(&self, from: usize, to: usize) -> Surface<'a> {
+        Surface { text: self.text, toks: &self.toks[from..to], shouted: self.shouted.map(|words| &words[from..to]) }
+    }
+
+    fn iter(self) -> impl Iterator<Item = &'a str> + Clone {
+        (0..self.len()).map(move |k| self.get(k))
     }
 }
 
@@ -258,7 +292,7 @@ impl FoldedWords<'_> {
     /// ASCII written with a space between each two and not title-cased, otherwise a fold of
     /// each word. A word as written is one the tokenizer looked up already; a shouted word
     /// title-cased, or a mark, is looked up again.
-    fn fill(&mut self, toks: &[Token], surface: &[Cow<str>], shouting: bool) {
+    fn fill(&mut self, toks: &[Token], surface: Surface, shouting: bool) {
         self.words.clear();
         let span = Span::new(toks[0].span.start, toks[toks.len() - 1].span.end);
         let lowered = self.lowered.as_bytes();
@@ -275,7 +309,7 @@ impl FoldedWords<'_> {
         }
         self.borrowed = None;
         self.joined.clear();
-        let words = surface.iter().zip(toks).map(|(w, t)| (w.as_ref(), (!shouting && t.is_word()).then(|| t.info())));
+        let words = surface.iter().zip(toks).map(|(w, t)| (w, (!shouting && t.is_word()).then(|| t.info())));
         for (w, info) in words {
             if !self.words.is_empty() {
                 self.joined.push(' ');
@@ -709,8 +743,7 @@ fn known_names_in<'t>(text: &'t str, toks: &[Token], known: &lexicon::FastMap<&s
             let span = Span::new(words[0].span.start, words[len - 1].span.end);
             let name = joined_name(text, span, words.iter().map(|t| t.text(text)));
             if let Some(p) = place_named(&lexicon::folded(&name)) {
-                let surface: Vec<Cow<str>> = words.iter().map(|t| Cow::Borrowed(t.text(text))).collect();
-                return Some((len, Run::place(text, span, &surface, p)));
+                return Some((len, Run::place(text, span, words.iter().map(|t| t.text(text)), p)));
             }
             let kind = *known.get(&*name)?;
             let run =
@@ -770,26 +803,29 @@ fn classify<'t>(
     (start, end): (usize, usize),
     shouting: bool,
     mid_sentence_caps: &lexicon::WrittenWords,
-    scratch: &mut Scratch<'t, '_>,
+    scratch: &mut Scratch<'_>,
     out: &mut Vec<Run<'t>>,
 ) -> &'static str {
-    let Scratch { surface, folded, kept, name } = scratch;
-    surface.clear();
-    surface.extend(toks[start..end].iter().map(|t| if shouting { Cow::Owned(title_case(t.text(text))) } else { Cow::Borrowed(t.text(text)) }));
+    let Scratch { shouted, folded, kept, name } = scratch;
+    if shouting {
+        shouted.clear();
+        shouted.extend(toks[start..end].iter().map(|t| title_case(t.text(text))));
+    }
+    let surface = Surface { text, toks: &toks[start..end], shouted: shouting.then_some(&shouted[..]) };
     folded.fill(&toks[start..end], surface, shouting);
     let folded = &*folded;
 
     // A whole run the gazetteer knows ("New York", "Czech Republic") is kept as it is.
     if let Some(p) = place_named(folded.range(0, surface.len())) {
         let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-        out.push(Run::place(text, span, surface, p));
+        out.push(Run::place(text, span, surface.iter(), p));
         return "whole-run-place";
     }
     // Peel leading common words, titles and demonyms, remembering the role they give.
     let org_tail = folded.info(surface.len() - 1).is(WordList::OrgWord);
     // "Oscar-winning actress …", "Venezuelan-born economist …": a compound that goes on in
     // lowercase describes the name after it and is no part of it, nor is anything before it.
-    let mut first = (0..surface.len() - 1).rev().find(|&k| is_descriptor(&surface[k])).map_or(0, |k| k + 1);
+    let mut first = (0..surface.len() - 1).rev().find(|&k| is_descriptor(surface.get(k))).map_or(0, |k| k + 1);
     let mut role_noun: Option<String> = None;
     let mut affiliation: Option<String> = None;
     let mut title_gender = Gender::Unknown;
@@ -808,7 +844,7 @@ fn classify<'t>(
         if let Some(d) = domain {
             if let Some(p) = folded.place(d) {
                 affiliation = Some(lexicon::fold(p.canonical));
-                out.push(Run::place(text, toks[start + d].span, &surface[d..d + 1], p));
+                out.push(Run::place(text, toks[start + d].span, surface.slice(d, d + 1).iter(), p));
             }
             first = d + 1;
             continue;
@@ -830,7 +866,7 @@ fn classify<'t>(
         } else if first == 0 && first + 1 < surface.len() && w.len() > 5 && w.ends_with("ing") && !w.contains('-') && !folded.is_given_name(first) {
             // "Impeaching Trump", "Playing Trump": a verb opening a heading is no part of a name
             // ("Mei-Ling Soh" is a name).
-        } else if first + 1 < surface.len() && !org_tail && !shouting && is_acronym(&surface[first]) {
+        } else if first + 1 < surface.len() && !org_tail && !shouting && is_acronym(surface.get(first)) {
             // "NFL Commissioner …", "GOP Sen. …": an acronym before a name is the body it belongs to.
             affiliation = Some(w.to_string());
             out.push(Run::team(text, &toks[start + first..start + first + 1]));
@@ -839,7 +875,7 @@ fn classify<'t>(
         {
             // "Belarus President", "Oslo Mayor Novak": a place before a title is an affiliation.
             affiliation = Some(lexicon::fold(p.canonical));
-            out.push(Run::place(text, toks[start + first].span, &[Cow::Borrowed(p.canonical)], p));
+            out.push(Run::place(text, toks[start + first].span, std::iter::once(p.canonical), p));
         } else {
             break;
         }
@@ -880,7 +916,7 @@ fn classify<'t>(
         .flatten();
     if let Some((k, p)) = from_place {
         let span = Span::new(toks[start + k + 1].span.start, toks[start + last - 1].span.end);
-        out.push(Run::place(text, span, &surface[k + 1..last], p));
+        out.push(Run::place(text, span, surface.slice(k + 1, last).iter(), p));
         classify(text, toks, (start + first, start + k), shouting, mid_sentence_caps, scratch, out);
         return "home-place";
     }
@@ -920,7 +956,7 @@ fn classify<'t>(
         .then(|| {
             (first + 1..last.saturating_sub(1)).find(|&k| {
                 // Not after an initial's dot ("W. Bush"), but after a title's ("Gen. Norman Ham").
-                let after_initial = folded.word(k - 1) == "." && (k < first + 2 || !is_abbreviated_title(&surface[k - 2]));
+                let after_initial = folded.word(k - 1) == "." && (k < first + 2 || !is_abbreviated_title(surface.get(k - 2)));
                 // "South Carolina Republican", "New York City Public Advocate Trish James": a given
                 // name that is part of a place's name is none.
                 let in_place =
@@ -969,7 +1005,7 @@ struct RunFacts<'a, 't> {
     last: usize,
     /// The indices of the name's words, without its initials' dots.
     kept: &'a [usize],
-    surface: &'a [Cow<'t, str>],
+    surface: Surface<'a>,
     folded: &'a FoldedWords<'a>,
     shouting: bool,
     /// A title or an office stood before the name ("Mayor", "Prime Minister").
@@ -1032,7 +1068,7 @@ impl<'t> RunFacts<'_, 't> {
     }
     #[inline]
     fn word(&self, i: usize) -> &str {
-        &self.surface[self.kept[i]]
+        self.surface.get(self.kept[i])
     }
     #[inline]
     fn wfold(&self, i: usize) -> &str {
@@ -1080,10 +1116,10 @@ impl<'t> RunFacts<'_, 't> {
         }
         buffer.clear();
         for k in self.first..self.last {
-            let word = self.surface[k].as_ref();
+            let word = self.surface.get(k);
             if word == "." {
                 let initial = k > self.first
-                    && is_one_character(&self.surface[k - 1])
+                    && is_one_character(self.surface.get(k - 1))
                     && self.toks[self.start + k - 1].span.end == self.toks[self.start + k].span.start;
                 if initial {
                     buffer.push('.');
@@ -1134,7 +1170,7 @@ impl<'t> RunFacts<'_, 't> {
                     match found {
                         Some((len, p)) => {
                             let span = Span::new(self.toks[self.start + i].span.start, self.toks[self.start + i + len - 1].span.end);
-                            out.push(Run::place(self.text, span, &self.surface[i..i + len], p));
+                            out.push(Run::place(self.text, span, self.surface.slice(i, i + len).iter(), p));
                             i += len;
                         }
                         None => i += 1,
@@ -1145,7 +1181,7 @@ impl<'t> RunFacts<'_, 't> {
                 let (first, last) = (self.first, self.last);
                 if let Some(p) = (self.n_words() >= 2).then(|| place_named(self.folded.range(first, last - 1))).flatten() {
                     let span = Span::new(self.toks[self.start + first].span.start, self.toks[self.start + last - 2].span.end);
-                    out.push(Run::place(self.text, span, &self.surface[first..last - 1], p));
+                    out.push(Run::place(self.text, span, self.surface.slice(first, last - 1).iter(), p));
                 }
             }
         }
