@@ -347,6 +347,16 @@ impl FoldedWords<'_> {
         })
     }
 
+    /// Token `t` of `text` folded: the lowered text where it is written in ASCII.
+    fn token<'s>(&'s self, text: &'s str, t: &Token) -> lexicon::Folded<'s> {
+        let lowered = &self.lowered[t.span.start..t.span.end];
+        if lowered.is_ascii() {
+            lexicon::Folded::Borrowed(lowered)
+        } else {
+            lexicon::folded(t.text(text))
+        }
+    }
+
     /// The words folded and joined.
     #[inline]
     fn joined(&self) -> &str {
@@ -528,7 +538,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
             // "But"): classify would drop them, so they are dropped here without copies.
             let common = end == start + 1
                 && toks[start].listed(text).is(WordList::CommonWord)
-                && lexicon::with_folded(toks[start].text(text), |w| lexicon::places().get(w).is_none());
+                && lexicon::places().get(&scratch.folded.token(text, &toks[start])).is_none();
             if !common {
                 classify(text, toks, (start, end), shouting, &mid_sentence_caps, &mut scratch, &mut runs);
             }
@@ -1087,16 +1097,16 @@ impl<'t> RunFacts<'_, 't> {
         self.wfold(self.n_words() - 1)
     }
     /// The word after the run, folded.
-    fn next(&self) -> Option<lexicon::Folded<'t>> {
-        self.toks.get(self.end).map(|t| lexicon::folded(t.text(self.text)))
+    fn next(&self) -> Option<lexicon::Folded<'_>> {
+        self.toks.get(self.end).map(|t| self.folded.token(self.text, t))
     }
     /// The word before the run, folded.
-    fn prev(&self) -> Option<lexicon::Folded<'t>> {
-        self.start.checked_sub(1).map(|i| lexicon::folded(self.toks[i].text(self.text)))
+    fn prev(&self) -> Option<lexicon::Folded<'_>> {
+        self.start.checked_sub(1).map(|i| self.folded.token(self.text, &self.toks[i]))
     }
     /// The word after the next, folded.
-    fn then(&self) -> Option<lexicon::Folded<'t>> {
-        self.toks.get(self.end + 1).map(|t| lexicon::folded(t.text(self.text)))
+    fn then(&self) -> Option<lexicon::Folded<'_>> {
+        self.toks.get(self.end + 1).map(|t| self.folded.token(self.text, t))
     }
     fn span(&self) -> Span {
         Span::new(self.toks[self.start + self.first].span.start, self.toks[self.start + self.last - 1].span.end)
@@ -1479,7 +1489,7 @@ fn body_kind_of(name: &str) -> Option<lexicon::BodyKind> {
 fn person_gender(name: &str) -> Gender {
     // A name's words are joined by single spaces.
     let first = name.split_once(' ').map(|(first, _)| first);
-    first.and_then(|w| lexicon::given_names().get(lexicon::folded(w).as_ref()).copied()).unwrap_or(Gender::Unknown)
+    first.and_then(|w| lexicon::given_names().get(&lexicon::folded(w)).copied()).unwrap_or(Gender::Unknown)
 }
 
 /// How many words a name has: its words are joined by single spaces (a token holds no whitespace).
@@ -1836,6 +1846,27 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn words_folded_from_the_lowered_text_equal_their_folds(line in "[A-Za-z' .,-]{0,40}|[A-Za-zÉéß’ .-]{0,30}", from in 0..12usize, len in 1..5usize) {
+            let toks = tokens::tokenize(&line, Span::new(0, line.len()));
+            proptest::prop_assume!(from + len <= toks.len());
+            let lowered = line.to_ascii_lowercase();
+            let mut scratch = Scratch::new(&lowered);
+            for t in &toks {
+                proptest::prop_assert_eq!(&*scratch.folded.token(&line, t), lexicon::fold(t.text(&line)));
+            }
+            // A run's words, however they are folded: each word's fold, joined by single spaces.
+            let run = &toks[from..from + len];
+            let surface = Surface { text: &line, toks: run, shouted: None };
+            scratch.folded.fill(run, surface, false);
+            let plain: Vec<String> = run.iter().map(|t| lexicon::fold(t.text(&line))).collect();
+            proptest::prop_assert_eq!(scratch.folded.range(0, len), plain.join(" "));
+            for (i, t) in run.iter().enumerate() {
+                proptest::prop_assert_eq!(scratch.folded.word(i), plain[i].as_str());
+                proptest::prop_assert_eq!(scratch.folded.info(i), if t.is_word() { t.info() } else { lexicon::listed(&plain[i]) });
+            }
+        }
+
         #[test]
         fn connectors_as_written_agree_with_folding_first(w in "[a-zA-Zéèüßó’&K]{0,5}") {
             proptest::prop_assert_eq!(is_connector_as_written(&w), lexicon::with_folded(&w, is_connector));

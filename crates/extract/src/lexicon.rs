@@ -509,10 +509,10 @@ pub struct GivenNames;
 
 impl GivenNames {
     /// The usual gender of the given name `folded`, if it is one.
-    pub fn get(&self, folded: &str) -> Option<&'static Gender> {
+    pub fn get(&self, folded: &(impl FoldedWord + ?Sized)) -> Option<&'static Gender> {
         const GENDERS: [Gender; 4] = [Gender::Male, Gender::Female, Gender::Unknown, Gender::Unknown];
         // The name as `build.rs` numbers it: five bits a letter, a = 1.
-        let bytes = folded.as_bytes();
+        let bytes = folded.folded_bytes();
         if bytes.is_empty() || bytes.len() > 25 {
             return None;
         }
@@ -531,7 +531,7 @@ impl GivenNames {
         Some(&GENDERS[gender])
     }
 
-    pub fn contains_key(&self, folded: &str) -> bool {
+    pub fn contains_key(&self, folded: &(impl FoldedWord + ?Sized)) -> bool {
         self.get(folded).is_some()
     }
 }
