@@ -805,8 +805,8 @@ const LONGEST_NAME_WITH_OFFICE: usize = 12;
 
 /// Turns the name words `toks[start..end]` into zero or more runs, added to `out`: the run is
 /// split where it holds more than one name (an office's domain, an office inside it, a home place),
-/// then [`KIND_RULES`] decide each name's kind. Returns the name of the step or rule that decided
-/// (for tests).
+/// then the kind rules ([`decide_kind`]) decide each name's kind. Returns the name of the step or
+/// rule that decided (for tests).
 fn classify<'t>(
     text: &'t str,
     toks: &[Token],
@@ -997,7 +997,7 @@ fn classify<'t>(
     kept.extend((first..last).filter(|&k| !folded.is_mark(k, b'.')));
     let had_title = described || first > 0 && role_noun.is_some() || (0..first).any(|k| folded.info(k).is(WordList::TitleWord));
     let run = RunFacts { text, toks, start, end, first, last, kept, surface, folded, shouting, had_title, gender: title_gender, mid_sentence_caps };
-    let (rule, verdict) = KIND_RULES.iter().find_map(|rule| (rule.decide)(&run).map(|v| (rule.name, v))).unwrap_or(("none", Verdict::Drop));
+    let (rule, verdict) = decide_kind(&run);
     let role = role_noun.map(|noun| Box::new(Role { noun, affiliation }));
     run.apply(verdict, role, name, out);
     rule
@@ -1041,31 +1041,45 @@ enum Verdict {
     Lone { modifies_noun: bool },
 }
 
-/// One rule of [`KIND_RULES`]: a name for tests and a decision, or `None` to let the next rule decide.
-struct KindRule {
-    name: &'static str,
-    decide: fn(&RunFacts) -> Option<Verdict>,
+/// The kind rules, each a name (for tests) and a decision, or `None` to let the next rule decide:
+/// [`decide_kind`] asks them in order, and the first that decides wins. Each is a direct call,
+/// which the compiler may inline, not a call through a function pointer from a table.
+macro_rules! kind_rules {
+    ($(($name:literal, $decide:ident)),* $(,)?) => {
+        /// The kind rules' names, in order.
+        #[cfg(test)]
+        const KIND_RULES: &[&str] = &[$($name),*];
+
+        /// The name of the first kind rule that decides, and its verdict.
+        fn decide_kind(run: &RunFacts) -> (&'static str, Verdict) {
+            $(
+                if let Some(verdict) = $decide(run) {
+                    return ($name, verdict);
+                }
+            )*
+            ("none", Verdict::Drop)
+        }
+    };
 }
 
-/// How a run's kind is decided, in order: the first rule that decides wins.
-const KIND_RULES: &[KindRule] = &[
-    KindRule { name: "place-once-peeled", decide: place_once_peeled },
-    KindRule { name: "letter-or-event", decide: letter_or_event },
-    KindRule { name: "organisation-word", decide: organisation_word },
-    KindRule { name: "map-feature", decide: map_feature },
-    KindRule { name: "acronym", decide: acronym },
-    KindRule { name: "shouted-line", decide: shouted_line },
-    KindRule { name: "title-or-given-name", decide: title_or_given_name },
-    KindRule { name: "sentence-initial-word", decide: sentence_initial_word },
-    KindRule { name: "party-member", decide: party_member },
-    KindRule { name: "people", decide: people },
-    KindRule { name: "faith-month-or-weekday", decide: faith_month_or_weekday },
-    KindRule { name: "country-in-name", decide: country_in_name },
-    KindRule { name: "what-a-body-has", decide: what_a_body_has },
-    KindRule { name: "several-words-or-speaks", decide: several_words_or_speaks },
-    KindRule { name: "after-a-place-preposition", decide: after_a_place_preposition },
-    KindRule { name: "lone-word", decide: lone_word },
-];
+kind_rules!(
+    ("place-once-peeled", place_once_peeled),
+    ("letter-or-event", letter_or_event),
+    ("organisation-word", organisation_word),
+    ("map-feature", map_feature),
+    ("acronym", acronym),
+    ("shouted-line", shouted_line),
+    ("title-or-given-name", title_or_given_name),
+    ("sentence-initial-word", sentence_initial_word),
+    ("party-member", party_member),
+    ("people", people),
+    ("faith-month-or-weekday", faith_month_or_weekday),
+    ("country-in-name", country_in_name),
+    ("what-a-body-has", what_a_body_has),
+    ("several-words-or-speaks", several_words_or_speaks),
+    ("after-a-place-preposition", after_a_place_preposition),
+    ("lone-word", lone_word),
+);
 
 impl<'t> RunFacts<'_, 't> {
     #[inline]
@@ -1972,7 +1986,7 @@ mod tests {
         }
         assert!(wrong.is_empty(), "{wrong:#?}");
         // Every rule and step has its example.
-        for rule in KIND_RULES.iter().map(|r| r.name).chain([
+        for rule in KIND_RULES.iter().copied().chain([
             "whole-run-place",
             "only-titles",
             "office-inside",
