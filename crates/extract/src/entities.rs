@@ -549,7 +549,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
         let known = known_names(&runs);
         let mut head_runs = Vec::new();
         for (toks, _) in heads.iter().zip(&headline_case).filter(|(_, &case)| case) {
-            head_runs.extend(known_names_in(text, toks, &known));
+            head_runs.extend(known_names_in(text, &lowered, toks, &known));
         }
         // Heads come first in the article, and their runs first in the list.
         runs.splice(0..0, head_runs);
@@ -741,7 +741,7 @@ fn known_names<'a>(runs: &'a [Run]) -> lexicon::FastMap<&'a str, EntityKind> {
 
 /// The runs of a headline in title case: the longest stretches of capitalised words that the
 /// body names (`known`) or the gazetteer knows as places.
-fn known_names_in<'t>(text: &'t str, toks: &[Token], known: &lexicon::FastMap<&str, EntityKind>) -> Vec<Run<'t>> {
+fn known_names_in<'t>(text: &'t str, lowered: &str, toks: &[Token], known: &lexicon::FastMap<&str, EntityKind>) -> Vec<Run<'t>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -752,7 +752,10 @@ fn known_names_in<'t>(text: &'t str, toks: &[Token], known: &lexicon::FastMap<&s
             }
             let span = Span::new(words[0].span.start, words[len - 1].span.end);
             let name = joined_name(text, span, words.iter().map(|t| t.text(text)));
-            if let Some(p) = place_named(&lexicon::folded(&name)) {
+            // A name written so is the text at its span: in ASCII, folded in the lowered text.
+            let in_lowered = matches!(name, Cow::Borrowed(_)) && lowered.as_bytes()[span.start..span.end].is_ascii();
+            let folded = if in_lowered { lexicon::Folded::Borrowed(&lowered[span.start..span.end]) } else { lexicon::folded(&name) };
+            if let Some(p) = place_named(&folded) {
                 return Some((len, Run::place(text, span, words.iter().map(|t| t.text(text)), p)));
             }
             let kind = *known.get(&*name)?;
