@@ -1491,14 +1491,14 @@ fn is_initials_of(acronym: &str, name: &str) -> bool {
     initials.eq(acronym.chars())
 }
 
-/// The kind of body an organisation's name says it is ("Westmarch Police Service": police):
-/// the most telling of its words.
-fn body_kind_of(name: &str) -> Option<lexicon::BodyKind> {
+/// The kind of body an organisation's name, folded, says it is ("westmarch police service":
+/// police): the most telling of its words (joined by single spaces, as a name's are).
+fn body_kind_of(folded: &str) -> Option<lexicon::BodyKind> {
     use lexicon::BodyKind::*;
     let rank = |k: lexicon::BodyKind| {
         [Police, Union, Club, School, Health, Court, Party, Media, Army, Council, Company, Government, Agency, Group].iter().position(|&r| r == k)
     };
-    name.split_whitespace().filter_map(|w| lexicon::body_kind(&lexicon::folded(w))).min_by_key(|&k| rank(k))
+    folded.split(' ').filter_map(lexicon::body_kind).min_by_key(|&k| rank(k))
 }
 
 /// The gender a person's given name tells: only a name of two words or more has one ("Clinton"
@@ -1598,8 +1598,9 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
     // How many runs `assigned` gives each cluster so far, kept as it is filled (a cluster a run at most).
     let mut assigned_count: Vec<usize> = vec![0; runs.len()];
 
-    let new_cluster = |found: &mut Found, name: String, kind: EntityKind| -> usize {
-        let body = if kind == EntityKind::Organization { body_kind_of(&name) } else { None };
+    // A cluster named `name` (`folded`, folded).
+    let new_cluster = |found: &mut Found, name: String, folded: &str, kind: EntityKind| -> usize {
+        let body = if kind == EntityKind::Organization { body_kind_of(folded) } else { None };
         found.clusters.push(Cluster {
             gender: Gender::Unknown,
             titled: false,
@@ -1656,7 +1657,7 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
                 let acronym_of = (run.kind == EntityKind::Organization && run.words == 1 && tokens::is_all_caps(name))
                     .then(|| found.clusters.iter().position(|c| c.kind == EntityKind::Organization && is_initials_of(name, &c.name)))
                     .flatten();
-                let c = joined.or(acronym_of).unwrap_or_else(|| new_cluster(&mut found, name.to_string(), run.kind));
+                let c = joined.or(acronym_of).unwrap_or_else(|| new_cluster(&mut found, name.to_string(), key, run.kind));
                 *slot = Some(c);
                 if run.kind == EntityKind::Person {
                     let same_surname = by_surname.entry(last_word(folded_names[i])).or_default();
@@ -1685,7 +1686,7 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
     // Pass 2: single words join a person by surname (or first name), or a known name.
     let mut lone_uses: lexicon::FastMap<&str, (usize, bool)> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
     // Only a name of one word can be a lone word's: a name with a space is not counted.
-    for (r, f) in runs.iter().zip(&folded_names).filter(|(_, f)| !f.contains(' ')) {
+    for (r, f) in runs.iter().zip(&folded_names).filter(|(_, f)| f.bytes().all(|b| b != b' ')) {
         let e = lone_uses.entry(&**f).or_default();
         e.0 += 1;
         e.1 |= r.modifies_noun;
@@ -1737,7 +1738,7 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
                         continue;
                     }
                 }
-                let c = new_cluster(&mut found, run.name.to_string(), run.kind);
+                let c = new_cluster(&mut found, run.name.to_string(), f, run.kind);
                 by_name.entry(f).or_default()[run.kind as usize] = Some(c);
                 if run.kind == EntityKind::Person {
                     by_surname.entry(f).or_default().push(c);
@@ -1863,6 +1864,18 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn a_body_kind_read_from_the_folded_name_is_read_from_its_words_folded(
+            words in proptest::collection::vec("Police|POLICE|Union|Club|Times|Bank|Group|Ministry|Agency|[A-Za-zÉé]{1,8}", 1..5),
+        ) {
+            let name = words.join(" ");
+            let by_word = name.split_whitespace().filter_map(|w| lexicon::body_kind(&lexicon::folded(w))).min_by_key(|&k| {
+                use lexicon::BodyKind::*;
+                [Police, Union, Club, School, Health, Court, Party, Media, Army, Council, Company, Government, Agency, Group].iter().position(|&r| r == k)
+            });
+            proptest::prop_assert_eq!(body_kind_of(&lexicon::fold(&name)), by_word);
+        }
+
         #[test]
         fn words_folded_from_the_lowered_text_equal_their_folds(line in "[A-Za-z' .,-]{0,40}|[A-Za-zÉéß’ .-]{0,30}", from in 0..12usize, len in 1..5usize) {
             let toks = tokens::tokenize(&line, Span::new(0, line.len()));
