@@ -997,7 +997,11 @@ fn classify<'t>(
     }
     // The name's words, without its initials' dots: what the rules read.
     kept.clear();
-    kept.extend((first..last).filter(|&k| !folded.is_mark(k, b'.')));
+    for k in first..last {
+        if !folded.is_mark(k, b'.') {
+            kept.push(k);
+        }
+    }
     let had_title = described || first > 0 && role_noun.is_some() || (0..first).any(|k| folded.info(k).is(WordList::TitleWord));
     let run = RunFacts { text, toks, start, end, first, last, kept, surface, folded, shouting, had_title, gender: title_gender, mid_sentence_caps };
     let (rule, verdict) = decide_kind(&run);
