@@ -1593,11 +1593,11 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
     let canonical_keys: Vec<Option<&str>> =
         runs.iter().zip(&ranges).map(|(run, (_, canonical))| run.canonical.map(|_| &all_folded[canonical.clone()])).collect();
     // Folded name → the cluster of each kind that bears it.
-    let mut by_name: lexicon::FastMap<&str, [Option<usize>; 3]> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
-    let mut by_surname: lexicon::FastMap<&str, Clusters> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
+    let mut by_name: lexicon::NameMap<[Option<usize>; 3]> = lexicon::NameMap::with_capacity(runs.len());
+    let mut by_surname: lexicon::NameMap<Clusters> = lexicon::NameMap::with_capacity(runs.len());
     // The first word of a person's name that opens with no given name: a family name written
     // first ("Park Ji-woo", "Nguyen Thi Lan"), which the name alone may stand for later.
-    let mut by_family_first: lexicon::FastMap<&str, Clusters> = lexicon::FastMap::default();
+    let mut by_family_first: lexicon::NameMap<Clusters> = lexicon::NameMap::with_capacity(0);
     let mut assigned: Vec<Option<usize>> = vec![None; runs.len()];
     // How many runs `assigned` gives each cluster so far, kept as it is filled (a cluster a run at most).
     let mut assigned_count: Vec<usize> = vec![0; runs.len()];
@@ -1634,7 +1634,7 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
         }
         let key = canonical_keys[i].unwrap_or(folded_names[i]);
         // The name's slot is found once, for the look-up and for a new cluster's entry.
-        let slot = &mut by_name.entry(key).or_default()[run.kind as usize];
+        let slot = &mut by_name.entry_or_default(key)[run.kind as usize];
         let c = match *slot {
             Some(c) => c,
             None => {
@@ -1664,7 +1664,7 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
                 let c = joined.or(acronym_of).unwrap_or_else(|| new_cluster(&mut found, name.to_string(), key, run.kind));
                 *slot = Some(c);
                 if run.kind == EntityKind::Person {
-                    let same_surname = by_surname.entry(last_word(folded_names[i])).or_default();
+                    let same_surname = by_surname.entry_or_default(last_word(folded_names[i]));
                     if !same_surname.as_slice().contains(&c) {
                         same_surname.push(c);
                     }
@@ -1674,7 +1674,7 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
                     let family_first = !lexicon::given_names().contains_key(first)
                         || run.words == 2 && !lexicon::given_names().contains_key(last_word(folded_names[i]));
                     if run.words >= 2 && family_first {
-                        let same_first = by_family_first.entry(first).or_default();
+                        let same_first = by_family_first.entry_or_default(first);
                         if !same_first.as_slice().contains(&c) {
                             same_first.push(c);
                         }
@@ -1688,10 +1688,10 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
         assigned_count[c] += 1;
     }
     // Pass 2: single words join a person by surname (or first name), or a known name.
-    let mut lone_uses: lexicon::FastMap<&str, (usize, bool)> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
+    let mut lone_uses: lexicon::NameMap<(usize, bool)> = lexicon::NameMap::with_capacity(runs.len());
     // Only a name of one word can be a lone word's: a name with a space is not counted.
     for (r, f) in runs.iter().zip(&folded_names).filter(|(_, f)| f.bytes().all(|b| b != b' ')) {
-        let e = lone_uses.entry(&**f).or_default();
+        let e = lone_uses.entry_or_default(f);
         e.0 += 1;
         e.1 |= r.modifies_noun;
     }
@@ -1737,15 +1737,16 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
                 if is_lone {
                     // An unexplained single capitalised word: keep it only if it recurs
                     // and never stands as a modifier ("the Azovstal plant").
-                    let (uses, as_modifier) = lone_uses[&**f];
+                    // Every one-word name is counted.
+                    let (uses, as_modifier) = lone_uses.get(f).copied().unwrap_or_default();
                     if uses < 2 || as_modifier {
                         continue;
                     }
                 }
                 let c = new_cluster(&mut found, run.name.to_string(), f, run.kind);
-                by_name.entry(f).or_default()[run.kind as usize] = Some(c);
+                by_name.entry_or_default(f)[run.kind as usize] = Some(c);
                 if run.kind == EntityKind::Person {
-                    by_surname.entry(f).or_default().push(c);
+                    by_surname.entry_or_default(f).push(c);
                 }
                 c
             }

@@ -388,6 +388,36 @@ impl<'a> WrittenWords<'a> {
     }
 }
 
+/// A map keyed by folded words or names borrowed from a text: a key of at most 15 bytes (most)
+/// is packed into a number (see [`packed`]), so it is hashed and compared as one number, with
+/// no string hashed and no call to compare one; longer keys by their text.
+pub struct NameMap<'a, V> {
+    short: FastMap<u128, V>,
+    long: FastMap<&'a str, V>,
+}
+
+impl<'a, V: Default> NameMap<'a, V> {
+    /// Room for `keys` short keys.
+    pub fn with_capacity(keys: usize) -> Self {
+        NameMap { short: FastMap::with_capacity_and_hasher(keys, Default::default()), long: FastMap::default() }
+    }
+
+    /// The value of `key`, a default one put there first if it has none.
+    pub fn entry_or_default(&mut self, key: &'a str) -> &mut V {
+        match packed(key.as_bytes()) {
+            Some(packed) => self.short.entry(packed).or_default(),
+            None => self.long.entry(key).or_default(),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&V> {
+        match packed(key.as_bytes()) {
+            Some(packed) => self.short.get(&packed),
+            None => self.long.get(key),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlaceKind {
     Country,
@@ -1291,6 +1321,22 @@ mod tests {
                 None => table.long.get(word.as_str()),
             };
             proptest::prop_assert_eq!(table.get(&word).map(|p| p.canonical), plain.map(|p| p.canonical));
+        }
+
+        #[test]
+        fn a_name_map_holds_what_a_map_of_strings_holds(
+            added in proptest::collection::vec("[a-z]{0,3}|[a-z ]{12,18}|\\PC{0,20}", 0..12),
+            asked in proptest::collection::vec("[a-z]{0,3}|[a-z ]{12,18}|\\PC{0,20}", 0..12),
+        ) {
+            let mut names: NameMap<usize> = NameMap::with_capacity(added.len());
+            let mut plain: HashMap<&str, usize> = HashMap::new();
+            for (i, w) in added.iter().enumerate() {
+                *names.entry_or_default(w) += i + 1;
+                *plain.entry(w.as_str()).or_default() += i + 1;
+            }
+            for w in added.iter().chain(&asked) {
+                proptest::prop_assert_eq!(names.get(w), plain.get(w.as_str()), "{:?}", w);
+            }
         }
 
         #[test]
