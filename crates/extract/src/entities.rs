@@ -728,20 +728,20 @@ impl LineScan {
 
 /// The names the body's runs give, as written, with their kind; a person's surname names
 /// them too. (A headline writes a name as the body does: no folding, no copies.)
-fn known_names<'a>(runs: &'a [Run]) -> lexicon::FastMap<&'a str, EntityKind> {
-    let mut known = lexicon::FastMap::default();
+fn known_names<'a>(runs: &'a [Run]) -> lexicon::NameMap<'a, Option<EntityKind>> {
+    let mut known: lexicon::NameMap<Option<EntityKind>> = lexicon::NameMap::with_capacity(runs.len());
     for run in runs.iter().filter(|r| r.canonical != Some("")) {
         if run.kind == EntityKind::Person && run.words >= 2 {
-            known.entry(last_word(&run.name)).or_insert(run.kind);
+            known.entry_or_default(last_word(&run.name)).get_or_insert(run.kind);
         }
-        known.entry(&*run.name).or_insert(run.kind);
+        known.entry_or_default(&run.name).get_or_insert(run.kind);
     }
     known
 }
 
 /// The runs of a headline in title case: the longest stretches of capitalised words that the
 /// body names (`known`) or the gazetteer knows as places.
-fn known_names_in<'t>(text: &'t str, lowered: &str, toks: &[Token], known: &lexicon::FastMap<&str, EntityKind>) -> Vec<Run<'t>> {
+fn known_names_in<'t>(text: &'t str, lowered: &str, toks: &[Token], known: &lexicon::NameMap<Option<EntityKind>>) -> Vec<Run<'t>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -758,7 +758,7 @@ fn known_names_in<'t>(text: &'t str, lowered: &str, toks: &[Token], known: &lexi
             if let Some(p) = place_named(&folded) {
                 return Some((len, Run::place(text, span, words.iter().map(|t| t.text(text)), p)));
             }
-            let kind = *known.get(&*name)?;
+            let kind = (*known.get(&name)?)?;
             let run =
                 Run { span, name, words: len, kind, role: None, canonical: None, modifies_noun: false, gender: Gender::Unknown, evidence: false };
             Some((len, run))
