@@ -584,7 +584,7 @@ fn run_end(text: &str, toks: &[Token], start: usize) -> usize {
         {
             // A middle initial ("George W. Bush") or an abbreviated title ("Ms. Okafor").
             end += 1;
-        } else if matches!(t.text(text), "'" | "’")
+        } else if matches!(w, "'" | "’")
             && t.span.start == toks[end - 1].span.end
             && toks[end - 1].text(text).ends_with('s')
             && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word() && n.listed(text).is(WordList::OrgWord))
