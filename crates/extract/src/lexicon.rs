@@ -358,38 +358,33 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 pub type WordMap<V> = FastMap<String, V>;
 pub type WordSet<K = &'static str> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
-/// A set of words as written (not folded), such as the words a text capitalises: a word of at
-/// most 15 bytes is kept packed into a number (see [`packed`]), so adding or finding it hashes
-/// one number and compares one, with no string hashed or compared; longer words by their text.
-#[derive(Default)]
-pub struct WrittenWords<'a> {
-    short: WordSet<u128>,
-    long: WordSet<&'a str>,
+/// A set of words as written (not folded), such as the words a text capitalises: a [`NameMap`]
+/// with nothing for each word.
+pub struct WrittenWords<'a>(NameMap<'a, ()>);
+
+impl Default for WrittenWords<'_> {
+    fn default() -> Self {
+        WrittenWords::with_capacity(0)
+    }
 }
 
 impl<'a> WrittenWords<'a> {
     /// Room for `words` short words.
     pub fn with_capacity(words: usize) -> Self {
-        WrittenWords { short: WordSet::with_capacity_and_hasher(words, Default::default()), long: WordSet::default() }
+        WrittenWords(NameMap::with_capacity(words))
     }
 
     pub fn insert(&mut self, word: &'a str) {
-        match packed(word.as_bytes()) {
-            Some(key) => self.short.insert(key),
-            None => self.long.insert(word),
-        };
+        self.0.entry_or_default(word);
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        match packed(word.as_bytes()) {
-            Some(key) => self.short.contains(&key),
-            None => self.long.contains(word),
-        }
+        self.0.get(word).is_some()
     }
 }
 
-/// A map keyed by folded words or names borrowed from a text: a key of at most 15 bytes (most)
-/// is packed into a number (see [`packed`]), so it is hashed and compared as one number, with
+/// A map keyed by words or names borrowed from a text, folded or as written: a key of at most
+/// 15 bytes (most) is packed into a number (see [`packed`]), so it is hashed and compared as one number, with
 /// no string hashed and no call to compare one; longer keys by their text.
 pub struct NameMap<'a, V> {
     short: FastMap<u128, V>,
