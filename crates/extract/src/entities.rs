@@ -1703,7 +1703,7 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
         // The one person of that surname; of several, the one something says is a person, or the
         // one the article names by full name clearly most often (the article's "Woods" is Dorothy
         // Woods, whom it is about, not her husband named once).
-        let by_last = by_surname.get(&**f).map(Clusters::as_slice).and_then(|cs| match cs {
+        let by_last = by_surname.get(f).map(Clusters::as_slice).and_then(|cs| match cs {
             [c] => Some(*c),
             _ => {
                 let explained: Vec<usize> = cs.iter().copied().filter(|&c| found.clusters[c].evidence).collect();
@@ -1722,10 +1722,10 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
             }
         });
         let any_kind = by_name
-            .get(&**f)
+            .get(f)
             .and_then(|slots| [EntityKind::Person, EntityKind::Organization, EntityKind::Place].iter().find_map(|&k| slots[k as usize]));
         let by_last = by_last.or_else(|| {
-            by_family_first.get(&**f).and_then(|cs| match cs.as_slice() {
+            by_family_first.get(f).and_then(|cs| match cs.as_slice() {
                 [c] if found.clusters[*c].evidence => Some(*c),
                 _ => None,
             })
