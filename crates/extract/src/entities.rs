@@ -1518,6 +1518,11 @@ fn words_in(name: &str) -> usize {
     1 + name.bytes().filter(|&b| b == b' ').count()
 }
 
+/// A name's first word: its words are joined by single spaces.
+fn first_word(name: &str) -> &str {
+    name.bytes().position(|b| b == b' ').map_or(name, |space| &name[..space])
+}
+
 /// A name's last word: its words are joined by single spaces.
 fn last_word(name: &str) -> &str {
     name.bytes().rposition(|b| b == b' ').map_or(name, |space| &name[space + 1..])
@@ -1644,8 +1649,7 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
                     .then(|| {
                         same_surname.and_then(|cs| {
                             cs.iter().copied().find(|&c| {
-                                *lexicon::folded(found.clusters[c].name.split_whitespace().next().unwrap_or(""))
-                                    == *folded_names[i].split(' ').next().unwrap_or("")
+                                *lexicon::folded(found.clusters[c].name.split_whitespace().next().unwrap_or("")) == *first_word(folded_names[i])
                             })
                         })
                     })
@@ -1668,7 +1672,7 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
                     if !same_surname.as_slice().contains(&c) {
                         same_surname.push(c);
                     }
-                    let first = folded_names[i].split(' ').next().unwrap_or("");
+                    let first = first_word(folded_names[i]);
                     // "Chen Xiaoling": a first word that is a given name elsewhere may still be the
                     // family name, when the last word is no given name.
                     let family_first = !lexicon::given_names().contains_key(first)
