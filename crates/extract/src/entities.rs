@@ -85,11 +85,11 @@ struct Run<'t> {
 
 impl<'t> Run<'t> {
     /// A place the gazetteer knows, as `words` name it at `span`.
-    fn place(text: &'t str, span: Span, words: &[Cow<str>], place: &lexicon::Place) -> Run<'t> {
+    fn place<'w>(text: &'t str, span: Span, words: impl Iterator<Item = &'w str> + Clone, place: &lexicon::Place) -> Run<'t> {
         Run {
             span,
-            name: joined_name(text, span, words.iter().map(|w| w.as_ref())),
-            words: words.len(),
+            words: words.clone().count(),
+            name: joined_name(text, span, words),
             kind: EntityKind::Place,
             role: None,
             canonical: Some(place.canonical),
@@ -205,21 +205,71 @@ fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
 }
 
 /// Buffers [`classify`] reuses from one name to the next.
-#[derive(Default)]
-struct Scratch<'t> {
-    /// The words as written (title-cased in a shouted line).
-    surface: Vec<Cow<'t, str>>,
-    folded: FoldedWords,
+struct Scratch<'l> {
+    /// The words of a shouted run title-cased (see [`Surface`]).
+    shouted: Vec<String>,
+    folded: FoldedWords<'l>,
     /// The indices of the words of the name proper, without initials' dots.
     kept: Vec<usize>,
     /// The name as shown.
     name: String,
 }
 
+impl<'l> Scratch<'l> {
+    /// Buffers for the names of a text whose ASCII letters `lowered` has made small.
+    fn new(lowered: &'l str) -> Self {
+        Scratch {
+            shouted: Vec::new(),
+            folded: FoldedWords { lowered, borrowed: None, joined: String::new(), words: Vec::new() },
+            kept: Vec::new(),
+            name: String::new(),
+        }
+    }
+}
+
+/// The words of a run as written: its tokens' text, read where it is asked (most words are read
+/// once or twice, many never), or title-cased in a shouted line ("JOHN" → "John"), so that
+/// shouted headlines can be looked up.
+#[derive(Clone, Copy)]
+struct Surface<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    /// The words title-cased, in a shouted line.
+    shouted: Option<&'a [String]>,
+}
+
+impl<'a> Surface<'a> {
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    #[inline]
+    fn get(&self, k: usize) -> &'a str {
+        match self.shouted {
+            Some(words) => &words[k],
+            None => self.toks[k].text(self.text),
+        }
+    }
+
+    /// Words `from..to`.
+    fn slice(&self, from: usize, to: usize) -> Surface<'a> {
+        Surface { text: self.text, toks: &self.toks[from..to], shouted: self.shouted.map(|words| &words[from..to]) }
+    }
+
+    fn iter(self) -> impl Iterator<Item = &'a str> + Clone {
+        (0..self.len()).map(move |k| self.get(k))
+    }
+}
+
 /// The words of a name folded and joined by single spaces, so that any run of
 /// them is one slice to look up ("new york") without a copy per word.
-#[derive(Default)]
-struct FoldedWords {
+struct FoldedWords<'l> {
+    /// The text the names are found in, its ASCII letters made small: the fold of the words of
+    /// a run written in ASCII with a space between each two, which most are.
+    lowered: &'l str,
+    /// The words folded and joined, when they are a slice of `lowered`; `None` when they are
+    /// `joined`.
+    borrowed: Option<&'l str>,
     joined: String,
     /// Each word's place in `joined` and what is known of it, kept together: one push a word.
     words: Vec<FoldedWord>,
@@ -237,11 +287,29 @@ struct FoldedWord {
     given: std::cell::Cell<Option<bool>>,
 }
 
-impl FoldedWords {
-    /// Folds the words, each with what the word lists say of it when that is known already.
-    fn fill<'a>(&mut self, words: impl Iterator<Item = (&'a str, Option<WordInfo>)>) {
-        self.joined.clear();
+impl FoldedWords<'_> {
+    /// Folds the words of `toks`, written as `surface`: a slice of the lowered text when they are
+    /// ASCII written with a space between each two and not title-cased, otherwise a fold of
+    /// each word. A word as written is one the tokenizer looked up already; a shouted word
+    /// title-cased, or a mark, is looked up again.
+    fn fill(&mut self, toks: &[Token], surface: Surface, shouting: bool) {
         self.words.clear();
+        let span = Span::new(toks[0].span.start, toks[toks.len() - 1].span.end);
+        let lowered = self.lowered.as_bytes();
+        let spaced = || toks.windows(2).all(|pair| pair[1].span.start == pair[0].span.end + 1 && lowered[pair[0].span.end] == b' ');
+        if !shouting && lowered[span.start..span.end].is_ascii() && spaced() {
+            let joined = &self.lowered[span.start..span.end];
+            self.borrowed = Some(joined);
+            for t in toks {
+                let (start, end) = (t.span.start - span.start, t.span.end - span.start);
+                let info = if t.is_word() { t.info() } else { lexicon::listed(&joined[start..end]) };
+                self.words.push(FoldedWord { start, end, info, given: std::cell::Cell::new(None) });
+            }
+            return;
+        }
+        self.borrowed = None;
+        self.joined.clear();
+        let words = surface.iter().zip(toks).map(|(w, t)| (w, (!shouting && t.is_word()).then(|| t.info())));
         for (w, info) in words {
             if !self.words.is_empty() {
                 self.joined.push(' ');
@@ -253,8 +321,16 @@ impl FoldedWords {
         }
     }
 
+    #[inline]
     fn info(&self, i: usize) -> WordInfo {
         self.words[i].info
+    }
+
+    /// Is word `i` the ASCII mark `mark` (".")?
+    #[inline]
+    fn is_mark(&self, i: usize, mark: u8) -> bool {
+        let FoldedWord { start, end, .. } = self.words[i];
+        end == start + 1 && self.joined().as_bytes()[start] == mark
     }
 
     /// The place the gazetteer knows by word `i` alone.
@@ -271,17 +347,36 @@ impl FoldedWords {
         })
     }
 
+    /// Token `t` of `text` folded: the lowered text where it is written in ASCII.
+    fn token<'s>(&'s self, text: &'s str, t: &Token) -> lexicon::Folded<'s> {
+        let lowered = &self.lowered[t.span.start..t.span.end];
+        if lowered.is_ascii() {
+            lexicon::Folded::Borrowed(lowered)
+        } else {
+            lexicon::folded(t.text(text))
+        }
+    }
+
+    /// The words folded and joined.
+    #[inline]
+    fn joined(&self) -> &str {
+        match self.borrowed {
+            Some(joined) => joined,
+            None => &self.joined,
+        }
+    }
+
     /// Words `from..to`, folded and joined. Folding never makes a space, so the
     /// slice is the fold of the words joined.
     #[inline]
     fn range(&self, from: usize, to: usize) -> &str {
-        &self.joined[self.words[from].start..self.words[to - 1].end]
+        &self.joined()[self.words[from].start..self.words[to - 1].end]
     }
 
     #[inline]
     fn word(&self, i: usize) -> &str {
         let FoldedWord { start, end, .. } = self.words[i];
-        &self.joined[start..end]
+        &self.joined()[start..end]
     }
 }
 
@@ -382,7 +477,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
     // Words seen capitalised in mid-sentence: evidence that a sentence-initial word is a name.
     // The same pass keeps where each line's capitalised words are, which is where runs start.
     let token_count: usize = tokenized.iter().map(|toks| toks.len()).sum();
-    let mut mid_sentence_caps: lexicon::WordSet<&str> = lexicon::WordSet::with_capacity_and_hasher(token_count / 16, Default::default());
+    let mut mid_sentence_caps = lexicon::WrittenWords::with_capacity(token_count / 16);
     // The capitalised words of every line, one line after another.
     let mut capitalized = Vec::with_capacity(token_count / 4);
     let scans: Vec<LineScan> = tokenized
@@ -419,7 +514,9 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
 
     // Most capitalised words start a run, and a run gives a name or none (a few give two).
     let mut runs = Vec::with_capacity(capitalized.len());
-    let mut scratch = Scratch::default();
+    // The text with its ASCII letters made small: the fold of most names' words, sliced, not copied.
+    let lowered = text.to_ascii_lowercase();
+    let mut scratch = Scratch::new(&lowered);
     for (index, (&toks, scan)) in tokenized.iter().zip(&scans).enumerate() {
         if headline_case.get(index).copied().unwrap_or(false) {
             continue;
@@ -441,7 +538,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
             // "But"): classify would drop them, so they are dropped here without copies.
             let common = end == start + 1
                 && toks[start].listed(text).is(WordList::CommonWord)
-                && lexicon::with_folded(toks[start].text(text), |w| lexicon::places().get(w).is_none());
+                && lexicon::places().get(&scratch.folded.token(text, &toks[start])).is_none();
             if !common {
                 classify(text, toks, (start, end), shouting, &mid_sentence_caps, &mut scratch, &mut runs);
             }
@@ -452,12 +549,12 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
         let known = known_names(&runs);
         let mut head_runs = Vec::new();
         for (toks, _) in heads.iter().zip(&headline_case).filter(|(_, &case)| case) {
-            head_runs.extend(known_names_in(text, toks, &known));
+            head_runs.extend(known_names_in(text, &lowered, toks, &known));
         }
         // Heads come first in the article, and their runs first in the list.
         runs.splice(0..0, head_runs);
     }
-    cluster(runs)
+    cluster(text, &lowered, runs)
 }
 
 /// Where the run of name words that starts at the capitalised `toks[start]` ends: capitalised
@@ -482,12 +579,12 @@ fn run_end(text: &str, toks: &[Token], start: usize) -> usize {
             // "Ana de la Cruz", "Joost van der Linde".
             end += 3;
         } else if w == "."
-            && (toks[end - 1].text(text).chars().count() == 1 || is_abbreviated_title(toks[end - 1].text(text)))
+            && (is_one_character(toks[end - 1].text(text)) || is_abbreviated_title(toks[end - 1].text(text)))
             && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word())
         {
             // A middle initial ("George W. Bush") or an abbreviated title ("Ms. Okafor").
             end += 1;
-        } else if matches!(t.text(text), "'" | "’")
+        } else if matches!(w, "'" | "’")
             && t.span.start == toks[end - 1].span.end
             && toks[end - 1].text(text).ends_with('s')
             && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word() && n.listed(text).is(WordList::OrgWord))
@@ -545,6 +642,12 @@ fn is_job_word(w: &str) -> bool {
     let singular = w.strip_suffix('s').unwrap_or(w);
     w.len() >= 5 && ["er", "or", "ant", "ent", "ist", "ian", "man", "woman", "eer", "ive", "ary", "ess"].iter().any(|end| w.ends_with(end))
         || [w, singular].into_iter().any(crate::resolve::is_description_head)
+}
+
+/// "W", "É": a word of one character, asked without counting them all.
+fn is_one_character(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some() && chars.next().is_none()
 }
 
 /// "GOP", "NASA": a word of three to five capitals.
@@ -625,20 +728,20 @@ impl LineScan {
 
 /// The names the body's runs give, as written, with their kind; a person's surname names
 /// them too. (A headline writes a name as the body does: no folding, no copies.)
-fn known_names<'a>(runs: &'a [Run]) -> lexicon::FastMap<&'a str, EntityKind> {
-    let mut known = lexicon::FastMap::default();
+fn known_names<'a>(runs: &'a [Run]) -> lexicon::NameMap<'a, Option<EntityKind>> {
+    let mut known: lexicon::NameMap<Option<EntityKind>> = lexicon::NameMap::with_capacity(runs.len());
     for run in runs.iter().filter(|r| r.canonical != Some("")) {
         if run.kind == EntityKind::Person && run.words >= 2 {
-            known.entry(last_word(&run.name)).or_insert(run.kind);
+            known.entry_or_default(last_word(&run.name)).get_or_insert(run.kind);
         }
-        known.entry(&*run.name).or_insert(run.kind);
+        known.entry_or_default(&run.name).get_or_insert(run.kind);
     }
     known
 }
 
 /// The runs of a headline in title case: the longest stretches of capitalised words that the
 /// body names (`known`) or the gazetteer knows as places.
-fn known_names_in<'t>(text: &'t str, toks: &[Token], known: &lexicon::FastMap<&str, EntityKind>) -> Vec<Run<'t>> {
+fn known_names_in<'t>(text: &'t str, lowered: &str, toks: &[Token], known: &lexicon::NameMap<Option<EntityKind>>) -> Vec<Run<'t>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -649,11 +752,13 @@ fn known_names_in<'t>(text: &'t str, toks: &[Token], known: &lexicon::FastMap<&s
             }
             let span = Span::new(words[0].span.start, words[len - 1].span.end);
             let name = joined_name(text, span, words.iter().map(|t| t.text(text)));
-            if let Some(p) = place_named(&lexicon::folded(&name)) {
-                let surface: Vec<Cow<str>> = words.iter().map(|t| Cow::Borrowed(t.text(text))).collect();
-                return Some((len, Run::place(text, span, &surface, p)));
+            // A name written so is the text at its span: in ASCII, folded in the lowered text.
+            let in_lowered = matches!(name, Cow::Borrowed(_)) && lowered.as_bytes()[span.start..span.end].is_ascii();
+            let folded = if in_lowered { lexicon::Folded::Borrowed(&lowered[span.start..span.end]) } else { lexicon::folded(&name) };
+            if let Some(p) = place_named(&folded) {
+                return Some((len, Run::place(text, span, words.iter().map(|t| t.text(text)), p)));
             }
-            let kind = *known.get(&*name)?;
+            let kind = (*known.get(&name)?)?;
             let run =
                 Run { span, name, words: len, kind, role: None, canonical: None, modifies_noun: false, gender: Gender::Unknown, evidence: false };
             Some((len, run))
@@ -703,36 +808,37 @@ const LONGEST_NAME_WITH_OFFICE: usize = 12;
 
 /// Turns the name words `toks[start..end]` into zero or more runs, added to `out`: the run is
 /// split where it holds more than one name (an office's domain, an office inside it, a home place),
-/// then [`KIND_RULES`] decide each name's kind. Returns the name of the step or rule that decided
-/// (for tests).
+/// then the kind rules ([`decide_kind`]) decide each name's kind. Returns the name of the step or
+/// rule that decided (for tests).
 fn classify<'t>(
     text: &'t str,
     toks: &[Token],
     (start, end): (usize, usize),
     shouting: bool,
-    mid_sentence_caps: &lexicon::WordSet<&str>,
-    scratch: &mut Scratch<'t>,
+    mid_sentence_caps: &lexicon::WrittenWords,
+    scratch: &mut Scratch<'_>,
     out: &mut Vec<Run<'t>>,
 ) -> &'static str {
-    let Scratch { surface, folded, kept, name } = scratch;
-    surface.clear();
-    surface.extend(toks[start..end].iter().map(|t| if shouting { Cow::Owned(title_case(t.text(text))) } else { Cow::Borrowed(t.text(text)) }));
-    // A word as written is one the tokenizer looked up already; a shouted word title-cased, or
-    // a mark, is looked up again.
-    folded.fill(surface.iter().zip(&toks[start..end]).map(|(w, t)| (w.as_ref(), (!shouting && t.is_word()).then(|| t.info()))));
+    let Scratch { shouted, folded, kept, name } = scratch;
+    if shouting {
+        shouted.clear();
+        shouted.extend(toks[start..end].iter().map(|t| title_case(t.text(text))));
+    }
+    let surface = Surface { text, toks: &toks[start..end], shouted: shouting.then_some(&shouted[..]) };
+    folded.fill(&toks[start..end], surface, shouting);
     let folded = &*folded;
 
     // A whole run the gazetteer knows ("New York", "Czech Republic") is kept as it is.
     if let Some(p) = place_named(folded.range(0, surface.len())) {
         let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-        out.push(Run::place(text, span, surface, p));
+        out.push(Run::place(text, span, surface.iter(), p));
         return "whole-run-place";
     }
     // Peel leading common words, titles and demonyms, remembering the role they give.
     let org_tail = folded.info(surface.len() - 1).is(WordList::OrgWord);
     // "Oscar-winning actress …", "Venezuelan-born economist …": a compound that goes on in
     // lowercase describes the name after it and is no part of it, nor is anything before it.
-    let mut first = (0..surface.len() - 1).rev().find(|&k| is_descriptor(&surface[k])).map_or(0, |k| k + 1);
+    let mut first = (0..surface.len() - 1).rev().find(|&k| is_descriptor(surface.get(k))).map_or(0, |k| k + 1);
     let mut role_noun: Option<String> = None;
     let mut affiliation: Option<String> = None;
     let mut title_gender = Gender::Unknown;
@@ -751,7 +857,7 @@ fn classify<'t>(
         if let Some(d) = domain {
             if let Some(p) = folded.place(d) {
                 affiliation = Some(lexicon::fold(p.canonical));
-                out.push(Run::place(text, toks[start + d].span, &surface[d..d + 1], p));
+                out.push(Run::place(text, toks[start + d].span, surface.slice(d, d + 1).iter(), p));
             }
             first = d + 1;
             continue;
@@ -773,7 +879,7 @@ fn classify<'t>(
         } else if first == 0 && first + 1 < surface.len() && w.len() > 5 && w.ends_with("ing") && !w.contains('-') && !folded.is_given_name(first) {
             // "Impeaching Trump", "Playing Trump": a verb opening a heading is no part of a name
             // ("Mei-Ling Soh" is a name).
-        } else if first + 1 < surface.len() && !org_tail && !shouting && is_acronym(&surface[first]) {
+        } else if first + 1 < surface.len() && !org_tail && !shouting && is_acronym(surface.get(first)) {
             // "NFL Commissioner …", "GOP Sen. …": an acronym before a name is the body it belongs to.
             affiliation = Some(w.to_string());
             out.push(Run::team(text, &toks[start + first..start + first + 1]));
@@ -782,7 +888,7 @@ fn classify<'t>(
         {
             // "Belarus President", "Oslo Mayor Novak": a place before a title is an affiliation.
             affiliation = Some(lexicon::fold(p.canonical));
-            out.push(Run::place(text, toks[start + first].span, &[Cow::Borrowed(p.canonical)], p));
+            out.push(Run::place(text, toks[start + first].span, std::iter::once(p.canonical), p));
         } else {
             break;
         }
@@ -823,21 +929,26 @@ fn classify<'t>(
         .flatten();
     if let Some((k, p)) = from_place {
         let span = Span::new(toks[start + k + 1].span.start, toks[start + last - 1].span.end);
-        out.push(Run::place(text, span, &surface[k + 1..last], p));
+        out.push(Run::place(text, span, surface.slice(k + 1, last).iter(), p));
         classify(text, toks, (start + first, start + k), shouting, mid_sentence_caps, scratch, out);
         return "home-place";
     }
     // "Bettina Kruger of Marwood Capital": a person's name, then the body they are of.
-    let person_first = folded.is_given_name(first) || folded.info(first).is(WordList::TitleWord);
-    let of_body = (org_tail && !shouting && last - first <= LONGEST_NAME_WITH_OFFICE && person_first)
+    // Whether the name opens with a given name is asked last: most runs are settled before,
+    // and many never need it.
+    let person_first = || folded.info(first).is(WordList::TitleWord) || folded.is_given_name(first);
+    let of_body = (org_tail && !shouting && last - first <= LONGEST_NAME_WITH_OFFICE && person_first())
         .then(|| (first + 2..last.saturating_sub(1)).find(|&k| folded.word(k) == "of"))
         .flatten();
     // "Donald Hartley of Madison": a given name and a surname, then where they are from, even a
     // place no list knows.
-    let of_somewhere =
-        (!org_tail && !shouting && last - first <= LONGEST_NAME_WITH_OFFICE && folded.is_given_name(first)).then_some(first + 2).filter(|&k| {
-            k + 1 < last && folded.word(k) == "of" && !folded.info(first + 1).is(WordList::OrgWord) && !folded.info(first + 1).is(WordList::TitleWord)
-        });
+    let of_somewhere = (!org_tail && !shouting && last - first <= LONGEST_NAME_WITH_OFFICE).then_some(first + 2).filter(|&k| {
+        k + 1 < last
+            && folded.word(k) == "of"
+            && !folded.info(first + 1).is(WordList::OrgWord)
+            && !folded.info(first + 1).is(WordList::TitleWord)
+            && folded.is_given_name(first)
+    });
     if let Some(k) = of_body.or(of_somewhere) {
         classify(text, toks, (start + first, start + k), shouting, mid_sentence_caps, scratch, out);
         let tail = out.len();
@@ -858,7 +969,7 @@ fn classify<'t>(
         .then(|| {
             (first + 1..last.saturating_sub(1)).find(|&k| {
                 // Not after an initial's dot ("W. Bush"), but after a title's ("Gen. Norman Ham").
-                let after_initial = folded.word(k - 1) == "." && (k < first + 2 || !is_abbreviated_title(&surface[k - 2]));
+                let after_initial = folded.word(k - 1) == "." && (k < first + 2 || !is_abbreviated_title(surface.get(k - 2)));
                 // "South Carolina Republican", "New York City Public Advocate Trish James": a given
                 // name that is part of a place's name is none.
                 let in_place =
@@ -886,10 +997,14 @@ fn classify<'t>(
     }
     // The name's words, without its initials' dots: what the rules read.
     kept.clear();
-    kept.extend((first..last).filter(|&k| folded.word(k) != "."));
+    for k in first..last {
+        if !folded.is_mark(k, b'.') {
+            kept.push(k);
+        }
+    }
     let had_title = described || first > 0 && role_noun.is_some() || (0..first).any(|k| folded.info(k).is(WordList::TitleWord));
     let run = RunFacts { text, toks, start, end, first, last, kept, surface, folded, shouting, had_title, gender: title_gender, mid_sentence_caps };
-    let (rule, verdict) = KIND_RULES.iter().find_map(|rule| (rule.decide)(&run).map(|v| (rule.name, v))).unwrap_or(("none", Verdict::Drop));
+    let (rule, verdict) = decide_kind(&run);
     let role = role_noun.map(|noun| Box::new(Role { noun, affiliation }));
     run.apply(verdict, role, name, out);
     rule
@@ -907,14 +1022,14 @@ struct RunFacts<'a, 't> {
     last: usize,
     /// The indices of the name's words, without its initials' dots.
     kept: &'a [usize],
-    surface: &'a [Cow<'t, str>],
-    folded: &'a FoldedWords,
+    surface: Surface<'a>,
+    folded: &'a FoldedWords<'a>,
     shouting: bool,
     /// A title or an office stood before the name ("Mayor", "Prime Minister").
     had_title: bool,
     /// The gender its titles give ("Mr", "Congresswoman").
     gender: Gender,
-    mid_sentence_caps: &'a lexicon::WordSet<&'a str>,
+    mid_sentence_caps: &'a lexicon::WrittenWords<'a>,
 }
 
 /// What a kind rule decides for a run.
@@ -933,65 +1048,86 @@ enum Verdict {
     Lone { modifies_noun: bool },
 }
 
-/// One rule of [`KIND_RULES`]: a name for tests and a decision, or `None` to let the next rule decide.
-struct KindRule {
-    name: &'static str,
-    decide: fn(&RunFacts) -> Option<Verdict>,
+/// The kind rules, each a name (for tests) and a decision, or `None` to let the next rule decide:
+/// [`decide_kind`] asks them in order, and the first that decides wins. Each is a direct call,
+/// which the compiler may inline, not a call through a function pointer from a table.
+macro_rules! kind_rules {
+    ($(($name:literal, $decide:ident)),* $(,)?) => {
+        /// The kind rules' names, in order.
+        #[cfg(test)]
+        const KIND_RULES: &[&str] = &[$($name),*];
+
+        /// The name of the first kind rule that decides, and its verdict.
+        fn decide_kind(run: &RunFacts) -> (&'static str, Verdict) {
+            $(
+                if let Some(verdict) = $decide(run) {
+                    return ($name, verdict);
+                }
+            )*
+            ("none", Verdict::Drop)
+        }
+    };
 }
 
-/// How a run's kind is decided, in order: the first rule that decides wins.
-const KIND_RULES: &[KindRule] = &[
-    KindRule { name: "place-once-peeled", decide: place_once_peeled },
-    KindRule { name: "letter-or-event", decide: letter_or_event },
-    KindRule { name: "organisation-word", decide: organisation_word },
-    KindRule { name: "map-feature", decide: map_feature },
-    KindRule { name: "acronym", decide: acronym },
-    KindRule { name: "shouted-line", decide: shouted_line },
-    KindRule { name: "title-or-given-name", decide: title_or_given_name },
-    KindRule { name: "sentence-initial-word", decide: sentence_initial_word },
-    KindRule { name: "party-member", decide: party_member },
-    KindRule { name: "people", decide: people },
-    KindRule { name: "faith-month-or-weekday", decide: faith_month_or_weekday },
-    KindRule { name: "country-in-name", decide: country_in_name },
-    KindRule { name: "what-a-body-has", decide: what_a_body_has },
-    KindRule { name: "several-words-or-speaks", decide: several_words_or_speaks },
-    KindRule { name: "after-a-place-preposition", decide: after_a_place_preposition },
-    KindRule { name: "lone-word", decide: lone_word },
-];
+kind_rules!(
+    ("place-once-peeled", place_once_peeled),
+    ("letter-or-event", letter_or_event),
+    ("organisation-word", organisation_word),
+    ("map-feature", map_feature),
+    ("acronym", acronym),
+    ("shouted-line", shouted_line),
+    ("title-or-given-name", title_or_given_name),
+    ("sentence-initial-word", sentence_initial_word),
+    ("party-member", party_member),
+    ("people", people),
+    ("faith-month-or-weekday", faith_month_or_weekday),
+    ("country-in-name", country_in_name),
+    ("what-a-body-has", what_a_body_has),
+    ("several-words-or-speaks", several_words_or_speaks),
+    ("after-a-place-preposition", after_a_place_preposition),
+    ("lone-word", lone_word),
+);
 
 impl<'t> RunFacts<'_, 't> {
+    #[inline]
     fn n_words(&self) -> usize {
         self.kept.len()
     }
+    #[inline]
     fn one_word(&self) -> bool {
         self.kept.len() == 1
     }
+    #[inline]
     fn word(&self, i: usize) -> &str {
-        &self.surface[self.kept[i]]
+        self.surface.get(self.kept[i])
     }
+    #[inline]
     fn wfold(&self, i: usize) -> &str {
         self.folded.word(self.kept[i])
     }
+    #[inline]
     fn winfo(&self, i: usize) -> WordInfo {
         self.folded.info(self.kept[i])
     }
+    #[inline]
     fn given_at(&self, i: usize) -> bool {
         self.folded.is_given_name(self.kept[i])
     }
+    #[inline]
     fn last_word(&self) -> &str {
         self.wfold(self.n_words() - 1)
     }
     /// The word after the run, folded.
-    fn next(&self) -> Option<lexicon::Folded<'t>> {
-        self.toks.get(self.end).map(|t| lexicon::folded(t.text(self.text)))
+    fn next(&self) -> Option<lexicon::Folded<'_>> {
+        self.toks.get(self.end).map(|t| self.folded.token(self.text, t))
     }
     /// The word before the run, folded.
-    fn prev(&self) -> Option<lexicon::Folded<'t>> {
-        self.start.checked_sub(1).map(|i| lexicon::folded(self.toks[i].text(self.text)))
+    fn prev(&self) -> Option<lexicon::Folded<'_>> {
+        self.start.checked_sub(1).map(|i| self.folded.token(self.text, &self.toks[i]))
     }
     /// The word after the next, folded.
-    fn then(&self) -> Option<lexicon::Folded<'t>> {
-        self.toks.get(self.end + 1).map(|t| lexicon::folded(t.text(self.text)))
+    fn then(&self) -> Option<lexicon::Folded<'_>> {
+        self.toks.get(self.end + 1).map(|t| self.folded.token(self.text, t))
     }
     fn span(&self) -> Span {
         Span::new(self.toks[self.start + self.first].span.start, self.toks[self.start + self.last - 1].span.end)
@@ -1004,12 +1140,17 @@ impl<'t> RunFacts<'_, 't> {
     /// The name as shown, with its initials' dots ("George W. Bush"); slugs drop them, so keys
     /// do not change. Made only for a run that is kept: many are dropped.
     fn name(&self, buffer: &mut String) -> Cow<'t, str> {
+        // Words written in ASCII with a space between each two (their folds a slice of the
+        // lowered text) and no initial's dot or plural's apostrophe are the name as written.
+        if self.folded.borrowed.is_some() && (self.first..self.last).all(|k| !self.folded.is_mark(k, b'.') && !self.folded.is_mark(k, b'\'')) {
+            return Cow::Borrowed(self.span().text(self.text));
+        }
         buffer.clear();
         for k in self.first..self.last {
-            let word = self.surface[k].as_ref();
+            let word = self.surface.get(k);
             if word == "." {
                 let initial = k > self.first
-                    && self.surface[k - 1].chars().count() == 1
+                    && is_one_character(self.surface.get(k - 1))
                     && self.toks[self.start + k - 1].span.end == self.toks[self.start + k].span.start;
                 if initial {
                     buffer.push('.');
@@ -1060,7 +1201,7 @@ impl<'t> RunFacts<'_, 't> {
                     match found {
                         Some((len, p)) => {
                             let span = Span::new(self.toks[self.start + i].span.start, self.toks[self.start + i + len - 1].span.end);
-                            out.push(Run::place(self.text, span, &self.surface[i..i + len], p));
+                            out.push(Run::place(self.text, span, self.surface.slice(i, i + len).iter(), p));
                             i += len;
                         }
                         None => i += 1,
@@ -1071,7 +1212,7 @@ impl<'t> RunFacts<'_, 't> {
                 let (first, last) = (self.first, self.last);
                 if let Some(p) = (self.n_words() >= 2).then(|| place_named(self.folded.range(first, last - 1))).flatten() {
                     let span = Span::new(self.toks[self.start + first].span.start, self.toks[self.start + last - 2].span.end);
-                    out.push(Run::place(self.text, span, &self.surface[first..last - 1], p));
+                    out.push(Run::place(self.text, span, self.surface.slice(first, last - 1).iter(), p));
                 }
             }
         }
@@ -1098,7 +1239,7 @@ fn place_once_peeled(run: &RunFacts) -> Option<Verdict> {
 /// events, and "World War II" is named by the word before its numeral.
 fn letter_or_event(run: &RunFacts) -> Option<Verdict> {
     if run.one_word() {
-        return (run.word(0).chars().count() == 1).then_some(Verdict::Drop);
+        return is_one_character(run.word(0)).then_some(Verdict::Drop);
     }
     let last = run.n_words() - 1;
     let named_by = if is_roman_numeral(run.wfold(last)) { last - 1 } else { last };
@@ -1110,14 +1251,16 @@ fn letter_or_event(run: &RunFacts) -> Option<Verdict> {
 fn organisation_word(run: &RunFacts) -> Option<Verdict> {
     let last_info = run.winfo(run.n_words() - 1);
     let org_suffix = last_info.is(WordList::OrgWord) && !run.one_word() || run.one_word() && last_info.is(WordList::OrgName);
-    let org_of = (0..run.n_words()).any(|i| run.wfold(i) == "of") && (0..run.n_words()).any(|i| run.winfo(i).is(WordList::OrgWord));
+    // Asked only when the name has no suffix, as most have not: a lone word has none of these.
+    let org_of = || (0..run.n_words()).any(|i| run.wfold(i) == "of") && (0..run.n_words()).any(|i| run.winfo(i).is(WordList::OrgWord));
     // A word that opens a sports club's name.
-    let club = !run.one_word()
-        && matches!(
+    let club = || {
+        matches!(
             run.wfold(0),
             "real" | "sporting" | "dynamo" | "dinamo" | "spartak" | "lokomotiv" | "atletico" | "olympique" | "borussia" | "fc" | "ac"
-        );
-    (org_suffix || org_of || club).then_some(Verdict::Kind(EntityKind::Organization))
+        )
+    };
+    (org_suffix || !run.one_word() && (org_of() || club())).then_some(Verdict::Kind(EntityKind::Organization))
 }
 
 /// "Wall Street", "Heathrow Airport", "Hudson River": a name that ends in a word for a feature
@@ -1129,7 +1272,9 @@ fn map_feature(run: &RunFacts) -> Option<Verdict> {
 /// A short word in capitals in ordinary text: an acronym, an organisation's ("WTO").
 fn acronym(run: &RunFacts) -> Option<Verdict> {
     let w = run.word(0);
-    let short_caps = run.one_word() && tokens::is_all_caps(w) && w.chars().filter(|c| c.is_alphabetic()).count() <= 6;
+    // A lowercase ASCII letter second ("Kyiv") rules a word out before its characters are read.
+    let lowercase_second = matches!(w.as_bytes(), [_, second, ..] if second.is_ascii_lowercase());
+    let short_caps = run.one_word() && !lowercase_second && tokens::is_all_caps(w) && w.chars().filter(|c| c.is_alphabetic()).count() <= 6;
     (short_caps && !run.shouting).then_some(Verdict::Kind(EntityKind::Organization))
 }
 
@@ -1189,7 +1334,7 @@ fn country_in_name(run: &RunFacts) -> Option<Verdict> {
 fn what_a_body_has(run: &RunFacts) -> Option<Verdict> {
     // "Calder Hydro said it had 140 crews", "Norrland Timber said on Monday that it would close":
     // the next word's lists were noted when it was read.
-    let speaks_of_its = run.toks.get(run.end).is_some_and(|t| t.listed(run.text).is(WordList::CueVerb))
+    let speaks_of_its = run.toks.get(run.end).is_some_and(is_cue_verb)
         && run.toks.iter().skip(run.end + 1).take(5).take_while(|t| t.is_word()).any(|t| matches!(t.text(run.text), "it" | "its"));
     if speaks_of_its {
         return Some(Verdict::Kind(EntityKind::Organization));
@@ -1210,9 +1355,14 @@ fn several_words_or_speaks(run: &RunFacts) -> Option<Verdict> {
     if run.n_words() > LONGEST_UNEXPLAINED_NAME {
         return Some(Verdict::Drop);
     }
-    let is_cue_verb = |t: &Token| t.listed(run.text).is(WordList::CueVerb);
     let speaks = || run.toks.get(run.end).is_some_and(is_cue_verb) || run.start.checked_sub(1).is_some_and(|i| is_cue_verb(&run.toks[i]));
     (run.n_words() >= 2 || speaks()).then_some(Verdict::Kind(EntityKind::Person))
+}
+
+/// A speech verb ("said", "told"): a word, whose lists the tokenizer noted. No mark or
+/// possessive is one, so none is looked up.
+fn is_cue_verb(t: &Token) -> bool {
+    t.is_word() && t.info().is(WordList::CueVerb)
 }
 
 /// "in Nordvik", "at Quayside": a lone word after a preposition of place.
@@ -1345,22 +1495,32 @@ fn is_initials_of(acronym: &str, name: &str) -> bool {
     initials.eq(acronym.chars())
 }
 
-/// The kind of body an organisation's name says it is ("Westmarch Police Service": police):
-/// the most telling of its words.
-fn body_kind_of(name: &str) -> Option<lexicon::BodyKind> {
+/// The kind of body an organisation's name, folded, says it is ("westmarch police service":
+/// police): the most telling of its words (joined by single spaces, as a name's are).
+fn body_kind_of(folded: &str) -> Option<lexicon::BodyKind> {
     use lexicon::BodyKind::*;
     let rank = |k: lexicon::BodyKind| {
         [Police, Union, Club, School, Health, Court, Party, Media, Army, Council, Company, Government, Agency, Group].iter().position(|&r| r == k)
     };
-    name.split_whitespace().filter_map(|w| lexicon::body_kind(&lexicon::folded(w))).min_by_key(|&k| rank(k))
+    folded.split(' ').filter_map(lexicon::body_kind).min_by_key(|&k| rank(k))
 }
 
 /// The gender a person's given name tells: only a name of two words or more has one ("Clinton"
 /// alone is a family name, whatever it gives as a first name).
 fn person_gender(name: &str) -> Gender {
-    let mut words = name.split_whitespace();
-    let first = words.next().filter(|_| words.next().is_some());
-    first.and_then(|w| lexicon::given_names().get(lexicon::folded(w).as_ref()).copied()).unwrap_or(Gender::Unknown)
+    // A name's words are joined by single spaces.
+    let first = name.split_once(' ').map(|(first, _)| first);
+    first.and_then(|w| lexicon::given_names().get(&lexicon::folded(w)).copied()).unwrap_or(Gender::Unknown)
+}
+
+/// How many words a name has: its words are joined by single spaces (a token holds no whitespace).
+fn words_in(name: &str) -> usize {
+    1 + name.bytes().filter(|&b| b == b' ').count()
+}
+
+/// A name's first word: its words are joined by single spaces.
+fn first_word(name: &str) -> &str {
+    name.bytes().position(|b| b == b' ').map_or(name, |space| &name[..space])
 }
 
 /// A name's last word: its words are joined by single spaces.
@@ -1399,46 +1559,57 @@ impl Clusters {
     }
 }
 
-/// Counts one more run given to cluster `c` in `counts`, indexed by cluster.
-fn count_assigned(counts: &mut Vec<usize>, c: usize) {
-    if counts.len() <= c {
-        counts.resize(c + 1, 0);
-    }
-    counts[c] += 1;
-}
-
-/// Groups runs into clusters: full names first, then short forms by surname.
-fn cluster(runs: Vec<Run>) -> Found {
+/// Groups the runs of `text` (whose ASCII letters `lowered` has made small) into clusters: full
+/// names first, then short forms by surname.
+fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
     // At most one cluster a run: room for them all at once, as a cluster is large to move.
     let mut found = Found { clusters: Vec::with_capacity(runs.len()), ..Found::default() };
-    // Every run's name folded, all in one string; a person's words are the pieces between its spaces.
-    // A place is known by its gazetteer name.
+    // Every run's name folded; a person's words are the pieces between its spaces. A name that is
+    // the text at its span, written in ASCII, is folded there already (`lowered`); the others are
+    // folded into one string. A place is known by its gazetteer name.
+    let in_lowered = |run: &Run| {
+        let written = &text[run.span.start..run.span.end];
+        matches!(run.name, Cow::Borrowed(name) if std::ptr::eq(name, written)) && written.is_ascii()
+    };
     let mut all_folded = String::with_capacity(runs.iter().map(|r| r.name.len() + r.canonical.map_or(0, str::len)).sum());
+    // Where each run's folded name is in `all_folded` (`None`: in `lowered`, at its span), and its
+    // folded canonical name.
     let mut ranges = Vec::with_capacity(runs.len());
     for run in &runs {
         let start = all_folded.len();
-        lexicon::fold_into(&mut all_folded, &run.name);
-        let name_end = all_folded.len();
+        let name = (!in_lowered(run)).then(|| {
+            lexicon::fold_into(&mut all_folded, &run.name);
+            start..all_folded.len()
+        });
+        let canonical_start = all_folded.len();
         if let Some(canonical) = run.canonical {
             lexicon::fold_into(&mut all_folded, canonical);
         }
-        ranges.push((start, name_end, all_folded.len()));
+        ranges.push((name, canonical_start..all_folded.len()));
     }
-    let folded_names: Vec<&str> = ranges.iter().map(|&(start, end, _)| &all_folded[start..end]).collect();
+    let folded_names: Vec<&str> = runs
+        .iter()
+        .zip(&ranges)
+        .map(|(run, (name, _))| match name {
+            Some(name) => &all_folded[name.clone()],
+            None => &lowered[run.span.start..run.span.end],
+        })
+        .collect();
     let canonical_keys: Vec<Option<&str>> =
-        runs.iter().zip(&ranges).map(|(run, &(_, start, end))| run.canonical.map(|_| &all_folded[start..end])).collect();
+        runs.iter().zip(&ranges).map(|(run, (_, canonical))| run.canonical.map(|_| &all_folded[canonical.clone()])).collect();
     // Folded name → the cluster of each kind that bears it.
-    let mut by_name: lexicon::FastMap<&str, [Option<usize>; 3]> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
-    let mut by_surname: lexicon::FastMap<&str, Clusters> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
+    let mut by_name: lexicon::NameMap<[Option<usize>; 3]> = lexicon::NameMap::with_capacity(runs.len());
+    let mut by_surname: lexicon::NameMap<Clusters> = lexicon::NameMap::with_capacity(runs.len());
     // The first word of a person's name that opens with no given name: a family name written
     // first ("Park Ji-woo", "Nguyen Thi Lan"), which the name alone may stand for later.
-    let mut by_family_first: lexicon::FastMap<&str, Clusters> = lexicon::FastMap::default();
+    let mut by_family_first: lexicon::NameMap<Clusters> = lexicon::NameMap::with_capacity(0);
     let mut assigned: Vec<Option<usize>> = vec![None; runs.len()];
-    // How many runs `assigned` gives each cluster so far, kept as it is filled.
-    let mut assigned_count: Vec<usize> = Vec::new();
+    // How many runs `assigned` gives each cluster so far, kept as it is filled (a cluster a run at most).
+    let mut assigned_count: Vec<usize> = vec![0; runs.len()];
 
-    let new_cluster = |found: &mut Found, name: String, kind: EntityKind| -> usize {
-        let body = if kind == EntityKind::Organization { body_kind_of(&name) } else { None };
+    // A cluster named `name` (`folded`, folded).
+    let new_cluster = |found: &mut Found, name: String, folded: &str, kind: EntityKind| -> usize {
+        let body = if kind == EntityKind::Organization { body_kind_of(folded) } else { None };
         found.clusters.push(Cluster {
             gender: Gender::Unknown,
             titled: false,
@@ -1468,7 +1639,7 @@ fn cluster(runs: Vec<Run>) -> Found {
         }
         let key = canonical_keys[i].unwrap_or(folded_names[i]);
         // The name's slot is found once, for the look-up and for a new cluster's entry.
-        let slot = &mut by_name.entry(key).or_default()[run.kind as usize];
+        let slot = &mut by_name.entry_or_default(key)[run.kind as usize];
         let c = match *slot {
             Some(c) => c,
             None => {
@@ -1478,8 +1649,7 @@ fn cluster(runs: Vec<Run>) -> Found {
                     .then(|| {
                         same_surname.and_then(|cs| {
                             cs.iter().copied().find(|&c| {
-                                *lexicon::folded(found.clusters[c].name.split_whitespace().next().unwrap_or(""))
-                                    == *folded_names[i].split(' ').next().unwrap_or("")
+                                *lexicon::folded(found.clusters[c].name.split_whitespace().next().unwrap_or("")) == *first_word(folded_names[i])
                             })
                         })
                     })
@@ -1495,20 +1665,20 @@ fn cluster(runs: Vec<Run>) -> Found {
                 let acronym_of = (run.kind == EntityKind::Organization && run.words == 1 && tokens::is_all_caps(name))
                     .then(|| found.clusters.iter().position(|c| c.kind == EntityKind::Organization && is_initials_of(name, &c.name)))
                     .flatten();
-                let c = joined.or(acronym_of).unwrap_or_else(|| new_cluster(&mut found, name.to_string(), run.kind));
+                let c = joined.or(acronym_of).unwrap_or_else(|| new_cluster(&mut found, name.to_string(), key, run.kind));
                 *slot = Some(c);
                 if run.kind == EntityKind::Person {
-                    let same_surname = by_surname.entry(last_word(folded_names[i])).or_default();
+                    let same_surname = by_surname.entry_or_default(last_word(folded_names[i]));
                     if !same_surname.as_slice().contains(&c) {
                         same_surname.push(c);
                     }
-                    let first = folded_names[i].split(' ').next().unwrap_or("");
+                    let first = first_word(folded_names[i]);
                     // "Chen Xiaoling": a first word that is a given name elsewhere may still be the
                     // family name, when the last word is no given name.
                     let family_first = !lexicon::given_names().contains_key(first)
                         || run.words == 2 && !lexicon::given_names().contains_key(last_word(folded_names[i]));
                     if run.words >= 2 && family_first {
-                        let same_first = by_family_first.entry(first).or_default();
+                        let same_first = by_family_first.entry_or_default(first);
                         if !same_first.as_slice().contains(&c) {
                             same_first.push(c);
                         }
@@ -1519,13 +1689,13 @@ fn cluster(runs: Vec<Run>) -> Found {
         };
         found.clusters[c].evidence |= run.evidence;
         assigned[i] = Some(c);
-        count_assigned(&mut assigned_count, c);
+        assigned_count[c] += 1;
     }
     // Pass 2: single words join a person by surname (or first name), or a known name.
-    let mut lone_uses: lexicon::FastMap<&str, (usize, bool)> = lexicon::FastMap::with_capacity_and_hasher(runs.len(), Default::default());
+    let mut lone_uses: lexicon::NameMap<(usize, bool)> = lexicon::NameMap::with_capacity(runs.len());
     // Only a name of one word can be a lone word's: a name with a space is not counted.
-    for (r, f) in runs.iter().zip(&folded_names).filter(|(_, f)| !f.contains(' ')) {
-        let e = lone_uses.entry(&**f).or_default();
+    for (r, f) in runs.iter().zip(&folded_names).filter(|(_, f)| f.bytes().all(|b| b != b' ')) {
+        let e = lone_uses.entry_or_default(f);
         e.0 += 1;
         e.1 |= r.modifies_noun;
     }
@@ -1537,14 +1707,14 @@ fn cluster(runs: Vec<Run>) -> Found {
         // The one person of that surname; of several, the one something says is a person, or the
         // one the article names by full name clearly most often (the article's "Woods" is Dorothy
         // Woods, whom it is about, not her husband named once).
-        let by_last = by_surname.get(&**f).map(Clusters::as_slice).and_then(|cs| match cs {
+        let by_last = by_surname.get(f).map(Clusters::as_slice).and_then(|cs| match cs {
             [c] => Some(*c),
             _ => {
                 let explained: Vec<usize> = cs.iter().copied().filter(|&c| found.clusters[c].evidence).collect();
                 match explained.as_slice() {
                     [c] => Some(*c),
                     _ => {
-                        let named = |c: usize| assigned_count.get(c).copied().unwrap_or(0);
+                        let named = |c: usize| assigned_count[c];
                         let mut by_count: Vec<(usize, usize)> = explained.iter().map(|&c| (named(c), c)).collect();
                         by_count.sort_unstable_by(|a, b| b.cmp(a));
                         match by_count.as_slice() {
@@ -1556,10 +1726,10 @@ fn cluster(runs: Vec<Run>) -> Found {
             }
         });
         let any_kind = by_name
-            .get(&**f)
+            .get(f)
             .and_then(|slots| [EntityKind::Person, EntityKind::Organization, EntityKind::Place].iter().find_map(|&k| slots[k as usize]));
         let by_last = by_last.or_else(|| {
-            by_family_first.get(&**f).and_then(|cs| match cs.as_slice() {
+            by_family_first.get(f).and_then(|cs| match cs.as_slice() {
                 [c] if found.clusters[*c].evidence => Some(*c),
                 _ => None,
             })
@@ -1571,27 +1741,26 @@ fn cluster(runs: Vec<Run>) -> Found {
                 if is_lone {
                     // An unexplained single capitalised word: keep it only if it recurs
                     // and never stands as a modifier ("the Azovstal plant").
-                    let (uses, as_modifier) = lone_uses[&**f];
+                    // Every one-word name is counted.
+                    let (uses, as_modifier) = lone_uses.get(f).copied().unwrap_or_default();
                     if uses < 2 || as_modifier {
                         continue;
                     }
                 }
-                let c = new_cluster(&mut found, run.name.to_string(), run.kind);
-                by_name.entry(f).or_default()[run.kind as usize] = Some(c);
+                let c = new_cluster(&mut found, run.name.to_string(), f, run.kind);
+                by_name.entry_or_default(f)[run.kind as usize] = Some(c);
                 if run.kind == EntityKind::Person {
-                    by_surname.entry(f).or_default().push(c);
+                    by_surname.entry_or_default(f).push(c);
                 }
                 c
             }
         };
         assigned[i] = Some(c);
-        count_assigned(&mut assigned_count, c);
+        assigned_count[c] += 1;
     }
-    // Each cluster's mentions are counted first, so that each list is made once at its size.
-    let mut counts = vec![0usize; found.clusters.len()];
-    assigned.iter().flatten().for_each(|&c| counts[c] += 1);
-    for (cl, count) in found.clusters.iter_mut().zip(counts) {
-        cl.mentions.reserve_exact(count);
+    // Each cluster's mentions were counted as runs were given to it: each list is made once at its size.
+    for (cl, &count) in found.clusters.iter_mut().zip(&assigned_count) {
+        cl.mentions = Vec::with_capacity(count);
     }
     found.mentions.reserve_exact(runs.len());
     // The gender the titles of each cluster's mentions give: `None` until one does, `Unknown`
@@ -1623,7 +1792,7 @@ fn cluster(runs: Vec<Run>) -> Found {
     // The longest person name is the canonical one (of equals, the last in order).
     for (cl, titled) in found.clusters.iter_mut().zip(titled) {
         if cl.kind == EntityKind::Person {
-            let rank = |a: &String| (a.split_whitespace().count(), a.len());
+            let rank = |a: &String| (words_in(a), a.len());
             let longest = cl.aliases.iter().filter(|a| (rank(a), a.as_str()) > (rank(&cl.name), cl.name.as_str())).max_by_key(|a| rank(a));
             if let Some(longest) = longest.cloned() {
                 cl.aliases.remove(&longest);
@@ -1691,7 +1860,52 @@ mod tests {
         article.entities.into_iter().map(|e| (e.name, e.kind, e.mentions.len())).collect()
     }
 
+    #[test]
+    fn speech_verbs_are_words_and_no_mark_is_one() {
+        let cues = "said says told added Said ";
+        let marks: String = (b'!'..=b'~').filter(|b| !b.is_ascii_alphanumeric()).map(|b| format!("{} ", char::from(b))).collect();
+        let text = format!("{cues}{marks}Acme's Acme’s “ ” ‘ ’ — – … « » ¿ ¡ saying's");
+        let toks = tokens::tokenize(&text, Span::new(0, text.len()));
+        for t in &toks {
+            assert_eq!(is_cue_verb(t), t.listed(&text).is(WordList::CueVerb), "{:?}", t.text(&text));
+        }
+        assert!(toks.iter().filter(|t| is_cue_verb(t)).count() >= 5);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn a_body_kind_read_from_the_folded_name_is_read_from_its_words_folded(
+            words in proptest::collection::vec("Police|POLICE|Union|Club|Times|Bank|Group|Ministry|Agency|[A-Za-zÉé]{1,8}", 1..5),
+        ) {
+            let name = words.join(" ");
+            let by_word = name.split_whitespace().filter_map(|w| lexicon::body_kind(&lexicon::folded(w))).min_by_key(|&k| {
+                use lexicon::BodyKind::*;
+                [Police, Union, Club, School, Health, Court, Party, Media, Army, Council, Company, Government, Agency, Group].iter().position(|&r| r == k)
+            });
+            proptest::prop_assert_eq!(body_kind_of(&lexicon::fold(&name)), by_word);
+        }
+
+        #[test]
+        fn words_folded_from_the_lowered_text_equal_their_folds(line in "[A-Za-z' .,-]{0,40}|[A-Za-zÉéß’ .-]{0,30}", from in 0..12usize, len in 1..5usize) {
+            let toks = tokens::tokenize(&line, Span::new(0, line.len()));
+            proptest::prop_assume!(from + len <= toks.len());
+            let lowered = line.to_ascii_lowercase();
+            let mut scratch = Scratch::new(&lowered);
+            for t in &toks {
+                proptest::prop_assert_eq!(&*scratch.folded.token(&line, t), lexicon::fold(t.text(&line)));
+            }
+            // A run's words, however they are folded: each word's fold, joined by single spaces.
+            let run = &toks[from..from + len];
+            let surface = Surface { text: &line, toks: run, shouted: None };
+            scratch.folded.fill(run, surface, false);
+            let plain: Vec<String> = run.iter().map(|t| lexicon::fold(t.text(&line))).collect();
+            proptest::prop_assert_eq!(scratch.folded.range(0, len), plain.join(" "));
+            for (i, t) in run.iter().enumerate() {
+                proptest::prop_assert_eq!(scratch.folded.word(i), plain[i].as_str());
+                proptest::prop_assert_eq!(scratch.folded.info(i), if t.is_word() { t.info() } else { lexicon::listed(&plain[i]) });
+            }
+        }
+
         #[test]
         fn connectors_as_written_agree_with_folding_first(w in "[a-zA-Zéèüßó’&K]{0,5}") {
             proptest::prop_assert_eq!(is_connector_as_written(&w), lexicon::with_folded(&w, is_connector));
@@ -1705,14 +1919,15 @@ mod tests {
 
     fn decided(line: &str) -> Vec<Decided> {
         let toks = tokens::tokenize(line, Span::new(0, line.len()));
-        let mut mid_sentence_caps: lexicon::WordSet<&str> = Default::default();
+        let mut mid_sentence_caps = lexicon::WrittenWords::default();
         for (i, t) in toks.iter().enumerate() {
             if t.is_capitalized_word() && i > 0 && !is_sentence_start(line, &toks, i) {
                 mid_sentence_caps.insert(t.text(line));
             }
         }
         let shouting = is_shouting(line, &toks);
-        let mut scratch = Scratch::default();
+        let lowered = line.to_ascii_lowercase();
+        let mut scratch = Scratch::new(&lowered);
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -1796,7 +2011,7 @@ mod tests {
         }
         assert!(wrong.is_empty(), "{wrong:#?}");
         // Every rule and step has its example.
-        for rule in KIND_RULES.iter().map(|r| r.name).chain([
+        for rule in KIND_RULES.iter().copied().chain([
             "whole-run-place",
             "only-titles",
             "office-inside",

@@ -320,9 +320,7 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
+            self.add(tail_word(rest));
         }
     }
     /// A `str` key ends with this byte: one step, not a slice of one.
@@ -343,10 +341,77 @@ impl WordHasher {
     }
 }
 
+/// The last one to seven bytes of a key as one little-endian number, zeros above them: what a copy
+/// into eight zeroed bytes gives, made by loads that may overlap (as in [`packed`]), since a copy
+/// of a length known only now is a call to `memcpy` for every key hashed.
+#[inline]
+fn tail_word(rest: &[u8]) -> u64 {
+    let u32_at = |at: usize| u64::from(u32::from_le_bytes(rest[at..at + 4].try_into().unwrap_or_default()));
+    match rest.len() {
+        len @ 4.. => u32_at(0) | u32_at(len - 4) << (8 * (len - 4)),
+        _ => rest.iter().rev().fold(0, |word, &b| word << 8 | u64::from(b)),
+    }
+}
+
 /// A map with the word hasher, for tables keyed by words.
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 pub type WordMap<V> = FastMap<String, V>;
 pub type WordSet<K = &'static str> = HashSet<K, BuildHasherDefault<WordHasher>>;
+
+/// A set of words as written (not folded), such as the words a text capitalises: a [`NameMap`]
+/// with nothing for each word.
+pub struct WrittenWords<'a>(NameMap<'a, ()>);
+
+impl Default for WrittenWords<'_> {
+    fn default() -> Self {
+        WrittenWords::with_capacity(0)
+    }
+}
+
+impl<'a> WrittenWords<'a> {
+    /// Room for `words` short words.
+    pub fn with_capacity(words: usize) -> Self {
+        WrittenWords(NameMap::with_capacity(words))
+    }
+
+    pub fn insert(&mut self, word: &'a str) {
+        self.0.entry_or_default(word);
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.get(word).is_some()
+    }
+}
+
+/// A map keyed by words or names borrowed from a text, folded or as written: a key of at most
+/// 15 bytes (most) is packed into a number (see [`packed`]), so it is hashed and compared as one number, with
+/// no string hashed and no call to compare one; longer keys by their text.
+pub struct NameMap<'a, V> {
+    short: FastMap<u128, V>,
+    long: FastMap<&'a str, V>,
+}
+
+impl<'a, V: Default> NameMap<'a, V> {
+    /// Room for `keys` short keys.
+    pub fn with_capacity(keys: usize) -> Self {
+        NameMap { short: FastMap::with_capacity_and_hasher(keys, Default::default()), long: FastMap::default() }
+    }
+
+    /// The value of `key`, a default one put there first if it has none.
+    pub fn entry_or_default(&mut self, key: &'a str) -> &mut V {
+        match packed(key.as_bytes()) {
+            Some(packed) => self.short.entry(packed).or_default(),
+            None => self.long.entry(key).or_default(),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&V> {
+        match packed(key.as_bytes()) {
+            Some(packed) => self.short.get(&packed),
+            None => self.long.get(key),
+        }
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlaceKind {
@@ -366,27 +431,57 @@ pub struct Place {
 /// a lookup then follows no pointer. Longer ones are keyed by their text.
 pub struct WordTable<V> {
     short: FastMap<u128, V>,
+    /// A bit for the hash of each key of `short` ([`WordTable::bit`]): most words asked are not
+    /// in the table, and a word whose bit is clear is known absent without probing the map.
+    short_bits: Box<[u64]>,
     long: WordMap<V>,
 }
 
 impl<V> Default for WordTable<V> {
     fn default() -> Self {
-        WordTable { short: FastMap::default(), long: WordMap::default() }
+        WordTable::with_capacity(0)
     }
 }
 
 impl<V> WordTable<V> {
+    /// How many bits [`WordTable::bit`] gives: 16 KB of them, so that a table of some 6,000
+    /// places sets one in twenty.
+    const BITS: u32 = 17;
+
+    fn with_capacity(short: usize) -> Self {
+        WordTable {
+            short: FastMap::with_capacity_and_hasher(short, Default::default()),
+            short_bits: vec![0; 1 << (Self::BITS - 6)].into_boxed_slice(),
+            long: WordMap::default(),
+        }
+    }
+
+    /// The bit of `short_bits` for a packed key: its two halves mixed and multiplied (Fibonacci
+    /// hashing, as [`ListedTable`] places its keys).
+    #[inline]
+    fn bit(key: u128) -> usize {
+        let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
+    }
+
     /// Adds or replaces the value of `folded` (made a `String` only when it is too long to pack).
     fn insert(&mut self, folded: Folded<'_>, value: V) {
         match packed(folded.as_bytes()) {
-            Some(key) => self.short.insert(key, value),
+            Some(key) => {
+                let bit = Self::bit(key);
+                self.short_bits[bit / 64] |= 1 << (bit % 64);
+                self.short.insert(key, value)
+            }
             None => self.long.insert(folded.into_owned(), value),
         };
     }
 
     pub fn get(&self, folded: &str) -> Option<&V> {
         match packed(folded.as_bytes()) {
-            Some(key) => self.short.get(&key),
+            Some(key) => {
+                let bit = Self::bit(key);
+                (self.short_bits[bit / 64] & 1 << (bit % 64) != 0).then(|| self.short.get(&key)).flatten()
+            }
             None => self.long.get(folded),
         }
     }
@@ -402,7 +497,7 @@ pub fn places() -> &'static WordTable<Place> {
     PLACES.get_or_init(|| {
         let tsv = include_str!("../data/places.tsv");
         let lines = memchr::memchr_iter(b'\n', tsv.as_bytes()).count();
-        let mut map = WordTable { short: FastMap::with_capacity_and_hasher(lines, Default::default()), long: WordMap::default() };
+        let mut map = WordTable::with_capacity(lines);
         for line in tsv.lines() {
             let mut cols = line.split('\t');
             let (Some(name), Some(kind)) = (cols.next(), cols.next()) else { continue };
@@ -439,10 +534,10 @@ pub struct GivenNames;
 
 impl GivenNames {
     /// The usual gender of the given name `folded`, if it is one.
-    pub fn get(&self, folded: &str) -> Option<&'static Gender> {
+    pub fn get(&self, folded: &(impl FoldedWord + ?Sized)) -> Option<&'static Gender> {
         const GENDERS: [Gender; 4] = [Gender::Male, Gender::Female, Gender::Unknown, Gender::Unknown];
         // The name as `build.rs` numbers it: five bits a letter, a = 1.
-        let bytes = folded.as_bytes();
+        let bytes = folded.folded_bytes();
         if bytes.is_empty() || bytes.len() > 25 {
             return None;
         }
@@ -461,7 +556,7 @@ impl GivenNames {
         Some(&GENDERS[gender])
     }
 
-    pub fn contains_key(&self, folded: &str) -> bool {
+    pub fn contains_key(&self, folded: &(impl FoldedWord + ?Sized)) -> bool {
         self.get(folded).is_some()
     }
 }
@@ -1207,6 +1302,56 @@ mod tests {
                 1 => check(&GIVEN_NAMES_UP_TO_12, Some((&UP_TO_12_STARTS, 7)), 7..=12, &letters, pick)?,
                 _ => check(&GIVEN_NAMES_LONGER, None, 13..=25, &letters, pick)?,
             }
+        }
+
+        #[test]
+        fn a_word_table_finds_what_its_map_holds(word in "[a-z]{1,8}( [a-z]{1,8})?|\\PC{0,20}", pick in 0..10_000usize) {
+            // The places' own names (some of them), and any word: the bits never hide a key.
+            let table = places();
+            let keys: Vec<u128> = table.short.keys().copied().collect();
+            let key = keys[pick % keys.len()];
+            proptest::prop_assert!(table.short_bits[WordTable::<Place>::bit(key) / 64] & 1 << (WordTable::<Place>::bit(key) % 64) != 0);
+            let plain = match packed(word.as_bytes()) {
+                Some(key) => table.short.get(&key),
+                None => table.long.get(word.as_str()),
+            };
+            proptest::prop_assert_eq!(table.get(&word).map(|p| p.canonical), plain.map(|p| p.canonical));
+        }
+
+        #[test]
+        fn a_name_map_holds_what_a_map_of_strings_holds(
+            added in proptest::collection::vec("[a-z]{0,3}|[a-z ]{12,18}|\\PC{0,20}", 0..12),
+            asked in proptest::collection::vec("[a-z]{0,3}|[a-z ]{12,18}|\\PC{0,20}", 0..12),
+        ) {
+            let mut names: NameMap<usize> = NameMap::with_capacity(added.len());
+            let mut plain: HashMap<&str, usize> = HashMap::new();
+            for (i, w) in added.iter().enumerate() {
+                *names.entry_or_default(w) += i + 1;
+                *plain.entry(w.as_str()).or_default() += i + 1;
+            }
+            for w in added.iter().chain(&asked) {
+                proptest::prop_assert_eq!(names.get(w), plain.get(w.as_str()), "{:?}", w);
+            }
+        }
+
+        #[test]
+        fn written_words_hold_what_a_set_of_strings_holds(
+            added in proptest::collection::vec("[A-Za-z]{0,3}|\\PC{0,20}", 0..12),
+            asked in proptest::collection::vec("[A-Za-z]{0,3}|\\PC{0,20}", 0..12),
+        ) {
+            let mut words = WrittenWords::with_capacity(added.len());
+            added.iter().for_each(|w| words.insert(w));
+            let plain: HashSet<&str> = added.iter().map(String::as_str).collect();
+            for w in added.iter().chain(&asked) {
+                proptest::prop_assert_eq!(words.contains(w), plain.contains(w.as_str()), "{:?}", w);
+            }
+        }
+
+        #[test]
+        fn a_key_tail_by_loads_equals_the_tail_copied(rest in proptest::collection::vec(proptest::num::u8::ANY, 1..8)) {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(&rest);
+            proptest::prop_assert_eq!(tail_word(&rest), u64::from_le_bytes(word));
         }
 
         #[test]
