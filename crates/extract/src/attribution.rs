@@ -786,20 +786,31 @@ fn speaker_of_previous_sentence(text: &str, paragraph_toks: &[Token], sentences:
 
 /// Short and in title case ("The Secret Soldiers of Benghazi"): a name of a
 /// work. Titles the text calls works may run longer, subtitles and all.
+///
+/// Its words are read once, each only as far as the first that is not in title case: most
+/// quotes are sentences, settled by their second or third word.
 fn is_title_like(quote: &str, max_words: usize) -> bool {
     let inner = quote.trim_matches(|c: char| is_quote_char(c) || c.is_whitespace() || matches!(c, ',' | '.'));
-    let words = || inner.split_whitespace();
-    // Counted only as far as it matters: a long quote is no title.
-    let count = words().take(max_words + 1).count();
-    if count == 0 || count > max_words || inner.ends_with(['!', '?']) {
+    if inner.ends_with(['!', '?']) {
         return false;
     }
-    let small = |w: &str| matches!(w, "of" | "the" | "a" | "an" | "and" | "&" | "in" | "on" | "for" | "to" | "with" | "at" | "by");
-    words().all(|w| {
+    let (mut count, mut any_not_small) = (0, false);
+    // Counted only as far as it matters: a long quote is no title.
+    for w in crate::page::words(inner).take(max_words + 1) {
+        let small = is_small_title_word(w);
         let c = w.chars().next().unwrap_or(' ');
-        c.is_uppercase() || c.is_ascii_digit() || small(w)
-    }) && words().any(|w| !small(w))
-        && !(count == 1 && lexicon::is_person_pronoun(&lexicon::folded(inner)))
+        if !(c.is_uppercase() || c.is_ascii_digit() || small) {
+            return false;
+        }
+        any_not_small |= !small;
+        count += 1;
+    }
+    (1..=max_words).contains(&count) && any_not_small && !(count == 1 && lexicon::is_person_pronoun(&lexicon::folded(inner)))
+}
+
+/// The words a title leaves in lowercase ("of", "the", "and"…).
+fn is_small_title_word(w: &str) -> bool {
+    matches!(w, "of" | "the" | "a" | "an" | "and" | "&" | "in" | "on" | "for" | "to" | "with" | "at" | "by")
 }
 
 /// The words just before a quotation say that it names a work: a possessive
@@ -1109,6 +1120,34 @@ mod tests {
 
     fn some(name: &str) -> Option<String> {
         Some(name.to_string())
+    }
+
+    /// [`super::is_title_like`] as first written: the words counted, then read again for their
+    /// case and again for one that is not small.
+    fn is_title_like_plainly(quote: &str, max_words: usize) -> bool {
+        use crate::lexicon;
+        let inner = quote.trim_matches(|c: char| crate::quotes::is_quote_char(c) || c.is_whitespace() || matches!(c, ',' | '.'));
+        let words = || inner.split_whitespace();
+        let count = words().take(max_words + 1).count();
+        if count == 0 || count > max_words || inner.ends_with(['!', '?']) {
+            return false;
+        }
+        let small = |w: &str| matches!(w, "of" | "the" | "a" | "an" | "and" | "&" | "in" | "on" | "for" | "to" | "with" | "at" | "by");
+        words().all(|w| {
+            let c = w.chars().next().unwrap_or(' ');
+            c.is_uppercase() || c.is_ascii_digit() || small(w)
+        }) && words().any(|w| !small(w))
+            && !(count == 1 && lexicon::is_person_pronoun(&lexicon::folded(inner)))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn titles_are_told_in_one_pass_as_in_three(
+            quote in "[“\"‘ ]{0,2}((The|of|the|and|a|Secret|She|HE|it|3|2024|Ünited|élan|—|&|x)[ \t\u{a0},.!?]{1,2}){0,12}[”\"’ ]{0,2}",
+            max_words in 0..18usize,
+        ) {
+            proptest::prop_assert_eq!(super::is_title_like(&quote, max_words), is_title_like_plainly(&quote, max_words), "{:?}", quote);
+        }
     }
 
     /// (quote as written, the rule that found its speaker phrase, the phrase) for every quote.
