@@ -442,7 +442,7 @@ pub fn learn_introductions(text: &str, layout: &Layout, paragraph_tokens: &[&[To
             if toks.get(at).is_none_or(|t| t.span.start != span.start) {
                 continue;
             }
-            let after = toks.partition_point(|t| t.span.start < span.end);
+            let after = tokens::first_starting_from(toks, at, span.end);
             match found.clusters[c].kind {
                 EntityKind::Person => learn_person(text, toks, at, after, &mentions, found, c),
                 EntityKind::Organization => {
@@ -1201,7 +1201,7 @@ pub fn speakers(
                 // A name: its referent is raised as its place in the sentence says.
                 names.skip_before(t.span.start);
                 if let Some((_, &(span, c))) = names.take_at(t.span.start) {
-                    let end = sentence_toks.partition_point(|t| t.span.start < span.end);
+                    let end = tokens::first_starting_from(sentence_toks, i, span.end);
                     if !walk.credited[c] {
                         // "Quist's deputy", "Obama consultant Cornell Belcher", "the Trump campaign": a name
                         // before a role or a body modifies it and is no subject.
