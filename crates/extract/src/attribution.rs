@@ -1025,11 +1025,13 @@ fn carried_over(text: &str, spans: &[QuoteSpan], attributed: &[Option<Attributio
     }
     let gap = Span::new(p.span.end, q.span.start);
     // Another person who speaks, or starts a sentence, between the two quotes breaks the chain.
-    let gap_toks = tokens::tokenize(text, gap);
+    // The gap's words are read only when such a person is named there.
+    let mut gap_words: Option<Vec<Token>> = None;
     let names_between = found.within(gap).any(|(s, c)| {
         if found.clusters[c].kind != EntityKind::Person || s.overlaps(a.mention) || found.within(a.mention).any(|(_, m)| m == c) {
             return false;
         }
+        let gap_toks: &[Token] = gap_words.get_or_insert_with(|| tokens::tokenize(text, gap));
         let at = gap_toks.partition_point(|t| t.span.start < s.start);
         let after = gap_toks.partition_point(|t| t.span.start < s.end);
         let word_is_cue = |k: usize| gap_toks.get(k).is_some_and(|t| t.listed(text).is(WordList::CueVerb));
@@ -1045,12 +1047,15 @@ fn carried_over(text: &str, spans: &[QuoteSpan], attributed: &[Option<Attributio
     // A paragraph that is all quote, right after a paragraph whose last sentence
     // was an attributed quote ("“…,” X said."), goes on in X's voice.
     let opens_paragraph = q.paragraph == p.paragraph + 1 && paragraph_start(text, q.span.start);
-    let tail = gap.text(text);
-    let tail_is_attribution = tail.trim().is_empty()
-        || (tail.len() < 200
-            && !tail.contains(['“', '"'])
-            && crate::layout::trim(text, gap).is_none_or(|t| tokens::sentences(text, t, &[]).len() <= 1));
-    let next_paragraph = opens_paragraph && tail_is_attribution;
+    // The words between are read only for such a paragraph.
+    let tail_is_attribution = || {
+        let tail = gap.text(text);
+        tail.trim().is_empty()
+            || (tail.len() < 200
+                && !tail.contains(['“', '"'])
+                && crate::layout::trim(text, gap).is_none_or(|t| tokens::sentences(text, t, &[]).len() <= 1))
+    };
+    let next_paragraph = opens_paragraph && tail_is_attribution();
     (next_paragraph || q.paragraph == p.paragraph).then_some(a)
 }
 
