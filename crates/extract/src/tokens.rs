@@ -215,12 +215,12 @@ fn eight_at(bytes: &[u8], at: usize) -> Option<u64> {
 /// letters) past the end.
 #[inline]
 fn eight_from(bytes: &[u8], at: usize) -> u64 {
-    eight_at(bytes, at).unwrap_or_else(|| {
-        let mut eight = [0u8; 8];
-        let rest = bytes.get(at..).unwrap_or_default();
-        eight[..rest.len()].copy_from_slice(rest);
-        u64::from_le_bytes(eight)
-    })
+    eight_at(bytes, at).unwrap_or_else(|| gathered(bytes.get(at..).unwrap_or_default()))
+}
+
+/// The bytes of `rest` (fewer than eight), the first in the lowest byte.
+fn gathered(rest: &[u8]) -> u64 {
+    rest.iter().rev().fold(0, |eight, &b| eight << 8 | u64::from(b))
 }
 
 /// The lowest `n` bytes of `word` (`n` below 8), the rest zero.
@@ -556,6 +556,25 @@ mod tests {
     fn alphanumerics_are_those_of_the_standard_library() {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_paragraph_is_tokenized_as_if_the_text_ended_with_it(
+            before in "[A-Za-z0-9 .'-]{0,12}",
+            paragraph in "([A-Za-z0-9]{1,17}|[ .,'’-]|U\\.S\\.|é)*",
+            after in "[A-Za-z0-9.'’-]{0,20}",
+        ) {
+            // Words are read eight bytes at a time, gathered one by one near the paragraph's end:
+            // what follows the paragraph must change nothing.
+            let text = format!("{before}{paragraph}{after}");
+            let range = Span::new(before.len(), before.len() + paragraph.len());
+            let alone: Vec<Token> = tokenize(&paragraph, Span::new(0, paragraph.len()))
+                .into_iter()
+                .map(|t| Token { span: Span::new(t.span.start + range.start, t.span.end + range.start), ..t })
+                .collect();
+            proptest::prop_assert_eq!(tokenize(&text, range), alone, "{:?}", text);
         }
     }
 
