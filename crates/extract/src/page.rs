@@ -21,10 +21,25 @@ const RUN_TOGETHER: usize = 600;
 
 /// `s.split_whitespace()`, read a byte at a time: an ASCII byte (most of news text) is told
 /// from whitespace by a match, and only other characters are decoded.
-pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
-    let mut next = 0;
-    std::iter::from_fn(move || {
-        let mut i = next;
+pub(crate) fn words(s: &str) -> Words<'_> {
+    Words { s, next: 0 }
+}
+
+/// The words of a text, as [`words`] finds them: an iterator of its own, so that callers, which
+/// read a few words of many lines, have each word found inline rather than through a call.
+pub(crate) struct Words<'a> {
+    s: &'a str,
+    /// Where the search for the next word starts.
+    next: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.s;
+        let mut i = self.next;
         while i < s.len() && is_space_at(s, i) {
             i += utf8_len(s.as_bytes()[i]);
         }
@@ -43,9 +58,9 @@ pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
             }
             i += utf8_len(s.as_bytes()[i]);
         }
-        next = i;
+        self.next = i;
         (i > start).then(|| &s[start..i])
-    })
+    }
 }
 
 /// How many of the eight bytes (the first in the lowest) are, from the first, ASCII characters
