@@ -57,6 +57,11 @@ impl Token {
     pub fn may_start_date(&self) -> bool {
         self.shape & MAY_START_DATE != 0
     }
+    /// A word written in ASCII alone, which folds to its lowercase.
+    #[inline]
+    pub fn is_ascii_word(&self) -> bool {
+        self.shape & ASCII != 0
+    }
     /// What the word lists say of the word, folded (nothing for punctuation).
     #[inline]
     pub fn info(&self) -> WordInfo {
