@@ -751,7 +751,10 @@ fn named_subject(text: &str, toks: &[Token], pronouns: bool) -> Option<Span> {
 /// The subject of a speech verb anywhere in the sentence (whose paragraph's tokens are
 /// `paragraph_toks`), outside its quotes: "Stressing that the “…” and that “…”, X worried about “…”".
 fn speaker_in_sentence(text: &str, paragraph_toks: &[Token], sentence: Span, quotes: &[Span]) -> Option<(Span, String)> {
-    let toks: Vec<Token> = tokens::within(paragraph_toks, sentence).iter().filter(|t| !quotes.iter().any(|q| q.contains(t.span))).copied().collect();
+    // Room for the whole sentence at once, which the words outside its quotes never outgrow.
+    let sentence_toks = tokens::within(paragraph_toks, sentence);
+    let mut toks: Vec<Token> = Vec::with_capacity(sentence_toks.len());
+    toks.extend(sentence_toks.iter().filter(|t| !quotes.iter().any(|q| q.contains(t.span))));
     (0..toks.len()).find_map(|v| {
         if !toks[v].is_word() || toks[v].is_capitalized_word() || !toks[v].info().is(WordList::CueVerb) {
             return None;
@@ -893,8 +896,6 @@ fn attribute_with_rules(
     let mut rules = Vec::with_capacity(spans.len());
     resolve::learn_introductions(text, layout, paragraph_tokens, found);
     let mut out: Vec<Quote> = Vec::with_capacity(spans.len());
-    // (span index in out, attribution) of attributed quotes.
-    let mut attributed: Vec<Option<Attribution>> = Vec::with_capacity(spans.len());
     let mut by_paragraph: Vec<Vec<usize>> = vec![Vec::new(); layout.paragraphs.len()];
     for (i, q) in spans.iter().enumerate() {
         by_paragraph[q.paragraph].push(i);
@@ -951,12 +952,11 @@ fn attribute_with_rules(
             let max_words = if named_work { 16 } else { 8 };
             if (unclaimed || named_work) && !q.continues_previous && is_title_like(q.span.text(text), max_words) {
                 // "Morning Joe", "The Breakfast Club": a work's title, not speech.
-                attributed.push(None);
                 continue;
             }
             let mut attribution = find_speaker(&context, after_side).map(|(mention, cue, rule)| Attribution { mention, cue, rule });
             if attribution.is_none() {
-                attribution = carried_over(text, spans, &attributed, i, q, found);
+                attribution = carried_over(text, spans, &out, &kept, i, q, found);
             }
             let kind = if q.continues_previous {
                 kept.get(i.wrapping_sub(1)).copied().flatten().map_or(QuoteKind::Full, |o| out[o].kind)
@@ -965,18 +965,10 @@ fn attribute_with_rules(
             };
             // Quotation marks with no speaker phrase anywhere near them hold a
             // headline, a caption, a title or a transcript more often than speech.
-            let keep = attribution.is_some();
-            attributed.push(attribution.clone());
-            if keep {
+            if let Some(Attribution { mention, cue, rule }) = attribution {
                 kept[i] = Some(out.len());
-                rules.push(attribution.as_ref().map_or("", |a| a.rule));
-                out.push(Quote {
-                    span: q.span,
-                    kind,
-                    speaker_mention: attribution.as_ref().map(|a| a.mention),
-                    speaker: None,
-                    cue: attribution.map(|a| a.cue),
-                });
+                rules.push(rule);
+                out.push(Quote { span: q.span, kind, speaker_mention: Some(mention), speaker: None, cue: Some(cue) });
             }
         }
         sentences_found[p_index] = Some((protected, sentences));
@@ -1011,11 +1003,21 @@ fn attribute_with_rules(
 /// A quote with no cue of its own: it continues a quote left open in the
 /// previous paragraph, or follows an attributed quote of its paragraph (with
 /// no other name in between), or opens a paragraph right after one that ended
-/// with an attributed quote.
-fn carried_over(text: &str, spans: &[QuoteSpan], attributed: &[Option<Attribution>], i: usize, q: QuoteSpan, found: &Found) -> Option<Attribution> {
+/// with an attributed quote. `out` holds the quotes attributed so far, and `kept` where each
+/// quote attributed so far is in it.
+fn carried_over(
+    text: &str,
+    spans: &[QuoteSpan],
+    out: &[Quote],
+    kept: &[Option<usize>],
+    i: usize,
+    q: QuoteSpan,
+    found: &Found,
+) -> Option<Attribution> {
     let prev = i.checked_sub(1)?;
     let p = spans[prev];
-    let a = Attribution { rule: "carried-over", ..attributed[prev].clone()? };
+    let earlier = &out[kept[prev]?];
+    let a = Attribution { mention: earlier.speaker_mention?, cue: earlier.cue.clone()?, rule: "carried-over" };
     if q.continues_previous && p.runs_on {
         return Some(a);
     }
