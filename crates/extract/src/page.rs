@@ -455,7 +455,9 @@ pub fn credits(text: &str, paragraph: Span, out: &mut Vec<Span>) {
         labelled_credits(s, paragraph, out);
         return;
     }
-    let words: Vec<&str> = words(s).collect();
+    // A word takes two bytes at least, with its space: room for all at once.
+    let mut words: Vec<&str> = Vec::with_capacity(s.len() / 2 + 1);
+    words.extend(self::words(s));
     let n = words.len();
     let whole = |out: &mut Vec<Span>| out.push(paragraph);
     let capitalised = |w: &&str| w.starts_with(|c: char| c.is_uppercase());
