@@ -33,6 +33,8 @@ const CAPITALIZED: u8 = 1;
 const LOWERCASE_ASCII: u8 = 2;
 const MAY_START_DATE: u8 = 4;
 const ASCII: u8 = 8;
+/// Of a mark: a full stop, a question mark or an exclamation mark, which may end a sentence.
+const STOP: u8 = 16;
 
 impl Token {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
@@ -56,6 +58,11 @@ impl Token {
     #[inline]
     pub fn may_start_date(&self) -> bool {
         self.shape & MAY_START_DATE != 0
+    }
+    /// A full stop, a question mark or an exclamation mark: what may end a sentence.
+    #[inline]
+    pub fn is_stop(&self) -> bool {
+        self.shape & STOP != 0
     }
     /// A word written in ASCII alone, which folds to its lowercase.
     #[inline]
@@ -331,7 +338,8 @@ pub fn tokenize_into(out: &mut Vec<Token>, text: &str, range: Span) {
                 }
             }
         }
-        out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Punct, shape: 0, info: WordInfo::default() });
+        let stop = if matches!(b, b'.' | b'!' | b'?') { STOP } else { 0 };
+        out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Punct, shape: stop, info: WordInfo::default() });
         i += len;
     }
 }
@@ -491,8 +499,8 @@ pub fn sentences_in(text: &str, paragraph: Span, tokens: &[Token], protected: &[
     let mut start = paragraph.start;
     let mut p = protected.iter().peekable();
     for (i, t) in tokens.iter().enumerate() {
-        // A stop is one ASCII character: its byte tells, without slicing the text.
-        if t.kind != TokenKind::Punct || !matches!(text.as_bytes().get(t.span.start), Some(b'.' | b'!' | b'?')) {
+        // The tokenizer noted which marks are stops.
+        if !t.is_stop() {
             continue;
         }
         let s = t.text(text);
@@ -679,7 +687,8 @@ mod tests {
                     && !at(k + 2).is_some_and(char::is_alphanumeric)
                     && out.last().is_some_and(|t| t.kind == TokenKind::Word && t.span.end == start);
                 let (kind, next) = if possessive { (TokenKind::Possessive, k + 2) } else { (TokenKind::Punct, k + 1) };
-                out.push(Token { span: Span::new(start, offset(next)), kind, shape: 0, info: none });
+                let stop = if kind == TokenKind::Punct && matches!(c, '.' | '!' | '?') { STOP } else { 0 };
+                out.push(Token { span: Span::new(start, offset(next)), kind, shape: stop, info: none });
                 k = next;
                 continue;
             }
