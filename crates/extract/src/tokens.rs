@@ -281,7 +281,10 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
 }
 
 /// [`tokenize`], adding the tokens to `out`.
-pub fn tokenize_into(out: &mut Vec<Token>, text: &str, range: Span) {
+pub fn tokenize_into(tokens: &mut Vec<Token>, text: &str, range: Span) {
+    // Filled as a list of its own, whose length the compiler can keep at hand rather than read
+    // and write through the reference at every token, and handed back at the end.
+    let mut out = std::mem::take(tokens);
     let slice = &text[range.start..range.end];
     let bytes = slice.as_bytes();
     // News text has a token every five or six bytes; room for one every four saves regrowing.
@@ -342,6 +345,7 @@ pub fn tokenize_into(out: &mut Vec<Token>, text: &str, range: Span) {
         out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Punct, shape: stop, info: WordInfo::default() });
         i += len;
     }
+    *tokens = out;
 }
 
 /// Where the word that starts at byte `start` of `slice`, with a letter or digit `first_len`
