@@ -58,11 +58,13 @@ fn is_verb_like(info: WordInfo) -> bool {
 }
 
 /// Words that open a sentence with a subordinate clause: its names are not the sentence's subject.
-fn opens_subordinate_clause(w: &str) -> bool {
-    matches!(
-        w,
-        "when" | "after" | "as" | "while" | "although" | "though" | "because" | "if" | "since" | "before" | "once" | "until" | "unless" | "whereas"
-    )
+const SUBORDINATORS: &[&str] =
+    &["when", "after", "as", "while", "although", "though", "because", "if", "since", "before", "once", "until", "unless", "whereas"];
+
+/// Does the token open a subordinate clause ([`SUBORDINATORS`])? A word of ASCII is compared as
+/// written, not folded first.
+fn opens_subordinate_clause(text: &str, t: &Token) -> bool {
+    t.is_folded_any(text, SUBORDINATORS)
 }
 
 /// A sentence that opens with a participle's clause ("Asked about her vote, she replied",
@@ -1167,8 +1169,8 @@ pub fn speakers(
             let (mut quote_start, mut quote_end) = quote_bounds(0);
             let mut seen_referent = false;
             let mut seen_verb = false;
-            let mut subordinate = sentence_toks.first().is_some_and(|t| opens_subordinate_clause(&lexicon::folded(t.text(text))))
-                || opens_with_participle(text, sentence_toks);
+            let mut subordinate =
+                sentence_toks.first().is_some_and(|t| opens_subordinate_clause(text, t)) || opens_with_participle(text, sentence_toks);
             std::mem::swap(&mut persons_before, &mut persons_last_sentence);
             persons_before.clear();
             sentence_pronouns.clear();
