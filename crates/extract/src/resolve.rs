@@ -505,17 +505,16 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
             .unwrap_or(toks.len().min(after + 10));
         for k in after + 1..end {
             let t = &toks[k];
-            let w = lexicon::folded(t.text(text));
             let info = t.listed(text);
             if k == after + 1 && end == after + 2 {
-                if let Ok(age) = w.parse::<u32>() {
+                if let Ok(age) = lexicon::folded(t.text(text)).parse::<u32>() {
                     if (1..130).contains(&age) {
                         found.clusters[c].age.get_or_insert(age);
                     }
                     break;
                 }
             }
-            if let Some(age) = age_word(&w) {
+            if let Some(age) = age_of(text, t) {
                 found.clusters[c].age.get_or_insert(age);
             } else if info.is(WordList::RoleNoun) || info.is(WordList::PersonNoun) {
                 noun = Some(office_at(text, toks, k));
