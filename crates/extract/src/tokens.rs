@@ -80,7 +80,7 @@ impl Token {
         if self.kind == TokenKind::Word {
             self.info
         } else {
-            lexicon::listed_as_written(self.text(text))
+            mark_listed(self.text(text))
         }
     }
     /// The pronoun the word is, as written in ASCII ("her", "Its"), and whether it is a possessive.
@@ -108,6 +108,22 @@ impl Token {
         } else {
             folded.contains(&&*lexicon::folded(word))
         }
+    }
+}
+
+/// The marks beyond ASCII that news text has most, and possessive endings: what the word lists
+/// say of them is looked up once, not folded again at each ask.
+const COMMON_MARKS: [&str; 8] = ["’s", "’S", "“", "”", "’", "‘", "—", "–"];
+
+/// [`lexicon::listed_as_written`] of a mark or a possessive ending.
+fn mark_listed(mark: &str) -> WordInfo {
+    if mark.is_ascii() {
+        return lexicon::listed_as_written(mark);
+    }
+    static COMMON: std::sync::OnceLock<[WordInfo; COMMON_MARKS.len()]> = std::sync::OnceLock::new();
+    match COMMON_MARKS.iter().position(|&m| m == mark) {
+        Some(k) => COMMON.get_or_init(|| COMMON_MARKS.map(lexicon::listed_as_written))[k],
+        None => lexicon::listed_as_written(mark),
     }
 }
 
@@ -786,6 +802,13 @@ mod tests {
 
     /// Lowercase words that tokens are compared with, one beyond ASCII.
     const FOLDED_WORDS: &[&str] = &["the", "to", "who", "a", "en", "at", ",", "."];
+
+    #[test]
+    fn marks_are_listed_as_when_looked_up_as_written() {
+        for mark in COMMON_MARKS.iter().chain(&["'s", ",", ".", "«", "…", "-"]) {
+            assert_eq!(mark_listed(mark), lexicon::listed_as_written(mark), "{mark:?}");
+        }
+    }
 
     #[test]
     fn splits_possessives_and_keeps_contractions() {
