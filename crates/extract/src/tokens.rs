@@ -138,11 +138,12 @@ fn word_token(span: Span, word: &str, first: char) -> Token {
     };
     let (shape, info) = match lexicon::lowered_key(word.as_bytes()) {
         Some(key) => ascii_facts(lexicon::listed_table(), key, word.as_bytes()[0]),
-        // Longer than a key, or beyond ASCII: the word is folded (few are).
+        // Longer than a key, or beyond ASCII: the word is folded (few are), once for both
+        // questions ([`lexicon::listed_as_written`] of a word with no key is `listed` of its fold).
         None => {
             let ascii = if word.is_ascii() { ASCII } else { 0 };
-            let date = if lexicon::with_folded(word, crate::dates::may_start_date) { MAY_START_DATE } else { 0 };
-            let info = lexicon::listed_as_written(word);
+            let (may_start_date, info) = lexicon::with_folded(word, |folded| (crate::dates::may_start_date(folded), lexicon::listed(folded)));
+            let date = if may_start_date { MAY_START_DATE } else { 0 };
             (ascii | date, if ascii != 0 { info } else { info.without_pronoun() })
         }
     };
