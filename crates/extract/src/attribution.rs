@@ -751,7 +751,10 @@ fn named_subject(text: &str, toks: &[Token], pronouns: bool) -> Option<Span> {
 /// The subject of a speech verb anywhere in the sentence (whose paragraph's tokens are
 /// `paragraph_toks`), outside its quotes: "Stressing that the “…” and that “…”, X worried about “…”".
 fn speaker_in_sentence(text: &str, paragraph_toks: &[Token], sentence: Span, quotes: &[Span]) -> Option<(Span, String)> {
-    let toks: Vec<Token> = tokens::within(paragraph_toks, sentence).iter().filter(|t| !quotes.iter().any(|q| q.contains(t.span))).copied().collect();
+    // Room for the whole sentence at once, which the words outside its quotes never outgrow.
+    let sentence_toks = tokens::within(paragraph_toks, sentence);
+    let mut toks: Vec<Token> = Vec::with_capacity(sentence_toks.len());
+    toks.extend(sentence_toks.iter().filter(|t| !quotes.iter().any(|q| q.contains(t.span))));
     (0..toks.len()).find_map(|v| {
         if !toks[v].is_word() || toks[v].is_capitalized_word() || !toks[v].info().is(WordList::CueVerb) {
             return None;
@@ -786,20 +789,31 @@ fn speaker_of_previous_sentence(text: &str, paragraph_toks: &[Token], sentences:
 
 /// Short and in title case ("The Secret Soldiers of Benghazi"): a name of a
 /// work. Titles the text calls works may run longer, subtitles and all.
+///
+/// Its words are read once, each only as far as the first that is not in title case: most
+/// quotes are sentences, settled by their second or third word.
 fn is_title_like(quote: &str, max_words: usize) -> bool {
     let inner = quote.trim_matches(|c: char| is_quote_char(c) || c.is_whitespace() || matches!(c, ',' | '.'));
-    let words = || inner.split_whitespace();
-    // Counted only as far as it matters: a long quote is no title.
-    let count = words().take(max_words + 1).count();
-    if count == 0 || count > max_words || inner.ends_with(['!', '?']) {
+    if inner.ends_with(['!', '?']) {
         return false;
     }
-    let small = |w: &str| matches!(w, "of" | "the" | "a" | "an" | "and" | "&" | "in" | "on" | "for" | "to" | "with" | "at" | "by");
-    words().all(|w| {
+    let (mut count, mut any_not_small) = (0, false);
+    // Counted only as far as it matters: a long quote is no title.
+    for w in crate::page::words(inner).take(max_words + 1) {
+        let small = is_small_title_word(w);
         let c = w.chars().next().unwrap_or(' ');
-        c.is_uppercase() || c.is_ascii_digit() || small(w)
-    }) && words().any(|w| !small(w))
-        && !(count == 1 && lexicon::is_person_pronoun(&lexicon::folded(inner)))
+        if !(c.is_uppercase() || c.is_ascii_digit() || small) {
+            return false;
+        }
+        any_not_small |= !small;
+        count += 1;
+    }
+    (1..=max_words).contains(&count) && any_not_small && !(count == 1 && lexicon::is_person_pronoun(&lexicon::folded(inner)))
+}
+
+/// The words a title leaves in lowercase ("of", "the", "and"…).
+fn is_small_title_word(w: &str) -> bool {
+    matches!(w, "of" | "the" | "a" | "an" | "and" | "&" | "in" | "on" | "for" | "to" | "with" | "at" | "by")
 }
 
 /// The words just before a quotation say that it names a work: a possessive
@@ -882,8 +896,6 @@ fn attribute_with_rules(
     let mut rules = Vec::with_capacity(spans.len());
     resolve::learn_introductions(text, layout, paragraph_tokens, found);
     let mut out: Vec<Quote> = Vec::with_capacity(spans.len());
-    // (span index in out, attribution) of attributed quotes.
-    let mut attributed: Vec<Option<Attribution>> = Vec::with_capacity(spans.len());
     let mut by_paragraph: Vec<Vec<usize>> = vec![Vec::new(); layout.paragraphs.len()];
     for (i, q) in spans.iter().enumerate() {
         by_paragraph[q.paragraph].push(i);
@@ -940,12 +952,11 @@ fn attribute_with_rules(
             let max_words = if named_work { 16 } else { 8 };
             if (unclaimed || named_work) && !q.continues_previous && is_title_like(q.span.text(text), max_words) {
                 // "Morning Joe", "The Breakfast Club": a work's title, not speech.
-                attributed.push(None);
                 continue;
             }
             let mut attribution = find_speaker(&context, after_side).map(|(mention, cue, rule)| Attribution { mention, cue, rule });
             if attribution.is_none() {
-                attribution = carried_over(text, spans, &attributed, i, q, found);
+                attribution = carried_over(text, spans, &out, &kept, i, q, found);
             }
             let kind = if q.continues_previous {
                 kept.get(i.wrapping_sub(1)).copied().flatten().map_or(QuoteKind::Full, |o| out[o].kind)
@@ -954,18 +965,10 @@ fn attribute_with_rules(
             };
             // Quotation marks with no speaker phrase anywhere near them hold a
             // headline, a caption, a title or a transcript more often than speech.
-            let keep = attribution.is_some();
-            attributed.push(attribution.clone());
-            if keep {
+            if let Some(Attribution { mention, cue, rule }) = attribution {
                 kept[i] = Some(out.len());
-                rules.push(attribution.as_ref().map_or("", |a| a.rule));
-                out.push(Quote {
-                    span: q.span,
-                    kind,
-                    speaker_mention: attribution.as_ref().map(|a| a.mention),
-                    speaker: None,
-                    cue: attribution.map(|a| a.cue),
-                });
+                rules.push(rule);
+                out.push(Quote { span: q.span, kind, speaker_mention: Some(mention), speaker: None, cue: Some(cue) });
             }
         }
         sentences_found[p_index] = Some((protected, sentences));
@@ -1000,11 +1003,21 @@ fn attribute_with_rules(
 /// A quote with no cue of its own: it continues a quote left open in the
 /// previous paragraph, or follows an attributed quote of its paragraph (with
 /// no other name in between), or opens a paragraph right after one that ended
-/// with an attributed quote.
-fn carried_over(text: &str, spans: &[QuoteSpan], attributed: &[Option<Attribution>], i: usize, q: QuoteSpan, found: &Found) -> Option<Attribution> {
+/// with an attributed quote. `out` holds the quotes attributed so far, and `kept` where each
+/// quote attributed so far is in it.
+fn carried_over(
+    text: &str,
+    spans: &[QuoteSpan],
+    out: &[Quote],
+    kept: &[Option<usize>],
+    i: usize,
+    q: QuoteSpan,
+    found: &Found,
+) -> Option<Attribution> {
     let prev = i.checked_sub(1)?;
     let p = spans[prev];
-    let a = Attribution { rule: "carried-over", ..attributed[prev].clone()? };
+    let earlier = &out[kept[prev]?];
+    let a = Attribution { mention: earlier.speaker_mention?, cue: earlier.cue.clone()?, rule: "carried-over" };
     if q.continues_previous && p.runs_on {
         return Some(a);
     }
@@ -1014,11 +1027,13 @@ fn carried_over(text: &str, spans: &[QuoteSpan], attributed: &[Option<Attributio
     }
     let gap = Span::new(p.span.end, q.span.start);
     // Another person who speaks, or starts a sentence, between the two quotes breaks the chain.
-    let gap_toks = tokens::tokenize(text, gap);
+    // The gap's words are read only when such a person is named there.
+    let mut gap_words: Option<Vec<Token>> = None;
     let names_between = found.within(gap).any(|(s, c)| {
         if found.clusters[c].kind != EntityKind::Person || s.overlaps(a.mention) || found.within(a.mention).any(|(_, m)| m == c) {
             return false;
         }
+        let gap_toks: &[Token] = gap_words.get_or_insert_with(|| tokens::tokenize(text, gap));
         let at = gap_toks.partition_point(|t| t.span.start < s.start);
         let after = gap_toks.partition_point(|t| t.span.start < s.end);
         let word_is_cue = |k: usize| gap_toks.get(k).is_some_and(|t| t.listed(text).is(WordList::CueVerb));
@@ -1034,12 +1049,15 @@ fn carried_over(text: &str, spans: &[QuoteSpan], attributed: &[Option<Attributio
     // A paragraph that is all quote, right after a paragraph whose last sentence
     // was an attributed quote ("“…,” X said."), goes on in X's voice.
     let opens_paragraph = q.paragraph == p.paragraph + 1 && paragraph_start(text, q.span.start);
-    let tail = gap.text(text);
-    let tail_is_attribution = tail.trim().is_empty()
-        || (tail.len() < 200
-            && !tail.contains(['“', '"'])
-            && crate::layout::trim(text, gap).is_none_or(|t| tokens::sentences(text, t, &[]).len() <= 1));
-    let next_paragraph = opens_paragraph && tail_is_attribution;
+    // The words between are read only for such a paragraph.
+    let tail_is_attribution = || {
+        let tail = gap.text(text);
+        tail.trim().is_empty()
+            || (tail.len() < 200
+                && !tail.contains(['“', '"'])
+                && crate::layout::trim(text, gap).is_none_or(|t| tokens::sentences(text, t, &[]).len() <= 1))
+    };
+    let next_paragraph = opens_paragraph && tail_is_attribution();
     (next_paragraph || q.paragraph == p.paragraph).then_some(a)
 }
 
@@ -1109,6 +1127,34 @@ mod tests {
 
     fn some(name: &str) -> Option<String> {
         Some(name.to_string())
+    }
+
+    /// [`super::is_title_like`] as first written: the words counted, then read again for their
+    /// case and again for one that is not small.
+    fn is_title_like_plainly(quote: &str, max_words: usize) -> bool {
+        use crate::lexicon;
+        let inner = quote.trim_matches(|c: char| crate::quotes::is_quote_char(c) || c.is_whitespace() || matches!(c, ',' | '.'));
+        let words = || inner.split_whitespace();
+        let count = words().take(max_words + 1).count();
+        if count == 0 || count > max_words || inner.ends_with(['!', '?']) {
+            return false;
+        }
+        let small = |w: &str| matches!(w, "of" | "the" | "a" | "an" | "and" | "&" | "in" | "on" | "for" | "to" | "with" | "at" | "by");
+        words().all(|w| {
+            let c = w.chars().next().unwrap_or(' ');
+            c.is_uppercase() || c.is_ascii_digit() || small(w)
+        }) && words().any(|w| !small(w))
+            && !(count == 1 && lexicon::is_person_pronoun(&lexicon::folded(inner)))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn titles_are_told_in_one_pass_as_in_three(
+            quote in "[“\"‘ ]{0,2}((The|of|the|and|a|Secret|She|HE|it|3|2024|Ünited|élan|—|&|x)[ \t\u{a0},.!?]{1,2}){0,12}[”\"’ ]{0,2}",
+            max_words in 0..18usize,
+        ) {
+            proptest::prop_assert_eq!(super::is_title_like(&quote, max_words), is_title_like_plainly(&quote, max_words), "{:?}", quote);
+        }
     }
 
     /// (quote as written, the rule that found its speaker phrase, the phrase) for every quote.

@@ -131,6 +131,10 @@ fn number(s: &str) -> Option<i64> {
 }
 
 fn day_number(s: &str) -> Option<u32> {
+    // A day starts with a digit: most words asked do not, and are settled at once.
+    if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     // Ordinal endings in any case ("5th", "31ST"), each taken as often as it repeats.
     let mut digits = s.as_bytes();
     for ending in [*b"st", *b"nd", *b"rd", *b"th"] {

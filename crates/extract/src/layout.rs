@@ -42,30 +42,37 @@ const HEADER_KEYS: &[&str] = &[
 /// Non-blank lines of `text`, trimmed, as spans.
 fn lines(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
     // Line breaks are `\n`, `\r`, U+2028 and U+2029 (E2 80 A8, E2 80 A9): whole texts are
     // scanned, so bytes are read, not chars decoded. Most texts have neither of the last two,
-    // and then the search need not stop at every curly quotation mark (E2 80 9x).
+    // and then the search need not stop at every curly quotation mark (E2 80 9x). One search
+    // runs through the text, each find taken in turn.
     let unicode_breaks = ["\u{2028}", "\u{2029}"].iter().any(|b| memchr::memmem::find(bytes, b.as_bytes()).is_some());
-    while i <= bytes.len() {
-        let rest = &bytes[i..];
-        i += if unicode_breaks { memchr::memchr3(b'\n', b'\r', 0xE2, rest) } else { memchr::memchr2(b'\n', b'\r', rest) }.unwrap_or(rest.len());
-        let break_len = match bytes.get(i) {
-            None => 0,
-            Some(b'\n' | b'\r') => 1,
-            Some(0xE2) if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])) => 3,
-            Some(_) => {
-                i += 1;
-                continue;
-            }
+    if unicode_breaks {
+        lines_broken_at(text, memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes))
+    } else {
+        lines_broken_at(text, memchr::memchr2_iter(b'\n', b'\r', bytes))
+    }
+}
+
+/// The lines of `text`, trimmed and not blank, between the line breaks among `found` (the places
+/// of every `\n` and `\r`, and of every E2 when the text may hold U+2028 or U+2029, in order).
+fn lines_broken_at(text: &str, found: impl Iterator<Item = usize>) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in found {
+        let break_len = match bytes[i] {
+            b'\n' | b'\r' => 1,
+            0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])) => 3,
+            _ => continue,
         };
         if let Some(span) = trim(text, Span::new(start, i)) {
             out.push(span);
         }
         start = i + break_len;
-        i += break_len.max(1);
+    }
+    if let Some(span) = trim(text, Span::new(start, bytes.len())) {
+        out.push(span);
     }
     out
 }

@@ -299,7 +299,21 @@ fn extract_laid_out(id: &str, text: String, given: Given<'_>) -> Article {
 }
 
 /// Does `line` give the first words of `title`, or all of them (letters and digits, folded)?
+/// Both are most often ASCII, whose letters fold to their lowercase: then bytes are compared.
 fn begins_title(line: &str, title: &str) -> bool {
+    if !(line.is_ascii() && title.is_ascii()) {
+        return begins_title_folded(line, title);
+    }
+    fn letters(s: &str) -> impl Iterator<Item = u8> + '_ {
+        s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase())
+    }
+    let mut title = letters(title);
+    let mut line = letters(line).peekable();
+    line.peek().is_some() && line.all(|b| title.next() == Some(b))
+}
+
+/// [`begins_title`], each character folded.
+fn begins_title_folded(line: &str, title: &str) -> bool {
     let words = |s| lexicon::folded_chars(s).filter(|c| c.is_alphanumeric());
     let mut title = words(title);
     let mut line = words(line).peekable();
@@ -319,6 +333,17 @@ pub use keys::{is_key, slug};
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        #[test]
+        fn a_title_is_begun_in_bytes_as_in_folded_characters(line in "[A-Za-z0-9 ,.:'-]{0,30}|[A-Za-zé ]{0,12}", title in "[A-Za-z0-9 ,.:'-]{0,40}|[A-Za-zÉé ]{0,14}", cut in 0..40usize) {
+            // A line that gives the title's first words, as written or in other case, and others.
+            let cut = title.char_indices().nth(cut).map_or(title.len(), |(i, _)| i);
+            for line in [line.clone(), title[..cut].to_string(), title[..cut].to_uppercase()] {
+                proptest::prop_assert_eq!(super::begins_title(&line, &title), super::begins_title_folded(&line, &title), "{:?} {:?}", line, title);
+            }
+        }
+    }
+
     #[test]
     fn ids_come_from_file_names() {
         assert_eq!(super::id_from_file_name("seeds/000_ab.txt"), "000_ab");

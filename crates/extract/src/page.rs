@@ -21,10 +21,25 @@ const RUN_TOGETHER: usize = 600;
 
 /// `s.split_whitespace()`, read a byte at a time: an ASCII byte (most of news text) is told
 /// from whitespace by a match, and only other characters are decoded.
-pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
-    let mut next = 0;
-    std::iter::from_fn(move || {
-        let mut i = next;
+pub(crate) fn words(s: &str) -> Words<'_> {
+    Words { s, next: 0 }
+}
+
+/// The words of a text, as [`words`] finds them: an iterator of its own, so that callers, which
+/// read a few words of many lines, have each word found inline rather than through a call.
+pub(crate) struct Words<'a> {
+    s: &'a str,
+    /// Where the search for the next word starts.
+    next: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.s;
+        let mut i = self.next;
         while i < s.len() && is_space_at(s, i) {
             i += utf8_len(s.as_bytes()[i]);
         }
@@ -43,9 +58,9 @@ pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
             }
             i += utf8_len(s.as_bytes()[i]);
         }
-        next = i;
+        self.next = i;
         (i > start).then(|| &s[start..i])
-    })
+    }
 }
 
 /// How many of the eight bytes (the first in the lowest) are, from the first, ASCII characters
@@ -88,6 +103,11 @@ fn utf8_len(b: u8) -> usize {
 fn has_double_quote(s: &str) -> bool {
     let b = s.as_bytes();
     memchr::memchr2_iter(b'"', 0xE2, b).any(|i| b[i] == b'"' || matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])))
+}
+
+/// `s.contains(',')`, by bytes, with `memchr`: asked of most paragraphs, which are short.
+fn has_comma(s: &str) -> bool {
+    memchr::memchr(b',', s.as_bytes()).is_some()
 }
 
 /// `s.contains('©')`, by bytes: © is C2 A9, and A9 follows C2 in no other character.
@@ -425,7 +445,7 @@ pub fn credits(text: &str, paragraph: Span, out: &mut Vec<Span>) {
     let may_credit = s.starts_with("By ") || s.starts_with("BY ") || s.starts_with("Editor") || s.starts_with("Reporting") || {
         // One pass over the first words: fewer than nine, with a comma, or one of the first five
         // a verb of a note. Without a comma, words after the fifth can change nothing.
-        let comma = s.contains(',');
+        let comma = has_comma(s);
         let (mut count, mut noted) = (0, false);
         for w in words(s).take(if comma { 9 } else { 5 }) {
             if count < 5 && matches!(w, "is" | "covers" | "writes" | "reports") {
@@ -440,7 +460,9 @@ pub fn credits(text: &str, paragraph: Span, out: &mut Vec<Span>) {
         labelled_credits(s, paragraph, out);
         return;
     }
-    let words: Vec<&str> = words(s).collect();
+    // A word takes two bytes at least, with its space: room for all at once.
+    let mut words: Vec<&str> = Vec::with_capacity(s.len() / 2 + 1);
+    words.extend(self::words(s));
     let n = words.len();
     let whole = |out: &mut Vec<Span>| out.push(paragraph);
     let capitalised = |w: &&str| w.starts_with(|c: char| c.is_uppercase());
@@ -546,6 +568,7 @@ mod tests {
             proptest::prop_assert_eq!(words(&s).collect::<Vec<_>>(), s.split_whitespace().collect::<Vec<_>>());
             proptest::prop_assert_eq!(has_double_quote(&s), s.contains(['“', '”', '"']));
             proptest::prop_assert_eq!(has_copyright_sign(&s), s.contains('©'));
+            proptest::prop_assert_eq!(has_comma(&s), s.contains(','));
         }
 
         #[test]

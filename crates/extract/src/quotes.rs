@@ -58,29 +58,62 @@ fn is_close_context(c: Option<char>) -> bool {
     }
 }
 
-/// The marks of one paragraph, each with the role its surroundings allow, into `out`.
-fn marks(text: &str, paragraph: Span, out: &mut Vec<Mark>) {
+/// Where the next bytes that may begin a quotation mark are in the text: each is kept from one
+/// paragraph to the next, so a search runs on through the paragraphs (and what lies between them)
+/// to its find, no byte is searched twice, and a paragraph without marks costs no search at all.
+struct MarkSearch {
+    /// The next `"`, `'` or E2 (the first byte of the curly marks), from `from` on.
+    next_other: Option<usize>,
+    /// The next C2 (the first byte of « and »), from `from` on.
+    next_c2: Option<usize>,
+    /// Where the finds were last asked from: both hold from there on (a search made from there
+    /// or before, whose find is not before it).
+    from: usize,
+}
+
+impl MarkSearch {
+    fn new(text: &str, from: usize) -> Self {
+        let bytes = text.as_bytes();
+        MarkSearch { next_other: Self::other(bytes, from), next_c2: Self::c2(bytes, from), from }
+    }
+
+    fn other(bytes: &[u8], from: usize) -> Option<usize> {
+        memchr::memchr3(b'"', b'\'', 0xE2, &bytes[from..]).map(|offset| from + offset)
+    }
+
+    fn c2(bytes: &[u8], from: usize) -> Option<usize> {
+        memchr::memchr(0xC2, &bytes[from..]).map(|offset| from + offset)
+    }
+
+    /// The first byte at or after `at` that may begin a mark, searching on where a find kept was
+    /// passed (and afresh when asked from further back than before).
+    fn next(&mut self, text: &str, at: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        if at < self.from {
+            *self = MarkSearch::new(text, at);
+        }
+        self.from = at;
+        if self.next_other.is_some_and(|found| found < at) {
+            self.next_other = Self::other(bytes, at);
+        }
+        if self.next_c2.is_some_and(|found| found < at) {
+            self.next_c2 = Self::c2(bytes, at);
+        }
+        self.next_other.into_iter().chain(self.next_c2).min()
+    }
+}
+
+/// The marks of one paragraph, each with the role its surroundings allow, into `out`; `search`
+/// holds the finds of the paragraphs before.
+fn marks(text: &str, paragraph: Span, out: &mut Vec<Mark>, search: &mut MarkSearch) {
     let s = paragraph.text(text);
     let bytes = s.as_bytes();
     out.clear();
     // Every mark is '"', '\'', or starts with byte C2 (« ») or E2 (the rest): only at those
     // bytes, which never continue a character, is a character decoded.
     let mut i = 0;
-    // Two searches, each of whose next find is kept until it is passed, so that no byte is
-    // searched twice (C2 also begins a no-break space, which a text may hold many of).
-    let find = |from: usize, search: &dyn Fn(&[u8]) -> Option<usize>| search(&bytes[from..]).map(|offset| from + offset);
-    let others = |rest: &[u8]| memchr::memchr3(b'"', b'\'', 0xE2, rest);
-    let c2 = |rest: &[u8]| memchr::memchr(0xC2, rest);
-    let (mut next_other, mut next_c2) = (find(0, &others), find(0, &c2));
-    loop {
-        if next_other.is_some_and(|at| at < i) {
-            next_other = find(i, &others);
-        }
-        if next_c2.is_some_and(|at| at < i) {
-            next_c2 = find(i, &c2);
-        }
-        let Some(at) = next_other.into_iter().chain(next_c2).min() else { break };
-        i = at;
+    while let Some(at) = search.next(text, paragraph.start + i).filter(|&at| at < paragraph.end) {
+        i = at - paragraph.start;
         let Some(c) = s[i..].chars().next() else { break };
         let at = i;
         i += c.len_utf8();
@@ -186,8 +219,9 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<QuoteSpan> {
     let mut carried = false;
     // Buffers for each paragraph in turn.
     let (mut marks_buf, mut closers_after) = (Vec::new(), Vec::new());
+    let mut search = MarkSearch::new(text, paragraphs.first().map_or(text.len(), |p| p.start));
     for (index, &paragraph) in paragraphs.iter().enumerate() {
-        marks(text, paragraph, &mut marks_buf);
+        marks(text, paragraph, &mut marks_buf, &mut search);
         let (closed, open_at) = pair(&marks_buf, &mut closers_after);
         let first_closed = closed.first().copied();
         for (k, span) in closed.into_iter().enumerate() {
@@ -226,6 +260,47 @@ mod tests {
         let full = format!("T\n\n{t}");
         let found = find(&full, &paragraphs);
         found.iter().map(|q| &t[q.span.start - 3..q.span.end - 3]).collect()
+    }
+
+    /// The marks of each paragraph, each searched for on its own from its start.
+    fn marks_paragraph_by_paragraph(text: &str, paragraphs: &[Span]) -> Vec<Vec<(usize, usize, bool, Role)>> {
+        paragraphs
+            .iter()
+            .map(|&p| {
+                let mut out = Vec::new();
+                marks(text, p, &mut out, &mut MarkSearch::new(text, p.start));
+                out.iter().map(|m| (m.at, m.len, m.double, m.role)).collect()
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn marks_found_by_searches_kept_across_paragraphs_are_those_found_paragraph_by_paragraph(
+            text in "([a-z ]{0,6}|[\"'’“”«»„]|\u{a0}|é|\n)*",
+            cuts in proptest::collection::vec(0..80usize, 0..8),
+        ) {
+            // Paragraphs between cuts on char boundaries, some left out, one maybe out of order.
+            let mut bounds: Vec<usize> = cuts.iter().map(|&c| c.min(text.len())).filter(|&c| text.is_char_boundary(c)).collect();
+            bounds.push(0);
+            bounds.push(text.len());
+            bounds.sort_unstable();
+            bounds.dedup();
+            let mut paragraphs: Vec<Span> = bounds.windows(2).map(|w| Span::new(w[0], w[1])).enumerate().filter(|(k, _)| k % 3 != 2).map(|(_, p)| p).collect();
+            if paragraphs.len() > 2 && cuts.len() % 2 == 1 {
+                paragraphs.swap(0, 1);
+            }
+            let mut search = MarkSearch::new(&text, paragraphs.first().map_or(text.len(), |p| p.start));
+            let kept: Vec<Vec<(usize, usize, bool, Role)>> = paragraphs
+                .iter()
+                .map(|&p| {
+                    let mut out = Vec::new();
+                    marks(&text, p, &mut out, &mut search);
+                    out.iter().map(|m| (m.at, m.len, m.double, m.role)).collect()
+                })
+                .collect();
+            proptest::prop_assert_eq!(kept, marks_paragraph_by_paragraph(&text, &paragraphs), "{:?} {:?}", text, paragraphs);
+        }
     }
 
     #[test]

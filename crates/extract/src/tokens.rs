@@ -33,6 +33,8 @@ const CAPITALIZED: u8 = 1;
 const LOWERCASE_ASCII: u8 = 2;
 const MAY_START_DATE: u8 = 4;
 const ASCII: u8 = 8;
+/// Of a mark: a full stop, a question mark or an exclamation mark, which may end a sentence.
+const STOP: u8 = 16;
 
 impl Token {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
@@ -57,6 +59,16 @@ impl Token {
     pub fn may_start_date(&self) -> bool {
         self.shape & MAY_START_DATE != 0
     }
+    /// A full stop, a question mark or an exclamation mark: what may end a sentence.
+    #[inline]
+    pub fn is_stop(&self) -> bool {
+        self.shape & STOP != 0
+    }
+    /// A word written in ASCII alone, which folds to its lowercase.
+    #[inline]
+    pub fn is_ascii_word(&self) -> bool {
+        self.shape & ASCII != 0
+    }
     /// What the word lists say of the word, folded (nothing for punctuation).
     #[inline]
     pub fn info(&self) -> WordInfo {
@@ -68,7 +80,7 @@ impl Token {
         if self.kind == TokenKind::Word {
             self.info
         } else {
-            lexicon::listed_as_written(self.text(text))
+            mark_listed(self.text(text))
         }
     }
     /// The pronoun the word is, as written in ASCII ("her", "Its"), and whether it is a possessive.
@@ -99,6 +111,22 @@ impl Token {
     }
 }
 
+/// The marks beyond ASCII that news text has most, and possessive endings: what the word lists
+/// say of them is looked up once, not folded again at each ask.
+const COMMON_MARKS: [&str; 8] = ["’s", "’S", "“", "”", "’", "‘", "—", "–"];
+
+/// [`lexicon::listed_as_written`] of a mark or a possessive ending.
+fn mark_listed(mark: &str) -> WordInfo {
+    if mark.is_ascii() {
+        return lexicon::listed_as_written(mark);
+    }
+    static COMMON: std::sync::OnceLock<[WordInfo; COMMON_MARKS.len()]> = std::sync::OnceLock::new();
+    match COMMON_MARKS.iter().position(|&m| m == mark) {
+        Some(k) => COMMON.get_or_init(|| COMMON_MARKS.map(lexicon::listed_as_written))[k],
+        None => lexicon::listed_as_written(mark),
+    }
+}
+
 /// The shape and word-list facts of the word `word` (not empty), whose first character is `first`.
 fn word_token(span: Span, word: &str, first: char) -> Token {
     let case = if first.is_ascii_lowercase() {
@@ -110,11 +138,12 @@ fn word_token(span: Span, word: &str, first: char) -> Token {
     };
     let (shape, info) = match lexicon::lowered_key(word.as_bytes()) {
         Some(key) => ascii_facts(lexicon::listed_table(), key, word.as_bytes()[0]),
-        // Longer than a key, or beyond ASCII: the word is folded (few are).
+        // Longer than a key, or beyond ASCII: the word is folded (few are), once for both
+        // questions ([`lexicon::listed_as_written`] of a word with no key is `listed` of its fold).
         None => {
             let ascii = if word.is_ascii() { ASCII } else { 0 };
-            let date = if lexicon::with_folded(word, crate::dates::may_start_date) { MAY_START_DATE } else { 0 };
-            let info = lexicon::listed_as_written(word);
+            let (may_start_date, info) = lexicon::with_folded(word, |folded| (crate::dates::may_start_date(folded), lexicon::listed(folded)));
+            let date = if may_start_date { MAY_START_DATE } else { 0 };
             (ascii | date, if ascii != 0 { info } else { info.without_pronoun() })
         }
     };
@@ -215,12 +244,12 @@ fn eight_at(bytes: &[u8], at: usize) -> Option<u64> {
 /// letters) past the end.
 #[inline]
 fn eight_from(bytes: &[u8], at: usize) -> u64 {
-    eight_at(bytes, at).unwrap_or_else(|| {
-        let mut eight = [0u8; 8];
-        let rest = bytes.get(at..).unwrap_or_default();
-        eight[..rest.len()].copy_from_slice(rest);
-        u64::from_le_bytes(eight)
-    })
+    eight_at(bytes, at).unwrap_or_else(|| gathered(bytes.get(at..).unwrap_or_default()))
+}
+
+/// The bytes of `rest` (fewer than eight), the first in the lowest byte.
+fn gathered(rest: &[u8]) -> u64 {
+    rest.iter().rev().fold(0, |eight, &b| eight << 8 | u64::from(b))
 }
 
 /// The lowest `n` bytes of `word` (`n` below 8), the rest zero.
@@ -269,7 +298,10 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
 }
 
 /// [`tokenize`], adding the tokens to `out`.
-pub fn tokenize_into(out: &mut Vec<Token>, text: &str, range: Span) {
+pub fn tokenize_into(tokens: &mut Vec<Token>, text: &str, range: Span) {
+    // Filled as a list of its own, whose length the compiler can keep at hand rather than read
+    // and write through the reference at every token, and handed back at the end.
+    let mut out = std::mem::take(tokens);
     let slice = &text[range.start..range.end];
     let bytes = slice.as_bytes();
     // News text has a token every five or six bytes; room for one every four saves regrowing.
@@ -326,9 +358,11 @@ pub fn tokenize_into(out: &mut Vec<Token>, text: &str, range: Span) {
                 }
             }
         }
-        out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Punct, shape: 0, info: WordInfo::default() });
+        let stop = if matches!(b, b'.' | b'!' | b'?') { STOP } else { 0 };
+        out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Punct, shape: stop, info: WordInfo::default() });
         i += len;
     }
+    *tokens = out;
 }
 
 /// Where the word that starts at byte `start` of `slice`, with a letter or digit `first_len`
@@ -396,6 +430,14 @@ fn word_end(slice: &str, start: usize, first_len: usize) -> usize {
         }
     }
     end
+}
+
+/// The index of the first of `toks` (sorted) from `from` on that starts at `at` or later, or
+/// `toks.len()`: what `toks.partition_point(|t| t.span.start < at)` gives when no token before
+/// `from` starts at `at` or later, found by reading on from `from`, which for the end of a name
+/// or a phrase of a few words costs less than halving the whole list.
+pub fn first_starting_from(toks: &[Token], from: usize, at: usize) -> usize {
+    from + toks[from..].iter().take_while(|t| t.span.start < at).count()
 }
 
 /// The tokens of `all` (sorted, non-overlapping) that lie inside `span`.
@@ -478,8 +520,8 @@ pub fn sentences_in(text: &str, paragraph: Span, tokens: &[Token], protected: &[
     let mut start = paragraph.start;
     let mut p = protected.iter().peekable();
     for (i, t) in tokens.iter().enumerate() {
-        // A stop is one ASCII character: its byte tells, without slicing the text.
-        if t.kind != TokenKind::Punct || !matches!(text.as_bytes().get(t.span.start), Some(b'.' | b'!' | b'?')) {
+        // The tokenizer noted which marks are stops.
+        if !t.is_stop() {
             continue;
         }
         let s = t.text(text);
@@ -548,6 +590,36 @@ mod tests {
     fn alphanumerics_are_those_of_the_standard_library() {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_paragraph_is_tokenized_as_if_the_text_ended_with_it(
+            before in "[A-Za-z0-9 .'-]{0,12}",
+            paragraph in "([A-Za-z0-9]{1,17}|[ .,'’-]|U\\.S\\.|é)*",
+            after in "[A-Za-z0-9.'’-]{0,20}",
+        ) {
+            // Words are read eight bytes at a time, gathered one by one near the paragraph's end:
+            // what follows the paragraph must change nothing.
+            let text = format!("{before}{paragraph}{after}");
+            let range = Span::new(before.len(), before.len() + paragraph.len());
+            let alone: Vec<Token> = tokenize(&paragraph, Span::new(0, paragraph.len()))
+                .into_iter()
+                .map(|t| Token { span: Span::new(t.span.start + range.start, t.span.end + range.start), ..t })
+                .collect();
+            proptest::prop_assert_eq!(tokenize(&text, range), alone, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reading_on_finds_the_first_token_from_a_point_as_halving_does(s in "[a-z .,'’]{0,60}", from in 0..40usize, at in 0..70usize) {
+            let toks = tokenize(&s, Span::new(0, s.len()));
+            let from = from.min(toks.len());
+            // Reading on starts where no earlier token starts at `at` or later.
+            let from = from.min(toks.partition_point(|t| t.span.start < at));
+            proptest::prop_assert_eq!(first_starting_from(&toks, from, at), toks.partition_point(|t| t.span.start < at));
         }
     }
 
@@ -636,7 +708,8 @@ mod tests {
                     && !at(k + 2).is_some_and(char::is_alphanumeric)
                     && out.last().is_some_and(|t| t.kind == TokenKind::Word && t.span.end == start);
                 let (kind, next) = if possessive { (TokenKind::Possessive, k + 2) } else { (TokenKind::Punct, k + 1) };
-                out.push(Token { span: Span::new(start, offset(next)), kind, shape: 0, info: none });
+                let stop = if kind == TokenKind::Punct && matches!(c, '.' | '!' | '?') { STOP } else { 0 };
+                out.push(Token { span: Span::new(start, offset(next)), kind, shape: stop, info: none });
                 k = next;
                 continue;
             }
@@ -730,6 +803,13 @@ mod tests {
 
     /// Lowercase words that tokens are compared with, one beyond ASCII.
     const FOLDED_WORDS: &[&str] = &["the", "to", "who", "a", "en", "at", ",", "."];
+
+    #[test]
+    fn marks_are_listed_as_when_looked_up_as_written() {
+        for mark in COMMON_MARKS.iter().chain(&["'s", ",", ".", "«", "…", "-"]) {
+            assert_eq!(mark_listed(mark), lexicon::listed_as_written(mark), "{mark:?}");
+        }
+    }
 
     #[test]
     fn splits_possessives_and_keeps_contractions() {
