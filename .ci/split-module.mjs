@@ -1,10 +1,11 @@
 // Run by .ci/post-build.mjs (trunk's post_build hook) before anything else:
 // cuts the page's module in two, so the page that shows the bundled corpus
-// does not carry the code that loads a reader's
-// own corpus (src/load.rs, `run_load`, built with the `split` feature). That
-// code and everything only it calls becomes a module of its own, fetched the
-// first time a corpus is opened — the way Leptos' `#[lazy]` works with
-// cargo-leptos, whose splitter this is (wasm-split-cli, pinned in .ci/install).
+// does not carry the code that loads a reader's own corpus (src/load.rs,
+// `run_load`, built with the `split` feature), nor what only a loaded index in
+// format 3 or a download runs (the other `wasm_split(corpus_loading)`
+// functions). That code and everything only it calls becomes a module of its
+// own, fetched the first time it is needed — the way Leptos' `#[lazy]` works
+// with cargo-leptos, whose splitter this is (wasm-split-cli, pinned in .ci/install).
 //
 // Trunk builds the module in one piece and cannot split it, so this hook redoes
 // its last steps from cargo's output (linked with relocations: build.rs):
