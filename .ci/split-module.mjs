@@ -11,7 +11,8 @@
 // its last steps from cargo's output (linked with relocations: build.rs):
 //   wasm-split-cli → the main module, the loading module and the JS that fetches it;
 //   wasm-bindgen on the main module (keeping the exports the loading module links to);
-//   wasm-opt on both (release builds), with index.html's settings for the main one;
+//   wasm-opt on both (release builds; index.html turns trunk's own off for this module,
+//   whose output is replaced anyway);
 // then puts them in place of trunk's glue and module (same names, which start.js
 // is given), names the loading module and its JS after their contents, and
 // points the glue at that JS. .ci/post-build.mjs then minifies them all.
@@ -20,6 +21,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
+// wasm-opt for both modules: optimised for size, as the rest of the page is.
+const SIZE_OPTIMISED = ['-Oz'];
+// The main module's memory starts zeroed and its first kilobyte is unused (a Rust module's stack
+// sits at the bottom); not so for the loading module, which imports that memory in use.
+const MAIN_MODULE_MEMORY = ['--zero-filled-memory', '--low-memory-unused'];
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('run by trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
@@ -60,12 +67,9 @@ try {
 
   const mainWasm = path.join(staging, `${stem}_bg.wasm`);
   const chunkWasm = path.join(work, 'chunk.wasm');
-  const level = attribute('data-wasm-opt');
-  if (release && level) {
-    const params = (attribute('data-wasm-opt-params') ?? '').split(/\s+/).filter(Boolean);
-    run('wasm-opt', [`-O${level}`, path.join(bindgen, `${stem}_bg.wasm`), `--output=${mainWasm}`, ...params]);
-    // The loading module imports the main one's memory, which is not zero-filled: no memory params.
-    run('wasm-opt', [`-O${level}`, path.join(work, chunks[0]), `--output=${chunkWasm}`]);
+  if (release) {
+    run('wasm-opt', [...SIZE_OPTIMISED, ...MAIN_MODULE_MEMORY, path.join(bindgen, `${stem}_bg.wasm`), `--output=${mainWasm}`]);
+    run('wasm-opt', [...SIZE_OPTIMISED, path.join(work, chunks[0]), `--output=${chunkWasm}`]);
   } else {
     fs.copyFileSync(path.join(bindgen, `${stem}_bg.wasm`), mainWasm);
     fs.copyFileSync(path.join(work, chunks[0]), chunkWasm);
