@@ -104,7 +104,7 @@ export async function extractorOnPage({ glue, module }) {
 }
 
 /**
- * The payload of a chunk of an index in format 3 (see crates/extract/src/archive): its bytes as
+ * The payload of a chunk of an index in format 3 (see crates/archive): its bytes as
  * they arrive (`progress(bytesSoFar)` after each piece, when given), inflated by the browser's own
  * DecompressionStream when they are still gzip, so the page's module carries no inflater. A
  * server that sent the file with `Content-Encoding: gzip` hands over the payload itself.

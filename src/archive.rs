@@ -10,14 +10,14 @@
 
 use std::sync::Arc;
 
-use broadsheet_extract::archive::content::Card;
-use broadsheet_extract::archive::dictionary::Links;
-use broadsheet_extract::archive::filter::{self as engine, Bits, Counts, Order, Selection};
-use broadsheet_extract::archive::manifest::Manifest;
-use broadsheet_extract::archive::reader::Index;
-use broadsheet_extract::archive::table::{iso_day, kind_bit, Linked, NO_SPEAKER};
-use broadsheet_extract::archive::words::{self, Term};
-use broadsheet_extract::archive::Error;
+use broadsheet_archive::content::Card;
+use broadsheet_archive::dictionary::Links;
+use broadsheet_archive::filter::{self as engine, Bits, Counts, Order, Selection};
+use broadsheet_archive::manifest::Manifest;
+use broadsheet_archive::reader::Index;
+use broadsheet_archive::table::{iso_day, kind_bit, Linked, NO_SPEAKER};
+use broadsheet_archive::words::{self, Term};
+use broadsheet_archive::Error;
 use broadsheet_extract::lexicon::{fold_text_into, FastMap};
 use broadsheet_extract::EntityKind;
 
@@ -273,7 +273,7 @@ impl Archive {
     }
 }
 
-const KIND_WORDS: broadsheet_extract::archive::chunk::Kind = broadsheet_extract::archive::chunk::Kind::Words;
+const KIND_WORDS: broadsheet_archive::chunk::Kind = broadsheet_archive::chunk::Kind::Words;
 
 /// The terms of a search box, as the index folds and cuts text: each must begin a word.
 pub fn search_terms(q: &str) -> Vec<String> {
@@ -293,8 +293,8 @@ pub fn search_terms(q: &str) -> Vec<String> {
 pub(crate) mod testing {
     use std::path::PathBuf;
 
-    use broadsheet_extract::archive::build::{make_batch, Builder};
-    use broadsheet_extract::archive::chunk::{self, ChunkRef, Kind};
+    use broadsheet_archive::build::{make_batch, Builder};
+    use broadsheet_archive::chunk::{self, ChunkRef, Kind};
     use broadsheet_extract::Article;
 
     use super::Archive;

@@ -4,8 +4,8 @@
 //! table knows (its id or date) and a note; one whose chunk failed says so, and the message
 //! naming the chunk is shown above the list.
 
-use broadsheet_extract::archive::content::Card;
-use broadsheet_extract::archive::table::{KIND_FULL, NO_SPEAKER, SPEAKER};
+use broadsheet_archive::content::Card;
+use broadsheet_archive::table::{KIND_FULL, NO_SPEAKER, SPEAKER};
 use broadsheet_extract::{Article, EntityKind};
 
 use crate::archive::Archive;

@@ -9,9 +9,9 @@
 
 use std::sync::Arc;
 
-use broadsheet_extract::archive::chunk::{ChunkRef, Kind};
-use broadsheet_extract::archive::content::Card;
-use broadsheet_extract::archive::words::Term;
+use broadsheet_archive::chunk::{ChunkRef, Kind};
+use broadsheet_archive::content::Card;
+use broadsheet_archive::words::Term;
 use broadsheet_extract::lexicon::FastMap;
 use broadsheet_extract::Article;
 

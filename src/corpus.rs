@@ -12,7 +12,7 @@ use crate::state::Facet;
 static SEEDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/seeds.bin"));
 
 /// Bits of [`Corpus::article_kinds`] and [`Corpus::quote_kinds`], as an index in format 3 keeps them.
-pub use broadsheet_extract::archive::table::{kind_bit, KIND_FULL, KIND_PARTIAL};
+pub use broadsheet_archive::table::{kind_bit, KIND_FULL, KIND_PARTIAL};
 
 /// One quote, addressed by article and position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -328,7 +328,7 @@ fn day_number(iso: &str) -> Option<u32> {
 /// undated last: the same counting sort an index in format 3 orders its articles by.
 fn date_orders(articles: &[Article]) -> (Vec<u32>, Vec<u32>) {
     let days: Vec<u32> = articles.iter().map(|a| a.date.iso.as_deref().and_then(day_number).unwrap_or(0)).collect();
-    broadsheet_extract::archive::filter::date_orders(&days)
+    broadsheet_archive::filter::date_orders(&days)
 }
 
 #[cfg(test)]

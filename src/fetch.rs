@@ -1,7 +1,7 @@
 //! Browser I/O for the reader's corpus: fetching URLs with gloo-net and
 //! reading local files. Every decision about the bytes is in [`crate::loader`].
 
-use broadsheet_extract::archive::manifest::Manifest;
+use broadsheet_archive::manifest::Manifest;
 use gloo_net::http::Request;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -17,8 +17,8 @@ use futures::StreamExt;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use broadsheet_extract::archive::chunk::Kind;
-use broadsheet_extract::archive::manifest::Manifest;
+use broadsheet_archive::chunk::Kind;
+use broadsheet_archive::manifest::Manifest;
 
 use crate::archive::Archive;
 use crate::archive_session::ArchiveSession;

@@ -5,7 +5,7 @@
 //! `{"id", "title"?, "date"?, "text"}` lines, or a `manifest.json` listing
 //! article files relative to it. Nothing leaves the reader's machine.
 
-use broadsheet_extract::archive::manifest::Manifest;
+use broadsheet_archive::manifest::Manifest;
 use broadsheet_extract::json::{self, Json};
 use broadsheet_extract::jsonl;
 use broadsheet_extract::shard::INDEX_FORMAT;
@@ -202,13 +202,13 @@ fn parse_index(url: &str, text: &str) -> Result<Parsed, String> {
     let not_an_index = |e: String| format!("{name} is not a Broadsheet index: {e}");
     let index = json::parse(text).map_err(|e| not_an_index(e.to_string()))?;
     let format = index.get("broadsheet_index").and_then(Json::as_u64).ok_or_else(|| not_an_index("it has no format number".to_string()))?;
-    if format == u64::from(broadsheet_extract::archive::FORMAT) {
+    if format == u64::from(broadsheet_archive::FORMAT) {
         return Manifest::parse(text).map(Parsed::Archive).map_err(not_an_index);
     }
     if format != u64::from(INDEX_FORMAT) {
         return Err(format!(
             "{name} is a Broadsheet index in format {format}; this page reads formats {INDEX_FORMAT} and {}. Rebuild it with this version of broadsheet-extract.",
-            broadsheet_extract::archive::FORMAT
+            broadsheet_archive::FORMAT
         ));
     }
     let shards = index.get("shards").and_then(Json::as_array).ok_or_else(|| not_an_index("it has no list of shards".to_string()))?;

@@ -24,7 +24,7 @@ const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const counts = seedOnly ? [] : sizes.length ? sizes : [100, 1000, 10000];
 
 const bin = path.join(root, 'target/release/broadsheet-extract');
-execFileSync('cargo', ['build', '--release', '-q', '-p', 'broadsheet-extract'], { cwd: root, stdio: 'inherit' });
+execFileSync('cargo', ['build', '--release', '-q', '-p', 'broadsheet-cli'], { cwd: root, stdio: 'inherit' });
 
 const fixtures = {};
 const indexOnly = process.env.BENCH_INDEX_ONLY === '1';

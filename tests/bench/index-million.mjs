@@ -27,7 +27,7 @@ if (free < needed) {
   process.exit(1);
 }
 
-execFileSync('cargo', ['build', '--release', '-q', '-p', 'broadsheet-extract'], { cwd: root, stdio: 'inherit' });
+execFileSync('cargo', ['build', '--release', '-q', '-p', 'broadsheet-cli'], { cwd: root, stdio: 'inherit' });
 const bin = path.join(root, 'target/release/broadsheet-extract');
 
 /** Runs the CLI under /usr/bin/time -v: wall seconds, peak resident bytes and what it said. */

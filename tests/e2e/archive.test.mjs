@@ -1,4 +1,4 @@
-// End-to-end: an index in format 3 (see crates/extract/src/archive) in the built dist/, served
+// End-to-end: an index in format 3 (see crates/archive) in the built dist/, served
 // under a sub-path with the page's policy, in headless Chromium. The page fetches the manifest,
 // the table and the dictionary, then only the chunks each view needs; every request is counted.
 import { test, before, after, afterEach } from 'node:test';
@@ -18,7 +18,7 @@ const { chromium } = await import(path.join(root, 'tools/node_modules/playwright
 function indexed(jsonl, extra = []) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-archive-'));
   fs.writeFileSync(path.join(dir, 'in.jsonl'), jsonl);
-  execFileSync('cargo', ['run', '-q', '-p', 'broadsheet-extract', '--', 'index', path.join(dir, 'out'), path.join(dir, 'in.jsonl'), '--batch', '10', ...extra],
+  execFileSync('cargo', ['run', '-q', '-p', 'broadsheet-cli', '--', 'index', path.join(dir, 'out'), path.join(dir, 'in.jsonl'), '--batch', '10', ...extra],
     { cwd: root, stdio: 'ignore' });
   const files = Object.fromEntries(fs.readdirSync(path.join(dir, 'out')).map((f) => [f, fs.readFileSync(path.join(dir, 'out', f))]));
   fs.rmSync(dir, { recursive: true });

@@ -64,7 +64,7 @@ fixtures['/fixtures/hostile.jsonl.txt'] = { type: 'text/plain', body: `${hostile
 {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-index-'));
   fs.writeFileSync(path.join(dir, 'in.jsonl'), wire.split('\n').slice(0, 5).join('\n'));
-  execFileSync('cargo', ['run', '-q', '-p', 'broadsheet-extract', '--', 'index', path.join(dir, 'out'), path.join(dir, 'in.jsonl'), '--format', '2', '--shard', '2'], { cwd: root, stdio: 'ignore' });
+  execFileSync('cargo', ['run', '-q', '-p', 'broadsheet-cli', '--', 'index', path.join(dir, 'out'), path.join(dir, 'in.jsonl'), '--format', '2', '--shard', '2'], { cwd: root, stdio: 'ignore' });
   for (const f of fs.readdirSync(path.join(dir, 'out'))) {
     const type = f.endsWith('.json') ? 'application/json' : 'application/octet-stream';
     const body = fs.readFileSync(path.join(dir, 'out', f));
@@ -87,7 +87,7 @@ fixtures['/fixtures/dated.jsonl'] = { type: 'application/x-ndjson', body: dated 
 {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-dated-'));
   fs.writeFileSync(path.join(dir, 'in.jsonl'), dated);
-  execFileSync('cargo', ['run', '-q', '-p', 'broadsheet-extract', '--', 'index', path.join(dir, 'out'), path.join(dir, 'in.jsonl'), '--format', '2', '--shard', '2'], { cwd: root, stdio: 'ignore' });
+  execFileSync('cargo', ['run', '-q', '-p', 'broadsheet-cli', '--', 'index', path.join(dir, 'out'), path.join(dir, 'in.jsonl'), '--format', '2', '--shard', '2'], { cwd: root, stdio: 'ignore' });
   for (const f of fs.readdirSync(path.join(dir, 'out'))) {
     fixtures[`/fixtures/dated-index/${f}`] = { type: f.endsWith('.json') ? 'application/json' : 'application/octet-stream', body: fs.readFileSync(path.join(dir, 'out', f)) };
   }

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../../.."
 EVAL=${BROADSHEET_EVAL:-../shared/eval}
 OUT=target/eval
 mkdir -p "$OUT"
-cargo build --release -q -p broadsheet-extract
+cargo build --release -q -p broadsheet-cli
 BIN=target/release/broadsheet-extract
 what=${1:-both}
 if [ "$what" = quotes ] || [ "$what" = both ]; then

@@ -16,7 +16,6 @@
 //! The library has no web dependencies so that it builds for the host and for
 //! `wasm32-unknown-unknown` alike.
 
-pub mod archive;
 pub mod attribution;
 pub mod corpus;
 pub mod dates;

@@ -1,7 +1,7 @@
 //! Index format 3: a corpus of any size as a static folder that a page reads only as far as a
 //! view needs.
 //!
-//! Format 2 (see [`crate::shard`]) is every article, text included, in shards a page must all
+//! Format 2 (see [`broadsheet_extract::shard`]) is every article, text included, in shards a page must all
 //! fetch before the corpus is whole: about a fifth of a gigabyte per 50,000 news articles, held
 //! in memory. Format 3 splits what a view needs first from what it needs only for what it shows,
 //! as Pagefind does for search on static hosts: a small table is loaded up front, and chunks named
@@ -34,7 +34,7 @@
 //!
 //! Keys in the table and the dictionary are as extraction gave them, article by article; a
 //! reader links them across the corpus on loading ([`dictionary::Dictionary::links`],
-//! [`table::Table::linked`]), with the same result as [`crate::corpus::link`] on all the
+//! [`table::Table::linked`]), with the same result as [`broadsheet_extract::corpus::link`] on all the
 //! articles. So the indexer never needs the whole corpus at once, and partial indexes of parts
 //! of a corpus join by concatenation ([`build::Builder::append_index`]), linked as one when read.
 //!

@@ -72,7 +72,7 @@ fn generate_streams_jsonl_and_writes_files_on_request() {
 
 #[test]
 fn parts_indexed_apart_and_merged_are_the_corpus() {
-    use broadsheet_extract::archive::reader::Reader;
+    use broadsheet_archive::reader::Reader;
     let dir = std::env::temp_dir().join(format!("broadsheet-parts-test-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let corpus = dir.join("gen");
@@ -112,7 +112,7 @@ fn parts_indexed_apart_and_merged_are_the_corpus() {
 
 #[test]
 fn a_folder_and_jsonl_become_a_format_3_index_with_keys_linked_on_reading() {
-    use broadsheet_extract::archive::reader::Reader;
+    use broadsheet_archive::reader::Reader;
     let dir = std::env::temp_dir().join(format!("broadsheet-index3-test-{}", std::process::id()));
     let input = dir.join("in");
     std::fs::create_dir_all(input.join("nested")).unwrap();

@@ -1,7 +1,7 @@
 //! The word index of format 3, split by term into chunks fetched for the words typed.
 //!
 //! A term is a run of letters and digits in text folded for search
-//! ([`crate::lexicon::fold_text_into`]: lowercase, accents folded). Each term lists the articles
+//! ([`broadsheet_extract::lexicon::fold_text_into`]: lowercase, accents folded). Each term lists the articles
 //! whose title or text holds it and the quotes whose own words do, ascending. Terms are sorted
 //! and cut into chunks of about [`CHUNK_BYTES`]; the table's directory gives each chunk's first
 //! term, so the chunk that holds a term, or the chunks that hold the terms beginning with some
@@ -17,7 +17,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::chunk::ChunkRef;
-use crate::lexicon::FastMap;
+use broadsheet_extract::lexicon::FastMap;
 
 /// About how many bytes of lists a word chunk holds (one term's lists may be more).
 pub const CHUNK_BYTES: usize = 256 * 1024;
@@ -195,9 +195,9 @@ impl BatchTerms {
     /// so a term already noted for this one is its list's last entry.
     pub fn add_article(&mut self, article: u32, title: &str, text: &str, folded: &mut String) {
         folded.clear();
-        crate::lexicon::fold_text_into(folded, title);
+        broadsheet_extract::lexicon::fold_text_into(folded, title);
         folded.push(' ');
-        crate::lexicon::fold_text_into(folded, text);
+        broadsheet_extract::lexicon::fold_text_into(folded, text);
         for term in terms(folded) {
             let list = &mut self.lists(term).0;
             if list.last() != Some(&article) {
@@ -209,7 +209,7 @@ impl BatchTerms {
     /// Notes quote `quote`'s text; quotes come in order.
     pub fn add_quote(&mut self, quote: u32, text: &str, folded: &mut String) {
         folded.clear();
-        crate::lexicon::fold_text_into(folded, text);
+        broadsheet_extract::lexicon::fold_text_into(folded, text);
         for term in terms(folded) {
             let list = &mut self.lists(term).1;
             if list.last() != Some(&quote) {
@@ -240,7 +240,7 @@ mod tests {
     #[test]
     fn terms_are_runs_of_letters_and_digits_folded() {
         let mut folded = String::new();
-        crate::lexicon::fold_text_into(&mut folded, "“Zelénsky’s CAFÉ,” 2024 — U.S. café");
+        broadsheet_extract::lexicon::fold_text_into(&mut folded, "“Zelénsky’s CAFÉ,” 2024 — U.S. café");
         assert_eq!(terms(&folded).collect::<Vec<_>>(), ["zelensky", "s", "cafe", "2024", "u", "s", "cafe"]);
     }
 

@@ -10,8 +10,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::dictionary::{Dictionary, Links};
-use crate::lexicon::FastMap;
-use crate::{Article, EntityKind};
+use broadsheet_extract::lexicon::FastMap;
+use broadsheet_extract::{Article, EntityKind};
 
 /// How many characters of the lead a card keeps (the page shows fewer).
 pub const LEAD_CHARS: usize = 400;

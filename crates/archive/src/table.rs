@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::chunk::ChunkRef;
 use super::dictionary::Links;
 use super::words::WordChunk;
-use crate::QuoteKind;
+use broadsheet_extract::QuoteKind;
 
 /// The facets, by their place in the page's `Facet::ALL`.
 pub const SPEAKER: usize = 0;

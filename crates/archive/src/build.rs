@@ -18,7 +18,7 @@ use super::reader::Reader;
 use super::table::{day_number, kind_bit, Batch, Table};
 use super::words::{self, BatchTerms, WordChunk, WordsBuilder};
 use super::Error;
-use crate::{Article, EntityKind, Span};
+use broadsheet_extract::{Article, EntityKind, Span};
 
 /// A batch of articles made ready for the index by a worker.
 pub struct BatchOut {

@@ -15,8 +15,8 @@ use super::manifest::Manifest;
 use super::table::{Linked, Table};
 use super::words::{self, Term, WordChunk};
 use super::Error;
-use crate::lexicon::FastMap;
-use crate::Article;
+use broadsheet_extract::lexicon::FastMap;
+use broadsheet_extract::Article;
 
 /// What a reader holds of an index once the table and dictionary are in.
 pub struct Index {

@@ -4,13 +4,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use broadsheet_extract::archive::build::{make_batch, Builder};
-use broadsheet_extract::archive::chunk::{self, ChunkRef, Kind};
-use broadsheet_extract::archive::dictionary::Dictionary;
-use broadsheet_extract::archive::manifest::Manifest;
-use broadsheet_extract::archive::reader::{Index, Reader};
-use broadsheet_extract::archive::table::{self, Batch, Counted, Table, NO_SPEAKER};
-use broadsheet_extract::archive::words;
+use broadsheet_archive::build::{make_batch, Builder};
+use broadsheet_archive::chunk::{self, ChunkRef, Kind};
+use broadsheet_archive::dictionary::Dictionary;
+use broadsheet_archive::manifest::Manifest;
+use broadsheet_archive::reader::{Index, Reader};
+use broadsheet_archive::table::{self, Batch, Counted, Table, NO_SPEAKER};
+use broadsheet_archive::words;
 use broadsheet_extract::{Article, EntityKind};
 use proptest::prelude::*;
 
@@ -293,7 +293,7 @@ fn small_index() -> (PathBuf, Vec<Article>) {
 }
 
 /// Reads every chunk of the index in `dir`; the first error, if any.
-fn read_everything(dir: &Path) -> Result<(), broadsheet_extract::archive::Error> {
+fn read_everything(dir: &Path) -> Result<(), broadsheet_archive::Error> {
     let reader = Reader::open(dir)?;
     let (links, _) = reader.linked();
     let ids = reader.dictionary.ids();
@@ -371,9 +371,9 @@ fn hostile_tables_are_refused_or_read_safely() {
                 entries: keys
                     .iter()
                     .enumerate()
-                    .map(|(i, (key, person))| broadsheet_extract::archive::dictionary::Entry {
+                    .map(|(i, (key, person))| broadsheet_archive::dictionary::Entry {
                         key: key.clone(),
-                        person: person.then(|| broadsheet_extract::archive::dictionary::Seen {
+                        person: person.then(|| broadsheet_archive::dictionary::Seen {
                             article: i as u32,
                             entity: 0,
                             name: key.to_uppercase(),
@@ -410,7 +410,7 @@ type Chosen = (Vec<(usize, Vec<String>)>, Option<(u32, u32)>, Option<u8>, Option
 /// on the facts of the corpus linked whole.
 #[test]
 fn filters_and_facet_counts_on_the_table_are_the_definition() {
-    use broadsheet_extract::archive::filter::{self, Bits, Order, Selection};
+    use broadsheet_archive::filter::{self, Bits, Order, Selection};
     let mut texts = broadsheet_extract::synthetic::corpus(40, 11);
     texts.extend(linking_corpus(&(0..10).map(|i| (i % 5, i % 4, i * 3 % 4)).collect::<Vec<_>>()));
     let articles = extract_all(&texts);

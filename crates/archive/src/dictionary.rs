@@ -1,15 +1,15 @@
 //! The dictionary chunk: every entity key of the corpus, interned (its place in the list is its
 //! id in the table), with the first entity the corpus gives it as a person and as anything else.
 //!
-//! That is all linking needs ([`crate::corpus::link`] folds a surname-only person key into the
+//! That is all linking needs ([`broadsheet_extract::corpus::link`] folds a surname-only person key into the
 //! one full name of the corpus that ends in it): which keys are people, and where each is first
 //! named. So the indexer keeps no article to link, parts of a corpus indexed apart join by
 //! merging their dictionaries, and a reader links on loading ([`Dictionary::links`]).
 
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon::FastMap;
-use crate::{Article, EntityKind};
+use broadsheet_extract::lexicon::FastMap;
+use broadsheet_extract::{Article, EntityKind};
 
 /// An entity that gives a key: its article (in corpus order), its place among the article's
 /// entities, its name and kind.
@@ -57,7 +57,7 @@ impl Dictionary {
         self.entries.iter().enumerate().map(|(id, e)| (e.key.clone(), id as u32)).collect()
     }
 
-    /// Links the keys as [`crate::corpus::link`] does across all the articles: a person keyed by
+    /// Links the keys as [`broadsheet_extract::corpus::link`] does across all the articles: a person keyed by
     /// a surname alone ("berg") is read as the one full name of a person in the corpus that ends
     /// in it ("anna-berg"), unless two do; each key is then named by the first entity that
     /// gives it, in corpus order.
@@ -114,7 +114,7 @@ impl Dictionary {
 
 impl Links {
     /// Links one article of a content chunk as the dictionary links the table, and so as
-    /// [`crate::corpus::link`] links the whole corpus: its people keyed by a linked surname get
+    /// [`broadsheet_extract::corpus::link`] links the whole corpus: its people keyed by a linked surname get
     /// the full name's key and name, and the quotes they speak follow. `ids` is
     /// [`Dictionary::ids`].
     pub fn link_article(&self, dictionary: &Dictionary, ids: &FastMap<String, u32>, article: &mut Article) {

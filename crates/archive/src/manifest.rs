@@ -3,7 +3,7 @@
 //! since the directory of the other chunks is in the table.
 
 use super::chunk::{ChunkRef, Kind};
-use crate::json::{self, Json};
+use broadsheet_extract::json::{self, Json};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Manifest {

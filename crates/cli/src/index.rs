@@ -1,7 +1,7 @@
 //! `broadsheet-extract index` and `merge`: a corpus extracted natively, on every core, into an
 //! index the app loads instead of extracting in the browser.
 //!
-//! Format 3 (the default; see [`broadsheet_extract::archive`]) is written as the inputs are read:
+//! Format 3 (the default; see [`broadsheet_archive`]) is written as the inputs are read:
 //! a reader thread cuts them into batches of articles, a worker per core extracts each batch and
 //! seals its chunks, and the builder takes the batches in input order, so memory holds a few
 //! batches at a time besides the table, the dictionary and the word index. `--no-text` leaves the
@@ -346,7 +346,7 @@ fn read_batches(
 }
 
 /// Extracts a batch's items into a batch of the index, and what was wrong with any of them.
-fn extract_batch(items: Vec<Item>, texts: bool) -> (Option<broadsheet_extract::archive::build::BatchOut>, Vec<String>) {
+fn extract_batch(items: Vec<Item>, texts: bool) -> (Option<broadsheet_archive::build::BatchOut>, Vec<String>) {
     let mut articles = Vec::with_capacity(items.len());
     let mut problems = Vec::new();
     for item in items {
@@ -361,7 +361,7 @@ fn extract_batch(items: Vec<Item>, texts: bool) -> (Option<broadsheet_extract::a
             },
         }
     }
-    let batch = (!articles.is_empty()).then(|| broadsheet_extract::archive::build::make_batch(&articles, texts));
+    let batch = (!articles.is_empty()).then(|| broadsheet_archive::build::make_batch(&articles, texts));
     (batch, problems)
 }
 
@@ -373,12 +373,12 @@ fn stream(
     batch: usize,
     texts: bool,
     out: &Path,
-) -> io::Result<(broadsheet_extract::archive::manifest::Manifest, bool)> {
+) -> io::Result<(broadsheet_archive::manifest::Manifest, bool)> {
     use std::sync::{mpsc, Mutex};
     let total = files.iter().map(|f| std::fs::metadata(f).map_or(0, |m| m.len())).sum();
     let range = part_range(part, total);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut builder = broadsheet_extract::archive::build::Builder::new(out, texts)?;
+    let mut builder = broadsheet_archive::build::Builder::new(out, texts)?;
     // A few batches queue at each step: memory holds those, whatever the corpus's size.
     let (send_items, items) = mpsc::sync_channel::<(usize, Vec<Item>)>(workers * 2);
     let items = Mutex::new(items);
@@ -431,7 +431,7 @@ fn stream(
 /// `merge OUT PART...`: partial indexes joined into one at OUT, in the order of their parts
 /// (as given when they are not all parts of one cut).
 pub fn merge(args: &[String]) -> io::Result<bool> {
-    use broadsheet_extract::archive::manifest::Manifest;
+    use broadsheet_archive::manifest::Manifest;
     let (out, parts) = args.split_first().ok_or_else(|| io::Error::other("merge needs an output folder and the indexes to join"))?;
     if parts.is_empty() {
         return Err(io::Error::other("merge needs at least one index to join"));
@@ -455,7 +455,7 @@ pub fn merge(args: &[String]) -> io::Result<bool> {
         }
     }
     let texts = read[0].1.texts;
-    let mut builder = broadsheet_extract::archive::build::Builder::new(Path::new(out), texts)?;
+    let mut builder = broadsheet_archive::build::Builder::new(Path::new(out), texts)?;
     for (path, _) in &read {
         builder.append_index(path).map_err(io::Error::other)?;
     }
