@@ -1,6 +1,7 @@
-//! An index in format 3 on the page: the table and the dictionary, loaded up front and linked,
-//! answer every filter and facet count in memory; what a view shows of texts comes from chunks
-//! fetched for it ([`crate::chunks`]).
+//! An index in format 3 on the page: the table's facts as the indexer linked them (per article
+//! first, per quote right after) and the dictionary, loaded up front, answer every filter and
+//! facet count in memory; what a view shows of texts comes from chunks fetched for it
+//! ([`crate::chunks`]).
 //!
 //! The page's [`ViewState`] is turned into the crate's [`Selection`] (keys to ids, dates to day
 //! numbers) and its [`Counts`] into the page's [`Results`], so the sidebar, the chips and the
@@ -15,7 +16,7 @@ use broadsheet_archive::dictionary::Links;
 use broadsheet_archive::filter::{self as engine, Bits, Counts, Order, Selection};
 use broadsheet_archive::manifest::Manifest;
 use broadsheet_archive::reader::Index;
-use broadsheet_archive::table::{iso_day, kind_bit, Linked, NO_SPEAKER};
+use broadsheet_archive::table::{iso_day, kind_bit, Linked, NO_SPEAKER, SPEAKER};
 use broadsheet_archive::words::{self, Term};
 use broadsheet_archive::Error;
 use broadsheet_extract::lexicon::{fold_text_into, FastMap};
@@ -56,25 +57,34 @@ pub enum Search {
 }
 
 impl Archive {
-    /// The index of `manifest` (read at `url`) from its table's and dictionary's payloads, which
-    /// are let go once read: a wasm memory never shrinks, so what is freed before linking is
-    /// memory the page never grows by.
-    pub fn new(url: String, manifest: Manifest, table: Vec<u8>, dictionary: Vec<u8>) -> Result<Archive, Error> {
-        let mut index = Index::new(manifest, &table, &dictionary)?;
-        drop((table, dictionary));
-        let (links, linked) = index.linked();
-        // The table's lists of keys as stored are in `linked` now, linked: a copy of them is
-        // hundreds of megabytes for a million articles.
-        let table = &mut index.table;
-        for column in [&mut table.people, &mut table.places, &mut table.orgs, &mut table.about] {
-            *column = Default::default();
-        }
+    /// The index of `manifest` (read at `url`) from its article facts' and dictionary's payloads,
+    /// which are let go once read: a wasm memory never shrinks, so what is freed before the
+    /// next step is memory the page never grows by. The per-quote facts come later
+    /// ([`Archive::add_quote_facts`]).
+    pub fn new(url: String, manifest: Manifest, article_facts: Vec<u8>, dictionary: Vec<u8>) -> Result<Archive, Error> {
+        let (index, linked) = Index::of_facts(manifest, &article_facts, &dictionary)?;
+        drop((article_facts, dictionary));
+        let links = index.dictionary.links();
         let orders = engine::date_orders(&linked.days);
         let keys: Vec<Arc<str>> = index.dictionary.entries.iter().map(|e| Arc::from(e.key.as_str())).collect();
         let ids = index.dictionary.ids();
         let names: Vec<Arc<str>> = links.names.iter().map(|(name, _)| Arc::from(name.as_str())).collect();
         let name_rank = crate::corpus::name_ranks(&keys, &names);
         Ok(Archive { url, index, links, linked, orders, ids, keys, names, name_rank })
+    }
+
+    /// Reads the per-quote facts (speaker, kind, what each quote names) from their payload:
+    /// the quotes view and who is quoted wait for them. Read once; a second payload is ignored.
+    pub fn add_quote_facts(&self, payload: Vec<u8>) -> Result<(), Error> {
+        let columns = self.index.quote_columns(&payload)?;
+        drop(payload);
+        let _ = self.linked.quotes.set(columns);
+        Ok(())
+    }
+
+    /// True once the per-quote facts are read.
+    pub fn has_quote_facts(&self) -> bool {
+        self.linked.quote_columns().is_some()
     }
 
     pub fn articles(&self) -> usize {
@@ -85,10 +95,11 @@ impl Archive {
         self.linked.quotes()
     }
 
-    /// How many people and bodies speak in the corpus.
+    /// How many people and bodies speak in the corpus (the articles' speakers: known before the
+    /// per-quote facts are).
     pub fn speakers(&self) -> usize {
         let mut speaks = vec![false; self.keys.len()];
-        for &id in self.linked.quote_speaker.iter().filter(|&&s| s != NO_SPEAKER) {
+        for &id in &self.linked.facets[SPEAKER].items {
             if let Some(s) = speaks.get_mut(id as usize) {
                 *s = true;
             }
@@ -149,7 +160,10 @@ impl Archive {
     /// the page's order (most results first, then by name), selected keys always listed.
     pub fn results(&self, state: &ViewState, search: Option<Bits>) -> Results {
         let selection = self.selection(state, search);
-        let Counts { items, facets: counts, kinds, voices, voice_total } = engine::run(&self.linked, self.keys.len(), &self.orders, &selection);
+        let Some(Counts { items, facets: counts, kinds, voices, voice_total }) = engine::run(&self.linked, self.keys.len(), &self.orders, &selection)
+        else {
+            return Results { view: state.view, waiting: true, ..Results::default() };
+        };
         let facets = Facet::ALL.map(|f| {
             let chosen = selection.facets[f as usize].as_deref().unwrap_or_default();
             let mut values: Vec<(u32, FacetValue)> = counts[f as usize]
@@ -174,8 +188,12 @@ impl Archive {
         });
         let voices: Vec<usize> = voices.into_iter().map(|c| c as usize).collect();
         let chosen_speakers = selection.facets[Facet::Speaker as usize].as_deref().unwrap_or_default();
-        let voices = crate::filter::top_voices(&self.keys, &self.names, &self.name_rank, &voices, chosen_speakers);
-        Results { view: state.view, items: items.into_iter().map(|i| i as usize).collect(), facets, kinds, voices, voice_total }
+        // Who is quoted waits for the per-quote facts: until then there is no chart.
+        let voices = match self.has_quote_facts() {
+            true => crate::filter::top_voices(&self.keys, &self.names, &self.name_rank, &voices, chosen_speakers),
+            false => Vec::new(),
+        };
+        Results { view: state.view, items: items.into_iter().map(|i| i as usize).collect(), facets, kinds, voices, voice_total, waiting: false }
     }
 
     /// The timeline of a view's items, as [`Timeline::of_results`] makes a corpus's: articles
@@ -255,8 +273,9 @@ impl Archive {
     /// ones in the order they first appear: as the page groups any corpus's quotes.
     pub fn group_by_speaker(&self, items: &[usize]) -> Vec<(Option<u32>, Vec<usize>)> {
         let mut groups: Vec<(Option<u32>, Vec<usize>)> = Vec::new();
+        let speakers = self.linked.quote_columns().map_or(&[][..], |c| &c.speaker);
         for &q in items {
-            let speaker = self.linked.quote_speaker.get(q).copied().filter(|&s| s != NO_SPEAKER);
+            let speaker = speakers.get(q).copied().filter(|&s| s != NO_SPEAKER);
             match groups.iter_mut().find(|(s, _)| *s == speaker) {
                 Some((_, group)) => group.push(q),
                 None => groups.push((speaker, vec![q])),
@@ -295,6 +314,7 @@ pub(crate) mod testing {
 
     use broadsheet_archive::build::{make_batch, Builder};
     use broadsheet_archive::chunk::{self, ChunkRef, Kind};
+    use broadsheet_archive::manifest::Manifest;
     use broadsheet_extract::Article;
 
     use super::Archive;
@@ -315,9 +335,15 @@ pub(crate) mod testing {
             builder.add_batch(make_batch(part, texts)).unwrap();
         }
         let manifest = builder.finish(None).unwrap();
-        let (table, dictionary) = (payload(&dir, Kind::Table, &manifest.table), payload(&dir, Kind::Dictionary, &manifest.dictionary));
-        let archive = Archive::new("https://example.org/i/index.json".into(), manifest, table, dictionary).unwrap();
+        let archive = opened_before_its_quotes(&dir, manifest.clone());
+        archive.add_quote_facts(payload(&dir, Kind::QuoteFacts, &manifest.quote_facts)).unwrap();
         (dir, archive)
+    }
+
+    /// The index in `dir` as the page shows it first: its per-quote facts not read yet.
+    pub fn opened_before_its_quotes(dir: &std::path::Path, manifest: Manifest) -> Archive {
+        let (facts, dictionary) = (payload(dir, Kind::ArticleFacts, &manifest.article_facts), payload(dir, Kind::Dictionary, &manifest.dictionary));
+        Archive::new("https://example.org/i/index.json".into(), manifest, facts, dictionary).unwrap()
     }
 
     /// A chunk's file in `dir`, inflated as a browser does.
@@ -389,6 +415,43 @@ mod tests {
         let grouped = archive.group_by_speaker(&quotes).into_iter().map(|(s, g)| (s.map(|id| archive.key(id).unwrap().0.to_string()), g)).collect();
         assert_eq!(named(grouped), named(crate::filter::group_by_speaker(&corpus, &quotes)));
         assert_eq!(archive.name_of(&speaker), corpus.name_of(&speaker));
+    }
+
+    /// Shown before its per-quote facts are read, an index answers the articles view as it will
+    /// after (but for who is quoted), and the quotes view waits; then it answers everything.
+    #[test]
+    fn the_articles_view_is_answered_before_the_quote_facts_arrive() {
+        let articles = articles(30);
+        let (dir, full) = archive(&articles, 4, false);
+        let early = super::testing::opened_before_its_quotes(&dir, full.index.manifest.clone());
+        assert!(!early.has_quote_facts());
+        assert_eq!(early.speakers(), full.speakers());
+        let speaker = full.key(full.linked.facets[SPEAKER].items[0]).unwrap().0.to_string();
+        for q in [String::new(), format!("speaker={speaker}&sort=newest"), "kind=partial".into()] {
+            let (before, after) = (early.results(&state(&q), None), full.results(&state(&q), None));
+            assert!(!before.waiting, "{q}");
+            assert_eq!((&before.items, facets(&before), before.kinds), (&after.items, facets(&after), after.kinds), "{q}");
+            assert_eq!((before.voice_total, before.voices.len()), (0, 0), "{q}");
+        }
+        for q in ["view=quotes", "view=quotes&speaker=x"] {
+            let before = early.results(&state(q), None);
+            assert!(before.waiting && before.items.is_empty(), "{q}");
+        }
+        early.add_quote_facts(payload(&dir, broadsheet_archive::chunk::Kind::QuoteFacts, &early.index.manifest.quote_facts)).unwrap();
+        for q in ["", "view=quotes", "view=quotes&kind=full&sort=oldest"] {
+            let (now, after) = (early.results(&state(q), None), full.results(&state(q), None));
+            assert_eq!(
+                (&now.items, facets(&now), now.voice_total, values(&now.voices)),
+                (&after.items, facets(&after), after.voice_total, values(&after.voices)),
+                "{q}"
+            );
+        }
+        // Damaged quote facts are refused by name, and the index keeps answering the articles view.
+        let other = super::testing::opened_before_its_quotes(&dir, full.index.manifest.clone());
+        let error = other.add_quote_facts(b"not a chunk".to_vec()).unwrap_err();
+        assert!(error.file.starts_with("quote-facts-"), "{error}");
+        assert!(other.results(&state("view=quotes"), None).waiting);
+        assert_eq!(other.results(&state(""), None).items, full.results(&state(""), None).items);
     }
 
     /// A search finds the articles (or quotes) with a word beginning with each typed word, from

@@ -151,6 +151,10 @@ pub fn quote(
     chip_href: &dyn Fn(Facet, &str) -> String,
 ) {
     let a = archive.linked.article_of(q);
+    let Some(columns) = archive.linked.quote_columns() else {
+        out.markup(r#"<li class="quote-item"><span class="pending">Loading…</span></li>"#);
+        return;
+    };
     out.markup(r#"<li class="quote-item"><blockquote>"#);
     match text {
         Have::Ready(text) => {
@@ -164,17 +168,17 @@ pub fn quote(
         }
     }
     out.markup(r#"</blockquote><p class="meta">— "#);
-    match archive.linked.quote_speaker.get(q).filter(|&&s| s != NO_SPEAKER).and_then(|&s| archive.key(s)) {
+    match columns.speaker.get(q).filter(|&&s| s != NO_SPEAKER).and_then(|&s| archive.key(s)) {
         Some((key, name)) => link(out, "speaker", &chip_href(Facet::Speaker, key), name),
         None => {
             out.markup(r#"<span class="speaker unattributed">unattributed</span>"#);
         }
     }
-    out.markup(match archive.linked.quote_kinds.get(q) {
+    out.markup(match columns.kinds.get(q) {
         Some(&KIND_FULL) => r#" · <span class="kind full">full</span>"#,
         _ => r#" · <span class="kind partial">partial</span>"#,
     });
-    let about = archive.linked.quote_about.get(q);
+    let about = columns.about.get(q);
     if !about.is_empty() {
         out.markup(r#"<span class="about"> · about"#);
         for (i, &id) in about.iter().take(ABOUT_SHOWN).enumerate() {

@@ -33,6 +33,9 @@ pub struct Results {
     /// most first. Counted like a facet, so choosing a speaker shows their share of the rest.
     pub voices: Vec<FacetValue>,
     pub voice_total: usize,
+    /// An index in format 3 whose per-quote facts are still on their way, for a view that needs
+    /// them (the quotes view): nothing is counted yet, and the list says it is loading.
+    pub waiting: bool,
 }
 
 /// How many speakers the "who is quoted" chart shows, besides any chosen one.
@@ -231,7 +234,7 @@ pub fn run(corpus: &Corpus, state: &ViewState) -> Results {
         }
         in_facet_order(values)
     });
-    Results { view: state.view, items, facets, kinds, voices, voice_total }
+    Results { view: state.view, items, facets, kinds, voices, voice_total, waiting: false }
 }
 
 /// A share in whole percent ("33%"), with "<1%" for one too small to round up to one.

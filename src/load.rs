@@ -312,35 +312,37 @@ impl Loader {
         shown.done(problems);
     }
 
-    /// Loads an index in format 3 (its manifest read at `at`): its table and dictionary, with
-    /// the progress in kilobytes as they arrive; every other chunk is fetched when a view needs it.
+    /// Loads an index in format 3 (its manifest read at `at`): its article facts and dictionary,
+    /// with the progress in kilobytes as they arrive, then shows it and reads its quote facts the
+    /// same way; every other chunk is fetched when a view needs it.
     async fn finish_archive(self, generation: u64, what: String, at: String, manifest: Manifest) {
-        let total = manifest.table.bytes.saturating_add(manifest.dictionary.bytes);
         let status = self.status;
-        let label = format!("{what} (its table, kB)");
-        let arrived = StoredValue::new((0usize, 0usize));
-        let progress = move |which: usize| {
-            let label = label.clone();
-            Box::new(move |bytes: usize| {
-                arrived.update_value(|a| if which == 0 { a.0 = bytes } else { a.1 = bytes });
-                if self.is_current(generation) {
-                    let (table, dictionary) = arrived.get_value();
-                    status.set(LoadStatus::Loading { what: label.clone(), done: (table + dictionary) / 1000, total: total as usize / 1000 });
-                }
-            }) as Box<dyn Fn(usize)>
+        // The progress in kilobytes of `files` arriving together, under `label`.
+        let progress = move |label: String, total: u64, files: usize| {
+            let arrived = StoredValue::new(vec![0usize; files]);
+            move |which: usize| {
+                let label = label.clone();
+                Box::new(move |bytes: usize| {
+                    arrived.update_value(|a| a[which] = bytes);
+                    if self.is_current(generation) {
+                        let done = arrived.with_value(|a| a.iter().sum::<usize>());
+                        status.set(LoadStatus::Loading { what: label.clone(), done: done / 1000, total: total as usize / 1000 });
+                    }
+                }) as Box<dyn Fn(usize)>
+            }
         };
-        let (table_file, dictionary_file) = (manifest.table.file_name(Kind::Table), manifest.dictionary.file_name(Kind::Dictionary));
-        let (table, dictionary) = futures::future::join(
-            fetch::fetch_chunk(&at, &table_file, Some(progress(0))),
-            fetch::fetch_chunk(&at, &dictionary_file, Some(progress(1))),
-        )
-        .await;
+        let first = progress(format!("{what} (its table, kB)"), manifest.article_facts.bytes.saturating_add(manifest.dictionary.bytes), 2);
+        let (facts_file, dictionary_file) = (manifest.article_facts.file_name(Kind::ArticleFacts), manifest.dictionary.file_name(Kind::Dictionary));
+        let (facts, dictionary) =
+            futures::future::join(fetch::fetch_chunk(&at, &facts_file, Some(first(0))), fetch::fetch_chunk(&at, &dictionary_file, Some(first(1))))
+                .await;
         if !self.is_current(generation) {
             return;
         }
-        let opened = table
-            .and_then(|table| dictionary.map(|dictionary| (table, dictionary)))
-            .and_then(|(table, dictionary)| Archive::new(at, manifest, table, dictionary).map_err(|e| format!("{e}")));
+        let quote_facts = manifest.quote_facts;
+        let opened = facts
+            .and_then(|facts| dictionary.map(|dictionary| (facts, dictionary)))
+            .and_then(|(facts, dictionary)| Archive::new(at.clone(), manifest, facts, dictionary).map_err(|e| format!("{e}")));
         let opened = match opened {
             Ok(archive) => crate::archive_session::ready_archive_code().await.map(|()| archive).map_err(|LoadingCodeUnavailable| {
                 "the page's code for this index could not be fetched; check the connection and try again".to_string()
@@ -350,13 +352,27 @@ impl Loader {
         if !self.is_current(generation) {
             return;
         }
-        match opened {
+        let articles = match opened {
             Ok(archive) => {
                 let articles = archive.articles();
                 self.archive.show(Some(archive));
+                articles
+            }
+            Err(error) => return self.status.set(LoadStatus::Failed { what, error }),
+        };
+        // The first view is on screen; the quotes view and who is quoted wait for these.
+        let label = format!("{what} (its quotes, kB)");
+        self.status.set(LoadStatus::Loading { what: label.clone(), done: 0, total: quote_facts.bytes as usize / 1000 });
+        let quotes = progress(label, quote_facts.bytes, 1);
+        let payload = fetch::fetch_chunk(&at, &quote_facts.file_name(Kind::QuoteFacts), Some(quotes(0))).await;
+        let Some(archive) = self.archive.archive.get_untracked().filter(|_| self.is_current(generation)) else { return };
+        match payload.and_then(|payload| archive.add_quote_facts(payload).map_err(|e| format!("{e}"))) {
+            Ok(()) => {
+                // The same index, now able to answer every view.
+                self.archive.archive.update(|_| {});
                 self.status.set(LoadStatus::Loaded { what, articles, problems: Vec::new() });
             }
-            Err(error) => self.status.set(LoadStatus::Failed { what, error }),
+            Err(error) => self.status.set(LoadStatus::Failed { what, error: format!("its quotes could not be read: {error}") }),
         }
     }
 

@@ -362,7 +362,16 @@ mod tests {
             assert!(error.contains(&format!("format {other}; this page reads formats 2 and 3")), "{error}");
         }
         // Format 3: its manifest, checked by the extractor's reader.
-        let manifest = Manifest { articles: 1, quotes: 0, texts: true, table: Default::default(), dictionary: Default::default(), part: None };
+        let manifest = Manifest {
+            articles: 1,
+            quotes: 0,
+            texts: true,
+            table: Default::default(),
+            dictionary: Default::default(),
+            article_facts: Default::default(),
+            quote_facts: Default::default(),
+            part: None,
+        };
         assert_eq!(parse("i/index.json", None, manifest.to_json().as_bytes()), Ok(Parsed::Archive(manifest)));
         let broken = r#"{"broadsheet_index": 3, "articles": 1}"#;
         let error = parse("i/index.json", None, broken.as_bytes()).unwrap_err();

@@ -57,6 +57,7 @@ pub fn ArchiveResults() -> impl IntoView {
     let searching = move || session.words.with(|w| w.waiting_for(&words_needed.get().unwrap_or_default()));
     let mode = Memo::new(move |_| ctx.state.with(|s| (s.view, s.article.clone())));
     let total = move || ctx.results.with(|r| r.items.len());
+    let waiting = move || ctx.results.with(|r| r.waiting);
     let clear = move || ctx.href(&ctx.state.get().cleared());
 
     // The listed items as one piece of HTML (see `markup`), the quotes grouped by speaker when asked.
@@ -95,6 +96,10 @@ pub fn ArchiveResults() -> impl IntoView {
                             }
                         }
                     };
+                    if r.waiting {
+                        out.markup(r#"<p class="pending">Loading what each quote says and names…</p>"#);
+                        return;
+                    }
                     let items = if r.view == s.view { &r.items[..r.items.len().min(shown.get())] } else { &[] };
                     if !(s.view == View::Quotes && s.group_by_speaker) {
                         out.markup(if s.view == View::Quotes { r#"<ol class="quotes">"# } else { r#"<ol class="cards">"# });
@@ -192,7 +197,10 @@ pub fn ArchiveResults() -> impl IntoView {
                 view! {
                     <Overview/>
                     <div class="list-head">
-                        <p class="summary" role="status">{move || format!("{} of {} {noun}", total(), of())}
+                        <p class="summary" role="status">{move || match waiting() {
+                            true => format!("{} {noun}, loading…", of()),
+                            false => format!("{} of {} {noun}", total(), of()),
+                        }}
                             <Show when=searching><span class="searching">{" · searching…"}</span></Show>
                         </p>
                         <span class="list-actions">
@@ -202,7 +210,7 @@ pub fn ArchiveResults() -> impl IntoView {
                             <SortOrder/>
                         </span>
                     </div>
-                    <Show when=move || total() == 0 && !searching()>
+                    <Show when=move || total() == 0 && !searching() && !waiting()>
                         <p class="empty">"No " {noun} " match these filters. " <a href=clear>"Clear all filters"</a></p>
                     </Show>
                     <div class="list" prop:innerHTML=list></div>

@@ -1,6 +1,7 @@
 // End-to-end: an index in format 3 (see crates/archive) in the built dist/, served
 // under a sub-path with the page's policy, in headless Chromium. The page fetches the manifest,
-// the table and the dictionary, then only the chunks each view needs; every request is counted.
+// the article facts and the dictionary, then the quote facts, then only the chunks each view
+// needs (never the table itself: that is for `merge`); every request is counted.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -41,9 +42,13 @@ const add = (folder, files, skip = '') => {
 add('archive', whole);
 add('archive-bare', bare);
 add('archive-broken', whole, firstBatchCards);
-// The same index, its table slow to arrive: the progress bar shows meanwhile.
-for (const [f, body] of Object.entries(whole)) {
-  fixtures[`/fixtures/archive-slow/${f}`] = { type: f.endsWith('.json') ? 'application/json' : 'application/octet-stream', body, delay: f.startsWith('table-') ? 1500 : 0 };
+const quoteFacts = Object.keys(whole).find((f) => f.startsWith('quote-facts-'));
+add('archive-no-quote-facts', whole, quoteFacts);
+// The same index, its article facts slow to arrive, or its quote facts: the progress bar shows meanwhile.
+for (const [folder, slow] of [['archive-slow', 'article-facts-'], ['archive-quotes-slow', 'quote-facts-']]) {
+  for (const [f, body] of Object.entries(whole)) {
+    fixtures[`/fixtures/${folder}/${f}`] = { type: f.endsWith('.json') ? 'application/json' : 'application/octet-stream', body, delay: f.startsWith(slow) ? 1500 : 0 };
+  }
 }
 
 let server, base, browser, reports;
@@ -87,7 +92,7 @@ async function fresh(folder) {
 
 const titles = (page) => page.locator('.card .title a').allTextContents();
 
-test('an index in format 3 loads its table up front and fetches content chunks only for the page of results shown', async () => {
+test('an index in format 3 loads its facts up front and fetches content chunks only for the page of results shown', async () => {
   const { page, asked, kinds } = await fresh('archive');
   await page.goto(base + '?corpus=fixtures/archive/index.json');
   await page.waitForSelector('.card .title a >> text=Wire story 11');
@@ -100,8 +105,10 @@ test('an index in format 3 loads its table up front and fetches content chunks o
   assert.deepEqual(await page.locator('.charts .voices .count').allTextContents(), ['120 · 50%', '120 · 50%']);
   assert.equal(await page.locator('.charts .timeline figcaption').count(), 1);
   assert.deepEqual(kinds('index.json').length, 1);
-  assert.equal(kinds('table').length, 1);
+  assert.equal(kinds('article-facts').length, 1);
+  assert.equal(kinds('quote-facts').length, 1);
   assert.equal(kinds('dictionary').length, 1);
+  assert.deepEqual(kinds('table'), [], 'the table is for merge; the page reads the facts linked');
   assert.equal(kinds('cards').length, 2, `the cards of batches 0 and 1 only: ${asked}`);
   assert.deepEqual([...kinds('quotes'), ...kinds('articles'), ...kinds('words')], []);
   // The next page of cards needs one more batch.
@@ -177,5 +184,33 @@ test('the progress bar shows while the table arrives', async () => {
   await page.waitForSelector('.load-status >> text=/its table, kB/');
   assert.equal(await page.locator('.load-status progress').count(), 1);
   await page.waitForSelector('.card .title a >> text=Wire story 0');
+  await page.context().close();
+});
+
+test('the articles view shows before the quote facts arrive; the quotes view waits for them', async () => {
+  const { page } = await fresh('archive-quotes-slow');
+  await page.goto(base + '?corpus=fixtures/archive-quotes-slow/index.json&view=quotes');
+  await page.waitForSelector('.load-status >> text=/its quotes, kB/');
+  assert.match(await page.locator('.summary').innerText(), /^240 quotes, loading…/);
+  await page.waitForSelector('.list .pending');
+  await page.waitForSelector('.quote-item blockquote >> text=Shipment 0 is on its way');
+  assert.match(await page.locator('.summary').innerText(), /^240 of 240 quotes/);
+  await page.goto(base + '?corpus=fixtures/archive-quotes-slow/index.json');
+  await page.waitForSelector('.load-status >> text=/its quotes, kB/');
+  await page.waitForSelector('.card .title a >> text=Wire story 11');
+  assert.equal(await page.locator('.charts .voices').count(), 0, 'who is quoted waits for the quote facts');
+  await page.waitForSelector('.charts .voices .count');
+  await page.context().close();
+});
+
+test('quote facts that cannot be read are named; the articles view keeps working', async () => {
+  const { page } = await fresh('archive-no-quote-facts');
+  await page.goto(base + '?corpus=fixtures/archive-no-quote-facts/index.json');
+  await page.waitForSelector('.load-status >> text=/its quotes could not be read/');
+  assert.match(await page.locator('.load-status').innerText(), new RegExp(`${quoteFacts.replace('.', '\\.')} was not found \\(404\\)`));
+  await page.waitForSelector('.card .title a >> text=Wire story 11');
+  await page.locator('#facet-speaker ~ ul a.facet-value').first().click();
+  await page.waitForSelector('.chips');
+  assert.match(await page.locator('.summary').innerText(), /^120 of 240 articles/);
   await page.context().close();
 });

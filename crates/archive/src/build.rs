@@ -6,7 +6,8 @@
 //! within the batch. The [`Builder`] takes batches in corpus order, writes their chunks, and
 //! gives their keys the index's ids; a whole index (a part of a corpus indexed elsewhere) is
 //! taken the same way ([`Builder::append_index`]). [`Builder::finish`] writes the word chunks,
-//! the table, the dictionary and `index.json`.
+//! the table, the dictionary, the table linked for a page (`ArticleFacts`, `QuoteFacts`) and
+//! `index.json`.
 
 use std::path::{Path, PathBuf};
 
@@ -15,7 +16,7 @@ use super::content::Card;
 use super::dictionary::{Dictionary, DictionaryBuilder, Seen};
 use super::manifest::Manifest;
 use super::reader::Reader;
-use super::table::{day_number, kind_bit, Batch, Table};
+use super::table::{day_number, kind_bit, ArticleFacts, Batch, QuoteFacts, Table};
 use super::words::{self, BatchTerms, WordChunk, WordsBuilder};
 use super::Error;
 use broadsheet_extract::{Article, EntityKind, Span};
@@ -200,8 +201,8 @@ impl Builder {
         Ok(())
     }
 
-    /// Writes the word chunks, the table, the dictionary and `index.json`; `part` marks a
-    /// partial index (K of N).
+    /// Writes the word chunks, the table, the dictionary, the facts a page reads and
+    /// `index.json`; `part` marks a partial index (K of N).
     pub fn finish(mut self, part: Option<(u32, u32)>) -> std::io::Result<Manifest> {
         let words = std::mem::take(&mut self.words);
         for terms in words.into_chunks() {
@@ -210,16 +211,26 @@ impl Builder {
             sealed.write_into(&self.out)?;
             self.table.words.push(WordChunk { first, chunk: sealed.chunk });
         }
+        let dictionary = self.dictionary.finish();
+        // What a page reads, linked here once (a partial index is linked as itself; `merge`
+        // links the parts' tables as one).
+        let linked = self.table.linked(&dictionary.links());
+        let article_facts = chunk::seal(Kind::ArticleFacts, &ArticleFacts::of(&self.table, &linked));
+        let quote_facts = chunk::seal(Kind::QuoteFacts, &QuoteFacts::of(&linked));
+        drop(linked);
         let table = chunk::seal(Kind::Table, &self.table);
-        let dictionary = chunk::seal(Kind::Dictionary, &self.dictionary.finish());
-        table.write_into(&self.out)?;
-        dictionary.write_into(&self.out)?;
+        let dictionary = chunk::seal(Kind::Dictionary, &dictionary);
+        for sealed in [&table, &dictionary, &article_facts, &quote_facts] {
+            sealed.write_into(&self.out)?;
+        }
         let manifest = Manifest {
             articles: self.table.articles() as u64,
             quotes: self.table.quotes() as u64,
             texts: self.texts,
             table: table.chunk,
             dictionary: dictionary.chunk,
+            article_facts: article_facts.chunk,
+            quote_facts: quote_facts.chunk,
             part,
         };
         std::fs::write(self.out.join("index.json"), manifest.to_json())?;

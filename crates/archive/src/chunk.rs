@@ -24,10 +24,13 @@ pub enum Kind {
     Quotes,
     Articles,
     Words,
+    ArticleFacts,
+    QuoteFacts,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [Kind::Table, Kind::Dictionary, Kind::Cards, Kind::Quotes, Kind::Articles, Kind::Words];
+    pub const ALL: [Kind; 8] =
+        [Kind::Table, Kind::Dictionary, Kind::Cards, Kind::Quotes, Kind::Articles, Kind::Words, Kind::ArticleFacts, Kind::QuoteFacts];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -37,6 +40,8 @@ impl Kind {
             Kind::Quotes => "quotes",
             Kind::Articles => "articles",
             Kind::Words => "words",
+            Kind::ArticleFacts => "article-facts",
+            Kind::QuoteFacts => "quote-facts",
         }
     }
 

@@ -7,7 +7,7 @@
 //! nothing but that facet. What depends only on the article (the opened article, the dates,
 //! people, places, organisations) is decided once per article.
 
-use super::table::{Linked, KIND_FULL, KIND_PARTIAL, ORG, PERSON, PLACE};
+use super::table::{Linked, QuoteColumns, KIND_FULL, KIND_PARTIAL, ORG, PERSON, PLACE};
 
 /// The facets that belong to a whole article (a quote has its article's) and to each quote
 /// (an article has those of all its quotes).
@@ -134,7 +134,15 @@ pub fn date_orders(days: &[u32]) -> (Vec<u32>, Vec<u32>) {
 
 /// The items `selection` selects from the table `t` of an index with `keys` keys, and every
 /// facet's counts. `orders` is [`date_orders`] of the table's days (made once per index).
-pub fn run(t: &Linked, keys: usize, orders: &(Vec<u32>, Vec<u32>), s: &Selection) -> Counts {
+/// `None` for the quotes view while the per-quote columns are still to come; the articles view
+/// has everything but who is quoted (no voices) until then.
+pub fn run(t: &Linked, keys: usize, orders: &(Vec<u32>, Vec<u32>), s: &Selection) -> Option<Counts> {
+    let quote_columns = t.quote_columns();
+    let no_columns = QuoteColumns { speaker: Vec::new(), about: Default::default(), kinds: Vec::new() };
+    let q = match (s.quotes_view, quote_columns) {
+        (true, None) => return None,
+        (_, columns) => columns.unwrap_or(&no_columns),
+    };
     let bit = |f: usize| 1u8 << f;
     let fails = |f: usize, ids: &[u32]| s.facets[f].as_ref().is_some_and(|chosen| !ids.iter().any(|k| chosen.contains(k)));
     let dated = s.from.is_some() || s.to.is_some();
@@ -160,8 +168,8 @@ pub fn run(t: &Linked, keys: usize, orders: &(Vec<u32>, Vec<u32>), s: &Selection
         })
         .collect();
     let n = if s.quotes_view { t.quotes() } else { t.articles() };
-    let kinds_of = if s.quotes_view { &t.quote_kinds } else { &t.article_kinds };
-    let quote_keys = |q: usize, f: usize| if f == super::table::SPEAKER { std::slice::from_ref(&t.quote_speaker[q]) } else { t.quote_about.get(q) };
+    let kinds_of = if s.quotes_view { &q.kinds } else { &t.article_kinds };
+    let quote_keys = |i: usize, f: usize| if f == super::table::SPEAKER { std::slice::from_ref(&q.speaker[i]) } else { q.about.get(i) };
     let mut masks = vec![0u8; n];
     let mut article = 0;
     for (i, mask) in masks.iter_mut().enumerate() {
@@ -232,12 +240,14 @@ pub fn run(t: &Linked, keys: usize, orders: &(Vec<u32>, Vec<u32>), s: &Selection
     let speaker = super::table::SPEAKER;
     let (voices, voice_total) = if s.quotes_view {
         (counts[speaker].clone(), masks.iter().filter(|&&m| m & !bit(speaker) == 0).count())
+    } else if quote_columns.is_none() {
+        (Vec::new(), 0)
     } else {
         let mut by_speaker = vec![0u32; keys];
         let mut total = 0;
         for (a, &m) in masks.iter().enumerate() {
             if m & !bit(speaker) == 0 {
-                let quotes = &t.quote_speaker[t.quote_starts[a] as usize..t.quote_starts[a + 1] as usize];
+                let quotes = &q.speaker[t.quote_starts[a] as usize..t.quote_starts[a + 1] as usize];
                 total += quotes.len();
                 for &k in quotes.iter().filter(|&&k| (k as usize) < keys) {
                     by_speaker[k as usize] += 1;
@@ -252,7 +262,7 @@ pub fn run(t: &Linked, keys: usize, orders: &(Vec<u32>, Vec<u32>), s: &Selection
         Order::Oldest => in_article_order(&items, article_of, &orders.0),
         Order::Newest => in_article_order(&items, article_of, &orders.1),
     };
-    Counts { items, facets: counts, kinds, voices, voice_total }
+    Some(Counts { items, facets: counts, kinds, voices, voice_total })
 }
 
 /// `items` (ascending, so each article's are one run) with the articles' runs put in `order`.

@@ -11,8 +11,13 @@ pub struct Manifest {
     pub quotes: u64,
     /// The index has the articles' texts (it was not built with `--no-text`).
     pub texts: bool,
+    /// The table, keys as extraction gave them: what `merge` reads.
     pub table: ChunkRef,
     pub dictionary: ChunkRef,
+    /// What a page reads: per article, then per quote, keys linked (`table::ArticleFacts`,
+    /// `table::QuoteFacts`).
+    pub article_facts: ChunkRef,
+    pub quote_facts: ChunkRef,
     /// For a partial index (`index --part K/N`): K and N.
     pub part: Option<(u32, u32)>,
 }
@@ -30,6 +35,8 @@ impl Manifest {
             "texts": self.texts,
             "table": chunk_json(Kind::Table, &self.table),
             "dictionary": chunk_json(Kind::Dictionary, &self.dictionary),
+            "article_facts": chunk_json(Kind::ArticleFacts, &self.article_facts),
+            "quote_facts": chunk_json(Kind::QuoteFacts, &self.quote_facts),
         });
         if let Some((k, n)) = self.part {
             value["part"] = serde_json::json!({ "k": k, "n": n });
@@ -69,7 +76,16 @@ impl Manifest {
                 }
             }
         };
-        Ok(Manifest { articles: count("articles")?, quotes: count("quotes")?, texts, table: chunk("table")?, dictionary: chunk("dictionary")?, part })
+        Ok(Manifest {
+            articles: count("articles")?,
+            quotes: count("quotes")?,
+            texts,
+            table: chunk("table")?,
+            dictionary: chunk("dictionary")?,
+            article_facts: chunk("article_facts")?,
+            quote_facts: chunk("quote_facts")?,
+            part,
+        })
     }
 }
 
@@ -85,10 +101,13 @@ mod tests {
             texts: false,
             table: ChunkRef { hash: u64::MAX, bytes: 10, payload: 30 },
             dictionary: ChunkRef { hash: 1, bytes: 2, payload: 3 },
+            article_facts: ChunkRef { hash: 4, bytes: 5, payload: 6 },
+            quote_facts: ChunkRef { hash: 7, bytes: 8, payload: 9 },
             part: Some((2, 5)),
         };
         let text = m.to_json();
         assert!(text.contains("\"file\": \"table-ffffffffffffffff.bin\""), "{text}");
+        assert!(text.contains("\"file\": \"quote-facts-0000000000000007.bin\""), "{text}");
         assert_eq!(Manifest::parse(&text), Ok(m));
         assert_eq!(Manifest::parse(r#"{"broadsheet_index": 2, "shards": []}"#), Err("it is an index in format 2, not 3".to_string()));
         let broken = text.replace("\"ffffffffffffffff\"", "\"xyz\"");

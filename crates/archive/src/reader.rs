@@ -1,5 +1,6 @@
-//! Reading a format 3 index: what is loaded up front (manifest, table, dictionary, checked
-//! against each other), and which chunk holds an article, a quote or a term.
+//! Reading a format 3 index: what is loaded up front (manifest, dictionary, and the table —
+//! or for a page the table's facts linked, [`Index::of_facts`] — checked against each other),
+//! and which chunk holds an article, a quote or a term.
 //!
 //! [`Index`] is the part a page holds: it reads nothing itself, so the page fetches the chunks
 //! it names however it likes, and it takes their payloads already inflated (a browser inflates
@@ -12,7 +13,7 @@ use super::chunk::{self, ChunkRef, Kind};
 use super::content::Card;
 use super::dictionary::{Dictionary, Links};
 use super::manifest::Manifest;
-use super::table::{Linked, Table};
+use super::table::{ArticleFacts, Linked, QuoteColumns, QuoteFacts, Table};
 use super::words::{self, Term, WordChunk};
 use super::Error;
 use broadsheet_extract::lexicon::FastMap;
@@ -45,7 +46,32 @@ impl Index {
     fn checked(manifest: Manifest, table: Table, dictionary: Dictionary) -> Result<Index, Error> {
         let file = manifest.table.file_name(Kind::Table);
         table.check(dictionary.entries.len()).map_err(|why| Error::new(&file, why))?;
-        if (table.articles() as u64, table.quotes() as u64) != (manifest.articles, manifest.quotes) {
+        Index::agreeing(manifest, table, dictionary, file)
+    }
+
+    /// The index as a page reads it: the manifest and the payloads of its article facts and
+    /// its dictionary, checked; its linked columns, the per-quote ones to come
+    /// ([`Index::quote_columns`]).
+    pub fn of_facts(manifest: Manifest, article_facts: &[u8], dictionary: &[u8]) -> Result<(Index, Linked), Error> {
+        let facts: ArticleFacts = chunk::decode(Kind::ArticleFacts, &manifest.article_facts, article_facts)?;
+        let dictionary: Dictionary = chunk::decode(Kind::Dictionary, &manifest.dictionary, dictionary)?;
+        let file = manifest.article_facts.file_name(Kind::ArticleFacts);
+        facts.check(dictionary.entries.len()).map_err(|why| Error::new(&file, why))?;
+        let (directory, linked) = facts.into_linked();
+        Ok((Index::agreeing(manifest, directory, dictionary, file)?, linked))
+    }
+
+    /// The per-quote columns from the payload of the index's quote facts, checked.
+    pub fn quote_columns(&self, payload: &[u8]) -> Result<QuoteColumns, Error> {
+        let facts: QuoteFacts = chunk::decode(Kind::QuoteFacts, &self.manifest.quote_facts, payload)?;
+        let file = self.manifest.quote_facts.file_name(Kind::QuoteFacts);
+        facts.check(self.dictionary.entries.len(), self.manifest.quotes as usize).map_err(|why| Error::new(file, why))?;
+        Ok(facts.into_columns())
+    }
+
+    /// `table` (checked) as the index of `manifest`, if they agree; `file` is the table's.
+    fn agreeing(manifest: Manifest, table: Table, dictionary: Dictionary, file: String) -> Result<Index, Error> {
+        if (table.articles() as u64, table.counted_quotes() as u64) != (manifest.articles, manifest.quotes) {
             return Err(Error::new(file, "its counts of articles and quotes are not the manifest's"));
         }
         if table.batches.iter().any(|b| b.articles_chunk.is_some() != manifest.texts) {
@@ -155,6 +181,17 @@ impl Reader {
         let table = Reader::payload(dir, Kind::Table, &manifest.table)?;
         let dictionary = Reader::payload(dir, Kind::Dictionary, &manifest.dictionary)?;
         Ok(Reader { dir: dir.to_path_buf(), index: Index::new(manifest, &table, &dictionary)? })
+    }
+
+    /// The index as a page reads it ([`Index::of_facts`]), its per-quote columns read too.
+    pub fn facts(&self) -> Result<(Index, Linked), Error> {
+        let m = &self.manifest;
+        let article_facts = Reader::payload(&self.dir, Kind::ArticleFacts, &m.article_facts)?;
+        let dictionary = Reader::payload(&self.dir, Kind::Dictionary, &m.dictionary)?;
+        let (index, linked) = Index::of_facts(m.clone(), &article_facts, &dictionary)?;
+        let quotes = index.quote_columns(&Reader::payload(&self.dir, Kind::QuoteFacts, &m.quote_facts)?)?;
+        let _ = linked.quotes.set(quotes);
+        Ok((index, linked))
     }
 
     /// A chunk's file read and inflated.

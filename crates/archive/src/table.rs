@@ -9,6 +9,7 @@
 //! ([`SPEAKER`], [`ABOUT`], [`PERSON`], [`PLACE`], [`ORG`]).
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -95,6 +96,30 @@ impl Counted {
     pub fn lists(&self) -> Result<Lists, String> {
         Ok(Lists { starts: self.starts()?, items: self.items.clone() })
     }
+
+    /// The rows as [`Lists`] without a copy of the items.
+    pub fn into_lists(self) -> Result<Lists, String> {
+        let starts = self.starts()?;
+        Ok(Lists { starts, items: self.items })
+    }
+
+    /// `lists` as stored.
+    pub fn of_lists(lists: &Lists) -> Counted {
+        Counted { counts: lists.starts.windows(2).map(|w| w[1] - w[0]).collect(), items: lists.items.clone() }
+    }
+
+    /// Checks the counts against the items and against `rows` rows, and every item against `keys`
+    /// (`shift` bits of flags below each id): a column that passes is safe to index with.
+    fn check(&self, name: &str, rows: usize, keys: usize, shift: u32) -> Result<(), String> {
+        if self.counts.len() != rows {
+            return Err(format!("its {name} have {} rows for {rows}", self.counts.len()));
+        }
+        self.starts().map_err(|e| format!("its {name}: {e}"))?;
+        if self.items.iter().any(|&id| (id >> shift) as usize >= keys) {
+            return Err(format!("its {name} name a key the dictionary does not have"));
+        }
+        Ok(())
+    }
 }
 
 /// A list per row, in memory: row `i`'s items are `items[starts[i]..starts[i + 1]]`.
@@ -174,6 +199,8 @@ impl Table {
         self.days.len()
     }
 
+    /// The quotes of the per-quote columns (none in an [`ArticleFacts`]'s table: see
+    /// [`Table::counted_quotes`]).
     pub fn quotes(&self) -> usize {
         self.speakers.len()
     }
@@ -216,12 +243,9 @@ impl Table {
     /// Checks that every column agrees with the others and every id is one of the
     /// dictionary's `keys`: a table that passes never makes a reader index out of bounds.
     pub fn check(&self, keys: usize) -> Result<(), String> {
-        let articles = self.articles();
-        let quotes: u64 = self.quote_counts.iter().map(|&c| u64::from(c)).sum();
-        if self.quote_counts.len() != articles || self.id_ends.len() != articles {
-            return Err(format!("it has {articles} days but {} quote counts and {} ids", self.quote_counts.len(), self.id_ends.len()));
-        }
-        if quotes != self.quotes() as u64 || self.kinds.len() != self.quotes() || self.about.counts.len() != self.quotes() {
+        self.check_directory()?;
+        let (articles, quotes) = (self.articles(), self.counted_quotes());
+        if self.quotes() != quotes || self.kinds.len() != quotes || self.about.counts.len() != quotes {
             return Err(format!(
                 "its articles have {quotes} quotes, its quote columns {}, {} and {} rows",
                 self.quotes(),
@@ -229,7 +253,25 @@ impl Table {
                 self.about.counts.len()
             ));
         }
-        if self.quotes() > u32::MAX as usize || articles > u32::MAX as usize {
+        for (name, column) in [("people", &self.people), ("places", &self.places), ("organisations", &self.orgs)] {
+            column.check(name, articles, keys, 0)?;
+        }
+        self.about.check("quotes' entities", quotes, keys, 1)?;
+        if self.speakers.iter().any(|&s| s as usize > keys) {
+            return Err("its quotes name a key the dictionary does not have".to_string());
+        }
+        check_kinds(&self.kinds)
+    }
+
+    /// Checks what does not depend on keys: ids, quote counts, batches and word chunks agree.
+    /// All a [`ArticleFacts`]'s table has.
+    pub fn check_directory(&self) -> Result<(), String> {
+        let articles = self.articles();
+        if self.quote_counts.len() != articles || self.id_ends.len() != articles {
+            return Err(format!("it has {articles} days but {} quote counts and {} ids", self.quote_counts.len(), self.id_ends.len()));
+        }
+        let quotes: u64 = self.quote_counts.iter().map(|&c| u64::from(c)).sum();
+        if quotes > u64::from(u32::MAX) || articles > u32::MAX as usize {
             return Err("it has more articles or quotes than a table can number".to_string());
         }
         let mut from = 0;
@@ -240,22 +282,6 @@ impl Table {
             }
             from = end;
         }
-        for (name, column) in [("people", &self.people), ("places", &self.places), ("organisations", &self.orgs)] {
-            if column.counts.len() != articles {
-                return Err(format!("its {name} have {} rows for {articles} articles", column.counts.len()));
-            }
-            column.starts().map_err(|e| format!("its {name}: {e}"))?;
-            if column.items.iter().any(|&id| id as usize >= keys) {
-                return Err(format!("its {name} name a key the dictionary does not have"));
-            }
-        }
-        self.about.starts().map_err(|e| format!("what its quotes name: {e}"))?;
-        if self.about.items.iter().any(|&i| (i >> 1) as usize >= keys) || self.speakers.iter().any(|&s| s as usize > keys) {
-            return Err("its quotes name a key the dictionary does not have".to_string());
-        }
-        if self.kinds.iter().any(|&k| k != KIND_FULL && k != KIND_PARTIAL) {
-            return Err("a quote has no kind".to_string());
-        }
         let (in_batches, quotes_in_batches) = self.batch_starts().last().copied().unwrap_or_default();
         if in_batches as usize != articles || quotes_in_batches as u64 != quotes || self.batches.iter().any(|b| b.articles == 0) {
             return Err(format!("its batches hold {in_batches} articles and {quotes_in_batches} quotes, not {articles} and {quotes}"));
@@ -264,6 +290,11 @@ impl Table {
             return Err("its word chunks are not in the order of their terms".to_string());
         }
         Ok(())
+    }
+
+    /// How many quotes the articles have, by their counts.
+    pub fn counted_quotes(&self) -> usize {
+        self.quote_counts.iter().map(|&c| c as usize).sum()
     }
 
     /// The batch that holds article `a`, and its place there.
@@ -324,36 +355,44 @@ impl Table {
             .collect();
         Linked {
             facets: [article_speakers, article_about, linked_people, places, orgs],
-            quote_about,
-            quote_speaker,
-            quote_kinds: self.kinds.clone(),
             article_kinds,
             days: self.days.clone(),
             quote_starts,
+            quotes: OnceLock::from(QuoteColumns { speaker: quote_speaker, about: quote_about, kinds: self.kinds.clone() }),
         }
     }
 }
 
-/// [`Linked::quote_speaker`] of an unattributed quote.
+/// [`QuoteColumns::speaker`] of an unattributed quote.
 pub const NO_SPEAKER: u32 = u32::MAX;
 
-/// The table's columns with keys linked: what the page's filter engine runs on.
+/// The table's columns with keys linked: what the page's filter engine runs on. The per-quote
+/// columns may come later than the rest ([`ArticleFacts`] before [`QuoteFacts`]): until they
+/// are set, what needs them waits ([`Linked::quote_columns`] is `None`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Linked {
     /// Per article, per facet (in the page's order, [`SPEAKER`]…[`ORG`]): its key ids, sorted.
     /// An article's speakers and what it is about are those of its quotes.
     pub facets: [Lists; 5],
-    /// Per quote: its speaker, [`NO_SPEAKER`] when unattributed.
-    pub quote_speaker: Vec<u32>,
-    /// Per quote: what it names in its own words, sorted.
-    pub quote_about: Lists,
-    /// Per quote: its kind's bit; per article, its quotes' bits.
-    pub quote_kinds: Vec<u8>,
+    /// Per article: its quotes' kinds' bits.
     pub article_kinds: Vec<u8>,
     /// Per article: its day ([`day_number`], 0 when unknown).
     pub days: Vec<u32>,
     /// Per article: its first quote; then the number of quotes.
     pub quote_starts: Vec<u32>,
+    /// Per quote: set once, when read.
+    pub quotes: OnceLock<QuoteColumns>,
+}
+
+/// Per quote, keys linked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuoteColumns {
+    /// Its speaker, [`NO_SPEAKER`] when unattributed.
+    pub speaker: Vec<u32>,
+    /// What it names in its own words, sorted.
+    pub about: Lists,
+    /// Its kind's bit.
+    pub kinds: Vec<u8>,
 }
 
 impl Linked {
@@ -362,7 +401,12 @@ impl Linked {
     }
 
     pub fn quotes(&self) -> usize {
-        self.quote_speaker.len()
+        self.quote_starts.last().map_or(0, |&n| n as usize)
+    }
+
+    /// The per-quote columns, once they are read.
+    pub fn quote_columns(&self) -> Option<&QuoteColumns> {
+        self.quotes.get()
     }
 
     /// The quotes of article `a`.
@@ -373,5 +417,110 @@ impl Linked {
     /// The article of quote `q`.
     pub fn article_of(&self, q: usize) -> usize {
         self.quote_starts.partition_point(|&s| s as usize <= q) - 1
+    }
+}
+
+/// What a page reads first of an index, written with it: per article, the table's facts with keys
+/// linked across the corpus ([`Table::linked`]'s), and the table's ids, counts and directory.
+///
+/// Linking is the indexer's work, once, because a page linking a million articles' table took
+/// longer than fetching it (0.7–0.95 s of about 3.4 s to the first results, measured 2026-12-05);
+/// and the per-quote columns, over half the table, are a chunk of their own ([`QuoteFacts`]),
+/// fetched after the first view: the articles view needs none of them. The table itself (keys as
+/// extraction gave them) is what `merge` relinks across parts; a page never fetches it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+pub struct ArticleFacts {
+    /// The table without its keys: ids, days, quote counts, batches and word chunks.
+    pub directory: Table,
+    /// Per facet (in the page's order), per article: its key ids, sorted.
+    pub facets: [Counted; 5],
+    /// Per article: its quotes' kinds' bits.
+    pub kinds: Vec<u8>,
+}
+
+/// Per quote, what the quotes view and who is quoted read: [`QuoteColumns`] as stored.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+pub struct QuoteFacts {
+    /// Its speaker's id + 1, 0 when unattributed.
+    pub speakers: Vec<u32>,
+    pub kinds: Vec<u8>,
+    pub about: Counted,
+}
+
+impl ArticleFacts {
+    /// The facts of `table`, whose columns linked are `linked`.
+    pub fn of(table: &Table, linked: &Linked) -> ArticleFacts {
+        let directory = Table {
+            id_text: table.id_text.clone(),
+            id_ends: table.id_ends.clone(),
+            days: table.days.clone(),
+            quote_counts: table.quote_counts.clone(),
+            batches: table.batches.clone(),
+            words: table.words.clone(),
+            ..Table::default()
+        };
+        ArticleFacts { directory, facets: linked.facets.each_ref().map(Counted::of_lists), kinds: linked.article_kinds.clone() }
+    }
+
+    /// Checks every column against the others and every id against the dictionary's `keys`.
+    pub fn check(&self, keys: usize) -> Result<(), String> {
+        self.directory.check_directory()?;
+        let articles = self.directory.articles();
+        for (f, name) in ["speakers", "quotes' entities", "people", "places", "organisations"].into_iter().enumerate() {
+            self.facets[f].check(name, articles, keys, 0)?;
+        }
+        if self.kinds.len() != articles || self.kinds.iter().any(|&k| k & !(KIND_FULL | KIND_PARTIAL) != 0) {
+            return Err("its articles' kinds of quotes are not one per article".to_string());
+        }
+        Ok(())
+    }
+
+    /// The linked columns, the per-quote ones still to come; `self` must have passed
+    /// [`ArticleFacts::check`]. The lists' items are moved, not copied.
+    pub fn into_linked(self) -> (Table, Linked) {
+        let ArticleFacts { directory, facets, kinds } = self;
+        let facets = facets.map(|c| c.into_lists().unwrap_or_default());
+        let linked =
+            Linked { facets, article_kinds: kinds, days: directory.days.clone(), quote_starts: directory.quote_starts(), quotes: OnceLock::new() };
+        (directory, linked)
+    }
+}
+
+impl QuoteFacts {
+    pub fn of(linked: &Linked) -> QuoteFacts {
+        let columns = linked.quote_columns();
+        QuoteFacts {
+            speakers: columns.map(|c| c.speaker.iter().map(|&s| if s == NO_SPEAKER { 0 } else { s + 1 }).collect()).unwrap_or_default(),
+            kinds: columns.map(|c| c.kinds.clone()).unwrap_or_default(),
+            about: columns.map(|c| Counted::of_lists(&c.about)).unwrap_or_default(),
+        }
+    }
+
+    /// Checks the columns against `quotes` quotes and every id against `keys`.
+    pub fn check(&self, keys: usize, quotes: usize) -> Result<(), String> {
+        if self.speakers.len() != quotes || self.kinds.len() != quotes {
+            return Err(format!("it has {} speakers and {} kinds for {quotes} quotes", self.speakers.len(), self.kinds.len()));
+        }
+        self.about.check("quotes' entities", quotes, keys, 0)?;
+        if self.speakers.iter().any(|&s| s as usize > keys) {
+            return Err("its quotes name a key the dictionary does not have".to_string());
+        }
+        check_kinds(&self.kinds)
+    }
+
+    /// The columns as the filter engine reads them; `self` must have passed [`QuoteFacts::check`].
+    pub fn into_columns(self) -> QuoteColumns {
+        QuoteColumns {
+            speaker: self.speakers.into_iter().map(|s| s.checked_sub(1).unwrap_or(NO_SPEAKER)).collect(),
+            about: self.about.into_lists().unwrap_or_default(),
+            kinds: self.kinds,
+        }
+    }
+}
+
+fn check_kinds(kinds: &[u8]) -> Result<(), String> {
+    match kinds.iter().all(|&k| k == KIND_FULL || k == KIND_PARTIAL) {
+        true => Ok(()),
+        false => Err("a quote has no kind".to_string()),
     }
 }

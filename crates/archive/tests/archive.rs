@@ -80,12 +80,13 @@ fn facts_of(linked: &[Article]) -> (Facts, BTreeMap<String, (String, EntityKind)
 /// The facts as a reader of the index gets them.
 fn facts_read(index: &Index) -> (Facts, Vec<(String, EntityKind)>) {
     let (links, linked) = index.linked();
+    let quotes = linked.quote_columns().unwrap();
     let key = |id: &u32| index.dictionary.entries[*id as usize].key.clone();
     let facts = Facts {
         facets: (0..linked.articles()).map(|a| std::array::from_fn(|f| sorted(linked.facets[f].get(a).iter().map(key)))).collect(),
-        quote_speaker: linked.quote_speaker.iter().map(|s| (*s != NO_SPEAKER).then(|| key(s))).collect(),
-        quote_about: (0..linked.quotes()).map(|q| sorted(linked.quote_about.get(q).iter().map(key))).collect(),
-        kinds: linked.quote_kinds.clone(),
+        quote_speaker: quotes.speaker.iter().map(|s| (*s != NO_SPEAKER).then(|| key(s))).collect(),
+        quote_about: (0..linked.quotes()).map(|q| sorted(quotes.about.get(q).iter().map(key))).collect(),
+        kinds: quotes.kinds.clone(),
         days: linked.days.clone(),
     };
     (facts, links.names)
@@ -107,6 +108,14 @@ fn check_index(dir: &Path, articles: &[Article], texts: bool) {
         assert_eq!(read.facets[a], expected.facets[a], "article {a}");
     }
     assert_eq!(read, expected);
+    // What a page reads, linked by the indexer, is the table linked on reading.
+    let (page, page_linked) = reader.facts().unwrap();
+    assert_eq!(page_linked, reader.linked().1);
+    assert_eq!(
+        (&page.table.id_text, &page.table.id_ends, &page.table.batches),
+        (&reader.table.id_text, &reader.table.id_ends, &reader.table.batches)
+    );
+    assert_eq!(page.table.words, reader.table.words);
     // Every key an entity gives is named as the page names it.
     for (key, name) in &names {
         let id = reader.dictionary.entries.iter().position(|e| &e.key == key).unwrap();
@@ -295,6 +304,7 @@ fn small_index() -> (PathBuf, Vec<Article>) {
 /// Reads every chunk of the index in `dir`; the first error, if any.
 fn read_everything(dir: &Path) -> Result<(), broadsheet_archive::Error> {
     let reader = Reader::open(dir)?;
+    reader.facts()?;
     let (links, _) = reader.linked();
     let ids = reader.dictionary.ids();
     for b in 0..reader.table.batches.len() {
@@ -384,7 +394,16 @@ fn hostile_tables_are_refused_or_read_safely() {
                     .collect(),
             };
             let (sealed_table, sealed_dictionary) = (chunk::seal(Kind::Table, &table), chunk::seal(Kind::Dictionary, &dictionary));
-            let manifest = Manifest { articles, quotes, texts, table: sealed_table.chunk, dictionary: sealed_dictionary.chunk, part: None };
+            let manifest = Manifest {
+                articles,
+                quotes,
+                texts,
+                table: sealed_table.chunk,
+                dictionary: sealed_dictionary.chunk,
+                article_facts: Default::default(),
+                quote_facts: Default::default(),
+                part: None,
+            };
             let inflated = |s: &chunk::Sealed| chunk::inflate(s.kind, &s.chunk, s.file.clone()).unwrap();
             match Index::new(manifest, &inflated(&sealed_table), &inflated(&sealed_dictionary)) {
                 Err(e) => prop_assert_eq!(e.file, sealed_table.chunk.file_name(Kind::Table)),
@@ -394,7 +413,7 @@ fn hostile_tables_are_refused_or_read_safely() {
                         let _ = (index.article(a), index.table.id(a), linked.facets.iter().map(|f| f.get(a).len()).sum::<usize>());
                     }
                     for q in 0..=linked.quotes() {
-                        let _ = (index.quote(q), linked.quote_about.get(q));
+                        let _ = (index.quote(q), linked.quote_columns().unwrap().about.get(q));
                     }
                 }
             }
@@ -472,7 +491,18 @@ fn filters_and_facet_counts_on_the_table_are_the_definition() {
                     && (skip == Some(5) || kind.is_none_or(|k| kinds(i) & k != 0))
                     && chosen.iter().all(|(f, keys)| skip == Some(*f) || keys_of(i, *f).iter().any(|k| keys.contains(k)))
             };
-            let result = filter::run(&linked, keys, &orders, &selection);
+            let result = filter::run(&linked, keys, &orders, &selection).unwrap();
+            // Before the per-quote columns are read: the quotes view waits, the articles view
+            // is the same but for who is quoted.
+            let pending = table::Linked { quotes: Default::default(), ..linked.clone() };
+            match filter::run(&pending, keys, &orders, &selection) {
+                None => assert!(quotes_view),
+                Some(early) => {
+                    assert!(!quotes_view);
+                    assert_eq!((&early.items, &early.facets, early.kinds), (&result.items, &result.facets, result.kinds));
+                    assert_eq!((early.voices.len(), early.voice_total), (0, 0));
+                }
+            }
             let expected: Vec<u32> = (0..n).filter(|&i| passes(i, None)).map(|i| i as u32).collect();
             assert_eq!(result.items, expected, "{quotes_view} {chosen:?}");
             for f in 0..5 {
@@ -496,7 +526,7 @@ fn filters_and_facet_counts_on_the_table_are_the_definition() {
             assert_eq!(result.kinds, (kinded(table::KIND_FULL), kinded(table::KIND_PARTIAL)));
             // In date order: the same items, each article's together, undated last.
             for (order, newest) in [(Order::Oldest, false), (Order::Newest, true)] {
-                let sorted = filter::run(&linked, keys, &orders, &Selection { order, ..selection.clone() });
+                let sorted = filter::run(&linked, keys, &orders, &Selection { order, ..selection.clone() }).unwrap();
                 let mut by_day = expected.clone();
                 by_day.sort_by_key(|&i| {
                     let day = facts.days[article_of(i as usize)];

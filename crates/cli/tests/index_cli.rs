@@ -111,7 +111,7 @@ fn parts_indexed_apart_and_merged_are_the_corpus() {
 }
 
 #[test]
-fn a_folder_and_jsonl_become_a_format_3_index_with_keys_linked_on_reading() {
+fn a_folder_and_jsonl_become_a_format_3_index_with_keys_linked_across_it() {
     use broadsheet_archive::reader::Reader;
     let dir = std::env::temp_dir().join(format!("broadsheet-index3-test-{}", std::process::id()));
     let input = dir.join("in");
@@ -132,8 +132,10 @@ fn a_folder_and_jsonl_become_a_format_3_index_with_keys_linked_on_reading() {
     assert_eq!((0..3).map(|a| index.table.id(a)).collect::<Vec<_>>(), ["a", "b", "c"]);
     assert_eq!(index.table.batches.len(), 2);
     let (links, linked) = index.linked();
-    let speaker = linked.quote_speaker[1];
+    let speaker = linked.quote_columns().unwrap().speaker[1];
     assert_eq!(index.dictionary.entries[speaker as usize].key, "petra-novak", "“Novak” alone is the Petra Novak of the first article");
+    // The page reads the same, linked by the indexer.
+    assert_eq!(index.facts().unwrap().1, linked);
     assert_eq!(links.names[speaker as usize].0, "Petra Novak");
     assert_eq!(index.cards(1).unwrap()[0].url.as_deref(), Some("https://example.org/c"));
     std::fs::remove_dir_all(&dir).unwrap();
