@@ -53,7 +53,7 @@ impl Index {
     /// its dictionary, checked; its linked columns, the per-quote ones to come
     /// ([`Index::quote_columns`]).
     pub fn of_facts(manifest: Manifest, article_facts: &[u8], dictionary: &[u8]) -> Result<(Index, Linked), Error> {
-        let facts: ArticleFacts = chunk::decode(Kind::ArticleFacts, &manifest.article_facts, article_facts)?;
+        let mut facts: ArticleFacts = chunk::decode(Kind::ArticleFacts, &manifest.article_facts, article_facts)?;
         let dictionary: Dictionary = chunk::decode(Kind::Dictionary, &manifest.dictionary, dictionary)?;
         let file = manifest.article_facts.file_name(Kind::ArticleFacts);
         facts.check(dictionary.entries.len()).map_err(|why| Error::new(&file, why))?;

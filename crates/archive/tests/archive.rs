@@ -405,6 +405,33 @@ fn hostile_tables_are_refused_or_read_safely() {
                 part: None,
             };
             let inflated = |s: &chunk::Sealed| chunk::inflate(s.kind, &s.chunk, s.file.clone()).unwrap();
+            // The same columns as the facts a page reads: refused by name, or read safely.
+            let facts = table::ArticleFacts {
+                ids: table::front_code((0..table.id_ends.len()).map(|a| table.id(a))),
+                facets: [table.about.clone(), table.people.clone(), table.people.clone(), table.places.clone(), table.orgs.clone()],
+                kinds: table.kinds.clone(),
+                directory: Table { id_text: String::new(), id_ends: Vec::new(), ..table.clone() },
+            };
+            let quote_facts = table::QuoteFacts { speakers: table.speakers.clone(), kinds: table.kinds.clone(), about: table.about.clone() };
+            let (sealed_facts, sealed_quotes) = (chunk::seal(Kind::ArticleFacts, &facts), chunk::seal(Kind::QuoteFacts, &quote_facts));
+            let page_manifest = Manifest { article_facts: sealed_facts.chunk, quote_facts: sealed_quotes.chunk, ..manifest.clone() };
+            match Index::of_facts(page_manifest, &inflated(&sealed_facts), &inflated(&sealed_dictionary)) {
+                Err(e) => prop_assert_eq!(e.file, sealed_facts.chunk.file_name(Kind::ArticleFacts)),
+                Ok((index, linked)) => {
+                    match index.quote_columns(&inflated(&sealed_quotes)) {
+                        Err(e) => prop_assert_eq!(e.file, sealed_quotes.chunk.file_name(Kind::QuoteFacts)),
+                        Ok(columns) => {
+                            let _ = linked.quotes.set(columns);
+                        }
+                    }
+                    for a in 0..=linked.articles() {
+                        let _ = (index.article(a), index.table.id(a), linked.facets.iter().map(|f| f.get(a).len()).sum::<usize>());
+                    }
+                    for q in 0..=linked.quotes() {
+                        let _ = (index.quote(q), linked.quote_columns().map(|c| (c.about.get(q), c.speaker.get(q), c.kinds.get(q))));
+                    }
+                }
+            }
             match Index::new(manifest, &inflated(&sealed_table), &inflated(&sealed_dictionary)) {
                 Err(e) => prop_assert_eq!(e.file, sealed_table.chunk.file_name(Kind::Table)),
                 Ok(index) => {
