@@ -107,18 +107,24 @@ const say = (row) => { rows.push(row); console.log(row); };
 say(`${os.cpus().length} cores; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; ${manifest.articles.toLocaleString('en')} articles, ` +
   `${manifest.quotes.toLocaleString('en')} quotes, ${bare ? 'without' : 'with'} texts; table ${(manifest.table.bytes / 1e6).toFixed(1)} MB, dictionary ${(manifest.dictionary.bytes / 1e6).toFixed(2)} MB`);
 
-// First results, five fresh pages (each its own context: nothing cached).
+// First results, five fresh pages (each its own context: nothing cached): the index's first page
+// of cards with their content (told from the seed corpus's by the summary's count), then the
+// index whole (its quote facts read: the status says it is loaded).
 const firsts = [];
+const wholes = [];
 let page;
 for (let run = 0; run < 5; run++) {
   await page?.close();
   page = await browser.newPage();
   await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.benchWasm = e.detail.wasm; }));
   await page.goto(base + '?corpus=archive/index.json', { waitUntil: 'commit' });
-  await page.waitForFunction(() => document.querySelector('.load-status.ok'), null, { timeout: 600000, polling: 50 });
+  await page.waitForFunction((n) => document.querySelector('.summary')?.textContent.includes(` of ${n} articles`), manifest.articles, { timeout: 600000, polling: 10 });
   firsts.push(await when(page, 'cards'));
+  await page.waitForFunction(() => document.querySelector('.load-status.ok'), null, { timeout: 600000, polling: 10 });
+  wholes.push(await page.evaluate(() => performance.now()));
 }
-say(`first results (cards with their content) after navigation: ${firsts.map((t) => t.toFixed(0)).join(', ')} ms (goal ≤ 1500: ${percentile(firsts, 0.5) <= 1500 ? 'met' : 'NOT MET'} at the median)`);
+say(`first results (cards with their content) after navigation: ${firsts.map((t) => t.toFixed(0)).join(', ')} ms (goal ≤ 1500: ${percentile(firsts, 0.5) <= 1500 ? 'met' : 'NOT MET'} at the median); ` +
+  `the quote facts read too (the quotes view ready): ${wholes.map((t) => t.toFixed(0)).join(', ')} ms`);
 
 // Facet clicks: the first speaker, on and off.
 const clicks = [];

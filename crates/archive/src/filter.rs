@@ -135,7 +135,7 @@ pub fn date_orders(days: &[u32]) -> (Vec<u32>, Vec<u32>) {
 /// The items `selection` selects from the table `t` of an index with `keys` keys, and every
 /// facet's counts. `orders` is [`date_orders`] of the table's days (made once per index).
 /// `None` for the quotes view while the per-quote columns are still to come; the articles view
-/// has everything but who is quoted (no voices) until then.
+/// needs none of them.
 pub fn run(t: &Linked, keys: usize, orders: &(Vec<u32>, Vec<u32>), s: &Selection) -> Option<Counts> {
     let quote_columns = t.quote_columns();
     let no_columns = QuoteColumns { speaker: Vec::new(), about: Default::default(), kinds: Vec::new() };
@@ -146,6 +146,10 @@ pub fn run(t: &Linked, keys: usize, orders: &(Vec<u32>, Vec<u32>), s: &Selection
     let bit = |f: usize| 1u8 << f;
     let fails = |f: usize, ids: &[u32]| s.facets[f].as_ref().is_some_and(|chosen| !ids.iter().any(|k| chosen.contains(k)));
     let dated = s.from.is_some() || s.to.is_some();
+    // The facets an article is tested on: its own, and in the articles view its quotes'; only
+    // those filtered.
+    let article_filters: Vec<usize> =
+        ARTICLE_FACETS.into_iter().chain(QUOTE_FACETS.into_iter().filter(|_| !s.quotes_view)).filter(|&f| s.facets[f].is_some()).collect();
     let article_masks: Vec<u8> = (0..t.articles())
         .map(|a| {
             let day = t.days[a];
@@ -154,13 +158,8 @@ pub fn run(t: &Linked, keys: usize, orders: &(Vec<u32>, Vec<u32>), s: &Selection
             {
                 m |= OTHER_BIT;
             }
-            for f in ARTICLE_FACETS {
+            for &f in &article_filters {
                 if fails(f, t.facets[f].get(a)) {
-                    m |= bit(f);
-                }
-            }
-            for f in QUOTE_FACETS {
-                if !s.quotes_view && fails(f, t.facets[f].get(a)) {
                     m |= bit(f);
                 }
             }
@@ -170,6 +169,8 @@ pub fn run(t: &Linked, keys: usize, orders: &(Vec<u32>, Vec<u32>), s: &Selection
     let n = if s.quotes_view { t.quotes() } else { t.articles() };
     let kinds_of = if s.quotes_view { &q.kinds } else { &t.article_kinds };
     let quote_keys = |i: usize, f: usize| if f == super::table::SPEAKER { std::slice::from_ref(&q.speaker[i]) } else { q.about.get(i) };
+    // In the quotes view a quote is tested on its own speaker and what it names, where filtered.
+    let quote_filters: Vec<usize> = QUOTE_FACETS.into_iter().filter(|&f| s.quotes_view && s.facets[f].is_some()).collect();
     let mut masks = vec![0u8; n];
     let mut article = 0;
     for (i, mask) in masks.iter_mut().enumerate() {
@@ -187,11 +188,9 @@ pub fn run(t: &Linked, keys: usize, orders: &(Vec<u32>, Vec<u32>), s: &Selection
         if s.kind.is_some_and(|k| kinds_of[i] & k == 0) {
             m |= KIND_BIT;
         }
-        if s.quotes_view {
-            for f in QUOTE_FACETS {
-                if fails(f, quote_keys(i, f)) {
-                    m |= bit(f);
-                }
+        for &f in &quote_filters {
+            if fails(f, quote_keys(i, f)) {
+                m |= bit(f);
             }
         }
         *mask = m;
@@ -240,17 +239,17 @@ pub fn run(t: &Linked, keys: usize, orders: &(Vec<u32>, Vec<u32>), s: &Selection
     let speaker = super::table::SPEAKER;
     let (voices, voice_total) = if s.quotes_view {
         (counts[speaker].clone(), masks.iter().filter(|&&m| m & !bit(speaker) == 0).count())
-    } else if quote_columns.is_none() {
-        (Vec::new(), 0)
     } else {
-        let mut by_speaker = vec![0u32; keys];
-        let mut total = 0;
+        let (mut by_speaker, mut total) = (vec![0u32; keys], 0);
+        let speakers = &t.facets[speaker];
         for (a, &m) in masks.iter().enumerate() {
             if m & !bit(speaker) == 0 {
-                let quotes = &q.speaker[t.quote_starts[a] as usize..t.quote_starts[a + 1] as usize];
-                total += quotes.len();
-                for &k in quotes.iter().filter(|&&k| (k as usize) < keys) {
-                    by_speaker[k as usize] += 1;
+                total += t.quotes_of(a).len();
+                let row = speakers.starts[a] as usize..speakers.starts[a + 1] as usize;
+                for (&k, &quotes) in speakers.items[row.clone()].iter().zip(&t.speaker_quotes[row]) {
+                    if let Some(count) = by_speaker.get_mut(k as usize) {
+                        *count += quotes;
+                    }
                 }
             }
         }

@@ -149,6 +149,17 @@ impl Lists {
     }
 
     /// Appends `row` as the next row, sorted and without repeats (`row` is left sorted).
+    /// Appends `row` as the next row, sorted and without repeats, and to `repeats` how many
+    /// times each of its items was there.
+    fn push_counted_row(&mut self, row: &mut [u32], repeats: &mut Vec<u32>) {
+        row.sort_unstable();
+        for run in row.chunk_by(|a, b| a == b) {
+            self.items.push(run[0]);
+            repeats.push(run.len() as u32);
+        }
+        self.starts.push(self.items.len() as u32);
+    }
+
     fn push_row(&mut self, row: &mut Vec<u32>) {
         row.sort_unstable();
         row.dedup();
@@ -326,6 +337,7 @@ impl Table {
         let mut quote_speaker = Vec::with_capacity(self.quotes());
         let mut quote_about = Lists::with_rows(self.quotes(), self.about.items.len());
         let mut article_speakers = Lists::with_rows(self.articles(), 0);
+        let mut speaker_quotes = Vec::new();
         let mut article_about = Lists::with_rows(self.articles(), 0);
         let mut linked_people = Lists::with_rows(self.articles(), self.people.items.len());
         let (mut speakers, mut named, mut row) = (Vec::new(), Vec::new(), Vec::new());
@@ -344,7 +356,7 @@ impl Table {
                 named.extend_from_slice(&row);
                 quote_about.push_row(&mut row);
             }
-            article_speakers.push_row(&mut speakers);
+            article_speakers.push_counted_row(&mut speakers, &mut speaker_quotes);
             article_about.push_row(&mut named);
             row.clear();
             row.extend(raw_people.iter().map(|&id| person(id)));
@@ -355,6 +367,7 @@ impl Table {
             .collect();
         Linked {
             facets: [article_speakers, article_about, linked_people, places, orgs],
+            speaker_quotes,
             article_kinds,
             days: self.days.clone(),
             quote_starts,
@@ -374,6 +387,10 @@ pub struct Linked {
     /// Per article, per facet (in the page's order, [`SPEAKER`]…[`ORG`]): its key ids, sorted.
     /// An article's speakers and what it is about are those of its quotes.
     pub facets: [Lists; 5],
+    /// Beside each of the articles' speakers (`facets[SPEAKER]`'s items): how many of the
+    /// article's quotes are theirs. Who is quoted in the articles view is counted from these, a
+    /// third of the reads the quotes themselves would take, and before they are read.
+    pub speaker_quotes: Vec<u32>,
     /// Per article: its quotes' kinds' bits.
     pub article_kinds: Vec<u8>,
     /// Per article: its day ([`day_number`], 0 when unknown).
@@ -436,6 +453,8 @@ pub struct ArticleFacts {
     pub ids: Vec<u8>,
     /// Per facet (in the page's order), per article: its key ids, sorted.
     pub facets: [Counted; 5],
+    /// [`Linked::speaker_quotes`].
+    pub speaker_quotes: Vec<u32>,
     /// Per article: its quotes' kinds' bits.
     pub kinds: Vec<u8>,
 }
@@ -460,7 +479,13 @@ impl ArticleFacts {
             ..Table::default()
         };
         let ids = front_code((0..table.articles()).map(|a| table.id(a)));
-        ArticleFacts { directory, ids, facets: linked.facets.each_ref().map(Counted::of_lists), kinds: linked.article_kinds.clone() }
+        ArticleFacts {
+            directory,
+            ids,
+            facets: linked.facets.each_ref().map(Counted::of_lists),
+            speaker_quotes: linked.speaker_quotes.clone(),
+            kinds: linked.article_kinds.clone(),
+        }
     }
 
     /// Checks every column against the others and every id against the dictionary's `keys`,
@@ -473,6 +498,9 @@ impl ArticleFacts {
         for (f, name) in ["speakers", "quotes' entities", "people", "places", "organisations"].into_iter().enumerate() {
             self.facets[f].check(name, articles, keys, 0)?;
         }
+        if self.speaker_quotes.len() != self.facets[SPEAKER].items.len() {
+            return Err("its speakers' quotes are not one per speaker of an article".to_string());
+        }
         if self.kinds.len() != articles || self.kinds.iter().any(|&k| k & !(KIND_FULL | KIND_PARTIAL) != 0) {
             return Err("its articles' kinds of quotes are not one per article".to_string());
         }
@@ -482,10 +510,10 @@ impl ArticleFacts {
     /// The directory (ids decoded) and the linked columns, the per-quote ones still to come;
     /// `self` must have passed [`ArticleFacts::check`]. The lists' items are moved, not copied.
     pub fn into_linked(self) -> (Table, Linked) {
-        let ArticleFacts { directory, facets, kinds, .. } = self;
+        let ArticleFacts { directory, facets, speaker_quotes, kinds, .. } = self;
         let facets = facets.map(|c| c.into_lists().unwrap_or_default());
-        let linked =
-            Linked { facets, article_kinds: kinds, days: directory.days.clone(), quote_starts: directory.quote_starts(), quotes: OnceLock::new() };
+        let quote_starts = directory.quote_starts();
+        let linked = Linked { facets, speaker_quotes, article_kinds: kinds, days: directory.days.clone(), quote_starts, quotes: OnceLock::new() };
         (directory, linked)
     }
 }
