@@ -9,13 +9,18 @@
 //!
 //! ```text
 //! OUT/index.json                  the manifest: {"broadsheet_index": 3, "articles", "quotes", "texts",
-//!                                 "table": CHUNK, "dictionary": CHUNK, "part"?: {"k", "n"}};
+//!                                 "table": CHUNK, "dictionary": CHUNK, "article_facts": CHUNK,
+//!                                 "quote_facts": CHUNK, "part"?: {"k", "n"}};
 //!                                 CHUNK = {"file", "bytes", "payload", "hash"}
-//! OUT/table-HASH.bin              loaded up front: every article's id, day, people, places, organisations
+//! OUT/table-HASH.bin              read by merge: every article's id, day, people, places, organisations
 //!                                 and number of quotes; every quote's speaker, kind and what it names;
 //!                                 the directory of every other chunk (see table::Table)
 //! OUT/dictionary-HASH.bin         loaded up front: every entity key, with where and under which name and
 //!                                 kind the corpus first gives it, so names and links follow (dictionary)
+//! OUT/article-facts-HASH.bin      what a page loads first: per article, the table's facts with keys linked
+//!                                 across the corpus, its ids front-coded, and the directory (table::ArticleFacts)
+//! OUT/quote-facts-HASH.bin        what a page loads next: per quote, its speaker, kind and what it names,
+//!                                 linked (table::QuoteFacts)
 //! OUT/cards-HASH.bin              per batch of articles: what a card shows (id, title, url, lead,
 //!                                 warnings, entities by mentions) (content::Card)
 //! OUT/quotes-HASH.bin             per batch: its quotes' texts
@@ -32,11 +37,13 @@
 //! browser that was sent the chunk with `Content-Encoding: gzip` hands over the payload itself,
 //! which reads the same.
 //!
-//! Keys in the table and the dictionary are as extraction gave them, article by article; a
-//! reader links them across the corpus on loading ([`dictionary::Dictionary::links`],
-//! [`table::Table::linked`]), with the same result as [`broadsheet_extract::corpus::link`] on all the
-//! articles. So the indexer never needs the whole corpus at once, and partial indexes of parts
-//! of a corpus join by concatenation ([`build::Builder::append_index`]), linked as one when read.
+//! Keys in the table and the dictionary are as extraction gave them, article by article; they
+//! are linked across the corpus from the dictionary and the table alone
+//! ([`dictionary::Dictionary::links`], [`table::Table::linked`]), with the same result as
+//! [`broadsheet_extract::corpus::link`] on all the articles. So the indexer never needs the whole
+//! corpus at once: it links when it finishes, and writes the result as the facts a page reads.
+//! Partial indexes of parts of a corpus join by concatenating their tables
+//! ([`build::Builder::append_index`]) and are linked as one when `merge` finishes.
 //!
 //! `--no-text` leaves the article texts out (no `articles` chunks, cards without a lead): cards
 //! then link to each article's `url`. Quote texts stay: they are what the page is for.
