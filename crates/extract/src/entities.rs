@@ -57,6 +57,10 @@ pub struct Found {
     pub clusters: Vec<Cluster>,
     /// Every name mention in text order: (span, cluster index).
     pub mentions: Vec<(Span, usize)>,
+    /// The article's text with its ASCII letters made small, as recognition made it: the later
+    /// stages read a word written in ASCII folded from it (see [`Found::folded`]) rather than
+    /// fold it again.
+    lowered: String,
 }
 
 /// A candidate name before clustering.
@@ -554,7 +558,9 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
         // Heads come first in the article, and their runs first in the list.
         runs.splice(0..0, head_runs);
     }
-    cluster(text, &lowered, runs)
+    let mut found = cluster(text, &lowered, runs);
+    found.lowered = lowered;
+    found
 }
 
 /// Where the run of name words that starts at the capitalised `toks[start]` ends: capitalised
@@ -1809,6 +1815,17 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
 }
 
 impl Found {
+    /// Token `t` of `text` (the text these names were found in) folded: a slice of the lowered
+    /// text where the word is written in ASCII, [`lexicon::folded`] otherwise.
+    #[inline]
+    pub fn folded<'s>(&'s self, text: &'s str, t: &Token) -> lexicon::Folded<'s> {
+        if t.is_ascii_word() {
+            lexicon::Folded::Borrowed(&self.lowered[t.span.start..t.span.end])
+        } else {
+            lexicon::folded(t.text(text))
+        }
+    }
+
     /// Records a role learnt from context ("its spokesman Dmitry Peskov").
     pub fn add_role(&mut self, cluster: usize, role: Role) {
         let roles = &mut self.clusters[cluster].roles;
@@ -1883,6 +1900,15 @@ mod tests {
                 [Police, Union, Club, School, Health, Court, Party, Media, Army, Council, Company, Government, Agency, Group].iter().position(|&r| r == k)
             });
             proptest::prop_assert_eq!(body_kind_of(&lexicon::fold(&name)), by_word);
+        }
+
+        #[test]
+        fn a_token_folded_by_found_equals_its_fold(line in "[A-Za-z' .,-]{0,40}|[A-Za-zÉéß’İ .-]{0,30}") {
+            let toks = tokens::tokenize(&line, Span::new(0, line.len()));
+            let found = Found { lowered: line.to_ascii_lowercase(), ..Found::default() };
+            for t in &toks {
+                proptest::prop_assert_eq!(&*found.folded(&line, t), &*lexicon::folded(t.text(&line)));
+            }
         }
 
         #[test]

@@ -323,7 +323,7 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
         if let Some((span, c)) = named_after.filter(|&(span, c)| span.start == toks[k + 1].span.start && found.clusters[c].kind == EntityKind::Person)
         {
             // "the coach, Siobhán Keane", "a spokeswoman for Acme, Jane Roe".
-            let a_role = toks[..k].iter().any(|t| t.starts_lowercase() && is_role_head(&lexicon::folded(t.text(text))));
+            let a_role = toks[..k].iter().any(|t| t.starts_lowercase() && is_role_head(&found.folded(text, t)));
             if a_role && toks.last().is_some_and(|t| t.span.end == span.end) {
                 return Phrase::Named(c);
             }
@@ -348,9 +348,7 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
     // A phrase that opens with "a" or "one" introduces someone the article does not name ("a
     // spokesman", "one Clinton aide", "a Nevada Democrat"), unless it names them in apposition
     // (read above).
-    if words
-        .first()
-        .is_some_and(|t| matches!(lexicon::folded(t.text(text)).as_ref(), "a" | "an" | "one" | "another" | "some" | "several" | "two" | "three"))
+    if words.first().is_some_and(|t| matches!(found.folded(text, t).as_ref(), "a" | "an" | "one" | "another" | "some" | "several" | "two" | "three"))
     {
         return Phrase::Nobody;
     }
@@ -370,7 +368,7 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
         }
     }
     // Otherwise a description, whose head may be capitalised as a title is ("the Belarus President").
-    let head_word = lexicon::folded(head.text(text));
+    let head_word = found.folded(text, head);
     // A possessor's document: "her statement", "the company's release", "Quist's office".
     if lexicon::is_document_noun(&head_word) {
         if let Some(k) = toks.iter().rposition(|t| t.kind == TokenKind::Possessive) {
@@ -385,7 +383,7 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
     }
     // The names and demonyms before the head say whose it is: "the Belarusian leader", "Norrland's chief executive".
     let affiliation = words[..words.len() - 1].iter().find_map(|t| {
-        let w = lexicon::folded(t.text(text));
+        let w = found.folded(text, t);
         lexicon::demonym_country(&w)
             .map(lexicon::fold)
             .or_else(|| t.is_capitalized_word().then(|| mention_at(t).map(|(_, c)| lexicon::fold(&found.clusters[c].name))).flatten())
@@ -401,7 +399,7 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
         return Phrase::Nation(nation);
     }
     if is_role_head(&head_word) {
-        let before = words.len().checked_sub(2).map(|k| lexicon::folded(words[k].text(text)));
+        let before = words.len().checked_sub(2).map(|k| found.folded(text, words[k]));
         let noun = lexicon::office(before.as_deref(), &head_word).to_string();
         let age = words.iter().find_map(|t| age_of(text, t));
         return Phrase::Role { noun: Some(noun), affiliation, age, owned };
@@ -417,11 +415,8 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
             return Phrase::Nobody;
         }
         // "the health authority": a modifier may say more of the kind than the head does.
-        let kind = words[..words.len() - 1]
-            .iter()
-            .filter_map(|t| lexicon::body_kind(&lexicon::folded(t.text(text))))
-            .find(|&k| kind.describes(k))
-            .unwrap_or(kind);
+        let kind =
+            words[..words.len() - 1].iter().filter_map(|t| lexicon::body_kind(&found.folded(text, t))).find(|&k| kind.describes(k)).unwrap_or(kind);
         return Phrase::Body(kind);
     }
     Phrase::Nobody
@@ -461,7 +456,7 @@ pub fn learn_introductions(text: &str, layout: &Layout, paragraph_tokens: &[&[To
                 EntityKind::Person => learn_person(text, toks, at, after, &mentions, found, c),
                 EntityKind::Organization => {
                     if found.clusters[c].body.is_none() {
-                        found.clusters[c].body = body_described(text, toks, at, after);
+                        found.clusters[c].body = body_described(text, toks, at, after, found);
                     }
                 }
                 EntityKind::Place => {}
@@ -484,7 +479,7 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
         if let Some(age) = age_of(text, t) {
             found.clusters[c].age.get_or_insert(age);
         } else if noun.is_none() && (info.is(WordList::RoleNoun) || info.is(WordList::PersonNoun)) {
-            noun = Some(office_at(text, toks, k));
+            noun = Some(office_at(text, toks, k, found));
         } else if let Some(country) = info.demonym() {
             affiliation = Some(lexicon::fold(country));
             nation = affiliation.clone();
@@ -507,7 +502,7 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
             let t = &toks[k];
             let info = t.listed(text);
             if k == after + 1 && end == after + 2 {
-                if let Ok(age) = lexicon::folded(t.text(text)).parse::<u32>() {
+                if let Ok(age) = found.folded(text, t).parse::<u32>() {
                     if (1..130).contains(&age) {
                         found.clusters[c].age.get_or_insert(age);
                     }
@@ -517,7 +512,7 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
             if let Some(age) = age_of(text, t) {
                 found.clusters[c].age.get_or_insert(age);
             } else if info.is(WordList::RoleNoun) || info.is(WordList::PersonNoun) {
-                noun = Some(office_at(text, toks, k));
+                noun = Some(office_at(text, toks, k, found));
             } else if let Some(country) = info.demonym() {
                 affiliation = affiliation.or(Some(lexicon::fold(country)));
                 nation = nation.or(Some(lexicon::fold(country)));
@@ -546,24 +541,23 @@ fn mention_within(mentions: &[(Span, usize)], span: Span) -> Option<usize> {
 
 /// The kind of body the words around an organisation's mention say it is: "the utility Calder
 /// Hydro", "Ironclad, a security firm,".
-fn body_described(text: &str, toks: &[Token], at: usize, after: usize) -> Option<BodyKind> {
-    let before =
-        (at.saturating_sub(3)..at).rev().take_while(|&k| toks[k].is_word()).find_map(|k| lexicon::body_kind(&lexicon::folded(toks[k].text(text))));
+fn body_described(text: &str, toks: &[Token], at: usize, after: usize, found: &Found) -> Option<BodyKind> {
+    let before = (at.saturating_sub(3)..at).rev().take_while(|&k| toks[k].is_word()).find_map(|k| lexicon::body_kind(&found.folded(text, &toks[k])));
     before.or_else(|| {
         if toks.get(after).is_none_or(|t| t.text(text) != ",") {
             return None;
         }
         (after + 1..toks.len().min(after + 8))
             .take_while(|&k| toks[k].kind != TokenKind::Punct || toks[k].kind == TokenKind::Possessive)
-            .filter_map(|k| lexicon::body_kind(&lexicon::folded(toks[k].text(text))))
+            .filter_map(|k| lexicon::body_kind(&found.folded(text, &toks[k])))
             .last()
     })
 }
 
 /// The role noun `toks[k]` names, read with the word before it ("prime minister").
-fn office_at(text: &str, toks: &[Token], k: usize) -> String {
-    let before = k.checked_sub(1).map(|b| lexicon::folded(toks[b].text(text)));
-    lexicon::office(before.as_deref(), &lexicon::folded(toks[k].text(text))).to_string()
+fn office_at(text: &str, toks: &[Token], k: usize, found: &Found) -> String {
+    let before = k.checked_sub(1).map(|b| found.folded(text, &toks[b]));
+    lexicon::office(before.as_deref(), &found.folded(text, &toks[k])).to_string()
 }
 
 /// A speaker phrase to resolve, and the quotes it attributes.
@@ -1240,7 +1234,7 @@ pub fn speakers(
                         let is_body = walk.found.clusters[c].kind == EntityKind::Organization;
                         let possessor = sentence_toks.get(end).is_some_and(|t| t.kind == TokenKind::Possessive)
                             || sentence_toks[end..].iter().take(2).take_while(|t| t.starts_lowercase()).any(|t| {
-                                let w = lexicon::folded(t.text(text));
+                                let w = walk.found.folded(text, t);
                                 is_modified_noun(&w) && !(is_body && lexicon::body_kind(&w).is_some())
                             });
                         let after_preposition = after_preposition();
@@ -1287,11 +1281,11 @@ pub fn speakers(
                 if !in_quote && !seen_referent && !seen_verb && speaker_here.is_none() && t.span.len() == 3 && t.is_folded(text, "the") {
                     let head = sentence_toks[i + 1..].iter().take(4).take_while(|n| n.starts_lowercase() && !is_verb_like(n.info())).count();
                     let described = (head > 0).then(|| &sentence_toks[i..=i + head]).filter(|d| {
-                        let last = lexicon::folded(d[d.len() - 1].text(text));
+                        let last = walk.found.folded(text, &d[d.len() - 1]);
                         is_description_head(&last)
                             && !sentence_toks
                                 .get(i + head + 1)
-                                .is_some_and(|n| n.is_word() && !n.is_capitalized_word() && is_description_head(&lexicon::folded(n.text(text))))
+                                .is_some_and(|n| n.is_word() && !n.is_capitalized_word() && is_description_head(&walk.found.folded(text, n)))
                     });
                     if let Some(d) = described {
                         if let Some(c) = walk.phrase(&read_phrase(text, d, walk.found)) {
