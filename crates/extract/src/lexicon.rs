@@ -1088,6 +1088,11 @@ word_lists!(
         "harbour", "harbor", "creek", "sound", "forest", "mountain", "glacier", "reservoir", "station", "garden",
         "gardens", "arena", "stadium", "field", "theatre", "theater", "cathedral", "church", "mosque", "temple",
     ]),
+    (DocumentNoun, is_document_noun, DOCUMENT_NOUNS, "Nouns for what a person or a body issues, which speaks for its issuer: \"her statement said\", \"the company's release\".", [
+        "statement", "release", "letter", "email", "e-mail", "memo", "report", "post", "message", "notice", "filing",
+        "note", "update", "announcement", "bulletin", "advisory", "tweet", "blog", "website", "newsletter",
+        "communique", "circular", "press", "office",
+    ]),
 );
 
 /// The office a role noun names, given the folded word before it: a "prime
@@ -1478,36 +1483,4 @@ pub fn body_kind(folded: &str) -> Option<BodyKind> {
         | "movement" | "trust" | "fund" | "network group" | "centre" | "center" => Group,
         _ => return None,
     })
-}
-
-/// Nouns for what a person or a body issues, which speaks for its issuer: "her statement said",
-/// "the company's release".
-pub fn is_document_noun(folded: &str) -> bool {
-    matches!(
-        folded,
-        "statement"
-            | "release"
-            | "letter"
-            | "email"
-            | "e-mail"
-            | "memo"
-            | "report"
-            | "post"
-            | "message"
-            | "notice"
-            | "filing"
-            | "note"
-            | "update"
-            | "announcement"
-            | "bulletin"
-            | "advisory"
-            | "tweet"
-            | "blog"
-            | "website"
-            | "newsletter"
-            | "communique"
-            | "circular"
-            | "press"
-            | "office"
-    )
 }

@@ -1361,9 +1361,8 @@ pub fn speakers(
                 } else if !in_quote && t.starts_lowercase() {
                     let issuer = subject.or(speaker_here.and_then(|(_, c)| c));
                     let info = t.info();
-                    // The word is read only when it may be a document's noun.
-                    let document =
-                        (issuer.is_some() && (4..=12).contains(&t.span.len())).then(|| t.text(text)).filter(|w| lexicon::is_document_noun(w));
+                    // The word is read only when it may be a document's noun: its fold is one (as written, it may not be).
+                    let document = (issuer.is_some() && info.is(WordList::DocumentNoun)).then(|| t.text(text)).filter(lexicon::is_document_noun);
                     if let Some(w) = document {
                         // "X said in a statement": the sentence's subject issued it.
                         if let Some(c) = issuer {
@@ -1425,7 +1424,7 @@ pub fn speakers(
                         let read = n.span.start >= until
                             || n.pronoun().is_some()
                             || if n.starts_lowercase() {
-                                verb_reads(n.info()) || may_issue && (4..=12).contains(&n.span.len()) && lexicon::is_document_noun(n.text(text))
+                                verb_reads(n.info()) || may_issue && n.info().is(WordList::DocumentNoun) && lexicon::is_document_noun(n.text(text))
                             } else {
                                 subordinate && n.kind == TokenKind::Punct && text.as_bytes()[n.span.start] == b','
                             }
@@ -1582,6 +1581,18 @@ mod tests {
         fn an_age_is_read_without_folding_as_by_folding(s in "([0-9]{1,3}-[Yy][Ee][Aa][Rr]-[Oo][Ll][Dd][Ss]?|[A-Za-z0-9é]{1,12}|[ ,.'-]|52‑year‑old|ÉTÉ-year-old)*") {
             for t in tokens::tokenize(&s, Span::new(0, s.len())) {
                 proptest::prop_assert_eq!(age_of(&s, &t), age_word(&lexicon::folded(t.text(&s))), "{:?}", t.text(&s));
+            }
+        }
+
+        /// A word written as a document's noun is one whose token notes its fold is one.
+        #[test]
+        fn a_document_noun_is_found_among_the_words_whose_fold_is_one(
+            s in "((statement|Statement|e-mail|E-MAIL|announcement|memo|pRess|office)|[A-Za-zé-]{1,14}|[ ,.])*",
+        ) {
+            for t in tokens::tokenize(&s, Span::new(0, s.len())) {
+                let w = t.text(&s);
+                let plainly = (4..=12).contains(&w.len()) && lexicon::is_document_noun(w);
+                proptest::prop_assert_eq!(t.info().is(WordList::DocumentNoun) && lexicon::is_document_noun(w), plainly, "{:?}", w);
             }
         }
 
