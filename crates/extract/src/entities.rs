@@ -540,9 +540,10 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
             let end = run_end(text, toks, start);
             // Most one-word runs are a capitalised common word opening a sentence ("The",
             // "But"): classify would drop them, so they are dropped here without copies.
-            let common = end == start + 1
-                && toks[start].listed(text).is(WordList::CommonWord)
-                && lexicon::places().get(&scratch.folded.token(text, &toks[start])).is_none();
+            let common = end == start + 1 && {
+                let info = toks[start].listed(text);
+                info.is(WordList::CommonWord) && !info.is_listed_place()
+            };
             if !common {
                 classify(text, toks, (start, end), shouting, &mid_sentence_caps, &mut scratch, &mut runs);
             }
@@ -1900,6 +1901,17 @@ mod tests {
                 [Police, Union, Club, School, Health, Court, Party, Media, Army, Council, Company, Government, Agency, Group].iter().position(|&r| r == k)
             });
             proptest::prop_assert_eq!(body_kind_of(&lexicon::fold(&name)), by_word);
+        }
+
+        /// A common word opening a run is a place's name as its token says as the gazetteer says.
+        #[test]
+        fn a_common_word_is_a_place_as_its_token_says(line in "((The|But|Reading|Nice|Chad|Georgia|Jordan|Mobile|March|IT|It)|[A-Za-zé]{1,8}|[ .,])*") {
+            let toks = tokens::tokenize(&line, Span::new(0, line.len()));
+            for t in toks.iter().filter(|t| t.is_word()) {
+                let info = t.listed(&line);
+                let plainly = info.is(WordList::CommonWord) && lexicon::places().get(&lexicon::fold(t.text(&line))).is_none();
+                proptest::prop_assert_eq!(info.is(WordList::CommonWord) && !info.is_listed_place(), plainly, "{:?}", t.text(&line));
+            }
         }
 
         #[test]
