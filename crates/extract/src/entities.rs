@@ -1650,32 +1650,29 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
         let c = match *slot {
             Some(c) => c,
             None => {
-                // A longer form of a known person ("John Smith" after "John A. Smith") joins it by surname and first name.
-                let same_surname = by_surname.get(last_word(folded_names[i])).map(Clusters::as_slice);
-                let joined = (run.kind == EntityKind::Person)
-                    .then(|| {
-                        same_surname.and_then(|cs| {
-                            cs.iter().copied().find(|&c| {
-                                *lexicon::folded(found.clusters[c].name.split_whitespace().next().unwrap_or("")) == *first_word(folded_names[i])
-                            })
+                // A longer form of a known person ("John Smith" after "John A. Smith") joins it by
+                // surname and first name. Only a person joins by surname, and a person's surname
+                // lists the cluster it ends in: its entry is found once, for both.
+                let same_surname = (run.kind == EntityKind::Person).then(|| by_surname.entry_or_default(last_word(folded_names[i])));
+                let joined = same_surname.as_deref().map(Clusters::as_slice).and_then(|by_last| {
+                    by_last
+                        .iter()
+                        .copied()
+                        .find(|&c| *lexicon::folded(found.clusters[c].name.split_whitespace().next().unwrap_or("")) == *first_word(folded_names[i]))
+                        .or_else(|| {
+                            unexplained(run)
+                                .then(|| by_last.iter().copied().filter(|&c| found.clusters[c].evidence).collect::<Vec<_>>())
+                                .filter(|cs| cs.len() == 1)
+                                .map(|cs| cs[0])
                         })
-                    })
-                    .flatten()
-                    .or_else(|| {
-                        let by_last = same_surname?;
-                        unexplained(run)
-                            .then(|| by_last.iter().copied().filter(|&c| found.clusters[c].evidence).collect::<Vec<_>>())
-                            .filter(|cs| cs.len() == 1)
-                            .map(|cs| cs[0])
-                    });
+                });
                 let name = run.canonical.unwrap_or(&run.name);
                 let acronym_of = (run.kind == EntityKind::Organization && run.words == 1 && tokens::is_all_caps(name))
                     .then(|| found.clusters.iter().position(|c| c.kind == EntityKind::Organization && is_initials_of(name, &c.name)))
                     .flatten();
                 let c = joined.or(acronym_of).unwrap_or_else(|| new_cluster(&mut found, name.to_string(), key, run.kind));
                 *slot = Some(c);
-                if run.kind == EntityKind::Person {
-                    let same_surname = by_surname.entry_or_default(last_word(folded_names[i]));
+                if let Some(same_surname) = same_surname {
                     if !same_surname.as_slice().contains(&c) {
                         same_surname.push(c);
                     }
