@@ -141,10 +141,13 @@ impl Salience {
     fn raise(&mut self, c: usize, by: f32) {
         let v = self.now(c) + by.max(0.0);
         self.values[c] = (v, self.sentence, self.paragraph);
-        if let Some(i) = self.active.iter().position(|&a| a == c) {
-            self.active.remove(i);
+        // The referent raised is most often the one raised last, which stays where it is.
+        if self.active.last() != Some(&c) {
+            if let Some(i) = self.active.iter().position(|&a| a == c) {
+                self.active.remove(i);
+            }
+            self.active.push(c);
         }
-        self.active.push(c);
     }
 
     /// Everything fades but what never does (the main person's floor is kept apart).
