@@ -1119,10 +1119,9 @@ fn introduced_by_previous_paragraph(text: &Text, layout: &Layout, paragraph_toke
 }
 
 /// True when only whitespace stands between the last line break and `at`.
-fn paragraph_start(text: &Text, at: usize) -> bool {
-    let before = &text[..at];
-    let line = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
-    line.trim().is_empty()
+fn paragraph_start(text: &str, at: usize) -> bool {
+    // Read back from `at` to the line's start: most often a word before it settles it.
+    text[..at].chars().rev().find(|&c| c == '\n' || !c.is_whitespace()).is_none_or(|c| c == '\n')
 }
 
 #[cfg(test)]
@@ -1166,6 +1165,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn a_paragraph_starts_where_its_line_holds_only_whitespace_before(text in "[a \n\r\t\u{a0}\u{2003}é“]{0,24}", at in 0..24usize) {
+            proptest::prop_assume!(text.is_char_boundary(at.min(text.len())));
+            let at = at.min(text.len());
+            let before = &text[..at];
+            let plainly = before[before.rfind('\n').map_or(0, |n| n + 1)..].trim().is_empty();
+            proptest::prop_assert_eq!(super::paragraph_start(&text, at), plainly, "{:?} {}", text, at);
+        }
+
         #[test]
         fn titles_are_told_in_one_pass_as_in_three(
             quote in "[“\"‘ ]{0,2}((The|of|the|and|a|Secret|She|HE|it|3|2024|Ünited|élan|—|&|x)[ \t\u{a0},.!?]{1,2}){0,12}[”\"’ ]{0,2}",
