@@ -1013,7 +1013,7 @@ fn attribute_with_rules(
         if let Some(c) = c {
             found.clusters[c].speaks = true;
         }
-        q.speaker = c.map(|c| found.clusters[c].key.clone());
+        q.speaker = c.map(|c| found.clusters[c].key());
     }
     (out, rules)
 }

@@ -28,8 +28,6 @@ pub struct Role {
 #[derive(Clone, Debug)]
 pub struct Cluster {
     pub name: String,
-    /// The stable key, the slug of `name`: made once the name is final, when clustering ends.
-    pub key: String,
     pub kind: EntityKind,
     pub mentions: Vec<Span>,
     pub aliases: BTreeSet<String>,
@@ -1621,7 +1619,6 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
             gender: Gender::Unknown,
             titled: false,
             name,
-            key: String::new(),
             kind,
             mentions: Vec::new(),
             aliases: BTreeSet::new(),
@@ -1807,9 +1804,16 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
             cl.titled = titled.is_some_and(|g| g != Gender::Unknown);
             cl.gender = titled.unwrap_or_else(|| person_gender(&cl.name));
         }
-        cl.key = slug(&cl.name);
     }
     found
+}
+
+impl Cluster {
+    /// The stable key, the slug of the name: made only for a cluster that is reported, once its
+    /// name is final (clustering made it so).
+    pub fn key(&self) -> String {
+        slug(&self.name)
+    }
 }
 
 impl Found {
@@ -1860,7 +1864,7 @@ impl Found {
                 let mut mentions = c.mentions;
                 mentions.sort();
                 mentions.dedup();
-                Entity { key: c.key, name: c.name, kind: c.kind, mentions, aliases: c.aliases.into_iter().collect() }
+                Entity { key: slug(&c.name), name: c.name, kind: c.kind, mentions, aliases: c.aliases.into_iter().collect() }
             })
             .collect()
     }

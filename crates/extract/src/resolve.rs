@@ -1515,7 +1515,6 @@ mod tests {
     fn cluster_with_roles(kind: EntityKind, nouns: &[&str]) -> crate::entities::Cluster {
         crate::entities::Cluster {
             name: String::new(),
-            key: String::new(),
             kind,
             mentions: Vec::new(),
             aliases: Default::default(),
