@@ -323,7 +323,7 @@ fn phrase_after(text: &Text, toks: &[Token], start: usize) -> Option<Span> {
         if !ok {
             break;
         }
-        let role = info.is(WordList::RoleNoun) || resolve::is_description_head(&w);
+        let role = info.is(WordList::RoleNoun) || resolve::is_description_head_listed(&w, info);
         role_ahead &= !role;
         if t.is_capitalized_word() || role {
             saw_name_or_role = true;
@@ -333,13 +333,15 @@ fn phrase_after(text: &Text, toks: &[Token], start: usize) -> Option<Span> {
         // "the Florida senator", "the CNN host": a role after a name is the phrase's head.
         // "the food bank's director": after a possessive, always.
         let role_follows = |n: &Token| {
-            let head_at = |j: usize| toks.get(j).is_some_and(|h| resolve::is_description_head(&fold_tok(text, h)));
+            let head_at = |j: usize| toks.get(j).is_some_and(|h| resolve::is_description_head_listed(&fold_tok(text, h), h.listed(text)));
             // "Norway's harbour minister": after a possessive, a role within three words.
             let after_possessive =
                 t.kind == TokenKind::Possessive && (k..(k + 3).min(toks.len())).take_while(|&j| toks[j].starts_lowercase()).any(head_at);
             // "the chief executive", "the press secretary": a role of two words.
-            let compound = role && t.starts_lowercase() && resolve::is_description_head(&fold_tok(text, n));
-            after_possessive || compound || !saw_role && t.is_capitalized_word() && resolve::is_description_head(&fold_tok(text, n))
+            let compound = role && t.starts_lowercase() && resolve::is_description_head_listed(&fold_tok(text, n), n.listed(text));
+            after_possessive
+                || compound
+                || !saw_role && t.is_capitalized_word() && resolve::is_description_head_listed(&fold_tok(text, n), n.listed(text))
         };
         role_ahead |= toks.get(k).is_some_and(|n| n.starts_lowercase() && role_follows(n));
         if saw_name_or_role
@@ -376,7 +378,7 @@ fn role_then_name(text: &Text, toks: &[Token], k: usize) -> Option<usize> {
         let w = fold_tok(text, t);
         !breaks_phrase(&w, t.listed(text))
     });
-    let ends_in_role = resolve::is_description_head(&fold_tok(text, &words[role_words - 1]));
+    let ends_in_role = resolve::is_description_head_listed(&fold_tok(text, &words[role_words - 1]), words[role_words - 1].info());
     let name_at = k + role_words;
     (quiet && ends_in_role && toks.get(name_at).is_some_and(|t| t.is_capitalized_word())).then(|| name_end(text, toks, name_at))
 }

@@ -247,10 +247,10 @@ fn nation_of(w: &str) -> Option<&'static str> {
 }
 
 /// Nouns a name before them modifies rather than names the subject of: "Obama consultant", "the
-/// Trump campaign", "the McConnell comment".
-fn is_modified_noun(w: &str) -> bool {
-    is_description_head(w)
-        || lexicon::is_document_noun(w)
+/// Trump campaign", "the McConnell comment". `info` is what the word lists say of `w`.
+fn is_modified_noun(w: &str, info: WordInfo) -> bool {
+    is_description_head_listed(w, info)
+        || info.is(WordList::DocumentNoun)
         || matches!(
             w,
             "campaign"
@@ -303,12 +303,18 @@ fn age_of(text: &str, t: &Token) -> Option<u32> {
 /// The last word of a description that stands for a person or a body: a role ("senator",
 /// "host", "defenceman"), an age ("52-year-old") or a kind of body ("company", "union").
 pub fn is_description_head(w: &str) -> bool {
-    is_role_head(w) || age_word(w).is_some() || lexicon::body_kind(w).is_some()
+    is_description_head_listed(w, lexicon::listed(w))
 }
 
-/// A description's role noun, as the article's roles are written ("prime minister" is a premier's).
-fn is_role_head(w: &str) -> bool {
-    let info = lexicon::listed(w);
+/// [`is_description_head`] of a word whose lists are known already (a token's): `info` is what
+/// the word lists say of `w`.
+pub fn is_description_head_listed(w: &str, info: WordInfo) -> bool {
+    is_role_head(info) || age_word(w).is_some() || lexicon::body_kind(w).is_some()
+}
+
+/// A description's role noun, as the article's roles are written ("prime minister" is a
+/// premier's), told by what the word lists say of it.
+fn is_role_head(info: WordInfo) -> bool {
     info.is(WordList::RoleNoun) || info.is(WordList::PersonNoun)
 }
 
@@ -326,7 +332,7 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
         if let Some((span, c)) = named_after.filter(|&(span, c)| span.start == toks[k + 1].span.start && found.clusters[c].kind == EntityKind::Person)
         {
             // "the coach, Siobhán Keane", "a spokeswoman for Acme, Jane Roe".
-            let a_role = toks[..k].iter().any(|t| t.starts_lowercase() && is_role_head(&found.folded(text, t)));
+            let a_role = toks[..k].iter().any(|t| t.starts_lowercase() && is_role_head(t.info()));
             if a_role && toks.last().is_some_and(|t| t.span.end == span.end) {
                 return Phrase::Named(c);
             }
@@ -401,7 +407,7 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
     }) {
         return Phrase::Nation(nation);
     }
-    if is_role_head(&head_word) {
+    if is_role_head(lexicon::listed(&head_word)) {
         let before = words.len().checked_sub(2).map(|k| found.folded(text, words[k]));
         let noun = lexicon::office(before.as_deref(), &head_word).to_string();
         let age = words.iter().find_map(|t| age_of(text, t));
@@ -1238,7 +1244,7 @@ pub fn speakers(
                         let possessor = sentence_toks.get(end).is_some_and(|t| t.kind == TokenKind::Possessive)
                             || sentence_toks[end..].iter().take(2).take_while(|t| t.starts_lowercase()).any(|t| {
                                 let w = walk.found.folded(text, t);
-                                is_modified_noun(&w) && !(is_body && lexicon::body_kind(&w).is_some())
+                                is_modified_noun(&w, t.info()) && !(is_body && lexicon::body_kind(&w).is_some())
                             });
                         let after_preposition = after_preposition();
                         let is_subject = !in_quote && !seen_referent && !seen_verb && !after_preposition && !possessor && !subordinate;
@@ -1285,10 +1291,10 @@ pub fn speakers(
                     let head = sentence_toks[i + 1..].iter().take(4).take_while(|n| n.starts_lowercase() && !is_verb_like(n.info())).count();
                     let described = (head > 0).then(|| &sentence_toks[i..=i + head]).filter(|d| {
                         let last = walk.found.folded(text, &d[d.len() - 1]);
-                        is_description_head(&last)
-                            && !sentence_toks
-                                .get(i + head + 1)
-                                .is_some_and(|n| n.is_word() && !n.is_capitalized_word() && is_description_head(&walk.found.folded(text, n)))
+                        is_description_head_listed(&last, d[d.len() - 1].info())
+                            && !sentence_toks.get(i + head + 1).is_some_and(|n| {
+                                n.is_word() && !n.is_capitalized_word() && is_description_head_listed(&walk.found.folded(text, n), n.info())
+                            })
                     });
                     if let Some(d) = described {
                         if let Some(c) = walk.phrase(&read_phrase(text, d, walk.found)) {
@@ -1583,6 +1589,19 @@ mod tests {
         fn an_age_is_read_without_folding_as_by_folding(s in "([0-9]{1,3}-[Yy][Ee][Aa][Rr]-[Oo][Ll][Dd][Ss]?|[A-Za-z0-9é]{1,12}|[ ,.'-]|52‑year‑old|ÉTÉ-year-old)*") {
             for t in tokens::tokenize(&s, Span::new(0, s.len())) {
                 proptest::prop_assert_eq!(age_of(&s, &t), age_word(&lexicon::folded(t.text(&s))), "{:?}", t.text(&s));
+            }
+        }
+
+        /// What a token's lists say of its word is what the lists say of its fold.
+        #[test]
+        fn a_description_head_is_told_by_a_token_as_by_its_fold(
+            s in "((Senator|senator|spokeswoman|52-year-old|Company|union|statement|campaign|aides|Führer|été)|[A-Za-zé-]{1,12}|[ ,.’])*",
+        ) {
+            for t in tokens::tokenize(&s, Span::new(0, s.len())) {
+                let w = lexicon::fold(t.text(&s));
+                proptest::prop_assert_eq!(is_description_head_listed(&w, t.listed(&s)), is_description_head(&w), "{:?}", w);
+                let plainly = is_description_head(&w) || lexicon::is_document_noun(&w) || is_modified_noun(&w, lexicon::listed(&w));
+                proptest::prop_assert_eq!(is_modified_noun(&w, t.listed(&s)), plainly, "{:?}", w);
             }
         }
 
