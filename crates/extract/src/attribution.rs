@@ -132,13 +132,28 @@ fn breaks_phrase(w: &str, info: WordInfo) -> bool {
     ) || info.is(WordList::CueVerb)
 }
 
-fn fold_tok<'a>(text: &'a str, t: &Token) -> lexicon::Folded<'a> {
-    lexicon::folded(t.text(text))
+/// The article's text, with what recognition found in it: its lowered text gives a word written
+/// in ASCII folded, with no fold of its own (see [`Found::folded`]). It reads as the text it holds.
+#[derive(Clone, Copy)]
+struct Text<'a> {
+    written: &'a str,
+    found: &'a Found,
+}
+
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.written
+    }
+}
+
+fn fold_tok<'a>(text: &Text<'a>, t: &Token) -> lexicon::Folded<'a> {
+    text.found.folded(text.written, t)
 }
 
 /// A pronoun that can stand for a speaker: a person's, or "it" for a body
 /// or a newspaper ("It added, “…”"), which is left unattributed.
-fn is_pronoun_tok(text: &str, t: &Token) -> bool {
+fn is_pronoun_tok(text: &Text, t: &Token) -> bool {
     t.is_word() && {
         let w = fold_tok(text, t);
         lexicon::is_person_pronoun(&w) || w == "it"
@@ -147,7 +162,7 @@ fn is_pronoun_tok(text: &str, t: &Token) -> bool {
 
 /// Where the words before `toks[end]` start once the fillers between a subject
 /// and its verb ("has", "later", "flatly") are stepped over.
-fn before_fillers(text: &str, toks: &[Token], end: usize) -> usize {
+fn before_fillers(text: &Text, toks: &[Token], end: usize) -> usize {
     let mut j = end;
     loop {
         // Fillers are lowercase: "Kelly" or "Reilly" before "said" is a name, not an adverb.
@@ -163,7 +178,7 @@ fn before_fillers(text: &str, toks: &[Token], end: usize) -> usize {
 
 /// Where a time that ends just before `toks[end]` starts: "on Thursday", "last week", "on
 /// March 3", "yesterday" ("X on Thursday said").
-fn when_before(text: &str, toks: &[Token], end: usize) -> Option<usize> {
+fn when_before(text: &Text, toks: &[Token], end: usize) -> Option<usize> {
     let is_time = |t: &Token| {
         let folded = fold_tok(text, t);
         let w: &str = &folded;
@@ -185,7 +200,7 @@ fn when_before(text: &str, toks: &[Token], end: usize) -> Option<usize> {
 }
 
 /// The noun phrase that ends just before `toks[end]`, read backwards.
-fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
+fn phrase_before(text: &Text, toks: &[Token], end: usize) -> Option<Span> {
     let mut j = before_fillers(text, toks, end);
     // "Rep. Jim Smith (D-Wash.) said": step over the parenthesis.
     if j > 0 && toks[j - 1].text(text) == ")" {
@@ -277,7 +292,7 @@ fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
 }
 
 /// The noun phrase that starts at `toks[start]`, read forwards ("said Alexander Lukashenko, in power…").
-fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
+fn phrase_after(text: &Text, toks: &[Token], start: usize) -> Option<Span> {
     let first = toks.get(start)?;
     if is_pronoun_tok(text, first) {
         return Some(first.span);
@@ -308,7 +323,7 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
         if !ok {
             break;
         }
-        let role = info.is(WordList::RoleNoun) || resolve::is_description_head(&w);
+        let role = info.is(WordList::RoleNoun) || resolve::is_description_head_listed(&w, info);
         role_ahead &= !role;
         if t.is_capitalized_word() || role {
             saw_name_or_role = true;
@@ -318,13 +333,15 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
         // "the Florida senator", "the CNN host": a role after a name is the phrase's head.
         // "the food bank's director": after a possessive, always.
         let role_follows = |n: &Token| {
-            let head_at = |j: usize| toks.get(j).is_some_and(|h| resolve::is_description_head(&fold_tok(text, h)));
+            let head_at = |j: usize| toks.get(j).is_some_and(|h| resolve::is_description_head_listed(&fold_tok(text, h), h.listed(text)));
             // "Norway's harbour minister": after a possessive, a role within three words.
             let after_possessive =
                 t.kind == TokenKind::Possessive && (k..(k + 3).min(toks.len())).take_while(|&j| toks[j].starts_lowercase()).any(head_at);
             // "the chief executive", "the press secretary": a role of two words.
-            let compound = role && t.starts_lowercase() && resolve::is_description_head(&fold_tok(text, n));
-            after_possessive || compound || !saw_role && t.is_capitalized_word() && resolve::is_description_head(&fold_tok(text, n))
+            let compound = role && t.starts_lowercase() && resolve::is_description_head_listed(&fold_tok(text, n), n.listed(text));
+            after_possessive
+                || compound
+                || !saw_role && t.is_capitalized_word() && resolve::is_description_head_listed(&fold_tok(text, n), n.listed(text))
         };
         role_ahead |= toks.get(k).is_some_and(|n| n.starts_lowercase() && role_follows(n));
         if saw_name_or_role
@@ -351,7 +368,7 @@ fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
 
 /// Where a name that follows up to three lowercase words ending in a role ends, when the
 /// words at `toks[k]` are such ("campaign spokesman Hogan Gidley").
-fn role_then_name(text: &str, toks: &[Token], k: usize) -> Option<usize> {
+fn role_then_name(text: &Text, toks: &[Token], k: usize) -> Option<usize> {
     let role_words = toks[k..].iter().take(4).take_while(|t| t.is_word() && !t.is_capitalized_word()).count();
     if role_words == 0 || role_words > 3 {
         return None;
@@ -361,13 +378,13 @@ fn role_then_name(text: &str, toks: &[Token], k: usize) -> Option<usize> {
         let w = fold_tok(text, t);
         !breaks_phrase(&w, t.listed(text))
     });
-    let ends_in_role = resolve::is_description_head(&fold_tok(text, &words[role_words - 1]));
+    let ends_in_role = resolve::is_description_head_listed(&fold_tok(text, &words[role_words - 1]), words[role_words - 1].info());
     let name_at = k + role_words;
     (quiet && ends_in_role && toks.get(name_at).is_some_and(|t| t.is_capitalized_word())).then(|| name_end(text, toks, name_at))
 }
 
 /// Where the name in apposition after a role ends: "…, Jane Roe," or "… for Acme, Jane Roe".
-fn named_in_apposition(text: &str, toks: &[Token], k: usize) -> Option<usize> {
+fn named_in_apposition(text: &Text, toks: &[Token], k: usize) -> Option<usize> {
     // An affiliation may come between: "for Acme", "at the council".
     let mut j = k;
     if toks.get(j).is_some_and(|t| t.is_folded_any(text, &["for", "of", "at", "with"])) {
@@ -387,7 +404,7 @@ fn named_in_apposition(text: &str, toks: &[Token], k: usize) -> Option<usize> {
 }
 
 /// Where the run of capitalised words (and initials) that starts at `toks[at]` ends.
-fn name_end(text: &str, toks: &[Token], at: usize) -> usize {
+fn name_end(text: &Text, toks: &[Token], at: usize) -> usize {
     let mut end = at;
     while toks.get(end).is_some_and(|t| t.is_capitalized_word() || t.text(text) == "." && end > at && is_abbreviated(text, &toks[end - 1])) {
         end += 1;
@@ -401,20 +418,20 @@ fn is_rank(w: &str) -> bool {
 }
 
 /// An initial or an abbreviated title before a full stop: "F." in "John F. Kerry", "Rep." in "Rep. Jim Clyburn".
-fn is_abbreviated(text: &str, t: &Token) -> bool {
+fn is_abbreviated(text: &Text, t: &Token) -> bool {
     let w = t.text(text);
     w.chars().count() == 1 || (t.is_capitalized_word() && t.info().is(WordList::TitleWord))
 }
 
 /// A speech word used as a noun after an article or a possessive: "the reports",
 /// "his claims". ("Some said", "both said": those determiners stand for people.)
-fn is_noun_here(text: &str, toks: &[Token], k: usize) -> bool {
+fn is_noun_here(text: &Text, toks: &[Token], k: usize) -> bool {
     k > 0 && toks[k - 1].is_word() && toks[k - 1].is_folded_any(text, &["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"])
 }
 
 /// Where a quote stands and what is around it: what the speaker rules read.
 struct QuoteContext<'a> {
-    text: &'a str,
+    text: &'a Text<'a>,
     layout: &'a Layout,
     paragraph_tokens: &'a [&'a [Token]],
     /// The quote's paragraph: its index and its tokens.
@@ -598,7 +615,7 @@ fn name_then_cue(c: &QuoteContext) -> Sought {
 
 /// The source that "according to" names at `toks[start]`. A document is its
 /// author's: "according to a statement released by the ministry" is the ministry's.
-fn according_to(text: &str, toks: &[Token], start: usize) -> Option<Span> {
+fn according_to(text: &Text, toks: &[Token], start: usize) -> Option<Span> {
     let source = phrase_after(text, toks, start)?;
     let after = toks.partition_point(|t| t.span.start < source.end);
     let is_issued = |t: &Token| {
@@ -700,7 +717,7 @@ fn last_speech_verb_before(c: &QuoteContext) -> Sought {
 }
 
 /// Is `phrase` the object of a preposition ("to Harvard")?
-fn governed_by_preposition(text: &str, toks: &[Token], phrase: Span) -> bool {
+fn governed_by_preposition(text: &Text, toks: &[Token], phrase: Span) -> bool {
     let at = toks.partition_point(|t| t.span.start < phrase.start);
     at > 0 && toks[at - 1].listed(text).is(WordList::Preposition)
 }
@@ -738,7 +755,7 @@ fn colon_ending_previous_paragraph(c: &QuoteContext) -> Sought {
 
 /// The phrase that opens the sentence when it names someone (or, with
 /// `pronouns`, is a pronoun): the subject a later verb of the sentence shares.
-fn named_subject(text: &str, toks: &[Token], pronouns: bool) -> Option<Span> {
+fn named_subject(text: &Text, toks: &[Token], pronouns: bool) -> Option<Span> {
     let first = toks.iter().position(|t| t.is_word())?;
     if pronouns && is_pronoun_tok(text, &toks[first]) {
         return Some(toks[first].span);
@@ -750,7 +767,7 @@ fn named_subject(text: &str, toks: &[Token], pronouns: bool) -> Option<Span> {
 
 /// The subject of a speech verb anywhere in the sentence (whose paragraph's tokens are
 /// `paragraph_toks`), outside its quotes: "Stressing that the “…” and that “…”, X worried about “…”".
-fn speaker_in_sentence(text: &str, paragraph_toks: &[Token], sentence: Span, quotes: &[Span]) -> Option<(Span, String)> {
+fn speaker_in_sentence(text: &Text, paragraph_toks: &[Token], sentence: Span, quotes: &[Span]) -> Option<(Span, String)> {
     // Room for the whole sentence at once, which the words outside its quotes never outgrow.
     let sentence_toks = tokens::within(paragraph_toks, sentence);
     let mut toks: Vec<Token> = Vec::with_capacity(sentence_toks.len());
@@ -777,7 +794,7 @@ fn speaker_in_sentence(text: &str, paragraph_toks: &[Token], sentence: Span, quo
 
 /// "Jane Roe agreed. “…”": a quote that opens a sentence, after a short
 /// sentence of its paragraph that has a speaker and a speech verb but no quote.
-fn speaker_of_previous_sentence(text: &str, paragraph_toks: &[Token], sentences: &[Span], current: Span, quotes: &[Span]) -> Option<(Span, String)> {
+fn speaker_of_previous_sentence(text: &Text, paragraph_toks: &[Token], sentences: &[Span], current: Span, quotes: &[Span]) -> Option<(Span, String)> {
     let i = sentences.iter().position(|s| s.start == current.start)?;
     let prev = *sentences.get(i.checked_sub(1)?)?;
     let quote_opens_sentence = quotes.iter().any(|q| q.start == current.start);
@@ -861,7 +878,7 @@ fn names_a_work(before: &str) -> bool {
     }
 }
 
-fn quote_kind(text: &str, q: Span, paragraph: Span) -> QuoteKind {
+fn quote_kind(text: &Text, q: Span, paragraph: Span) -> QuoteKind {
     let inner = text[q.start..q.end].trim_start_matches(|c: char| is_quote_char(c) || c.is_whitespace());
     let starts_upper = inner.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '[' | '…' | '(' | '.'));
     let before = text[paragraph.start..q.start].trim_end();
@@ -905,10 +922,13 @@ fn attribute_with_rules(
     // resolution reads the same paragraphs' sentences again.
     let mut sentences_found: Vec<Option<(Vec<Span>, Vec<Span>)>> = vec![None; layout.paragraphs.len()];
 
+    // Speaker phrases are read with the names found so far: `found` changes only once they are.
+    let article = Text { written: text, found };
     for (p_index, quote_ids) in by_paragraph.iter().enumerate() {
         if quote_ids.is_empty() {
             continue;
         }
+        let text = &article;
         let paragraph = layout.paragraphs[p_index];
         let protected: Vec<Span> = quote_ids.iter().map(|&i| spans[i].span).collect();
         let toks = &paragraph_tokens[p_index];
@@ -995,7 +1015,7 @@ fn attribute_with_rules(
         if let Some(c) = c {
             found.clusters[c].speaks = true;
         }
-        q.speaker = c.map(|c| found.clusters[c].key.clone());
+        q.speaker = c.map(|c| found.clusters[c].key());
     }
     (out, rules)
 }
@@ -1006,7 +1026,7 @@ fn attribute_with_rules(
 /// with an attributed quote. `out` holds the quotes attributed so far, and `kept` where each
 /// quote attributed so far is in it.
 fn carried_over(
-    text: &str,
+    text: &Text,
     spans: &[QuoteSpan],
     out: &[Quote],
     kept: &[Option<usize>],
@@ -1062,7 +1082,7 @@ fn carried_over(
 }
 
 /// A speech verb followed by the clause it reports ("said that …", "said he would …").
-fn reports_speech(text: &str, toks: &[Token]) -> bool {
+fn reports_speech(text: &Text, toks: &[Token]) -> bool {
     toks.windows(2).any(|w| {
         w[0].is_word()
             && !w[0].is_capitalized_word()
@@ -1073,7 +1093,7 @@ fn reports_speech(text: &str, toks: &[Token]) -> bool {
 
 /// `He said:` ending a paragraph introduces the quote that opens the next one:
 /// the speaker of that paragraph's last sentence.
-fn introduced_by_previous_paragraph(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], p_index: usize) -> Option<(Span, String)> {
+fn introduced_by_previous_paragraph(text: &Text, layout: &Layout, paragraph_tokens: &[&[Token]], p_index: usize) -> Option<(Span, String)> {
     let previous = *layout.paragraphs.get(p_index.checked_sub(1)?)?;
     if !previous.text(text).trim_end().ends_with(':') {
         return None;
@@ -1102,9 +1122,8 @@ fn introduced_by_previous_paragraph(text: &str, layout: &Layout, paragraph_token
 
 /// True when only whitespace stands between the last line break and `at`.
 fn paragraph_start(text: &str, at: usize) -> bool {
-    let before = &text[..at];
-    let line = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
-    line.trim().is_empty()
+    // Read back from `at` to the line's start: most often a word before it settles it.
+    text[..at].chars().rev().find(|&c| c == '\n' || !c.is_whitespace()).is_none_or(|c| c == '\n')
 }
 
 #[cfg(test)]
@@ -1148,6 +1167,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn a_paragraph_starts_where_its_line_holds_only_whitespace_before(text in "[a \n\r\t\u{a0}\u{2003}é“]{0,24}", at in 0..24usize) {
+            proptest::prop_assume!(text.is_char_boundary(at.min(text.len())));
+            let at = at.min(text.len());
+            let before = &text[..at];
+            let plainly = before[before.rfind('\n').map_or(0, |n| n + 1)..].trim().is_empty();
+            proptest::prop_assert_eq!(super::paragraph_start(&text, at), plainly, "{:?} {}", text, at);
+        }
+
         #[test]
         fn titles_are_told_in_one_pass_as_in_three(
             quote in "[“\"‘ ]{0,2}((The|of|the|and|a|Secret|She|HE|it|3|2024|Ünited|élan|—|&|x)[ \t\u{a0},.!?]{1,2}){0,12}[”\"’ ]{0,2}",

@@ -28,8 +28,6 @@ pub struct Role {
 #[derive(Clone, Debug)]
 pub struct Cluster {
     pub name: String,
-    /// The stable key, the slug of `name`: made once the name is final, when clustering ends.
-    pub key: String,
     pub kind: EntityKind,
     pub mentions: Vec<Span>,
     pub aliases: BTreeSet<String>,
@@ -57,6 +55,10 @@ pub struct Found {
     pub clusters: Vec<Cluster>,
     /// Every name mention in text order: (span, cluster index).
     pub mentions: Vec<(Span, usize)>,
+    /// The article's text with its ASCII letters made small, as recognition made it: the later
+    /// stages read a word written in ASCII folded from it (see [`Found::folded`]) rather than
+    /// fold it again.
+    lowered: String,
 }
 
 /// A candidate name before clustering.
@@ -536,9 +538,10 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
             let end = run_end(text, toks, start);
             // Most one-word runs are a capitalised common word opening a sentence ("The",
             // "But"): classify would drop them, so they are dropped here without copies.
-            let common = end == start + 1
-                && toks[start].listed(text).is(WordList::CommonWord)
-                && lexicon::places().get(&scratch.folded.token(text, &toks[start])).is_none();
+            let common = end == start + 1 && {
+                let info = toks[start].listed(text);
+                info.is(WordList::CommonWord) && !info.is_listed_place()
+            };
             if !common {
                 classify(text, toks, (start, end), shouting, &mid_sentence_caps, &mut scratch, &mut runs);
             }
@@ -554,7 +557,9 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
         // Heads come first in the article, and their runs first in the list.
         runs.splice(0..0, head_runs);
     }
-    cluster(text, &lowered, runs)
+    let mut found = cluster(text, &lowered, runs);
+    found.lowered = lowered;
+    found
 }
 
 /// Where the run of name words that starts at the capitalised `toks[start]` ends: capitalised
@@ -1614,7 +1619,6 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
             gender: Gender::Unknown,
             titled: false,
             name,
-            key: String::new(),
             kind,
             mentions: Vec::new(),
             aliases: BTreeSet::new(),
@@ -1643,32 +1647,29 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
         let c = match *slot {
             Some(c) => c,
             None => {
-                // A longer form of a known person ("John Smith" after "John A. Smith") joins it by surname and first name.
-                let same_surname = by_surname.get(last_word(folded_names[i])).map(Clusters::as_slice);
-                let joined = (run.kind == EntityKind::Person)
-                    .then(|| {
-                        same_surname.and_then(|cs| {
-                            cs.iter().copied().find(|&c| {
-                                *lexicon::folded(found.clusters[c].name.split_whitespace().next().unwrap_or("")) == *first_word(folded_names[i])
-                            })
+                // A longer form of a known person ("John Smith" after "John A. Smith") joins it by
+                // surname and first name. Only a person joins by surname, and a person's surname
+                // lists the cluster it ends in: its entry is found once, for both.
+                let same_surname = (run.kind == EntityKind::Person).then(|| by_surname.entry_or_default(last_word(folded_names[i])));
+                let joined = same_surname.as_deref().map(Clusters::as_slice).and_then(|by_last| {
+                    by_last
+                        .iter()
+                        .copied()
+                        .find(|&c| *lexicon::folded(found.clusters[c].name.split_whitespace().next().unwrap_or("")) == *first_word(folded_names[i]))
+                        .or_else(|| {
+                            unexplained(run)
+                                .then(|| by_last.iter().copied().filter(|&c| found.clusters[c].evidence).collect::<Vec<_>>())
+                                .filter(|cs| cs.len() == 1)
+                                .map(|cs| cs[0])
                         })
-                    })
-                    .flatten()
-                    .or_else(|| {
-                        let by_last = same_surname?;
-                        unexplained(run)
-                            .then(|| by_last.iter().copied().filter(|&c| found.clusters[c].evidence).collect::<Vec<_>>())
-                            .filter(|cs| cs.len() == 1)
-                            .map(|cs| cs[0])
-                    });
+                });
                 let name = run.canonical.unwrap_or(&run.name);
                 let acronym_of = (run.kind == EntityKind::Organization && run.words == 1 && tokens::is_all_caps(name))
                     .then(|| found.clusters.iter().position(|c| c.kind == EntityKind::Organization && is_initials_of(name, &c.name)))
                     .flatten();
                 let c = joined.or(acronym_of).unwrap_or_else(|| new_cluster(&mut found, name.to_string(), key, run.kind));
                 *slot = Some(c);
-                if run.kind == EntityKind::Person {
-                    let same_surname = by_surname.entry_or_default(last_word(folded_names[i]));
+                if let Some(same_surname) = same_surname {
                     if !same_surname.as_slice().contains(&c) {
                         same_surname.push(c);
                     }
@@ -1803,12 +1804,30 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
             cl.titled = titled.is_some_and(|g| g != Gender::Unknown);
             cl.gender = titled.unwrap_or_else(|| person_gender(&cl.name));
         }
-        cl.key = slug(&cl.name);
     }
     found
 }
 
+impl Cluster {
+    /// The stable key, the slug of the name: made only for a cluster that is reported, once its
+    /// name is final (clustering made it so).
+    pub fn key(&self) -> String {
+        slug(&self.name)
+    }
+}
+
 impl Found {
+    /// Token `t` of `text` (the text these names were found in) folded: a slice of the lowered
+    /// text where the word is written in ASCII, [`lexicon::folded`] otherwise.
+    #[inline]
+    pub fn folded<'s>(&'s self, text: &'s str, t: &Token) -> lexicon::Folded<'s> {
+        if t.is_ascii_word() {
+            lexicon::Folded::Borrowed(&self.lowered[t.span.start..t.span.end])
+        } else {
+            lexicon::folded(t.text(text))
+        }
+    }
+
     /// Records a role learnt from context ("its spokesman Dmitry Peskov").
     pub fn add_role(&mut self, cluster: usize, role: Role) {
         let roles = &mut self.clusters[cluster].roles;
@@ -1845,7 +1864,7 @@ impl Found {
                 let mut mentions = c.mentions;
                 mentions.sort();
                 mentions.dedup();
-                Entity { key: c.key, name: c.name, kind: c.kind, mentions, aliases: c.aliases.into_iter().collect() }
+                Entity { key: slug(&c.name), name: c.name, kind: c.kind, mentions, aliases: c.aliases.into_iter().collect() }
             })
             .collect()
     }
@@ -1883,6 +1902,26 @@ mod tests {
                 [Police, Union, Club, School, Health, Court, Party, Media, Army, Council, Company, Government, Agency, Group].iter().position(|&r| r == k)
             });
             proptest::prop_assert_eq!(body_kind_of(&lexicon::fold(&name)), by_word);
+        }
+
+        /// A common word opening a run is a place's name as its token says as the gazetteer says.
+        #[test]
+        fn a_common_word_is_a_place_as_its_token_says(line in "((The|But|Reading|Nice|Chad|Georgia|Jordan|Mobile|March|IT|It)|[A-Za-zé]{1,8}|[ .,])*") {
+            let toks = tokens::tokenize(&line, Span::new(0, line.len()));
+            for t in toks.iter().filter(|t| t.is_word()) {
+                let info = t.listed(&line);
+                let plainly = info.is(WordList::CommonWord) && lexicon::places().get(&lexicon::fold(t.text(&line))).is_none();
+                proptest::prop_assert_eq!(info.is(WordList::CommonWord) && !info.is_listed_place(), plainly, "{:?}", t.text(&line));
+            }
+        }
+
+        #[test]
+        fn a_token_folded_by_found_equals_its_fold(line in "[A-Za-z' .,-]{0,40}|[A-Za-zÉéß’İ .-]{0,30}") {
+            let toks = tokens::tokenize(&line, Span::new(0, line.len()));
+            let found = Found { lowered: line.to_ascii_lowercase(), ..Found::default() };
+            for t in &toks {
+                proptest::prop_assert_eq!(&*found.folded(&line, t), &*lexicon::folded(t.text(&line)));
+            }
         }
 
         #[test]

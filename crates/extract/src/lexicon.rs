@@ -627,10 +627,12 @@ fn first_not_below<T: Copy + Ord>(table: &[T], least: T) -> Option<T> {
 }
 
 /// What the hand-written word lists say of one folded word, found with one lookup:
-/// the lists it is on, the country it names as a demonym, and the pronoun it is.
-/// Four bytes, so that the table of them is small (and a token has room for them).
+/// the lists it is on, the country it names as a demonym, the pronoun it is, and whether the
+/// gazetteer names a place by it. Four bytes, so that the table of them is small (and a token
+/// has room for them).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WordInfo {
+    /// A bit for each list the word is on ([`WordList::bit`]), and [`LISTED_PLACE`].
     lists: u16,
     /// One more than the word's index in `DEMONYMS`; zero for no demonym.
     demonym: u8,
@@ -638,9 +640,21 @@ pub struct WordInfo {
     pronoun: u8,
 }
 
+/// The bit of [`WordInfo::lists`] that no list has: the word, on a list, is also alone a place's
+/// name in the gazetteer. A sentence that opens with a common word asks this of it rather than
+/// the gazetteer.
+const LISTED_PLACE: u16 = 1 << 15;
+const _: () = assert!(WORD_LISTS.len() <= 15, "a list's bit would be LISTED_PLACE");
+
 impl WordInfo {
     pub fn is(&self, list: WordList) -> bool {
         self.lists & list.bit() != 0
+    }
+
+    /// Is the word, on one of the word lists, also a place's name ([`places`])? Always `false`
+    /// for a word on no list.
+    pub fn is_listed_place(&self) -> bool {
+        self.lists & LISTED_PLACE != 0
     }
 
     /// The country a demonym points to ("belarusian" → "Belarus").
@@ -706,7 +720,11 @@ pub fn listed_table() -> &'static ListedTable {
         for &(list, members) in WORD_LISTS {
             for &word in members {
                 if let Some(key) = packed(word.as_bytes()) {
-                    words.entry(key).or_default().lists |= list.bit();
+                    let info = words.entry(key).or_default();
+                    info.lists |= list.bit();
+                    if places().get(word).is_some() {
+                        info.lists |= LISTED_PLACE;
+                    }
                 }
             }
         }
@@ -1088,6 +1106,11 @@ word_lists!(
         "harbour", "harbor", "creek", "sound", "forest", "mountain", "glacier", "reservoir", "station", "garden",
         "gardens", "arena", "stadium", "field", "theatre", "theater", "cathedral", "church", "mosque", "temple",
     ]),
+    (DocumentNoun, is_document_noun, DOCUMENT_NOUNS, "Nouns for what a person or a body issues, which speaks for its issuer: \"her statement said\", \"the company's release\".", [
+        "statement", "release", "letter", "email", "e-mail", "memo", "report", "post", "message", "notice", "filing",
+        "note", "update", "announcement", "bulletin", "advisory", "tweet", "blog", "website", "newsletter",
+        "communique", "circular", "press", "office",
+    ]),
 );
 
 /// The office a role noun names, given the folded word before it: a "prime
@@ -1378,7 +1401,16 @@ mod tests {
                 let demonym = DEMONYMS.iter().find(|&&(d, _)| d == w).map(|&(_, country)| country);
                 let pronoun = PRONOUNS.iter().find(|&&(p, ..)| p == w).map(|&(_, p, possessive)| (p, possessive));
                 let info = listed(w);
-                proptest::prop_assert_eq!((info.lists, info.demonym(), info.pronoun()), (lists, demonym, pronoun), "{:?}", w);
+                proptest::prop_assert_eq!((info.lists & !LISTED_PLACE, info.demonym(), info.pronoun()), (lists, demonym, pronoun), "{:?}", w);
+            }
+        }
+
+        #[test]
+        fn a_listed_word_is_a_place_as_the_gazetteer_says(word in "[a-z]{1,10}|\\PC{0,17}", pick in 0..2000usize) {
+            let all: Vec<&str> = WORD_LISTS.iter().flat_map(|(_, members)| members.iter().copied()).collect();
+            for w in [word.as_str(), all[pick % all.len()]] {
+                let on_a_list = all.contains(&w);
+                proptest::prop_assert_eq!(listed(w).is_listed_place(), on_a_list && places().get(w).is_some(), "{:?}", w);
             }
         }
 
@@ -1478,36 +1510,4 @@ pub fn body_kind(folded: &str) -> Option<BodyKind> {
         | "movement" | "trust" | "fund" | "network group" | "centre" | "center" => Group,
         _ => return None,
     })
-}
-
-/// Nouns for what a person or a body issues, which speaks for its issuer: "her statement said",
-/// "the company's release".
-pub fn is_document_noun(folded: &str) -> bool {
-    matches!(
-        folded,
-        "statement"
-            | "release"
-            | "letter"
-            | "email"
-            | "e-mail"
-            | "memo"
-            | "report"
-            | "post"
-            | "message"
-            | "notice"
-            | "filing"
-            | "note"
-            | "update"
-            | "announcement"
-            | "bulletin"
-            | "advisory"
-            | "tweet"
-            | "blog"
-            | "website"
-            | "newsletter"
-            | "communique"
-            | "circular"
-            | "press"
-            | "office"
-    )
 }

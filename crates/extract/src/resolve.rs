@@ -141,10 +141,13 @@ impl Salience {
     fn raise(&mut self, c: usize, by: f32) {
         let v = self.now(c) + by.max(0.0);
         self.values[c] = (v, self.sentence, self.paragraph);
-        if let Some(i) = self.active.iter().position(|&a| a == c) {
-            self.active.remove(i);
+        // The referent raised is most often the one raised last, which stays where it is.
+        if self.active.last() != Some(&c) {
+            if let Some(i) = self.active.iter().position(|&a| a == c) {
+                self.active.remove(i);
+            }
+            self.active.push(c);
         }
-        self.active.push(c);
     }
 
     /// Everything fades but what never does (the main person's floor is kept apart).
@@ -244,10 +247,10 @@ fn nation_of(w: &str) -> Option<&'static str> {
 }
 
 /// Nouns a name before them modifies rather than names the subject of: "Obama consultant", "the
-/// Trump campaign", "the McConnell comment".
-fn is_modified_noun(w: &str) -> bool {
-    is_description_head(w)
-        || lexicon::is_document_noun(w)
+/// Trump campaign", "the McConnell comment". `info` is what the word lists say of `w`.
+fn is_modified_noun(w: &str, info: WordInfo) -> bool {
+    is_description_head_listed(w, info)
+        || info.is(WordList::DocumentNoun)
         || matches!(
             w,
             "campaign"
@@ -300,12 +303,18 @@ fn age_of(text: &str, t: &Token) -> Option<u32> {
 /// The last word of a description that stands for a person or a body: a role ("senator",
 /// "host", "defenceman"), an age ("52-year-old") or a kind of body ("company", "union").
 pub fn is_description_head(w: &str) -> bool {
-    is_role_head(w) || age_word(w).is_some() || lexicon::body_kind(w).is_some()
+    is_description_head_listed(w, lexicon::listed(w))
 }
 
-/// A description's role noun, as the article's roles are written ("prime minister" is a premier's).
-fn is_role_head(w: &str) -> bool {
-    let info = lexicon::listed(w);
+/// [`is_description_head`] of a word whose lists are known already (a token's): `info` is what
+/// the word lists say of `w`.
+pub fn is_description_head_listed(w: &str, info: WordInfo) -> bool {
+    is_role_head(info) || age_word(w).is_some() || lexicon::body_kind(w).is_some()
+}
+
+/// A description's role noun, as the article's roles are written ("prime minister" is a
+/// premier's), told by what the word lists say of it.
+fn is_role_head(info: WordInfo) -> bool {
     info.is(WordList::RoleNoun) || info.is(WordList::PersonNoun)
 }
 
@@ -323,7 +332,7 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
         if let Some((span, c)) = named_after.filter(|&(span, c)| span.start == toks[k + 1].span.start && found.clusters[c].kind == EntityKind::Person)
         {
             // "the coach, Siobhán Keane", "a spokeswoman for Acme, Jane Roe".
-            let a_role = toks[..k].iter().any(|t| t.starts_lowercase() && is_role_head(&lexicon::folded(t.text(text))));
+            let a_role = toks[..k].iter().any(|t| t.starts_lowercase() && is_role_head(t.info()));
             if a_role && toks.last().is_some_and(|t| t.span.end == span.end) {
                 return Phrase::Named(c);
             }
@@ -348,9 +357,7 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
     // A phrase that opens with "a" or "one" introduces someone the article does not name ("a
     // spokesman", "one Clinton aide", "a Nevada Democrat"), unless it names them in apposition
     // (read above).
-    if words
-        .first()
-        .is_some_and(|t| matches!(lexicon::folded(t.text(text)).as_ref(), "a" | "an" | "one" | "another" | "some" | "several" | "two" | "three"))
+    if words.first().is_some_and(|t| matches!(found.folded(text, t).as_ref(), "a" | "an" | "one" | "another" | "some" | "several" | "two" | "three"))
     {
         return Phrase::Nobody;
     }
@@ -370,7 +377,7 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
         }
     }
     // Otherwise a description, whose head may be capitalised as a title is ("the Belarus President").
-    let head_word = lexicon::folded(head.text(text));
+    let head_word = found.folded(text, head);
     // A possessor's document: "her statement", "the company's release", "Quist's office".
     if lexicon::is_document_noun(&head_word) {
         if let Some(k) = toks.iter().rposition(|t| t.kind == TokenKind::Possessive) {
@@ -385,7 +392,7 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
     }
     // The names and demonyms before the head say whose it is: "the Belarusian leader", "Norrland's chief executive".
     let affiliation = words[..words.len() - 1].iter().find_map(|t| {
-        let w = lexicon::folded(t.text(text));
+        let w = found.folded(text, t);
         lexicon::demonym_country(&w)
             .map(lexicon::fold)
             .or_else(|| t.is_capitalized_word().then(|| mention_at(t).map(|(_, c)| lexicon::fold(&found.clusters[c].name))).flatten())
@@ -400,8 +407,8 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
     }) {
         return Phrase::Nation(nation);
     }
-    if is_role_head(&head_word) {
-        let before = words.len().checked_sub(2).map(|k| lexicon::folded(words[k].text(text)));
+    if is_role_head(lexicon::listed(&head_word)) {
+        let before = words.len().checked_sub(2).map(|k| found.folded(text, words[k]));
         let noun = lexicon::office(before.as_deref(), &head_word).to_string();
         let age = words.iter().find_map(|t| age_of(text, t));
         return Phrase::Role { noun: Some(noun), affiliation, age, owned };
@@ -417,11 +424,8 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
             return Phrase::Nobody;
         }
         // "the health authority": a modifier may say more of the kind than the head does.
-        let kind = words[..words.len() - 1]
-            .iter()
-            .filter_map(|t| lexicon::body_kind(&lexicon::folded(t.text(text))))
-            .find(|&k| kind.describes(k))
-            .unwrap_or(kind);
+        let kind =
+            words[..words.len() - 1].iter().filter_map(|t| lexicon::body_kind(&found.folded(text, t))).find(|&k| kind.describes(k)).unwrap_or(kind);
         return Phrase::Body(kind);
     }
     Phrase::Nobody
@@ -461,7 +465,7 @@ pub fn learn_introductions(text: &str, layout: &Layout, paragraph_tokens: &[&[To
                 EntityKind::Person => learn_person(text, toks, at, after, &mentions, found, c),
                 EntityKind::Organization => {
                     if found.clusters[c].body.is_none() {
-                        found.clusters[c].body = body_described(text, toks, at, after);
+                        found.clusters[c].body = body_described(text, toks, at, after, found);
                     }
                 }
                 EntityKind::Place => {}
@@ -484,7 +488,7 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
         if let Some(age) = age_of(text, t) {
             found.clusters[c].age.get_or_insert(age);
         } else if noun.is_none() && (info.is(WordList::RoleNoun) || info.is(WordList::PersonNoun)) {
-            noun = Some(office_at(text, toks, k));
+            noun = Some(office_at(text, toks, k, found));
         } else if let Some(country) = info.demonym() {
             affiliation = Some(lexicon::fold(country));
             nation = affiliation.clone();
@@ -507,7 +511,7 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
             let t = &toks[k];
             let info = t.listed(text);
             if k == after + 1 && end == after + 2 {
-                if let Ok(age) = lexicon::folded(t.text(text)).parse::<u32>() {
+                if let Ok(age) = found.folded(text, t).parse::<u32>() {
                     if (1..130).contains(&age) {
                         found.clusters[c].age.get_or_insert(age);
                     }
@@ -517,7 +521,7 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
             if let Some(age) = age_of(text, t) {
                 found.clusters[c].age.get_or_insert(age);
             } else if info.is(WordList::RoleNoun) || info.is(WordList::PersonNoun) {
-                noun = Some(office_at(text, toks, k));
+                noun = Some(office_at(text, toks, k, found));
             } else if let Some(country) = info.demonym() {
                 affiliation = affiliation.or(Some(lexicon::fold(country)));
                 nation = nation.or(Some(lexicon::fold(country)));
@@ -546,24 +550,23 @@ fn mention_within(mentions: &[(Span, usize)], span: Span) -> Option<usize> {
 
 /// The kind of body the words around an organisation's mention say it is: "the utility Calder
 /// Hydro", "Ironclad, a security firm,".
-fn body_described(text: &str, toks: &[Token], at: usize, after: usize) -> Option<BodyKind> {
-    let before =
-        (at.saturating_sub(3)..at).rev().take_while(|&k| toks[k].is_word()).find_map(|k| lexicon::body_kind(&lexicon::folded(toks[k].text(text))));
+fn body_described(text: &str, toks: &[Token], at: usize, after: usize, found: &Found) -> Option<BodyKind> {
+    let before = (at.saturating_sub(3)..at).rev().take_while(|&k| toks[k].is_word()).find_map(|k| lexicon::body_kind(&found.folded(text, &toks[k])));
     before.or_else(|| {
         if toks.get(after).is_none_or(|t| t.text(text) != ",") {
             return None;
         }
         (after + 1..toks.len().min(after + 8))
             .take_while(|&k| toks[k].kind != TokenKind::Punct || toks[k].kind == TokenKind::Possessive)
-            .filter_map(|k| lexicon::body_kind(&lexicon::folded(toks[k].text(text))))
+            .filter_map(|k| lexicon::body_kind(&found.folded(text, &toks[k])))
             .last()
     })
 }
 
 /// The role noun `toks[k]` names, read with the word before it ("prime minister").
-fn office_at(text: &str, toks: &[Token], k: usize) -> String {
-    let before = k.checked_sub(1).map(|b| lexicon::folded(toks[b].text(text)));
-    lexicon::office(before.as_deref(), &lexicon::folded(toks[k].text(text))).to_string()
+fn office_at(text: &str, toks: &[Token], k: usize, found: &Found) -> String {
+    let before = k.checked_sub(1).map(|b| found.folded(text, &toks[b]));
+    lexicon::office(before.as_deref(), &found.folded(text, &toks[k])).to_string()
 }
 
 /// A speaker phrase to resolve, and the quotes it attributes.
@@ -1240,8 +1243,8 @@ pub fn speakers(
                         let is_body = walk.found.clusters[c].kind == EntityKind::Organization;
                         let possessor = sentence_toks.get(end).is_some_and(|t| t.kind == TokenKind::Possessive)
                             || sentence_toks[end..].iter().take(2).take_while(|t| t.starts_lowercase()).any(|t| {
-                                let w = lexicon::folded(t.text(text));
-                                is_modified_noun(&w) && !(is_body && lexicon::body_kind(&w).is_some())
+                                let w = walk.found.folded(text, t);
+                                is_modified_noun(&w, t.info()) && !(is_body && lexicon::body_kind(&w).is_some())
                             });
                         let after_preposition = after_preposition();
                         let is_subject = !in_quote && !seen_referent && !seen_verb && !after_preposition && !possessor && !subordinate;
@@ -1287,11 +1290,11 @@ pub fn speakers(
                 if !in_quote && !seen_referent && !seen_verb && speaker_here.is_none() && t.span.len() == 3 && t.is_folded(text, "the") {
                     let head = sentence_toks[i + 1..].iter().take(4).take_while(|n| n.starts_lowercase() && !is_verb_like(n.info())).count();
                     let described = (head > 0).then(|| &sentence_toks[i..=i + head]).filter(|d| {
-                        let last = lexicon::folded(d[d.len() - 1].text(text));
-                        is_description_head(&last)
-                            && !sentence_toks
-                                .get(i + head + 1)
-                                .is_some_and(|n| n.is_word() && !n.is_capitalized_word() && is_description_head(&lexicon::folded(n.text(text))))
+                        let last = walk.found.folded(text, &d[d.len() - 1]);
+                        is_description_head_listed(&last, d[d.len() - 1].info())
+                            && !sentence_toks.get(i + head + 1).is_some_and(|n| {
+                                n.is_word() && !n.is_capitalized_word() && is_description_head_listed(&walk.found.folded(text, n), n.info())
+                            })
                     });
                     if let Some(d) = described {
                         if let Some(c) = walk.phrase(&read_phrase(text, d, walk.found)) {
@@ -1367,9 +1370,8 @@ pub fn speakers(
                 } else if !in_quote && t.starts_lowercase() {
                     let issuer = subject.or(speaker_here.and_then(|(_, c)| c));
                     let info = t.info();
-                    // The word is read only when it may be a document's noun.
-                    let document =
-                        (issuer.is_some() && (4..=12).contains(&t.span.len())).then(|| t.text(text)).filter(|w| lexicon::is_document_noun(w));
+                    // The word is read only when it may be a document's noun: its fold is one (as written, it may not be).
+                    let document = (issuer.is_some() && info.is(WordList::DocumentNoun)).then(|| t.text(text)).filter(lexicon::is_document_noun);
                     if let Some(w) = document {
                         // "X said in a statement": the sentence's subject issued it.
                         if let Some(c) = issuer {
@@ -1431,7 +1433,7 @@ pub fn speakers(
                         let read = n.span.start >= until
                             || n.pronoun().is_some()
                             || if n.starts_lowercase() {
-                                verb_reads(n.info()) || may_issue && (4..=12).contains(&n.span.len()) && lexicon::is_document_noun(n.text(text))
+                                verb_reads(n.info()) || may_issue && n.info().is(WordList::DocumentNoun) && lexicon::is_document_noun(n.text(text))
                             } else {
                                 subordinate && n.kind == TokenKind::Punct && text.as_bytes()[n.span.start] == b','
                             }
@@ -1519,7 +1521,6 @@ mod tests {
     fn cluster_with_roles(kind: EntityKind, nouns: &[&str]) -> crate::entities::Cluster {
         crate::entities::Cluster {
             name: String::new(),
-            key: String::new(),
             kind,
             mentions: Vec::new(),
             aliases: Default::default(),
@@ -1588,6 +1589,31 @@ mod tests {
         fn an_age_is_read_without_folding_as_by_folding(s in "([0-9]{1,3}-[Yy][Ee][Aa][Rr]-[Oo][Ll][Dd][Ss]?|[A-Za-z0-9é]{1,12}|[ ,.'-]|52‑year‑old|ÉTÉ-year-old)*") {
             for t in tokens::tokenize(&s, Span::new(0, s.len())) {
                 proptest::prop_assert_eq!(age_of(&s, &t), age_word(&lexicon::folded(t.text(&s))), "{:?}", t.text(&s));
+            }
+        }
+
+        /// What a token's lists say of its word is what the lists say of its fold.
+        #[test]
+        fn a_description_head_is_told_by_a_token_as_by_its_fold(
+            s in "((Senator|senator|spokeswoman|52-year-old|Company|union|statement|campaign|aides|Führer|été)|[A-Za-zé-]{1,12}|[ ,.’])*",
+        ) {
+            for t in tokens::tokenize(&s, Span::new(0, s.len())) {
+                let w = lexicon::fold(t.text(&s));
+                proptest::prop_assert_eq!(is_description_head_listed(&w, t.listed(&s)), is_description_head(&w), "{:?}", w);
+                let plainly = is_description_head(&w) || lexicon::is_document_noun(&w) || is_modified_noun(&w, lexicon::listed(&w));
+                proptest::prop_assert_eq!(is_modified_noun(&w, t.listed(&s)), plainly, "{:?}", w);
+            }
+        }
+
+        /// A word written as a document's noun is one whose token notes its fold is one.
+        #[test]
+        fn a_document_noun_is_found_among_the_words_whose_fold_is_one(
+            s in "((statement|Statement|e-mail|E-MAIL|announcement|memo|pRess|office)|[A-Za-zé-]{1,14}|[ ,.])*",
+        ) {
+            for t in tokens::tokenize(&s, Span::new(0, s.len())) {
+                let w = t.text(&s);
+                let plainly = (4..=12).contains(&w.len()) && lexicon::is_document_noun(w);
+                proptest::prop_assert_eq!(t.info().is(WordList::DocumentNoun) && lexicon::is_document_noun(w), plainly, "{:?}", w);
             }
         }
 
