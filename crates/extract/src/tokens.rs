@@ -180,6 +180,27 @@ const FIRST_BYTE_SHAPE: [u8; 256] = {
     shapes
 };
 
+/// What the tokenizer's loop asks first of the byte a token may start at, looked up rather than
+/// tested: is it an ASCII letter or digit ([`BYTE_ALNUM`]), or ASCII whitespace ([`BYTE_SPACE`])?
+const BYTE_CLASS: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        classes[b] = if byte.is_ascii_alphanumeric() {
+            BYTE_ALNUM
+        } else if is_ascii_space(byte) {
+            BYTE_SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    classes
+};
+const BYTE_ALNUM: u8 = 1;
+const BYTE_SPACE: u8 = 2;
+
 /// [`char::is_alphanumeric`], answered at once for the characters beyond ASCII that news text
 /// has most (quotation marks and dashes, accented Latin letters), which the standard library
 /// looks up in its tables.
@@ -201,7 +222,7 @@ fn is_apostrophe(c: char) -> bool {
 
 /// The ASCII characters [`char::is_whitespace`] accepts.
 #[inline]
-fn is_ascii_space(b: u8) -> bool {
+const fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
 }
 
@@ -252,6 +273,13 @@ fn gathered(rest: &[u8]) -> u64 {
     rest.iter().rev().fold(0, |eight, &b| eight << 8 | u64::from(b))
 }
 
+/// Eight ASCII letters and digits lowered: `0x20` set in every byte, which makes a capital small
+/// and is set in every digit already (`0x30..=0x39`).
+#[inline]
+fn alnum_lowered(word: u64) -> u64 {
+    word | 0x2020_2020_2020_2020
+}
+
 /// The lowest `n` bytes of `word` (`n` below 8), the rest zero.
 #[inline]
 fn low_bytes(word: u64, n: usize) -> u64 {
@@ -275,7 +303,7 @@ fn plain_ascii_word(bytes: &[u8], at: usize) -> Option<(usize, u128)> {
             return None;
         }
         let high = (len as u64) << 56;
-        return Some((len, u128::from(lexicon::ascii_lowercase_u64(low_bytes(first, len))) | u128::from(high) << 64));
+        return Some((len, u128::from(low_bytes(alnum_lowered(first), len)) | u128::from(high) << 64));
     }
     let second = eight_from(bytes, at + 8);
     let more = ascii_alnum_prefix(second);
@@ -283,11 +311,7 @@ fn plain_ascii_word(bytes: &[u8], at: usize) -> Option<(usize, u128)> {
     if more == 8 || bytes.get(at + len).is_some_and(|&next| joins(next, len)) {
         return None;
     }
-    Some((
-        len,
-        u128::from(lexicon::ascii_lowercase_u64(first))
-            | u128::from(lexicon::ascii_lowercase_u64(low_bytes(second, more)) | (len as u64) << 56) << 64,
-    ))
+    Some((len, u128::from(alnum_lowered(first)) | u128::from(low_bytes(alnum_lowered(second), more) | (len as u64) << 56) << 64))
 }
 
 /// Splits `text[range]` into tokens.
@@ -312,7 +336,8 @@ pub fn tokenize_into(tokens: &mut Vec<Token>, text: &str, range: Span) {
     while i < bytes.len() {
         let b = bytes[i];
         let start = range.start + i;
-        if b.is_ascii_alphanumeric() {
+        let class = BYTE_CLASS[usize::from(b)];
+        if class & BYTE_ALNUM != 0 {
             // Most words are letters and digits of ASCII that nothing joins more to: read,
             // lowered and looked up at once.
             if let Some((len, key)) = plain_ascii_word(bytes, i) {
@@ -330,7 +355,7 @@ pub fn tokenize_into(tokens: &mut Vec<Token>, text: &str, range: Span) {
             i = end;
             continue;
         }
-        if is_ascii_space(b) {
+        if class & BYTE_SPACE != 0 {
             i += 1;
             continue;
         }
@@ -583,6 +608,18 @@ mod tests {
         for bytes in [*b"abcdefgh", *b"Zz09AZaz", *b"ab cdefg", *b"@[`{/:az", *b"xyz\xc3\xa9abc", *b"0123456-", *b" abcdefg", *b"AZ`az{09"] {
             let one_at_a_time = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
             assert_eq!(ascii_alnum_prefix(u64::from_le_bytes(bytes)), one_at_a_time, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn bytes_are_classed_and_lowered_as_tested_one_by_one() {
+        for b in 0..=255u8 {
+            let class = BYTE_CLASS[usize::from(b)];
+            assert_eq!(class & BYTE_ALNUM != 0, b.is_ascii_alphanumeric(), "{b:#x}");
+            assert_eq!(class & BYTE_SPACE != 0, b.is_ascii() && char::from(b).is_whitespace(), "{b:#x}");
+            if b.is_ascii_alphanumeric() {
+                assert_eq!(alnum_lowered(u64::from(b)) as u8, b.to_ascii_lowercase(), "{b:#x}");
+            }
         }
     }
 
