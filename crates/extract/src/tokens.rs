@@ -544,11 +544,12 @@ pub fn sentences_in(text: &str, paragraph: Span, tokens: &[Token], protected: &[
     let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut start = paragraph.start;
     let mut p = protected.iter().peekable();
-    for (i, t) in tokens.iter().enumerate() {
-        // The tokenizer noted which marks are stops.
-        if !t.is_stop() {
-            continue;
-        }
+    let mut from = 0;
+    // The tokenizer noted which marks are stops: the search for the next asks nothing else.
+    while let Some(k) = tokens[from..].iter().position(Token::is_stop) {
+        let i = from + k;
+        from = i + 1;
+        let t = &tokens[i];
         let s = t.text(text);
         while p.peek().is_some_and(|q| q.end <= t.span.start) {
             p.next();
