@@ -35,6 +35,10 @@ const MAY_START_DATE: u8 = 4;
 const ASCII: u8 = 8;
 /// Of a mark: a full stop, a question mark or an exclamation mark, which may end a sentence.
 const STOP: u8 = 16;
+/// Of any token: a sentence may open here. Before it, back to the start of its paragraph, the
+/// first token that is no quotation mark is a stop, a colon, a dash, an opening bracket or an
+/// ellipsis (but not the dot of an initial, "Olaf J. Brenner"), or there is none.
+const OPENS_SENTENCE: u8 = 32;
 
 impl Token {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
@@ -63,6 +67,12 @@ impl Token {
     #[inline]
     pub fn is_stop(&self) -> bool {
         self.shape & STOP != 0
+    }
+    /// Does a sentence open at this token, as far as the tokens before it in its paragraph say?
+    /// (A capitalised word that opens none is capitalised mid-sentence.)
+    #[inline]
+    pub fn opens_sentence(&self) -> bool {
+        self.shape & OPENS_SENTENCE != 0
     }
     /// A word written in ASCII alone, which folds to its lowercase.
     #[inline]
@@ -127,8 +137,9 @@ fn mark_listed(mark: &str) -> WordInfo {
     }
 }
 
-/// The shape and word-list facts of the word `word` (not empty), whose first character is `first`.
-fn word_token(span: Span, word: &str, first: char) -> Token {
+/// The shape and word-list facts of the word `word` (not empty), whose first character is `first`,
+/// with `opens` ([`OPENS_SENTENCE`] or 0).
+fn word_token(span: Span, word: &str, first: char, opens: u8) -> Token {
     let case = if first.is_ascii_lowercase() {
         LOWERCASE_ASCII
     } else if first.is_uppercase() {
@@ -147,7 +158,7 @@ fn word_token(span: Span, word: &str, first: char) -> Token {
             (ascii | date, if ascii != 0 { info } else { info.without_pronoun() })
         }
     };
-    Token { span, kind: TokenKind::Word, shape: case | shape, info }
+    Token { span, kind: TokenKind::Word, shape: case | shape | opens, info }
 }
 
 /// The shape bits, and the word-list facts (from `lists`), of a word of ASCII whose
@@ -332,6 +343,9 @@ pub fn tokenize_into(tokens: &mut Vec<Token>, text: &str, range: Span) {
     out.reserve(slice.len() / 4 + 1);
     let first = out.len();
     let lists = lexicon::listed_table();
+    // [`OPENS_SENTENCE`] for the next token, or 0: the fact is carried from token to token, not
+    // read back from the tokens before each one.
+    let mut opens = OPENS_SENTENCE;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -342,7 +356,8 @@ pub fn tokenize_into(tokens: &mut Vec<Token>, text: &str, range: Span) {
             // lowered and looked up at once.
             if let Some((len, key)) = plain_ascii_word(bytes, i) {
                 let (shape, info) = ascii_facts(lists, key, b);
-                out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Word, shape, info });
+                out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Word, shape: shape | opens, info });
+                opens = 0;
                 i += len;
                 // Most words are followed by one space, stepped over here at once.
                 if bytes.get(i) == Some(&b' ') {
@@ -351,7 +366,8 @@ pub fn tokenize_into(tokens: &mut Vec<Token>, text: &str, range: Span) {
                 continue;
             }
             let end = word_end(slice, i, 1);
-            out.push(word_token(Span::new(start, range.start + end), &slice[i..end], b as char));
+            out.push(word_token(Span::new(start, range.start + end), &slice[i..end], b as char, opens));
+            opens = 0;
             i = end;
             continue;
         }
@@ -367,7 +383,8 @@ pub fn tokenize_into(tokens: &mut Vec<Token>, text: &str, range: Span) {
             }
             if is_alphanumeric(c) {
                 let end = word_end(slice, i, len);
-                out.push(word_token(Span::new(start, range.start + end), &slice[i..end], c));
+                out.push(word_token(Span::new(start, range.start + end), &slice[i..end], c, opens));
+                opens = 0;
                 i = end;
                 continue;
             }
@@ -377,14 +394,24 @@ pub fn tokenize_into(tokens: &mut Vec<Token>, text: &str, range: Span) {
             if matches!(rest.next(), Some('s') | Some('S')) && !rest.next().is_some_and(is_alphanumeric) {
                 let possessive = out[first..].last().is_some_and(|t: &Token| t.span.end == start && t.kind == TokenKind::Word);
                 if possessive {
-                    out.push(Token { span: Span::new(start, start + len + 1), kind: TokenKind::Possessive, shape: 0, info: WordInfo::default() });
+                    out.push(Token { span: Span::new(start, start + len + 1), kind: TokenKind::Possessive, shape: opens, info: WordInfo::default() });
+                    opens = 0;
                     i += len + 1;
                     continue;
                 }
             }
         }
         let stop = if matches!(b, b'.' | b'!' | b'?') { STOP } else { 0 };
-        out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Punct, shape: stop, info: WordInfo::default() });
+        // The dot of an initial: a single capital just before it.
+        let after_initial = c == '.' && out[first..].last().is_some_and(|t| t.span.len() == 1 && t.is_capitalized_word() && t.span.end == start);
+        let next_opens = match c {
+            _ if crate::quotes::is_quote_char(c) => opens,
+            '.' if after_initial => 0,
+            '.' | '!' | '?' | ':' | '—' | '–' | '-' | '(' | '…' => OPENS_SENTENCE,
+            _ => 0,
+        };
+        out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Punct, shape: stop | opens, info: WordInfo::default() });
+        opens = next_opens;
         i += len;
     }
     *tokens = out;
@@ -678,7 +705,7 @@ mod tests {
 
         #[test]
         fn tokens_are_those_made_one_character_at_a_time(
-            s in "([A-Za-z0-9]{1,12}|[ .,'’\\-‑“”]|'s|’S|U\\.S\\.|[A-Z]\\.|é|ß|İ|\t|\u{a0}|\u{2003})*|\\PC{0,30}",
+            s in "([A-Za-z0-9]{1,12}|[ .,'’\\-‑“”!?:(—–…\"]|'s|’S|U\\.S\\.|[A-Z]\\.|é|ß|İ|É|\t|\u{a0}|\u{2003})*|\\PC{0,30}",
             words in proptest::collection::vec((0..DATE_AND_PRONOUN_WORDS.len(), 0..256u32, "[ .,'\\-]"), 0..8),
         ) {
             // Words the facts name (months, weekdays, pronouns), in any case, between other text.
@@ -819,7 +846,37 @@ mod tests {
             out.push(Token { info, ..token });
             k = j;
         }
+        let opens: Vec<bool> = (0..out.len()).map(|i| opens_sentence_plainly(text, &out, i)).collect();
+        for (t, opens) in out.iter_mut().zip(opens) {
+            if opens {
+                t.shape |= OPENS_SENTENCE;
+            }
+        }
         out
+    }
+
+    /// Does a sentence open at `toks[i]`, read back from the tokens before it (as name recognition
+    /// first read it of every capitalised word)?
+    fn opens_sentence_plainly(text: &str, toks: &[Token], i: usize) -> bool {
+        let mut j = i;
+        while j > 0 {
+            // Only punctuation ends a sentence: after a word, there is nothing to read.
+            if toks[j - 1].kind != TokenKind::Punct {
+                return false;
+            }
+            let p = toks[j - 1].text(text);
+            if crate::quotes::is_quote_char(p.chars().next().unwrap_or(' ')) {
+                j -= 1;
+                continue;
+            }
+            // The dot of a middle initial ("Olaf J. Brenner") ends no sentence.
+            let after_initial = p == "." && j >= 2 && {
+                let initial = toks[j - 2].text(text);
+                initial.len() == 1 && toks[j - 2].is_capitalized_word() && toks[j - 2].span.end == toks[j - 1].span.start
+            };
+            return matches!(p, "." | "!" | "?" | ":" | "—" | "–" | "-" | "(" | "…") && !after_initial;
+        }
+        true
     }
 
     proptest::proptest! {
