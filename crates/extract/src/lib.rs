@@ -263,7 +263,7 @@ fn extract_laid_out(id: &str, text: String, given: Given<'_>) -> Article {
         .collect();
     let paragraph_tokens: Vec<&[tokens::Token]> = bounds.iter().map(|&(start, end)| &all_tokens[start..end]).collect();
     let mut found = entities::recognise(&text, &layout, &paragraph_tokens);
-    let spans = quotes::find(&text, &layout.paragraphs);
+    let spans = quotes::find_in_tokens(&text, &layout.paragraphs, &paragraph_tokens);
     let quotes = attribution::attribute(&text, &layout, &paragraph_tokens, &spans, &layout.credits, &mut found);
     let mut warnings = Vec::new();
     let given_date = given.date.map(str::trim).filter(|d| !d.is_empty());

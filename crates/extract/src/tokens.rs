@@ -39,6 +39,8 @@ const STOP: u8 = 16;
 /// first token that is no quotation mark is a stop, a colon, a dash, an opening bracket or an
 /// ellipsis (but not the dot of an initial, "Olaf J. Brenner"), or there is none.
 const OPENS_SENTENCE: u8 = 32;
+/// Of a mark: a quotation mark or an apostrophe ([`crate::quotes::is_quote_char`]).
+const QUOTE_MARK: u8 = 64;
 
 impl Token {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
@@ -67,6 +69,11 @@ impl Token {
     #[inline]
     pub fn is_stop(&self) -> bool {
         self.shape & STOP != 0
+    }
+    /// A quotation mark or an apostrophe, not inside a word: what [`crate::quotes`] pairs.
+    #[inline]
+    pub fn is_quote_mark(&self) -> bool {
+        self.shape & QUOTE_MARK != 0
     }
     /// Does a sentence open at this token, as far as the tokens before it in its paragraph say?
     /// (A capitalised word that opens none is capitalised mid-sentence.)
@@ -404,13 +411,15 @@ pub fn tokenize_into(tokens: &mut Vec<Token>, text: &str, range: Span) {
         let stop = if matches!(b, b'.' | b'!' | b'?') { STOP } else { 0 };
         // The dot of an initial: a single capital just before it.
         let after_initial = c == '.' && out[first..].last().is_some_and(|t| t.span.len() == 1 && t.is_capitalized_word() && t.span.end == start);
+        let quote = crate::quotes::is_quote_char(c);
         let next_opens = match c {
-            _ if crate::quotes::is_quote_char(c) => opens,
+            _ if quote => opens,
             '.' if after_initial => 0,
             '.' | '!' | '?' | ':' | '—' | '–' | '-' | '(' | '…' => OPENS_SENTENCE,
             _ => 0,
         };
-        out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Punct, shape: stop | opens, info: WordInfo::default() });
+        let quote = if quote { QUOTE_MARK } else { 0 };
+        out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Punct, shape: stop | opens | quote, info: WordInfo::default() });
         opens = next_opens;
         i += len;
     }
@@ -774,7 +783,8 @@ mod tests {
                     && out.last().is_some_and(|t| t.kind == TokenKind::Word && t.span.end == start);
                 let (kind, next) = if possessive { (TokenKind::Possessive, k + 2) } else { (TokenKind::Punct, k + 1) };
                 let stop = if kind == TokenKind::Punct && matches!(c, '.' | '!' | '?') { STOP } else { 0 };
-                out.push(Token { span: Span::new(start, offset(next)), kind, shape: stop, info: none });
+                let quote = if kind == TokenKind::Punct && crate::quotes::is_quote_char(c) { QUOTE_MARK } else { 0 };
+                out.push(Token { span: Span::new(start, offset(next)), kind, shape: stop | quote, info: none });
                 k = next;
                 continue;
             }
