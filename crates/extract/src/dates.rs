@@ -325,13 +325,10 @@ pub fn resolve_with_header(
     let title_tokens = layout.title.map(|t| tokens::tokenize(text, t));
     for toks in title_tokens.iter().map(Vec::as_slice).chain(paragraph_tokens.iter().copied()) {
         let mut i = 0;
-        while i < toks.len() {
-            // Few words can start a date (the tokenizer noted which): only around those are the
-            // words folded and parsed.
-            if !toks[i].may_start_date() {
-                i += 1;
-                continue;
-            }
+        // Few words can start a date (the tokenizer noted which): only around those are the
+        // words folded and parsed.
+        while let Some(start) = tokens::next_date_start(toks, i) {
+            i = start;
             let from = i.saturating_sub(1);
             let window = DateWords::new(text, &toks[from..(i + LONGEST_DATE).min(toks.len())]);
             match parse_at(|k| window.get(k), i - from) {

@@ -126,9 +126,9 @@ fn marks_of_tokens(text: &str, paragraph: Span, toks: &[Token], out: &mut Vec<Ma
     let s = paragraph.text(text);
     out.clear();
     let mut from = 0;
-    while let Some(k) = toks[from..].iter().position(Token::is_quote_mark) {
-        let at = toks[from + k].span.start - paragraph.start;
-        from += k + 1;
+    while let Some(k) = crate::tokens::next_quote_mark(toks, from) {
+        let at = toks[k].span.start - paragraph.start;
+        from = k + 1;
         let Some(c) = s[at..].chars().next() else { break };
         out.extend(mark(s, paragraph.start, at, c));
     }

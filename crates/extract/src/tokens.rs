@@ -70,11 +70,6 @@ impl Token {
     pub fn is_stop(&self) -> bool {
         self.shape & STOP != 0
     }
-    /// A quotation mark or an apostrophe, not inside a word: what [`crate::quotes`] pairs.
-    #[inline]
-    pub fn is_quote_mark(&self) -> bool {
-        self.shape & QUOTE_MARK != 0
-    }
     /// Does a sentence open at this token, as far as the tokens before it in its paragraph say?
     /// (A capitalised word that opens none is capitalised mid-sentence.)
     #[inline]
@@ -493,6 +488,38 @@ fn word_end(slice: &str, start: usize, first_len: usize) -> usize {
     end
 }
 
+/// The index of the first of `toks` from `from` on with any of the shape bits `bits`: the tokens
+/// are read four at a time, their bits taken together, as most have none of them (stages look
+/// for stops, quotation marks and words that may start a date among all the words).
+#[inline]
+fn first_with_shape(toks: &[Token], from: usize, bits: u8) -> Option<usize> {
+    let mut i = from;
+    while let Some(four) = toks.get(i..i + 4) {
+        if (four[0].shape | four[1].shape | four[2].shape | four[3].shape) & bits != 0 {
+            break;
+        }
+        i += 4;
+    }
+    toks.get(i..)?.iter().position(|t| t.shape & bits != 0).map(|k| i + k)
+}
+
+/// The index of the first stop ([`Token::is_stop`]) of `toks` from `from` on.
+pub fn next_stop(toks: &[Token], from: usize) -> Option<usize> {
+    first_with_shape(toks, from, STOP)
+}
+
+/// The index of the first quotation mark or apostrophe that is no part of a word (what
+/// [`crate::quotes`] pairs) of `toks` from `from` on.
+pub fn next_quote_mark(toks: &[Token], from: usize) -> Option<usize> {
+    first_with_shape(toks, from, QUOTE_MARK)
+}
+
+/// The index of the first word of `toks` from `from` on that may start a date
+/// ([`Token::may_start_date`]).
+pub fn next_date_start(toks: &[Token], from: usize) -> Option<usize> {
+    first_with_shape(toks, from, MAY_START_DATE)
+}
+
 /// The index of the first of `toks` (sorted) from `from` on that starts at `at` or later, or
 /// `toks.len()`: what `toks.partition_point(|t| t.span.start < at)` gives when no token before
 /// `from` starts at `at` or later, found by reading on from `from`, which for the end of a name
@@ -582,8 +609,7 @@ pub fn sentences_in(text: &str, paragraph: Span, tokens: &[Token], protected: &[
     let mut p = protected.iter().peekable();
     let mut from = 0;
     // The tokenizer noted which marks are stops: the search for the next asks nothing else.
-    while let Some(k) = tokens[from..].iter().position(Token::is_stop) {
-        let i = from + k;
+    while let Some(i) = next_stop(tokens, from) {
         from = i + 1;
         let t = &tokens[i];
         let s = t.text(text);
@@ -687,6 +713,16 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn tokens_with_a_shape_are_found_four_at_a_time_as_one_at_a_time(s in "[a-z0-9 .“”!]{0,60}", from in 0..40usize) {
+            let toks = tokenize(&s, Span::new(0, s.len()));
+            let from = from.min(toks.len());
+            for bits in [STOP, QUOTE_MARK, MAY_START_DATE] {
+                let one_at_a_time = toks[from..].iter().position(|t| t.shape & bits != 0).map(|k| from + k);
+                proptest::prop_assert_eq!(first_with_shape(&toks, from, bits), one_at_a_time, "{:?} {}", s, bits);
+            }
+        }
+
         #[test]
         fn reading_on_finds_the_first_token_from_a_point_as_halving_does(s in "[a-z .,'’]{0,60}", from in 0..40usize, at in 0..70usize) {
             let toks = tokenize(&s, Span::new(0, s.len()));
