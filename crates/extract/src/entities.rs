@@ -494,7 +494,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
                 } else if t.is_capitalized_word() {
                     capitalized.push(i);
                     // The tokenizer noted where sentences may open.
-                    if !t.opens_sentence() {
+                    if !tokens::opens_sentence(toks, i) {
                         mid_sentence_caps.insert(t.text(text));
                     }
                 }
@@ -1109,7 +1109,7 @@ impl<'t> RunFacts<'_, 't> {
     }
     /// The name opens its sentence, where any word is capitalised (asked only of a lone word).
     fn sentence_initial(&self) -> bool {
-        self.first == 0 && self.toks[self.start].opens_sentence()
+        self.first == 0 && tokens::opens_sentence(self.toks, self.start)
     }
 
     /// The name as shown, with its initials' dots ("George W. Bush"); slugs drop them, so keys
@@ -1895,8 +1895,8 @@ mod tests {
     fn decided(line: &str) -> Vec<Decided> {
         let toks = tokens::tokenize(line, Span::new(0, line.len()));
         let mut mid_sentence_caps = lexicon::WrittenWords::default();
-        for t in &toks {
-            if t.is_capitalized_word() && !t.opens_sentence() {
+        for (i, t) in toks.iter().enumerate() {
+            if t.is_capitalized_word() && !tokens::opens_sentence(&toks, i) {
                 mid_sentence_caps.insert(t.text(line));
             }
         }

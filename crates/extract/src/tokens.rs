@@ -35,10 +35,11 @@ const MAY_START_DATE: u8 = 4;
 const ASCII: u8 = 8;
 /// Of a mark: a full stop, a question mark or an exclamation mark, which may end a sentence.
 const STOP: u8 = 16;
-/// Of any token: a sentence may open here. Before it, back to the start of its paragraph, the
-/// first token that is no quotation mark is a stop, a colon, a dash, an opening bracket or an
-/// ellipsis (but not the dot of an initial, "Olaf J. Brenner"), or there is none.
-const OPENS_SENTENCE: u8 = 32;
+/// Of a mark: a sentence may open at the token after it ([`opens_sentence`]). The mark is a stop,
+/// a colon, a dash, an opening bracket or an ellipsis (but not the dot of an initial, "Olaf J.
+/// Brenner"), or a quotation mark at which a sentence may open. Noted of the mark, so that a word
+/// costs the tokenizer nothing for it.
+const OPENS_AFTER: u8 = 32;
 /// Of a mark: a quotation mark or an apostrophe ([`crate::quotes::is_quote_char`]).
 const QUOTE_MARK: u8 = 64;
 
@@ -69,12 +70,6 @@ impl Token {
     #[inline]
     pub fn is_stop(&self) -> bool {
         self.shape & STOP != 0
-    }
-    /// Does a sentence open at this token, as far as the tokens before it in its paragraph say?
-    /// (A capitalised word that opens none is capitalised mid-sentence.)
-    #[inline]
-    pub fn opens_sentence(&self) -> bool {
-        self.shape & OPENS_SENTENCE != 0
     }
     /// A word written in ASCII alone, which folds to its lowercase.
     #[inline]
@@ -139,9 +134,8 @@ fn mark_listed(mark: &str) -> WordInfo {
     }
 }
 
-/// The shape and word-list facts of the word `word` (not empty), whose first character is `first`,
-/// with `opens` ([`OPENS_SENTENCE`] or 0).
-fn word_token(span: Span, word: &str, first: char, opens: u8) -> Token {
+/// The shape and word-list facts of the word `word` (not empty), whose first character is `first`.
+fn word_token(span: Span, word: &str, first: char) -> Token {
     let case = if first.is_ascii_lowercase() {
         LOWERCASE_ASCII
     } else if first.is_uppercase() {
@@ -160,7 +154,7 @@ fn word_token(span: Span, word: &str, first: char, opens: u8) -> Token {
             (ascii | date, if ascii != 0 { info } else { info.without_pronoun() })
         }
     };
-    Token { span, kind: TokenKind::Word, shape: case | shape | opens, info }
+    Token { span, kind: TokenKind::Word, shape: case | shape, info }
 }
 
 /// The shape bits, and the word-list facts (from `lists`), of a word of ASCII whose
@@ -345,9 +339,6 @@ pub fn tokenize_into(tokens: &mut Vec<Token>, text: &str, range: Span) {
     out.reserve(slice.len() / 4 + 1);
     let first = out.len();
     let lists = lexicon::listed_table();
-    // [`OPENS_SENTENCE`] for the next token, or 0: the fact is carried from token to token, not
-    // read back from the tokens before each one.
-    let mut opens = OPENS_SENTENCE;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -358,8 +349,7 @@ pub fn tokenize_into(tokens: &mut Vec<Token>, text: &str, range: Span) {
             // lowered and looked up at once.
             if let Some((len, key)) = plain_ascii_word(bytes, i) {
                 let (shape, info) = ascii_facts(lists, key, b);
-                out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Word, shape: shape | opens, info });
-                opens = 0;
+                out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Word, shape, info });
                 i += len;
                 // Most words are followed by one space, stepped over here at once.
                 if bytes.get(i) == Some(&b' ') {
@@ -368,8 +358,7 @@ pub fn tokenize_into(tokens: &mut Vec<Token>, text: &str, range: Span) {
                 continue;
             }
             let end = word_end(slice, i, 1);
-            out.push(word_token(Span::new(start, range.start + end), &slice[i..end], b as char, opens));
-            opens = 0;
+            out.push(word_token(Span::new(start, range.start + end), &slice[i..end], b as char));
             i = end;
             continue;
         }
@@ -385,8 +374,7 @@ pub fn tokenize_into(tokens: &mut Vec<Token>, text: &str, range: Span) {
             }
             if is_alphanumeric(c) {
                 let end = word_end(slice, i, len);
-                out.push(word_token(Span::new(start, range.start + end), &slice[i..end], c, opens));
-                opens = 0;
+                out.push(word_token(Span::new(start, range.start + end), &slice[i..end], c));
                 i = end;
                 continue;
             }
@@ -396,8 +384,7 @@ pub fn tokenize_into(tokens: &mut Vec<Token>, text: &str, range: Span) {
             if matches!(rest.next(), Some('s') | Some('S')) && !rest.next().is_some_and(is_alphanumeric) {
                 let possessive = out[first..].last().is_some_and(|t: &Token| t.span.end == start && t.kind == TokenKind::Word);
                 if possessive {
-                    out.push(Token { span: Span::new(start, start + len + 1), kind: TokenKind::Possessive, shape: opens, info: WordInfo::default() });
-                    opens = 0;
+                    out.push(Token { span: Span::new(start, start + len + 1), kind: TokenKind::Possessive, shape: 0, info: WordInfo::default() });
                     i += len + 1;
                     continue;
                 }
@@ -407,15 +394,15 @@ pub fn tokenize_into(tokens: &mut Vec<Token>, text: &str, range: Span) {
         // The dot of an initial: a single capital just before it.
         let after_initial = c == '.' && out[first..].last().is_some_and(|t| t.span.len() == 1 && t.is_capitalized_word() && t.span.end == start);
         let quote = crate::quotes::is_quote_char(c);
-        let next_opens = match c {
-            _ if quote => opens,
-            '.' if after_initial => 0,
-            '.' | '!' | '?' | ':' | '—' | '–' | '-' | '(' | '…' => OPENS_SENTENCE,
-            _ => 0,
+        let opens_after = match c {
+            // A quotation mark passes on what the token before it says (a word's: no).
+            _ if quote => out[first..].last().is_none_or(|t| t.shape & OPENS_AFTER != 0),
+            '.' if after_initial => false,
+            '.' | '!' | '?' | ':' | '—' | '–' | '-' | '(' | '…' => true,
+            _ => false,
         };
-        let quote = if quote { QUOTE_MARK } else { 0 };
-        out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Punct, shape: stop | opens | quote, info: WordInfo::default() });
-        opens = next_opens;
+        let shape = stop | if quote { QUOTE_MARK } else { 0 } | if opens_after { OPENS_AFTER } else { 0 };
+        out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Punct, shape, info: WordInfo::default() });
         i += len;
     }
     *tokens = out;
@@ -486,6 +473,15 @@ fn word_end(slice: &str, start: usize, first_len: usize) -> usize {
         }
     }
     end
+}
+
+/// Does a sentence open at `toks[i]` (`toks` a paragraph's tokens), as far as the tokens before it
+/// say? Back to the paragraph's start, the first token before it that is no quotation mark is a
+/// stop, a colon, a dash, an opening bracket or an ellipsis (but not the dot of an initial), or
+/// there is none. (A capitalised word at which none opens is capitalised mid-sentence.)
+#[inline]
+pub fn opens_sentence(toks: &[Token], i: usize) -> bool {
+    i == 0 || toks[i - 1].shape & OPENS_AFTER != 0
 }
 
 /// The index of the first of `toks` from `from` on with any of the shape bits `bits`: the tokens
@@ -763,7 +759,11 @@ mod tests {
             }
             for text in [&s, &text] {
                 let whole = Span::new(0, text.len());
-                proptest::prop_assert_eq!(tokenize(text, whole), tokenize_plainly(text), "{:?}", text);
+                let toks = tokenize(text, whole);
+                for i in 0..toks.len() {
+                    proptest::prop_assert_eq!(opens_sentence(&toks, i), opens_sentence_plainly(text, &toks, i), "{:?} at {}", text, i);
+                }
+                proptest::prop_assert_eq!(toks, tokenize_plainly(text), "{:?}", text);
             }
         }
     }
@@ -892,10 +892,11 @@ mod tests {
             out.push(Token { info, ..token });
             k = j;
         }
-        let opens: Vec<bool> = (0..out.len()).map(|i| opens_sentence_plainly(text, &out, i)).collect();
-        for (t, opens) in out.iter_mut().zip(opens) {
-            if opens {
-                t.shape |= OPENS_SENTENCE;
+        // A sentence may open after a token when it may open at the next (after a word it never does).
+        let opens_after: Vec<bool> = (0..out.len()).map(|i| opens_sentence_plainly(text, &out, i + 1)).collect();
+        for (t, opens_after) in out.iter_mut().zip(opens_after) {
+            if opens_after {
+                t.shape |= OPENS_AFTER;
             }
         }
         out
