@@ -489,14 +489,10 @@ pub fn opens_sentence(toks: &[Token], i: usize) -> bool {
 /// for stops, quotation marks and words that may start a date among all the words).
 #[inline]
 fn first_with_shape(toks: &[Token], from: usize, bits: u8) -> Option<usize> {
-    let mut i = from;
-    while let Some(four) = toks.get(i..i + 4) {
-        if (four[0].shape | four[1].shape | four[2].shape | four[3].shape) & bits != 0 {
-            break;
-        }
-        i += 4;
-    }
-    toks.get(i..)?.iter().position(|t| t.shape & bits != 0).map(|k| i + k)
+    let rest = toks.get(from..)?;
+    let fours = rest.chunks_exact(4).position(|four| (four[0].shape | four[1].shape | four[2].shape | four[3].shape) & bits != 0);
+    let at = 4 * fours.unwrap_or(rest.len() / 4);
+    rest[at..].iter().position(|t| t.shape & bits != 0).map(|k| from + at + k)
 }
 
 /// The index of the first stop ([`Token::is_stop`]) of `toks` from `from` on.
