@@ -309,8 +309,8 @@ pub fn resolve_with_header(
     paragraph_tokens: &[&[tokens::Token]],
     header_date: Option<&str>,
 ) -> (PublicationDate, Vec<DateMention>) {
-    // Every expression in text order.
-    let mut found: Vec<(Span, Expr)> = Vec::new();
+    // Every expression in text order (room for the few most articles have).
+    let mut found: Vec<(Span, Expr)> = Vec::with_capacity(16);
     let title_tokens = layout.title.map(|t| tokens::tokenize(text, t));
     for toks in title_tokens.iter().map(Vec::as_slice).chain(paragraph_tokens.iter().copied()) {
         let mut i = 0;

@@ -249,10 +249,12 @@ pub fn find_in_tokens(text: &str, paragraphs: &[Span], paragraph_tokens: &[&[Tok
 /// The quotes of `paragraphs`, whose marks `marks_of` gives (a paragraph's index and span, and
 /// the list to fill), one paragraph after another.
 fn quotes_of_marks(text: &str, paragraphs: &[Span], mut marks_of: impl FnMut(usize, Span, &mut Vec<Mark>)) -> Vec<QuoteSpan> {
-    let mut out = Vec::new();
+    // Room for a quote a paragraph, and for a paragraph's marks, which few articles outgrow:
+    // the lists are not regrown quote after quote.
+    let mut out = Vec::with_capacity(paragraphs.len());
     let mut carried = false;
     // Buffers for each paragraph in turn.
-    let (mut marks_buf, mut closers_after) = (Vec::new(), Vec::new());
+    let (mut marks_buf, mut closers_after) = (Vec::with_capacity(16), Vec::new());
     for (index, &paragraph) in paragraphs.iter().enumerate() {
         marks_of(index, paragraph, &mut marks_buf);
         let (closed, open_at) = pair(&marks_buf, &mut closers_after);
