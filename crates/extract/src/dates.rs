@@ -174,20 +174,6 @@ pub fn parse_value(s: &str) -> Option<String> {
     }
 }
 
-/// A word as date parsing reads it: folded when it is one that parsing looks
-/// at (a month, a weekday, a number, a relative word, a word introducing a
-/// year), else as written — most words are neither, and are not copied.
-fn date_word(w: &str) -> lexicon::Folded<'_> {
-    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        return lexicon::Folded::Borrowed(w);
-    }
-    if lexicon::with_folded(w, |f| may_start_date(f) || f == "year" || introduces_year(f)) {
-        lexicon::folded(w)
-    } else {
-        lexicon::Folded::Borrowed(w)
-    }
-}
-
 fn introduces_year(w: &str) -> bool {
     matches!(w, "in" | "since" | "of" | "until" | "by" | "from" | "during" | "early" | "late" | "mid" | "before" | "after" | "through" | "to")
 }
@@ -207,8 +193,11 @@ pub(crate) fn may_start_date(w: &str) -> bool {
     }
 }
 
-/// The words around where a date may start, each folded as [`date_word`] does when
-/// parsing first reads it: most are never read.
+/// The words around where a date may start, each folded when parsing first reads it: most are
+/// never read. (Parsing reads a word that is no month, weekday, number, relative word, "year" or
+/// word introducing a year only to find it is none of them, which its fold tells as well as its
+/// letters as written: every word is folded, as [`lexicon::folded`] does at little cost, borrowing
+/// a word already folded.)
 struct DateWords<'t> {
     text: &'t str,
     toks: &'t [tokens::Token],
@@ -222,7 +211,7 @@ impl<'t> DateWords<'t> {
 
     fn get(&self, k: usize) -> Option<&str> {
         let token = self.toks.get(k)?;
-        Some(self.words.get(k)?.get_or_init(|| date_word(token.text(self.text))))
+        Some(self.words.get(k)?.get_or_init(|| lexicon::folded(token.text(self.text))))
     }
 }
 
@@ -320,18 +309,15 @@ pub fn resolve_with_header(
     paragraph_tokens: &[&[tokens::Token]],
     header_date: Option<&str>,
 ) -> (PublicationDate, Vec<DateMention>) {
-    // Every expression in text order.
-    let mut found: Vec<(Span, Expr)> = Vec::new();
+    // Every expression in text order (room for the few most articles have).
+    let mut found: Vec<(Span, Expr)> = Vec::with_capacity(16);
     let title_tokens = layout.title.map(|t| tokens::tokenize(text, t));
     for toks in title_tokens.iter().map(Vec::as_slice).chain(paragraph_tokens.iter().copied()) {
         let mut i = 0;
-        while i < toks.len() {
-            // Few words can start a date (the tokenizer noted which): only around those are the
-            // words folded and parsed.
-            if !toks[i].may_start_date() {
-                i += 1;
-                continue;
-            }
+        // Few words can start a date (the tokenizer noted which): only around those are the
+        // words folded and parsed.
+        while let Some(start) = tokens::next_date_start(toks, i) {
+            i = start;
             let from = i.saturating_sub(1);
             let window = DateWords::new(text, &toks[from..(i + LONGEST_DATE).min(toks.len())]);
             match parse_at(|k| window.get(k), i - from) {
@@ -431,6 +417,41 @@ fn infer(found: &[(Span, Expr)]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A word as date parsing first read it: folded when it is one that parsing looks
+    /// at (a month, a weekday, a number, a relative word, a word introducing a
+    /// year), else as written — most words are neither, and are not copied.
+    fn date_word(w: &str) -> lexicon::Folded<'_> {
+        if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            return lexicon::Folded::Borrowed(w);
+        }
+        if lexicon::with_folded(w, |f| may_start_date(f) || f == "year" || introduces_year(f)) {
+            lexicon::folded(w)
+        } else {
+            lexicon::Folded::Borrowed(w)
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn dates_parse_from_folded_words_as_from_words_folded_only_where_parsing_looks(
+            words in proptest::collection::vec("[0-9]{1,4}|[0-9]{1,2}(st|ND|rd|th)|20[0-9]{2}-[01][0-9]-[0-3][0-9]|(this|Last|NEXT|year|Year|YEAR|in|In|Since|May|MARCH|Sept|Friday|The|Mayor|,|\\.|é|Éte|x)", 0..12),
+        ) {
+            let text = words.join(" ");
+            let toks = tokens::tokenize(&text, Span::new(0, text.len()));
+            for i in 0..toks.len() {
+                let from = i.saturating_sub(1);
+                let near = &toks[from..(i + LONGEST_DATE).min(toks.len())];
+                let window = DateWords::new(&text, near);
+                let words_as_read: Vec<lexicon::Folded> = near.iter().map(|t| date_word(t.text(&text))).collect();
+                proptest::prop_assert_eq!(
+                    parse_at(|k| window.get(k), i - from),
+                    parse_at(|k| words_as_read.get(k).map(|w| &**w), i - from),
+                    "{:?} at {}", text, i
+                );
+            }
+        }
+    }
 
     #[test]
     fn days_are_numbers_with_ordinal_endings_in_any_case() {

@@ -495,8 +495,8 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
                     scan.lowercase += 1;
                 } else if t.is_capitalized_word() {
                     capitalized.push(i);
-                    // After a word a sentence goes on: only after a mark is the rest of the test read.
-                    if i > 0 && (toks[i - 1].kind != TokenKind::Punct || !is_sentence_start(text, toks, i)) {
+                    // The tokenizer noted where sentences may open.
+                    if !tokens::opens_sentence(toks, i) {
                         mid_sentence_caps.insert(t.text(text));
                     }
                 }
@@ -777,31 +777,6 @@ fn known_names_in<'t>(text: &'t str, lowered: &str, toks: &[Token], known: &lexi
         }
     }
     out
-}
-
-fn is_sentence_start(text: &str, toks: &[Token], i: usize) -> bool {
-    if i == 0 {
-        return true;
-    }
-    let mut j = i;
-    while j > 0 {
-        // Only punctuation ends a sentence: after a word, there is nothing to read.
-        if toks[j - 1].kind != TokenKind::Punct {
-            return false;
-        }
-        let p = toks[j - 1].text(text);
-        if crate::quotes::is_quote_char(p.chars().next().unwrap_or(' ')) {
-            j -= 1;
-            continue;
-        }
-        // The dot of a middle initial ("Olaf J. Brenner") ends no sentence.
-        let after_initial = p == "." && j >= 2 && {
-            let initial = toks[j - 2].text(text);
-            initial.len() == 1 && toks[j - 2].is_capitalized_word() && toks[j - 2].span.end == toks[j - 1].span.start
-        };
-        return matches!(p, "." | "!" | "?" | ":" | "—" | "–" | "-" | "(" | "…") && !after_initial;
-    }
-    true
 }
 
 /// The most words a person's name has that nothing but capitals explain ("Maria de la Cruz Lopez").
@@ -1139,7 +1114,7 @@ impl<'t> RunFacts<'_, 't> {
     }
     /// The name opens its sentence, where any word is capitalised (asked only of a lone word).
     fn sentence_initial(&self) -> bool {
-        self.first == 0 && is_sentence_start(self.text, self.toks, self.start)
+        self.first == 0 && tokens::opens_sentence(self.toks, self.start)
     }
 
     /// The name as shown, with its initials' dots ("George W. Bush"); slugs drop them, so keys
@@ -1960,7 +1935,7 @@ mod tests {
         let toks = tokens::tokenize(line, Span::new(0, line.len()));
         let mut mid_sentence_caps = lexicon::WrittenWords::default();
         for (i, t) in toks.iter().enumerate() {
-            if t.is_capitalized_word() && i > 0 && !is_sentence_start(line, &toks, i) {
+            if t.is_capitalized_word() && !tokens::opens_sentence(&toks, i) {
                 mid_sentence_caps.insert(t.text(line));
             }
         }

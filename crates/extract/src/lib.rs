@@ -233,7 +233,7 @@ fn extract_repairing(id: &str, text: String, given: Given<'_>) -> (Article, repa
 /// Extracts one article from text with nothing left to repair.
 fn extract_laid_out(id: &str, text: String, given: Given<'_>) -> Article {
     let mut layout = layout::analyse(&text);
-    let given_title = given.title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|t| !t.is_empty());
+    let given_title = given.title.map(single_spaced).filter(|t| !t.is_empty());
     // A title the layout found on a line of its own stays where it stands when it gives the given
     // title's words (or its first line's); otherwise it is the body's first line. One from the
     // text's `title:` header gives way.
@@ -262,7 +262,7 @@ fn extract_laid_out(id: &str, text: String, given: Given<'_>) -> Article {
         .collect();
     let paragraph_tokens: Vec<&[tokens::Token]> = bounds.iter().map(|&(start, end)| &all_tokens[start..end]).collect();
     let mut found = entities::recognise(&text, &layout, &paragraph_tokens);
-    let spans = quotes::find(&text, &layout.paragraphs);
+    let spans = quotes::find_in_tokens(&text, &layout.paragraphs, &paragraph_tokens);
     let quotes = attribution::attribute(&text, &layout, &paragraph_tokens, &spans, &layout.credits, &mut found);
     let mut warnings = Vec::new();
     let given_date = given.date.map(str::trim).filter(|d| !d.is_empty());
@@ -295,6 +295,19 @@ fn extract_laid_out(id: &str, text: String, given: Given<'_>) -> Article {
         warnings,
         text,
     }
+}
+
+/// The words of `title` with one space between each two: written straight into one string, not
+/// gathered in a list and joined.
+fn single_spaced(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    for word in title.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Does `line` give the first words of `title`, or all of them (letters and digits, folded)?
@@ -340,6 +353,13 @@ mod tests {
             for line in [line.clone(), title[..cut].to_string(), title[..cut].to_uppercase()] {
                 proptest::prop_assert_eq!(super::begins_title(&line, &title), super::begins_title_folded(&line, &title), "{:?} {:?}", line, title);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn titles_are_single_spaced_as_their_words_joined(title in "[a-z \t\n\u{a0}é]{0,20}") {
+            proptest::prop_assert_eq!(super::single_spaced(&title), title.split_whitespace().collect::<Vec<_>>().join(" "));
         }
     }
 

@@ -8,6 +8,7 @@
 //! runs on), the open part is a quote of its own; any other unclosed mark is
 //! ignored, so one stray mark never swallows the rest of the article.
 
+use crate::tokens::Token;
 use crate::Span;
 
 /// One quoted stretch, marks included.
@@ -107,7 +108,6 @@ impl MarkSearch {
 /// holds the finds of the paragraphs before.
 fn marks(text: &str, paragraph: Span, out: &mut Vec<Mark>, search: &mut MarkSearch) {
     let s = paragraph.text(text);
-    let bytes = s.as_bytes();
     out.clear();
     // Every mark is '"', '\'', or starts with byte C2 (« ») or E2 (the rest): only at those
     // bytes, which never continue a character, is a character decoded.
@@ -115,48 +115,69 @@ fn marks(text: &str, paragraph: Span, out: &mut Vec<Mark>, search: &mut MarkSear
     while let Some(at) = search.next(text, paragraph.start + i).filter(|&at| at < paragraph.end) {
         i = at - paragraph.start;
         let Some(c) = s[i..].chars().next() else { break };
-        let at = i;
+        out.extend(mark(s, paragraph.start, i, c));
         i += c.len_utf8();
-        // An apostrophe between two letters ("don’t", "O'Brien") is the commonest mark and
-        // never a quotation's: settled by the bytes around it.
-        let inside_word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
-        if matches!(c, '’' | '\'') && inside_word(at.checked_sub(1).and_then(|p| bytes.get(p))) && inside_word(bytes.get(i)) {
-            continue;
-        }
-        if is_quote_char(c) {
-            let prev = s[..at].chars().next_back();
-            let next = s[i..].chars().next();
-            let before_ok = is_open_context(prev);
-            let after_ok = is_close_context(next);
-            let role = match c {
-                // “ closes in German („ja“); ” opens in Swedish (”ja”).
-                '“' if !before_ok && after_ok => Some(Role::Close),
-                '”' if before_ok && !after_ok => Some(Role::Open),
-                '“' | '„' | '«' | '‟' | '‹' => Some(Role::Open),
-                '”' | '»' | '›' => Some(Role::Close),
-                '"' => Some(match (before_ok, after_ok) {
-                    (true, false) => Role::Open,
-                    (false, true) => Role::Close,
-                    _ => Role::Either,
-                }),
-                // Single marks: an opener must start a word; a closer must end one
-                // and not run on into letters (which would make it an apostrophe).
-                '‘' | '\'' | '’' => {
-                    let starts_word = before_ok && next.is_some_and(|n| n.is_alphanumeric() || n == '"' || n == '“');
-                    let ends_word = prev.is_some_and(|p| !p.is_whitespace()) && !next.is_some_and(char::is_alphanumeric);
-                    match (starts_word && c != '’', ends_word && c != '‘') {
-                        (true, false) => Some(Role::Open),
-                        (false, true) => Some(Role::Close),
-                        _ => None,
-                    }
-                }
-                _ => None,
-            };
-            if let Some(role) = role {
-                out.push(Mark { at: paragraph.start + at, len: c.len_utf8(), double: !matches!(c, '‘' | '’' | '\'' | '‹' | '›'), role });
+    }
+}
+
+/// [`marks`], read from the paragraph's tokens: the tokenizer noted which are quotation marks,
+/// so no byte of the text is searched again. (A mark inside a word, an apostrophe, takes no role.)
+fn marks_of_tokens(text: &str, paragraph: Span, toks: &[Token], out: &mut Vec<Mark>) {
+    let s = paragraph.text(text);
+    out.clear();
+    let mut from = 0;
+    while let Some(k) = crate::tokens::next_quote_mark(toks, from) {
+        let at = toks[k].span.start - paragraph.start;
+        from = k + 1;
+        let Some(c) = s[at..].chars().next() else { break };
+        out.extend(mark(s, paragraph.start, at, c));
+    }
+}
+
+/// The character `c` at byte `at` of the paragraph `s` (which starts at byte `start` of the
+/// text) as a mark, with the role its surroundings allow; `None` for an apostrophe or another
+/// character.
+fn mark(s: &str, start: usize, at: usize, c: char) -> Option<Mark> {
+    let bytes = s.as_bytes();
+    let i = at + c.len_utf8();
+    // An apostrophe between two letters ("don’t", "O'Brien") is the commonest mark and
+    // never a quotation's: settled by the bytes around it.
+    let inside_word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    if matches!(c, '’' | '\'') && inside_word(at.checked_sub(1).and_then(|p| bytes.get(p))) && inside_word(bytes.get(i)) {
+        return None;
+    }
+    if !is_quote_char(c) {
+        return None;
+    }
+    let prev = s[..at].chars().next_back();
+    let next = s[i..].chars().next();
+    let before_ok = is_open_context(prev);
+    let after_ok = is_close_context(next);
+    let role = match c {
+        // “ closes in German („ja“); ” opens in Swedish (”ja”).
+        '“' if !before_ok && after_ok => Role::Close,
+        '”' if before_ok && !after_ok => Role::Open,
+        '“' | '„' | '«' | '‟' | '‹' => Role::Open,
+        '”' | '»' | '›' => Role::Close,
+        '"' => match (before_ok, after_ok) {
+            (true, false) => Role::Open,
+            (false, true) => Role::Close,
+            _ => Role::Either,
+        },
+        // Single marks: an opener must start a word; a closer must end one
+        // and not run on into letters (which would make it an apostrophe).
+        '‘' | '\'' | '’' => {
+            let starts_word = before_ok && next.is_some_and(|n| n.is_alphanumeric() || n == '"' || n == '“');
+            let ends_word = prev.is_some_and(|p| !p.is_whitespace()) && !next.is_some_and(char::is_alphanumeric);
+            match (starts_word && c != '’', ends_word && c != '‘') {
+                (true, false) => Role::Open,
+                (false, true) => Role::Close,
+                _ => return None,
             }
         }
-    }
+        _ => return None,
+    };
+    Some(Mark { at: start + at, len: c.len_utf8(), double: !matches!(c, '‘' | '’' | '\'' | '‹' | '›'), role })
 }
 
 /// Pairs the marks of one paragraph. Returns the closed quotes, and the start
@@ -215,13 +236,27 @@ fn pair(marks: &[Mark], closers_after: &mut Vec<[usize; 2]>) -> (Vec<Span>, Opti
 
 /// Every quote of the article, paragraph by paragraph, in text order.
 pub fn find(text: &str, paragraphs: &[Span]) -> Vec<QuoteSpan> {
-    let mut out = Vec::new();
+    let mut search = MarkSearch::new(text, paragraphs.first().map_or(text.len(), |p| p.start));
+    quotes_of_marks(text, paragraphs, |_, paragraph, out| marks(text, paragraph, out, &mut search))
+}
+
+/// [`find`], with the marks read from the paragraphs' tokens (`paragraph_tokens`, one list for
+/// each of `paragraphs`).
+pub fn find_in_tokens(text: &str, paragraphs: &[Span], paragraph_tokens: &[&[Token]]) -> Vec<QuoteSpan> {
+    quotes_of_marks(text, paragraphs, |index, paragraph, out| marks_of_tokens(text, paragraph, paragraph_tokens[index], out))
+}
+
+/// The quotes of `paragraphs`, whose marks `marks_of` gives (a paragraph's index and span, and
+/// the list to fill), one paragraph after another.
+fn quotes_of_marks(text: &str, paragraphs: &[Span], mut marks_of: impl FnMut(usize, Span, &mut Vec<Mark>)) -> Vec<QuoteSpan> {
+    // Room for a quote a paragraph, and for a paragraph's marks, which few articles outgrow:
+    // the lists are not regrown quote after quote.
+    let mut out = Vec::with_capacity(paragraphs.len());
     let mut carried = false;
     // Buffers for each paragraph in turn.
-    let (mut marks_buf, mut closers_after) = (Vec::new(), Vec::new());
-    let mut search = MarkSearch::new(text, paragraphs.first().map_or(text.len(), |p| p.start));
+    let (mut marks_buf, mut closers_after) = (Vec::with_capacity(16), Vec::new());
     for (index, &paragraph) in paragraphs.iter().enumerate() {
-        marks(text, paragraph, &mut marks_buf, &mut search);
+        marks_of(index, paragraph, &mut marks_buf);
         let (closed, open_at) = pair(&marks_buf, &mut closers_after);
         let first_closed = closed.first().copied();
         for (k, span) in closed.into_iter().enumerate() {
@@ -300,6 +335,25 @@ mod tests {
                 })
                 .collect();
             proptest::prop_assert_eq!(kept, marks_paragraph_by_paragraph(&text, &paragraphs), "{:?} {:?}", text, paragraphs);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quotes_found_from_tokens_are_those_found_in_the_bytes(
+            text in "([a-zA-Z0-9]{0,6}|[ .,!?():—-]|[\"'’‘“”«»„‹›‟]|\u{a0}|é|\n)*",
+            cuts in proptest::collection::vec(0..80usize, 0..8),
+        ) {
+            // Paragraphs between cuts on char boundaries, some left out.
+            let mut bounds: Vec<usize> = cuts.iter().map(|&c| c.min(text.len())).filter(|&c| text.is_char_boundary(c)).collect();
+            bounds.push(0);
+            bounds.push(text.len());
+            bounds.sort_unstable();
+            bounds.dedup();
+            let paragraphs: Vec<Span> = bounds.windows(2).map(|w| Span::new(w[0], w[1])).enumerate().filter(|(k, _)| k % 3 != 2).map(|(_, p)| p).collect();
+            let tokens: Vec<Vec<Token>> = paragraphs.iter().map(|&p| crate::tokens::tokenize(&text, p)).collect();
+            let tokens: Vec<&[Token]> = tokens.iter().map(Vec::as_slice).collect();
+            proptest::prop_assert_eq!(find_in_tokens(&text, &paragraphs, &tokens), find(&text, &paragraphs), "{:?} {:?}", text, paragraphs);
         }
     }
 

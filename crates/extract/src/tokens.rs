@@ -35,6 +35,13 @@ const MAY_START_DATE: u8 = 4;
 const ASCII: u8 = 8;
 /// Of a mark: a full stop, a question mark or an exclamation mark, which may end a sentence.
 const STOP: u8 = 16;
+/// Of a mark: a sentence may open at the token after it ([`opens_sentence`]). The mark is a stop,
+/// a colon, a dash, an opening bracket or an ellipsis (but not the dot of an initial, "Olaf J.
+/// Brenner"), or a quotation mark at which a sentence may open. Noted of the mark, so that a word
+/// costs the tokenizer nothing for it.
+const OPENS_AFTER: u8 = 32;
+/// Of a mark: a quotation mark or an apostrophe ([`crate::quotes::is_quote_char`]).
+const QUOTE_MARK: u8 = 64;
 
 impl Token {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
@@ -180,6 +187,27 @@ const FIRST_BYTE_SHAPE: [u8; 256] = {
     shapes
 };
 
+/// What the tokenizer's loop asks first of the byte a token may start at, looked up rather than
+/// tested: is it an ASCII letter or digit ([`BYTE_ALNUM`]), or ASCII whitespace ([`BYTE_SPACE`])?
+const BYTE_CLASS: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        classes[b] = if byte.is_ascii_alphanumeric() {
+            BYTE_ALNUM
+        } else if is_ascii_space(byte) {
+            BYTE_SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    classes
+};
+const BYTE_ALNUM: u8 = 1;
+const BYTE_SPACE: u8 = 2;
+
 /// [`char::is_alphanumeric`], answered at once for the characters beyond ASCII that news text
 /// has most (quotation marks and dashes, accented Latin letters), which the standard library
 /// looks up in its tables.
@@ -201,7 +229,7 @@ fn is_apostrophe(c: char) -> bool {
 
 /// The ASCII characters [`char::is_whitespace`] accepts.
 #[inline]
-fn is_ascii_space(b: u8) -> bool {
+const fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
 }
 
@@ -252,6 +280,13 @@ fn gathered(rest: &[u8]) -> u64 {
     rest.iter().rev().fold(0, |eight, &b| eight << 8 | u64::from(b))
 }
 
+/// Eight ASCII letters and digits lowered: `0x20` set in every byte, which makes a capital small
+/// and is set in every digit already (`0x30..=0x39`).
+#[inline]
+fn alnum_lowered(word: u64) -> u64 {
+    word | 0x2020_2020_2020_2020
+}
+
 /// The lowest `n` bytes of `word` (`n` below 8), the rest zero.
 #[inline]
 fn low_bytes(word: u64, n: usize) -> u64 {
@@ -275,7 +310,7 @@ fn plain_ascii_word(bytes: &[u8], at: usize) -> Option<(usize, u128)> {
             return None;
         }
         let high = (len as u64) << 56;
-        return Some((len, u128::from(lexicon::ascii_lowercase_u64(low_bytes(first, len))) | u128::from(high) << 64));
+        return Some((len, u128::from(low_bytes(alnum_lowered(first), len)) | u128::from(high) << 64));
     }
     let second = eight_from(bytes, at + 8);
     let more = ascii_alnum_prefix(second);
@@ -283,11 +318,7 @@ fn plain_ascii_word(bytes: &[u8], at: usize) -> Option<(usize, u128)> {
     if more == 8 || bytes.get(at + len).is_some_and(|&next| joins(next, len)) {
         return None;
     }
-    Some((
-        len,
-        u128::from(lexicon::ascii_lowercase_u64(first))
-            | u128::from(lexicon::ascii_lowercase_u64(low_bytes(second, more)) | (len as u64) << 56) << 64,
-    ))
+    Some((len, u128::from(alnum_lowered(first)) | u128::from(low_bytes(alnum_lowered(second), more) | (len as u64) << 56) << 64))
 }
 
 /// Splits `text[range]` into tokens.
@@ -312,7 +343,8 @@ pub fn tokenize_into(tokens: &mut Vec<Token>, text: &str, range: Span) {
     while i < bytes.len() {
         let b = bytes[i];
         let start = range.start + i;
-        if b.is_ascii_alphanumeric() {
+        let class = BYTE_CLASS[usize::from(b)];
+        if class & BYTE_ALNUM != 0 {
             // Most words are letters and digits of ASCII that nothing joins more to: read,
             // lowered and looked up at once.
             if let Some((len, key)) = plain_ascii_word(bytes, i) {
@@ -330,7 +362,7 @@ pub fn tokenize_into(tokens: &mut Vec<Token>, text: &str, range: Span) {
             i = end;
             continue;
         }
-        if is_ascii_space(b) {
+        if class & BYTE_SPACE != 0 {
             i += 1;
             continue;
         }
@@ -359,7 +391,18 @@ pub fn tokenize_into(tokens: &mut Vec<Token>, text: &str, range: Span) {
             }
         }
         let stop = if matches!(b, b'.' | b'!' | b'?') { STOP } else { 0 };
-        out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Punct, shape: stop, info: WordInfo::default() });
+        // The dot of an initial: a single capital just before it.
+        let after_initial = c == '.' && out[first..].last().is_some_and(|t| t.span.len() == 1 && t.is_capitalized_word() && t.span.end == start);
+        let quote = crate::quotes::is_quote_char(c);
+        let opens_after = match c {
+            // A quotation mark passes on what the token before it says (a word's: no).
+            _ if quote => out[first..].last().is_none_or(|t| t.shape & OPENS_AFTER != 0),
+            '.' if after_initial => false,
+            '.' | '!' | '?' | ':' | '—' | '–' | '-' | '(' | '…' => true,
+            _ => false,
+        };
+        let shape = stop | if quote { QUOTE_MARK } else { 0 } | if opens_after { OPENS_AFTER } else { 0 };
+        out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Punct, shape, info: WordInfo::default() });
         i += len;
     }
     *tokens = out;
@@ -430,6 +473,43 @@ fn word_end(slice: &str, start: usize, first_len: usize) -> usize {
         }
     }
     end
+}
+
+/// Does a sentence open at `toks[i]` (`toks` a paragraph's tokens), as far as the tokens before it
+/// say? Back to the paragraph's start, the first token before it that is no quotation mark is a
+/// stop, a colon, a dash, an opening bracket or an ellipsis (but not the dot of an initial), or
+/// there is none. (A capitalised word at which none opens is capitalised mid-sentence.)
+#[inline]
+pub fn opens_sentence(toks: &[Token], i: usize) -> bool {
+    i == 0 || toks[i - 1].shape & OPENS_AFTER != 0
+}
+
+/// The index of the first of `toks` from `from` on with any of the shape bits `bits`: the tokens
+/// are read four at a time, their bits taken together, as most have none of them (stages look
+/// for stops, quotation marks and words that may start a date among all the words).
+#[inline]
+fn first_with_shape(toks: &[Token], from: usize, bits: u8) -> Option<usize> {
+    let rest = toks.get(from..)?;
+    let fours = rest.chunks_exact(4).position(|four| (four[0].shape | four[1].shape | four[2].shape | four[3].shape) & bits != 0);
+    let at = 4 * fours.unwrap_or(rest.len() / 4);
+    rest[at..].iter().position(|t| t.shape & bits != 0).map(|k| from + at + k)
+}
+
+/// The index of the first stop ([`Token::is_stop`]) of `toks` from `from` on.
+pub fn next_stop(toks: &[Token], from: usize) -> Option<usize> {
+    first_with_shape(toks, from, STOP)
+}
+
+/// The index of the first quotation mark or apostrophe that is no part of a word (what
+/// [`crate::quotes`] pairs) of `toks` from `from` on.
+pub fn next_quote_mark(toks: &[Token], from: usize) -> Option<usize> {
+    first_with_shape(toks, from, QUOTE_MARK)
+}
+
+/// The index of the first word of `toks` from `from` on that may start a date
+/// ([`Token::may_start_date`]).
+pub fn next_date_start(toks: &[Token], from: usize) -> Option<usize> {
+    first_with_shape(toks, from, MAY_START_DATE)
 }
 
 /// The index of the first of `toks` (sorted) from `from` on that starts at `at` or later, or
@@ -519,11 +599,11 @@ pub fn sentences_in(text: &str, paragraph: Span, tokens: &[Token], protected: &[
     let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut start = paragraph.start;
     let mut p = protected.iter().peekable();
-    for (i, t) in tokens.iter().enumerate() {
-        // The tokenizer noted which marks are stops.
-        if !t.is_stop() {
-            continue;
-        }
+    let mut from = 0;
+    // The tokenizer noted which marks are stops: the search for the next asks nothing else.
+    while let Some(i) = next_stop(tokens, from) {
+        from = i + 1;
+        let t = &tokens[i];
         let s = t.text(text);
         while p.peek().is_some_and(|q| q.end <= t.span.start) {
             p.next();
@@ -587,6 +667,18 @@ mod tests {
     }
 
     #[test]
+    fn bytes_are_classed_and_lowered_as_tested_one_by_one() {
+        for b in 0..=255u8 {
+            let class = BYTE_CLASS[usize::from(b)];
+            assert_eq!(class & BYTE_ALNUM != 0, b.is_ascii_alphanumeric(), "{b:#x}");
+            assert_eq!(class & BYTE_SPACE != 0, b.is_ascii() && char::from(b).is_whitespace(), "{b:#x}");
+            if b.is_ascii_alphanumeric() {
+                assert_eq!(alnum_lowered(u64::from(b)) as u8, b.to_ascii_lowercase(), "{b:#x}");
+            }
+        }
+    }
+
+    #[test]
     fn alphanumerics_are_those_of_the_standard_library() {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
@@ -614,6 +706,16 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn tokens_with_a_shape_are_found_four_at_a_time_as_one_at_a_time(s in "[a-z0-9 .“”!]{0,60}", from in 0..40usize) {
+            let toks = tokenize(&s, Span::new(0, s.len()));
+            let from = from.min(toks.len());
+            for bits in [STOP, QUOTE_MARK, MAY_START_DATE] {
+                let one_at_a_time = toks[from..].iter().position(|t| t.shape & bits != 0).map(|k| from + k);
+                proptest::prop_assert_eq!(first_with_shape(&toks, from, bits), one_at_a_time, "{:?} {}", s, bits);
+            }
+        }
+
+        #[test]
         fn reading_on_finds_the_first_token_from_a_point_as_halving_does(s in "[a-z .,'’]{0,60}", from in 0..40usize, at in 0..70usize) {
             let toks = tokenize(&s, Span::new(0, s.len()));
             let from = from.min(toks.len());
@@ -640,7 +742,7 @@ mod tests {
 
         #[test]
         fn tokens_are_those_made_one_character_at_a_time(
-            s in "([A-Za-z0-9]{1,12}|[ .,'’\\-‑“”]|'s|’S|U\\.S\\.|[A-Z]\\.|é|ß|İ|\t|\u{a0}|\u{2003})*|\\PC{0,30}",
+            s in "([A-Za-z0-9]{1,12}|[ .,'’\\-‑“”!?:(—–…\"]|'s|’S|U\\.S\\.|[A-Z]\\.|é|ß|İ|É|\t|\u{a0}|\u{2003})*|\\PC{0,30}",
             words in proptest::collection::vec((0..DATE_AND_PRONOUN_WORDS.len(), 0..256u32, "[ .,'\\-]"), 0..8),
         ) {
             // Words the facts name (months, weekdays, pronouns), in any case, between other text.
@@ -653,7 +755,11 @@ mod tests {
             }
             for text in [&s, &text] {
                 let whole = Span::new(0, text.len());
-                proptest::prop_assert_eq!(tokenize(text, whole), tokenize_plainly(text), "{:?}", text);
+                let toks = tokenize(text, whole);
+                for i in 0..toks.len() {
+                    proptest::prop_assert_eq!(opens_sentence(&toks, i), opens_sentence_plainly(text, &toks, i), "{:?} at {}", text, i);
+                }
+                proptest::prop_assert_eq!(toks, tokenize_plainly(text), "{:?}", text);
             }
         }
     }
@@ -709,7 +815,8 @@ mod tests {
                     && out.last().is_some_and(|t| t.kind == TokenKind::Word && t.span.end == start);
                 let (kind, next) = if possessive { (TokenKind::Possessive, k + 2) } else { (TokenKind::Punct, k + 1) };
                 let stop = if kind == TokenKind::Punct && matches!(c, '.' | '!' | '?') { STOP } else { 0 };
-                out.push(Token { span: Span::new(start, offset(next)), kind, shape: stop, info: none });
+                let quote = if kind == TokenKind::Punct && crate::quotes::is_quote_char(c) { QUOTE_MARK } else { 0 };
+                out.push(Token { span: Span::new(start, offset(next)), kind, shape: stop | quote, info: none });
                 k = next;
                 continue;
             }
@@ -781,7 +888,38 @@ mod tests {
             out.push(Token { info, ..token });
             k = j;
         }
+        // A sentence may open after a token when it may open at the next (after a word it never does).
+        let opens_after: Vec<bool> = (0..out.len()).map(|i| opens_sentence_plainly(text, &out, i + 1)).collect();
+        for (t, opens_after) in out.iter_mut().zip(opens_after) {
+            if opens_after {
+                t.shape |= OPENS_AFTER;
+            }
+        }
         out
+    }
+
+    /// Does a sentence open at `toks[i]`, read back from the tokens before it (as name recognition
+    /// first read it of every capitalised word)?
+    fn opens_sentence_plainly(text: &str, toks: &[Token], i: usize) -> bool {
+        let mut j = i;
+        while j > 0 {
+            // Only punctuation ends a sentence: after a word, there is nothing to read.
+            if toks[j - 1].kind != TokenKind::Punct {
+                return false;
+            }
+            let p = toks[j - 1].text(text);
+            if crate::quotes::is_quote_char(p.chars().next().unwrap_or(' ')) {
+                j -= 1;
+                continue;
+            }
+            // The dot of a middle initial ("Olaf J. Brenner") ends no sentence.
+            let after_initial = p == "." && j >= 2 && {
+                let initial = toks[j - 2].text(text);
+                initial.len() == 1 && toks[j - 2].is_capitalized_word() && toks[j - 2].span.end == toks[j - 1].span.start
+            };
+            return matches!(p, "." | "!" | "?" | ":" | "—" | "–" | "-" | "(" | "…") && !after_initial;
+        }
+        true
     }
 
     proptest::proptest! {
