@@ -35,6 +35,9 @@ pub struct Archive {
     pub linked: Linked,
     /// The articles oldest first and newest first.
     orders: (Vec<u32>, Vec<u32>),
+    /// Per article: its day as the timeline counts days ([`timeline::day_number`]), made once:
+    /// a timeline of a million articles read it for each (37 ms a view in the page, measured).
+    article_days: Vec<Option<i32>>,
     /// Every key's id (the dictionary's order), and per id its key, name and place in the
     /// alphabetical order of names.
     pub ids: FastMap<String, u32>,
@@ -66,11 +69,12 @@ impl Archive {
         drop((article_facts, dictionary));
         let links = index.dictionary.links();
         let orders = engine::date_orders(&linked.days);
+        let article_days = linked.days.iter().map(|&d| timeline::day_number(d)).collect();
         let keys: Vec<Arc<str>> = index.dictionary.entries.iter().map(|e| Arc::from(e.key.as_str())).collect();
         let ids = index.dictionary.ids();
         let names: Vec<Arc<str>> = links.names.iter().map(|(name, _)| Arc::from(name.as_str())).collect();
         let name_rank = crate::corpus::name_ranks(&keys, &names);
-        Ok(Archive { url, index, links, linked, orders, ids, keys, names, name_rank })
+        Ok(Archive { url, index, links, linked, orders, article_days, ids, keys, names, name_rank })
     }
 
     /// Reads the per-quote facts (speaker, kind, what each quote names) from their payload:
@@ -209,7 +213,7 @@ impl Archive {
                     }
                     article
                 };
-                t.days.get(a).and_then(|&d| timeline::day_number(d))
+                self.article_days.get(a).copied().flatten()
             })
         })
     }

@@ -163,6 +163,10 @@ pub struct Timeline {
     pub undated: usize,
 }
 
+/// The longest span of days [`Timeline::of_days`] counts day by day (about 270 years): a
+/// corpus whose dates span more (a stray year 0001) is counted item by item.
+const COUNTED_BY_DAY: usize = 100_000;
+
 impl Timeline {
     /// Counts the days `days()` gives (`None`: an undated item). It is read twice: once for
     /// the span, once to count, so nothing is collected.
@@ -184,14 +188,27 @@ impl Timeline {
         let unit = Unit::for_span(first, last);
         let origin = unit.key(first);
         let mut counts = vec![0; (unit.key(last) - origin + 1) as usize];
-        // Items come article by article (a quote list's quotes share their article's day), so
-        // the period of the day before is reused: a month or a year is a calendar sum.
-        let mut previous = (i32::MIN, 0);
-        for d in days().flatten() {
-            if d != previous.0 {
-                previous = (d, (unit.key(d) - origin) as usize);
+        let span = (last as i64 - first as i64 + 1) as usize;
+        if span <= COUNTED_BY_DAY {
+            // Counted per day, then each day's count put in its period: an archive's million
+            // articles in corpus order make a few thousand calendar sums, not a million.
+            let mut per_day = vec![0usize; span];
+            for d in days().flatten() {
+                per_day[(d - first) as usize] += 1;
             }
-            counts[previous.1] += 1;
+            for (i, &n) in per_day.iter().enumerate().filter(|&(_, &n)| n > 0) {
+                counts[(unit.key(first + i as i32) - origin) as usize] += n;
+            }
+        } else {
+            // Items come article by article (a quote list's quotes share their article's day),
+            // so the period of the day before is reused: a month or a year is a calendar sum.
+            let mut previous = (i32::MIN, 0);
+            for d in days().flatten() {
+                if d != previous.0 {
+                    previous = (d, (unit.key(d) - origin) as usize);
+                }
+                counts[previous.1] += 1;
+            }
         }
         let max = counts.iter().copied().max().unwrap_or(0);
         let periods = counts
@@ -362,5 +379,24 @@ mod tests {
         assert_eq!(years.range(0, 2, None, None), Some(("2001".into(), "2003".into())));
         let days = timeline(&[Some("2023-03-05"), Some("2023-03-09")]);
         assert_eq!(days.range(1, 3, None, None), Some(("2023-03-06".into(), "2023-03-08".into())));
+    }
+
+    proptest::proptest! {
+        /// Counted day by day or item by item (a span past [`COUNTED_BY_DAY`]), each period
+        /// holds the items of its days.
+        #[test]
+        fn each_period_counts_the_items_of_its_days(
+            days in proptest::collection::vec(proptest::option::of(0i32..5_000), 0..200),
+            stray in proptest::option::of(-200_000i32..-100_000),
+        ) {
+            let days: Vec<Option<i32>> = days.into_iter().chain(stray.map(Some)).collect();
+            let t = Timeline::of_days(|| days.iter().copied());
+            proptest::prop_assert_eq!(t.undated, days.iter().filter(|d| d.is_none()).count());
+            for p in &t.periods {
+                let inside = days.iter().flatten().filter(|&&d| p.start <= d && d <= p.end).count();
+                proptest::prop_assert_eq!(p.count, inside);
+            }
+            proptest::prop_assert_eq!(t.periods.iter().map(|p| p.count).sum::<usize>(), t.dated);
+        }
     }
 }
