@@ -7,12 +7,12 @@
 //! nothing but that facet. What depends only on the article (the opened article, the dates,
 //! people, places, organisations) is decided once per article.
 
-use super::table::{Linked, QuoteColumns, KIND_FULL, KIND_PARTIAL, ORG, PERSON, PLACE};
+use super::table::{Linked, QuoteColumns, ABOUT, KIND_FULL, KIND_PARTIAL, ORG, PERSON, PLACE, SPEAKER};
 
 /// The facets that belong to a whole article (a quote has its article's) and to each quote
 /// (an article has those of all its quotes).
 const ARTICLE_FACETS: [usize; 3] = [PERSON, PLACE, ORG];
-const QUOTE_FACETS: [usize; 2] = [super::table::SPEAKER, super::table::ABOUT];
+const QUOTE_FACETS: [usize; 2] = [SPEAKER, ABOUT];
 
 /// Bits of an item's mask beside the facets' (bits 0–4).
 const KIND_BIT: u8 = 1 << 5;
@@ -168,7 +168,7 @@ pub fn run(t: &Linked, keys: usize, orders: &(Vec<u32>, Vec<u32>), s: &Selection
         .collect();
     let n = if s.quotes_view { t.quotes() } else { t.articles() };
     let kinds_of = if s.quotes_view { &q.kinds } else { &t.article_kinds };
-    let quote_keys = |i: usize, f: usize| if f == super::table::SPEAKER { std::slice::from_ref(&q.speaker[i]) } else { q.about.get(i) };
+    let quote_keys = |i: usize, f: usize| if f == SPEAKER { std::slice::from_ref(&q.speaker[i]) } else { q.about.get(i) };
     // In the quotes view a quote is tested on its own speaker and what it names, where filtered.
     let quote_filters: Vec<usize> = QUOTE_FACETS.into_iter().filter(|&f| s.quotes_view && s.facets[f].is_some()).collect();
     let mut masks = vec![0u8; n];
@@ -196,64 +196,9 @@ pub fn run(t: &Linked, keys: usize, orders: &(Vec<u32>, Vec<u32>), s: &Selection
         *mask = m;
     }
     let article_of = |i: usize| if s.quotes_view { t.article_of(i) } else { i };
-    let mut counts: [Vec<u32>; 5] = std::array::from_fn(|_| vec![0; keys]);
-    let mut per_article = vec![[0u32; 3]; t.articles()];
-    let mut kinds = (0, 0);
-    let mut article = 0;
-    for (i, &m) in masks.iter().enumerate() {
-        if s.quotes_view {
-            while t.quote_starts[article + 1] as usize <= i {
-                article += 1;
-            }
-        } else {
-            article = i;
-        }
-        for (slot, f) in ARTICLE_FACETS.into_iter().enumerate() {
-            if m & !bit(f) == 0 {
-                per_article[article][slot] += 1;
-            }
-        }
-        for f in QUOTE_FACETS {
-            // The article view does not offer "about".
-            if m & !bit(f) == 0 && (s.quotes_view || f != super::table::ABOUT) {
-                let ids = if s.quotes_view { quote_keys(i, f) } else { t.facets[f].get(i) };
-                for &k in ids.iter().filter(|&&k| (k as usize) < keys) {
-                    counts[f][k as usize] += 1;
-                }
-            }
-        }
-        if m & !KIND_BIT == 0 {
-            kinds.0 += usize::from(kinds_of[i] & KIND_FULL != 0);
-            kinds.1 += usize::from(kinds_of[i] & KIND_PARTIAL != 0);
-        }
-    }
-    for (a, items_of_article) in per_article.iter().enumerate() {
-        for (slot, f) in ARTICLE_FACETS.into_iter().enumerate() {
-            if items_of_article[slot] > 0 {
-                for &k in t.facets[f].get(a).iter().filter(|&&k| (k as usize) < keys) {
-                    counts[f][k as usize] += items_of_article[slot];
-                }
-            }
-        }
-    }
-    let speaker = super::table::SPEAKER;
-    let (voices, voice_total) = if s.quotes_view {
-        (counts[speaker].clone(), masks.iter().filter(|&&m| m & !bit(speaker) == 0).count())
-    } else {
-        let (mut by_speaker, mut total) = (vec![0u32; keys], 0);
-        let speakers = &t.facets[speaker];
-        for (a, &m) in masks.iter().enumerate() {
-            if m & !bit(speaker) == 0 {
-                total += t.quotes_of(a).len();
-                let row = speakers.starts[a] as usize..speakers.starts[a + 1] as usize;
-                for (&k, &quotes) in speakers.items[row.clone()].iter().zip(&t.speaker_quotes[row]) {
-                    if let Some(count) = by_speaker.get_mut(k as usize) {
-                        *count += quotes;
-                    }
-                }
-            }
-        }
-        (by_speaker, total)
+    let (counts, kinds, voices, voice_total) = match s.quotes_view {
+        false => count_articles(t, keys, &masks),
+        true => count_quotes(t, q, keys, &masks),
     };
     let items: Vec<u32> = (0..n as u32).filter(|&i| masks[i as usize] == 0).collect();
     let items = match s.order {
@@ -262,6 +207,92 @@ pub fn run(t: &Linked, keys: usize, orders: &(Vec<u32>, Vec<u32>), s: &Selection
         Order::Newest => in_article_order(&items, article_of, &orders.1),
     };
     Some(Counts { items, facets: counts, kinds, voices, voice_total })
+}
+
+/// What [`run`] counts: per facet, per key id, the items that fail no filter but the facet's
+/// own; the items of each kind failing none but the kind's; who is quoted and in how many quotes.
+type Counted = ([Vec<u32>; 5], (usize, usize), Vec<u32>, usize);
+
+/// Adds `by` to the count of each of `ids` (ids out of range are no key's).
+fn add(counts: &mut [u32], ids: &[u32], by: u32) {
+    for &k in ids {
+        if let Some(count) = counts.get_mut(k as usize) {
+            *count += by;
+        }
+    }
+}
+
+/// The articles view's counts, one pass over the articles' masks: an article counts for a
+/// facet when it fails no filter but that facet's (so one failing two counts for none); who
+/// is quoted from each article's speakers and their numbers of quotes.
+fn count_articles(t: &Linked, keys: usize, masks: &[u8]) -> Counted {
+    let mut counts: [Vec<u32>; 5] = std::array::from_fn(|_| vec![0; keys]);
+    let (mut kinds, mut voices, mut voice_total) = ((0, 0), vec![0u32; keys], 0);
+    let speakers = &t.facets[SPEAKER];
+    for (a, &m) in masks.iter().enumerate() {
+        if m.count_ones() > 1 {
+            continue;
+        }
+        for f in [SPEAKER, PERSON, PLACE, ORG] {
+            if m & !(1 << f) == 0 {
+                add(&mut counts[f], t.facets[f].get(a), 1);
+            }
+        }
+        if m & !KIND_BIT == 0 {
+            kinds.0 += usize::from(t.article_kinds[a] & KIND_FULL != 0);
+            kinds.1 += usize::from(t.article_kinds[a] & KIND_PARTIAL != 0);
+        }
+        if m & !(1 << SPEAKER) == 0 {
+            voice_total += t.quotes_of(a).len();
+            let row = speakers.starts[a] as usize..speakers.starts[a + 1] as usize;
+            for (&k, &quotes) in speakers.items[row.clone()].iter().zip(&t.speaker_quotes[row]) {
+                add(&mut voices, &[k], quotes);
+            }
+        }
+    }
+    (counts, kinds, voices, voice_total)
+}
+
+/// The quotes view's counts: a quote's own facets (speaker, what it names) per quote; its
+/// article's, per article, by how many of its quotes count.
+fn count_quotes(t: &Linked, q: &QuoteColumns, keys: usize, masks: &[u8]) -> Counted {
+    let mut counts: [Vec<u32>; 5] = std::array::from_fn(|_| vec![0; keys]);
+    let mut per_article = vec![[0u32; 3]; t.articles()];
+    let mut kinds = (0, 0);
+    let mut article = 0;
+    for (i, &m) in masks.iter().enumerate() {
+        while t.quote_starts[article + 1] as usize <= i {
+            article += 1;
+        }
+        if m.count_ones() > 1 {
+            continue;
+        }
+        for (slot, f) in ARTICLE_FACETS.into_iter().enumerate() {
+            if m & !(1 << f) == 0 {
+                per_article[article][slot] += 1;
+            }
+        }
+        if m & !(1 << SPEAKER) == 0 {
+            add(&mut counts[SPEAKER], std::slice::from_ref(&q.speaker[i]), 1);
+        }
+        if m & !(1 << ABOUT) == 0 {
+            add(&mut counts[ABOUT], q.about.get(i), 1);
+        }
+        if m & !KIND_BIT == 0 {
+            kinds.0 += usize::from(q.kinds[i] & KIND_FULL != 0);
+            kinds.1 += usize::from(q.kinds[i] & KIND_PARTIAL != 0);
+        }
+    }
+    for (a, items_of_article) in per_article.iter().enumerate() {
+        for (slot, f) in ARTICLE_FACETS.into_iter().enumerate() {
+            if items_of_article[slot] > 0 {
+                add(&mut counts[f], t.facets[f].get(a), items_of_article[slot]);
+            }
+        }
+    }
+    let voice_total = masks.iter().filter(|&&m| m & !(1 << SPEAKER) == 0).count();
+    let voices = counts[SPEAKER].clone();
+    (counts, kinds, voices, voice_total)
 }
 
 /// `items` (ascending, so each article's are one run) with the articles' runs put in `order`.
