@@ -38,6 +38,8 @@ pub struct Archive {
     /// Per article: its day as the timeline counts days ([`timeline::day_number`]), made once:
     /// a timeline of a million articles read it for each (37 ms a view in the page, measured).
     article_days: Vec<Option<i32>>,
+    /// The first of those days and how many days from it to the last.
+    day_span: (i32, usize),
     /// Every key's id (the dictionary's order), and per id its key, name and place in the
     /// alphabetical order of names.
     pub ids: FastMap<String, u32>,
@@ -69,12 +71,14 @@ impl Archive {
         drop((article_facts, dictionary));
         let links = index.dictionary.links();
         let orders = engine::date_orders(&linked.days);
-        let article_days = linked.days.iter().map(|&d| timeline::day_number(d)).collect();
+        let article_days: Vec<Option<i32>> = linked.days.iter().map(|&d| timeline::day_number(d)).collect();
+        let (first, last) = article_days.iter().flatten().fold((i32::MAX, i32::MIN), |(f, l), &d| (f.min(d), l.max(d)));
+        let day_span = (first, if first <= last { (last as i64 - first as i64 + 1) as usize } else { 0 });
         let keys: Vec<Arc<str>> = index.dictionary.entries.iter().map(|e| Arc::from(e.key.as_str())).collect();
         let ids = index.dictionary.ids();
         let names: Vec<Arc<str>> = links.names.iter().map(|(name, _)| Arc::from(name.as_str())).collect();
         let name_rank = crate::corpus::name_ranks(&keys, &names);
-        Ok(Archive { url, index, links, linked, orders, article_days, ids, keys, names, name_rank })
+        Ok(Archive { url, index, links, linked, orders, article_days, day_span, ids, keys, names, name_rank })
     }
 
     /// Reads the per-quote facts (speaker, kind, what each quote names) from their payload:
@@ -201,21 +205,34 @@ impl Archive {
     pub fn timeline(&self, results: &Results) -> Timeline {
         let t = &self.linked;
         let quotes = results.view == View::Quotes;
-        Timeline::of_days(|| {
-            let mut article = 0;
-            results.items.iter().map(move |&i| {
-                let a = if !quotes {
-                    i
-                } else {
-                    let within = |a: usize| t.quote_starts.get(a..a + 2).is_some_and(|r| r[0] as usize <= i && i < r[1] as usize);
-                    if !within(article) {
-                        article = t.article_of(i);
-                    }
-                    article
-                };
-                self.article_days.get(a).copied().flatten()
-            })
-        })
+        let mut article = 0;
+        let days = results.items.iter().map(move |&i| {
+            let a = if !quotes {
+                i
+            } else {
+                let within = |a: usize| t.quote_starts.get(a..a + 2).is_some_and(|r| r[0] as usize <= i && i < r[1] as usize);
+                if !within(article) {
+                    article = t.article_of(i);
+                }
+                article
+            };
+            self.article_days.get(a).copied().flatten()
+        });
+        // Counted per day first: a million items make a few thousand days to put in periods.
+        let (first, span) = self.day_span;
+        if span > COUNTED_BY_DAY {
+            let days: Vec<Option<i32>> = days.collect();
+            return Timeline::of_days(|| days.iter().copied());
+        }
+        let (mut per_day, mut undated) = (vec![0usize; span], 0);
+        for day in days {
+            match day.and_then(|d| per_day.get_mut((d - first) as usize)) {
+                Some(n) => *n += 1,
+                None => undated += 1,
+            }
+        }
+        let undated = (undated > 0).then_some((None, undated));
+        Timeline::of_counted_days(|| per_day.iter().enumerate().filter(|&(_, &n)| n > 0).map(|(i, &n)| (Some(first + i as i32), n)).chain(undated))
     }
 
     /// The word chunks (places in the table's list) that hold the words beginning with each of `terms`.
@@ -293,6 +310,10 @@ impl Archive {
 }
 
 const KIND_WORDS: broadsheet_archive::chunk::Kind = broadsheet_archive::chunk::Kind::Words;
+
+/// The longest span of days an archive's timeline counts day by day (about 270 years): an index
+/// whose dates span more (a stray year 0001) is counted item by item.
+const COUNTED_BY_DAY: usize = 100_000;
 
 /// The terms of a search box, as the index folds and cuts text: each must begin a word.
 pub fn search_terms(q: &str) -> Vec<String> {
@@ -452,6 +473,21 @@ mod tests {
         assert!(error.file.starts_with("quote-facts-"), "{error}");
         assert!(other.results(&state("view=quotes"), None).waiting);
         assert_eq!(other.results(&state(""), None).items, full.results(&state(""), None).items);
+    }
+
+    /// Dates spanning more days than are counted one by one (a stray year 1) make the same
+    /// timeline as a corpus's.
+    #[test]
+    fn a_timeline_over_a_stray_date_is_the_corpus_timeline() {
+        let mut articles = articles(20);
+        articles[3].date.iso = Some("0001-01-01".into());
+        let corpus = Corpus::from_articles(articles.clone());
+        let (_, archive) = archive(&articles, 6, false);
+        assert!(archive.day_span.1 > COUNTED_BY_DAY);
+        for q in ["", "view=quotes"] {
+            let (want, got) = (crate::filter::run(&corpus, &state(q)), archive.results(&state(q), None));
+            assert_eq!(archive.timeline(&got), Timeline::of_results(&corpus, &want), "{q}");
+        }
     }
 
     /// A search finds the articles (or quotes) with a word beginning with each typed word, from

@@ -138,7 +138,7 @@ fn ranked_mentions(c: &Card) -> Vec<(&str, EntityKind)> {
 
 /// Quote `q` (its text when its chunk has arrived), with its speaker, kind, what it names and
 /// its article (`title` when the article's card has arrived). `in_context` opens the article at it
-/// (none inside the article).
+/// (none inside the article, where the quote a link names is `marked`).
 #[allow(clippy::too_many_arguments)]
 pub fn quote(
     out: &mut Html,
@@ -148,6 +148,7 @@ pub fn quote(
     title: Option<&str>,
     query: &Query,
     in_context: Option<&str>,
+    marked: bool,
     chip_href: &dyn Fn(Facet, &str) -> String,
 ) {
     let a = archive.linked.article_of(q);
@@ -155,7 +156,7 @@ pub fn quote(
         out.markup(r#"<li class="quote-item"><span class="pending">Loading…</span></li>"#);
         return;
     };
-    out.markup(r#"<li class="quote-item"><blockquote>"#);
+    out.markup(if marked { r#"<li class="quote-item" aria-current="true"><blockquote>"# } else { r#"<li class="quote-item"><blockquote>"# });
     match text {
         Have::Ready(text) => {
             markup::with_hits_marked(out, text, query);
@@ -204,18 +205,30 @@ pub fn quote(
 
 /// An opened article's paragraphs, each quote marked and labelled with its speaker (named by
 /// `name_of`) and anchored `q-N`, entities marked, the hits of `query` highlighted.
-pub fn article_body(out: &mut Html, a: &Article, query: &Query, name_of: &dyn Fn(&str) -> String) {
+pub fn article_body(
+    out: &mut Html,
+    a: &Article,
+    query: &Query,
+    name_of: &dyn Fn(&str) -> String,
+    marked: Option<Result<usize, usize>>,
+    quote_href: &dyn Fn(usize) -> String,
+) {
+    if let Some(Err(start)) = marked {
+        markup::no_quote_at(out, start);
+    }
+    let marked = marked.and_then(Result::ok);
     let hits = if query.is_empty() { Vec::new() } else { Folded::new(&a.text).hits(query) };
     for &p in &a.paragraphs {
         out.markup("<p>");
         for s in segments(a, p, &hits) {
             if let Some(qi) = s.quote.filter(|_| s.quote_starts) {
                 let name = a.quotes[qi].speaker.as_deref().map_or_else(|| "unattributed".to_string(), name_of);
-                out.markup(r#"<span class="speaker-label" id="q-"#).count(qi).markup(r#"">"#).text(&name).markup("</span>");
+                out.markup(r#"<a class="speaker-label" id="q-"#).count(qi).markup(r#"" href=""#).text(&quote_href(qi)).markup(r#"">"#);
+                out.text(&name).markup("</a>");
             }
             out.markup(if s.hit { "<mark class=\"" } else { "<span class=\"" });
-            if s.quote.is_some() {
-                out.markup("quote ");
+            if let Some(qi) = s.quote {
+                out.markup(if marked == Some(qi) { "quote marked " } else { "quote " });
             }
             if let Some((kind, _)) = s.entity {
                 out.markup(match kind {
@@ -244,6 +257,7 @@ mod tests {
             lead: String::new(),
             warnings: Vec::new(),
             entities: vec![("oslo".into(), EntityKind::Place, 1), ("anna-berg".into(), EntityKind::Person, 2), ("oslo".into(), EntityKind::Place, 2)],
+            quote_starts: Vec::new(),
         };
         assert_eq!(ranked_mentions(&card), [("oslo", EntityKind::Place), ("anna-berg", EntityKind::Person)]);
     }

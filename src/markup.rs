@@ -406,6 +406,12 @@ pub fn voices(voices: &[FacetValue], total: usize, summary: &str, href_of: &dyn 
     out
 }
 
+/// What an opened article says when a link's quote (`quote=`) starts nowhere in it.
+pub fn no_quote_at(out: &mut Html, start: usize) {
+    out.markup(r#"<p class="notice">No quote of this article starts at byte "#).count(start);
+    out.markup(": the link may have been made for another version of it.</p>");
+}
+
 /// The paragraphs of article `index`: every quote highlighted and labelled with its speaker
 /// (the label a link to the quote: `quote_href` gives it for a quote's index in the article),
 /// the quote a link names (`marked`: its index in the article, or `Err` with the offset no
@@ -421,8 +427,7 @@ pub fn article_body(
     let Some(a) = corpus.articles.get(index) else { return Html::default() };
     let mut out = Html::with_capacity(a.text.len() * 2);
     if let Some(Err(start)) = marked {
-        out.markup(r#"<p class="notice">No quote of this article starts at byte "#).count(start);
-        out.markup(": the link may have been made for another version of it.</p>");
+        no_quote_at(&mut out, start);
     }
     let marked = marked.and_then(Result::ok);
     for &p in &a.paragraphs {

@@ -163,23 +163,25 @@ pub struct Timeline {
     pub undated: usize,
 }
 
-/// The longest span of days [`Timeline::of_days`] counts day by day (about 270 years): a
-/// corpus whose dates span more (a stray year 0001) is counted item by item.
-const COUNTED_BY_DAY: usize = 100_000;
-
 impl Timeline {
     /// Counts the days `days()` gives (`None`: an undated item). It is read twice: once for
     /// the span, once to count, so nothing is collected.
     pub fn of_days<I: Iterator<Item = Option<i32>>>(days: impl Fn() -> I) -> Timeline {
+        Timeline::of_counted_days(|| days().map(|d| (d, 1)))
+    }
+
+    /// Counts the days `days()` gives, each as many times as it says: what
+    /// [`Timeline::of_days`] counts, for items already counted per day.
+    pub fn of_counted_days<I: Iterator<Item = (Option<i32>, usize)>>(days: impl Fn() -> I) -> Timeline {
         let (mut first, mut last, mut undated, mut dated) = (i32::MAX, i32::MIN, 0, 0);
-        for d in days() {
+        for (d, n) in days() {
             match d {
                 Some(d) => {
                     first = first.min(d);
                     last = last.max(d);
-                    dated += 1;
+                    dated += n;
                 }
-                None => undated += 1,
+                None => undated += n,
             }
         }
         if dated == 0 {
@@ -188,27 +190,15 @@ impl Timeline {
         let unit = Unit::for_span(first, last);
         let origin = unit.key(first);
         let mut counts = vec![0; (unit.key(last) - origin + 1) as usize];
-        let span = (last as i64 - first as i64 + 1) as usize;
-        if span <= COUNTED_BY_DAY {
-            // Counted per day, then each day's count put in its period: an archive's million
-            // articles in corpus order make a few thousand calendar sums, not a million.
-            let mut per_day = vec![0usize; span];
-            for d in days().flatten() {
-                per_day[(d - first) as usize] += 1;
+        // Items come article by article (a quote list's quotes share their article's day), so
+        // the period of the day before is reused: a month or a year is a calendar sum.
+        let mut previous = (i32::MIN, 0);
+        for (d, n) in days() {
+            let Some(d) = d else { continue };
+            if d != previous.0 {
+                previous = (d, (unit.key(d) - origin) as usize);
             }
-            for (i, &n) in per_day.iter().enumerate().filter(|&(_, &n)| n > 0) {
-                counts[(unit.key(first + i as i32) - origin) as usize] += n;
-            }
-        } else {
-            // Items come article by article (a quote list's quotes share their article's day),
-            // so the period of the day before is reused: a month or a year is a calendar sum.
-            let mut previous = (i32::MIN, 0);
-            for d in days().flatten() {
-                if d != previous.0 {
-                    previous = (d, (unit.key(d) - origin) as usize);
-                }
-                counts[previous.1] += 1;
-            }
+            counts[previous.1] += n;
         }
         let max = counts.iter().copied().max().unwrap_or(0);
         let periods = counts
@@ -382,8 +372,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Counted day by day or item by item (a span past [`COUNTED_BY_DAY`]), each period
-        /// holds the items of its days.
+        /// Each period holds the items of its days, counted one by one or per day.
         #[test]
         fn each_period_counts_the_items_of_its_days(
             days in proptest::collection::vec(proptest::option::of(0i32..5_000), 0..200),
@@ -391,6 +380,9 @@ mod tests {
         ) {
             let days: Vec<Option<i32>> = days.into_iter().chain(stray.map(Some)).collect();
             let t = Timeline::of_days(|| days.iter().copied());
+            let mut per_day: std::collections::BTreeMap<Option<i32>, usize> = Default::default();
+            days.iter().for_each(|&d| *per_day.entry(d).or_default() += 1);
+            proptest::prop_assert_eq!(&Timeline::of_counted_days(|| per_day.iter().map(|(&d, &n)| (d, n))), &t);
             proptest::prop_assert_eq!(t.undated, days.iter().filter(|d| d.is_none()).count());
             for p in &t.periods {
                 let inside = days.iter().flatten().filter(|&&d| p.start <= d && d <= p.end).count();

@@ -79,19 +79,23 @@ pub fn ArchiveResults() -> impl IntoView {
                                 View::Quotes => {
                                     let article = a.linked.article_of(i);
                                     let id = a.index.table.id(article).to_string();
-                                    let at = ViewState {
-                                        view: View::Articles,
-                                        article: Some(id),
-                                        q: s.q.clone(),
-                                        corpus: s.corpus.clone(),
-                                        ..ViewState::default()
-                                    };
-                                    let in_context = format!("{}#q-{}", ctx.href(&at), i - a.linked.quotes_of(article).start);
-                                    let title = match c.card(&a, article) {
-                                        Have::Ready(card) => Some(card.title.as_str()),
+                                    let card = match c.card(&a, article) {
+                                        Have::Ready(card) => Some(card),
                                         _ => None,
                                     };
-                                    archive_markup::quote(out, &a, i, c.quote_text(&a, i), title, &query, Some(&in_context), &chip_href);
+                                    // The quote's own link (`quote=`), once its card says where it starts.
+                                    let start = card.and_then(|card| card.quote_starts.get(i - a.linked.quotes_of(article).start));
+                                    let in_context = match start {
+                                        Some(&start) => ctx.quote_at_href(id, start as usize, &s.q),
+                                        None => ctx.href(&ViewState {
+                                            article: Some(id),
+                                            q: s.q.clone(),
+                                            corpus: s.corpus.clone(),
+                                            ..ViewState::default()
+                                        }),
+                                    };
+                                    let title = card.map(|card| card.title.as_str());
+                                    archive_markup::quote(out, &a, i, c.quote_text(&a, i), title, &query, Some(&in_context), false, &chip_href);
                                 }
                             }
                         }
@@ -141,22 +145,36 @@ pub fn ArchiveResults() -> impl IntoView {
         let body = move || {
             let mut out = Html::default();
             let name_of = |key: &str| for_body.name_of(key);
+            // The quote a link names (`quote=`), as its place among the article's quotes (`Err`:
+            // an offset no quote starts at).
+            let marked = |starts: Vec<usize>| {
+                let start = ctx.state.with(|s| s.quote)?;
+                Some(starts.iter().position(|&s| s == start).ok_or(start))
+            };
             session.content.with(|c| {
                 let query = ctx.state.with(|s| Query::parse(&s.q));
                 match (for_body.index.manifest.texts, c.article(&for_body, index), c.card(&for_body, index)) {
                     (true, Have::Ready(article), _) => {
                         out.markup(r#"<h2 class="title">"#).text(&article.title.text).markup("</h2>");
                         archive_markup::meta(&mut out, &for_body, index, None);
-                        archive_markup::article_body(&mut out, article, &query, &name_of);
+                        let marked = marked(article.quotes.iter().map(|q| q.span.start).collect());
+                        let q = ctx.state.with_untracked(|s| s.q.clone());
+                        let quote_href = |qi: usize| ctx.quote_at_href(article.id.clone(), article.quotes[qi].span.start, &q);
+                        archive_markup::article_body(&mut out, article, &query, &name_of, marked, &quote_href);
                     }
                     (false, _, Have::Ready(card)) => {
                         out.markup(r#"<h2 class="title">"#).text(&card.title).markup("</h2>");
                         archive_markup::meta(&mut out, &for_body, index, card.url.as_deref());
+                        let marked = marked(card.quote_starts.iter().map(|&s| s as usize).collect());
+                        if let Some(Err(start)) = marked {
+                            crate::markup::no_quote_at(&mut out, start);
+                        }
                         out.markup(r#"<ol class="quotes">"#);
-                        for q in for_body.linked.quotes_of(index) {
+                        for (qi, q) in for_body.linked.quotes_of(index).enumerate() {
                             let chip_href =
                                 |facet, key: &str| ctx.href(&ViewState { article: None, ..ctx.state.get_untracked() }.toggled(facet, key));
-                            archive_markup::quote(&mut out, &for_body, q, c.quote_text(&for_body, q), Some(&card.title), &query, None, &chip_href);
+                            let text = c.quote_text(&for_body, q);
+                            archive_markup::quote(&mut out, &for_body, q, text, Some(&card.title), &query, None, marked == Some(Ok(qi)), &chip_href);
                         }
                         out.markup("</ol>");
                     }
@@ -170,6 +188,18 @@ pub fn ArchiveResults() -> impl IntoView {
             });
             out.into_trusted()
         };
+        // Scrolled to the quote a link names once its chunk has drawn it.
+        Effect::new(move |_| {
+            let named = ctx.state.with(|s| s.quote.is_some());
+            let drawn = session.content.with(|c| matches!(c.article(&a, index), Have::Ready(_)) || matches!(c.card(&a, index), Have::Ready(_)));
+            if named && drawn {
+                request_animation_frame(|| {
+                    if let Ok(Some(quote)) = document().query_selector(r#".reader .quote.marked, .reader [aria-current="true"]"#) {
+                        quote.scroll_into_view();
+                    }
+                });
+            }
+        });
         view! {
             <article class="reader">
                 <p class="reader-nav">

@@ -72,6 +72,12 @@ impl Ctx {
     /// corpus kept and the search `q` still marked.
     pub fn quote_href(&self, corpus: &Corpus, index: usize, q: &str) -> String {
         let (article, start) = corpus.quote_param(index).unwrap_or_default();
+        self.quote_at_href(article, start, q)
+    }
+
+    /// The link to the quote starting at byte `start` of article `article` (`quote=`), of any
+    /// corpus: see [`Ctx::quote_href`].
+    pub fn quote_at_href(&self, article: String, start: usize, q: &str) -> String {
         let corpus = self.state.with_untracked(|s| s.corpus.clone());
         self.href(&ViewState { article: Some(article), quote: Some(start), q: q.to_string(), corpus, ..ViewState::default() })
     }

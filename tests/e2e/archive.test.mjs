@@ -153,6 +153,36 @@ test('a shared link to one article fetches only the chunk that holds it', async 
   await page.context().close();
 });
 
+test('a quote\'s own link opens its article at the quote, fetching only what holds it', async () => {
+  let { page, kinds, asked } = await fresh('archive');
+  // In the quote list, a quote links to its own place; so does its label in the opened article.
+  await page.goto(base + '?corpus=fixtures/archive/index.json&view=quotes&q=shipment%2057');
+  await page.waitForSelector('.quote-item blockquote >> text=Shipment 57 is on its way');
+  assert.match(await page.locator('.quote-item .meta a').last().getAttribute('href'), /quote=w57(:|%3A)\d+/);
+  await page.goto(base + '?corpus=fixtures/archive/index.json&article=w57');
+  const link = await page.locator('.reader .speaker-label').first().getAttribute('href');
+  assert.match(link, /quote=w57(:|%3A)\d+/);
+  await page.context().close();
+  // Shared: the article's own chunk, and nothing else; the quote marked.
+  ({ page, kinds, asked } = await fresh('archive'));
+  await page.goto(new URL(link, base).href);
+  await page.waitForSelector('.reader .quote.marked');
+  assert.match((await page.locator('.reader .quote.marked').allInnerTexts()).join(''), /Shipment 57 is on its way/);
+  await page.waitForTimeout(300);
+  assert.equal(kinds('articles').length, 1, `${asked}`);
+  assert.deepEqual([...kinds('cards'), ...kinds('quotes'), ...kinds('words')], [], `${asked}`);
+  await page.context().close();
+  // Without texts the article's quotes are listed, that one marked; a start no quote has is said.
+  ({ page, kinds } = await fresh('archive-bare'));
+  const bare = new URL(link.replace(/archive(%2F|\/)index/, 'archive-bare$1index'), base).href;
+  await page.goto(bare);
+  await page.waitForSelector('.reader .quote-item[aria-current="true"] blockquote >> text=Shipment 57 is on its way');
+  assert.deepEqual(kinds('articles'), []);
+  await page.goto(bare.replace(/(quote=w57(:|%3A))\d+/, '$1999999'));
+  await page.waitForSelector('.reader .notice >> text=/No quote of this article starts at byte 999999/');
+  await page.context().close();
+});
+
 test('without texts a card links to where the article is published, and an opened article shows its quotes', async () => {
   const { page, kinds } = await fresh('archive-bare');
   await page.goto(base + '?corpus=fixtures/archive-bare/index.json&article=w3');

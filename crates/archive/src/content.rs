@@ -30,6 +30,9 @@ pub struct Card {
     pub warnings: Vec<String>,
     /// The article's entities: key, kind, how many times it names them.
     pub entities: Vec<(String, EntityKind, u32)>,
+    /// Where each of its quotes starts in its text (bytes): what a quote's own link
+    /// (`quote=<id>:<start>`) names, known without the article's text.
+    pub quote_starts: Vec<u32>,
 }
 
 impl Card {
@@ -46,6 +49,7 @@ impl Card {
             lead,
             warnings: article.warnings.clone(),
             entities: article.entities.iter().map(|e| (e.key.clone(), e.kind, e.mentions.len() as u32)).collect(),
+            quote_starts: article.quotes.iter().map(|q| q.span.start as u32).collect(),
         }
     }
 
