@@ -154,7 +154,8 @@ test('a shared link to one article fetches only the chunk that holds it', async 
 });
 
 test('a quote\'s own link opens its article at the quote, fetching only what holds it', async () => {
-  let { page, kinds, asked } = await fresh('archive');
+  let { page } = await fresh('archive');
+  let kinds, asked;
   // In the quote list, a quote links to its own place; so does its label in the opened article.
   await page.goto(base + '?corpus=fixtures/archive/index.json&view=quotes&q=shipment%2057');
   await page.waitForSelector('.quote-item blockquote >> text=Shipment 57 is on its way');
