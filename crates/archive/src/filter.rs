@@ -257,36 +257,34 @@ fn count_articles(t: &Linked, keys: usize, masks: &[u8]) -> Counted {
 /// article's, per article, by how many of its quotes count.
 fn count_quotes(t: &Linked, q: &QuoteColumns, keys: usize, masks: &[u8]) -> Counted {
     let mut counts: [Vec<u32>; 5] = std::array::from_fn(|_| vec![0; keys]);
-    let mut per_article = vec![[0u32; 3]; t.articles()];
     let mut kinds = (0, 0);
-    let mut article = 0;
-    for (i, &m) in masks.iter().enumerate() {
-        while t.quote_starts[article + 1] as usize <= i {
-            article += 1;
-        }
-        if m.count_ones() > 1 {
-            continue;
-        }
-        for (slot, f) in ARTICLE_FACETS.into_iter().enumerate() {
-            if m & !(1 << f) == 0 {
-                per_article[article][slot] += 1;
+    for a in 0..t.articles() {
+        // Per facet of the article's own: how many of its quotes count.
+        let mut of_article = [0u32; 3];
+        for i in t.quotes_of(a) {
+            let m = masks[i];
+            if m.count_ones() > 1 {
+                continue;
+            }
+            for (slot, f) in ARTICLE_FACETS.into_iter().enumerate() {
+                if m & !(1 << f) == 0 {
+                    of_article[slot] += 1;
+                }
+            }
+            if m & !(1 << SPEAKER) == 0 {
+                add(&mut counts[SPEAKER], std::slice::from_ref(&q.speaker[i]), 1);
+            }
+            if m & !(1 << ABOUT) == 0 {
+                add(&mut counts[ABOUT], q.about.get(i), 1);
+            }
+            if m & !KIND_BIT == 0 {
+                kinds.0 += usize::from(q.kinds[i] & KIND_FULL != 0);
+                kinds.1 += usize::from(q.kinds[i] & KIND_PARTIAL != 0);
             }
         }
-        if m & !(1 << SPEAKER) == 0 {
-            add(&mut counts[SPEAKER], std::slice::from_ref(&q.speaker[i]), 1);
-        }
-        if m & !(1 << ABOUT) == 0 {
-            add(&mut counts[ABOUT], q.about.get(i), 1);
-        }
-        if m & !KIND_BIT == 0 {
-            kinds.0 += usize::from(q.kinds[i] & KIND_FULL != 0);
-            kinds.1 += usize::from(q.kinds[i] & KIND_PARTIAL != 0);
-        }
-    }
-    for (a, items_of_article) in per_article.iter().enumerate() {
         for (slot, f) in ARTICLE_FACETS.into_iter().enumerate() {
-            if items_of_article[slot] > 0 {
-                add(&mut counts[f], t.facets[f].get(a), items_of_article[slot]);
+            if of_article[slot] > 0 {
+                add(&mut counts[f], t.facets[f].get(a), of_article[slot]);
             }
         }
     }
