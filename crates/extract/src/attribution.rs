@@ -1015,7 +1015,7 @@ fn attribute_with_rules(
         if let Some(c) = c {
             found.clusters[c].speaks = true;
         }
-        q.speaker = c.map(|c| found.clusters[c].key());
+        q.speaker = c.map(|c| found.key(c));
     }
     (out, rules)
 }

@@ -59,6 +59,9 @@ pub struct Found {
     /// stages read a word written in ASCII folded from it (see [`Found::folded`]) rather than
     /// fold it again.
     lowered: String,
+    /// The keys made so far, by cluster (see [`Found::key`]): a speaker's key is made once for
+    /// all its quotes, and its entity takes it rather than make it again.
+    keys: Vec<Option<String>>,
 }
 
 /// A candidate name before clustering.
@@ -1783,15 +1786,17 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
     found
 }
 
-impl Cluster {
-    /// The stable key, the slug of the name: made only for a cluster that is reported, once its
-    /// name is final (clustering made it so).
-    pub fn key(&self) -> String {
-        slug(&self.name)
-    }
-}
-
 impl Found {
+    /// The stable key of cluster `c`, the slug of its name: made only for a cluster that is
+    /// reported, once its name is final (clustering made it so), and only once.
+    pub fn key(&mut self, c: usize) -> String {
+        if self.keys.len() <= c {
+            self.keys.resize(self.clusters.len(), None);
+        }
+        let name = &self.clusters[c].name;
+        self.keys[c].get_or_insert_with(|| slug(name)).clone()
+    }
+
     /// Token `t` of `text` (the text these names were found in) folded: a slice of the lowered
     /// text where the word is written in ASCII, [`lexicon::folded`] otherwise.
     #[inline]
@@ -1832,14 +1837,17 @@ impl Found {
 
     /// The clusters as output entities, with stable keys.
     pub fn into_entities(self) -> Vec<Entity> {
+        let mut keys = self.keys.into_iter();
         self.clusters
             .into_iter()
-            .filter(|c| !c.mentions.is_empty() && (c.kind != EntityKind::Person || c.evidence || c.speaks))
-            .map(|c| {
+            .map(|c| (keys.next().flatten(), c))
+            .filter(|(_, c)| !c.mentions.is_empty() && (c.kind != EntityKind::Person || c.evidence || c.speaks))
+            .map(|(key, c)| {
                 let mut mentions = c.mentions;
                 mentions.sort();
                 mentions.dedup();
-                Entity { key: slug(&c.name), name: c.name, kind: c.kind, mentions, aliases: c.aliases.into_iter().collect() }
+                let key = key.unwrap_or_else(|| slug(&c.name));
+                Entity { key, name: c.name, kind: c.kind, mentions, aliases: c.aliases.into_iter().collect() }
             })
             .collect()
     }
