@@ -10,6 +10,8 @@
 //! role fits. Fragments that nobody is found to have said are scare quotes or
 //! titles and are not reported; when unsure, a quote stays unattributed.
 
+use std::borrow::Cow;
+
 use crate::entities::Found;
 use crate::layout::Layout;
 use crate::lexicon::{self, WordInfo, WordList};
@@ -976,7 +978,7 @@ fn attribute_with_rules(
             }
             let mut attribution = find_speaker(&context, after_side).map(|(mention, cue, rule)| Attribution { mention, cue, rule });
             if attribution.is_none() {
-                attribution = carried_over(text, spans, &out, &kept, i, q, found);
+                attribution = carried_over(text, toks, spans, &out, &kept, i, q, found);
             }
             let kind = if q.continues_previous {
                 kept.get(i.wrapping_sub(1)).copied().flatten().map_or(QuoteKind::Full, |o| out[o].kind)
@@ -1024,9 +1026,11 @@ fn attribute_with_rules(
 /// previous paragraph, or follows an attributed quote of its paragraph (with
 /// no other name in between), or opens a paragraph right after one that ended
 /// with an attributed quote. `out` holds the quotes attributed so far, and `kept` where each
-/// quote attributed so far is in it.
+/// quote attributed so far is in it; `paragraph_toks` are the words of `q`'s paragraph.
+#[allow(clippy::too_many_arguments)]
 fn carried_over(
     text: &Text,
+    paragraph_toks: &[Token],
     spans: &[QuoteSpan],
     out: &[Quote],
     kept: &[Option<usize>],
@@ -1047,13 +1051,21 @@ fn carried_over(
     }
     let gap = Span::new(p.span.end, q.span.start);
     // Another person who speaks, or starts a sentence, between the two quotes breaks the chain.
-    // The gap's words are read only when such a person is named there.
-    let mut gap_words: Option<Vec<Token>> = None;
+    // The gap's words are read only when such a person is named there: between two quotes of
+    // one paragraph they are its words (a quote starts and ends where a word does); across a
+    // paragraph's end, the text between is read.
+    let mut gap_words: Option<Cow<[Token]>> = None;
     let names_between = found.within(gap).any(|(s, c)| {
         if found.clusters[c].kind != EntityKind::Person || s.overlaps(a.mention) || found.within(a.mention).any(|(_, m)| m == c) {
             return false;
         }
-        let gap_toks: &[Token] = gap_words.get_or_insert_with(|| tokens::tokenize(text, gap));
+        let gap_toks: &[Token] = gap_words.get_or_insert_with(|| {
+            if q.paragraph == p.paragraph {
+                Cow::Borrowed(tokens::within(paragraph_toks, gap))
+            } else {
+                Cow::Owned(tokens::tokenize(text, gap))
+            }
+        });
         let at = gap_toks.partition_point(|t| t.span.start < s.start);
         let after = gap_toks.partition_point(|t| t.span.start < s.end);
         let word_is_cue = |k: usize| gap_toks.get(k).is_some_and(|t| t.listed(text).is(WordList::CueVerb));
@@ -1182,6 +1194,27 @@ mod tests {
             max_words in 0..18usize,
         ) {
             proptest::prop_assert_eq!(super::is_title_like(&quote, max_words), is_title_like_plainly(&quote, max_words), "{:?}", quote);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_words_between_two_quotes_of_a_paragraph_are_its_words_there(
+            paragraph in "([“”\"‘’']|(Mr|Dr|U|said|Jane|Roe|told|he|it’s|O'Neil|3\\.5|é)|[ ,.:!?—-]){0,40}",
+        ) {
+            let text = paragraph;
+            let whole = crate::Span::new(0, text.len());
+            let toks = crate::tokens::tokenize(&text, whole);
+            let spans = crate::quotes::find_in_tokens(&text, &[whole], &[&toks]);
+            // What `carried_over` reads of a word (a mark's note of whether a sentence may open
+            // after it depends on the marks before, and is not read there).
+            let read = |toks: &[crate::tokens::Token]| -> Vec<_> {
+                toks.iter().map(|t| (t.span, t.kind, t.info(), t.is_capitalized_word())).collect()
+            };
+            for pair in spans.windows(2) {
+                let gap = crate::Span::new(pair[0].span.end, pair[1].span.start);
+                proptest::prop_assert_eq!(read(crate::tokens::within(&toks, gap)), read(&crate::tokens::tokenize(&text, gap)), "{:?} {:?}", text, gap);
+            }
         }
     }
 
