@@ -1301,7 +1301,9 @@ fn faith_month_or_weekday(run: &RunFacts) -> Option<Verdict> {
     // only such a word is looked for among them.
     let may_be_date = run.winfo(0).is(WordList::DateStart) || last.ends_with('.');
     let date_word = may_be_date && (lexicon::month_number(last).is_some() || lexicon::weekday_number(last).is_some());
-    (is_people_or_faith(last) || date_word).then_some(Verdict::Drop)
+    // The word lists note a people or a faith of a word short enough to pack.
+    let people_or_faith = run.winfo(0).is_people_or_faith() || last.len() > lexicon::LONGEST_PACKED && lexicon::is_people_or_faith(last);
+    (people_or_faith || date_word).then_some(Verdict::Drop)
 }
 
 /// "Air France", "Bank Austria": a name with a country in it and no given name is a body.
@@ -1374,52 +1376,6 @@ fn lone_word(run: &RunFacts) -> Option<Verdict> {
         !info.is(WordList::CueVerb) && noun
     });
     Some(Verdict::Lone { modifies_noun })
-}
-
-/// Peoples and faiths that no country's name gives: "Muslims", "Latino", "Jewish".
-fn is_people_or_faith(w: &str) -> bool {
-    let singular = w.strip_suffix('s').unwrap_or(w);
-    [w, singular].into_iter().any(|w| {
-        matches!(
-            w,
-            "muslim"
-                | "moslem"
-                | "islam"
-                | "islamic"
-                | "christian"
-                | "christianity"
-                | "jew"
-                | "jewish"
-                | "judaism"
-                | "hindu"
-                | "buddhist"
-                | "sikh"
-                | "catholic"
-                | "protestant"
-                | "evangelical"
-                | "mormon"
-                | "sunni"
-                | "shia"
-                | "shiite"
-                | "latino"
-                | "latina"
-                | "latinx"
-                | "hispanic"
-                | "arab"
-                | "kurd"
-                | "kurdish"
-                | "asian"
-                | "african"
-                | "european"
-                | "african-american"
-                | "native-american"
-                | "aboriginal"
-                | "indigenous"
-                | "democratic"
-                | "democrat"
-                | "republican"
-        )
-    })
 }
 
 /// Lowercase nouns for a kind of body, which a name before them belongs to ("the Tanjug news

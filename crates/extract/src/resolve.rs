@@ -309,7 +309,7 @@ pub fn is_description_head(w: &str) -> bool {
 /// [`is_description_head`] of a word whose lists are known already (a token's): `info` is what
 /// the word lists say of `w`.
 pub fn is_description_head_listed(w: &str, info: WordInfo) -> bool {
-    is_role_head(info) || age_word(w).is_some() || lexicon::body_kind(w).is_some()
+    is_role_head(info) || info.names_a_body() || age_word(w).is_some()
 }
 
 /// A description's role noun, as the article's roles are written ("prime minister" is a
@@ -551,14 +551,16 @@ fn mention_within(mentions: &[(Span, usize)], span: Span) -> Option<usize> {
 /// The kind of body the words around an organisation's mention say it is: "the utility Calder
 /// Hydro", "Ironclad, a security firm,".
 fn body_described(text: &str, toks: &[Token], at: usize, after: usize, found: &Found) -> Option<BodyKind> {
-    let before = (at.saturating_sub(3)..at).rev().take_while(|&k| toks[k].is_word()).find_map(|k| lexicon::body_kind(&found.folded(text, &toks[k])));
+    // A token's facts say whether its word names a body: only such a word is matched.
+    let body_kind = |t: &Token| t.listed(text).names_a_body().then(|| lexicon::body_kind(&found.folded(text, t))).flatten();
+    let before = (at.saturating_sub(3)..at).rev().take_while(|&k| toks[k].is_word()).find_map(|k| body_kind(&toks[k]));
     before.or_else(|| {
         if toks.get(after).is_none_or(|t| t.text(text) != ",") {
             return None;
         }
         (after + 1..toks.len().min(after + 8))
             .take_while(|&k| toks[k].kind != TokenKind::Punct || toks[k].kind == TokenKind::Possessive)
-            .filter_map(|k| lexicon::body_kind(&found.folded(text, &toks[k])))
+            .filter_map(|k| body_kind(&toks[k]))
             .last()
     })
 }
@@ -1244,7 +1246,7 @@ pub fn speakers(
                         let possessor = sentence_toks.get(end).is_some_and(|t| t.kind == TokenKind::Possessive)
                             || sentence_toks[end..].iter().take(2).take_while(|t| t.starts_lowercase()).any(|t| {
                                 let w = walk.found.folded(text, t);
-                                is_modified_noun(&w, t.info()) && !(is_body && lexicon::body_kind(&w).is_some())
+                                is_modified_noun(&w, t.info()) && !(is_body && t.info().names_a_body())
                             });
                         let after_preposition = after_preposition();
                         let is_subject = !in_quote && !seen_referent && !seen_verb && !after_preposition && !possessor && !subordinate;
