@@ -857,7 +857,7 @@ fn classify<'t>(
             }
         } else if w == "." || info.is(WordList::CommonWord) && !starts_place(folded, first) {
             // nothing to remember
-        } else if first + 2 < surface.len() && !org_tail && is_party_label(w) {
+        } else if first + 2 < surface.len() && !org_tail && info.is_party_label() {
             // "Democrat Anna Kowalski": a party label before a name is no part of it.
         } else if first == 0 && first + 1 < surface.len() && w.len() > 5 && w.ends_with("ing") && !w.contains('-') && !folded.is_given_name(first) {
             // "Impeaching Trump", "Playing Trump": a verb opening a heading is no part of a name
@@ -1280,7 +1280,7 @@ fn sentence_initial_word(run: &RunFacts) -> Option<Verdict> {
 /// "a South Carolina Republican": a party's member, described, not named.
 fn party_member(run: &RunFacts) -> Option<Verdict> {
     let last = run.last_word();
-    (is_party_label(last) || matches!(last, "republicans" | "democrats")).then_some(Verdict::PlaceBeforeLabel)
+    (run.winfo(run.n_words() - 1).is_party_label() || matches!(last, "republicans" | "democrats")).then_some(Verdict::PlaceBeforeLabel)
 }
 
 /// "Iraqi", "Iraqis": a people, not a person.
@@ -1324,12 +1324,15 @@ fn what_a_body_has(run: &RunFacts) -> Option<Verdict> {
     if speaks_of_its {
         return Some(Verdict::Kind(EntityKind::Organization));
     }
-    let next = run.next();
-    let company_asset = next.as_deref() == Some("'s")
+    // Only a possessive ending folds to "'s"; a word's facts say whether it is a body's noun.
+    let next = run.toks.get(run.end);
+    let company_asset = next.is_some_and(|t| t.kind == TokenKind::Possessive)
+        && run.next().as_deref() == Some("'s")
         && run.then().as_deref().is_some_and(|w| {
             matches!(w, "shares" | "shareholders" | "stock" | "profit" | "profits" | "earnings" | "revenue" | "revenues" | "subsidiary" | "sales")
         });
-    let names_a_body = next.as_deref().is_some_and(|w| is_body_noun(w) || w == "news" && run.then().as_deref().is_some_and(is_body_noun));
+    let is_body_noun = |t: &Token| t.listed(run.text).is_body_noun();
+    let names_a_body = next.is_some_and(|t| is_body_noun(t) || t.is_folded(run.text, "news") && run.toks.get(run.end + 1).is_some_and(is_body_noun));
     (company_asset || names_a_body).then_some(Verdict::Kind(EntityKind::Organization))
 }
 
@@ -1376,51 +1379,6 @@ fn lone_word(run: &RunFacts) -> Option<Verdict> {
         !info.is(WordList::CueVerb) && noun
     });
     Some(Verdict::Lone { modifies_noun })
-}
-
-/// Lowercase nouns for a kind of body, which a name before them belongs to ("the Tanjug news
-/// agency"). Not "campaign", "administration" or "team": those follow people's names too.
-fn is_body_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "agency"
-            | "newspaper"
-            | "daily"
-            | "company"
-            | "firm"
-            | "club"
-            | "bank"
-            | "airline"
-            | "carrier"
-            | "ministry"
-            | "network"
-            | "broadcaster"
-            | "magazine"
-            | "publisher"
-            | "manufacturer"
-            | "maker"
-            | "retailer"
-            | "brewery"
-            | "insurer"
-            | "lender"
-            | "automaker"
-            | "carmaker"
-            | "conglomerate"
-            | "union"
-            | "federation"
-            | "charity"
-            | "nonprofit"
-            | "chain"
-            | "operator"
-            | "utility"
-            | "regulator"
-            | "watchdog"
-    )
-}
-
-/// Party labels news puts before a politician's name.
-fn is_party_label(w: &str) -> bool {
-    matches!(w, "democrat" | "republican" | "gop" | "tory" | "conservative" | "labour" | "socialist" | "communist")
 }
 
 /// "II", "XVI": a numeral that ends a king's name, or a war's.

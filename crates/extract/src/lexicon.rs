@@ -634,11 +634,12 @@ fn first_not_below<T: Copy + Ord>(table: &[T], least: T) -> Option<T> {
 pub struct WordInfo {
     /// A bit for each list the word is on ([`WordList::bit`]), and [`LISTED_PLACE`].
     lists: u16,
-    /// One more than the word's index in `DEMONYMS`; zero for no demonym.
+    /// One more than the word's index in `DEMONYMS` (zero for no demonym) in the low seven
+    /// bits ([`DEMONYM_INDEX`]); above them, whether the word is a party label ([`PARTY_LABEL`]).
     demonym: u8,
     /// One more than the word's index in [`PRONOUNS`] (zero for no pronoun) in the low five bits
     /// ([`PRONOUN_INDEX`]); above them, the nouns the name rules ask of a word
-    /// ([`NAMES_A_BODY`], [`PEOPLE_OR_FAITH`]).
+    /// ([`NAMES_A_BODY`], [`PEOPLE_OR_FAITH`], [`BODY_NOUN`]).
     pronoun: u8,
 }
 
@@ -649,6 +650,13 @@ const _: () = assert!(PRONOUNS.len() < PRONOUN_INDEX as usize, "a pronoun's inde
 const NAMES_A_BODY: u8 = 1 << 5;
 /// The bit of [`WordInfo::pronoun`] for a word [`is_people_or_faith`] holds.
 const PEOPLE_OR_FAITH: u8 = 1 << 6;
+/// The bit of [`WordInfo::pronoun`] for a word of [`BODY_NOUNS`].
+const BODY_NOUN: u8 = 1 << 7;
+/// The bit of [`WordInfo::demonym`] for a party label ([`PARTY_LABELS`]); the bits below it are
+/// the demonym's index.
+const PARTY_LABEL: u8 = 1 << 7;
+const DEMONYM_INDEX: u8 = PARTY_LABEL - 1;
+const _: () = assert!(DEMONYMS.len() < DEMONYM_INDEX as usize, "a demonym's index would reach the party label's bit");
 
 /// The bit of [`WordInfo::lists`] that no list has: the word, on a list, is also alone a place's
 /// name in the gazetteer. A sentence that opens with a common word asks this of it rather than
@@ -669,7 +677,7 @@ impl WordInfo {
 
     /// The country a demonym points to ("belarusian" → "Belarus").
     pub fn demonym(&self) -> Option<&'static str> {
-        usize::from(self.demonym).checked_sub(1).and_then(|i| DEMONYMS.get(i)).map(|&(_, country)| country)
+        usize::from(self.demonym & DEMONYM_INDEX).checked_sub(1).and_then(|i| DEMONYMS.get(i)).map(|&(_, country)| country)
     }
 
     /// The pronoun the word is ("him", "her", "its"), and whether it is a possessive.
@@ -685,6 +693,16 @@ impl WordInfo {
     /// Does the word name a kind of body ([`body_kind`])?
     pub fn names_a_body(&self) -> bool {
         self.pronoun & NAMES_A_BODY != 0
+    }
+
+    /// Is the word a lowercase noun for a kind of body ([`BODY_NOUNS`]: "agency", "union")?
+    pub fn is_body_noun(&self) -> bool {
+        self.pronoun & BODY_NOUN != 0
+    }
+
+    /// Is the word a party label ([`PARTY_LABELS`]: "democrat", "tory")?
+    pub fn is_party_label(&self) -> bool {
+        self.demonym & PARTY_LABEL != 0
     }
 
     /// Is the word a people or a faith that no country names ([`is_people_or_faith`]), for a
@@ -751,7 +769,7 @@ pub fn listed_table() -> &'static ListedTable {
         }
         for (i, &(demonym, _)) in DEMONYMS.iter().enumerate() {
             if let Some(key) = packed(demonym.as_bytes()) {
-                words.entry(key).or_default().demonym = u8::try_from(i + 1).unwrap_or(0);
+                words.entry(key).or_default().demonym |= u8::try_from(i + 1).unwrap_or(0);
             }
         }
         for (i, &(pronoun, ..)) in PRONOUNS.iter().enumerate() {
@@ -762,6 +780,16 @@ pub fn listed_table() -> &'static ListedTable {
         for &word in BODY_KIND_WORDS {
             if let Some(key) = packed(word.as_bytes()) {
                 words.entry(key).or_default().pronoun |= NAMES_A_BODY;
+            }
+        }
+        for &word in BODY_NOUNS {
+            if let Some(key) = packed(word.as_bytes()) {
+                words.entry(key).or_default().pronoun |= BODY_NOUN;
+            }
+        }
+        for &word in PARTY_LABELS {
+            if let Some(key) = packed(word.as_bytes()) {
+                words.entry(key).or_default().demonym |= PARTY_LABEL;
             }
         }
         // A people's or a faith's word, and its plural.
@@ -1445,12 +1473,15 @@ mod tests {
             let body_word = BODY_KIND_WORDS[pick % BODY_KIND_WORDS.len()];
             let people = PEOPLES_AND_FAITHS[pick % PEOPLES_AND_FAITHS.len()];
             let people = if plural { format!("{people}s") } else { people.to_string() };
-            for w in [word.as_str(), body_word, &people] {
+            let (body_noun, label) = (BODY_NOUNS[pick % BODY_NOUNS.len()], PARTY_LABELS[pick % PARTY_LABELS.len()]);
+            for w in [word.as_str(), body_word, &people, body_noun, label] {
                 let info = listed(w);
                 proptest::prop_assert_eq!(info.names_a_body(), body_kind(w).is_some(), "{:?}", w);
                 if w.len() <= LONGEST_PACKED {
                     proptest::prop_assert_eq!(info.is_people_or_faith(), is_people_or_faith(w), "{:?}", w);
                 }
+                proptest::prop_assert_eq!(info.is_body_noun(), BODY_NOUNS.contains(&w), "{:?}", w);
+                proptest::prop_assert_eq!(info.is_party_label(), PARTY_LABELS.contains(&w), "{:?}", w);
             }
         }
 
@@ -1529,6 +1560,19 @@ impl BodyKind {
             || matches!((self, of), (Agency, Government | Health | Police | Council) | (Government, Agency | Council) | (Union, Group))
     }
 }
+
+/// Lowercase nouns for a kind of body, which a name before them belongs to ("the Tanjug news
+/// agency"). Not "campaign", "administration" or "team": those follow people's names too.
+#[rustfmt::skip]
+const BODY_NOUNS: &[&str] = &[
+    "agency", "newspaper", "daily", "company", "firm", "club", "bank", "airline", "carrier", "ministry", "network",
+    "broadcaster", "magazine", "publisher", "manufacturer", "maker", "retailer", "brewery", "insurer", "lender",
+    "automaker", "carmaker", "conglomerate", "union", "federation", "charity", "nonprofit", "chain", "operator",
+    "utility", "regulator", "watchdog",
+];
+
+/// Party labels news puts before a politician's name.
+const PARTY_LABELS: &[&str] = &["democrat", "republican", "gop", "tory", "conservative", "labour", "socialist", "communist"];
 
 /// Peoples and faiths that no country's name gives: "Muslims", "Latino", "Jewish".
 #[rustfmt::skip]
