@@ -915,10 +915,8 @@ fn attribute_with_rules(
     let mut rules = Vec::with_capacity(spans.len());
     resolve::learn_introductions(text, layout, paragraph_tokens, found);
     let mut out: Vec<Quote> = Vec::with_capacity(spans.len());
-    let mut by_paragraph: Vec<Vec<usize>> = vec![Vec::new(); layout.paragraphs.len()];
-    for (i, q) in spans.iter().enumerate() {
-        by_paragraph[q.paragraph].push(i);
-    }
+    // Quotes are found paragraph after paragraph: a paragraph's lie together, in order.
+    debug_assert!(spans.is_sorted_by_key(|q| q.paragraph));
     let mut kept: Vec<Option<usize>> = vec![None; spans.len()];
     // Each paragraph's sentences as they are found here, with the quotes they were found around:
     // resolution reads the same paragraphs' sentences again.
@@ -926,20 +924,22 @@ fn attribute_with_rules(
 
     // Speaker phrases are read with the names found so far: `found` changes only once they are.
     let article = Text { written: text, found };
-    for (p_index, quote_ids) in by_paragraph.iter().enumerate() {
-        if quote_ids.is_empty() {
-            continue;
-        }
+    let mut first_id = 0;
+    for paragraph_quotes in spans.chunk_by(|a, b| a.paragraph == b.paragraph) {
+        // The indices in `spans` of the paragraph's quotes.
+        let quote_ids = first_id..first_id + paragraph_quotes.len();
+        first_id = quote_ids.end;
+        let p_index = paragraph_quotes[0].paragraph;
         let text = &article;
         let paragraph = layout.paragraphs[p_index];
-        let protected: Vec<Span> = quote_ids.iter().map(|&i| spans[i].span).collect();
+        let protected: Vec<Span> = paragraph_quotes.iter().map(|q| q.span).collect();
         let toks = &paragraph_tokens[p_index];
         let sentences = tokens::sentences_in(text, paragraph, toks, &protected);
-        for (k, &i) in quote_ids.iter().enumerate() {
+        for (k, i) in quote_ids.enumerate() {
             let q = spans[i];
             let sentence = sentences.iter().find(|s| s.start <= q.span.start && q.span.start < s.end).copied().unwrap_or(paragraph);
-            let prev_end = k.checked_sub(1).map(|p| spans[quote_ids[p]].span.end).filter(|&e| e > sentence.start);
-            let next_start = quote_ids.get(k + 1).map(|&n| spans[n].span.start).filter(|&s| s < sentence.end);
+            let prev_end = k.checked_sub(1).map(|p| paragraph_quotes[p].span.end).filter(|&e| e > sentence.start);
+            let next_start = paragraph_quotes.get(k + 1).map(|n| n.span.start).filter(|&s| s < sentence.end);
             let before = Span::new(prev_end.unwrap_or(sentence.start).max(sentence.start), q.span.start);
             let after = Span::new(q.span.end, next_start.unwrap_or(sentence.end).max(q.span.end));
             let after_toks = tokens::within(toks, after);
