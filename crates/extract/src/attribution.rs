@@ -1000,12 +1000,35 @@ fn attribute_with_rules(
     mentions.sort_unstable();
     mentions.dedup();
     let quote_spans: Vec<Span> = spans.iter().map(|q| q.span).collect();
-    let mut phrases: Vec<resolve::SpeakerMention> = mentions.iter().map(|&span| resolve::SpeakerMention { span, quotes: Vec::new() }).collect();
-    for q in &out {
-        if let Some(i) = q.speaker_mention.and_then(|m| mentions.binary_search(&m).ok()) {
-            phrases[i].quotes.push(q.span);
+    // The quotes each phrase attributes, in the order of `out`, one phrase's after another's in
+    // one list: counted first, then each put before the phrase's end, last first.
+    let phrase_of = |q: &Quote| q.speaker_mention.and_then(|m| mentions.binary_search(&m).ok());
+    let mut phrase_ends = vec![0; mentions.len()];
+    for i in out.iter().filter_map(phrase_of) {
+        phrase_ends[i] += 1;
+    }
+    let mut attributed = 0;
+    for end in &mut phrase_ends {
+        attributed += *end;
+        *end = attributed;
+    }
+    let mut quotes_by_phrase = vec![Span::default(); attributed];
+    // Each phrase's end moves back to its start as its quotes are put in.
+    let mut phrase_starts = phrase_ends;
+    for q in out.iter().rev() {
+        if let Some(i) = phrase_of(q) {
+            phrase_starts[i] -= 1;
+            quotes_by_phrase[phrase_starts[i]] = q.span;
         }
     }
+    let phrases: Vec<resolve::SpeakerMention> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, &span)| {
+            let end = phrase_starts.get(i + 1).copied().unwrap_or(attributed);
+            resolve::SpeakerMention { span, quotes: &quotes_by_phrase[phrase_starts[i]..end] }
+        })
+        .collect();
     let speakers = resolve::speakers(text, layout, paragraph_tokens, &quote_spans, &phrases, credits, &mut sentences_found, found);
     for q in &mut out {
         let Some(m) = q.speaker_mention else { continue };

@@ -573,9 +573,9 @@ fn office_at(text: &str, toks: &[Token], k: usize, found: &Found) -> String {
 
 /// A speaker phrase to resolve, and the quotes it attributes.
 #[derive(Clone, Debug)]
-pub struct SpeakerMention {
+pub struct SpeakerMention<'a> {
     pub span: Span,
-    pub quotes: Vec<Span>,
+    pub quotes: &'a [Span],
 }
 
 /// Everything the walk needs to know of the article and keeps as it goes.
@@ -1210,7 +1210,7 @@ pub fn speakers(
                     let phrase_toks = tokens::within(toks, m);
                     let phrase = read_phrase(text, phrase_toks, walk.found);
                     walk.named_in_quotes.clear();
-                    for q in &speaker.quotes {
+                    for q in speaker.quotes {
                         walk.named_in_quotes.extend(walk.found.within(*q).map(|(_, c)| c));
                     }
                     // "Asked about her own vote, she replied": a sentence's "she" goes on with its
