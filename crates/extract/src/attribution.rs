@@ -770,12 +770,18 @@ fn named_subject(text: &Text, toks: &[Token], pronouns: bool) -> Option<Span> {
 /// The subject of a speech verb anywhere in the sentence (whose paragraph's tokens are
 /// `paragraph_toks`), outside its quotes: "Stressing that the “…” and that “…”, X worried about “…”".
 fn speaker_in_sentence(text: &Text, paragraph_toks: &[Token], sentence: Span, quotes: &[Span]) -> Option<(Span, String)> {
-    // Room for the whole sentence at once, which the words outside its quotes never outgrow.
     let sentence_toks = tokens::within(paragraph_toks, sentence);
+    let outside_quotes = |t: &&Token| !quotes.iter().any(|q| q.contains(t.span));
+    let is_cue = |t: &Token| t.is_word() && !t.is_capitalized_word() && t.info().is(WordList::CueVerb);
+    // Most sentences asked have no speech verb outside their quotes: their words are not copied.
+    if !sentence_toks.iter().filter(outside_quotes).any(is_cue) {
+        return None;
+    }
+    // Room for the whole sentence at once, which the words outside its quotes never outgrow.
     let mut toks: Vec<Token> = Vec::with_capacity(sentence_toks.len());
-    toks.extend(sentence_toks.iter().filter(|t| !quotes.iter().any(|q| q.contains(t.span))));
+    toks.extend(sentence_toks.iter().filter(outside_quotes));
     (0..toks.len()).find_map(|v| {
-        if !toks[v].is_word() || toks[v].is_capitalized_word() || !toks[v].info().is(WordList::CueVerb) {
+        if !is_cue(&toks[v]) {
             return None;
         }
         let w = fold_tok(text, &toks[v]);
