@@ -753,11 +753,10 @@ fn known_names_in<'t>(text: &'t str, lowered: &str, toks: &[Token], known: &lexi
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let longest = (1..=4.min(toks.len() - i)).rev().find_map(|len| {
+        // Only stretches of capitalised words are asked, up to four words long.
+        let capitalized = toks[i..].iter().take(4).take_while(|t| t.is_capitalized_word()).count();
+        let longest = (1..=capitalized).rev().find_map(|len| {
             let words = &toks[i..i + len];
-            if !words.iter().all(|t| t.is_capitalized_word()) {
-                return None;
-            }
             let span = Span::new(words[0].span.start, words[len - 1].span.end);
             let name = joined_name(text, span, words.iter().map(|t| t.text(text)));
             // A name written so is the text at its span: in ASCII, folded in the lowered text.
