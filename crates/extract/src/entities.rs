@@ -10,7 +10,6 @@
 //! "Alexander Lukashenko"; "Kiev" joins "Kyiv".
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 
 use crate::layout::Layout;
 use crate::lexicon::{self, Gender, PlaceKind, WordInfo, WordList};
@@ -30,7 +29,7 @@ pub struct Cluster {
     pub name: String,
     pub kind: EntityKind,
     pub mentions: Vec<Span>,
-    pub aliases: BTreeSet<String>,
+    pub aliases: Aliases,
     pub gender: Gender,
     /// The gender comes from a title ("Mr", "Congresswoman"), not from a given name's usual one.
     pub titled: bool,
@@ -47,6 +46,33 @@ pub struct Cluster {
     pub evidence: bool,
     /// Named as the speaker of a quote ("“…,” Maddow said"): kept as a person without other evidence.
     pub speaks: bool,
+}
+
+/// A cluster's other names, in order and each once: a sorted list, as most clusters have none
+/// or one (a `BTreeSet` would allocate a node for the first, and be copied into a list at the end).
+#[derive(Clone, Debug, Default)]
+pub struct Aliases(Vec<String>);
+
+impl Aliases {
+    pub fn contains(&self, alias: &str) -> bool {
+        self.0.binary_search_by(|a| a.as_str().cmp(alias)).is_ok()
+    }
+
+    pub fn insert(&mut self, alias: String) {
+        if let Err(at) = self.0.binary_search(&alias) {
+            self.0.insert(at, alias);
+        }
+    }
+
+    pub fn remove(&mut self, alias: &str) {
+        if let Ok(at) = self.0.binary_search_by(|a| a.as_str().cmp(alias)) {
+            self.0.remove(at);
+        }
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, String> {
+        self.0.iter()
+    }
 }
 
 /// The entities of one article, and what attribution needs to resolve speakers.
@@ -1512,7 +1538,7 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
             name,
             kind,
             mentions: Vec::new(),
-            aliases: BTreeSet::new(),
+            aliases: Aliases::default(),
             roles: Vec::new(),
             age: None,
             nation: None,
@@ -1760,7 +1786,7 @@ impl Found {
                 mentions.sort();
                 mentions.dedup();
                 let key = key.unwrap_or_else(|| slug(&c.name));
-                Entity { key, name: c.name, kind: c.kind, mentions, aliases: c.aliases.into_iter().collect() }
+                Entity { key, name: c.name, kind: c.kind, mentions, aliases: c.aliases.0 }
             })
             .collect()
     }
@@ -2154,6 +2180,24 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Aliases kept in a sorted list are those a set keeps, in its order.
+        #[test]
+        fn aliases_are_kept_as_a_set_keeps_them(ops in proptest::collection::vec((proptest::bool::ANY, "[ab ]{0,3}"), 0..12)) {
+            let mut set = std::collections::BTreeSet::new();
+            let mut aliases = Aliases::default();
+            for (insert, alias) in ops {
+                if insert {
+                    set.insert(alias.clone());
+                    aliases.insert(alias.clone());
+                } else {
+                    set.remove(&alias);
+                    aliases.remove(&alias);
+                }
+                proptest::prop_assert_eq!(aliases.contains(&alias), set.contains(&alias));
+            }
+            proptest::prop_assert_eq!(aliases.iter().collect::<Vec<_>>(), set.iter().collect::<Vec<_>>());
+        }
+
         /// A name's clusters read back as a vector of them pushed in the same order does.
         #[test]
         fn clusters_kept_inline_read_back_as_a_vector(pushed in proptest::collection::vec(0..100usize, 0..6)) {
