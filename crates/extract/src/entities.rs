@@ -1356,8 +1356,11 @@ fn what_a_body_has(run: &RunFacts) -> Option<Verdict> {
         && run.then().as_deref().is_some_and(|w| {
             matches!(w, "shares" | "shareholders" | "stock" | "profit" | "profits" | "earnings" | "revenue" | "revenues" | "subsidiary" | "sales")
         });
-    let is_body_noun = |t: &Token| t.listed(run.text).is_body_noun();
-    let names_a_body = next.is_some_and(|t| is_body_noun(t) || t.is_folded(run.text, "news") && run.toks.get(run.end + 1).is_some_and(is_body_noun));
+    // Only a word is a body's noun, or "news".
+    let is_body_noun = |t: &Token| t.is_word() && t.info().is_body_noun();
+    let names_a_body = next
+        .filter(|t| t.is_word())
+        .is_some_and(|t| is_body_noun(t) || t.is_folded(run.text, "news") && run.toks.get(run.end + 1).is_some_and(is_body_noun));
     (company_asset || names_a_body).then_some(Verdict::Kind(EntityKind::Organization))
 }
 
