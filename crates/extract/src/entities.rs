@@ -1699,7 +1699,7 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
         cl.evidence |= run.evidence;
         cl.mentions.push(run.span);
         // The cluster's own name is no alias of it: most clusters have no other.
-        if *run.name != cl.name && !cl.aliases.contains(&*run.name) {
+        if *run.name != cl.name && !cl.aliases.contains(&run.name) {
             cl.aliases.insert(run.name.to_string());
         }
         if let Some(role) = run.role.as_deref() {
