@@ -184,8 +184,10 @@ fn when_before(text: &Text, toks: &[Token], end: usize) -> Option<usize> {
     let is_time = |t: &Token| {
         let folded = fold_tok(text, t);
         let w: &str = &folded;
-        lexicon::weekday_number(w).is_some()
-            || lexicon::month_number(w).is_some()
+        // Every month and weekday is a word a date starts with (its lists say so), or a short
+        // form ending in a dot: only such a word is looked for among them.
+        let may_be_date = t.info().is(WordList::DateStart) || w.ends_with('.');
+        may_be_date && (lexicon::weekday_number(w).is_some() || lexicon::month_number(w).is_some())
             || matches!(w, "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "weekend")
             || t.text(text).bytes().all(|b| b.is_ascii_digit())
     };
