@@ -10,6 +10,8 @@
 //! role fits. Fragments that nobody is found to have said are scare quotes or
 //! titles and are not reported; when unsure, a quote stays unattributed.
 
+use std::borrow::Cow;
+
 use crate::entities::Found;
 use crate::layout::Layout;
 use crate::lexicon::{self, WordInfo, WordList};
@@ -182,8 +184,10 @@ fn when_before(text: &Text, toks: &[Token], end: usize) -> Option<usize> {
     let is_time = |t: &Token| {
         let folded = fold_tok(text, t);
         let w: &str = &folded;
-        lexicon::weekday_number(w).is_some()
-            || lexicon::month_number(w).is_some()
+        // Every month and weekday is a word a date starts with (its lists say so), or a short
+        // form ending in a dot: only such a word is looked for among them.
+        let may_be_date = t.info().is(WordList::DateStart) || w.ends_with('.');
+        may_be_date && (lexicon::weekday_number(w).is_some() || lexicon::month_number(w).is_some())
             || matches!(w, "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "weekend")
             || t.text(text).bytes().all(|b| b.is_ascii_digit())
     };
@@ -768,12 +772,18 @@ fn named_subject(text: &Text, toks: &[Token], pronouns: bool) -> Option<Span> {
 /// The subject of a speech verb anywhere in the sentence (whose paragraph's tokens are
 /// `paragraph_toks`), outside its quotes: "Stressing that the “…” and that “…”, X worried about “…”".
 fn speaker_in_sentence(text: &Text, paragraph_toks: &[Token], sentence: Span, quotes: &[Span]) -> Option<(Span, String)> {
-    // Room for the whole sentence at once, which the words outside its quotes never outgrow.
     let sentence_toks = tokens::within(paragraph_toks, sentence);
+    let outside_quotes = |t: &&Token| !quotes.iter().any(|q| q.contains(t.span));
+    let is_cue = |t: &Token| t.is_word() && !t.is_capitalized_word() && t.info().is(WordList::CueVerb);
+    // Most sentences asked have no speech verb outside their quotes: their words are not copied.
+    if !sentence_toks.iter().filter(outside_quotes).any(is_cue) {
+        return None;
+    }
+    // Room for the whole sentence at once, which the words outside its quotes never outgrow.
     let mut toks: Vec<Token> = Vec::with_capacity(sentence_toks.len());
-    toks.extend(sentence_toks.iter().filter(|t| !quotes.iter().any(|q| q.contains(t.span))));
+    toks.extend(sentence_toks.iter().filter(outside_quotes));
     (0..toks.len()).find_map(|v| {
-        if !toks[v].is_word() || toks[v].is_capitalized_word() || !toks[v].info().is(WordList::CueVerb) {
+        if !is_cue(&toks[v]) {
             return None;
         }
         let w = fold_tok(text, &toks[v]);
@@ -913,10 +923,8 @@ fn attribute_with_rules(
     let mut rules = Vec::with_capacity(spans.len());
     resolve::learn_introductions(text, layout, paragraph_tokens, found);
     let mut out: Vec<Quote> = Vec::with_capacity(spans.len());
-    let mut by_paragraph: Vec<Vec<usize>> = vec![Vec::new(); layout.paragraphs.len()];
-    for (i, q) in spans.iter().enumerate() {
-        by_paragraph[q.paragraph].push(i);
-    }
+    // Quotes are found paragraph after paragraph: a paragraph's lie together, in order.
+    debug_assert!(spans.is_sorted_by_key(|q| q.paragraph));
     let mut kept: Vec<Option<usize>> = vec![None; spans.len()];
     // Each paragraph's sentences as they are found here, with the quotes they were found around:
     // resolution reads the same paragraphs' sentences again.
@@ -924,20 +932,22 @@ fn attribute_with_rules(
 
     // Speaker phrases are read with the names found so far: `found` changes only once they are.
     let article = Text { written: text, found };
-    for (p_index, quote_ids) in by_paragraph.iter().enumerate() {
-        if quote_ids.is_empty() {
-            continue;
-        }
+    let mut first_id = 0;
+    for paragraph_quotes in spans.chunk_by(|a, b| a.paragraph == b.paragraph) {
+        // The indices in `spans` of the paragraph's quotes.
+        let quote_ids = first_id..first_id + paragraph_quotes.len();
+        first_id = quote_ids.end;
+        let p_index = paragraph_quotes[0].paragraph;
         let text = &article;
         let paragraph = layout.paragraphs[p_index];
-        let protected: Vec<Span> = quote_ids.iter().map(|&i| spans[i].span).collect();
+        let protected: Vec<Span> = paragraph_quotes.iter().map(|q| q.span).collect();
         let toks = &paragraph_tokens[p_index];
         let sentences = tokens::sentences_in(text, paragraph, toks, &protected);
-        for (k, &i) in quote_ids.iter().enumerate() {
+        for (k, i) in quote_ids.enumerate() {
             let q = spans[i];
             let sentence = sentences.iter().find(|s| s.start <= q.span.start && q.span.start < s.end).copied().unwrap_or(paragraph);
-            let prev_end = k.checked_sub(1).map(|p| spans[quote_ids[p]].span.end).filter(|&e| e > sentence.start);
-            let next_start = quote_ids.get(k + 1).map(|&n| spans[n].span.start).filter(|&s| s < sentence.end);
+            let prev_end = k.checked_sub(1).map(|p| paragraph_quotes[p].span.end).filter(|&e| e > sentence.start);
+            let next_start = paragraph_quotes.get(k + 1).map(|n| n.span.start).filter(|&s| s < sentence.end);
             let before = Span::new(prev_end.unwrap_or(sentence.start).max(sentence.start), q.span.start);
             let after = Span::new(q.span.end, next_start.unwrap_or(sentence.end).max(q.span.end));
             let after_toks = tokens::within(toks, after);
@@ -976,7 +986,7 @@ fn attribute_with_rules(
             }
             let mut attribution = find_speaker(&context, after_side).map(|(mention, cue, rule)| Attribution { mention, cue, rule });
             if attribution.is_none() {
-                attribution = carried_over(text, spans, &out, &kept, i, q, found);
+                attribution = carried_over(text, toks, spans, &out, &kept, i, q, found);
             }
             let kind = if q.continues_previous {
                 kept.get(i.wrapping_sub(1)).copied().flatten().map_or(QuoteKind::Full, |o| out[o].kind)
@@ -998,12 +1008,35 @@ fn attribute_with_rules(
     mentions.sort_unstable();
     mentions.dedup();
     let quote_spans: Vec<Span> = spans.iter().map(|q| q.span).collect();
-    let mut phrases: Vec<resolve::SpeakerMention> = mentions.iter().map(|&span| resolve::SpeakerMention { span, quotes: Vec::new() }).collect();
-    for q in &out {
-        if let Some(i) = q.speaker_mention.and_then(|m| mentions.binary_search(&m).ok()) {
-            phrases[i].quotes.push(q.span);
+    // The quotes each phrase attributes, in the order of `out`, one phrase's after another's in
+    // one list: counted first, then each put before the phrase's end, last first.
+    let phrase_of = |q: &Quote| q.speaker_mention.and_then(|m| mentions.binary_search(&m).ok());
+    let mut phrase_ends = vec![0; mentions.len()];
+    for i in out.iter().filter_map(phrase_of) {
+        phrase_ends[i] += 1;
+    }
+    let mut attributed = 0;
+    for end in &mut phrase_ends {
+        attributed += *end;
+        *end = attributed;
+    }
+    let mut quotes_by_phrase = vec![Span::default(); attributed];
+    // Each phrase's end moves back to its start as its quotes are put in.
+    let mut phrase_starts = phrase_ends;
+    for q in out.iter().rev() {
+        if let Some(i) = phrase_of(q) {
+            phrase_starts[i] -= 1;
+            quotes_by_phrase[phrase_starts[i]] = q.span;
         }
     }
+    let phrases: Vec<resolve::SpeakerMention> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, &span)| {
+            let end = phrase_starts.get(i + 1).copied().unwrap_or(attributed);
+            resolve::SpeakerMention { span, quotes: &quotes_by_phrase[phrase_starts[i]..end] }
+        })
+        .collect();
     let speakers = resolve::speakers(text, layout, paragraph_tokens, &quote_spans, &phrases, credits, &mut sentences_found, found);
     for q in &mut out {
         let Some(m) = q.speaker_mention else { continue };
@@ -1015,7 +1048,7 @@ fn attribute_with_rules(
         if let Some(c) = c {
             found.clusters[c].speaks = true;
         }
-        q.speaker = c.map(|c| found.clusters[c].key());
+        q.speaker = c.map(|c| found.key(c));
     }
     (out, rules)
 }
@@ -1024,9 +1057,11 @@ fn attribute_with_rules(
 /// previous paragraph, or follows an attributed quote of its paragraph (with
 /// no other name in between), or opens a paragraph right after one that ended
 /// with an attributed quote. `out` holds the quotes attributed so far, and `kept` where each
-/// quote attributed so far is in it.
+/// quote attributed so far is in it; `paragraph_toks` are the words of `q`'s paragraph.
+#[allow(clippy::too_many_arguments)]
 fn carried_over(
     text: &Text,
+    paragraph_toks: &[Token],
     spans: &[QuoteSpan],
     out: &[Quote],
     kept: &[Option<usize>],
@@ -1047,13 +1082,21 @@ fn carried_over(
     }
     let gap = Span::new(p.span.end, q.span.start);
     // Another person who speaks, or starts a sentence, between the two quotes breaks the chain.
-    // The gap's words are read only when such a person is named there.
-    let mut gap_words: Option<Vec<Token>> = None;
+    // The gap's words are read only when such a person is named there: between two quotes of
+    // one paragraph they are its words (a quote starts and ends where a word does); across a
+    // paragraph's end, the text between is read.
+    let mut gap_words: Option<Cow<[Token]>> = None;
     let names_between = found.within(gap).any(|(s, c)| {
         if found.clusters[c].kind != EntityKind::Person || s.overlaps(a.mention) || found.within(a.mention).any(|(_, m)| m == c) {
             return false;
         }
-        let gap_toks: &[Token] = gap_words.get_or_insert_with(|| tokens::tokenize(text, gap));
+        let gap_toks: &[Token] = gap_words.get_or_insert_with(|| {
+            if q.paragraph == p.paragraph {
+                Cow::Borrowed(tokens::within(paragraph_toks, gap))
+            } else {
+                Cow::Owned(tokens::tokenize(text, gap))
+            }
+        });
         let at = gap_toks.partition_point(|t| t.span.start < s.start);
         let after = gap_toks.partition_point(|t| t.span.start < s.end);
         let word_is_cue = |k: usize| gap_toks.get(k).is_some_and(|t| t.listed(text).is(WordList::CueVerb));
@@ -1182,6 +1225,27 @@ mod tests {
             max_words in 0..18usize,
         ) {
             proptest::prop_assert_eq!(super::is_title_like(&quote, max_words), is_title_like_plainly(&quote, max_words), "{:?}", quote);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_words_between_two_quotes_of_a_paragraph_are_its_words_there(
+            paragraph in "([“”\"‘’']|(Mr|Dr|U|said|Jane|Roe|told|he|it’s|O'Neil|3\\.5|é)|[ ,.:!?—-]){0,40}",
+        ) {
+            let text = paragraph;
+            let whole = crate::Span::new(0, text.len());
+            let toks = crate::tokens::tokenize(&text, whole);
+            let spans = crate::quotes::find_in_tokens(&text, &[whole], &[&toks]);
+            // What `carried_over` reads of a word (a mark's note of whether a sentence may open
+            // after it depends on the marks before, and is not read there).
+            let read = |toks: &[crate::tokens::Token]| -> Vec<_> {
+                toks.iter().map(|t| (t.span, t.kind, t.info(), t.is_capitalized_word())).collect()
+            };
+            for pair in spans.windows(2) {
+                let gap = crate::Span::new(pair[0].span.end, pair[1].span.start);
+                proptest::prop_assert_eq!(read(crate::tokens::within(&toks, gap)), read(&crate::tokens::tokenize(&text, gap)), "{:?} {:?}", text, gap);
+            }
         }
     }
 

@@ -10,7 +10,6 @@
 //! "Alexander Lukashenko"; "Kiev" joins "Kyiv".
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 
 use crate::layout::Layout;
 use crate::lexicon::{self, Gender, PlaceKind, WordInfo, WordList};
@@ -30,7 +29,7 @@ pub struct Cluster {
     pub name: String,
     pub kind: EntityKind,
     pub mentions: Vec<Span>,
-    pub aliases: BTreeSet<String>,
+    pub aliases: Aliases,
     pub gender: Gender,
     /// The gender comes from a title ("Mr", "Congresswoman"), not from a given name's usual one.
     pub titled: bool,
@@ -49,6 +48,33 @@ pub struct Cluster {
     pub speaks: bool,
 }
 
+/// A cluster's other names, in order and each once: a sorted list, as most clusters have none
+/// or one (a `BTreeSet` would allocate a node for the first, and be copied into a list at the end).
+#[derive(Clone, Debug, Default)]
+pub struct Aliases(Vec<String>);
+
+impl Aliases {
+    pub fn contains(&self, alias: &str) -> bool {
+        self.0.binary_search_by(|a| a.as_str().cmp(alias)).is_ok()
+    }
+
+    pub fn insert(&mut self, alias: String) {
+        if let Err(at) = self.0.binary_search(&alias) {
+            self.0.insert(at, alias);
+        }
+    }
+
+    pub fn remove(&mut self, alias: &str) {
+        if let Ok(at) = self.0.binary_search_by(|a| a.as_str().cmp(alias)) {
+            self.0.remove(at);
+        }
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, String> {
+        self.0.iter()
+    }
+}
+
 /// The entities of one article, and what attribution needs to resolve speakers.
 #[derive(Clone, Debug, Default)]
 pub struct Found {
@@ -59,6 +85,9 @@ pub struct Found {
     /// stages read a word written in ASCII folded from it (see [`Found::folded`]) rather than
     /// fold it again.
     lowered: String,
+    /// The keys made so far, by cluster (see [`Found::key`]): a speaker's key is made once for
+    /// all its quotes, and its entity takes it rather than make it again.
+    keys: Vec<Option<String>>,
 }
 
 /// A candidate name before clustering.
@@ -750,11 +779,10 @@ fn known_names_in<'t>(text: &'t str, lowered: &str, toks: &[Token], known: &lexi
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let longest = (1..=4.min(toks.len() - i)).rev().find_map(|len| {
+        // Only stretches of capitalised words are asked, up to four words long.
+        let capitalized = toks[i..].iter().take(4).take_while(|t| t.is_capitalized_word()).count();
+        let longest = (1..=capitalized).rev().find_map(|len| {
             let words = &toks[i..i + len];
-            if !words.iter().all(|t| t.is_capitalized_word()) {
-                return None;
-            }
             let span = Span::new(words[0].span.start, words[len - 1].span.end);
             let name = joined_name(text, span, words.iter().map(|t| t.text(text)));
             // A name written so is the text at its span: in ASCII, folded in the lowered text.
@@ -854,7 +882,7 @@ fn classify<'t>(
             }
         } else if w == "." || info.is(WordList::CommonWord) && !starts_place(folded, first) {
             // nothing to remember
-        } else if first + 2 < surface.len() && !org_tail && is_party_label(w) {
+        } else if first + 2 < surface.len() && !org_tail && info.is_party_label() {
             // "Democrat Anna Kowalski": a party label before a name is no part of it.
         } else if first == 0 && first + 1 < surface.len() && w.len() > 5 && w.ends_with("ing") && !w.contains('-') && !folded.is_given_name(first) {
             // "Impeaching Trump", "Playing Trump": a verb opening a heading is no part of a name
@@ -1277,7 +1305,7 @@ fn sentence_initial_word(run: &RunFacts) -> Option<Verdict> {
 /// "a South Carolina Republican": a party's member, described, not named.
 fn party_member(run: &RunFacts) -> Option<Verdict> {
     let last = run.last_word();
-    (is_party_label(last) || matches!(last, "republicans" | "democrats")).then_some(Verdict::PlaceBeforeLabel)
+    (run.winfo(run.n_words() - 1).is_party_label() || matches!(last, "republicans" | "democrats")).then_some(Verdict::PlaceBeforeLabel)
 }
 
 /// "Iraqi", "Iraqis": a people, not a person.
@@ -1298,7 +1326,9 @@ fn faith_month_or_weekday(run: &RunFacts) -> Option<Verdict> {
     // only such a word is looked for among them.
     let may_be_date = run.winfo(0).is(WordList::DateStart) || last.ends_with('.');
     let date_word = may_be_date && (lexicon::month_number(last).is_some() || lexicon::weekday_number(last).is_some());
-    (is_people_or_faith(last) || date_word).then_some(Verdict::Drop)
+    // The word lists note a people or a faith of a word short enough to pack.
+    let people_or_faith = run.winfo(0).is_people_or_faith() || last.len() > lexicon::LONGEST_PACKED && lexicon::is_people_or_faith(last);
+    (people_or_faith || date_word).then_some(Verdict::Drop)
 }
 
 /// "Air France", "Bank Austria": a name with a country in it and no given name is a body.
@@ -1319,12 +1349,18 @@ fn what_a_body_has(run: &RunFacts) -> Option<Verdict> {
     if speaks_of_its {
         return Some(Verdict::Kind(EntityKind::Organization));
     }
-    let next = run.next();
-    let company_asset = next.as_deref() == Some("'s")
+    // Only a possessive ending folds to "'s"; a word's facts say whether it is a body's noun.
+    let next = run.toks.get(run.end);
+    let company_asset = next.is_some_and(|t| t.kind == TokenKind::Possessive)
+        && run.next().as_deref() == Some("'s")
         && run.then().as_deref().is_some_and(|w| {
             matches!(w, "shares" | "shareholders" | "stock" | "profit" | "profits" | "earnings" | "revenue" | "revenues" | "subsidiary" | "sales")
         });
-    let names_a_body = next.as_deref().is_some_and(|w| is_body_noun(w) || w == "news" && run.then().as_deref().is_some_and(is_body_noun));
+    // Only a word is a body's noun, or "news".
+    let is_body_noun = |t: &Token| t.is_word() && t.info().is_body_noun();
+    let names_a_body = next
+        .filter(|t| t.is_word())
+        .is_some_and(|t| is_body_noun(t) || t.is_folded(run.text, "news") && run.toks.get(run.end + 1).is_some_and(is_body_noun));
     (company_asset || names_a_body).then_some(Verdict::Kind(EntityKind::Organization))
 }
 
@@ -1371,97 +1407,6 @@ fn lone_word(run: &RunFacts) -> Option<Verdict> {
         !info.is(WordList::CueVerb) && noun
     });
     Some(Verdict::Lone { modifies_noun })
-}
-
-/// Peoples and faiths that no country's name gives: "Muslims", "Latino", "Jewish".
-fn is_people_or_faith(w: &str) -> bool {
-    let singular = w.strip_suffix('s').unwrap_or(w);
-    [w, singular].into_iter().any(|w| {
-        matches!(
-            w,
-            "muslim"
-                | "moslem"
-                | "islam"
-                | "islamic"
-                | "christian"
-                | "christianity"
-                | "jew"
-                | "jewish"
-                | "judaism"
-                | "hindu"
-                | "buddhist"
-                | "sikh"
-                | "catholic"
-                | "protestant"
-                | "evangelical"
-                | "mormon"
-                | "sunni"
-                | "shia"
-                | "shiite"
-                | "latino"
-                | "latina"
-                | "latinx"
-                | "hispanic"
-                | "arab"
-                | "kurd"
-                | "kurdish"
-                | "asian"
-                | "african"
-                | "european"
-                | "african-american"
-                | "native-american"
-                | "aboriginal"
-                | "indigenous"
-                | "democratic"
-                | "democrat"
-                | "republican"
-        )
-    })
-}
-
-/// Lowercase nouns for a kind of body, which a name before them belongs to ("the Tanjug news
-/// agency"). Not "campaign", "administration" or "team": those follow people's names too.
-fn is_body_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "agency"
-            | "newspaper"
-            | "daily"
-            | "company"
-            | "firm"
-            | "club"
-            | "bank"
-            | "airline"
-            | "carrier"
-            | "ministry"
-            | "network"
-            | "broadcaster"
-            | "magazine"
-            | "publisher"
-            | "manufacturer"
-            | "maker"
-            | "retailer"
-            | "brewery"
-            | "insurer"
-            | "lender"
-            | "automaker"
-            | "carmaker"
-            | "conglomerate"
-            | "union"
-            | "federation"
-            | "charity"
-            | "nonprofit"
-            | "chain"
-            | "operator"
-            | "utility"
-            | "regulator"
-            | "watchdog"
-    )
-}
-
-/// Party labels news puts before a politician's name.
-fn is_party_label(w: &str) -> bool {
-    matches!(w, "democrat" | "republican" | "gop" | "tory" | "conservative" | "labour" | "socialist" | "communist")
 }
 
 /// "II", "XVI": a numeral that ends a king's name, or a war's.
@@ -1596,7 +1541,7 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
             name,
             kind,
             mentions: Vec::new(),
-            aliases: BTreeSet::new(),
+            aliases: Aliases::default(),
             roles: Vec::new(),
             age: None,
             nation: None,
@@ -1754,7 +1699,7 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
         cl.evidence |= run.evidence;
         cl.mentions.push(run.span);
         // The cluster's own name is no alias of it: most clusters have no other.
-        if *run.name != cl.name && !cl.aliases.contains(&*run.name) {
+        if *run.name != cl.name && !cl.aliases.contains(&run.name) {
             cl.aliases.insert(run.name.to_string());
         }
         if let Some(role) = run.role.as_deref() {
@@ -1783,15 +1728,17 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
     found
 }
 
-impl Cluster {
-    /// The stable key, the slug of the name: made only for a cluster that is reported, once its
-    /// name is final (clustering made it so).
-    pub fn key(&self) -> String {
-        slug(&self.name)
-    }
-}
-
 impl Found {
+    /// The stable key of cluster `c`, the slug of its name: made only for a cluster that is
+    /// reported, once its name is final (clustering made it so), and only once.
+    pub fn key(&mut self, c: usize) -> String {
+        if self.keys.len() <= c {
+            self.keys.resize(self.clusters.len(), None);
+        }
+        let name = &self.clusters[c].name;
+        self.keys[c].get_or_insert_with(|| slug(name)).clone()
+    }
+
     /// Token `t` of `text` (the text these names were found in) folded: a slice of the lowered
     /// text where the word is written in ASCII, [`lexicon::folded`] otherwise.
     #[inline]
@@ -1832,14 +1779,17 @@ impl Found {
 
     /// The clusters as output entities, with stable keys.
     pub fn into_entities(self) -> Vec<Entity> {
+        let mut keys = self.keys.into_iter();
         self.clusters
             .into_iter()
-            .filter(|c| !c.mentions.is_empty() && (c.kind != EntityKind::Person || c.evidence || c.speaks))
-            .map(|c| {
+            .map(|c| (keys.next().flatten(), c))
+            .filter(|(_, c)| !c.mentions.is_empty() && (c.kind != EntityKind::Person || c.evidence || c.speaks))
+            .map(|(key, c)| {
                 let mut mentions = c.mentions;
                 mentions.sort();
                 mentions.dedup();
-                Entity { key: slug(&c.name), name: c.name, kind: c.kind, mentions, aliases: c.aliases.into_iter().collect() }
+                let key = key.unwrap_or_else(|| slug(&c.name));
+                Entity { key, name: c.name, kind: c.kind, mentions, aliases: c.aliases.0 }
             })
             .collect()
     }
@@ -2233,6 +2183,24 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Aliases kept in a sorted list are those a set keeps, in its order.
+        #[test]
+        fn aliases_are_kept_as_a_set_keeps_them(ops in proptest::collection::vec((proptest::bool::ANY, "[ab ]{0,3}"), 0..12)) {
+            let mut set = std::collections::BTreeSet::new();
+            let mut aliases = Aliases::default();
+            for (insert, alias) in ops {
+                if insert {
+                    set.insert(alias.clone());
+                    aliases.insert(alias.clone());
+                } else {
+                    set.remove(&alias);
+                    aliases.remove(&alias);
+                }
+                proptest::prop_assert_eq!(aliases.contains(&alias), set.contains(&alias));
+            }
+            proptest::prop_assert_eq!(aliases.iter().collect::<Vec<_>>(), set.iter().collect::<Vec<_>>());
+        }
+
         /// A name's clusters read back as a vector of them pushed in the same order does.
         #[test]
         fn clusters_kept_inline_read_back_as_a_vector(pushed in proptest::collection::vec(0..100usize, 0..6)) {

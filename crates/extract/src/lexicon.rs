@@ -634,11 +634,29 @@ fn first_not_below<T: Copy + Ord>(table: &[T], least: T) -> Option<T> {
 pub struct WordInfo {
     /// A bit for each list the word is on ([`WordList::bit`]), and [`LISTED_PLACE`].
     lists: u16,
-    /// One more than the word's index in `DEMONYMS`; zero for no demonym.
+    /// One more than the word's index in `DEMONYMS` (zero for no demonym) in the low seven
+    /// bits ([`DEMONYM_INDEX`]); above them, whether the word is a party label ([`PARTY_LABEL`]).
     demonym: u8,
-    /// One more than the word's index in [`PRONOUNS`]; zero for no pronoun.
+    /// One more than the word's index in [`PRONOUNS`] (zero for no pronoun) in the low five bits
+    /// ([`PRONOUN_INDEX`]); above them, the nouns the name rules ask of a word
+    /// ([`NAMES_A_BODY`], [`PEOPLE_OR_FAITH`], [`BODY_NOUN`]).
     pronoun: u8,
 }
+
+/// The bits of [`WordInfo::pronoun`] that say which pronoun the word is.
+const PRONOUN_INDEX: u8 = 0b1_1111;
+const _: () = assert!(PRONOUNS.len() < PRONOUN_INDEX as usize, "a pronoun's index would reach the nouns' bits");
+/// The bit of [`WordInfo::pronoun`] for a word [`body_kind`] knows.
+const NAMES_A_BODY: u8 = 1 << 5;
+/// The bit of [`WordInfo::pronoun`] for a word [`is_people_or_faith`] holds.
+const PEOPLE_OR_FAITH: u8 = 1 << 6;
+/// The bit of [`WordInfo::pronoun`] for a word of [`BODY_NOUNS`].
+const BODY_NOUN: u8 = 1 << 7;
+/// The bit of [`WordInfo::demonym`] for a party label ([`PARTY_LABELS`]); the bits below it are
+/// the demonym's index.
+const PARTY_LABEL: u8 = 1 << 7;
+const DEMONYM_INDEX: u8 = PARTY_LABEL - 1;
+const _: () = assert!(DEMONYMS.len() < DEMONYM_INDEX as usize, "a demonym's index would reach the party label's bit");
 
 /// The bit of [`WordInfo::lists`] that no list has: the word, on a list, is also alone a place's
 /// name in the gazetteer. A sentence that opens with a common word asks this of it rather than
@@ -659,17 +677,38 @@ impl WordInfo {
 
     /// The country a demonym points to ("belarusian" → "Belarus").
     pub fn demonym(&self) -> Option<&'static str> {
-        usize::from(self.demonym).checked_sub(1).and_then(|i| DEMONYMS.get(i)).map(|&(_, country)| country)
+        usize::from(self.demonym & DEMONYM_INDEX).checked_sub(1).and_then(|i| DEMONYMS.get(i)).map(|&(_, country)| country)
     }
 
     /// The pronoun the word is ("him", "her", "its"), and whether it is a possessive.
     pub fn pronoun(&self) -> Option<(Pronoun, bool)> {
-        usize::from(self.pronoun).checked_sub(1).and_then(|i| PRONOUNS.get(i)).map(|&(_, pronoun, possessive)| (pronoun, possessive))
+        usize::from(self.pronoun & PRONOUN_INDEX).checked_sub(1).and_then(|i| PRONOUNS.get(i)).map(|&(_, pronoun, possessive)| (pronoun, possessive))
     }
 
     /// The same facts without the pronoun.
     pub fn without_pronoun(self) -> WordInfo {
-        WordInfo { pronoun: 0, ..self }
+        WordInfo { pronoun: self.pronoun & !PRONOUN_INDEX, ..self }
+    }
+
+    /// Does the word name a kind of body ([`body_kind`])?
+    pub fn names_a_body(&self) -> bool {
+        self.pronoun & NAMES_A_BODY != 0
+    }
+
+    /// Is the word a lowercase noun for a kind of body ([`BODY_NOUNS`]: "agency", "union")?
+    pub fn is_body_noun(&self) -> bool {
+        self.pronoun & BODY_NOUN != 0
+    }
+
+    /// Is the word a party label ([`PARTY_LABELS`]: "democrat", "tory")?
+    pub fn is_party_label(&self) -> bool {
+        self.demonym & PARTY_LABEL != 0
+    }
+
+    /// Is the word a people or a faith that no country names ([`is_people_or_faith`]), for a
+    /// word of at most [`LONGEST_PACKED`] bytes?
+    pub fn is_people_or_faith(&self) -> bool {
+        self.pronoun & PEOPLE_OR_FAITH != 0
     }
 }
 
@@ -730,12 +769,33 @@ pub fn listed_table() -> &'static ListedTable {
         }
         for (i, &(demonym, _)) in DEMONYMS.iter().enumerate() {
             if let Some(key) = packed(demonym.as_bytes()) {
-                words.entry(key).or_default().demonym = u8::try_from(i + 1).unwrap_or(0);
+                words.entry(key).or_default().demonym |= u8::try_from(i + 1).unwrap_or(0);
             }
         }
         for (i, &(pronoun, ..)) in PRONOUNS.iter().enumerate() {
             if let Some(key) = packed(pronoun.as_bytes()) {
-                words.entry(key).or_default().pronoun = u8::try_from(i + 1).unwrap_or(0);
+                words.entry(key).or_default().pronoun |= u8::try_from(i + 1).unwrap_or(0);
+            }
+        }
+        for &word in BODY_KIND_WORDS {
+            if let Some(key) = packed(word.as_bytes()) {
+                words.entry(key).or_default().pronoun |= NAMES_A_BODY;
+            }
+        }
+        for &word in BODY_NOUNS {
+            if let Some(key) = packed(word.as_bytes()) {
+                words.entry(key).or_default().pronoun |= BODY_NOUN;
+            }
+        }
+        for &word in PARTY_LABELS {
+            if let Some(key) = packed(word.as_bytes()) {
+                words.entry(key).or_default().demonym |= PARTY_LABEL;
+            }
+        }
+        // A people's or a faith's word, and its plural.
+        for &word in PEOPLES_AND_FAITHS {
+            for key in [packed(word.as_bytes()), packed(format!("{word}s").as_bytes())].into_iter().flatten() {
+                words.entry(key).or_default().pronoun |= PEOPLE_OR_FAITH;
             }
         }
         ListedTable::new(&words)
@@ -860,6 +920,9 @@ fn ascii_lowercase(key: u128) -> u128 {
 
 /// A word of at most 15 bytes and its length, packed into one number: a key hashed and
 /// compared at once, with no pointer to follow. (No word of the hand-written lists is longer.)
+/// The longest word [`packed`] packs.
+pub const LONGEST_PACKED: usize = 15;
+
 fn packed(bytes: &[u8]) -> Option<u128> {
     let len = bytes.len();
     // Two loads that may overlap, not a copy of a length known only now: the bytes they
@@ -1406,6 +1469,23 @@ mod tests {
         }
 
         #[test]
+        fn a_word_names_a_body_or_a_people_as_its_facts_say(word in "[a-z]{1,10}s?|\\PC{0,17}", pick in 0..400usize, plural in proptest::bool::ANY) {
+            let body_word = BODY_KIND_WORDS[pick % BODY_KIND_WORDS.len()];
+            let people = PEOPLES_AND_FAITHS[pick % PEOPLES_AND_FAITHS.len()];
+            let people = if plural { format!("{people}s") } else { people.to_string() };
+            let (body_noun, label) = (BODY_NOUNS[pick % BODY_NOUNS.len()], PARTY_LABELS[pick % PARTY_LABELS.len()]);
+            for w in [word.as_str(), body_word, &people, body_noun, label] {
+                let info = listed(w);
+                proptest::prop_assert_eq!(info.names_a_body(), body_kind(w).is_some(), "{:?}", w);
+                if w.len() <= LONGEST_PACKED {
+                    proptest::prop_assert_eq!(info.is_people_or_faith(), is_people_or_faith(w), "{:?}", w);
+                }
+                proptest::prop_assert_eq!(info.is_body_noun(), BODY_NOUNS.contains(&w), "{:?}", w);
+                proptest::prop_assert_eq!(info.is_party_label(), PARTY_LABELS.contains(&w), "{:?}", w);
+            }
+        }
+
+        #[test]
         fn a_listed_word_is_a_place_as_the_gazetteer_says(word in "[a-z]{1,10}|\\PC{0,17}", pick in 0..2000usize) {
             let all: Vec<&str> = WORD_LISTS.iter().flat_map(|(_, members)| members.iter().copied()).collect();
             for w in [word.as_str(), all[pick % all.len()]] {
@@ -1481,33 +1561,105 @@ impl BodyKind {
     }
 }
 
-/// The kind of body a noun names, as a description's head ("the company", "the utility") or
-/// as a word of a body's name ("… Police Service", "… Foods").
-pub fn body_kind(folded: &str) -> Option<BodyKind> {
-    use BodyKind::*;
-    Some(match folded {
-        "company" | "companies" | "firm" | "business" | "corporation" | "corp" | "inc" | "ltd" | "llc" | "plc" | "co" | "maker" | "manufacturer"
-        | "retailer" | "chain" | "carrier" | "airline" | "airlines" | "airways" | "operator" | "lender" | "bank" | "insurer" | "supplier"
-        | "developer" | "startup" | "start-up" | "brewery" | "producer" | "utility" | "provider" | "conglomerate" | "automaker" | "carmaker"
-        | "holdings" | "industries" | "foods" | "motors" | "technologies" | "systems" | "hydro" | "energy" | "power" | "electric" | "telecom"
-        | "rail" | "railway" | "railways" | "mining" | "pharmaceuticals" | "partners" | "enterprises" | "stores" | "bakery" | "distillery"
-        | "publisher" | "ag" | "sa" | "gmbh" | "nv" | "bv" => Company,
-        "agency" | "service" | "bureau" | "authority" | "commission" | "board" | "office" | "administration" | "regulator" | "watchdog"
-        | "ministry" | "department" | "inspectorate" | "secretariat" => Agency,
-        "union" | "association" | "federation" | "guild" | "local" | "syndicate" => Union,
-        "police" | "constabulary" | "sheriff's" => Police,
-        "council" | "city" | "municipality" | "township" | "county" | "borough" | "town" | "village" => Council,
-        "club" | "team" | "side" | "franchise" | "fc" | "united" | "rovers" | "wanderers" | "athletic" | "city fc" => Club,
-        "university" | "college" | "school" | "academy" | "institute" => School,
-        "hospital" | "clinic" | "health" => Health,
-        "party" => Party,
-        "court" | "tribunal" => Court,
-        "newspaper" | "paper" | "broadcaster" | "network" | "magazine" | "outlet" | "station" | "channel" | "times" | "post" | "news" | "herald"
-        | "tribune" | "gazette" | "journal" => Media,
-        "army" | "military" | "navy" | "forces" | "force" => Army,
-        "government" | "cabinet" | "kremlin" => Government,
-        "group" | "organisation" | "organization" | "charity" | "coalition" | "foundation" | "society" | "alliance" | "nonprofit" | "non-profit"
-        | "movement" | "trust" | "fund" | "network group" | "centre" | "center" => Group,
-        _ => return None,
-    })
+/// Lowercase nouns for a kind of body, which a name before them belongs to ("the Tanjug news
+/// agency"). Not "campaign", "administration" or "team": those follow people's names too.
+#[rustfmt::skip]
+const BODY_NOUNS: &[&str] = &[
+    "agency", "newspaper", "daily", "company", "firm", "club", "bank", "airline", "carrier", "ministry", "network",
+    "broadcaster", "magazine", "publisher", "manufacturer", "maker", "retailer", "brewery", "insurer", "lender",
+    "automaker", "carmaker", "conglomerate", "union", "federation", "charity", "nonprofit", "chain", "operator",
+    "utility", "regulator", "watchdog",
+];
+
+/// Party labels news puts before a politician's name.
+const PARTY_LABELS: &[&str] = &["democrat", "republican", "gop", "tory", "conservative", "labour", "socialist", "communist"];
+
+/// Peoples and faiths that no country's name gives: "Muslims", "Latino", "Jewish".
+#[rustfmt::skip]
+const PEOPLES_AND_FAITHS: &[&str] = &[
+    "muslim", "moslem", "islam", "islamic", "christian", "christianity", "jew", "jewish", "judaism", "hindu",
+    "buddhist", "sikh", "catholic", "protestant", "evangelical", "mormon", "sunni", "shia", "shiite", "latino",
+    "latina", "latinx", "hispanic", "arab", "kurd", "kurdish", "asian", "african", "european", "african-american",
+    "native-american", "aboriginal", "indigenous", "democratic", "democrat", "republican",
+];
+
+/// Is `folded` a people or a faith that no country's name gives ("muslims", "latino"), or its
+/// plural? A word the table packs is told by its facts ([`WordInfo::is_people_or_faith`]).
+pub fn is_people_or_faith(folded: &str) -> bool {
+    let singular = folded.strip_suffix('s').unwrap_or(folded);
+    [folded, singular].into_iter().any(|w| PEOPLES_AND_FAITHS.contains(&w))
 }
+
+/// The words for a kind of body, each group once: [`body_kind`] matches them, and the word
+/// table notes of each that it names a body ([`WordInfo::names_a_body`]), so that a word read
+/// as a token is matched only when it does.
+macro_rules! body_kinds {
+    ($(($kind:ident, [$($w:literal),* $(,)?])),* $(,)?) => {
+        /// The kind of body a noun names, as a description's head ("the company", "the utility") or
+        /// as a word of a body's name ("… Police Service", "… Foods").
+        pub fn body_kind(folded: &str) -> Option<BodyKind> {
+            Some(match folded {
+                $($($w)|* => BodyKind::$kind,)*
+                _ => return None,
+            })
+        }
+
+        /// Every word [`body_kind`] knows.
+        const BODY_KIND_WORDS: &[&str] = &[$($($w),*),*];
+    };
+}
+
+#[rustfmt::skip]
+body_kinds!(
+    (Company, [
+        "company", "companies", "firm", "business", "corporation", "corp", "inc", "ltd", "llc", "plc", "co", "maker",
+        "manufacturer", "retailer", "chain", "carrier", "airline", "airlines", "airways", "operator", "lender",
+        "bank", "insurer", "supplier", "developer", "startup", "start-up", "brewery", "producer", "utility",
+        "provider", "conglomerate", "automaker", "carmaker", "holdings", "industries", "foods", "motors",
+        "technologies", "systems", "hydro", "energy", "power", "electric", "telecom", "rail", "railway", "railways",
+        "mining", "pharmaceuticals", "partners", "enterprises", "stores", "bakery", "distillery", "publisher", "ag",
+        "sa", "gmbh", "nv", "bv"
+    ]),
+    (Agency, [
+        "agency", "service", "bureau", "authority", "commission", "board", "office", "administration", "regulator",
+        "watchdog", "ministry", "department", "inspectorate", "secretariat"
+    ]),
+    (Union, [
+        "union", "association", "federation", "guild", "local", "syndicate"
+    ]),
+    (Police, [
+        "police", "constabulary", "sheriff's"
+    ]),
+    (Council, [
+        "council", "city", "municipality", "township", "county", "borough", "town", "village"
+    ]),
+    (Club, [
+        "club", "team", "side", "franchise", "fc", "united", "rovers", "wanderers", "athletic", "city fc"
+    ]),
+    (School, [
+        "university", "college", "school", "academy", "institute"
+    ]),
+    (Health, [
+        "hospital", "clinic", "health"
+    ]),
+    (Party, [
+        "party"
+    ]),
+    (Court, [
+        "court", "tribunal"
+    ]),
+    (Media, [
+        "newspaper", "paper", "broadcaster", "network", "magazine", "outlet", "station", "channel", "times", "post",
+        "news", "herald", "tribune", "gazette", "journal"
+    ]),
+    (Army, [
+        "army", "military", "navy", "forces", "force"
+    ]),
+    (Government, [
+        "government", "cabinet", "kremlin"
+    ]),
+    (Group, [
+        "group", "organisation", "organization", "charity", "coalition", "foundation", "society", "alliance",
+        "nonprofit", "non-profit", "movement", "trust", "fund", "network group", "centre", "center"
+    ]),
+);

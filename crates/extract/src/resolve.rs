@@ -83,12 +83,21 @@ fn opens_with_participle(text: &str, toks: &[Token]) -> bool {
 /// What is left of salience after `sentences` sentences and `paragraphs` paragraph breaks. Past
 /// a few dozen sentences nothing is: no salience survives that many halvings.
 fn decay(sentences: u32, paragraphs: u32) -> f32 {
-    if sentences >= 32 {
-        return 0.0;
-    }
-    let halvings = 1.0 / (1u32 << sentences) as f32;
-    halvings * PARAGRAPH_DECAYS[paragraphs.min(32) as usize]
+    HALVINGS[sentences.min(32) as usize] * PARAGRAPH_DECAYS[paragraphs.min(32) as usize]
 }
+
+/// `1 / 2^n` for `n` up to 31, and nothing for 32 and more: looked up, not divided, for every
+/// referent in mind at every sentence. Halving is exact, so each value is the quotient's.
+const HALVINGS: [f32; 33] = {
+    let mut table = [0.0f32; 33];
+    let (mut n, mut half) = (0, 1.0f32);
+    while n < 32 {
+        table[n] = half;
+        half *= 0.5;
+        n += 1;
+    }
+    table
+};
 
 /// `PARAGRAPH_DECAY.powi(n)` for `n` up to 32, made when the crate is compiled as `powi` makes
 /// it when the program runs (compiler-rt's `__powisf2`: the base squared, and multiplied in
@@ -309,7 +318,7 @@ pub fn is_description_head(w: &str) -> bool {
 /// [`is_description_head`] of a word whose lists are known already (a token's): `info` is what
 /// the word lists say of `w`.
 pub fn is_description_head_listed(w: &str, info: WordInfo) -> bool {
-    is_role_head(info) || age_word(w).is_some() || lexicon::body_kind(w).is_some()
+    is_role_head(info) || info.names_a_body() || age_word(w).is_some()
 }
 
 /// A description's role noun, as the article's roles are written ("prime minister" is a
@@ -551,14 +560,16 @@ fn mention_within(mentions: &[(Span, usize)], span: Span) -> Option<usize> {
 /// The kind of body the words around an organisation's mention say it is: "the utility Calder
 /// Hydro", "Ironclad, a security firm,".
 fn body_described(text: &str, toks: &[Token], at: usize, after: usize, found: &Found) -> Option<BodyKind> {
-    let before = (at.saturating_sub(3)..at).rev().take_while(|&k| toks[k].is_word()).find_map(|k| lexicon::body_kind(&found.folded(text, &toks[k])));
+    // A token's facts say whether its word names a body: only such a word is matched.
+    let body_kind = |t: &Token| t.listed(text).names_a_body().then(|| lexicon::body_kind(&found.folded(text, t))).flatten();
+    let before = (at.saturating_sub(3)..at).rev().take_while(|&k| toks[k].is_word()).find_map(|k| body_kind(&toks[k]));
     before.or_else(|| {
         if toks.get(after).is_none_or(|t| t.text(text) != ",") {
             return None;
         }
         (after + 1..toks.len().min(after + 8))
             .take_while(|&k| toks[k].kind != TokenKind::Punct || toks[k].kind == TokenKind::Possessive)
-            .filter_map(|k| lexicon::body_kind(&found.folded(text, &toks[k])))
+            .filter_map(|k| body_kind(&toks[k]))
             .last()
     })
 }
@@ -571,9 +582,9 @@ fn office_at(text: &str, toks: &[Token], k: usize, found: &Found) -> String {
 
 /// A speaker phrase to resolve, and the quotes it attributes.
 #[derive(Clone, Debug)]
-pub struct SpeakerMention {
+pub struct SpeakerMention<'a> {
     pub span: Span,
-    pub quotes: Vec<Span>,
+    pub quotes: &'a [Span],
 }
 
 /// Everything the walk needs to know of the article and keeps as it goes.
@@ -1208,7 +1219,7 @@ pub fn speakers(
                     let phrase_toks = tokens::within(toks, m);
                     let phrase = read_phrase(text, phrase_toks, walk.found);
                     walk.named_in_quotes.clear();
-                    for q in &speaker.quotes {
+                    for q in speaker.quotes {
                         walk.named_in_quotes.extend(walk.found.within(*q).map(|(_, c)| c));
                     }
                     // "Asked about her own vote, she replied": a sentence's "she" goes on with its
@@ -1244,7 +1255,7 @@ pub fn speakers(
                         let possessor = sentence_toks.get(end).is_some_and(|t| t.kind == TokenKind::Possessive)
                             || sentence_toks[end..].iter().take(2).take_while(|t| t.starts_lowercase()).any(|t| {
                                 let w = walk.found.folded(text, t);
-                                is_modified_noun(&w, t.info()) && !(is_body && lexicon::body_kind(&w).is_some())
+                                is_modified_noun(&w, t.info()) && !(is_body && t.info().names_a_body())
                             });
                         let after_preposition = after_preposition();
                         let is_subject = !in_quote && !seen_referent && !seen_verb && !after_preposition && !possessor && !subordinate;
@@ -1637,6 +1648,21 @@ mod tests {
 
     fn some(name: &str) -> Option<String> {
         Some(name.to_string())
+    }
+
+    #[test]
+    fn decay_looked_up_is_decay_divided() {
+        let divided = |sentences: u32, paragraphs: u32| {
+            if sentences >= 32 {
+                return 0.0;
+            }
+            1.0 / (1u32 << sentences) as f32 * PARAGRAPH_DECAY.powi(paragraphs.min(32) as i32)
+        };
+        for sentences in 0..40 {
+            for paragraphs in 0..40 {
+                assert_eq!(decay(sentences, paragraphs).to_bits(), divided(sentences, paragraphs).to_bits(), "{sentences} {paragraphs}");
+            }
+        }
     }
 
     #[test]
