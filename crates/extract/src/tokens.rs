@@ -302,8 +302,9 @@ fn plain_ascii_word(bytes: &[u8], at: usize) -> Option<(usize, u128, bool)> {
     let first = eight_from(bytes, at);
     let len = ascii_alnum_prefix(first);
     // What may join more: a hyphen, an apostrophe, a letter beyond ASCII, or the dot of an
-    // initial ("U.S."), which follows a single letter.
-    let joins = |next: u8, len: usize| matches!(next, b'-' | b'\'' | 0x80..) || next == b'.' && len == 1;
+    // initial ("U.S."), which follows a single letter. A possessive ending joins nothing: it is
+    // split off ("Trump’s").
+    let joins = |next: u8, len: usize| matches!(next, b'-' | b'\'' | 0x80..) && !possessive_at(bytes, at + len) || next == b'.' && len == 1;
     if len < 8 {
         // Most words: the byte after the word is among the eight read (zero past the end,
         // which joins nothing), and there is no second half to lower.
@@ -327,6 +328,18 @@ fn plain_ascii_word(bytes: &[u8], at: usize) -> Option<(usize, u128, bool)> {
     }
     let key = u128::from(alnum_lowered(first)) | u128::from(low_bytes(alnum_lowered(second), more) | (len as u64) << 56) << 64;
     Some((len, key, next == b' '))
+}
+
+/// Does a possessive ending (`'s` or `’s`, in either case) that nothing joins more to begin at
+/// byte `at` of `bytes`? Then [`word_end`] ends the word before it at `at`. Told by bytes: a
+/// character beyond ASCII after the `s`, which may be a letter, is left to [`word_end`] (no here).
+#[inline]
+fn possessive_at(bytes: &[u8], at: usize) -> bool {
+    let after = match bytes.get(at..).unwrap_or_default() {
+        [b'\'', b's' | b'S', after @ ..] | [0xE2, 0x80, 0x99, b's' | b'S', after @ ..] => after,
+        _ => return false,
+    };
+    after.first().is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphanumeric())
 }
 
 /// Splits `text[range]` into tokens.
