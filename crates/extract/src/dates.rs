@@ -135,6 +135,16 @@ fn day_number(s: &str) -> Option<u32> {
     if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
+    // Most that do are digits alone, with no ending to cut: a day is one or two of them.
+    let bytes = s.as_bytes();
+    if bytes.iter().all(u8::is_ascii_digit) {
+        let n = match *bytes {
+            [ones] => u32::from(ones - b'0'),
+            [tens, ones] => u32::from(tens - b'0') * 10 + u32::from(ones - b'0'),
+            _ => return None,
+        };
+        return (1..=31).contains(&n).then_some(n);
+    }
     // Ordinal endings in any case ("5th", "31ST"), each taken as often as it repeats.
     let mut digits = s.as_bytes();
     for ending in [*b"st", *b"nd", *b"rd", *b"th"] {
