@@ -135,6 +135,16 @@ fn day_number(s: &str) -> Option<u32> {
     if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
+    // Most that do are digits alone, with no ending to cut: a day is one or two of them.
+    let bytes = s.as_bytes();
+    if bytes.iter().all(u8::is_ascii_digit) {
+        let n = match *bytes {
+            [ones] => u32::from(ones - b'0'),
+            [tens, ones] => u32::from(tens - b'0') * 10 + u32::from(ones - b'0'),
+            _ => return None,
+        };
+        return (1..=31).contains(&n).then_some(n);
+    }
     // Ordinal endings in any case ("5th", "31ST"), each taken as often as it repeats.
     let mut digits = s.as_bytes();
     for ending in [*b"st", *b"nd", *b"rd", *b"th"] {
@@ -211,7 +221,12 @@ impl<'t> DateWords<'t> {
 
     fn get(&self, k: usize) -> Option<&str> {
         let token = self.toks.get(k)?;
-        Some(self.words.get(k)?.get_or_init(|| lexicon::folded(token.text(self.text))))
+        let word = token.text(self.text);
+        // A mark of one ASCII byte (the commas and stops parsing skips) folds to itself.
+        if token.kind == tokens::TokenKind::Punct && word.len() == 1 {
+            return Some(word);
+        }
+        Some(self.words.get(k)?.get_or_init(|| lexicon::folded(word)))
     }
 }
 
@@ -222,10 +237,16 @@ const LONGEST_DATE: usize = 8;
 /// The date expression starting at word `i` (`word(k)` gives word `k` folded, with the
 /// one before the start when there is one), and how many tokens it covers.
 fn parse_at<'w>(word: impl Fn(usize) -> Option<&'w str> + Copy, i: usize) -> Option<(Expr, usize)> {
-    let w0 = word(i)?;
-    if !may_start_date(w0) {
+    if !word(i).is_some_and(may_start_date) {
         return None;
     }
+    parse_from(word, i)
+}
+
+/// [`parse_at`] of a word `i` that may start a date ([`may_start_date`]), as the tokenizer
+/// noted of every word ([`tokens::Token::may_start_date`]): it is not asked again.
+fn parse_from<'w>(word: impl Fn(usize) -> Option<&'w str> + Copy, i: usize) -> Option<(Expr, usize)> {
+    let w0 = word(i)?;
     let skip_punct = |k: usize| if word(k).is_some_and(|w| w == "," || w == ".") { k + 1 } else { k };
 
     if w0.len() == 10 && w0.as_bytes()[4] == b'-' && w0.as_bytes()[7] == b'-' {
@@ -273,7 +294,6 @@ fn parse_at<'w>(word: impl Fn(usize) -> Option<&'w str> + Copy, i: usize) -> Opt
     if let Some(n) = wd {
         return Some((Expr::Weekday(n), 1));
     }
-    let prev = i.checked_sub(1).and_then(word);
     match w0 {
         "today" => return Some((Expr::DayOffset(0), 1)),
         "yesterday" => return Some((Expr::DayOffset(-1), 1)),
@@ -289,7 +309,8 @@ fn parse_at<'w>(word: impl Fn(usize) -> Option<&'w str> + Copy, i: usize) -> Opt
         _ => {}
     }
     if let Some(y) = year_number(w0) {
-        let introduced = prev.is_some_and(introduces_year);
+        // The word before is read only here, for the few words that are years.
+        let introduced = i.checked_sub(1).and_then(word).is_some_and(introduces_year);
         if introduced {
             return Some((Expr::Year(y), 1));
         }
@@ -320,7 +341,7 @@ pub fn resolve_with_header(
             i = start;
             let from = i.saturating_sub(1);
             let window = DateWords::new(text, &toks[from..(i + LONGEST_DATE).min(toks.len())]);
-            match parse_at(|k| window.get(k), i - from) {
+            match parse_from(|k| window.get(k), i - from) {
                 Some((expr, n)) => {
                     let span = Span::new(toks[i].span.start, toks[i + n - 1].span.end);
                     found.push((span, expr));
@@ -449,6 +470,17 @@ mod tests {
                     parse_at(|k| words_as_read.get(k).map(|w| &**w), i - from),
                     "{:?} at {}", text, i
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn marks_of_one_ascii_byte_fold_to_themselves() {
+        for b in (0u8..128).filter(|b| b.is_ascii_graphic()) {
+            let mark = char::from(b).to_string();
+            let toks = tokens::tokenize(&mark, Span::new(0, 1));
+            if toks.first().is_some_and(|t| t.kind == tokens::TokenKind::Punct) {
+                assert_eq!(*lexicon::folded(&mark), *mark);
             }
         }
     }

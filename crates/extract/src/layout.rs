@@ -39,25 +39,47 @@ const HEADER_KEYS: &[&str] = &[
     "lang",
 ];
 
-/// Non-blank lines of `text`, trimmed, as spans.
-fn lines(text: &str) -> Vec<Span> {
+/// Non-blank lines of `text`, trimmed, as spans; `unicode_break`: whether the text holds U+2028
+/// or U+2029 ([`Signs`]).
+fn lines(text: &str, unicode_break: bool) -> Vec<Span> {
     let bytes = text.as_bytes();
     // Line breaks are `\n`, `\r`, U+2028 and U+2029 (E2 80 A8, E2 80 A9): whole texts are
     // scanned, so bytes are read, not chars decoded. Most texts have neither of the last two,
     // and then the search need not stop at every curly quotation mark (E2 80 9x). One search
     // runs through the text, each find taken in turn.
-    if has_unicode_break(bytes) {
+    if unicode_break {
         lines_broken_at(text, memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes))
     } else {
         lines_broken_at(text, memchr::memchr2_iter(b'\n', b'\r', bytes))
     }
 }
 
-/// Does `bytes` hold U+2028 or U+2029 (E2 80 A8, E2 80 A9)? One search for their last bytes,
-/// which continue few characters of news text ("é" is C3 A9), each find checked for the two
-/// bytes before it: the text is read once, not once for each.
-fn has_unicode_break(bytes: &[u8]) -> bool {
-    memchr::memchr2_iter(0xA8, 0xA9, bytes).any(|i| i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80)
+/// What a text holds that the layout asks of it before its lines: U+2028 or U+2029 (E2 80 A8,
+/// E2 80 A9), line breaks that most texts have none of, and © (C2 A9), a footer's mark, which
+/// most texts have none of either: then no line is searched for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Signs {
+    unicode_break: bool,
+    copyright: bool,
+}
+
+/// The [`Signs`] of `bytes`: one search for the last bytes A8 and A9, which continue few
+/// characters of news text ("é" is C3 A9), each find checked for the bytes before it. The text
+/// is read once, not once for each sign.
+fn signs(bytes: &[u8]) -> Signs {
+    let mut signs = Signs { unicode_break: false, copyright: false };
+    for i in memchr::memchr2_iter(0xA8, 0xA9, bytes) {
+        let before = &bytes[..i];
+        if bytes[i] == 0xA9 && before.ends_with(&[0xC2]) {
+            signs.copyright = true;
+        } else if before.ends_with(&[0xE2, 0x80]) {
+            signs.unicode_break = true;
+        }
+        if signs.unicode_break && signs.copyright {
+            break;
+        }
+    }
+    signs
 }
 
 /// The lines of `text`, trimmed and not blank, between the line breaks among `found` (the places
@@ -148,11 +170,12 @@ pub fn analyse(text: &str) -> Layout {
     let mut layout = Layout::default();
     // A page run together on one line is split into its paragraphs, and what is no part of the
     // article (navigation, lists of other headlines, footers) is left out.
-    let mut lines = page::split_run_together(text, lines(text));
+    let signs = signs(text.as_bytes());
+    let mut lines = page::split_run_together(text, lines(text, signs.unicode_break));
     let mut in_list = false;
     lines.retain(|l| {
         let s = l.text(text);
-        let (boilerplate, marker) = page::boilerplate_and_marker(s, in_list);
+        let (boilerplate, marker) = page::boilerplate_and_marker(s, in_list, signs.copyright);
         in_list = marker || in_list && boilerplate;
         !boilerplate
     });
@@ -361,13 +384,14 @@ mod tests {
         }
 
         #[test]
-        fn unicode_breaks_are_found_as_by_characters(text in "[a é©\u{2026}\u{2028}\u{2029}\u{80a8}]{0,12}|\\PC{0,30}") {
-            proptest::prop_assert_eq!(has_unicode_break(text.as_bytes()), text.contains(['\u{2028}', '\u{2029}']));
+        fn unicode_breaks_and_copyright_signs_are_found_as_by_characters(text in "[a é©\u{2026}\u{2028}\u{2029}\u{80a8}\u{80a9}]{0,12}|\\PC{0,30}") {
+            let by_characters = Signs { unicode_break: text.contains(['\u{2028}', '\u{2029}']), copyright: text.contains('©') };
+            proptest::prop_assert_eq!(signs(text.as_bytes()), by_characters);
         }
 
         #[test]
         fn lines_are_cut_at_every_break(text in "[a “”’\u{2026}\u{2028}\u{2029}\n\r]{0,30}|\\PC{0,30}") {
-            proptest::prop_assert_eq!(lines(&text), lines_plainly(&text));
+            proptest::prop_assert_eq!(lines(&text, signs(text.as_bytes()).unicode_break), lines_plainly(&text));
         }
     }
 

@@ -367,24 +367,32 @@ pub fn is_marker(line: &str) -> bool {
 
 /// [`is_boilerplate`] of `line`, and [`is_marker`]: a line no longer than furniture that is a
 /// marker is boilerplate already, so the marker is looked for only in a line that may be one.
-pub fn boilerplate_and_marker(line: &str, after_list: bool) -> (bool, bool) {
-    let boilerplate = is_boilerplate(line, after_list);
+/// `text_has_copyright`: whether the line's text holds © anywhere (when not, no line is searched
+/// for it).
+pub fn boilerplate_and_marker(line: &str, after_list: bool, text_has_copyright: bool) -> (bool, bool) {
+    let boilerplate = boilerplate_in(line, after_list, text_has_copyright);
     (boilerplate, (boilerplate || line.len() > LONGEST_FURNITURE) && is_marker(line))
 }
 
 /// Is the paragraph `line` (whose predecessor was boilerplate if `after_list`) no part of the
 /// article: navigation, a marker, a list of other headlines, a timestamp, a footer?
 pub fn is_boilerplate(line: &str, after_list: bool) -> bool {
+    boilerplate_in(line, after_list, true)
+}
+
+/// [`is_boilerplate`] of a line of a text that holds © somewhere if `text_has_copyright`.
+fn boilerplate_in(line: &str, after_list: bool, text_has_copyright: bool) -> bool {
+    let holds_copyright_sign = |line| text_has_copyright && has_copyright_sign(line);
     // A paragraph of the article's length is no furniture; only a footer's mark settles it.
     if line.len() > LONGEST_FURNITURE {
-        return has_copyright_sign(line);
+        return holds_copyright_sign(line);
     }
     let Some(first) = words(line).next() else { return true };
     if is_marker(line) {
         return true;
     }
     // "© 2025 Harbour Times Media. All rights reserved."
-    if has_copyright_sign(line) || line.starts_with("Copyright ") || line.trim_end_matches('.').ends_with("rights reserved") {
+    if holds_copyright_sign(line) || line.starts_with("Copyright ") || line.trim_end_matches('.').ends_with("rights reserved") {
         return true;
     }
     // "Published 3:14 PM EST, Tue March 4, 2025", "Updated 19:42 GMT".
@@ -576,7 +584,9 @@ mod tests {
             s in "((Advertisement|Related|Most read|Share|Sign up|News|Home|\\||©|\"|Published|3)[ .:]{0,2}){0,4}|[ a-z.:]{0,40}|[ a.:]{290,320}|(Advertisement|Related)[.:]{290,300}",
             after_list: bool,
         ) {
-            proptest::prop_assert_eq!(boilerplate_and_marker(&s, after_list), (is_boilerplate(&s, after_list), is_marker(&s)), "{:?}", s);
+            let plainly = (is_boilerplate(&s, after_list), is_marker(&s));
+            proptest::prop_assert_eq!(boilerplate_and_marker(&s, after_list, true), plainly, "{:?}", s);
+            proptest::prop_assert_eq!(boilerplate_and_marker(&s, after_list, s.contains('©')), plainly, "{:?}", s);
         }
     }
 

@@ -294,31 +294,52 @@ fn low_bytes(word: u64, n: usize) -> u64 {
 }
 
 /// The word at byte `at` of `bytes` (an ASCII letter or digit) when it is one of at most 15 ASCII
-/// letters and digits that the next byte joins nothing more to: its length and its
-/// [`lexicon::lowered_key`], read eight bytes at a time.
+/// letters and digits that the next byte joins nothing more to: its length, its
+/// [`lexicon::lowered_key`], read eight bytes at a time, and whether that next byte (read already)
+/// is a space.
 #[inline]
-fn plain_ascii_word(bytes: &[u8], at: usize) -> Option<(usize, u128)> {
+fn plain_ascii_word(bytes: &[u8], at: usize) -> Option<(usize, u128, bool)> {
     let first = eight_from(bytes, at);
     let len = ascii_alnum_prefix(first);
     // What may join more: a hyphen, an apostrophe, a letter beyond ASCII, or the dot of an
-    // initial ("U.S."), which follows a single letter.
-    let joins = |next: u8, len: usize| matches!(next, b'-' | b'\'' | 0x80..) || next == b'.' && len == 1;
+    // initial ("U.S."), which follows a single letter. A possessive ending joins nothing: it is
+    // split off ("Trump’s").
+    let joins = |next: u8, len: usize| matches!(next, b'-' | b'\'' | 0x80..) && !possessive_at(bytes, at + len) || next == b'.' && len == 1;
     if len < 8 {
         // Most words: the byte after the word is among the eight read (zero past the end,
         // which joins nothing), and there is no second half to lower.
-        if joins((first >> (8 * len)) as u8, len) {
+        let next = (first >> (8 * len)) as u8;
+        if joins(next, len) {
             return None;
         }
         let high = (len as u64) << 56;
-        return Some((len, u128::from(low_bytes(alnum_lowered(first), len)) | u128::from(high) << 64));
+        return Some((len, u128::from(low_bytes(alnum_lowered(first), len)) | u128::from(high) << 64, next == b' '));
     }
     let second = eight_from(bytes, at + 8);
     let more = ascii_alnum_prefix(second);
     let len = 8 + more;
-    if more == 8 || bytes.get(at + len).is_some_and(|&next| joins(next, len)) {
+    if more == 8 {
         return None;
     }
-    Some((len, u128::from(alnum_lowered(first)) | u128::from(low_bytes(alnum_lowered(second), more) | (len as u64) << 56) << 64))
+    // The byte after the word is among the sixteen read (zero past the end).
+    let next = (second >> (8 * more)) as u8;
+    if joins(next, len) {
+        return None;
+    }
+    let key = u128::from(alnum_lowered(first)) | u128::from(low_bytes(alnum_lowered(second), more) | (len as u64) << 56) << 64;
+    Some((len, key, next == b' '))
+}
+
+/// Does a possessive ending (`'s` or `’s`, in either case) that nothing joins more to begin at
+/// byte `at` of `bytes`? Then [`word_end`] ends the word before it at `at`. Told by bytes: a
+/// character beyond ASCII after the `s`, which may be a letter, is left to [`word_end`] (no here).
+#[inline]
+fn possessive_at(bytes: &[u8], at: usize) -> bool {
+    let after = match bytes.get(at..).unwrap_or_default() {
+        [b'\'', b's' | b'S', after @ ..] | [0xE2, 0x80, 0x99, b's' | b'S', after @ ..] => after,
+        _ => return false,
+    };
+    after.first().is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphanumeric())
 }
 
 /// Splits `text[range]` into tokens.
@@ -347,14 +368,11 @@ pub fn tokenize_into(tokens: &mut Vec<Token>, text: &str, range: Span) {
         if class & BYTE_ALNUM != 0 {
             // Most words are letters and digits of ASCII that nothing joins more to: read,
             // lowered and looked up at once.
-            if let Some((len, key)) = plain_ascii_word(bytes, i) {
+            if let Some((len, key, spaced)) = plain_ascii_word(bytes, i) {
                 let (shape, info) = ascii_facts(lists, key, b);
                 out.push(Token { span: Span::new(start, start + len), kind: TokenKind::Word, shape, info });
-                i += len;
                 // Most words are followed by one space, stepped over here at once.
-                if bytes.get(i) == Some(&b' ') {
-                    i += 1;
-                }
+                i += len + usize::from(spaced);
                 continue;
             }
             let end = word_end(slice, i, 1);
