@@ -297,6 +297,16 @@ mod tests {
         found.iter().map(|q| &t[q.span.start - 3..q.span.end - 3]).collect()
     }
 
+    /// Paragraphs of `text` between `cuts` (those on char boundaries), every third left out.
+    fn paragraphs_between(text: &str, cuts: &[usize]) -> Vec<Span> {
+        let mut bounds: Vec<usize> = cuts.iter().map(|&c| c.min(text.len())).filter(|&c| text.is_char_boundary(c)).collect();
+        bounds.push(0);
+        bounds.push(text.len());
+        bounds.sort_unstable();
+        bounds.dedup();
+        bounds.windows(2).map(|w| Span::new(w[0], w[1])).enumerate().filter(|(k, _)| k % 3 != 2).map(|(_, p)| p).collect()
+    }
+
     /// The marks of each paragraph, each searched for on its own from its start.
     fn marks_paragraph_by_paragraph(text: &str, paragraphs: &[Span]) -> Vec<Vec<(usize, usize, bool, Role)>> {
         paragraphs
@@ -315,13 +325,8 @@ mod tests {
             text in "([a-z ]{0,6}|[\"'’“”«»„]|\u{a0}|é|\n)*",
             cuts in proptest::collection::vec(0..80usize, 0..8),
         ) {
-            // Paragraphs between cuts on char boundaries, some left out, one maybe out of order.
-            let mut bounds: Vec<usize> = cuts.iter().map(|&c| c.min(text.len())).filter(|&c| text.is_char_boundary(c)).collect();
-            bounds.push(0);
-            bounds.push(text.len());
-            bounds.sort_unstable();
-            bounds.dedup();
-            let mut paragraphs: Vec<Span> = bounds.windows(2).map(|w| Span::new(w[0], w[1])).enumerate().filter(|(k, _)| k % 3 != 2).map(|(_, p)| p).collect();
+            // Paragraphs between cuts, some left out, one maybe out of order.
+            let mut paragraphs = paragraphs_between(&text, &cuts);
             if paragraphs.len() > 2 && cuts.len() % 2 == 1 {
                 paragraphs.swap(0, 1);
             }
@@ -344,13 +349,7 @@ mod tests {
             text in "([a-zA-Z0-9]{0,6}|[ .,!?():—-]|[\"'’‘“”«»„‹›‟]|\u{a0}|é|\n)*",
             cuts in proptest::collection::vec(0..80usize, 0..8),
         ) {
-            // Paragraphs between cuts on char boundaries, some left out.
-            let mut bounds: Vec<usize> = cuts.iter().map(|&c| c.min(text.len())).filter(|&c| text.is_char_boundary(c)).collect();
-            bounds.push(0);
-            bounds.push(text.len());
-            bounds.sort_unstable();
-            bounds.dedup();
-            let paragraphs: Vec<Span> = bounds.windows(2).map(|w| Span::new(w[0], w[1])).enumerate().filter(|(k, _)| k % 3 != 2).map(|(_, p)| p).collect();
+            let paragraphs = paragraphs_between(&text, &cuts);
             let tokens: Vec<Vec<Token>> = paragraphs.iter().map(|&p| crate::tokens::tokenize(&text, p)).collect();
             let tokens: Vec<&[Token]> = tokens.iter().map(Vec::as_slice).collect();
             proptest::prop_assert_eq!(find_in_tokens(&text, &paragraphs, &tokens), find(&text, &paragraphs), "{:?} {:?}", text, paragraphs);
