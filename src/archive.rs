@@ -40,6 +40,8 @@ pub struct Archive {
     article_days: Vec<Option<i32>>,
     /// The first of those days and how many days from it to the last.
     day_span: (i32, usize),
+    /// Why the per-quote facts could not be read, if they could not.
+    quote_facts_failed: std::sync::OnceLock<String>,
     /// Every key's id (the dictionary's order), and per id its key, name and place in the
     /// alphabetical order of names.
     pub ids: FastMap<String, u32>,
@@ -78,7 +80,7 @@ impl Archive {
         let ids = index.dictionary.ids();
         let names: Vec<Arc<str>> = links.names.iter().map(|(name, _)| Arc::from(name.as_str())).collect();
         let name_rank = crate::corpus::name_ranks(&keys, &names);
-        Ok(Archive { url, index, links, linked, orders, article_days, day_span, ids, keys, names, name_rank })
+        Ok(Archive { url, index, links, linked, orders, article_days, day_span, quote_facts_failed: Default::default(), ids, keys, names, name_rank })
     }
 
     /// Reads the per-quote facts (speaker, kind, what each quote names) from their payload:
@@ -88,6 +90,17 @@ impl Archive {
         drop(payload);
         let _ = self.linked.quotes.set(columns);
         Ok(())
+    }
+
+    /// Notes that the per-quote facts could not be read, and why: the quotes view says so
+    /// rather than wait.
+    pub fn fail_quote_facts(&self, why: String) {
+        let _ = self.quote_facts_failed.set(why);
+    }
+
+    /// Why the per-quote facts could not be read, if they could not.
+    pub fn quote_facts_failure(&self) -> Option<&str> {
+        self.quote_facts_failed.get().map(String::as_str)
     }
 
     /// True once the per-quote facts are read.
@@ -170,7 +183,7 @@ impl Archive {
         let selection = self.selection(state, search);
         let Some(Counts { items, facets: counts, kinds, voices, voice_total }) = engine::run(&self.linked, self.keys.len(), &self.orders, &selection)
         else {
-            return Results { view: state.view, waiting: true, ..Results::default() };
+            return Results { view: state.view, waiting: self.quote_facts_failure().is_none(), ..Results::default() };
         };
         let facets = Facet::ALL.map(|f| {
             let chosen = selection.facets[f as usize].as_deref().unwrap_or_default();
@@ -472,6 +485,9 @@ mod tests {
         let error = other.add_quote_facts(b"not a chunk".to_vec()).unwrap_err();
         assert!(error.file.starts_with("quote-facts-"), "{error}");
         assert!(other.results(&state("view=quotes"), None).waiting);
+        other.fail_quote_facts(error.to_string());
+        let failed = other.results(&state("view=quotes"), None);
+        assert!(!failed.waiting && failed.items.is_empty());
         assert_eq!(other.results(&state(""), None).items, full.results(&state(""), None).items);
     }
 

@@ -372,7 +372,11 @@ impl Loader {
                 self.archive.archive.update(|_| {});
                 self.status.set(LoadStatus::Loaded { what, articles, problems: Vec::new() });
             }
-            Err(error) => self.status.set(LoadStatus::Failed { what, error: format!("its quotes could not be read: {error}") }),
+            Err(error) => {
+                archive.fail_quote_facts(error.clone());
+                self.archive.archive.update(|_| {});
+                self.status.set(LoadStatus::Failed { what, error: format!("its quotes could not be read: {error}") });
+            }
         }
     }
 

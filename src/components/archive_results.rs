@@ -51,6 +51,10 @@ pub fn ArchiveResults() -> impl IntoView {
     });
     let failures = move || {
         let mut failed = session.content.with(|c| c.failures(&needed.get().unwrap_or_default()));
+        // The quotes view cannot be answered without the per-quote facts.
+        if ctx.state.with(|s| s.view == View::Quotes) {
+            failed.extend(session.archive.with(|a| a.as_ref().and_then(|a| a.quote_facts_failure().map(str::to_string))));
+        }
         failed.extend(session.words.with(|w| w.failures(&words_needed.get().unwrap_or_default())));
         failed
     };
@@ -87,12 +91,11 @@ pub fn ArchiveResults() -> impl IntoView {
                                     let start = card.and_then(|card| card.quote_starts.get(i - a.linked.quotes_of(article).start));
                                     let in_context = match start {
                                         Some(&start) => ctx.quote_at_href(id, start as usize, &s.q),
-                                        None => ctx.href(&ViewState {
-                                            article: Some(id),
-                                            q: s.q.clone(),
-                                            corpus: s.corpus.clone(),
-                                            ..ViewState::default()
-                                        }),
+                                        None => {
+                                            let at =
+                                                ViewState { article: Some(id), q: s.q.clone(), corpus: s.corpus.clone(), ..ViewState::default() };
+                                            format!("{}#q-{}", ctx.href(&at), i - a.linked.quotes_of(article).start)
+                                        }
                                     };
                                     let title = card.map(|card| card.title.as_str());
                                     archive_markup::quote(out, &a, i, c.quote_text(&a, i), title, &query, Some(&in_context), false, &chip_href);

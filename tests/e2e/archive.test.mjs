@@ -244,5 +244,9 @@ test('quote facts that cannot be read are named; the articles view keeps working
   await page.locator('#facet-speaker ~ ul a.facet-value').first().click();
   await page.waitForSelector('.chips');
   assert.match(await page.locator('.summary').innerText(), /^120 of 240 articles/);
+  // The quote list cannot be answered: it says why rather than wait.
+  await page.locator('a.tab', { hasText: 'Quotes' }).click();
+  await page.waitForSelector(`.chunk-errors >> text=/${quoteFacts.replace('.', '\\.')}/`);
+  assert.equal(await page.locator('.list .pending').count(), 0);
   await page.context().close();
 });

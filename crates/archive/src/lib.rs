@@ -22,7 +22,7 @@
 //! OUT/quote-facts-HASH.bin        what a page loads next: per quote, its speaker, kind and what it names,
 //!                                 linked (table::QuoteFacts)
 //! OUT/cards-HASH.bin              per batch of articles: what a card shows (id, title, url, lead,
-//!                                 warnings, entities by mentions) (content::Card)
+//!                                 warnings, entities by mentions, where each quote starts) (content::Card)
 //! OUT/quotes-HASH.bin             per batch: its quotes' texts
 //! OUT/articles-HASH.bin           per batch, with texts only: the articles as extracted (what an opened
 //!                                 article shows)

@@ -62,6 +62,9 @@ impl Manifest {
                 payload: number("payload")?,
             })
         };
+        if value.get("article_facts").is_none() && value.get("table").is_some() {
+            return Err("it was written by an older broadsheet-extract (it has no \"article_facts\"): rebuild it with this version".to_string());
+        }
         let texts = match value.get("texts") {
             Some(Json::Bool(b)) => *b,
             _ => return Err("its \"texts\" is not true or false".to_string()),
@@ -110,6 +113,8 @@ mod tests {
         assert!(text.contains("\"file\": \"quote-facts-0000000000000007.bin\""), "{text}");
         assert_eq!(Manifest::parse(&text), Ok(m));
         assert_eq!(Manifest::parse(r#"{"broadsheet_index": 2, "shards": []}"#), Err("it is an index in format 2, not 3".to_string()));
+        let older = r#"{"broadsheet_index": 3, "articles": 1, "quotes": 0, "texts": true, "table": {}, "dictionary": {}}"#;
+        assert!(Manifest::parse(older).unwrap_err().contains("older broadsheet-extract"));
         let broken = text.replace("\"ffffffffffffffff\"", "\"xyz\"");
         assert_eq!(Manifest::parse(&broken), Err("its table's \"hash\" is not 16 hex digits".to_string()));
     }

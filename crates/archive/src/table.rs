@@ -148,7 +148,6 @@ impl Lists {
         Lists { starts, items: Vec::with_capacity(items) }
     }
 
-    /// Appends `row` as the next row, sorted and without repeats (`row` is left sorted).
     /// Appends `row` as the next row, sorted and without repeats, and to `repeats` how many
     /// times each of its items was there.
     fn push_counted_row(&mut self, row: &mut [u32], repeats: &mut Vec<u32>) {
@@ -501,6 +500,22 @@ impl ArticleFacts {
         if self.speaker_quotes.len() != self.facets[SPEAKER].items.len() {
             return Err("its speakers' quotes are not one per speaker of an article".to_string());
         }
+        // Each speaker of an article has at least one of its quotes, and they have no more than
+        // it has: who is quoted then adds up to the number of quotes, which fits.
+        let mut quotes = self.speaker_quotes.iter();
+        for (&speakers, &has) in self.facets[SPEAKER].counts.iter().zip(&self.directory.quote_counts) {
+            let theirs = quotes.by_ref().take(speakers as usize).try_fold(0u64, |sum, &n| (n > 0).then_some(sum + u64::from(n)));
+            if theirs.is_none_or(|theirs| theirs > u64::from(has)) {
+                return Err("its speakers have more quotes than their articles".to_string());
+            }
+        }
+        let d = &self.directory;
+        if [&d.people, &d.places, &d.orgs, &d.about].iter().any(|c| !c.counts.is_empty() || !c.items.is_empty())
+            || !d.speakers.is_empty()
+            || !d.kinds.is_empty()
+        {
+            return Err("its directory holds columns it should not".to_string());
+        }
         if self.kinds.len() != articles || self.kinds.iter().any(|&k| k & !(KIND_FULL | KIND_PARTIAL) != 0) {
             return Err("its articles' kinds of quotes are not one per article".to_string());
         }
@@ -569,6 +584,10 @@ pub fn front_code<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<u8> {
     out
 }
 
+/// The longest article id a page reads, and the most bytes of ids in all.
+pub const MAX_ID_BYTES: usize = 2048;
+pub const MAX_IDS_BYTES: usize = 512 << 20;
+
 /// `articles` ids from [`front_code`]'s bytes, as one text and each id's end, or why they
 /// cannot be.
 pub fn front_decoded(coded: &[u8], articles: usize) -> Result<(String, Vec<u32>), String> {
@@ -580,6 +599,11 @@ pub fn front_decoded(coded: &[u8], articles: usize) -> Result<(String, Vec<u32>)
         let rest = take_varint(coded, &mut at).ok_or_else(broken)?;
         let suffix = usize::try_from(rest).ok().and_then(|r| coded.get(at..at.checked_add(r)?)).ok_or_else(broken)?;
         let shared = usize::try_from(shared).ok().filter(|&s| s <= before.len()).ok_or_else(broken)?;
+        // Each id copies what it shares, so a few bytes could stand for a long id again and
+        // again: ids and their total are bounded before anything is copied.
+        if shared + suffix.len() > MAX_ID_BYTES || text.len() + shared + suffix.len() > MAX_IDS_BYTES {
+            return Err("its article ids are longer than a page holds".to_string());
+        }
         let start = text.len();
         text.extend_from_within(before.start..before.start + shared);
         text.extend_from_slice(suffix);
@@ -635,6 +659,16 @@ mod tests {
         assert_eq!(ends, [15, 30, 31, 31, 38, 45, 50]);
         assert!(front_decoded(&coded, ids.len() - 1).is_err(), "bytes left over");
         assert!(front_decoded(&coded, ids.len() + 1).is_err(), "bytes missing");
+    }
+
+    #[test]
+    fn ids_that_copy_more_than_a_page_holds_are_refused() {
+        let long = "x".repeat(MAX_ID_BYTES);
+        let mut coded = front_code([long.as_str()].into_iter());
+        assert!(front_decoded(&coded, 1).is_ok());
+        // Each further id shares the whole long one and adds a byte.
+        coded.extend([0x80, (MAX_ID_BYTES >> 7) as u8, 1, b'y']);
+        assert_eq!(front_decoded(&coded, 2), Err("its article ids are longer than a page holds".to_string()));
     }
 
     proptest::proptest! {
