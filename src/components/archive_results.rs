@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::overview::Overview;
+use super::reader_nav::ReaderNav;
 use super::show_more::{ShowMore, PAGE_SIZE};
 use super::sort_order::SortOrder;
 use super::use_ctx;
@@ -205,10 +206,7 @@ pub fn ArchiveResults() -> impl IntoView {
         });
         view! {
             <article class="reader">
-                <p class="reader-nav">
-                    <a href=back class="back">"← All articles"</a>
-                    <a href=quotes_here>"Only this article's quotes →"</a>
-                </p>
+                <ReaderNav back=back quotes_here=quotes_here/>
                 <div class="body" prop:innerHTML=body></div>
             </article>
         }

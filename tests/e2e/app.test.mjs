@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve, pagePolicy } from './serve.mjs';
-import { fixtures, wire, hostile, hostileArticles, describeViolation } from './fixtures.mjs';
+import { fixtures, wire, hostile, hostileArticles, describeViolation, launchChromium } from './fixtures.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const dist = path.join(here, '../../dist');
@@ -25,10 +25,7 @@ let expected = [];
 
 before(async () => {
   ({ server, url: base, reports } = await serve(8799, fixtures));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium(chromium);
 });
 after(async () => {
   await browser?.close();

@@ -97,3 +97,9 @@ fixtures['/fixtures/dated.jsonl'] = { type: 'application/x-ndjson', body: dated 
 /** A violation report (from the page's listener or a report-uri POST) as one line, for messages. */
 export const describeViolation = (v) => [v['effective-directive'] ?? v.effectiveDirective ?? v['violated-directive'],
   v['blocked-uri'] ?? v.blockedURI, v['script-sample'] ?? v.sample, v['source-file'] ?? v.sourceFile].filter(Boolean).join(' ');
+
+/** Headless Chromium as every end-to-end test starts it (playwright-core's `chromium`). */
+export const launchChromium = (chromium) => chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
