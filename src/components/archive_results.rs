@@ -6,7 +6,6 @@
 use leptos::prelude::*;
 
 use super::overview::Overview;
-use super::reader_nav::ReaderNav;
 use super::show_more::{ShowMore, PAGE_SIZE};
 use super::sort_order::SortOrder;
 use super::use_ctx;
@@ -206,7 +205,10 @@ pub fn ArchiveResults() -> impl IntoView {
         });
         view! {
             <article class="reader">
-                <ReaderNav back=back quotes_here=quotes_here/>
+                <p class="reader-nav">
+                    <a href=back class="back">"← All articles"</a>
+                    <a href=quotes_here>"Only this article's quotes →"</a>
+                </p>
                 <div class="body" prop:innerHTML=body></div>
             </article>
         }

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use super::reader_nav::ReaderNav;
 use super::use_ctx;
 use crate::markup;
 use crate::search::{Folded, Query};
@@ -56,7 +55,10 @@ pub fn ArticleView(index: usize) -> impl IntoView {
     let kicker = a.kicker.map(|k| k.text(&a.text).to_string());
     view! {
         <article class="reader">
-            <ReaderNav back=Signal::derive(back) quotes_here=Signal::derive(quotes_here)/>
+            <p class="reader-nav">
+                <a href=back class="back">"← All articles"</a>
+                <a href=quotes_here>"Only this article's quotes →"</a>
+            </p>
             {kicker.map(|k| view! { <p class="kicker">{k}</p> })}
             <h2 class=if a.title.derived { "title derived" } else { "title" }>{a.title.text.clone()}</h2>
             <p class="meta">

@@ -25,7 +25,6 @@ pub mod notices;
 pub mod overview;
 pub mod page;
 pub mod quote_list;
-pub mod reader_nav;
 pub mod results;
 pub mod search_box;
 pub mod show_more;
