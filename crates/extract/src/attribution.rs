@@ -292,7 +292,36 @@ fn phrase_before(text: &Text, toks: &[Token], end: usize) -> Option<Span> {
         let w = fold_tok(text, t);
         t.is_capitalized_word() || lexicon::is_determiner(&w) || lexicon::is_role_noun(&w) || w == "officials"
     });
-    (k < last && useful).then(|| Span::new(toks[k].span.start, toks[last - 1].span.end))
+    let phrase = (k < last && useful).then(|| Span::new(toks[k].span.start, toks[last - 1].span.end))?;
+    if !is_place_after_preposition(text, toks, k, phrase) {
+        return Some(phrase);
+    }
+    // "Ferreira, at a meeting in Bristol, Tennessee, said she …": a place after "in", "at" or
+    // "near" is where something happened, not who spoke. After an aside set off by commas the
+    // subject is before the aside; otherwise it is the head the place's prepositions hang from
+    // ("a woman in the audience at a rally in Dunmore asked").
+    let sentence_start = toks[..k].iter().rposition(|t| t.is_stop()).map_or(0, |s| s + 1);
+    let in_an_aside = toks[last..end].iter().any(|t| t.text(text) == ",");
+    let aside_opens = (sentence_start..k - 1).rev().take(24).find(|&c| toks[c].text(text) == ",");
+    if let Some(comma) = aside_opens.filter(|&c| in_an_aside && c > sentence_start && toks[c - 1].is_capitalized_word()) {
+        return phrase_before(text, toks, comma);
+    }
+    let mut head = phrase_before(text, toks, k - 1)?;
+    loop {
+        let at = toks.partition_point(|t| t.span.start < head.start);
+        let governed = at > 1 && toks[at - 1].starts_lowercase() && toks[at - 1].info().is(WordList::Preposition);
+        match governed.then(|| phrase_before(text, toks, at - 1)).flatten() {
+            Some(before) => head = before,
+            None => return Some(head),
+        }
+    }
+}
+
+/// Is `phrase`, which starts at `toks[k]`, a place the article found, after a preposition of
+/// place ("in Bristol")?
+fn is_place_after_preposition(text: &Text, toks: &[Token], k: usize, phrase: Span) -> bool {
+    let locative = k > 0 && toks[k - 1].is_folded_any(text, &["in", "at", "near", "outside", "across"]);
+    locative && text.found.within(phrase).next().is_some_and(|(m, c)| m.end == phrase.end && text.found.clusters[c].kind == EntityKind::Place)
 }
 
 /// The noun phrase that starts at `toks[start]`, read forwards ("said Alexander Lukashenko, in power…").
@@ -1492,5 +1521,18 @@ mod tests {
     fn no_name_beats_a_wrong_one() {
         let got = speakers("“The pier stays open all winter, whatever the weather brings,” read a sign on the gate.");
         assert!(got.iter().all(Option::is_none), "{got:?}");
+    }
+
+    #[test]
+    fn a_place_after_a_preposition_of_place_is_no_speaker() {
+        // After an aside set off by commas, the subject before it speaks.
+        let got = attributions("Nadia Ferreira, at a packed meeting in Bristol, Tennessee, said she would “put a clinic in every valley” soon.");
+        assert_eq!(got[0].1, some("Nadia Ferreira"), "{got:?}");
+        // Otherwise the head the place's prepositions hang from: here no one the article names.
+        let got = attributions("A woman in the audience at a rally in Bristol asked him: “Will you close the mine?”");
+        assert_eq!((got[0].1.as_deref(), got[0].2.as_deref()), (None, Some("A woman")), "{got:?}");
+        // A place that is the subject still speaks for its people.
+        let got = attributions("Tennessee said it would “review every contract” this year.");
+        assert_eq!(got[0].1, some("Tennessee"), "{got:?}");
     }
 }

@@ -1453,6 +1453,22 @@ fn last_word(name: &str) -> &str {
     name.bytes().rposition(|b| b == b' ').map_or(name, |space| &name[space + 1..])
 }
 
+/// "Councillor Maeve Preston … Preston said": a lone word the gazetteer knows as a place, after
+/// the article named a person of that surname something says is one, is that person's surname
+/// before it is a town; clustering's second pass gives it to them. Only where nothing makes it a
+/// place: "operators in Preston" stays the town.
+fn is_surname_before_place(run: &Run, folded: &str, lowered: &str, by_surname: &lexicon::NameMap<Clusters>, found: &Found) -> bool {
+    let place_word_before = || {
+        let before = lowered[..run.span.start].trim_end();
+        let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        matches!(word, "in" | "at" | "near" | "across" | "outside" | "from" | "to" | "of")
+    };
+    run.kind == EntityKind::Place
+        && run.words == 1
+        && by_surname.get(folded).is_some_and(|people| people.as_slice().iter().any(|&c| found.clusters[c].evidence))
+        && !place_word_before()
+}
+
 /// The clusters that share a surname or a family name written first, in the order they were
 /// added, each once: most names have one, which is kept without an allocation.
 #[derive(Default)]
@@ -1559,6 +1575,9 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
     for (i, run) in runs.iter().enumerate().filter(|(_, r)| !unexplained(r)).chain(runs.iter().enumerate().filter(|(_, r)| unexplained(r))) {
         let is_lone = run.canonical == Some("");
         if is_lone || (run.kind == EntityKind::Person && run.words < 2) {
+            continue;
+        }
+        if is_surname_before_place(run, folded_names[i], lowered, &by_surname, &found) {
             continue;
         }
         let key = canonical_keys[i].unwrap_or(folded_names[i]);
@@ -1993,6 +2012,18 @@ mod tests {
         let got = entities("Headline here\n\nFrench President Jacques Martin visited Lyon on Monday. Martin said little.");
         assert!(got.contains(&("Jacques Martin".to_string(), EntityKind::Person, 2)), "{got:?}");
         assert!(got.contains(&("Lyon".to_string(), EntityKind::Place, 1)), "{got:?}");
+    }
+
+    #[test]
+    fn a_surname_that_names_a_place_is_the_persons_but_not_after_in() {
+        let got = entities(
+            "Harbour news\n\nCouncillor Maeve Preston spoke first. Preston, who chairs the panel, said little. Shops in Preston stayed shut.",
+        );
+        assert!(got.contains(&("Maeve Preston".to_string(), EntityKind::Person, 2)), "{got:?}");
+        assert!(got.contains(&("Preston".to_string(), EntityKind::Place, 1)), "{got:?}");
+        // A town named before anyone of that name is still the town.
+        let got = entities("Harbour news\n\nPreston voted on Monday. Councillor Maeve Preston said little.");
+        assert!(got.contains(&("Preston".to_string(), EntityKind::Place, 1)), "{got:?}");
     }
 
     #[test]
