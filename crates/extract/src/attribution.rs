@@ -230,7 +230,13 @@ fn phrase_before(text: &Text, toks: &[Token], end: usize) -> Option<Span> {
             && appositive.iter().all(|t| t.is_capitalized_word() || t.text(text) == ".")
             && appositive.iter().any(|t| !t.listed(text).is(WordList::CommonWord));
         if !named_before && appositive_is_name {
-            return Some(Span::new(appositive[0].span.start, appositive[appositive.len() - 1].span.end));
+            let named = Span::new(appositive[0].span.start, appositive[appositive.len() - 1].span.end);
+            // "…, who lives outside the state capital, Sacramento, said": a place in apposition
+            // to a common noun says where, too.
+            if comma > 0 && toks[comma - 1].starts_lowercase() && is_place(text, named) {
+                return speaker_beyond_place(text, toks, comma, true);
+            }
+            return Some(named);
         }
         if !named_before || clause_like {
             return None;
@@ -293,20 +299,49 @@ fn phrase_before(text: &Text, toks: &[Token], end: usize) -> Option<Span> {
         t.is_capitalized_word() || lexicon::is_determiner(&w) || lexicon::is_role_noun(&w) || w == "officials"
     });
     let phrase = (k < last && useful).then(|| Span::new(toks[k].span.start, toks[last - 1].span.end))?;
-    if !is_place_after_preposition(text, toks, k, phrase) {
-        return Some(phrase);
+    match preposition_of_place(text, toks, k, phrase) {
+        Some(preposition) => speaker_beyond_place(text, toks, preposition, toks[last..end].iter().any(|t| t.text(text) == ",")),
+        None => Some(phrase),
     }
-    // "Ferreira, at a meeting in Bristol, Tennessee, said she …": a place after "in", "at" or
-    // "near" is where something happened, not who spoke. After an aside set off by commas the
-    // subject is before the aside; otherwise it is the head the place's prepositions hang from
-    // ("a woman in the audience at a rally in Dunmore asked").
-    let sentence_start = toks[..k].iter().rposition(|t| t.is_stop()).map_or(0, |s| s + 1);
-    let in_an_aside = toks[last..end].iter().any(|t| t.text(text) == ",");
-    let aside_opens = (sentence_start..k - 1).rev().take(24).find(|&c| toks[c].text(text) == ",");
+}
+
+/// Prepositions after which a place says where something happened.
+const OF_PLACE: &[&str] = &["in", "at", "near", "outside", "across"];
+
+/// Is `phrase`, which starts at `toks[k]`, a place the article found?
+fn is_place(text: &Text, phrase: Span) -> bool {
+    text.found.within(phrase).next().is_some_and(|(m, c)| m.end == phrase.end && text.found.clusters[c].kind == EntityKind::Place)
+}
+
+/// Where the preposition is that makes `phrase`, which starts at `toks[k]`, a place where
+/// something happened ("in Bristol", "in Tennessee and Georgia"), if it is one.
+fn preposition_of_place(text: &Text, toks: &[Token], k: usize, phrase: Span) -> Option<usize> {
+    if !is_place(text, phrase) {
+        return None;
+    }
+    // Over the places listed before it.
+    let mut s = k;
+    while s >= 2 && matches!(toks[s - 1].text(text), "and" | "or" | ",") && toks[s - 2].is_capitalized_word() {
+        s -= 2;
+        while s > 0 && toks[s - 1].is_capitalized_word() {
+            s -= 1;
+        }
+    }
+    (s > 0 && toks[s - 1].is_folded_any(text, OF_PLACE)).then(|| s - 1)
+}
+
+/// The speaker of a verb whose nearest name is only where something happened, told by the
+/// word at `toks[at]` before it (a preposition, or the comma of "the state capital,
+/// Sacramento,"). "Ferreira, at a meeting in Bristol, Tennessee, said she …": after an aside set
+/// off by commas (`in_an_aside`) the subject is before the aside; otherwise it is the head the
+/// place's prepositions hang from ("a woman in the audience at a rally in Dunmore asked").
+fn speaker_beyond_place(text: &Text, toks: &[Token], at: usize, in_an_aside: bool) -> Option<Span> {
+    let sentence_start = toks[..at].iter().rposition(|t| t.is_stop()).map_or(0, |s| s + 1);
+    let aside_opens = (sentence_start..at).rev().take(24).find(|&c| toks[c].text(text) == ",");
     if let Some(comma) = aside_opens.filter(|&c| in_an_aside && c > sentence_start && toks[c - 1].is_capitalized_word()) {
         return phrase_before(text, toks, comma);
     }
-    let mut head = phrase_before(text, toks, k - 1)?;
+    let mut head = phrase_before(text, toks, at)?;
     loop {
         let at = toks.partition_point(|t| t.span.start < head.start);
         let governed = at > 1 && toks[at - 1].starts_lowercase() && toks[at - 1].info().is(WordList::Preposition);
@@ -315,13 +350,6 @@ fn phrase_before(text: &Text, toks: &[Token], end: usize) -> Option<Span> {
             None => return Some(head),
         }
     }
-}
-
-/// Is `phrase`, which starts at `toks[k]`, a place the article found, after a preposition of
-/// place ("in Bristol")?
-fn is_place_after_preposition(text: &Text, toks: &[Token], k: usize, phrase: Span) -> bool {
-    let locative = k > 0 && toks[k - 1].is_folded_any(text, &["in", "at", "near", "outside", "across"]);
-    locative && text.found.within(phrase).next().is_some_and(|(m, c)| m.end == phrase.end && text.found.clusters[c].kind == EntityKind::Place)
 }
 
 /// The noun phrase that starts at `toks[start]`, read forwards ("said Alexander Lukashenko, in power…").
@@ -1531,6 +1559,12 @@ mod tests {
         // Otherwise the head the place's prepositions hang from: here no one the article names.
         let got = attributions("A woman in the audience at a rally in Bristol asked him: “Will you close the mine?”");
         assert_eq!((got[0].1.as_deref(), got[0].2.as_deref()), (None, Some("A woman")), "{got:?}");
+        // A place in apposition to a common noun says where, too.
+        let got = attributions("Oren Castell, who farms outside the state capital, Bristol, said he “will not sell an acre” to the developers.");
+        assert_eq!(got[0].1, some("Oren Castell"), "{got:?}");
+        // So does the last of a list of places after "in".
+        let got = attributions("Nine of 10 farmers in Ohio and Oregon were worried about the plan; most said it was “a disgrace.”");
+        assert!(!got.is_empty() && got.iter().all(|(_, name, _)| name.is_none()), "{got:?}");
         // A place that is the subject still speaks for its people.
         let got = attributions("Tennessee said it would “review every contract” this year.");
         assert_eq!(got[0].1, some("Tennessee"), "{got:?}");
