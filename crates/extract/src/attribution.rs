@@ -341,7 +341,11 @@ fn speaker_beyond_place(text: &Text, toks: &[Token], at: usize, in_an_aside: boo
     if let Some(comma) = aside_opens.filter(|&c| in_an_aside && c > sentence_start && toks[c - 1].is_capitalized_word()) {
         return phrase_before(text, toks, comma);
     }
-    let mut head = phrase_before(text, toks, at)?;
+    // The head read back from the preposition; a bare noun when no name, determiner or role
+    // comes with it ("eight in 10 growers in Ohio": "growers"), so that the quote keeps a speaker
+    // no one is named for.
+    let bare_noun = || toks[..at].last().filter(|t| t.is_word()).map(|t| t.span);
+    let mut head = phrase_before(text, toks, at).or_else(bare_noun)?;
     loop {
         let at = toks.partition_point(|t| t.span.start < head.start);
         let governed = at > 1 && toks[at - 1].starts_lowercase() && toks[at - 1].info().is(WordList::Preposition);
@@ -1563,7 +1567,7 @@ mod tests {
         let got = attributions("Oren Castell, who farms outside the state capital, Bristol, said he “will not sell an acre” to the developers.");
         assert_eq!(got[0].1, some("Oren Castell"), "{got:?}");
         // So does the last of a list of places after "in".
-        let got = attributions("Nine of 10 farmers in Ohio and Oregon were worried about the plan; most said it was “a disgrace.”");
+        let got = attributions("In a survey, eight in 10 growers in Ohio and Oregon were worried about the plan; most said it was “a disgrace.”");
         assert!(!got.is_empty() && got.iter().all(|(_, name, _)| name.is_none()), "{got:?}");
         // A place that is the subject still speaks for its people.
         let got = attributions("Tennessee said it would “review every contract” this year.");
