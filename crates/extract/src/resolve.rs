@@ -488,7 +488,16 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
     let mut noun = None;
     let mut affiliation = None;
     let mut nation = None;
-    for k in (at.saturating_sub(4)..at).rev() {
+    // "His team director, Bram Verhoeven, said", "the Fernlea winger, Kayode Balogun,": a role in
+    // apposition before the name, when the name closes the apposition, is read as one written
+    // before it is.
+    let apposed = at >= 2
+        && toks[at - 1].text(text) == ","
+        && toks[at - 2].starts_lowercase()
+        && (toks[at - 2].info().is(WordList::RoleNoun) || toks[at - 2].info().is(WordList::PersonNoun))
+        && toks.get(after).is_none_or(|t| matches!(t.text(text), "," | "." | ";" | ")"));
+    let before = if apposed { at - 1 } else { at };
+    for k in (before.saturating_sub(4)..before).rev() {
         let t = &toks[k];
         if !t.is_word() {
             break;
@@ -1733,6 +1742,17 @@ mod tests {
                     That is something that worries Piet Janssen, president of the Harbour Traders Association.\n\n\
                     “Nobody comes to the market when the ferries are late,” he said.";
         assert_eq!(speakers(body), [some("Oskar Lind"), some("Piet Janssen")]);
+    }
+
+    #[test]
+    fn a_role_in_apposition_before_a_name_says_it_is_a_person() {
+        // A given name no list holds: the role before the name is what says it is a person.
+        let body = "Replays showed the Fernlea winger, Kayode Adeyemi, went down under little contact.\n\n\
+                    “I was clipped,” the winger said.";
+        assert_eq!(speakers(body), [some("Kayode Adeyemi")]);
+        // A role that ends a clause before a name that goes on as its subject is not the name's.
+        let a = crate::extract_text("t", "Harbour news\n\nAfter meeting the winger, Kayode Adeyemi left the ground.".to_string());
+        assert!(a.entities.iter().all(|e| e.name != "Kayode Adeyemi"), "{:?}", a.entities);
     }
 
     #[test]
