@@ -554,9 +554,12 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
     if let Some(noun) = noun {
         found.add_role(c, Role { noun, affiliation });
     }
+    // "Kayode Adeyemi said he …": a speech verb, then the pronoun of a person.
+    let speaks_of_self = toks.get(after).is_some_and(|t| t.starts_lowercase() && t.info().is(WordList::CueVerb))
+        && toks.get(after + 1).is_some_and(|t| matches!(t.pronoun(), Some((Pronoun::He | Pronoun::She, false))));
     // A role or an age says the name is a person's.
     let cl = &mut found.clusters[c];
-    cl.evidence |= !cl.roles.is_empty() || cl.age.is_some();
+    cl.evidence |= !cl.roles.is_empty() || cl.age.is_some() || speaks_of_self;
 }
 
 /// The cluster of the first of `mentions` (in text order) that starts inside `span`, when it ends
@@ -1753,6 +1756,15 @@ mod tests {
         // A role that ends a clause before a name that goes on as its subject is not the name's.
         let a = crate::extract_text("t", "Harbour news\n\nAfter meeting the winger, Kayode Adeyemi left the ground.".to_string());
         assert!(a.entities.iter().all(|e| e.name != "Kayode Adeyemi"), "{:?}", a.entities);
+    }
+
+    #[test]
+    fn a_name_that_says_he_is_a_person() {
+        let people =
+            |body: &str| crate::extract_text("t", format!("Harbour news\n\n{body}")).entities.into_iter().map(|e| e.name).collect::<Vec<_>>();
+        assert_eq!(people("Kayode Adeyemi said he would appeal the ban."), ["Kayode Adeyemi"]);
+        // Not a pronoun the verb's object: "told her" says nothing of who told.
+        assert!(people("Kayode Adeyemi told her the club would appeal.").is_empty());
     }
 
     #[test]
