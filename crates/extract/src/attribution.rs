@@ -427,7 +427,9 @@ fn phrase_after(text: &Text, toks: &[Token], start: usize) -> Option<Span> {
     // "Huckabee campaign spokesman Hogan Gidley", "Clinton ally James Carville": after a name,
     // a role and then the person who holds it; "a spokeswoman for Acme, Jane Roe": after a role,
     // the person named in apposition. The person ends the phrase.
-    let end = role_then_name(text, toks, k).or_else(|| saw_role.then(|| named_in_apposition(text, toks, k)).flatten()).unwrap_or(k);
+    let end = role_then_name(text, toks, k)
+        .or_else(|| saw_role.then(|| domain_then_name(text, toks, k).or_else(|| named_in_apposition(text, toks, k))).flatten())
+        .unwrap_or(k);
     Some(Span::new(toks[start].span.start, toks[end - 1].span.end))
 }
 
@@ -446,6 +448,21 @@ fn role_then_name(text: &Text, toks: &[Token], k: usize) -> Option<usize> {
     let ends_in_role = resolve::is_description_head_listed(&fold_tok(text, &words[role_words - 1]), words[role_words - 1].info());
     let name_at = k + role_words;
     (quiet && ends_in_role && toks.get(name_at).is_some_and(|t| t.is_capitalized_word())).then(|| name_end(text, toks, name_at))
+}
+
+/// Where the person's name ends that follows a role's domain written in lowercase, when the
+/// words at `toks[k]` are such: "former secretary of state Hillary Clinton", "the minister of
+/// finance Ama Owusu". The name must be one the article found as a person's.
+fn domain_then_name(text: &Text, toks: &[Token], k: usize) -> Option<usize> {
+    if !toks.get(k).is_some_and(|t| t.is_folded(text, "of")) {
+        return None;
+    }
+    let domain_words = toks[k + 1..].iter().take(3).take_while(|t| t.starts_lowercase() && !t.info().is(WordList::Determiner)).count();
+    let name_at = k + 1 + domain_words;
+    let first = toks.get(name_at).filter(|t| (1..=2).contains(&domain_words) && t.is_capitalized_word())?;
+    let (mention, c) = text.found.within(Span::new(first.span.start, toks[name_end(text, toks, name_at) - 1].span.end)).next()?;
+    let person = mention.start == first.span.start && text.found.clusters[c].kind == EntityKind::Person;
+    person.then(|| tokens::first_starting_from(toks, name_at, mention.end))
 }
 
 /// Where the name in apposition after a role ends: "…, Jane Roe," or "… for Acme, Jane Roe".
@@ -1572,5 +1589,20 @@ mod tests {
         // A place that is the subject still speaks for its people.
         let got = attributions("Tennessee said it would “review every contract” this year.");
         assert_eq!(got[0].1, some("Tennessee"), "{got:?}");
+    }
+
+    #[test]
+    fn a_role_with_its_domain_in_lowercase_then_its_holder() {
+        let got = attributions("“The first line of defence is the community,” said former secretary of state Hillary Clinton, who spoke in Ohio.");
+        assert_eq!(
+            (got[0].1.as_deref(), got[0].2.as_deref()),
+            (Some("Hillary Clinton"), Some("former secretary of state Hillary Clinton")),
+            "{got:?}"
+        );
+        let got = attributions("“We will cut taxes,” said the minister of finance Ama Owusu on Monday.");
+        assert_eq!(got[0].1, some("Ama Owusu"), "{got:?}");
+        // Not a relation's: "the wife of" a person is someone else.
+        let got = attributions("“We will cut taxes,” said the wife of Ama Owusu on Monday.");
+        assert_eq!(got[0].1, None, "{got:?}");
     }
 }

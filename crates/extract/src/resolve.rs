@@ -353,6 +353,9 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
     if let Some(k) = toks.iter().enumerate().skip(1).position(|(k, t)| {
         t.starts_lowercase() && t.info().is(WordList::Preposition) && found.within(t.span).next().is_none() && !in_a_name(found, toks, k)
     }) {
+        if let Some(c) = holder_after_domain(text, &toks[k + 1..], found) {
+            return Phrase::Named(c);
+        }
         return read_phrase(text, &toks[..k + 1], found);
     }
     let words: Vec<&Token> = toks.iter().filter(|t| t.kind != TokenKind::Punct).collect();
@@ -438,6 +441,18 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
         return Phrase::Body(kind);
     }
     Phrase::Nobody
+}
+
+/// "secretary of state Hillary Clinton", "the minister of finance Ama Owusu": after a role's
+/// "of" (`toks[0]`), one or two lowercase words of its domain, then a person the article found,
+/// who ends the phrase and holds the role.
+fn holder_after_domain(text: &str, toks: &[Token], found: &Found) -> Option<usize> {
+    let (of, rest) = toks.split_first()?;
+    let domain_words = rest.iter().take(3).take_while(|t| t.starts_lowercase() && !t.info().is(WordList::Determiner)).count();
+    let first = rest.get(domain_words).filter(|t| of.is_folded(text, "of") && (1..=2).contains(&domain_words) && t.is_capitalized_word())?;
+    let last = toks.last()?;
+    let (mention, c) = found.within(Span::new(first.span.start, last.span.end)).next()?;
+    (mention.start == first.span.start && mention.end == last.span.end && found.clusters[c].kind == EntityKind::Person).then_some(c)
 }
 
 /// Is `toks[k]` inside a name the article found ("Bank of England")?
