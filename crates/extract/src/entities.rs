@@ -524,8 +524,9 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
                     scan.lowercase += 1;
                 } else if t.is_capitalized_word() {
                     capitalized.push(i);
-                    // The tokenizer noted where sentences may open.
-                    if !tokens::opens_sentence(toks, i) {
+                    // The tokenizer noted where sentences may open. "“…,” Cruz said": a word between
+                    // a quote's close and a speech verb is a name, though a sentence may open there.
+                    if !tokens::opens_sentence(toks, i) || names_a_speaker_after_quote(text, toks, i) {
                         mid_sentence_caps.insert(t.text(text));
                     }
                 }
@@ -1469,6 +1470,20 @@ fn is_surname_before_place(run: &Run, folded: &str, lowered: &str, by_surname: &
         && !place_word_before()
 }
 
+/// "“…,” Cruz said": a lone word right before a speech verb is someone who speaks, however
+/// seldom the article names them; the lowered text is read at `at`, where the word ends.
+fn before_speech_verb(lowered: &str, at: usize) -> bool {
+    let rest = lowered[at..].strip_prefix(' ').unwrap_or("");
+    let verb = rest.split(|c: char| !c.is_ascii_lowercase()).next().unwrap_or("");
+    !verb.is_empty() && lexicon::is_cue_verb(verb)
+}
+
+/// Is `toks[i]` a word between the closing mark of a quote and a speech verb ("“…,” Cruz said")?
+fn names_a_speaker_after_quote(text: &str, toks: &[Token], i: usize) -> bool {
+    let after_quote = i > 0 && matches!(toks[i - 1].text(text), "”" | "\"" | "’" | "'" | "»");
+    after_quote && toks.get(i + 1).is_some_and(|n| n.starts_lowercase() && n.info().is(WordList::CueVerb))
+}
+
 /// The clusters that share a surname or a family name written first, in the order they were
 /// added, each once: most names have one, which is kept without an allocation.
 #[derive(Default)]
@@ -1683,7 +1698,7 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
                     // and never stands as a modifier ("the Azovstal plant").
                     // Every one-word name is counted.
                     let (uses, as_modifier) = lone_uses.get(f).copied().unwrap_or_default();
-                    if uses < 2 || as_modifier {
+                    if as_modifier || uses < 2 && !before_speech_verb(lowered, run.span.end) {
                         continue;
                     }
                 }
@@ -2024,6 +2039,16 @@ mod tests {
         // A town named before anyone of that name is still the town.
         let got = entities("Harbour news\n\nPreston voted on Monday. Councillor Maeve Preston said little.");
         assert!(got.contains(&("Preston".to_string(), EntityKind::Place, 1)), "{got:?}");
+    }
+
+    #[test]
+    fn a_surname_alone_between_a_quote_and_said_speaks() {
+        let body = "Harbour news\n\nThe senator spoke on Tuesday.\n\n“We are tired of being told no!” Okonjo said.";
+        let a = crate::extract_text("t", body.to_string());
+        assert_eq!(a.quotes.iter().map(|q| q.speaker.as_deref()).collect::<Vec<_>>(), [Some("okonjo")]);
+        // Once, and not before a speech verb: a sentence's first word, no name.
+        let got = entities("Harbour news\n\n“We are tired,” Okonjo painted on the wall.");
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
