@@ -455,6 +455,15 @@ fn is_connector_as_written(word: &str) -> bool {
     !bytes.is_ascii() && bytes.len() <= 9 && lexicon::with_folded(word, is_connector)
 }
 
+/// Is token `t` of `text` a word that [`is_connector_as_written`]? Most words are ruled out by
+/// their length, which the token knows: a connector written in ASCII has at most three letters,
+/// and one written otherwise at most nine bytes.
+#[inline]
+fn is_connector_token(text: &str, t: &Token) -> bool {
+    let len = t.span.len();
+    t.is_word() && (len <= 3 || !t.is_ascii_word() && len <= 9) && is_connector_as_written(t.text(text))
+}
+
 fn is_shouting(text: &str, tokens: &[Token]) -> bool {
     let (mut words, mut shouted) = (0, 0);
     // Most lines are settled early: a line is shouted only if at most 40 % of its words are not.
@@ -603,11 +612,11 @@ fn run_end(text: &str, toks: &[Token], start: usize) -> usize {
             continue;
         }
         // Most runs end at a word that is no connector: it is asked once.
-        let connector = t.is_word() && is_connector_as_written(w);
+        let connector = is_connector_token(text, t);
         if (connector || w == "&") && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word()) {
             end += 2;
         } else if connector
-            && toks.get(end + 1).is_some_and(|n| n.is_word() && is_connector_as_written(n.text(text)))
+            && toks.get(end + 1).is_some_and(|n| is_connector_token(text, n))
             && toks.get(end + 2).is_some_and(|n| n.is_capitalized_word())
         {
             // "Ana de la Cruz", "Joost van der Linde".
@@ -1571,7 +1580,8 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
             start..all_folded.len()
         });
         let canonical_start = all_folded.len();
-        if let Some(canonical) = run.canonical {
+        // A lone word's canonical name is empty: nothing to fold.
+        if let Some(canonical) = run.canonical.filter(|c| !c.is_empty()) {
             lexicon::fold_into(&mut all_folded, canonical);
         }
         ranges.push((name, canonical_start..all_folded.len()));
@@ -1678,8 +1688,10 @@ fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
     }
     // Pass 2: single words join a person by surname (or first name), or a known name.
     let mut lone_uses: lexicon::NameMap<(usize, bool)> = lexicon::NameMap::with_capacity(runs.len());
-    // Only a name of one word can be a lone word's: a name with a space is not counted.
-    for (r, f) in runs.iter().zip(&folded_names).filter(|(_, f)| f.bytes().all(|b| b != b' ')) {
+    // Only a name of one word can be a lone word's: a name with a space is not counted. A run of
+    // one word has none (a token holds no space, nor does its fold); only longer ones are read.
+    let one_word = |r: &Run, f: &str| r.words == 1 || f.bytes().all(|b| b != b' ');
+    for (r, f) in runs.iter().zip(&folded_names).filter(|(r, f)| one_word(r, f)) {
         let e = lone_uses.entry_or_default(f);
         e.0 += 1;
         e.1 |= r.modifies_noun;
