@@ -352,6 +352,22 @@ impl FoldedWords<'_> {
         }
     }
 
+    /// [`FoldedWords::fill`] of the one word `t` of `text`, not shouted: a word the token says is
+    /// written in ASCII is its slice of the lowered text, with no byte read to tell.
+    fn fill_word(&mut self, text: &str, t: &Token) {
+        self.words.clear();
+        let end = if t.is_ascii_word() {
+            self.borrowed = Some(&self.lowered[t.span.start..t.span.end]);
+            t.span.len()
+        } else {
+            self.borrowed = None;
+            self.joined.clear();
+            lexicon::fold_into(&mut self.joined, t.text(text));
+            self.joined.len()
+        };
+        self.words.push(FoldedWord { start: 0, end, info: t.info(), given: std::cell::Cell::new(None) });
+    }
+
     #[inline]
     fn info(&self, i: usize) -> WordInfo {
         self.words[i].info
@@ -856,9 +872,8 @@ fn classify_word<'t>(
     out: &mut Vec<Run<'t>>,
 ) -> &'static str {
     let Scratch { folded, name, .. } = scratch;
-    let word = &toks[at..at + 1];
-    let surface = Surface { text, toks: word, shouted: None };
-    folded.fill(word, surface, false);
+    let surface = Surface { text, toks: &toks[at..at + 1], shouted: None };
+    folded.fill_word(text, &toks[at]);
     let folded = &*folded;
     let w = folded.word(0);
     if let Some(p) = place_named(w) {
