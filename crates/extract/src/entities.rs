@@ -112,15 +112,26 @@ struct Run<'t> {
     /// For a person: a given name or a title says it is one. A run of capitalised words without
     /// either is a person only if the article says so otherwise (see [`Cluster::evidence`]).
     evidence: bool,
+    /// `name` is the text at `span`, written in ASCII: its fold is the lowered text there. Noted
+    /// when the name is made, where classification often knows it already.
+    in_lowered: bool,
+}
+
+/// Is `name`, of a run at `span`, the text there (borrowed from it), written in ASCII?
+fn is_in_lowered(text: &str, span: Span, name: &Cow<str>) -> bool {
+    let written = span.text(text);
+    matches!(name, Cow::Borrowed(name) if std::ptr::eq(*name, written)) && written.is_ascii()
 }
 
 impl<'t> Run<'t> {
     /// A place the gazetteer knows, as `words` name it at `span`.
     fn place<'w>(text: &'t str, span: Span, words: impl Iterator<Item = &'w str> + Clone, place: &lexicon::Place) -> Run<'t> {
+        let name = joined_name(text, span, words.clone());
         Run {
             span,
-            words: words.clone().count(),
-            name: joined_name(text, span, words),
+            words: words.count(),
+            in_lowered: is_in_lowered(text, span, &name),
+            name,
             kind: EntityKind::Place,
             role: None,
             canonical: Some(place.canonical),
@@ -134,9 +145,11 @@ impl<'t> Run<'t> {
     fn team(text: &'t str, toks: &[Token]) -> Run<'t> {
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).filter(|w| *w != ".").collect();
         let span = Span::new(toks[0].span.start, toks[toks.len() - 1].span.end);
+        let name = joined_name(text, span, words.iter().copied());
         Run {
             span,
-            name: joined_name(text, span, words.iter().copied()),
+            in_lowered: is_in_lowered(text, span, &name),
+            name,
             words: words.len(),
             kind: EntityKind::Organization,
             role: None,
@@ -611,7 +624,7 @@ pub fn recognise(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]]) -> 
         // Heads come first in the article, and their runs first in the list.
         runs.splice(0..0, head_runs);
     }
-    let mut found = cluster(text, &lowered, runs);
+    let mut found = cluster(&lowered, runs);
     found.lowered = lowered;
     found
 }
@@ -817,8 +830,18 @@ fn known_names_in<'t>(text: &'t str, lowered: &str, toks: &[Token], known: &lexi
                 return Some((len, Run::place(text, span, words.iter().map(|t| t.text(text)), p)));
             }
             let kind = (*known.get(&name)?)?;
-            let run =
-                Run { span, name, words: len, kind, role: None, canonical: None, modifies_noun: false, gender: Gender::Unknown, evidence: false };
+            let run = Run {
+                span,
+                name,
+                words: len,
+                kind,
+                role: None,
+                canonical: None,
+                modifies_noun: false,
+                gender: Gender::Unknown,
+                evidence: false,
+                in_lowered,
+            };
             Some((len, run))
         });
         match longest {
@@ -1234,12 +1257,13 @@ impl<'t> RunFacts<'_, 't> {
     }
 
     /// The name as shown, with its initials' dots ("George W. Bush"); slugs drop them, so keys
-    /// do not change. Made only for a run that is kept: many are dropped.
-    fn name(&self, buffer: &mut String) -> Cow<'t, str> {
+    /// do not change. Made only for a run that is kept: many are dropped. Also whether it is the
+    /// text at its span written in ASCII ([`Run::in_lowered`]).
+    fn name(&self, buffer: &mut String) -> (Cow<'t, str>, bool) {
         // Words written in ASCII with a space between each two (their folds a slice of the
         // lowered text) and no initial's dot or plural's apostrophe are the name as written.
         if self.folded.borrowed.is_some() && (self.first..self.last).all(|k| !self.folded.is_mark(k, b'.') && !self.folded.is_mark(k, b'\'')) {
-            return Cow::Borrowed(self.span().text(self.text));
+            return (Cow::Borrowed(self.span().text(self.text)), true);
         }
         buffer.clear();
         for k in self.first..self.last {
@@ -1261,17 +1285,18 @@ impl<'t> RunFacts<'_, 't> {
         }
         let written = self.span().text(self.text);
         if *buffer == *written {
-            Cow::Borrowed(written)
+            (Cow::Borrowed(written), written.is_ascii())
         } else {
-            Cow::Owned(buffer.clone())
+            (Cow::Owned(buffer.clone()), false)
         }
     }
 
     /// Adds the runs `verdict` gives to `out`.
     fn apply(&self, verdict: Verdict, role: Option<Box<Role>>, buffer: &mut String, out: &mut Vec<Run<'t>>) {
-        let run = |name, kind, role, canonical, modifies_noun| Run {
+        let run = |(name, in_lowered), kind, role, canonical, modifies_noun| Run {
             span: self.span(),
             name,
+            in_lowered,
             words: self.n_words(),
             kind,
             role,
@@ -1572,25 +1597,21 @@ impl Clusters {
     }
 }
 
-/// Groups the runs of `text` (whose ASCII letters `lowered` has made small) into clusters: full
+/// Groups the runs of a text (whose ASCII letters `lowered` has made small) into clusters: full
 /// names first, then short forms by surname.
-fn cluster(text: &str, lowered: &str, runs: Vec<Run>) -> Found {
+fn cluster(lowered: &str, runs: Vec<Run>) -> Found {
     // At most one cluster a run: room for them all at once, as a cluster is large to move.
     let mut found = Found { clusters: Vec::with_capacity(runs.len()), ..Found::default() };
     // Every run's name folded; a person's words are the pieces between its spaces. A name that is
     // the text at its span, written in ASCII, is folded there already (`lowered`); the others are
     // folded into one string. A place is known by its gazetteer name.
-    let in_lowered = |run: &Run| {
-        let written = &text[run.span.start..run.span.end];
-        matches!(run.name, Cow::Borrowed(name) if std::ptr::eq(name, written)) && written.is_ascii()
-    };
     let mut all_folded = String::with_capacity(runs.iter().map(|r| r.name.len() + r.canonical.map_or(0, str::len)).sum());
     // Where each run's folded name is in `all_folded` (`None`: in `lowered`, at its span), and its
     // folded canonical name.
     let mut ranges = Vec::with_capacity(runs.len());
     for run in &runs {
         let start = all_folded.len();
-        let name = (!in_lowered(run)).then(|| {
+        let name = (!run.in_lowered).then(|| {
             lexicon::fold_into(&mut all_folded, &run.name);
             start..all_folded.len()
         });
