@@ -1630,8 +1630,6 @@ fn cluster(lowered: &str, runs: Vec<Run>) -> Found {
             None => &lowered[run.span.start..run.span.end],
         })
         .collect();
-    let canonical_keys: Vec<Option<&str>> =
-        runs.iter().zip(&ranges).map(|(run, (_, canonical))| run.canonical.map(|_| &all_folded[canonical.clone()])).collect();
     // Folded name → the cluster of each kind that bears it.
     let mut by_name: lexicon::NameMap<[Option<usize>; 3]> = lexicon::NameMap::with_capacity(runs.len());
     let mut by_surname: lexicon::NameMap<Clusters> = lexicon::NameMap::with_capacity(runs.len());
@@ -1671,7 +1669,7 @@ fn cluster(lowered: &str, runs: Vec<Run>) -> Found {
         if is_lone || (run.kind == EntityKind::Person && run.words < 2) {
             continue;
         }
-        let key = canonical_keys[i].unwrap_or(folded_names[i]);
+        let key = run.canonical.map_or(folded_names[i], |_| &all_folded[ranges[i].1.clone()]);
         // The name's slot is found once, for the look-up and for a new cluster's entry.
         let slot = &mut by_name.entry_or_default(key)[run.kind as usize];
         let c = match *slot {
@@ -1821,7 +1819,11 @@ fn cluster(lowered: &str, runs: Vec<Run>) -> Found {
         }
         found.mentions.push((run.span, c));
     }
-    found.mentions.sort_by_key(|(s, _)| s.start);
+    // Runs come in text order, but for a few (a heading's, a place split off a name): most
+    // articles' mentions need no sorting.
+    if !found.mentions.is_sorted_by_key(|(s, _)| s.start) {
+        found.mentions.sort_by_key(|(s, _)| s.start);
+    }
     // The longest person name is the canonical one (of equals, the last in order).
     for (cl, titled) in found.clusters.iter_mut().zip(titled) {
         if cl.kind == EntityKind::Person {
