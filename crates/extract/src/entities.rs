@@ -214,9 +214,12 @@ fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     if !is_number(last) && !last.is_capitalized_word() {
         return Vec::new();
     }
+    // Either kind opens with a name, ended by "v" or a figure: a line whose opening words are no
+    // name's before it ("The Rovers beat…") is ruled out at the first word that is none.
     if !is_number(last) {
         // A fixture: "v" or "vs" between two names, or "at" between two names in capitals.
-        let Some(v) = toks.iter().position(|t| t.is_word() && t.span.len() <= 2 && matches!(word(t), "v" | "vs" | "AT")) else { return Vec::new() };
+        let is_v = |t: &Token| t.is_word() && t.span.len() <= 2 && matches!(word(t), "v" | "vs" | "AT");
+        let Some(v) = toks.iter().position(|t| is_v(t) || !is_name_part(t)).filter(|&v| is_v(&toks[v])) else { return Vec::new() };
         let second = if toks.get(v + 1).is_some_and(|t| word(t) == ".") { v + 2 } else { v + 1 };
         let names = [(0, v), (second, toks.len())];
         let in_capitals = |(from, to): (usize, usize)| toks[from..to].iter().all(|t| !t.is_word() || tokens::is_all_caps(word(t)));
@@ -226,7 +229,7 @@ fn results_line(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
         let fits = (word(&toks[v]) != "AT" || names.into_iter().all(in_capitals)) && !names.into_iter().any(a_person);
         return if fits && names.into_iter().all(is_name) { names.to_vec() } else { Vec::new() };
     }
-    let Some(first_number) = toks.iter().position(is_number) else { return Vec::new() };
+    let Some(first_number) = toks.iter().position(|t| is_number(t) || !is_name_part(t)).filter(|&n| is_number(&toks[n])) else { return Vec::new() };
     let rest = &toks[first_number..];
     // A table row: a name, then its figures (negative ones, fractions and a ratio such as ".537"
     // too), and nothing else. A person's row ("Anna Berg 67 70 70 67 274") has fewer figures,
