@@ -1363,7 +1363,10 @@ fn place_once_peeled(run: &RunFacts) -> Option<Verdict> {
 /// events, and "World War II" is named by the word before its numeral.
 fn letter_or_event(run: &RunFacts) -> Option<Verdict> {
     if run.one_word() {
-        return is_one_character(run.word(0)).then_some(Verdict::Drop);
+        // A token of more than four bytes has two characters at least (and title-cased, as
+        // many): its text is read only when it is shorter.
+        let short = run.toks[run.start + run.kept[0]].span.len() <= 4;
+        return (short && is_one_character(run.word(0))).then_some(Verdict::Drop);
     }
     let last = run.n_words() - 1;
     let named_by = if is_roman_numeral(run.wfold(last)) { last - 1 } else { last };
@@ -1395,11 +1398,15 @@ fn map_feature(run: &RunFacts) -> Option<Verdict> {
 
 /// A short word in capitals in ordinary text: an acronym, an organisation's ("WTO").
 fn acronym(run: &RunFacts) -> Option<Verdict> {
+    // Only a lone word in ordinary text is asked: its text is read only then.
+    if run.shouting || !run.one_word() {
+        return None;
+    }
     let w = run.word(0);
     // A lowercase ASCII letter second ("Kyiv") rules a word out before its characters are read.
     let lowercase_second = matches!(w.as_bytes(), [_, second, ..] if second.is_ascii_lowercase());
-    let short_caps = run.one_word() && !lowercase_second && tokens::is_all_caps(w) && w.chars().filter(|c| c.is_alphabetic()).count() <= 6;
-    (short_caps && !run.shouting).then_some(Verdict::Kind(EntityKind::Organization))
+    let short_caps = !lowercase_second && tokens::is_all_caps(w) && w.chars().filter(|c| c.is_alphabetic()).count() <= 6;
+    short_caps.then_some(Verdict::Kind(EntityKind::Organization))
 }
 
 /// In a shouted line only the gazetteer is trusted.
@@ -1990,6 +1997,38 @@ mod tests {
         #[test]
         fn connectors_as_written_agree_with_folding_first(w in "[a-zA-Zéèüßó’&K]{0,5}") {
             proptest::prop_assert_eq!(is_connector_as_written(&w), lexicon::with_folded(&w, is_connector));
+        }
+
+        /// A token's length rules out only words that are no connector.
+        #[test]
+        fn connector_tokens_are_the_connector_words(line in "[a-zA-Zéèüßó’&K .]{0,30}") {
+            let toks = tokens::tokenize(&line, Span::new(0, line.len()));
+            for t in &toks {
+                proptest::prop_assert_eq!(is_connector_token(&line, t), t.is_word() && is_connector_as_written(t.text(&line)));
+            }
+        }
+
+        /// A lone word takes the short way to the decision, and the names, that the whole way gives.
+        #[test]
+        fn a_lone_word_is_classified_as_any_run_is(
+            line in "((The|But|Mr|President|Chairman|American|Iraqis|Oslo|Georgia|Bank|Group|Street|De|Al|NATO|UN|B|É|March|Monday|Muslims|Frenchman|Republican|Democrats|Reuters|Kremlin|Anna|Quist|Rovers|Brightwave|Kurdish|Élodie|O’Brien|said|told|in|at|near|its|it|'s|’s|shares|agency|news|plant|ships|the|[A-Za-zé]{1,9})[ .,:]{1,2}){0,12}",
+        ) {
+            let toks = tokens::tokenize(&line, Span::new(0, line.len()));
+            let mut mid_sentence_caps = lexicon::WrittenWords::default();
+            for (i, t) in toks.iter().enumerate() {
+                if t.is_capitalized_word() && !tokens::opens_sentence(&toks, i) {
+                    mid_sentence_caps.insert(t.text(&line));
+                }
+            }
+            let lowered = line.to_ascii_lowercase();
+            let mut scratch = Scratch::new(&lowered);
+            for at in (0..toks.len()).filter(|&i| toks[i].is_capitalized_word()) {
+                let (mut short, mut whole) = (Vec::new(), Vec::new());
+                let rule = classify_word(&line, &toks, at, &mid_sentence_caps, &mut scratch, &mut short);
+                let whole_rule = classify_run(&line, &toks, (at, at + 1), false, &mid_sentence_caps, &mut scratch, &mut whole);
+                proptest::prop_assert_eq!(rule, whole_rule);
+                proptest::prop_assert_eq!(format!("{short:?}"), format!("{whole:?}"));
+            }
         }
     }
 
