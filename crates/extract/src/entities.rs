@@ -344,7 +344,9 @@ impl FoldedWords<'_> {
         let span = Span::new(toks[0].span.start, toks[toks.len() - 1].span.end);
         let lowered = self.lowered.as_bytes();
         let spaced = || toks.windows(2).all(|pair| pair[1].span.start == pair[0].span.end + 1 && lowered[pair[0].span.end] == b' ');
-        if !shouting && lowered[span.start..span.end].is_ascii() && spaced() {
+        // Written in ASCII, as its tokens say: a word by its shape, a mark of one byte always.
+        let ascii = |t: &Token| t.is_ascii_word() || t.span.len() == 1 || lowered[t.span.start..t.span.end].is_ascii();
+        if !shouting && spaced() && toks.iter().all(ascii) {
             let joined = &self.lowered[span.start..span.end];
             self.borrowed = Some(joined);
             for t in toks {
@@ -676,7 +678,10 @@ fn run_end(text: &str, toks: &[Token], start: usize) -> usize {
 /// "Oscar-winning", "Kremlin-backed", "Venezuelan-born": a capitalised compound that goes on
 /// in lowercase, which describes a name and is none.
 fn is_descriptor(word: &str) -> bool {
-    word.split_once('-').is_some_and(|(_, rest)| rest.len() >= 3 && rest.starts_with(|c: char| c.is_lowercase()))
+    // The first hyphen, found a byte at a time: names are short, and most have none.
+    let Some(hyphen) = word.bytes().position(|b| b == b'-') else { return false };
+    let rest = &word[hyphen + 1..];
+    rest.len() >= 3 && rest.starts_with(|c: char| c.is_lowercase())
 }
 
 /// "Mr", "Sen", "Gov": a title written short, with a full stop after it, before a name.
@@ -1997,6 +2002,13 @@ mod tests {
         #[test]
         fn connectors_as_written_agree_with_folding_first(w in "[a-zA-Zéèüßó’&K]{0,5}") {
             proptest::prop_assert_eq!(is_connector_as_written(&w), lexicon::with_folded(&w, is_connector));
+        }
+
+        /// The first hyphen found a byte at a time is the one a split at it finds.
+        #[test]
+        fn descriptors_are_found_as_a_split_finds_them(w in "[A-Za-zé]{0,6}(-[a-zA-ZéÉ]{0,5}){0,2}") {
+            let split = w.split_once('-').is_some_and(|(_, rest)| rest.len() >= 3 && rest.starts_with(|c: char| c.is_lowercase()));
+            proptest::prop_assert_eq!(is_descriptor(&w), split);
         }
 
         /// A token's length rules out only words that are no connector.
