@@ -640,13 +640,20 @@ fn run_end(text: &str, toks: &[Token], start: usize) -> usize {
     let mut end = start + 1;
     while end < toks.len() {
         let t = &toks[end];
-        let w = t.text(text);
-        if t.is_capitalized_word() && t.span.start > toks[end - 1].span.end && !is_weekday(w) && !opens_a_sentence(w) {
-            end += 1;
-            continue;
+        if t.is_capitalized_word() && t.span.start > toks[end - 1].span.end {
+            let w = t.text(text);
+            if !is_weekday(w) && !opens_a_sentence(w) {
+                end += 1;
+                continue;
+            }
         }
-        // Most runs end at a word that is no connector: it is asked once.
+        // Most runs end at a word that is no connector: it is asked once. Nor is it one of the
+        // marks that join a name ("&", ".", "'", "’"), which are shorter: its text is not read.
         let connector = is_connector_token(text, t);
+        if !connector && t.span.len() > "’".len() {
+            break;
+        }
+        let w = t.text(text);
         if (connector || w == "&") && toks.get(end + 1).is_some_and(|n| n.is_capitalized_word()) {
             end += 2;
         } else if connector
