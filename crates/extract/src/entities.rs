@@ -117,10 +117,10 @@ struct Run<'t> {
     in_lowered: bool,
 }
 
-/// Is `name`, of a run at `span`, the text there (borrowed from it), written in ASCII?
-fn is_in_lowered(text: &str, span: Span, name: &Cow<str>) -> bool {
+/// Is `name`, of a run at `span`, the text there (borrowed from it, not a copy), written in ASCII?
+fn is_in_lowered(text: &str, span: Span, name: &str) -> bool {
     let written = span.text(text);
-    matches!(name, Cow::Borrowed(name) if std::ptr::eq(*name, written)) && written.is_ascii()
+    std::ptr::eq(name, written) && written.is_ascii()
 }
 
 impl<'t> Run<'t> {
