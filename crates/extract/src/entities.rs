@@ -415,7 +415,8 @@ impl FoldedWords<'_> {
     /// Token `t` of `text` folded: the lowered text where it is written in ASCII.
     fn token<'s>(&'s self, text: &'s str, t: &Token) -> lexicon::Folded<'s> {
         let lowered = &self.lowered[t.span.start..t.span.end];
-        if lowered.is_ascii() {
+        // A word's token says whether it is written in ASCII; a mark's bytes are read.
+        if t.is_ascii_word() || lowered.is_ascii() {
             lexicon::Folded::Borrowed(lowered)
         } else {
             lexicon::folded(t.text(text))
