@@ -300,12 +300,20 @@ fn age_word(w: &str) -> Option<u32> {
 /// [`age_word`] of the token's word, folded. A word of ASCII folds to its lowercase, so one that
 /// is too short for an age or does not end as one does ("-year-old", "-year-olds") is passed over
 /// without folding it (most words are).
+/// That test is made where the word is read, from the token's length and last byte; only a word
+/// it leaves is folded.
+#[inline]
 fn age_of(text: &str, t: &Token) -> Option<u32> {
-    let w = t.text(text);
-    let may_be_age = w.len() >= "1-year-old".len() && matches!(w.as_bytes()[w.len() - 1].to_ascii_lowercase(), b'd' | b's');
+    let may_be_age = t.span.len() >= "1-year-old".len() && matches!(text.as_bytes()[t.span.end - 1].to_ascii_lowercase(), b'd' | b's');
     if t.is_ascii_word() && !may_be_age {
         return None;
     }
+    folded_age(t.text(text))
+}
+
+/// [`age_word`] of `w`, folded.
+#[inline(never)]
+fn folded_age(w: &str) -> Option<u32> {
     age_word(&lexicon::folded(w))
 }
 
@@ -449,21 +457,22 @@ fn in_a_name(found: &Found, toks: &[Token], k: usize) -> bool {
 /// spokesman Dmitry Peskov", "Marta Quist, the harbour master,"), ages ("Quist, 52,", "the
 /// 52-year-old Quist") and kinds of body ("Calder Hydro, the province's utility,").
 pub fn learn_introductions(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], found: &mut Found) {
+    // The mentions are read while the clusters they name learn: they are set aside meanwhile
+    // (learning reads none of them), so a paragraph's are read in place rather than copied.
+    let all_mentions = std::mem::take(&mut found.mentions);
     // Paragraphs and mentions are both in text order: one walk through the mentions finds each paragraph's.
-    let mut mentions: Vec<(Span, usize)> = Vec::new();
     let mut next = 0;
     for (&paragraph, toks) in layout.paragraphs.iter().zip(paragraph_tokens) {
-        while found.mentions.get(next).is_some_and(|(s, _)| s.start < paragraph.start) {
+        while all_mentions.get(next).is_some_and(|(s, _)| s.start < paragraph.start) {
             next += 1;
         }
         let from = next;
-        while found.mentions.get(next).is_some_and(|(s, _)| s.end <= paragraph.end) {
+        while all_mentions.get(next).is_some_and(|(s, _)| s.end <= paragraph.end) {
             next += 1;
         }
-        mentions.clear();
-        mentions.extend_from_slice(&found.mentions[from..next]);
+        let mentions = &all_mentions[from..next];
         let mut at = 0;
-        for &(span, c) in &mentions {
+        for (m, &(span, c)) in mentions.iter().enumerate() {
             // The first word not before the mention, found by halving the words after the last one.
             at += toks[at..].partition_point(|t| t.span.start < span.start);
             if toks.get(at).is_none_or(|t| t.span.start != span.start) {
@@ -471,7 +480,7 @@ pub fn learn_introductions(text: &str, layout: &Layout, paragraph_tokens: &[&[To
             }
             let after = tokens::first_starting_from(toks, at, span.end);
             match found.clusters[c].kind {
-                EntityKind::Person => learn_person(text, toks, at, after, &mentions, found, c),
+                EntityKind::Person => learn_person(text, toks, at, after, MentionsAround { all: mentions, this: m }, found, c),
                 EntityKind::Organization => {
                     if found.clusters[c].body.is_none() {
                         found.clusters[c].body = body_described(text, toks, at, after, found);
@@ -481,13 +490,68 @@ pub fn learn_introductions(text: &str, layout: &Layout, paragraph_tokens: &[&[To
             }
         }
     }
+    found.mentions = all_mentions;
+}
+
+/// A paragraph's name mentions (in text order) and which of them is being learnt from: the words
+/// read around it are read outwards from it, so the mention each word holds is found by stepping
+/// from the last one found rather than by halving the list for every word.
+#[derive(Clone, Copy)]
+struct MentionsAround<'m> {
+    all: &'m [(Span, usize)],
+    this: usize,
+}
+
+impl<'m> MentionsAround<'m> {
+    /// A cursor for the words before the mention, read backwards.
+    fn before(self) -> MentionCursor<'m> {
+        MentionCursor { all: self.all, first_not_before: self.this }
+    }
+
+    /// A cursor for the words after the mention, read forwards.
+    fn after(self) -> MentionCursor<'m> {
+        MentionCursor { all: self.all, first_not_before: self.this + 1 }
+    }
+}
+
+/// The cluster of the first mention (in text order) that starts inside a word, when it ends there
+/// too, for words read in one direction: `first_not_before` is where the last word asked about
+/// would go among the mentions, and moves only the way the words are read.
+struct MentionCursor<'m> {
+    all: &'m [(Span, usize)],
+    first_not_before: usize,
+}
+
+impl MentionCursor<'_> {
+    /// The mention within `span`, a word before the last one asked about.
+    fn within_going_back(&mut self, span: Span) -> Option<usize> {
+        while self.first_not_before > 0 && self.all[self.first_not_before - 1].0.start >= span.start {
+            self.first_not_before -= 1;
+        }
+        self.all.get(self.first_not_before).filter(|(s, _)| s.end <= span.end).map(|&(_, c)| c)
+    }
+
+    /// The mention within `span`, a word after the last one asked about.
+    fn within_going_on(&mut self, span: Span) -> Option<usize> {
+        while self.all.get(self.first_not_before).is_some_and(|(s, _)| s.start < span.start) {
+            self.first_not_before += 1;
+        }
+        self.all.get(self.first_not_before).filter(|(s, _)| s.end <= span.end).map(|&(_, c)| c)
+    }
+}
+
+/// Is the token the mark `mark` alone (a comma, a dash), told by its one byte?
+#[inline]
+fn is_mark(text: &str, t: &Token, mark: u8) -> bool {
+    t.span.len() == 1 && text.as_bytes()[t.span.start] == mark
 }
 
 /// The role and age the words around a person's mention (`toks[at..after]`) give.
-fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &[(Span, usize)], found: &mut Found, c: usize) {
+fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: MentionsAround, found: &mut Found, c: usize) {
     let mut noun = None;
     let mut affiliation = None;
     let mut nation = None;
+    let mut mentions_before = mentions.before();
     for k in (at.saturating_sub(4)..at).rev() {
         let t = &toks[k];
         if !t.is_word() {
@@ -501,7 +565,7 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
         } else if let Some(country) = info.demonym() {
             affiliation = Some(lexicon::fold(country));
             nation = affiliation.clone();
-        } else if let Some(o) = mention_within(mentions, t.span) {
+        } else if let Some(o) = mentions_before.within_going_back(t.span) {
             affiliation = Some(lexicon::fold(&found.clusters[o].name));
         } else if !t.is_capitalized_word()
             && (noun.is_some() || !t.starts_lowercase() || info.is(WordList::Preposition) || info.is(WordList::Determiner))
@@ -512,10 +576,11 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
         }
     }
     // "…, 52, …" and "…, the Kremlin spokesman, …" after the name.
-    if toks.get(after).is_some_and(|t| t.text(text) == ",") {
+    if toks.get(after).is_some_and(|t| is_mark(text, t, b',')) {
         let end = (after + 1..toks.len().min(after + 10))
             .find(|&k| toks[k].kind == TokenKind::Punct && toks[k].text(text) != "-")
             .unwrap_or(toks.len().min(after + 10));
+        let mut mentions_after = mentions.after();
         for k in after + 1..end {
             let t = &toks[k];
             let info = t.listed(text);
@@ -534,7 +599,7 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
             } else if let Some(country) = info.demonym() {
                 affiliation = affiliation.or(Some(lexicon::fold(country)));
                 nation = nation.or(Some(lexicon::fold(country)));
-            } else if let Some(o) = mention_within(mentions, t.span) {
+            } else if let Some(o) = mentions_after.within_going_on(t.span) {
                 affiliation = affiliation.or(Some(lexicon::fold(&found.clusters[o].name)));
             }
         }
@@ -548,13 +613,6 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
     // A role or an age says the name is a person's.
     let cl = &mut found.clusters[c];
     cl.evidence |= !cl.roles.is_empty() || cl.age.is_some();
-}
-
-/// The cluster of the first of `mentions` (in text order) that starts inside `span`, when it ends
-/// there too: found by halving, so a paragraph full of names is not read once per word.
-fn mention_within(mentions: &[(Span, usize)], span: Span) -> Option<usize> {
-    let first = mentions.partition_point(|(s, _)| s.start < span.start);
-    mentions.get(first).filter(|(s, _)| s.end <= span.end).map(|&(_, c)| c)
 }
 
 /// The kind of body the words around an organisation's mention say it is: "the utility Calder
@@ -1644,6 +1702,47 @@ mod tests {
             let scanned = mentions.iter().find(|(s, _)| s.start >= span.start).filter(|(s, _)| s.end <= span.end).map(|&(_, c)| c);
             proptest::prop_assert_eq!(mention_within(&mentions, span), scanned);
         }
+
+        #[test]
+        fn the_mentions_around_a_name_are_found_stepping_outwards_as_by_halving(
+            lengths in proptest::collection::vec((0..4usize, 1..4usize), 1..10),
+            this in 0..10usize,
+            words in proptest::collection::vec((1..4usize, 1..4usize), 0..12),
+        ) {
+            let mut mentions = Vec::new();
+            let mut at = 0;
+            for (c, (gap, len)) in lengths.into_iter().enumerate() {
+                at += gap;
+                mentions.push((Span::new(at, at + len), c));
+                at += len;
+            }
+            let this = this % mentions.len();
+            let around = MentionsAround { all: &mentions, this };
+            // Words before the mention, read backwards, each starting before the last.
+            let mut before = around.before();
+            let mut start = mentions[this].0.start;
+            for &(gap, len) in &words {
+                let Some(s) = start.checked_sub(gap) else { break };
+                start = s;
+                let span = Span::new(start, start + len);
+                proptest::prop_assert_eq!(before.within_going_back(span), mention_within(&mentions, span), "{:?}", span);
+            }
+            // Words after it, read forwards, each starting after the last.
+            let mut after = around.after();
+            let mut start = mentions[this].0.end;
+            for &(gap, len) in &words {
+                let span = Span::new(start, start + len);
+                proptest::prop_assert_eq!(after.within_going_on(span), mention_within(&mentions, span), "{:?}", span);
+                start += gap;
+            }
+        }
+    }
+
+    /// The cluster of the first of `mentions` (in text order) that starts inside `span`, when it
+    /// ends there too, found by halving: what [`MentionCursor`] finds by stepping.
+    fn mention_within(mentions: &[(Span, usize)], span: Span) -> Option<usize> {
+        let first = mentions.partition_point(|(s, _)| s.start < span.start);
+        mentions.get(first).filter(|(s, _)| s.end <= span.end).map(|&(_, c)| c)
     }
 
     fn some(name: &str) -> Option<String> {
