@@ -686,7 +686,9 @@ fn last_speech_verb_before(c: &QuoteContext) -> Sought {
         // "X travelled to Harvard to say …": before an infinitive, a name a preposition governs is
         // no speaker; the sentence's subject is, when it is named.
         let infinitive = v > 0 && toks[v - 1].is_folded(text, "to");
-        if let Some(p) = phrase_before(text, toks, v).filter(|p| infinitive && governed_by_preposition(text, toks, *p)) {
+        // The phrase before the verb, read once for each question below.
+        let before = phrase_before(text, toks, v);
+        if let Some(p) = before.filter(|p| infinitive && governed_by_preposition(text, toks, *p)) {
             if let Some(subject) = named_subject(text, toks, false).filter(|s| *s != p) {
                 return Sought::Speaker(subject, w.into_owned());
             }
@@ -694,7 +696,7 @@ fn last_speech_verb_before(c: &QuoteContext) -> Sought {
         }
         // "…, with spokesman Glen Caplin saying": a name right before a participle is its speaker.
         if w.ends_with("ing") && v > 0 && toks[v - 1].is_capitalized_word() {
-            if let Some(p) = phrase_before(text, toks, v) {
+            if let Some(p) = before {
                 return Sought::Speaker(p, w.into_owned());
             }
         }
@@ -707,7 +709,7 @@ fn last_speech_verb_before(c: &QuoteContext) -> Sought {
             }
             continue;
         }
-        if let Some(p) = phrase_before(text, toks, v) {
+        if let Some(p) = before {
             return Sought::Speaker(p, w.into_owned());
         }
         let k = before_fillers(text, toks, v);
@@ -776,7 +778,9 @@ fn speaker_in_sentence(text: &Text, paragraph_toks: &[Token], sentence: Span, qu
     let outside_quotes = |t: &&Token| !quotes.iter().any(|q| q.contains(t.span));
     let is_cue = |t: &Token| t.is_word() && !t.is_capitalized_word() && t.info().is(WordList::CueVerb);
     // Most sentences asked have no speech verb outside their quotes: their words are not copied.
-    if !sentence_toks.iter().filter(outside_quotes).any(is_cue) {
+    // A word is asked whether it is a speech verb first (its facts say so), and only a speech
+    // verb whether it is outside the quotes.
+    if !sentence_toks.iter().any(|t| is_cue(t) && outside_quotes(&t)) {
         return None;
     }
     // Room for the whole sentence at once, which the words outside its quotes never outgrow.
