@@ -855,7 +855,6 @@ fn names_a_work(before: &str) -> bool {
     if before.ends_with("'s") || before.ends_with("’s") {
         return true;
     }
-    let mut words = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).map(lexicon::folded);
     let is_work = |w: &str| {
         matches!(
             w,
@@ -884,12 +883,40 @@ fn names_a_work(before: &str) -> bool {
                 | "entitled"
         )
     };
-    match words.next().as_deref() {
+    let (last, before_last) = last_two_words(before);
+    match last.map(lexicon::folded).as_deref() {
         Some("on") => true,
-        Some("of") => words.next().is_some_and(|w| is_work(&w)),
+        Some("of") => before_last.is_some_and(|w| is_work(&lexicon::folded(w))),
         Some(w) => is_work(w),
         None => false,
     }
+}
+
+/// The last word of `s` and the one before it, words being runs of letters, digits and hyphens:
+/// the first two pieces of `s.rsplit` at every other character that are not empty. Read a byte
+/// at a time while the bytes are ASCII (every quote asks, and most text before one is); a
+/// character beyond ASCII, which may be a letter, leaves the words to that split.
+fn last_two_words(s: &str) -> (Option<&str>, Option<&str>) {
+    let bytes = s.as_bytes();
+    let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
+    let mut words = [None, None];
+    let mut end = bytes.len();
+    for word in &mut words {
+        while end > 0 && bytes[end - 1].is_ascii() && !in_word(bytes[end - 1]) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && in_word(bytes[start - 1]) {
+            start -= 1;
+        }
+        if start > 0 && !bytes[start - 1].is_ascii() {
+            let mut plain = s.rsplit(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty());
+            return (plain.next(), plain.next());
+        }
+        *word = (start < end).then(|| &s[start..end]);
+        end = start;
+    }
+    (words[0], words[1])
 }
 
 fn quote_kind(text: &Text, q: Span, paragraph: Span) -> QuoteKind {
@@ -901,8 +928,9 @@ fn quote_kind(text: &Text, q: Span, paragraph: Span) -> QuoteKind {
         None => true,
         Some(c) => matches!(c, ':' | ',' | '.' | '?' | '!' | '—' | '–' | '(' | ';') || is_quote_char(c),
     };
-    let after_cue = before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| lexicon::is_cue_verb(&lexicon::folded(w)));
-    if starts_upper && (opens_sentence || after_cue) {
+    // Asked only of a quote that opens in capitals after no mark that opens a sentence.
+    let after_cue = || before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| lexicon::is_cue_verb(&lexicon::folded(w)));
+    if starts_upper && (opens_sentence || after_cue()) {
         QuoteKind::Full
     } else {
         QuoteKind::Partial
@@ -1221,6 +1249,12 @@ mod tests {
             let before = &text[..at];
             let plainly = before[before.rfind('\n').map_or(0, |n| n + 1)..].trim().is_empty();
             proptest::prop_assert_eq!(super::paragraph_start(&text, at), plainly, "{:?} {}", text, at);
+        }
+
+        #[test]
+        fn the_last_two_words_are_read_by_bytes_as_by_splitting(s in "[a-zA-Z0-9é“”’' ,.:\n-]{0,24}") {
+            let mut plain = s.rsplit(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty());
+            proptest::prop_assert_eq!(super::last_two_words(&s), (plain.next(), plain.next()), "{:?}", s);
         }
 
         #[test]
