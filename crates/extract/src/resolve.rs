@@ -473,20 +473,24 @@ pub fn learn_introductions(text: &str, layout: &Layout, paragraph_tokens: &[&[To
         let mentions = &all_mentions[from..next];
         let mut at = 0;
         for (m, &(span, c)) in mentions.iter().enumerate() {
+            // Only a person's mention, or a body's whose kind is not known yet, has something to
+            // learn: the words of no other are looked for.
+            let cluster = &found.clusters[c];
+            let person = match cluster.kind {
+                EntityKind::Person => true,
+                EntityKind::Organization if cluster.body.is_none() => false,
+                _ => continue,
+            };
             // The first word not before the mention, found by halving the words after the last one.
             at += toks[at..].partition_point(|t| t.span.start < span.start);
             if toks.get(at).is_none_or(|t| t.span.start != span.start) {
                 continue;
             }
             let after = tokens::first_starting_from(toks, at, span.end);
-            match found.clusters[c].kind {
-                EntityKind::Person => learn_person(text, toks, at, after, MentionsAround { all: mentions, this: m }, found, c),
-                EntityKind::Organization => {
-                    if found.clusters[c].body.is_none() {
-                        found.clusters[c].body = body_described(text, toks, at, after, found);
-                    }
-                }
-                EntityKind::Place => {}
+            if person {
+                learn_person(text, toks, at, after, MentionsAround { all: mentions, this: m }, found, c);
+            } else {
+                found.clusters[c].body = body_described(text, toks, at, after, found);
             }
         }
     }
