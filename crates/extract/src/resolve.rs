@@ -128,15 +128,24 @@ const PARAGRAPH_DECAYS: [f32; 33] = {
 struct Salience {
     /// Per cluster: (value, the sentence and paragraph it was last set at).
     values: Vec<(f32, u32, u32)>,
-    /// Clusters with some salience, most recently raised last, each once.
+    /// Clusters with some salience, most recently raised last, each once; those forgotten since
+    /// are taken out only when the list is read ([`Salience::settle`]).
     active: Vec<usize>,
     sentence: u32,
     paragraph: u32,
+    /// The sentence at whose start the forgotten were last taken out of `active`.
+    settled_at: u32,
 }
 
 impl Salience {
     fn new(clusters: usize) -> Self {
-        Salience { values: vec![(0.0, 0, 0); clusters], active: Vec::new(), sentence: 0, paragraph: 0 }
+        Salience { values: vec![(0.0, 0, 0); clusters], active: Vec::new(), sentence: 0, paragraph: 0, settled_at: 0 }
+    }
+
+    /// The referents in mind, most recently raised last: read only once [`Salience::settle`]d.
+    fn in_mind(&self) -> &[usize] {
+        debug_assert_eq!(self.settled_at, self.sentence, "salience read before the forgotten left it");
+        &self.active
     }
 
     fn now(&self, c: usize) -> f32 {
@@ -161,6 +170,7 @@ impl Salience {
 
     /// Everything fades but what never does (the main person's floor is kept apart).
     fn forget(&mut self) {
+        self.settle();
         for c in self.active.drain(..) {
             self.values[c] = (0.0, 0, 0);
         }
@@ -169,11 +179,22 @@ impl Salience {
     fn next_sentence(&mut self, paragraph: u32) {
         self.sentence += 1;
         self.paragraph = paragraph;
-        // Forgotten referents leave the list, so a candidate search stays short.
+    }
+
+    /// Takes out of `active` the referents forgotten at the start of some sentence since it was
+    /// last done: those not raised in this sentence whose salience has fallen below
+    /// [`FORGOTTEN`] (salience only falls between raises, so one test now is the test at every
+    /// sentence start between). Done before the list is read rather than at every sentence:
+    /// most sentences ask nothing of it.
+    fn settle(&mut self) {
+        if self.settled_at == self.sentence {
+            return;
+        }
+        self.settled_at = self.sentence;
         let (values, sentence, para) = (&self.values, self.sentence, self.paragraph);
         self.active.retain(|&c| {
             let (v, s, p) = values[c];
-            v * decay(sentence - s, para - p) >= FORGOTTEN
+            s == sentence || v * decay(sentence - s, para - p) >= FORGOTTEN
         });
     }
 }
@@ -803,7 +824,7 @@ impl<'a> Walk<'a> {
         // A speaker of unknown gender goes on only when no one in mind agrees by their own name or
         // title ("René Duval … Judge Hana Okafor said … “…,” she said").
         let surer = self.gender(c) == Gender::Unknown
-            && self.salience.active.iter().any(|&o| {
+            && self.salience.in_mind().iter().any(|&o| {
                 o != c && self.is_person(o) && self.found.clusters[o].gender == want && self.gender(o) == want && self.score(o) >= 0.5 * self.score(c)
             });
         (recent && agrees(c) && !someone_else && !surer && !self.named_in_quotes.contains(&c)).then_some(c)
@@ -816,8 +837,8 @@ impl<'a> Walk<'a> {
             Pronoun::He | Pronoun::She => {
                 let want = p.gender();
                 // Each referent in mind once (`active` holds each once), then the main person if not among them.
-                let main_person = self.main_person.filter(|m| !self.salience.active.contains(m));
-                let candidates = self.salience.active.iter().copied().chain(main_person).filter(|&c| self.is_person(c) && !self.credited[c]);
+                let main_person = self.main_person.filter(|m| !self.salience.in_mind().contains(m));
+                let candidates = self.salience.in_mind().iter().copied().chain(main_person).filter(|&c| self.is_person(c) && !self.credited[c]);
                 let mut top = 0.0f32;
                 let chosen = best(candidates.filter_map(|c| {
                     let g = self.gender(c);
@@ -848,7 +869,7 @@ impl<'a> Walk<'a> {
             // A body speaks as "it" and "they"; a person never does.
             Pronoun::It | Pronoun::They => best(
                 self.salience
-                    .active
+                    .in_mind()
                     .iter()
                     .copied()
                     .filter(|&c| clusters[c].kind == EntityKind::Organization && !self.credited[c])
@@ -864,7 +885,7 @@ impl<'a> Walk<'a> {
     /// said", and only later "Mayor Petra Lind").
     /// `possible` holds every cluster `fits` may accept, in cluster order, each once.
     fn described(&self, possible: &[usize], fits: impl Fn(usize) -> bool) -> Option<usize> {
-        let salient = best(self.salience.active.iter().copied().filter(|&c| fits(c) && !self.credited[c]).map(|c| (c, self.score(c))));
+        let salient = best(self.salience.in_mind().iter().copied().filter(|&c| fits(c) && !self.credited[c]).map(|c| (c, self.score(c))));
         salient.or_else(|| {
             let mut all = possible.iter().copied().filter(|&c| fits(c) && !self.credited[c] && !self.found.clusters[c].mentions.is_empty());
             let one = all.next()?;
@@ -881,7 +902,7 @@ impl<'a> Walk<'a> {
         if !self.role_holders().fitting(noun).is_empty() {
             return None;
         }
-        let mut people = self.salience.active.iter().copied().filter(|&c| self.is_person(c) && !self.credited[c]).map(|c| (c, self.score(c)));
+        let mut people = self.salience.in_mind().iter().copied().filter(|&c| self.is_person(c) && !self.credited[c]).map(|c| (c, self.score(c)));
         let (mut top, mut runner_up): (Option<(usize, f32)>, f32) = (None, 0.0);
         for (c, s) in &mut people {
             match top {
@@ -1284,6 +1305,7 @@ pub fn speakers(
                     for q in speaker.quotes {
                         walk.named_in_quotes.extend(walk.found.within(*q).map(|(_, c)| c));
                     }
+                    walk.salience.settle();
                     // "Asked about her own vote, she replied": a sentence's "she" goes on with its
                     // earlier "her".
                     let earlier = match phrase {
@@ -1370,6 +1392,7 @@ pub fn speakers(
                             })
                     });
                     if let Some(d) = described {
+                        walk.salience.settle();
                         if let Some(c) = walk.phrase(&read_phrase(text, d, walk.found)) {
                             walk.salience.raise(c, MENTIONED + if subordinate { 0.0 } else { AS_SUBJECT });
                             if !subordinate {
@@ -1386,6 +1409,7 @@ pub fn speakers(
                 let pronoun = if in_quote { None } else { t.pronoun() };
                 if let Some((p, possessive)) = pronoun {
                     {
+                        walk.salience.settle();
                         let w = t.text(text);
                         speaker_follows = false;
                         // The article's own pronouns tell a person's gender: "Graham called out his rival",
@@ -1396,7 +1420,7 @@ pub fn speakers(
                             let floor = walk.score(c) * 0.3;
                             !walk
                                 .salience
-                                .active
+                                .in_mind()
                                 .iter()
                                 .any(|&o| o != c && walk.is_person(o) && walk.score(o) >= floor && walk.gender(o) != opposite(want))
                         };
