@@ -883,25 +883,49 @@ fn names_a_work(before: &str) -> bool {
                 | "entitled"
         )
     };
-    let (last, before_last) = last_two_words(before);
-    match last.map(lexicon::folded).as_deref() {
+    let mut words = WordsFromEnd::new(before).map(lexicon::folded);
+    match words.next().as_deref() {
         Some("on") => true,
-        Some("of") => before_last.is_some_and(|w| is_work(&lexicon::folded(w))),
+        Some("of") => words.next().is_some_and(|w| is_work(&w)),
         Some(w) => is_work(w),
         None => false,
     }
 }
 
-/// The last word of `s` and the one before it, words being runs of letters, digits and hyphens:
-/// the first two pieces of `s.rsplit` at every other character that are not empty. Read a byte
-/// at a time while the bytes are ASCII (every quote asks, and most text before one is); a
-/// character beyond ASCII, which may be a letter, leaves the words to that split.
-fn last_two_words(s: &str) -> (Option<&str>, Option<&str>) {
-    let bytes = s.as_bytes();
-    let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
-    let mut words = [None, None];
-    let mut end = bytes.len();
-    for word in &mut words {
+/// The words of a text read from its end, words being runs of letters, digits and hyphens: the
+/// pieces of `s.rsplit` at every other character that are not empty. Read a byte at a time while
+/// the bytes are ASCII (every quote asks of the text before it, and most of that is ASCII), and
+/// each only when asked for (most quotes ask for one); a character beyond ASCII, which may be a
+/// letter, leaves the rest to that split.
+struct WordsFromEnd<'s> {
+    s: &'s str,
+    /// Where the words not read yet end: after a separator, or at the text's end.
+    end: usize,
+    /// The split, once a character beyond ASCII was met.
+    plain: Option<std::iter::Filter<std::str::RSplit<'s, fn(char) -> bool>, fn(&&'s str) -> bool>>,
+}
+
+/// Where [`WordsFromEnd`] splits: at every character but letters, digits and hyphens.
+fn splits_words(c: char) -> bool {
+    !c.is_alphanumeric() && c != '-'
+}
+
+impl<'s> WordsFromEnd<'s> {
+    fn new(s: &'s str) -> Self {
+        WordsFromEnd { s, end: s.len(), plain: None }
+    }
+}
+
+impl<'s> Iterator for WordsFromEnd<'s> {
+    type Item = &'s str;
+
+    fn next(&mut self) -> Option<&'s str> {
+        if let Some(plain) = &mut self.plain {
+            return plain.next();
+        }
+        let bytes = self.s.as_bytes();
+        let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
+        let mut end = self.end;
         while end > 0 && bytes[end - 1].is_ascii() && !in_word(bytes[end - 1]) {
             end -= 1;
         }
@@ -910,13 +934,13 @@ fn last_two_words(s: &str) -> (Option<&str>, Option<&str>) {
             start -= 1;
         }
         if start > 0 && !bytes[start - 1].is_ascii() {
-            let mut plain = s.rsplit(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty());
-            return (plain.next(), plain.next());
+            let unread = &self.s[..self.end];
+            let non_empty: fn(&&'s str) -> bool = |w| !w.is_empty();
+            return self.plain.insert(unread.rsplit(splits_words as fn(char) -> bool).filter(non_empty)).next();
         }
-        *word = (start < end).then(|| &s[start..end]);
-        end = start;
+        self.end = start;
+        (start < end).then(|| &self.s[start..end])
     }
-    (words[0], words[1])
 }
 
 fn quote_kind(text: &Text, q: Span, paragraph: Span) -> QuoteKind {
@@ -1252,9 +1276,9 @@ mod tests {
         }
 
         #[test]
-        fn the_last_two_words_are_read_by_bytes_as_by_splitting(s in "[a-zA-Z0-9é“”’' ,.:\n-]{0,24}") {
-            let mut plain = s.rsplit(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty());
-            proptest::prop_assert_eq!(super::last_two_words(&s), (plain.next(), plain.next()), "{:?}", s);
+        fn the_words_from_the_end_are_read_by_bytes_as_by_splitting(s in "[a-zA-Z0-9é“”’' ,.:\n-]{0,24}") {
+            let plain: Vec<&str> = s.rsplit(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(super::WordsFromEnd::new(&s).collect::<Vec<_>>(), plain, "{:?}", s);
         }
 
         #[test]
