@@ -984,7 +984,10 @@ fn attribute_with_rules(
     let mut kept: Vec<Option<usize>> = vec![None; spans.len()];
     // Each paragraph's sentences as they are found here, with the quotes they were found around:
     // resolution reads the same paragraphs' sentences again.
-    let mut sentences_found: Vec<Option<(Vec<Span>, Vec<Span>)>> = vec![None; layout.paragraphs.len()];
+    let mut sentences_found: Vec<Option<(&[Span], Vec<Span>)>> = vec![None; layout.paragraphs.len()];
+    // Every quotation's span, in order: a paragraph's are the run of them its sentences are
+    // found around, and resolution reads them all.
+    let quote_spans: Vec<Span> = spans.iter().map(|q| q.span).collect();
 
     // Speaker phrases are read with the names found so far: `found` changes only once they are.
     let article = Text { written: text, found };
@@ -996,9 +999,9 @@ fn attribute_with_rules(
         let p_index = paragraph_quotes[0].paragraph;
         let text = &article;
         let paragraph = layout.paragraphs[p_index];
-        let protected: Vec<Span> = paragraph_quotes.iter().map(|q| q.span).collect();
+        let protected = &quote_spans[quote_ids.clone()];
         let toks = &paragraph_tokens[p_index];
-        let sentences = tokens::sentences_in(text, paragraph, toks, &protected);
+        let sentences = tokens::sentences_in(text, paragraph, toks, protected);
         for (k, i) in quote_ids.enumerate() {
             let q = spans[i];
             let sentence = sentences.iter().find(|s| s.start <= q.span.start && q.span.start < s.end).copied().unwrap_or(paragraph);
@@ -1023,7 +1026,7 @@ fn attribute_with_rules(
                 p_index,
                 toks,
                 sentences: &sentences,
-                protected: &protected,
+                protected,
                 sentence: if next_sentence_reports { Span::new(sentence.start, q.span.end) } else { sentence },
                 before: before_toks,
                 after: after_toks,
@@ -1063,7 +1066,6 @@ fn attribute_with_rules(
     let mut mentions: Vec<Span> = out.iter().filter_map(|q| q.speaker_mention).collect();
     mentions.sort_unstable();
     mentions.dedup();
-    let quote_spans: Vec<Span> = spans.iter().map(|q| q.span).collect();
     // The quotes each phrase attributes, in the order of `out`, one phrase's after another's in
     // one list: counted first, then each put before the phrase's end, last first.
     let phrase_of = |q: &Quote| q.speaker_mention.and_then(|m| mentions.binary_search(&m).ok());

@@ -1170,7 +1170,7 @@ pub fn speakers(
     quotes: &[Span],
     mentions: &[SpeakerMention],
     credits: &[Span],
-    sentences_found: &mut [Option<(Vec<Span>, Vec<Span>)>],
+    sentences_found: &mut [Option<(&[Span], Vec<Span>)>],
     found: &mut Found,
 ) -> Vec<Option<usize>> {
     let clusters = found.clusters.len();
