@@ -1157,6 +1157,25 @@ impl<'s, T> Upcoming<'s, T> {
     }
 }
 
+/// The main person: the one named most often, clearly ahead of the next. `people` are each
+/// person's (mentions, cluster); of two named as often, the later cluster comes first. The two
+/// named most often are kept in one pass rather than everyone sorted.
+fn main_person(people: impl Iterator<Item = (usize, usize)>) -> Option<usize> {
+    let (mut first, mut second): (Option<(usize, usize)>, Option<(usize, usize)>) = (None, None);
+    for person in people {
+        if first.is_none_or(|f| person > f) {
+            second = first;
+            first = Some(person);
+        } else if second.is_none_or(|s| person > s) {
+            second = Some(person);
+        }
+    }
+    match first {
+        Some((n, c)) if n >= 3 && second.is_none_or(|(m, _)| 2 * n >= 3 * m) => Some(c),
+        _ => None,
+    }
+}
+
 /// Resolves every speaker mention (in text order, each once) to a cluster of `found`, or to
 /// none. `quotes` are the article's quotation spans in text order; `credits` the spans of its
 /// bylines and credits. `sentences_found` holds, for some paragraphs, the sentences found
@@ -1190,14 +1209,8 @@ pub fn speakers(
             .is_none_or(|(next, _)| next.start > first.end + 6 || !credits.iter().any(|cr| cr.contains(first) && cr.contains(next)))
     });
     let author = author.map(|(_, c)| c);
-    // The main person: the one named most often, clearly ahead of the next.
-    let mut counts: Vec<(usize, usize)> =
-        found.clusters.iter().enumerate().filter(|(_, cl)| cl.kind == EntityKind::Person).map(|(c, cl)| (cl.mentions.len(), c)).collect();
-    counts.sort_unstable_by(|a, b| b.cmp(a));
-    let main_person = match counts.as_slice() {
-        [(n, c), rest @ ..] if *n >= 3 && rest.first().is_none_or(|(m, _)| 2 * n >= 3 * m) => Some(*c),
-        _ => None,
-    };
+    let main_person =
+        main_person(found.clusters.iter().enumerate().filter(|(_, cl)| cl.kind == EntityKind::Person).map(|(c, cl)| (cl.mentions.len(), c)));
     let mut walk = Walk {
         found,
         salience: Salience::new(clusters),
@@ -1729,6 +1742,18 @@ mod tests {
             let span = Span::new(word.0, word.0 + word.1);
             let scanned = mentions.iter().find(|(s, _)| s.start >= span.start).filter(|(s, _)| s.end <= span.end).map(|&(_, c)| c);
             proptest::prop_assert_eq!(mention_within(&mentions, span), scanned);
+        }
+
+        #[test]
+        fn the_main_person_is_found_in_one_pass_as_by_sorting(mentions in proptest::collection::vec(0..8usize, 0..12)) {
+            let people = || mentions.iter().enumerate().map(|(c, &n)| (n, c));
+            let mut counts: Vec<(usize, usize)> = people().collect();
+            counts.sort_unstable_by(|a, b| b.cmp(a));
+            let sorted = match counts.as_slice() {
+                [(n, c), rest @ ..] if *n >= 3 && rest.first().is_none_or(|(m, _)| 2 * n >= 3 * m) => Some(*c),
+                _ => None,
+            };
+            proptest::prop_assert_eq!(main_person(people()), sorted, "{:?}", mentions);
         }
 
         #[test]
