@@ -571,11 +571,31 @@ fn is_mark(text: &str, t: &Token, mark: u8) -> bool {
     t.span.len() == 1 && text.as_bytes()[t.span.start] == mark
 }
 
-/// The role and age the words around a person's mention (`toks[at..after]`) give.
+/// Where the affiliation of a role read beside a name comes from: a country a demonym points to,
+/// or a name of the text (its cluster). Folded only when the role is new to the person.
+#[derive(Clone, Copy)]
+enum Affiliation {
+    Country(&'static str),
+    Named(usize),
+}
+
+impl Affiliation {
+    fn folded(self, found: &Found) -> lexicon::Folded<'_> {
+        match self {
+            Affiliation::Country(country) => lexicon::folded(country),
+            Affiliation::Named(o) => lexicon::folded(&found.clusters[o].name),
+        }
+    }
+}
+
+/// The role and age the words around a person's mention (`toks[at..after]`) give. What the words
+/// say is noted where it is (the role's word, the affiliation's source), and its text made only
+/// for what the person is found not to have already: most mentions of a person repeat a role.
 fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: MentionsAround, found: &mut Found, c: usize) {
-    let mut noun = None;
+    // The word of the role, its affiliation and the country it points to.
+    let mut noun: Option<usize> = None;
     let mut affiliation = None;
-    let mut nation = None;
+    let mut nation: Option<&'static str> = None;
     let mut mentions_before = mentions.before();
     for k in (at.saturating_sub(4)..at).rev() {
         let t = &toks[k];
@@ -586,12 +606,12 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: M
         if let Some(age) = age_of(text, t) {
             found.clusters[c].age.get_or_insert(age);
         } else if noun.is_none() && (info.is(WordList::RoleNoun) || info.is(WordList::PersonNoun)) {
-            noun = Some(office_at(text, toks, k, found));
+            noun = Some(k);
         } else if let Some(country) = info.demonym() {
-            affiliation = Some(lexicon::fold(country));
-            nation = affiliation.clone();
+            affiliation = Some(Affiliation::Country(country));
+            nation = Some(country);
         } else if let Some(o) = mentions_before.within_going_back(t.span) {
-            affiliation = Some(lexicon::fold(&found.clusters[o].name));
+            affiliation = Some(Affiliation::Named(o));
         } else if !t.is_capitalized_word()
             && (noun.is_some() || !t.starts_lowercase() || info.is(WordList::Preposition) || info.is(WordList::Determiner))
         {
@@ -620,20 +640,29 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: M
             if let Some(age) = age_of(text, t) {
                 found.clusters[c].age.get_or_insert(age);
             } else if info.is(WordList::RoleNoun) || info.is(WordList::PersonNoun) {
-                noun = Some(office_at(text, toks, k, found));
+                noun = Some(k);
             } else if let Some(country) = info.demonym() {
-                affiliation = affiliation.or(Some(lexicon::fold(country)));
-                nation = nation.or(Some(lexicon::fold(country)));
+                affiliation = affiliation.or(Some(Affiliation::Country(country)));
+                nation = nation.or(Some(country));
             } else if let Some(o) = mentions_after.within_going_on(t.span) {
-                affiliation = affiliation.or(Some(lexicon::fold(&found.clusters[o].name)));
+                affiliation = affiliation.or(Some(Affiliation::Named(o)));
             }
         }
     }
     if let Some(country) = nation.filter(|_| found.clusters[c].nation.is_none()) {
-        found.clusters[c].nation = Some(country);
+        found.clusters[c].nation = Some(lexicon::fold(country));
     }
-    if let Some(noun) = noun {
-        found.add_role(c, Role { noun, affiliation });
+    if let Some(k) = noun {
+        // The role's noun, read with the word before it ("prime minister").
+        let before = k.checked_sub(1).map(|b| found.folded(text, &toks[b]));
+        let word = found.folded(text, &toks[k]);
+        let noun = lexicon::office(before.as_deref(), &word);
+        let affiliation = affiliation.map(|a| a.folded(found));
+        let known = found.clusters[c].roles.iter().any(|r| r.noun == noun && r.affiliation.as_deref() == affiliation.as_deref());
+        if !known {
+            let role = Role { noun: noun.to_string(), affiliation: affiliation.map(lexicon::Folded::into_owned) };
+            found.add_role(c, role);
+        }
     }
     // A role or an age says the name is a person's.
     let cl = &mut found.clusters[c];
@@ -655,12 +684,6 @@ fn body_described(text: &str, toks: &[Token], at: usize, after: usize, found: &F
             .filter_map(|k| body_kind(&toks[k]))
             .last()
     })
-}
-
-/// The role noun `toks[k]` names, read with the word before it ("prime minister").
-fn office_at(text: &str, toks: &[Token], k: usize, found: &Found) -> String {
-    let before = k.checked_sub(1).map(|b| found.folded(text, &toks[b]));
-    lexicon::office(before.as_deref(), &found.folded(text, &toks[k])).to_string()
 }
 
 /// A speaker phrase to resolve, and the quotes it attributes.
