@@ -902,8 +902,11 @@ struct WordsFromEnd<'s> {
     /// Where the words not read yet end: after a separator, or at the text's end.
     end: usize,
     /// The split, once a character beyond ASCII was met.
-    plain: Option<std::iter::Filter<std::str::RSplit<'s, fn(char) -> bool>, fn(&&'s str) -> bool>>,
+    plain: Option<PlainWords<'s>>,
 }
+
+/// The words of a text from its end as the plain split reads them (see [`WordsFromEnd`]).
+type PlainWords<'s> = std::iter::Filter<std::str::RSplit<'s, fn(char) -> bool>, fn(&&'s str) -> bool>;
 
 /// Where [`WordsFromEnd`] splits: at every character but letters, digits and hyphens.
 fn splits_words(c: char) -> bool {
@@ -984,7 +987,7 @@ fn attribute_with_rules(
     let mut kept: Vec<Option<usize>> = vec![None; spans.len()];
     // Each paragraph's sentences as they are found here, with the quotes they were found around:
     // resolution reads the same paragraphs' sentences again.
-    let mut sentences_found: Vec<Option<(&[Span], Vec<Span>)>> = vec![None; layout.paragraphs.len()];
+    let mut sentences_found: Vec<Option<resolve::FoundSentences>> = vec![None; layout.paragraphs.len()];
     // Every quotation's span, in order: a paragraph's are the run of them its sentences are
     // found around, and resolution reads them all.
     let quote_spans: Vec<Span> = spans.iter().map(|q| q.span).collect();

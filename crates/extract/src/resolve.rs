@@ -626,8 +626,7 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: M
             .find(|&k| toks[k].kind == TokenKind::Punct && toks[k].text(text) != "-")
             .unwrap_or(toks.len().min(after + 10));
         let mut mentions_after = mentions.after();
-        for k in after + 1..end {
-            let t = &toks[k];
+        for (k, t) in toks.iter().enumerate().take(end).skip(after + 1) {
             let info = t.listed(text);
             if k == after + 1 && end == after + 2 {
                 if let Ok(age) = found.folded(text, t).parse::<u32>() {
@@ -685,6 +684,10 @@ fn body_described(text: &str, toks: &[Token], at: usize, after: usize, found: &F
             .last()
     })
 }
+
+/// A paragraph's sentences as attribution found them, and the quotation spans they were found
+/// around.
+pub type FoundSentences<'q> = (&'q [Span], Vec<Span>);
 
 /// A speaker phrase to resolve, and the quotes it attributes.
 #[derive(Clone, Debug)]
@@ -1184,7 +1187,8 @@ impl<'s, T> Upcoming<'s, T> {
 /// person's (mentions, cluster); of two named as often, the later cluster comes first. The two
 /// named most often are kept in one pass rather than everyone sorted.
 fn main_person(people: impl Iterator<Item = (usize, usize)>) -> Option<usize> {
-    let (mut first, mut second): (Option<(usize, usize)>, Option<(usize, usize)>) = (None, None);
+    let mut first: Option<(usize, usize)> = None;
+    let mut second: Option<(usize, usize)> = None;
     for person in people {
         if first.is_none_or(|f| person > f) {
             second = first;
@@ -1212,7 +1216,7 @@ pub fn speakers(
     quotes: &[Span],
     mentions: &[SpeakerMention],
     credits: &[Span],
-    sentences_found: &mut [Option<(&[Span], Vec<Span>)>],
+    sentences_found: &mut [Option<FoundSentences>],
     found: &mut Found,
 ) -> Vec<Option<usize>> {
     let clusters = found.clusters.len();
