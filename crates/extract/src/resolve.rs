@@ -626,7 +626,7 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: M
             .find(|&k| toks[k].kind == TokenKind::Punct && toks[k].text(text) != "-")
             .unwrap_or(toks.len().min(after + 10));
         let mut mentions_after = mentions.after();
-        for (k, t) in toks.iter().enumerate().take(end).skip(after + 1) {
+        for (k, t) in (after + 1..end).zip(&toks[after + 1..end]) {
             let info = t.listed(text);
             if k == after + 1 && end == after + 2 {
                 if let Ok(age) = found.folded(text, t).parse::<u32>() {
