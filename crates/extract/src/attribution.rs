@@ -764,7 +764,9 @@ fn last_speech_verb_before(c: &QuoteContext) -> Sought {
         // "X travelled to Harvard to say …": before an infinitive, a name a preposition governs is
         // no speaker; the sentence's subject is, when it is named.
         let infinitive = v > 0 && toks[v - 1].is_folded(text, "to");
-        if let Some(p) = phrase_before(text, toks, v).filter(|p| infinitive && governed_by_preposition(text, toks, *p)) {
+        // The phrase before the verb, read once for each question below.
+        let before = phrase_before(text, toks, v);
+        if let Some(p) = before.filter(|p| infinitive && governed_by_preposition(text, toks, *p)) {
             if let Some(subject) = named_subject(text, toks, false).filter(|s| *s != p) {
                 return Sought::Speaker(subject, w.into_owned());
             }
@@ -772,7 +774,7 @@ fn last_speech_verb_before(c: &QuoteContext) -> Sought {
         }
         // "…, with spokesman Glen Caplin saying": a name right before a participle is its speaker.
         if w.ends_with("ing") && v > 0 && toks[v - 1].is_capitalized_word() {
-            if let Some(p) = phrase_before(text, toks, v) {
+            if let Some(p) = before {
                 return Sought::Speaker(p, w.into_owned());
             }
         }
@@ -785,7 +787,7 @@ fn last_speech_verb_before(c: &QuoteContext) -> Sought {
             }
             continue;
         }
-        if let Some(p) = phrase_before(text, toks, v) {
+        if let Some(p) = before {
             return Sought::Speaker(p, w.into_owned());
         }
         let k = before_fillers(text, toks, v);
@@ -854,7 +856,9 @@ fn speaker_in_sentence(text: &Text, paragraph_toks: &[Token], sentence: Span, qu
     let outside_quotes = |t: &&Token| !quotes.iter().any(|q| q.contains(t.span));
     let is_cue = |t: &Token| t.is_word() && !t.is_capitalized_word() && t.info().is(WordList::CueVerb);
     // Most sentences asked have no speech verb outside their quotes: their words are not copied.
-    if !sentence_toks.iter().filter(outside_quotes).any(is_cue) {
+    // A word is asked whether it is a speech verb first (its facts say so), and only a speech
+    // verb whether it is outside the quotes.
+    if !sentence_toks.iter().any(|t| is_cue(t) && outside_quotes(&t)) {
         return None;
     }
     // Room for the whole sentence at once, which the words outside its quotes never outgrow.
@@ -929,7 +933,6 @@ fn names_a_work(before: &str) -> bool {
     if before.ends_with("'s") || before.ends_with("’s") {
         return true;
     }
-    let mut words = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).map(lexicon::folded);
     let is_work = |w: &str| {
         matches!(
             w,
@@ -958,11 +961,66 @@ fn names_a_work(before: &str) -> bool {
                 | "entitled"
         )
     };
+    let mut words = WordsFromEnd::new(before).map(lexicon::folded);
     match words.next().as_deref() {
         Some("on") => true,
         Some("of") => words.next().is_some_and(|w| is_work(&w)),
         Some(w) => is_work(w),
         None => false,
+    }
+}
+
+/// The words of a text read from its end, words being runs of letters, digits and hyphens: the
+/// pieces of `s.rsplit` at every other character that are not empty. Read a byte at a time while
+/// the bytes are ASCII (every quote asks of the text before it, and most of that is ASCII), and
+/// each only when asked for (most quotes ask for one); a character beyond ASCII, which may be a
+/// letter, leaves the rest to that split.
+struct WordsFromEnd<'s> {
+    s: &'s str,
+    /// Where the words not read yet end: after a separator, or at the text's end.
+    end: usize,
+    /// The split, once a character beyond ASCII was met.
+    plain: Option<PlainWords<'s>>,
+}
+
+/// The words of a text from its end as the plain split reads them (see [`WordsFromEnd`]).
+type PlainWords<'s> = std::iter::Filter<std::str::RSplit<'s, fn(char) -> bool>, fn(&&'s str) -> bool>;
+
+/// Where [`WordsFromEnd`] splits: at every character but letters, digits and hyphens.
+fn splits_words(c: char) -> bool {
+    !c.is_alphanumeric() && c != '-'
+}
+
+impl<'s> WordsFromEnd<'s> {
+    fn new(s: &'s str) -> Self {
+        WordsFromEnd { s, end: s.len(), plain: None }
+    }
+}
+
+impl<'s> Iterator for WordsFromEnd<'s> {
+    type Item = &'s str;
+
+    fn next(&mut self) -> Option<&'s str> {
+        if let Some(plain) = &mut self.plain {
+            return plain.next();
+        }
+        let bytes = self.s.as_bytes();
+        let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
+        let mut end = self.end;
+        while end > 0 && bytes[end - 1].is_ascii() && !in_word(bytes[end - 1]) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && in_word(bytes[start - 1]) {
+            start -= 1;
+        }
+        if start > 0 && !bytes[start - 1].is_ascii() {
+            let unread = &self.s[..self.end];
+            let non_empty: fn(&&'s str) -> bool = |w| !w.is_empty();
+            return self.plain.insert(unread.rsplit(splits_words as fn(char) -> bool).filter(non_empty)).next();
+        }
+        self.end = start;
+        (start < end).then(|| &self.s[start..end])
     }
 }
 
@@ -975,8 +1033,9 @@ fn quote_kind(text: &Text, q: Span, paragraph: Span) -> QuoteKind {
         None => true,
         Some(c) => matches!(c, ':' | ',' | '.' | '?' | '!' | '—' | '–' | '(' | ';') || is_quote_char(c),
     };
-    let after_cue = before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| lexicon::is_cue_verb(&lexicon::folded(w)));
-    if starts_upper && (opens_sentence || after_cue) {
+    // Asked only of a quote that opens in capitals after no mark that opens a sentence.
+    let after_cue = || before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| lexicon::is_cue_verb(&lexicon::folded(w)));
+    if starts_upper && (opens_sentence || after_cue()) {
         QuoteKind::Full
     } else {
         QuoteKind::Partial
@@ -1006,7 +1065,10 @@ fn attribute_with_rules(
     let mut kept: Vec<Option<usize>> = vec![None; spans.len()];
     // Each paragraph's sentences as they are found here, with the quotes they were found around:
     // resolution reads the same paragraphs' sentences again.
-    let mut sentences_found: Vec<Option<(Vec<Span>, Vec<Span>)>> = vec![None; layout.paragraphs.len()];
+    let mut sentences_found: Vec<Option<resolve::FoundSentences>> = vec![None; layout.paragraphs.len()];
+    // Every quotation's span, in order: a paragraph's are the run of them its sentences are
+    // found around, and resolution reads them all.
+    let quote_spans: Vec<Span> = spans.iter().map(|q| q.span).collect();
 
     // Speaker phrases are read with the names found so far: `found` changes only once they are.
     let article = Text { written: text, found };
@@ -1018,9 +1080,9 @@ fn attribute_with_rules(
         let p_index = paragraph_quotes[0].paragraph;
         let text = &article;
         let paragraph = layout.paragraphs[p_index];
-        let protected: Vec<Span> = paragraph_quotes.iter().map(|q| q.span).collect();
+        let protected = &quote_spans[quote_ids.clone()];
         let toks = &paragraph_tokens[p_index];
-        let sentences = tokens::sentences_in(text, paragraph, toks, &protected);
+        let sentences = tokens::sentences_in(text, paragraph, toks, protected);
         for (k, i) in quote_ids.enumerate() {
             let q = spans[i];
             let sentence = sentences.iter().find(|s| s.start <= q.span.start && q.span.start < s.end).copied().unwrap_or(paragraph);
@@ -1045,7 +1107,7 @@ fn attribute_with_rules(
                 p_index,
                 toks,
                 sentences: &sentences,
-                protected: &protected,
+                protected,
                 sentence: if next_sentence_reports { Span::new(sentence.start, q.span.end) } else { sentence },
                 before: before_toks,
                 after: after_toks,
@@ -1085,7 +1147,6 @@ fn attribute_with_rules(
     let mut mentions: Vec<Span> = out.iter().filter_map(|q| q.speaker_mention).collect();
     mentions.sort_unstable();
     mentions.dedup();
-    let quote_spans: Vec<Span> = spans.iter().map(|q| q.span).collect();
     // The quotes each phrase attributes, in the order of `out`, one phrase's after another's in
     // one list: counted first, then each put before the phrase's end, last first.
     let phrase_of = |q: &Quote| q.speaker_mention.and_then(|m| mentions.binary_search(&m).ok());
@@ -1295,6 +1356,12 @@ mod tests {
             let before = &text[..at];
             let plainly = before[before.rfind('\n').map_or(0, |n| n + 1)..].trim().is_empty();
             proptest::prop_assert_eq!(super::paragraph_start(&text, at), plainly, "{:?} {}", text, at);
+        }
+
+        #[test]
+        fn the_words_from_the_end_are_read_by_bytes_as_by_splitting(s in "[a-zA-Z0-9é“”’' ,.:\n-]{0,24}") {
+            let plain: Vec<&str> = s.rsplit(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(super::WordsFromEnd::new(&s).collect::<Vec<_>>(), plain, "{:?}", s);
         }
 
         #[test]

@@ -57,14 +57,14 @@ fn is_verb_like(info: WordInfo) -> bool {
     info.is(WordList::Auxiliary) || info.is(WordList::CueVerb)
 }
 
-/// Words that open a sentence with a subordinate clause: its names are not the sentence's subject.
-const SUBORDINATORS: &[&str] =
-    &["when", "after", "as", "while", "although", "though", "because", "if", "since", "before", "once", "until", "unless", "whereas"];
-
-/// Does the token open a subordinate clause ([`SUBORDINATORS`])? A word of ASCII is compared as
-/// written, not folded first.
-fn opens_subordinate_clause(text: &str, t: &Token) -> bool {
-    t.is_folded_any(text, SUBORDINATORS)
+/// Does a word, folded, open a sentence with a subordinate clause? Then its names are not the
+/// sentence's subject. One match on the fold (a slice of the lowered text, for a word of ASCII)
+/// rather than a comparison with each such word in turn: every sentence's first word is asked.
+fn is_subordinator(folded: &str) -> bool {
+    matches!(
+        folded,
+        "when" | "after" | "as" | "while" | "although" | "though" | "because" | "if" | "since" | "before" | "once" | "until" | "unless" | "whereas"
+    )
 }
 
 /// A sentence that opens with a participle's clause ("Asked about her vote, she replied",
@@ -128,15 +128,24 @@ const PARAGRAPH_DECAYS: [f32; 33] = {
 struct Salience {
     /// Per cluster: (value, the sentence and paragraph it was last set at).
     values: Vec<(f32, u32, u32)>,
-    /// Clusters with some salience, most recently raised last, each once.
+    /// Clusters with some salience, most recently raised last, each once; those forgotten since
+    /// are taken out only when the list is read ([`Salience::settle`]).
     active: Vec<usize>,
     sentence: u32,
     paragraph: u32,
+    /// The sentence at whose start the forgotten were last taken out of `active`.
+    settled_at: u32,
 }
 
 impl Salience {
     fn new(clusters: usize) -> Self {
-        Salience { values: vec![(0.0, 0, 0); clusters], active: Vec::new(), sentence: 0, paragraph: 0 }
+        Salience { values: vec![(0.0, 0, 0); clusters], active: Vec::new(), sentence: 0, paragraph: 0, settled_at: 0 }
+    }
+
+    /// The referents in mind, most recently raised last: read only once [`Salience::settle`]d.
+    fn in_mind(&self) -> &[usize] {
+        debug_assert_eq!(self.settled_at, self.sentence, "salience read before the forgotten left it");
+        &self.active
     }
 
     fn now(&self, c: usize) -> f32 {
@@ -161,6 +170,7 @@ impl Salience {
 
     /// Everything fades but what never does (the main person's floor is kept apart).
     fn forget(&mut self) {
+        self.settle();
         for c in self.active.drain(..) {
             self.values[c] = (0.0, 0, 0);
         }
@@ -169,11 +179,22 @@ impl Salience {
     fn next_sentence(&mut self, paragraph: u32) {
         self.sentence += 1;
         self.paragraph = paragraph;
-        // Forgotten referents leave the list, so a candidate search stays short.
+    }
+
+    /// Takes out of `active` the referents forgotten at the start of some sentence since it was
+    /// last done: those not raised in this sentence whose salience has fallen below
+    /// [`FORGOTTEN`] (salience only falls between raises, so one test now is the test at every
+    /// sentence start between). Done before the list is read rather than at every sentence:
+    /// most sentences ask nothing of it.
+    fn settle(&mut self) {
+        if self.settled_at == self.sentence {
+            return;
+        }
+        self.settled_at = self.sentence;
         let (values, sentence, para) = (&self.values, self.sentence, self.paragraph);
         self.active.retain(|&c| {
             let (v, s, p) = values[c];
-            v * decay(sentence - s, para - p) >= FORGOTTEN
+            s == sentence || v * decay(sentence - s, para - p) >= FORGOTTEN
         });
     }
 }
@@ -300,12 +321,20 @@ fn age_word(w: &str) -> Option<u32> {
 /// [`age_word`] of the token's word, folded. A word of ASCII folds to its lowercase, so one that
 /// is too short for an age or does not end as one does ("-year-old", "-year-olds") is passed over
 /// without folding it (most words are).
+/// That test is made where the word is read, from the token's length and last byte; only a word
+/// it leaves is folded.
+#[inline]
 fn age_of(text: &str, t: &Token) -> Option<u32> {
-    let w = t.text(text);
-    let may_be_age = w.len() >= "1-year-old".len() && matches!(w.as_bytes()[w.len() - 1].to_ascii_lowercase(), b'd' | b's');
+    let may_be_age = t.span.len() >= "1-year-old".len() && matches!(text.as_bytes()[t.span.end - 1].to_ascii_lowercase(), b'd' | b's');
     if t.is_ascii_word() && !may_be_age {
         return None;
     }
+    folded_age(t.text(text))
+}
+
+/// [`age_word`] of `w`, folded.
+#[inline(never)]
+fn folded_age(w: &str) -> Option<u32> {
     age_word(&lexicon::folded(w))
 }
 
@@ -464,54 +493,134 @@ fn in_a_name(found: &Found, toks: &[Token], k: usize) -> bool {
 /// spokesman Dmitry Peskov", "Marta Quist, the harbour master,"), ages ("Quist, 52,", "the
 /// 52-year-old Quist") and kinds of body ("Calder Hydro, the province's utility,").
 pub fn learn_introductions(text: &str, layout: &Layout, paragraph_tokens: &[&[Token]], found: &mut Found) {
+    // The mentions are read while the clusters they name learn: they are set aside meanwhile
+    // (learning reads none of them), so a paragraph's are read in place rather than copied.
+    let all_mentions = std::mem::take(&mut found.mentions);
     // Paragraphs and mentions are both in text order: one walk through the mentions finds each paragraph's.
-    let mut mentions: Vec<(Span, usize)> = Vec::new();
     let mut next = 0;
     for (&paragraph, toks) in layout.paragraphs.iter().zip(paragraph_tokens) {
-        while found.mentions.get(next).is_some_and(|(s, _)| s.start < paragraph.start) {
+        while all_mentions.get(next).is_some_and(|(s, _)| s.start < paragraph.start) {
             next += 1;
         }
         let from = next;
-        while found.mentions.get(next).is_some_and(|(s, _)| s.end <= paragraph.end) {
+        while all_mentions.get(next).is_some_and(|(s, _)| s.end <= paragraph.end) {
             next += 1;
         }
-        mentions.clear();
-        mentions.extend_from_slice(&found.mentions[from..next]);
+        let mentions = &all_mentions[from..next];
         let mut at = 0;
-        for &(span, c) in &mentions {
+        for (m, &(span, c)) in mentions.iter().enumerate() {
+            // Only a person's mention, or a body's whose kind is not known yet, has something to
+            // learn: the words of no other are looked for.
+            let cluster = &found.clusters[c];
+            let person = match cluster.kind {
+                EntityKind::Person => true,
+                EntityKind::Organization if cluster.body.is_none() => false,
+                _ => continue,
+            };
             // The first word not before the mention, found by halving the words after the last one.
             at += toks[at..].partition_point(|t| t.span.start < span.start);
             if toks.get(at).is_none_or(|t| t.span.start != span.start) {
                 continue;
             }
             let after = tokens::first_starting_from(toks, at, span.end);
-            match found.clusters[c].kind {
-                EntityKind::Person => learn_person(text, toks, at, after, &mentions, found, c),
-                EntityKind::Organization => {
-                    if found.clusters[c].body.is_none() {
-                        found.clusters[c].body = body_described(text, toks, at, after, found);
-                    }
-                }
-                EntityKind::Place => {}
+            if person {
+                learn_person(text, toks, at, after, MentionsAround { all: mentions, this: m }, found, c);
+            } else {
+                found.clusters[c].body = body_described(text, toks, at, after, found);
             }
+        }
+    }
+    found.mentions = all_mentions;
+}
+
+/// A paragraph's name mentions (in text order) and which of them is being learnt from: the words
+/// read around it are read outwards from it, so the mention each word holds is found by stepping
+/// from the last one found rather than by halving the list for every word.
+#[derive(Clone, Copy)]
+struct MentionsAround<'m> {
+    all: &'m [(Span, usize)],
+    this: usize,
+}
+
+impl<'m> MentionsAround<'m> {
+    /// A cursor for the words before the mention, read backwards.
+    fn before(self) -> MentionCursor<'m> {
+        MentionCursor { all: self.all, first_not_before: self.this }
+    }
+
+    /// A cursor for the words after the mention, read forwards.
+    fn after(self) -> MentionCursor<'m> {
+        MentionCursor { all: self.all, first_not_before: self.this + 1 }
+    }
+}
+
+/// The cluster of the first mention (in text order) that starts inside a word, when it ends there
+/// too, for words read in one direction: `first_not_before` is where the last word asked about
+/// would go among the mentions, and moves only the way the words are read.
+struct MentionCursor<'m> {
+    all: &'m [(Span, usize)],
+    first_not_before: usize,
+}
+
+impl MentionCursor<'_> {
+    /// The mention within `span`, a word before the last one asked about.
+    fn within_going_back(&mut self, span: Span) -> Option<usize> {
+        while self.first_not_before > 0 && self.all[self.first_not_before - 1].0.start >= span.start {
+            self.first_not_before -= 1;
+        }
+        self.all.get(self.first_not_before).filter(|(s, _)| s.end <= span.end).map(|&(_, c)| c)
+    }
+
+    /// The mention within `span`, a word after the last one asked about.
+    fn within_going_on(&mut self, span: Span) -> Option<usize> {
+        while self.all.get(self.first_not_before).is_some_and(|(s, _)| s.start < span.start) {
+            self.first_not_before += 1;
+        }
+        self.all.get(self.first_not_before).filter(|(s, _)| s.end <= span.end).map(|&(_, c)| c)
+    }
+}
+
+/// Is the token the mark `mark` alone (a comma, a dash), told by its one byte?
+#[inline]
+fn is_mark(text: &str, t: &Token, mark: u8) -> bool {
+    t.span.len() == 1 && text.as_bytes()[t.span.start] == mark
+}
+
+/// Where the affiliation of a role read beside a name comes from: a country a demonym points to,
+/// or a name of the text (its cluster). Folded only when the role is new to the person.
+#[derive(Clone, Copy)]
+enum Affiliation {
+    Country(&'static str),
+    Named(usize),
+}
+
+impl Affiliation {
+    fn folded(self, found: &Found) -> lexicon::Folded<'_> {
+        match self {
+            Affiliation::Country(country) => lexicon::folded(country),
+            Affiliation::Named(o) => lexicon::folded(&found.clusters[o].name),
         }
     }
 }
 
-/// The role and age the words around a person's mention (`toks[at..after]`) give.
-fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &[(Span, usize)], found: &mut Found, c: usize) {
-    let mut noun = None;
+/// The role and age the words around a person's mention (`toks[at..after]`) give. What the words
+/// say is noted where it is (the role's word, the affiliation's source), and its text made only
+/// for what the person is found not to have already: most mentions of a person repeat a role.
+fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: MentionsAround, found: &mut Found, c: usize) {
+    // The word of the role, its affiliation and the country it points to.
+    let mut noun: Option<usize> = None;
     let mut affiliation = None;
-    let mut nation = None;
+    let mut nation: Option<&'static str> = None;
     // "His team director, Bram Verhoeven, said", "the Fernlea winger, Kayode Balogun,": a role in
     // apposition before the name, when the name closes the apposition, is read as one written
     // before it is.
     let apposed = at >= 2
-        && toks[at - 1].text(text) == ","
+        && is_mark(text, &toks[at - 1], b',')
         && toks[at - 2].starts_lowercase()
         && (toks[at - 2].info().is(WordList::RoleNoun) || toks[at - 2].info().is(WordList::PersonNoun))
         && toks.get(after).is_none_or(|t| matches!(t.text(text), "," | "." | ";" | ")"));
     let before = if apposed { at - 1 } else { at };
+    let mut mentions_before = mentions.before();
     for k in (before.saturating_sub(4)..before).rev() {
         let t = &toks[k];
         if !t.is_word() {
@@ -521,12 +630,12 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
         if let Some(age) = age_of(text, t) {
             found.clusters[c].age.get_or_insert(age);
         } else if noun.is_none() && (info.is(WordList::RoleNoun) || info.is(WordList::PersonNoun)) {
-            noun = Some(office_at(text, toks, k, found));
+            noun = Some(k);
         } else if let Some(country) = info.demonym() {
-            affiliation = Some(lexicon::fold(country));
-            nation = affiliation.clone();
-        } else if let Some(o) = mention_within(mentions, t.span) {
-            affiliation = Some(lexicon::fold(&found.clusters[o].name));
+            affiliation = Some(Affiliation::Country(country));
+            nation = Some(country);
+        } else if let Some(o) = mentions_before.within_going_back(t.span) {
+            affiliation = Some(Affiliation::Named(o));
         } else if !t.is_capitalized_word()
             && (noun.is_some() || !t.starts_lowercase() || info.is(WordList::Preposition) || info.is(WordList::Determiner))
         {
@@ -536,12 +645,12 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
         }
     }
     // "…, 52, …" and "…, the Kremlin spokesman, …" after the name.
-    if toks.get(after).is_some_and(|t| t.text(text) == ",") {
+    if toks.get(after).is_some_and(|t| is_mark(text, t, b',')) {
         let end = (after + 1..toks.len().min(after + 10))
             .find(|&k| toks[k].kind == TokenKind::Punct && toks[k].text(text) != "-")
             .unwrap_or(toks.len().min(after + 10));
-        for k in after + 1..end {
-            let t = &toks[k];
+        let mut mentions_after = mentions.after();
+        for (k, t) in (after + 1..end).zip(&toks[after + 1..end]) {
             let info = t.listed(text);
             if k == after + 1 && end == after + 2 {
                 if let Ok(age) = found.folded(text, t).parse::<u32>() {
@@ -554,20 +663,29 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
             if let Some(age) = age_of(text, t) {
                 found.clusters[c].age.get_or_insert(age);
             } else if info.is(WordList::RoleNoun) || info.is(WordList::PersonNoun) {
-                noun = Some(office_at(text, toks, k, found));
+                noun = Some(k);
             } else if let Some(country) = info.demonym() {
-                affiliation = affiliation.or(Some(lexicon::fold(country)));
-                nation = nation.or(Some(lexicon::fold(country)));
-            } else if let Some(o) = mention_within(mentions, t.span) {
-                affiliation = affiliation.or(Some(lexicon::fold(&found.clusters[o].name)));
+                affiliation = affiliation.or(Some(Affiliation::Country(country)));
+                nation = nation.or(Some(country));
+            } else if let Some(o) = mentions_after.within_going_on(t.span) {
+                affiliation = affiliation.or(Some(Affiliation::Named(o)));
             }
         }
     }
     if let Some(country) = nation.filter(|_| found.clusters[c].nation.is_none()) {
-        found.clusters[c].nation = Some(country);
+        found.clusters[c].nation = Some(lexicon::fold(country));
     }
-    if let Some(noun) = noun {
-        found.add_role(c, Role { noun, affiliation });
+    if let Some(k) = noun {
+        // The role's noun, read with the word before it ("prime minister").
+        let before = k.checked_sub(1).map(|b| found.folded(text, &toks[b]));
+        let word = found.folded(text, &toks[k]);
+        let noun = lexicon::office(before.as_deref(), &word);
+        let affiliation = affiliation.map(|a| a.folded(found));
+        let known = found.clusters[c].roles.iter().any(|r| r.noun == noun && r.affiliation.as_deref() == affiliation.as_deref());
+        if !known {
+            let role = Role { noun: noun.to_string(), affiliation: affiliation.map(lexicon::Folded::into_owned) };
+            found.add_role(c, role);
+        }
     }
     // "Kayode Adeyemi said he …": a speech verb, then the pronoun of a person.
     let speaks_of_self = toks.get(after).is_some_and(|t| t.starts_lowercase() && t.info().is(WordList::CueVerb))
@@ -575,13 +693,6 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: &
     // A role or an age says the name is a person's.
     let cl = &mut found.clusters[c];
     cl.evidence |= !cl.roles.is_empty() || cl.age.is_some() || speaks_of_self;
-}
-
-/// The cluster of the first of `mentions` (in text order) that starts inside `span`, when it ends
-/// there too: found by halving, so a paragraph full of names is not read once per word.
-fn mention_within(mentions: &[(Span, usize)], span: Span) -> Option<usize> {
-    let first = mentions.partition_point(|(s, _)| s.start < span.start);
-    mentions.get(first).filter(|(s, _)| s.end <= span.end).map(|&(_, c)| c)
 }
 
 /// The kind of body the words around an organisation's mention say it is: "the utility Calder
@@ -601,11 +712,9 @@ fn body_described(text: &str, toks: &[Token], at: usize, after: usize, found: &F
     })
 }
 
-/// The role noun `toks[k]` names, read with the word before it ("prime minister").
-fn office_at(text: &str, toks: &[Token], k: usize, found: &Found) -> String {
-    let before = k.checked_sub(1).map(|b| found.folded(text, &toks[b]));
-    lexicon::office(before.as_deref(), &found.folded(text, &toks[k])).to_string()
-}
+/// A paragraph's sentences as attribution found them, and the quotation spans they were found
+/// around.
+pub type FoundSentences<'q> = (&'q [Span], Vec<Span>);
 
 /// A speaker phrase to resolve, and the quotes it attributes.
 #[derive(Clone, Debug)]
@@ -768,7 +877,7 @@ impl<'a> Walk<'a> {
         // A speaker of unknown gender goes on only when no one in mind agrees by their own name or
         // title ("René Duval … Judge Hana Okafor said … “…,” she said").
         let surer = self.gender(c) == Gender::Unknown
-            && self.salience.active.iter().any(|&o| {
+            && self.salience.in_mind().iter().any(|&o| {
                 o != c && self.is_person(o) && self.found.clusters[o].gender == want && self.gender(o) == want && self.score(o) >= 0.5 * self.score(c)
             });
         (recent && agrees(c) && !someone_else && !surer && !self.named_in_quotes.contains(&c)).then_some(c)
@@ -781,8 +890,8 @@ impl<'a> Walk<'a> {
             Pronoun::He | Pronoun::She => {
                 let want = p.gender();
                 // Each referent in mind once (`active` holds each once), then the main person if not among them.
-                let main_person = self.main_person.filter(|m| !self.salience.active.contains(m));
-                let candidates = self.salience.active.iter().copied().chain(main_person).filter(|&c| self.is_person(c) && !self.credited[c]);
+                let main_person = self.main_person.filter(|m| !self.salience.in_mind().contains(m));
+                let candidates = self.salience.in_mind().iter().copied().chain(main_person).filter(|&c| self.is_person(c) && !self.credited[c]);
                 let mut top = 0.0f32;
                 let chosen = best(candidates.filter_map(|c| {
                     let g = self.gender(c);
@@ -813,7 +922,7 @@ impl<'a> Walk<'a> {
             // A body speaks as "it" and "they"; a person never does.
             Pronoun::It | Pronoun::They => best(
                 self.salience
-                    .active
+                    .in_mind()
                     .iter()
                     .copied()
                     .filter(|&c| clusters[c].kind == EntityKind::Organization && !self.credited[c])
@@ -829,7 +938,7 @@ impl<'a> Walk<'a> {
     /// said", and only later "Mayor Petra Lind").
     /// `possible` holds every cluster `fits` may accept, in cluster order, each once.
     fn described(&self, possible: &[usize], fits: impl Fn(usize) -> bool) -> Option<usize> {
-        let salient = best(self.salience.active.iter().copied().filter(|&c| fits(c) && !self.credited[c]).map(|c| (c, self.score(c))));
+        let salient = best(self.salience.in_mind().iter().copied().filter(|&c| fits(c) && !self.credited[c]).map(|c| (c, self.score(c))));
         salient.or_else(|| {
             let mut all = possible.iter().copied().filter(|&c| fits(c) && !self.credited[c] && !self.found.clusters[c].mentions.is_empty());
             let one = all.next()?;
@@ -846,7 +955,7 @@ impl<'a> Walk<'a> {
         if !self.role_holders().fitting(noun).is_empty() {
             return None;
         }
-        let mut people = self.salience.active.iter().copied().filter(|&c| self.is_person(c) && !self.credited[c]).map(|c| (c, self.score(c)));
+        let mut people = self.salience.in_mind().iter().copied().filter(|&c| self.is_person(c) && !self.credited[c]).map(|c| (c, self.score(c)));
         let (mut top, mut runner_up): (Option<(usize, f32)>, f32) = (None, 0.0);
         for (c, s) in &mut people {
             match top {
@@ -1101,6 +1210,26 @@ impl<'s, T> Upcoming<'s, T> {
     }
 }
 
+/// The main person: the one named most often, clearly ahead of the next. `people` are each
+/// person's (mentions, cluster); of two named as often, the later cluster comes first. The two
+/// named most often are kept in one pass rather than everyone sorted.
+fn main_person(people: impl Iterator<Item = (usize, usize)>) -> Option<usize> {
+    let mut first: Option<(usize, usize)> = None;
+    let mut second: Option<(usize, usize)> = None;
+    for person in people {
+        if first.is_none_or(|f| person > f) {
+            second = first;
+            first = Some(person);
+        } else if second.is_none_or(|s| person > s) {
+            second = Some(person);
+        }
+    }
+    match first {
+        Some((n, c)) if n >= 3 && second.is_none_or(|(m, _)| 2 * n >= 3 * m) => Some(c),
+        _ => None,
+    }
+}
+
 /// Resolves every speaker mention (in text order, each once) to a cluster of `found`, or to
 /// none. `quotes` are the article's quotation spans in text order; `credits` the spans of its
 /// bylines and credits. `sentences_found` holds, for some paragraphs, the sentences found
@@ -1114,7 +1243,7 @@ pub fn speakers(
     quotes: &[Span],
     mentions: &[SpeakerMention],
     credits: &[Span],
-    sentences_found: &mut [Option<(Vec<Span>, Vec<Span>)>],
+    sentences_found: &mut [Option<FoundSentences>],
     found: &mut Found,
 ) -> Vec<Option<usize>> {
     let clusters = found.clusters.len();
@@ -1134,14 +1263,8 @@ pub fn speakers(
             .is_none_or(|(next, _)| next.start > first.end + 6 || !credits.iter().any(|cr| cr.contains(first) && cr.contains(next)))
     });
     let author = author.map(|(_, c)| c);
-    // The main person: the one named most often, clearly ahead of the next.
-    let mut counts: Vec<(usize, usize)> =
-        found.clusters.iter().enumerate().filter(|(_, cl)| cl.kind == EntityKind::Person).map(|(c, cl)| (cl.mentions.len(), c)).collect();
-    counts.sort_unstable_by(|a, b| b.cmp(a));
-    let main_person = match counts.as_slice() {
-        [(n, c), rest @ ..] if *n >= 3 && rest.first().is_none_or(|(m, _)| 2 * n >= 3 * m) => Some(*c),
-        _ => None,
-    };
+    let main_person =
+        main_person(found.clusters.iter().enumerate().filter(|(_, cl)| cl.kind == EntityKind::Person).map(|(c, cl)| (cl.mentions.len(), c)));
     let mut walk = Walk {
         found,
         salience: Salience::new(clusters),
@@ -1209,8 +1332,8 @@ pub fn speakers(
             let (mut quote_start, mut quote_end) = quote_bounds(0);
             let mut seen_referent = false;
             let mut seen_verb = false;
-            let mut subordinate =
-                sentence_toks.first().is_some_and(|t| opens_subordinate_clause(text, t)) || opens_with_participle(text, sentence_toks);
+            let mut subordinate = sentence_toks.first().is_some_and(|t| t.is_word() && is_subordinator(&walk.found.folded(text, t)))
+                || opens_with_participle(text, sentence_toks);
             std::mem::swap(&mut persons_before, &mut persons_last_sentence);
             persons_before.clear();
             sentence_pronouns.clear();
@@ -1249,6 +1372,7 @@ pub fn speakers(
                     for q in speaker.quotes {
                         walk.named_in_quotes.extend(walk.found.within(*q).map(|(_, c)| c));
                     }
+                    walk.salience.settle();
                     // "Asked about her own vote, she replied": a sentence's "she" goes on with its
                     // earlier "her".
                     let earlier = match phrase {
@@ -1335,6 +1459,7 @@ pub fn speakers(
                             })
                     });
                     if let Some(d) = described {
+                        walk.salience.settle();
                         if let Some(c) = walk.phrase(&read_phrase(text, d, walk.found)) {
                             walk.salience.raise(c, MENTIONED + if subordinate { 0.0 } else { AS_SUBJECT });
                             if !subordinate {
@@ -1351,6 +1476,7 @@ pub fn speakers(
                 let pronoun = if in_quote { None } else { t.pronoun() };
                 if let Some((p, possessive)) = pronoun {
                     {
+                        walk.salience.settle();
                         let w = t.text(text);
                         speaker_follows = false;
                         // The article's own pronouns tell a person's gender: "Graham called out his rival",
@@ -1361,7 +1487,7 @@ pub fn speakers(
                             let floor = walk.score(c) * 0.3;
                             !walk
                                 .salience
-                                .active
+                                .in_mind()
                                 .iter()
                                 .any(|&o| o != c && walk.is_person(o) && walk.score(o) >= floor && walk.gender(o) != opposite(want))
                         };
@@ -1671,6 +1797,71 @@ mod tests {
             let scanned = mentions.iter().find(|(s, _)| s.start >= span.start).filter(|(s, _)| s.end <= span.end).map(|&(_, c)| c);
             proptest::prop_assert_eq!(mention_within(&mentions, span), scanned);
         }
+
+        #[test]
+        fn the_main_person_is_found_in_one_pass_as_by_sorting(mentions in proptest::collection::vec(0..8usize, 0..12)) {
+            let people = || mentions.iter().enumerate().map(|(c, &n)| (n, c));
+            let mut counts: Vec<(usize, usize)> = people().collect();
+            counts.sort_unstable_by(|a, b| b.cmp(a));
+            let sorted = match counts.as_slice() {
+                [(n, c), rest @ ..] if *n >= 3 && rest.first().is_none_or(|(m, _)| 2 * n >= 3 * m) => Some(*c),
+                _ => None,
+            };
+            proptest::prop_assert_eq!(main_person(people()), sorted, "{:?}", mentions);
+        }
+
+        #[test]
+        fn a_subordinator_is_told_by_its_fold_as_by_comparing_the_word_with_each(
+            s in "((When|AFTER|as|While|althOugh|Though|because|If|since|Before|once|Until|unless|Whereas|Whén|wheN’s)|[A-Za-zé]{1,9}|[ ,.’])*",
+        ) {
+            const SUBORDINATORS: &[&str] =
+                &["when", "after", "as", "while", "although", "though", "because", "if", "since", "before", "once", "until", "unless", "whereas"];
+            for t in tokens::tokenize(&s, Span::new(0, s.len())) {
+                let by_fold = t.is_word() && is_subordinator(&lexicon::folded(t.text(&s)));
+                proptest::prop_assert_eq!(by_fold, t.is_folded_any(&s, SUBORDINATORS), "{:?}", t.text(&s));
+            }
+        }
+
+        #[test]
+        fn the_mentions_around_a_name_are_found_stepping_outwards_as_by_halving(
+            lengths in proptest::collection::vec((0..4usize, 1..4usize), 1..10),
+            this in 0..10usize,
+            words in proptest::collection::vec((1..4usize, 1..4usize), 0..12),
+        ) {
+            let mut mentions = Vec::new();
+            let mut at = 0;
+            for (c, (gap, len)) in lengths.into_iter().enumerate() {
+                at += gap;
+                mentions.push((Span::new(at, at + len), c));
+                at += len;
+            }
+            let this = this % mentions.len();
+            let around = MentionsAround { all: &mentions, this };
+            // Words before the mention, read backwards, each starting before the last.
+            let mut before = around.before();
+            let mut start = mentions[this].0.start;
+            for &(gap, len) in &words {
+                let Some(s) = start.checked_sub(gap) else { break };
+                start = s;
+                let span = Span::new(start, start + len);
+                proptest::prop_assert_eq!(before.within_going_back(span), mention_within(&mentions, span), "{:?}", span);
+            }
+            // Words after it, read forwards, each starting after the last.
+            let mut after = around.after();
+            let mut start = mentions[this].0.end;
+            for &(gap, len) in &words {
+                let span = Span::new(start, start + len);
+                proptest::prop_assert_eq!(after.within_going_on(span), mention_within(&mentions, span), "{:?}", span);
+                start += gap;
+            }
+        }
+    }
+
+    /// The cluster of the first of `mentions` (in text order) that starts inside `span`, when it
+    /// ends there too, found by halving: what [`MentionCursor`] finds by stepping.
+    fn mention_within(mentions: &[(Span, usize)], span: Span) -> Option<usize> {
+        let first = mentions.partition_point(|(s, _)| s.start < span.start);
+        mentions.get(first).filter(|(s, _)| s.end <= span.end).map(|&(_, c)| c)
     }
 
     fn some(name: &str) -> Option<String> {
