@@ -637,10 +637,11 @@ fn learn_person(text: &str, toks: &[Token], at: usize, after: usize, mentions: M
         } else if let Some(o) = mentions_before.within_going_back(t.span) {
             affiliation = Some(Affiliation::Named(o));
         } else if !t.is_capitalized_word()
-            && (noun.is_some() || !t.starts_lowercase() || info.is(WordList::Preposition) || info.is(WordList::Determiner))
+            && (noun.is_some() || !t.starts_lowercase() || info.is(WordList::Preposition) || info.is(WordList::Determiner) || is_verb_like(info))
         {
             // "an adviser to both Clintons": a role before a preposition or a determiner is
-            // someone else's; only a role's own words stand between it and the name.
+            // someone else's; only a role's own words stand between it and the name. "The
+            // senator told The Weekly Standard": nor is a role before a verb.
             break;
         }
     }
@@ -1962,6 +1963,14 @@ mod tests {
         // A role that ends a clause before a name that goes on as its subject is not the name's.
         let a = crate::extract_text("t", "Harbour news\n\nAfter meeting the winger, Kayode Adeyemi left the ground.".to_string());
         assert!(a.entities.iter().all(|e| e.name != "Kayode Adeyemi"), "{:?}", a.entities);
+    }
+
+    #[test]
+    fn a_role_before_a_verb_is_not_the_names_after_it() {
+        // "the senator told Corran Macleod": the one told is no senator.
+        let body = "Marta Quist and Olaf Brenner debated the pier on Monday.\n\n\
+                    “I stand by every word,” the Calder senator told Corran Macleod of the Harbour Gazette on Thursday.";
+        assert_eq!(speakers(body), [None]);
     }
 
     #[test]
