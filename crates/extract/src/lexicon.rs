@@ -807,52 +807,64 @@ pub fn listed_table() -> &'static ListedTable {
 /// groups of tags before it compares a key, which for a small table that never changes costs
 /// three times the instructions of open addressing at a quarter full, where most lookups hash
 /// once and compare one key.
+///
+/// A slot holds its word and the word's facts side by side, and an empty slot holds no word and
+/// no facts: a lookup stops at the first slot that holds its word or none and returns that
+/// slot's facts, with one test for both (a word the lists miss is most words asked, and costs
+/// no more than one they hold). The table's size is fixed, so that a slot's index, the top bits
+/// of a hash, needs no bounds check.
 pub struct ListedTable {
-    /// Each slot's packed word; zero for an empty slot (no listed word packs to zero: its
-    /// length byte is not zero).
-    keys: Box<[u128]>,
-    infos: Box<[WordInfo]>,
-    /// 64 less the number of bits of a slot's index.
-    shift: u32,
+    slots: Box<[ListedSlot; LISTED_SLOTS]>,
 }
+
+/// One slot of [`ListedTable`]: a packed word's two halves (both zero for an empty slot: no
+/// listed word packs to zero, its length byte is not zero) and its facts.
+#[derive(Clone, Copy, Default)]
+struct ListedSlot {
+    low: u64,
+    high: u64,
+    info: WordInfo,
+}
+
+/// How many bits a [`ListedTable`] slot's index has: room for four times the listed words
+/// (a test checks it), so that most lookups compare one slot.
+const LISTED_SLOT_BITS: u32 = 14;
+const LISTED_SLOTS: usize = 1 << LISTED_SLOT_BITS;
 
 impl ListedTable {
     fn new(words: &FastMap<u128, WordInfo>) -> Self {
-        let slots = (4 * words.len()).next_power_of_two().max(2);
-        let mut table = ListedTable {
-            keys: vec![0; slots].into_boxed_slice(),
-            infos: vec![WordInfo::default(); slots].into_boxed_slice(),
-            shift: 64 - slots.trailing_zeros(),
-        };
+        assert!(4 * words.len() <= LISTED_SLOTS, "the listed words outgrew their table: raise LISTED_SLOT_BITS");
+        let mut slots: Box<[ListedSlot; LISTED_SLOTS]> =
+            vec![ListedSlot::default(); LISTED_SLOTS].into_boxed_slice().try_into().unwrap_or_else(|_| unreachable!("made with LISTED_SLOTS slots"));
         for (&key, &info) in words {
-            let mut slot = table.slot(key);
-            while table.keys[slot] != 0 {
-                slot = (slot + 1) & (slots - 1);
+            let mut slot = Self::slot(key);
+            while slots[slot].low | slots[slot].high != 0 {
+                slot = (slot + 1) % LISTED_SLOTS;
             }
-            table.keys[slot] = key;
-            table.infos[slot] = info;
+            slots[slot] = ListedSlot { low: key as u64, high: (key >> 64) as u64, info };
         }
-        table
+        ListedTable { slots }
     }
 
     /// Where the search for `key` starts: its two halves mixed and multiplied (Fibonacci hashing).
     #[inline]
-    fn slot(&self, key: u128) -> usize {
+    fn slot(key: u128) -> usize {
         let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LISTED_SLOT_BITS)) as usize
     }
 
     /// [`listed`] of the word whose [`lowered_key`] (or [`packed`] fold) is `key`.
     #[inline]
     pub fn get(&self, key: u128) -> WordInfo {
-        let mask = self.keys.len() - 1;
-        let mut slot = self.slot(key);
+        let (low, high) = (key as u64, (key >> 64) as u64);
+        let mut slot = Self::slot(key);
         loop {
-            match self.keys[slot] {
-                k if k == key => return self.infos[slot],
-                0 => return WordInfo::default(),
-                _ => slot = (slot + 1) & mask,
+            let s = &self.slots[slot];
+            // The word's slot, or an empty one, whose facts are none.
+            if (s.low ^ low) | (s.high ^ high) == 0 || s.low | s.high == 0 {
+                return s.info;
             }
+            slot = (slot + 1) % LISTED_SLOTS;
         }
     }
 }
