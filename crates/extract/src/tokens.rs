@@ -265,7 +265,9 @@ fn ascii_alnum_prefix(word: u64) -> usize {
 /// The eight bytes of `bytes` from `at`, the first in the lowest byte, if there are eight.
 #[inline]
 fn eight_at(bytes: &[u8], at: usize) -> Option<u64> {
-    Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
+    // The bytes from `at` first, then their first eight: `at + 8` is never computed, so there is
+    // no overflow to test for, and `at` is most often known to be inside `bytes` already.
+    Some(u64::from_le_bytes(bytes.get(at..)?.get(..8)?.try_into().ok()?))
 }
 
 /// The eight bytes of `bytes` from `at`, the first in the lowest byte, with zeros (which are no
