@@ -273,7 +273,7 @@ fn eight_at(bytes: &[u8], at: usize) -> Option<u64> {
 /// The eight bytes of `bytes` from `at`, the first in the lowest byte, with zeros (which are no
 /// letters) past the end.
 #[inline]
-fn eight_from(bytes: &[u8], at: usize) -> u64 {
+pub(crate) fn eight_from(bytes: &[u8], at: usize) -> u64 {
     eight_at(bytes, at).unwrap_or_else(|| gathered(bytes.get(at..).unwrap_or_default()))
 }
 
