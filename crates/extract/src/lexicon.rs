@@ -499,19 +499,29 @@ pub fn places() -> &'static WordTable<Place> {
         let lines = memchr::memchr_iter(b'\n', tsv.as_bytes()).count();
         let mut map = WordTable::with_capacity(lines);
         for line in tsv.lines() {
-            let mut cols = line.split('\t');
-            let (Some(name), Some(kind)) = (cols.next(), cols.next()) else { continue };
+            let (name, Some(rest)) = before_tab(line) else { continue };
+            let (kind, rest) = before_tab(rest);
             let kind = match kind {
                 "c" => PlaceKind::Country,
                 "s" => PlaceKind::State,
                 "r" => PlaceKind::Region,
                 _ => PlaceKind::City,
             };
-            let canonical = cols.next().unwrap_or(name);
+            let canonical = rest.map_or(name, |rest| before_tab(rest).0);
             map.insert(folded(name), Place { canonical, kind });
         }
         map
     })
+}
+
+/// The column that opens `line`, up to its first tab, and the columns after that tab: what
+/// `split('\t')` gives one at a time, found with one byte search (the gazetteer's thousands of
+/// lines are read so once, before the first article).
+fn before_tab(line: &str) -> (&str, Option<&str>) {
+    match memchr::memchr(b'\t', line.as_bytes()) {
+        Some(tab) => (&line[..tab], Some(&line[tab + 1..])),
+        None => (line, None),
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1361,6 +1371,16 @@ mod tests {
         assert_eq!(GIVEN_NAMES_UP_TO_6.len() + GIVEN_NAMES_UP_TO_12.len() + GIVEN_NAMES_LONGER.len(), names.len());
         for word in ["", "a", "zzzzzzzzzzzzzzzzzzzzzzzz", "Anna", "anna ", "ánna", "maria-jose"] {
             assert_eq!(given_names().get(word), names.get(word), "{word:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn columns_are_cut_at_tabs_as_split_cuts_them(line in "[a\t]{0,8}|\\PC{0,12}") {
+            let mut split = line.split('\t');
+            let (first, rest) = before_tab(&line);
+            proptest::prop_assert_eq!(Some(first), split.next());
+            proptest::prop_assert_eq!(rest.map(|r| before_tab(r).0), split.next());
         }
     }
 
