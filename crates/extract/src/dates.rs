@@ -222,8 +222,9 @@ impl<'t> DateWords<'t> {
     fn get(&self, k: usize) -> Option<&str> {
         let token = self.toks.get(k)?;
         let word = token.text(self.text);
-        // A mark of one ASCII byte (the commas and stops parsing skips) folds to itself.
-        if token.kind == tokens::TokenKind::Punct && word.len() == 1 {
+        // A mark of one ASCII byte (the commas and stops parsing skips) folds to itself, and so
+        // does a word of ASCII without a capital (most words parsing reads: numbers, "on", "of").
+        if token.kind == tokens::TokenKind::Punct && word.len() == 1 || token.is_ascii_word() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
             return Some(word);
         }
         Some(self.words.get(k)?.get_or_init(|| lexicon::folded(word)))

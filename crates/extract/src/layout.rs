@@ -43,15 +43,42 @@ const HEADER_KEYS: &[&str] = &[
 /// or U+2029 ([`Signs`]).
 fn lines(text: &str, unicode_break: bool) -> Vec<Span> {
     let bytes = text.as_bytes();
+    // Room for a line every 256 bytes and a few more, which news texts seldom outgrow: the list
+    // is not regrown line after line.
+    let mut out = Vec::with_capacity(bytes.len() / 256 + 16);
     // Line breaks are `\n`, `\r`, U+2028 and U+2029 (E2 80 A8, E2 80 A9): whole texts are
     // scanned, so bytes are read, not chars decoded. Most texts have neither of the last two,
-    // and then the search need not stop at every curly quotation mark (E2 80 9x). One search
-    // runs through the text, each find taken in turn.
-    if unicode_break {
-        lines_broken_at(text, memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes))
-    } else {
-        lines_broken_at(text, memchr::memchr2_iter(b'\n', b'\r', bytes))
+    // and then the search need not stop at every curly quotation mark (E2 80 9x).
+    let next_break = |from: usize| {
+        let rest = &bytes[from..];
+        let found = if unicode_break { memchr::memchr3(b'\n', b'\r', 0xE2, rest) } else { memchr::memchr2(b'\n', b'\r', rest) };
+        found.map(|k| from + k)
+    };
+    let (mut start, mut from) = (0, 0);
+    while let Some(i) = next_break(from) {
+        let break_len = match bytes[i] {
+            b'\n' | b'\r' => 1,
+            0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])) => 3,
+            _ => {
+                from = i + 1;
+                continue;
+            }
+        };
+        if let Some(span) = trim(text, Span::new(start, i)) {
+            out.push(span);
+        }
+        start = i + break_len;
+        // Paragraphs are most often parted by a blank line: the breaks that follow at once part
+        // nothing but blank lines, and are stepped over without another search.
+        while matches!(bytes.get(start), Some(b'\n' | b'\r')) {
+            start += 1;
+        }
+        from = start;
     }
+    if let Some(span) = trim(text, Span::new(start, bytes.len())) {
+        out.push(span);
+    }
+    out
 }
 
 /// What a text holds that the layout asks of it before its lines: U+2028 or U+2029 (E2 80 A8,
@@ -80,31 +107,6 @@ fn signs(bytes: &[u8]) -> Signs {
         }
     }
     signs
-}
-
-/// The lines of `text`, trimmed and not blank, between the line breaks among `found` (the places
-/// of every `\n` and `\r`, and of every E2 when the text may hold U+2028 or U+2029, in order).
-fn lines_broken_at(text: &str, found: impl Iterator<Item = usize>) -> Vec<Span> {
-    let bytes = text.as_bytes();
-    // Room for a line every 256 bytes and a few more, which news texts seldom outgrow: the list
-    // is not regrown line after line.
-    let mut out = Vec::with_capacity(bytes.len() / 256 + 16);
-    let mut start = 0;
-    for i in found {
-        let break_len = match bytes[i] {
-            b'\n' | b'\r' => 1,
-            0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])) => 3,
-            _ => continue,
-        };
-        if let Some(span) = trim(text, Span::new(start, i)) {
-            out.push(span);
-        }
-        start = i + break_len;
-    }
-    if let Some(span) = trim(text, Span::new(start, bytes.len())) {
-        out.push(span);
-    }
-    out
 }
 
 /// The span without surrounding whitespace (NBSP and BOM included), or `None` when blank.
@@ -228,10 +230,11 @@ pub fn analyse(text: &str) -> Layout {
     let lead_shares_header_line = next == 0 && layout.header_date.is_some();
     if layout.title.is_none() && body.len() >= 2 && !lead_shares_header_line {
         let first = body[0].text(text);
-        let looks_like_title = first.len() <= 200
-            && at_most_words(first, 25)
-            && (!ends_sentence(first) || at_most_words(first, 15) || is_title_case(first))
-            && !first.starts_with(|c: char| crate::quotes::is_quote_char(c));
+        let looks_like_title = first.len() <= 200 && !first.starts_with(|c: char| crate::quotes::is_quote_char(c)) && {
+            // Its words counted once, as far as a title's most.
+            let words = page::words(first).take(26).count();
+            words <= 25 && (!ends_sentence(first) || words <= 15 || is_title_case(first))
+        };
         if looks_like_title {
             layout.title = Some(body[0]);
             skip = 1;
@@ -241,7 +244,8 @@ pub fn analyse(text: &str) -> Layout {
     if let (Some(title), None) = (layout.title, layout.kicker) {
         if let Some(&candidate) = body.get(skip) {
             let s = candidate.text(text);
-            let short = at_most_words(s, 8) && s.len() <= 80 && !ends_sentence(s);
+            // The words of a line too long or a sentence are not counted.
+            let short = s.len() <= 80 && !ends_sentence(s) && at_most_words(s, 8);
             let title_again = body.get(skip + 1).is_some_and(|&l| same_line_text(text, l, title));
             let lead_repeats = body.get(skip + 1).is_some_and(|&l| folded_starts_with(l.text(text), s));
             if short && (title_again || lead_repeats) {

@@ -499,19 +499,29 @@ pub fn places() -> &'static WordTable<Place> {
         let lines = memchr::memchr_iter(b'\n', tsv.as_bytes()).count();
         let mut map = WordTable::with_capacity(lines);
         for line in tsv.lines() {
-            let mut cols = line.split('\t');
-            let (Some(name), Some(kind)) = (cols.next(), cols.next()) else { continue };
+            let (name, Some(rest)) = before_tab(line) else { continue };
+            let (kind, rest) = before_tab(rest);
             let kind = match kind {
                 "c" => PlaceKind::Country,
                 "s" => PlaceKind::State,
                 "r" => PlaceKind::Region,
                 _ => PlaceKind::City,
             };
-            let canonical = cols.next().unwrap_or(name);
+            let canonical = rest.map_or(name, |rest| before_tab(rest).0);
             map.insert(folded(name), Place { canonical, kind });
         }
         map
     })
+}
+
+/// The column that opens `line`, up to its first tab, and the columns after that tab: what
+/// `split('\t')` gives one at a time, found with one byte search (the gazetteer's thousands of
+/// lines are read so once, before the first article).
+fn before_tab(line: &str) -> (&str, Option<&str>) {
+    match memchr::memchr(b'\t', line.as_bytes()) {
+        Some(tab) => (&line[..tab], Some(&line[tab + 1..])),
+        None => (line, None),
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -807,52 +817,64 @@ pub fn listed_table() -> &'static ListedTable {
 /// groups of tags before it compares a key, which for a small table that never changes costs
 /// three times the instructions of open addressing at a quarter full, where most lookups hash
 /// once and compare one key.
+///
+/// A slot holds its word and the word's facts side by side, and an empty slot holds no word and
+/// no facts: a lookup stops at the first slot that holds its word or none and returns that
+/// slot's facts, with one test for both (a word the lists miss is most words asked, and costs
+/// no more than one they hold). The table's size is fixed, so that a slot's index, the top bits
+/// of a hash, needs no bounds check.
 pub struct ListedTable {
-    /// Each slot's packed word; zero for an empty slot (no listed word packs to zero: its
-    /// length byte is not zero).
-    keys: Box<[u128]>,
-    infos: Box<[WordInfo]>,
-    /// 64 less the number of bits of a slot's index.
-    shift: u32,
+    slots: Box<[ListedSlot; LISTED_SLOTS]>,
 }
+
+/// One slot of [`ListedTable`]: a packed word's two halves (both zero for an empty slot: no
+/// listed word packs to zero, its length byte is not zero) and its facts.
+#[derive(Clone, Copy, Default)]
+struct ListedSlot {
+    low: u64,
+    high: u64,
+    info: WordInfo,
+}
+
+/// How many bits a [`ListedTable`] slot's index has: room for four times the listed words
+/// (a test checks it), so that most lookups compare one slot.
+const LISTED_SLOT_BITS: u32 = 14;
+const LISTED_SLOTS: usize = 1 << LISTED_SLOT_BITS;
 
 impl ListedTable {
     fn new(words: &FastMap<u128, WordInfo>) -> Self {
-        let slots = (4 * words.len()).next_power_of_two().max(2);
-        let mut table = ListedTable {
-            keys: vec![0; slots].into_boxed_slice(),
-            infos: vec![WordInfo::default(); slots].into_boxed_slice(),
-            shift: 64 - slots.trailing_zeros(),
-        };
+        assert!(4 * words.len() <= LISTED_SLOTS, "the listed words outgrew their table: raise LISTED_SLOT_BITS");
+        let mut slots: Box<[ListedSlot; LISTED_SLOTS]> =
+            vec![ListedSlot::default(); LISTED_SLOTS].into_boxed_slice().try_into().unwrap_or_else(|_| unreachable!("made with LISTED_SLOTS slots"));
         for (&key, &info) in words {
-            let mut slot = table.slot(key);
-            while table.keys[slot] != 0 {
-                slot = (slot + 1) & (slots - 1);
+            let mut slot = Self::slot(key);
+            while slots[slot].low | slots[slot].high != 0 {
+                slot = (slot + 1) % LISTED_SLOTS;
             }
-            table.keys[slot] = key;
-            table.infos[slot] = info;
+            slots[slot] = ListedSlot { low: key as u64, high: (key >> 64) as u64, info };
         }
-        table
+        ListedTable { slots }
     }
 
     /// Where the search for `key` starts: its two halves mixed and multiplied (Fibonacci hashing).
     #[inline]
-    fn slot(&self, key: u128) -> usize {
+    fn slot(key: u128) -> usize {
         let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LISTED_SLOT_BITS)) as usize
     }
 
     /// [`listed`] of the word whose [`lowered_key`] (or [`packed`] fold) is `key`.
     #[inline]
     pub fn get(&self, key: u128) -> WordInfo {
-        let mask = self.keys.len() - 1;
-        let mut slot = self.slot(key);
+        let (low, high) = (key as u64, (key >> 64) as u64);
+        let mut slot = Self::slot(key);
         loop {
-            match self.keys[slot] {
-                k if k == key => return self.infos[slot],
-                0 => return WordInfo::default(),
-                _ => slot = (slot + 1) & mask,
+            let s = &self.slots[slot];
+            // The word's slot, or an empty one, whose facts are none.
+            if (s.low ^ low) | (s.high ^ high) == 0 || s.low | s.high == 0 {
+                return s.info;
             }
+            slot = (slot + 1) % LISTED_SLOTS;
         }
     }
 }
@@ -1349,6 +1371,16 @@ mod tests {
         assert_eq!(GIVEN_NAMES_UP_TO_6.len() + GIVEN_NAMES_UP_TO_12.len() + GIVEN_NAMES_LONGER.len(), names.len());
         for word in ["", "a", "zzzzzzzzzzzzzzzzzzzzzzzz", "Anna", "anna ", "ánna", "maria-jose"] {
             assert_eq!(given_names().get(word), names.get(word), "{word:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn columns_are_cut_at_tabs_as_split_cuts_them(line in "[a\t]{0,8}|\\PC{0,12}") {
+            let mut split = line.split('\t');
+            let (first, rest) = before_tab(&line);
+            proptest::prop_assert_eq!(Some(first), split.next());
+            proptest::prop_assert_eq!(rest.map(|r| before_tab(r).0), split.next());
         }
     }
 

@@ -451,18 +451,8 @@ pub fn credits(text: &str, paragraph: Span, out: &mut Vec<Span>) {
     }
     // Bylines, staff lines, notes and author notes show themselves in their first words.
     let may_credit = s.starts_with("By ") || s.starts_with("BY ") || s.starts_with("Editor") || s.starts_with("Reporting") || {
-        // One pass over the first words: fewer than nine, with a comma, or one of the first five
-        // a verb of a note. Without a comma, words after the fifth can change nothing.
         let comma = has_comma(s);
-        let (mut count, mut noted) = (0, false);
-        for w in words(s).take(if comma { 9 } else { 5 }) {
-            if count < 5 && matches!(w, "is" | "covers" | "writes" | "reports") {
-                noted = true;
-                break;
-            }
-            count += 1;
-        }
-        comma && count < 9 || noted
+        first_words_may_credit(s, comma).unwrap_or_else(|| first_words_may_credit_plainly(s, comma))
     };
     if !may_credit {
         labelled_credits(s, paragraph, out);
@@ -509,6 +499,91 @@ pub fn credits(text: &str, paragraph: Span, out: &mut Vec<Span>) {
         }
     }
     labelled_credits(s, paragraph, out);
+}
+
+/// Do the first words of `s` (as [`words`] finds them) say it may be a credit: fewer than nine,
+/// with a comma (`comma`), or one of the first five a verb of a note ("Jane Roe is a reporter")?
+/// One pass over the words; without a comma, words after the fifth can change nothing.
+fn first_words_may_credit_plainly(s: &str, comma: bool) -> bool {
+    let (mut count, mut noted) = (0, false);
+    for w in words(s).take(if comma { 9 } else { 5 }) {
+        if count < 5 && is_note_verb(w) {
+            noted = true;
+            break;
+        }
+        count += 1;
+    }
+    comma && count < 9 || noted
+}
+
+fn is_note_verb(w: &str) -> bool {
+    matches!(w, "is" | "covers" | "writes" | "reports")
+}
+
+/// [`first_words_may_credit_plainly`], told from where the words start, eight bytes at a time:
+/// asked of most paragraphs, whose first words are ASCII, it finds them without cutting each
+/// out. `None` when a byte beyond ASCII comes first (then the words are read one by one).
+fn first_words_may_credit(s: &str, comma: bool) -> Option<bool> {
+    let bytes = s.as_bytes();
+    let wanted = if comma { 9 } else { 5 };
+    let (mut count, mut after_space) = (0, true);
+    let mut at = 0;
+    while at < bytes.len() {
+        let eight = crate::tokens::eight_from(bytes, at);
+        if eight & 0x8080_8080_8080_8080 != 0 {
+            return None;
+        }
+        let spaces = ascii_space_bits(eight);
+        // Past the end: no word starts, and no space.
+        let inside = if bytes.len() - at >= 8 { 0xFF } else { (1u8 << (bytes.len() - at)) - 1 };
+        // A word starts at a byte that is no space, after a space or at the text's start.
+        let mut starts = !spaces & (spaces << 1 | u8::from(after_space)) & inside;
+        after_space = spaces & 0x80 != 0;
+        while starts != 0 {
+            if count < 5 {
+                let word_start = at + starts.trailing_zeros() as usize;
+                if starts_note_verb(s, word_start) {
+                    return Some(true);
+                }
+            }
+            count += 1;
+            if count == wanted {
+                // Nine words with a comma; five without, none of them a verb of a note.
+                return Some(false);
+            }
+            starts &= starts - 1;
+        }
+        at += 8;
+    }
+    Some(comma && count < 9)
+}
+
+/// Does the word at byte `at` of `s` (where a word starts, after an ASCII space or at the start)
+/// equal a verb of a note ([`is_note_verb`])? The verb's bytes, then a space or the end.
+fn starts_note_verb(s: &str, at: usize) -> bool {
+    // Matched as bytes, not compared as strings (a call each).
+    let len = match s.as_bytes()[at..] {
+        [b'i', b's', ..] => 2,
+        [b'c', b'o', b'v', b'e', b'r', b's', ..] | [b'w', b'r', b'i', b't', b'e', b's', ..] => 6,
+        [b'r', b'e', b'p', b'o', b'r', b't', b's', ..] => 7,
+        _ => return false,
+    };
+    at + len == s.len() || is_space_at(s, at + len)
+}
+
+/// A bit for each of eight ASCII bytes (the first the lowest) that is whitespace: a space or a
+/// control from tab to carriage return, as [`char::is_whitespace`] says of ASCII.
+#[inline]
+fn ascii_space_bits(eight: u64) -> u8 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = ONES * 0x80;
+    // High bit of each byte set where the byte (below 0x80) is at least `from`: no carries.
+    let at_least = |from: u8| eight + ONES * u64::from(0x80 - from);
+    let control = at_least(0x09) & !at_least(0x0E);
+    // A space: zero once 0x20 is taken away, so adding 0x7F sets no high bit.
+    let space = !((eight ^ (ONES * 0x20)) + ONES * 0x7F);
+    // The high bits gathered into one byte, the first byte's lowest.
+    (((control | space) & HIGHS) >> 7).wrapping_mul(0x0102_0408_1020_4080).to_le_bytes()[7]
 }
 
 /// The credits a paragraph holds in brackets or after a label: "(Photo: Tom Poe/Harbour
@@ -587,6 +662,30 @@ mod tests {
             let plainly = (is_boilerplate(&s, after_list), is_marker(&s));
             proptest::prop_assert_eq!(boilerplate_and_marker(&s, after_list, true), plainly, "{:?}", s);
             proptest::prop_assert_eq!(boilerplate_and_marker(&s, after_list, s.contains('©')), plainly, "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn space_bits_are_the_ascii_whitespace_bytes() {
+        for b in 0..0x80u8 {
+            for k in 0..8 {
+                let mut eight = [b'a'; 8];
+                eight[k] = b;
+                let plainly: u8 = eight.iter().enumerate().map(|(i, &c)| u8::from(char::from(c).is_whitespace()) << i).sum();
+                assert_eq!(ascii_space_bits(u64::from_le_bytes(eight)), plainly, "{b:#x} at {k}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_words_note_a_credit_eight_bytes_at_once_as_one_by_one(
+            s in "((is|covers|writes|reports|Jane|Roe|a|,)[ \t\n]{1,2}){0,12}(is|[a-z]{0,9})[ ,é]?([a-z ,]{0,30}|\\PC{0,20})",
+            comma: bool,
+        ) {
+            if let Some(fast) = first_words_may_credit(&s, comma) {
+                proptest::prop_assert_eq!(fast, first_words_may_credit_plainly(&s, comma), "{:?}", s);
+            }
         }
     }
 

@@ -265,13 +265,15 @@ fn ascii_alnum_prefix(word: u64) -> usize {
 /// The eight bytes of `bytes` from `at`, the first in the lowest byte, if there are eight.
 #[inline]
 fn eight_at(bytes: &[u8], at: usize) -> Option<u64> {
-    Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
+    // The bytes from `at` first, then their first eight: `at + 8` is never computed, so there is
+    // no overflow to test for, and `at` is most often known to be inside `bytes` already.
+    Some(u64::from_le_bytes(bytes.get(at..)?.get(..8)?.try_into().ok()?))
 }
 
 /// The eight bytes of `bytes` from `at`, the first in the lowest byte, with zeros (which are no
 /// letters) past the end.
 #[inline]
-fn eight_from(bytes: &[u8], at: usize) -> u64 {
+pub(crate) fn eight_from(bytes: &[u8], at: usize) -> u64 {
     eight_at(bytes, at).unwrap_or_else(|| gathered(bytes.get(at..).unwrap_or_default()))
 }
 
@@ -293,6 +295,25 @@ fn low_bytes(word: u64, n: usize) -> u64 {
     word & ((1u64 << (8 * n)) - 1)
 }
 
+/// What the byte after a word of ASCII letters and digits may join to it, looked up at once, as
+/// most bytes there (a space, a comma) join nothing: a hyphen, an apostrophe or a byte beyond
+/// ASCII may ([`JOINS`]); a dot may ([`DOT`]), after a single letter.
+const MAY_JOIN: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'-' | b'\'' | 0x80.. => JOINS,
+            b'.' => DOT,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+const JOINS: u8 = 1;
+const DOT: u8 = 2;
+
 /// The word at byte `at` of `bytes` (an ASCII letter or digit) when it is one of at most 15 ASCII
 /// letters and digits that the next byte joins nothing more to: its length, its
 /// [`lexicon::lowered_key`], read eight bytes at a time, and whether that next byte (read already)
@@ -304,7 +325,11 @@ fn plain_ascii_word(bytes: &[u8], at: usize) -> Option<(usize, u128, bool)> {
     // What may join more: a hyphen, an apostrophe, a letter beyond ASCII, or the dot of an
     // initial ("U.S."), which follows a single letter. A possessive ending joins nothing: it is
     // split off ("Trump’s").
-    let joins = |next: u8, len: usize| matches!(next, b'-' | b'\'' | 0x80..) && !possessive_at(bytes, at + len) || next == b'.' && len == 1;
+    let joins = |next: u8, len: usize| match MAY_JOIN[usize::from(next)] {
+        0 => false,
+        DOT => len == 1,
+        _ => !possessive_at(bytes, at + len),
+    };
     if len < 8 {
         // Most words: the byte after the word is among the eight read (zero past the end,
         // which joins nothing), and there is no second half to lower.
@@ -693,6 +718,19 @@ mod tests {
             if b.is_ascii_alphanumeric() {
                 assert_eq!(alnum_lowered(u64::from(b)) as u8, b.to_ascii_lowercase(), "{b:#x}");
             }
+        }
+    }
+
+    #[test]
+    fn bytes_that_may_join_a_word_are_looked_up_as_tested_one_by_one() {
+        for b in 0..=255u8 {
+            let plainly = match b {
+                b'-' | b'\'' => JOINS,
+                b'.' => DOT,
+                _ if !b.is_ascii() => JOINS,
+                _ => 0,
+            };
+            assert_eq!(MAY_JOIN[usize::from(b)], plainly, "{b:#x}");
         }
     }
 
