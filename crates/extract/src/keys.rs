@@ -52,7 +52,7 @@ fn slug_of_chars(name: &str) -> String {
             out.push(c.to_ascii_lowercase());
             continue;
         }
-        if is_latin_mark(c) {
+        if crate::tokens::is_combining_accent(c) {
             // "e" and a combining acute are "é", which keys as "e".
             continue;
         }
@@ -93,12 +93,6 @@ pub fn is_key(s: &str) -> bool {
         && !s.ends_with('-')
         && !s.contains("--")
         && s.chars().all(|c| c == '-' || c.is_alphanumeric() && c.to_lowercase().eq(std::iter::once(c)) || is_script_mark(c))
-}
-
-/// The combining accents of Latin, Greek and Cyrillic letters, which keys drop as they drop the
-/// accents of precomposed letters.
-fn is_latin_mark(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
 }
 
 /// The vowel signs and points that other scripts write on their letters (Hebrew, Arabic, the

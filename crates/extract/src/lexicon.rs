@@ -184,7 +184,9 @@ pub fn with_folded<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// The characters one character folds to: lowercase, accents removed ("É" → "e", "ß" → "ss").
 pub fn fold_each(c: char, mut emit: impl FnMut(char)) {
     let plain = fold_char(c);
-    if plain.is_empty() {
+    if crate::tokens::is_combining_accent(c) {
+        // "e" and a combining acute fold as "é" does.
+    } else if plain.is_empty() {
         c.to_lowercase().for_each(emit);
     } else {
         plain.chars().for_each(|p| emit(p.to_ascii_lowercase()));
