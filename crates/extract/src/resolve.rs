@@ -18,7 +18,7 @@
 use crate::entities::{Found, Role};
 use crate::layout::Layout;
 use crate::lexicon::{self, BodyKind, Gender, Pronoun, WordInfo, WordList};
-use crate::tokens::{self, Token, TokenKind};
+use crate::tokens::{self, Sentence, Token, TokenKind};
 use crate::{EntityKind, Span};
 
 /// What a mention adds to its referent's salience.
@@ -715,7 +715,7 @@ fn body_described(text: &str, toks: &[Token], at: usize, after: usize, found: &F
 
 /// A paragraph's sentences as attribution found them, and the quotation spans they were found
 /// around.
-pub type FoundSentences<'q> = (&'q [Span], Vec<Span>);
+pub type FoundSentences<'q> = (&'q [Span], Vec<Sentence>);
 
 /// A speaker phrase to resolve, and the quotes it attributes.
 #[derive(Clone, Debug)]
@@ -1301,6 +1301,8 @@ pub fn speakers(
     // The people the sentence's own "he" and "she" stood for so far, in order.
     let mut sentence_pronouns: Vec<(Pronoun, usize)> = Vec::new();
     let mut faded = false;
+    // The sentences of a paragraph whose sentences attribution did not find (one buffer for all).
+    let mut sentences_here: Vec<Sentence> = Vec::new();
     for (p_index, (&paragraph, toks)) in layout.paragraphs.iter().zip(paragraph_tokens).enumerate() {
         let first_quote = next_quote;
         while quotes.get(next_quote).is_some_and(|q| q.start < paragraph.end) {
@@ -1319,13 +1321,20 @@ pub fn speakers(
         if std::mem::take(&mut faded) {
             walk.salience.forget();
         }
+        let found_by_attribution;
         let sentences = match sentences_found.get_mut(p_index).and_then(Option::take) {
-            Some((around, sentences)) if around == paragraph_quotes => sentences,
-            _ => tokens::sentences_in(text, paragraph, toks, paragraph_quotes),
+            Some((around, sentences)) if around == paragraph_quotes => {
+                found_by_attribution = sentences;
+                &found_by_attribution
+            }
+            _ => {
+                tokens::sentences_into(text, paragraph, toks, paragraph_quotes, &mut sentences_here);
+                &sentences_here
+            }
         };
         for sentence in sentences {
             walk.salience.next_sentence(p_index as u32);
-            let sentence_toks = tokens::within(toks, sentence);
+            let sentence_toks = sentence.tokens(toks);
             // The paragraph's quote being read or next, and where it starts and ends (both
             // `usize::MAX` past the last), so each word compares with numbers at hand.
             let quote_bounds = |at: usize| paragraph_quotes.get(at).map_or((usize::MAX, usize::MAX), |q| (q.start, q.end));
