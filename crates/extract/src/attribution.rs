@@ -16,7 +16,7 @@ use crate::entities::Found;
 use crate::layout::Layout;
 use crate::lexicon::{self, WordInfo, WordList};
 use crate::quotes::{is_quote_char, QuoteSpan};
-use crate::tokens::{self, Token, TokenKind};
+use crate::tokens::{self, Sentence, Token, TokenKind};
 use crate::{resolve, EntityKind, Quote, QuoteKind, Span};
 
 /// A speaker phrase found next to a quote.
@@ -520,7 +520,7 @@ struct QuoteContext<'a> {
     p_index: usize,
     toks: &'a [Token],
     /// The paragraph's sentences and quotation spans.
-    sentences: &'a [Span],
+    sentences: &'a [Sentence],
     protected: &'a [Span],
     /// The quote's sentence, cut at the quote's end when the words after it report other speech.
     sentence: Span,
@@ -886,9 +886,15 @@ fn speaker_in_sentence(text: &Text, paragraph_toks: &[Token], sentence: Span, qu
 
 /// "Jane Roe agreed. “…”": a quote that opens a sentence, after a short
 /// sentence of its paragraph that has a speaker and a speech verb but no quote.
-fn speaker_of_previous_sentence(text: &Text, paragraph_toks: &[Token], sentences: &[Span], current: Span, quotes: &[Span]) -> Option<(Span, String)> {
-    let i = sentences.iter().position(|s| s.start == current.start)?;
-    let prev = *sentences.get(i.checked_sub(1)?)?;
+fn speaker_of_previous_sentence(
+    text: &Text,
+    paragraph_toks: &[Token],
+    sentences: &[Sentence],
+    current: Span,
+    quotes: &[Span],
+) -> Option<(Span, String)> {
+    let i = sentences.iter().position(|s| s.span.start == current.start)?;
+    let prev = sentences.get(i.checked_sub(1)?)?.span;
     let quote_opens_sentence = quotes.iter().any(|q| q.start == current.start);
     if !quote_opens_sentence || quotes.iter().any(|q| prev.overlaps(*q)) || prev.text(text).split_whitespace().count() > 25 {
         return None;
@@ -1082,10 +1088,11 @@ fn attribute_with_rules(
         let paragraph = layout.paragraphs[p_index];
         let protected = &quote_spans[quote_ids.clone()];
         let toks = &paragraph_tokens[p_index];
-        let sentences = tokens::sentences_in(text, paragraph, toks, protected);
+        let mut sentences = Vec::new();
+        tokens::sentences_into(text, paragraph, toks, protected, &mut sentences);
         for (k, i) in quote_ids.enumerate() {
             let q = spans[i];
-            let sentence = sentences.iter().find(|s| s.start <= q.span.start && q.span.start < s.end).copied().unwrap_or(paragraph);
+            let sentence = sentences.iter().map(|s| s.span).find(|s| s.start <= q.span.start && q.span.start < s.end).unwrap_or(paragraph);
             let prev_end = k.checked_sub(1).map(|p| paragraph_quotes[p].span.end).filter(|&e| e > sentence.start);
             let next_start = paragraph_quotes.get(k + 1).map(|n| n.span.start).filter(|&s| s < sentence.end);
             let before = Span::new(prev_end.unwrap_or(sentence.start).max(sentence.start), q.span.start);
@@ -1281,9 +1288,10 @@ fn introduced_by_previous_paragraph(text: &Text, layout: &Layout, paragraph_toke
         return None;
     }
     let toks = &paragraph_tokens[p_index - 1];
-    let sentences = tokens::sentences_in(text, previous, toks, &[]);
-    let last_sentence = *sentences.last()?;
-    let words = tokens::within(toks, last_sentence);
+    let mut sentences = Vec::new();
+    tokens::sentences_into(text, previous, toks, &[], &mut sentences);
+    let last = sentences.last()?;
+    let (last_sentence, words) = (last.span, last.tokens(toks));
     let context = QuoteContext {
         text,
         layout,

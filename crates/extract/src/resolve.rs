@@ -18,7 +18,7 @@
 use crate::entities::{Found, Role};
 use crate::layout::Layout;
 use crate::lexicon::{self, BodyKind, Gender, Pronoun, WordInfo, WordList};
-use crate::tokens::{self, Token, TokenKind};
+use crate::tokens::{self, Sentence, Token, TokenKind};
 use crate::{EntityKind, Span};
 
 /// What a mention adds to its referent's salience.
@@ -715,7 +715,7 @@ fn body_described(text: &str, toks: &[Token], at: usize, after: usize, found: &F
 
 /// A paragraph's sentences as attribution found them, and the quotation spans they were found
 /// around.
-pub type FoundSentences<'q> = (&'q [Span], Vec<Span>);
+pub type FoundSentences<'q> = (&'q [Span], Vec<Sentence>);
 
 /// A speaker phrase to resolve, and the quotes it attributes.
 #[derive(Clone, Debug)]
@@ -1301,6 +1301,8 @@ pub fn speakers(
     // The people the sentence's own "he" and "she" stood for so far, in order.
     let mut sentence_pronouns: Vec<(Pronoun, usize)> = Vec::new();
     let mut faded = false;
+    // The sentences of a paragraph whose sentences attribution did not find (one buffer for all).
+    let mut sentences_here: Vec<Sentence> = Vec::new();
     for (p_index, (&paragraph, toks)) in layout.paragraphs.iter().zip(paragraph_tokens).enumerate() {
         let first_quote = next_quote;
         while quotes.get(next_quote).is_some_and(|q| q.start < paragraph.end) {
@@ -1319,13 +1321,20 @@ pub fn speakers(
         if std::mem::take(&mut faded) {
             walk.salience.forget();
         }
+        let found_by_attribution;
         let sentences = match sentences_found.get_mut(p_index).and_then(Option::take) {
-            Some((around, sentences)) if around == paragraph_quotes => sentences,
-            _ => tokens::sentences_in(text, paragraph, toks, paragraph_quotes),
+            Some((around, sentences)) if around == paragraph_quotes => {
+                found_by_attribution = sentences;
+                &found_by_attribution
+            }
+            _ => {
+                tokens::sentences_into(text, paragraph, toks, paragraph_quotes, &mut sentences_here);
+                &sentences_here
+            }
         };
         for sentence in sentences {
             walk.salience.next_sentence(p_index as u32);
-            let sentence_toks = tokens::within(toks, sentence);
+            let sentence_toks = sentence.tokens(toks);
             // The paragraph's quote being read or next, and where it starts and ends (both
             // `usize::MAX` past the last), so each word compares with numbers at hand.
             let quote_bounds = |at: usize| paragraph_quotes.get(at).map_or((usize::MAX, usize::MAX), |q| (q.start, q.end));
@@ -1394,190 +1403,199 @@ pub fn speakers(
                     starts_speaker = true;
                 }
 
-                // A name: its referent is raised as its place in the sentence says.
-                names.skip_before(t.span.start);
-                if let Some((_, &(span, c))) = names.take_at(t.span.start) {
-                    let end = tokens::first_starting_from(sentence_toks, i, span.end);
-                    if !walk.credited[c] {
-                        // "Quist's deputy", "Obama consultant Cornell Belcher", "the Trump campaign": a name
-                        // before a role or a body modifies it and is no subject.
-                        // "The United Food Workers union said": a body's name before the word for its
-                        // kind is the body itself.
-                        let is_body = walk.found.clusters[c].kind == EntityKind::Organization;
-                        let possessor = sentence_toks.get(end).is_some_and(|t| t.kind == TokenKind::Possessive)
-                            || sentence_toks[end..].iter().take(2).take_while(|t| t.starts_lowercase()).any(|t| {
-                                let w = walk.found.folded(text, t);
-                                is_modified_noun(&w, t.info()) && !(is_body && t.info().names_a_body())
-                            });
-                        let after_preposition = after_preposition();
-                        let is_subject = !in_quote && !seen_referent && !seen_verb && !after_preposition && !possessor && !subordinate;
-                        // "…, which concerns Henry Crespo, president of the caucus. “…,” he said": a
-                        // person the article names for the first time takes the stage as a subject does.
-                        let introduced = !in_quote && !possessor && walk.found.clusters[c].mentions.first().is_some_and(|&m| m.start == span.start);
-                        let mut weight = MENTIONED
-                            + if is_subject || introduced { AS_SUBJECT } else { 0.0 }
-                            + if after_preposition || possessor { OBLIQUE } else { 0.0 };
-                        if in_quote {
-                            weight *= INSIDE_QUOTE;
-                        }
-                        if let Some((_, Some(s))) = speaker_here.filter(|(m, _)| m.contains(span)) {
-                            if s == c {
-                                weight += AS_SPEAKER;
+                // What the word starts is read; the walk then stands at the word after it (or after the
+                // name or description it opens), and the words that change nothing are passed over.
+                'read: {
+                    // A name: its referent is raised as its place in the sentence says.
+                    names.skip_before(t.span.start);
+                    if let Some((_, &(span, c))) = names.take_at(t.span.start) {
+                        let end = tokens::first_starting_from(sentence_toks, i, span.end);
+                        if !walk.credited[c] {
+                            // "Quist's deputy", "Obama consultant Cornell Belcher", "the Trump campaign": a name
+                            // before a role or a body modifies it and is no subject.
+                            // "The United Food Workers union said": a body's name before the word for its
+                            // kind is the body itself.
+                            let is_body = walk.found.clusters[c].kind == EntityKind::Organization;
+                            let possessor = sentence_toks.get(end).is_some_and(|t| t.kind == TokenKind::Possessive)
+                                || sentence_toks[end..].iter().take(2).take_while(|t| t.starts_lowercase()).any(|t| {
+                                    let w = walk.found.folded(text, t);
+                                    is_modified_noun(&w, t.info()) && !(is_body && t.info().names_a_body())
+                                });
+                            let after_preposition = after_preposition();
+                            let is_subject = !in_quote && !seen_referent && !seen_verb && !after_preposition && !possessor && !subordinate;
+                            // "…, which concerns Henry Crespo, president of the caucus. “…,” he said": a
+                            // person the article names for the first time takes the stage as a subject does.
+                            let introduced =
+                                !in_quote && !possessor && walk.found.clusters[c].mentions.first().is_some_and(|&m| m.start == span.start);
+                            let mut weight = MENTIONED
+                                + if is_subject || introduced { AS_SUBJECT } else { 0.0 }
+                                + if after_preposition || possessor { OBLIQUE } else { 0.0 };
+                            if in_quote {
+                                weight *= INSIDE_QUOTE;
                             }
-                        }
-                        if std::mem::take(&mut speaker_follows) && !in_quote {
-                            weight += AS_SPEAKER;
-                            walk.spoke(c, p_index);
-                        }
-                        walk.salience.raise(c, weight);
-                        if !in_quote {
-                            // Only a subject or an object is what a later pronoun of the sentence may stand for.
-                            if walk.found.clusters[c].kind == EntityKind::Person && !possessor && !after_preposition && !persons_before.contains(&c) {
-                                persons_before.push(c);
-                            }
-                            if is_subject {
-                                subject = Some(c);
-                                walk.took_subject(c);
-                            } else if introduced && walk.found.clusters[c].kind == EntityKind::Person {
-                                walk.subjects_since.push(c);
-                            }
-                            seen_referent |= !possessor;
-                        }
-                    }
-                    i = end.max(i + 1);
-                    continue;
-                }
-
-                // "The council said in a statement …": a description as a sentence's subject stands for
-                // whom it describes, who is then in mind (and the statement's issuer).
-                if !in_quote && !seen_referent && !seen_verb && speaker_here.is_none() && t.span.len() == 3 && t.is_folded(text, "the") {
-                    let head = sentence_toks[i + 1..].iter().take(4).take_while(|n| n.starts_lowercase() && !is_verb_like(n.info())).count();
-                    let described = (head > 0).then(|| &sentence_toks[i..=i + head]).filter(|d| {
-                        let last = walk.found.folded(text, &d[d.len() - 1]);
-                        is_description_head_listed(&last, d[d.len() - 1].info())
-                            && !sentence_toks.get(i + head + 1).is_some_and(|n| {
-                                n.is_word() && !n.is_capitalized_word() && is_description_head_listed(&walk.found.folded(text, n), n.info())
-                            })
-                    });
-                    if let Some(d) = described {
-                        walk.salience.settle();
-                        if let Some(c) = walk.phrase(&read_phrase(text, d, walk.found)) {
-                            walk.salience.raise(c, MENTIONED + if subordinate { 0.0 } else { AS_SUBJECT });
-                            if !subordinate {
-                                subject = Some(c);
-                                walk.took_subject(c);
-                            }
-                        }
-                        seen_referent = true;
-                        i += head + 1;
-                        continue;
-                    }
-                }
-
-                let pronoun = if in_quote { None } else { t.pronoun() };
-                if let Some((p, possessive)) = pronoun {
-                    {
-                        walk.salience.settle();
-                        let w = t.text(text);
-                        speaker_follows = false;
-                        // The article's own pronouns tell a person's gender: "Graham called out his rival",
-                        // when the sentence names one person before the pronoun and no one else it could
-                        // stand for is in mind ("Mukasey said she …" may speak of Clinton).
-                        let want = p.gender();
-                        let alone = |c: usize| {
-                            let floor = walk.score(c) * 0.3;
-                            !walk
-                                .salience
-                                .in_mind()
-                                .iter()
-                                .any(|&o| o != c && walk.is_person(o) && walk.score(o) >= floor && walk.gender(o) != opposite(want))
-                        };
-                        // Only a subject pronoun: "X, her deputy" says nothing of X.
-                        let subject_pronoun = !possessive && matches!(w, "he" | "He" | "she" | "She" | "HE" | "SHE");
-                        // "Walz approaches it diplomatically. She said …": a sentence that opens with the
-                        // pronoun goes on with the one person of the sentence before, its subject.
-                        let the_one_before = match (persons_before.as_slice(), persons_last_sentence.as_slice()) {
-                            ([], [c]) if i == 0 && walk.last_subject.is_some_and(|(s, n)| s == *c && n + 1 == walk.salience.sentence) => {
-                                std::slice::from_ref(c)
-                            }
-                            _ => persons_before.as_slice(),
-                        };
-                        if let ([c], Gender::Male | Gender::Female, true) = (the_one_before, want, subject_pronoun) {
-                            if alone(*c) {
-                                let votes = &mut walk.pronoun_votes[*c];
-                                if p == Pronoun::He {
-                                    votes.0 = votes.0.saturating_add(1);
-                                } else {
-                                    votes.1 = votes.1.saturating_add(1);
+                            if let Some((_, Some(s))) = speaker_here.filter(|(m, _)| m.contains(span)) {
+                                if s == c {
+                                    weight += AS_SPEAKER;
                                 }
                             }
-                        }
-                        let referent = match speaker_here {
-                            Some((m, c)) if m == t.span => c,
-                            _ => walk.pronoun(p).filter(|_| matches!(p, Pronoun::He | Pronoun::She | Pronoun::It | Pronoun::They)),
-                        };
-                        if let Some(c) = referent {
-                            if matches!(p, Pronoun::He | Pronoun::She) {
-                                sentence_pronouns.push((p, c));
+                            if std::mem::take(&mut speaker_follows) && !in_quote {
+                                weight += AS_SPEAKER;
+                                walk.spoke(c, p_index);
                             }
-                            let oblique = possessive || after_preposition();
-                            let is_subject = !seen_referent && !seen_verb && !oblique && !subordinate;
-                            let weight = MENTIONED + if is_subject { AS_SUBJECT } else { 0.0 } + if oblique { OBLIQUE } else { 0.0 };
-                            let spoke = speaker_here.is_some_and(|(m, s)| m == t.span && s == Some(c));
-                            walk.salience.raise(c, weight + if spoke { AS_SPEAKER } else { 0.0 });
-                            if is_subject {
-                                subject = Some(c);
-                                walk.took_subject(c);
+                            walk.salience.raise(c, weight);
+                            if !in_quote {
+                                // Only a subject or an object is what a later pronoun of the sentence may stand for.
+                                if walk.found.clusters[c].kind == EntityKind::Person
+                                    && !possessor
+                                    && !after_preposition
+                                    && !persons_before.contains(&c)
+                                {
+                                    persons_before.push(c);
+                                }
+                                if is_subject {
+                                    subject = Some(c);
+                                    walk.took_subject(c);
+                                } else if introduced && walk.found.clusters[c].kind == EntityKind::Person {
+                                    walk.subjects_since.push(c);
+                                }
+                                seen_referent |= !possessor;
                             }
                         }
-                        seen_referent |= !possessive;
+                        i = end.max(i + 1);
+                        break 'read;
                     }
-                } else if !in_quote && t.starts_lowercase() {
-                    let issuer = subject.or(speaker_here.and_then(|(_, c)| c));
-                    let info = t.info();
-                    // The word is read only when it may be a document's noun: its fold is one (as written, it may not be).
-                    let document = (issuer.is_some() && info.is(WordList::DocumentNoun)).then(|| t.text(text)).filter(lexicon::is_document_noun);
-                    if let Some(w) = document {
-                        // "X said in a statement": the sentence's subject issued it.
-                        if let Some(c) = issuer {
-                            walk.issuers.push((w.to_string(), c, p_index as u32));
+
+                    // "The council said in a statement …": a description as a sentence's subject stands for
+                    // whom it describes, who is then in mind (and the statement's issuer).
+                    if !in_quote && !seen_referent && !seen_verb && speaker_here.is_none() && t.span.len() == 3 && t.is_folded(text, "the") {
+                        let head = sentence_toks[i + 1..].iter().take(4).take_while(|n| n.starts_lowercase() && !is_verb_like(n.info())).count();
+                        let described = (head > 0).then(|| &sentence_toks[i..=i + head]).filter(|d| {
+                            let last = walk.found.folded(text, &d[d.len() - 1]);
+                            is_description_head_listed(&last, d[d.len() - 1].info())
+                                && !sentence_toks.get(i + head + 1).is_some_and(|n| {
+                                    n.is_word() && !n.is_capitalized_word() && is_description_head_listed(&walk.found.folded(text, n), n.info())
+                                })
+                        });
+                        if let Some(d) = described {
+                            walk.salience.settle();
+                            if let Some(c) = walk.phrase(&read_phrase(text, d, walk.found)) {
+                                walk.salience.raise(c, MENTIONED + if subordinate { 0.0 } else { AS_SUBJECT });
+                                if !subordinate {
+                                    subject = Some(c);
+                                    walk.took_subject(c);
+                                }
+                            }
+                            seen_referent = true;
+                            i += head + 1;
+                            break 'read;
                         }
-                    } else if is_verb_like(info) {
-                        // "Brian Murphy … said Trump continued": whoever a speech verb reports is the
-                        // one a following "he said" most likely goes on with; "…, said Robert
-                        // Shapiro" reports the name after the verb.
-                        if info.is(WordList::CueVerb) && !reported {
-                            match subject {
-                                Some(c) => {
-                                    walk.salience.raise(c, AS_SPEAKER);
-                                    walk.spoke(c, p_index);
-                                    // "Huma Abedin … emailed supporters": the email is hers.
-                                    if let Some(document) = document_sent_by(t.text(text)) {
-                                        walk.issuers.push((document.to_string(), c, p_index as u32));
+                    }
+
+                    let pronoun = if in_quote { None } else { t.pronoun() };
+                    if let Some((p, possessive)) = pronoun {
+                        {
+                            walk.salience.settle();
+                            let w = t.text(text);
+                            speaker_follows = false;
+                            // The article's own pronouns tell a person's gender: "Graham called out his rival",
+                            // when the sentence names one person before the pronoun and no one else it could
+                            // stand for is in mind ("Mukasey said she …" may speak of Clinton).
+                            let want = p.gender();
+                            let alone = |c: usize| {
+                                let floor = walk.score(c) * 0.3;
+                                !walk
+                                    .salience
+                                    .in_mind()
+                                    .iter()
+                                    .any(|&o| o != c && walk.is_person(o) && walk.score(o) >= floor && walk.gender(o) != opposite(want))
+                            };
+                            // Only a subject pronoun: "X, her deputy" says nothing of X.
+                            let subject_pronoun = !possessive && matches!(w, "he" | "He" | "she" | "She" | "HE" | "SHE");
+                            // "Walz approaches it diplomatically. She said …": a sentence that opens with the
+                            // pronoun goes on with the one person of the sentence before, its subject.
+                            let the_one_before = match (persons_before.as_slice(), persons_last_sentence.as_slice()) {
+                                ([], [c]) if i == 0 && walk.last_subject.is_some_and(|(s, n)| s == *c && n + 1 == walk.salience.sentence) => {
+                                    std::slice::from_ref(c)
+                                }
+                                _ => persons_before.as_slice(),
+                            };
+                            if let ([c], Gender::Male | Gender::Female, true) = (the_one_before, want, subject_pronoun) {
+                                if alone(*c) {
+                                    let votes = &mut walk.pronoun_votes[*c];
+                                    if p == Pronoun::He {
+                                        votes.0 = votes.0.saturating_add(1);
+                                    } else {
+                                        votes.1 = votes.1.saturating_add(1);
                                     }
                                 }
-                                None => speaker_follows = true,
                             }
-                            reported = true;
+                            let referent = match speaker_here {
+                                Some((m, c)) if m == t.span => c,
+                                _ => walk.pronoun(p).filter(|_| matches!(p, Pronoun::He | Pronoun::She | Pronoun::It | Pronoun::They)),
+                            };
+                            if let Some(c) = referent {
+                                if matches!(p, Pronoun::He | Pronoun::She) {
+                                    sentence_pronouns.push((p, c));
+                                }
+                                let oblique = possessive || after_preposition();
+                                let is_subject = !seen_referent && !seen_verb && !oblique && !subordinate;
+                                let weight = MENTIONED + if is_subject { AS_SUBJECT } else { 0.0 } + if oblique { OBLIQUE } else { 0.0 };
+                                let spoke = speaker_here.is_some_and(|(m, s)| m == t.span && s == Some(c));
+                                walk.salience.raise(c, weight + if spoke { AS_SPEAKER } else { 0.0 });
+                                if is_subject {
+                                    subject = Some(c);
+                                    walk.took_subject(c);
+                                }
+                            }
+                            seen_referent |= !possessive;
                         }
-                        seen_verb = true;
+                    } else if !in_quote && t.starts_lowercase() {
+                        let issuer = subject.or(speaker_here.and_then(|(_, c)| c));
+                        let info = t.info();
+                        // The word is read only when it may be a document's noun: its fold is one (as written, it may not be).
+                        let document = (issuer.is_some() && info.is(WordList::DocumentNoun)).then(|| t.text(text)).filter(lexicon::is_document_noun);
+                        if let Some(w) = document {
+                            // "X said in a statement": the sentence's subject issued it.
+                            if let Some(c) = issuer {
+                                walk.issuers.push((w.to_string(), c, p_index as u32));
+                            }
+                        } else if is_verb_like(info) {
+                            // "Brian Murphy … said Trump continued": whoever a speech verb reports is the
+                            // one a following "he said" most likely goes on with; "…, said Robert
+                            // Shapiro" reports the name after the verb.
+                            if info.is(WordList::CueVerb) && !reported {
+                                match subject {
+                                    Some(c) => {
+                                        walk.salience.raise(c, AS_SPEAKER);
+                                        walk.spoke(c, p_index);
+                                        // "Huma Abedin … emailed supporters": the email is hers.
+                                        if let Some(document) = document_sent_by(t.text(text)) {
+                                            walk.issuers.push((document.to_string(), c, p_index as u32));
+                                        }
+                                    }
+                                    None => speaker_follows = true,
+                                }
+                                reported = true;
+                            }
+                            seen_verb = true;
+                        }
+                    } else if !in_quote && subordinate && t.text(text) == "," {
+                        // "When Quist arrived, Brenner left": the main clause starts after the comma.
+                        subordinate = false;
+                        seen_referent = false;
+                        seen_verb = false;
                     }
-                } else if !in_quote && subordinate && t.text(text) == "," {
-                    // "When Quist arrived, Brenner left": the main clause starts after the comma.
-                    subordinate = false;
-                    seen_referent = false;
-                    seen_verb = false;
-                }
-                if let (true, Some((m, Some(c)))) = (starts_speaker, speaker_here) {
-                    // A description speaker is raised where its phrase is.
-                    if !walk.found.within(m).any(|(_, mc)| mc == c) && t.pronoun().is_none() {
-                        walk.salience.raise(c, MENTIONED + AS_SPEAKER);
+                    if let (true, Some((m, Some(c)))) = (starts_speaker, speaker_here) {
+                        // A description speaker is raised where its phrase is.
+                        if !walk.found.within(m).any(|(_, mc)| mc == c) && t.pronoun().is_none() {
+                            walk.salience.raise(c, MENTIONED + AS_SPEAKER);
+                        }
                     }
+                    i += 1;
                 }
-                i += 1;
                 // Inside a quote the walk reads only names and speaker mentions: the words up to
                 // the next one, or to the quote's end, are passed over.
-                if in_quote {
+                if in_quote && passes_quiet_words() {
                     let until = quote_end.min(names.next_start).min(speakers.next_start);
                     while sentence_toks.get(i).is_some_and(|n| n.span.start < until) {
                         i += 1;

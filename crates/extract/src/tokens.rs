@@ -651,9 +651,38 @@ pub fn sentences(text: &str, paragraph: Span, protected: &[Span]) -> Vec<Span> {
 
 /// [`sentences`] over the paragraph's tokens, already made.
 pub fn sentences_in(text: &str, paragraph: Span, tokens: &[Token], protected: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    sentences_into(text, paragraph, tokens, protected, &mut out);
+    out.into_iter().map(|s| s.span).collect()
+}
+
+/// A sentence of a paragraph, and where its tokens are among the paragraph's: the finder knows
+/// them as it goes, so a reader of the sentence's words need not search for them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// The paragraph's tokens `first..end` are those [`within`] the sentence.
+    first: usize,
+    end: usize,
+}
+
+impl Sentence {
+    /// The sentence's tokens, of the paragraph's `all` it was found in.
+    pub fn tokens<'t>(&self, all: &'t [Token]) -> &'t [Token] {
+        &all[self.first..self.end]
+    }
+}
+
+/// [`sentences_in`] with each sentence's tokens, into `out` (cleared first), so that a caller
+/// reading paragraph after paragraph keeps one buffer.
+pub fn sentences_into(text: &str, paragraph: Span, tokens: &[Token], protected: &[Span], out: &mut Vec<Sentence>) {
+    out.clear();
     // Room for a sentence every sixteen tokens, which few paragraphs outgrow.
-    let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
+    out.reserve(tokens.len() / 16 + 1);
     let mut start = paragraph.start;
+    // The first token that starts at or after `start`: a sentence's first token. Tokens are in
+    // order and never empty, so a sentence that ends at token `j - 1`'s end holds those before `j`.
+    let mut first = tokens.partition_point(|t| t.span.start < start);
     let mut p = protected.iter().peekable();
     let mut from = 0;
     // The tokenizer noted which marks are stops: the search for the next asks nothing else.
@@ -692,14 +721,17 @@ pub fn sentences_in(text: &str, paragraph: Span, tokens: &[Token], protected: &[
             }
         };
         if next_ok && end > start {
-            out.push(Span::new(start, end));
-            start = tokens.get(j).map_or(paragraph.end, |n| n.span.start);
+            out.push(Sentence { span: Span::new(start, end), first, end: j.max(first) });
+            (start, first) = match tokens.get(j) {
+                Some(n) => (n.span.start, j),
+                None => (paragraph.end, tokens.partition_point(|t| t.span.start < paragraph.end)),
+            };
         }
     }
     if start < paragraph.end && !text[start..paragraph.end].trim().is_empty() {
-        out.push(Span::new(start, paragraph.end));
+        let end = tokens.partition_point(|t| t.span.end <= paragraph.end);
+        out.push(Sentence { span: Span::new(start, paragraph.end), first, end: end.max(first) });
     }
-    out
 }
 
 fn is_closing_punct(s: &str) -> bool {
@@ -1054,5 +1086,29 @@ mod tests {
         let qe = s[q + 1..].find('"').unwrap() + q + 2;
         let got: Vec<&str> = sentences(s, Span::new(0, s.len()), &[Span::new(q, qe)]).iter().map(|x| x.text(s)).collect();
         assert_eq!(got, ["Mr. Brown left.", "\"Stop. Now,\" she said.", "Then rain."]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_sentences_tokens_are_those_halving_finds_within_it(
+            before in "[A-Za-z .]{0,8}",
+            paragraph in "([A-Z][a-z]{0,6}|[a-z]{1,6}|[0-9]{1,3}|Mr|U\\.S\\.|[ .!?,)”’\"“]|  )*",
+            after in "[A-Za-z .]{0,8}",
+            quote in (0..80usize, 0..30usize),
+        ) {
+            let text = format!("{before}{paragraph}{after}");
+            let range = Span::new(before.len(), before.len() + paragraph.len());
+            let toks = tokenize(&text, range);
+            // A protected span from token to token, as quotes are.
+            let protected: Vec<Span> = toks.get(quote.0 % toks.len().max(1)).map(|first| {
+                let last = toks[(quote.0 % toks.len() + quote.1).min(toks.len() - 1)];
+                Span::new(first.span.start, last.span.end)
+            }).into_iter().collect();
+            let mut found = Vec::new();
+            sentences_into(&text, range, &toks, &protected, &mut found);
+            for sentence in &found {
+                proptest::prop_assert_eq!(sentence.tokens(&toks), within(&toks, sentence.span), "{:?} {:?}", text, sentence.span);
+            }
+        }
     }
 }
