@@ -115,6 +115,33 @@ struct Run<'t> {
     /// `name` is the text at `span`, written in ASCII: its fold is the lowered text there. Noted
     /// when the name is made, where classification often knows it already.
     in_lowered: bool,
+    /// What the given names say of the first word of `name`, for a person's name of several words,
+    /// as classification looked it up: clustering asks it again (a family name written first, the
+    /// person's gender), and a look-up costs some two hundred instructions.
+    first_given: FirstGiven,
+}
+
+/// Whether the first word of a run's name of several words is a given name, and its gender.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FirstGiven {
+    /// Not noted: clustering looks it up if it asks.
+    Unknown,
+    /// Not a given name.
+    No,
+    /// A given name, of this usual gender.
+    Yes(Gender),
+}
+
+impl FirstGiven {
+    /// The usual gender of `first` (folded), the first word of a run's name, if it is a given
+    /// name: as noted, or looked up when it is not.
+    fn gender_or_look_up(self, first: &str) -> Option<Gender> {
+        match self {
+            FirstGiven::Unknown => lexicon::given_names().get(first).copied(),
+            FirstGiven::No => None,
+            FirstGiven::Yes(gender) => Some(gender),
+        }
+    }
 }
 
 /// Is `name`, of a run at `span`, the text there (borrowed from it, not a copy), written in ASCII?
@@ -131,6 +158,7 @@ impl<'t> Run<'t> {
             span,
             words: words.count(),
             in_lowered: is_in_lowered(text, span, &name),
+            first_given: FirstGiven::Unknown,
             name,
             kind: EntityKind::Place,
             role: None,
@@ -149,6 +177,7 @@ impl<'t> Run<'t> {
         Run {
             span,
             in_lowered: is_in_lowered(text, span, &name),
+            first_given: FirstGiven::Unknown,
             name,
             words: words.len(),
             kind: EntityKind::Organization,
@@ -329,9 +358,9 @@ struct FoldedWord {
     end: usize,
     /// What the hand-written word lists say of the word, looked up once.
     info: WordInfo,
-    /// Whether the word is a given name, looked up the first time it is asked (a run's first
-    /// word is asked several times): `None` until then.
-    given: std::cell::Cell<Option<bool>>,
+    /// Whether the word is a given name, and its usual gender, looked up the first time it is
+    /// asked (a run's first word is asked several times): `None` until then.
+    given: std::cell::Cell<Option<Option<Gender>>>,
 }
 
 impl FoldedWords<'_> {
@@ -404,9 +433,14 @@ impl FoldedWords<'_> {
     }
 
     fn is_given_name(&self, i: usize) -> bool {
+        self.given_name(i).is_some()
+    }
+
+    /// The usual gender of word `i`, if it is a given name.
+    fn given_name(&self, i: usize) -> Option<Gender> {
         let known = &self.words[i].given;
         known.get().unwrap_or_else(|| {
-            let given = lexicon::given_names().contains_key(self.word(i));
+            let given = lexicon::given_names().get(self.word(i)).copied();
             known.set(Some(given));
             given
         })
@@ -858,6 +892,7 @@ fn known_names_in<'t>(text: &'t str, lowered: &str, toks: &[Token], known: &lexi
                 gender: Gender::Unknown,
                 evidence: false,
                 in_lowered,
+                first_given: FirstGiven::Unknown,
             };
             Some((len, run))
         });
@@ -1308,10 +1343,28 @@ impl<'t> RunFacts<'_, 't> {
         }
     }
 
+    /// [`Run::first_given`] of the name `name` that the run gives as a `kind`: noted for a
+    /// person's name of several words that opens with the word the name proper starts with (not
+    /// an initial's "G."), when the kind rules looked it up (as they mostly have).
+    fn first_given(&self, name: &str, kind: EntityKind) -> FirstGiven {
+        // The name opens with the word at `first` (no mark is left there). Its words are joined by
+        // single spaces: a space after that word ends the name's first word, and there are more.
+        if kind != EntityKind::Person || self.one_word() || name.as_bytes().get(self.surface.get(self.first).len()) != Some(&b' ') {
+            return FirstGiven::Unknown;
+        }
+        // Only an answer the kind rules looked up is noted: clustering asks of few runs.
+        match self.folded.words[self.first].given.get() {
+            None => FirstGiven::Unknown,
+            Some(None) => FirstGiven::No,
+            Some(Some(gender)) => FirstGiven::Yes(gender),
+        }
+    }
+
     /// Adds the runs `verdict` gives to `out`.
     fn apply(&self, verdict: Verdict, role: Option<Box<Role>>, buffer: &mut String, out: &mut Vec<Run<'t>>) {
         let run = |(name, in_lowered), kind, role, canonical, modifies_noun| Run {
             span: self.span(),
+            first_given: FirstGiven::Unknown,
             name,
             in_lowered,
             words: self.n_words(),
@@ -1326,7 +1379,10 @@ impl<'t> RunFacts<'_, 't> {
             Verdict::Drop => {}
             Verdict::Kind(kind) => {
                 let role = if kind == EntityKind::Person { role } else { None };
-                out.push(run(self.name(buffer), kind, role, None, false));
+                let mut run = run(self.name(buffer), kind, role, None, false);
+                // Only such a run names a person in several words (a lone word's is one).
+                run.first_given = self.first_given(&run.name, kind);
+                out.push(run);
             }
             Verdict::Gazetteer(place) => out.push(run(self.name(buffer), EntityKind::Place, None, Some(place.canonical), false)),
             Verdict::Lone { modifies_noun } => out.push(run(self.name(buffer), EntityKind::Person, None, Some(""), modifies_noun)),
@@ -1694,8 +1750,11 @@ fn cluster(lowered: &str, runs: Vec<Run>) -> Found {
     // How many runs `assigned` gives each cluster so far, kept as it is filled (a cluster a run at most).
     let mut assigned_count: Vec<usize> = vec![0; runs.len()];
 
-    // A cluster named `name` (`folded`, folded).
-    let new_cluster = |found: &mut Found, name: String, folded: &str, kind: EntityKind| -> usize {
+    // What the given names say of the first word of each cluster's name, as its run noted it.
+    let mut first_given_of_name = Vec::with_capacity(runs.len());
+    // A cluster named `name` (`folded`, folded), the name of a run that noted `first_given` of it.
+    let mut new_cluster = |found: &mut Found, name: String, folded: &str, kind: EntityKind, first_given: FirstGiven| -> usize {
+        first_given_of_name.push(first_given);
         let body = if kind == EntityKind::Organization { body_kind_of(folded) } else { None };
         found.clusters.push(Cluster {
             gender: Gender::Unknown,
@@ -1748,11 +1807,14 @@ fn cluster(lowered: &str, runs: Vec<Run>) -> Found {
                                 .map(|cs| cs[0])
                         })
                 });
-                let name = run.canonical.unwrap_or(&run.name);
+                let (name, first_given) = match run.canonical {
+                    Some(canonical) => (canonical, FirstGiven::Unknown),
+                    None => (&*run.name, run.first_given),
+                };
                 let acronym_of = (run.kind == EntityKind::Organization && run.words == 1 && tokens::is_all_caps(name))
                     .then(|| found.clusters.iter().position(|c| c.kind == EntityKind::Organization && is_initials_of(name, &c.name)))
                     .flatten();
-                let c = joined.or(acronym_of).unwrap_or_else(|| new_cluster(&mut found, name.to_string(), key, run.kind));
+                let c = joined.or(acronym_of).unwrap_or_else(|| new_cluster(&mut found, name.to_string(), key, run.kind, first_given));
                 *slot = Some(c);
                 if let Some(same_surname) = same_surname {
                     if !same_surname.as_slice().contains(&c) {
@@ -1761,7 +1823,7 @@ fn cluster(lowered: &str, runs: Vec<Run>) -> Found {
                     let first = first_word(folded_names[i]);
                     // "Chen Xiaoling": a first word that is a given name elsewhere may still be the
                     // family name, when the last word is no given name.
-                    let family_first = !lexicon::given_names().contains_key(first)
+                    let family_first = run.first_given.gender_or_look_up(first).is_none()
                         || run.words == 2 && !lexicon::given_names().contains_key(last_word(folded_names[i]));
                     if run.words >= 2 && family_first {
                         let same_first = by_family_first.entry_or_default(first);
@@ -1835,7 +1897,7 @@ fn cluster(lowered: &str, runs: Vec<Run>) -> Found {
                         continue;
                     }
                 }
-                let c = new_cluster(&mut found, run.name.to_string(), f, run.kind);
+                let c = new_cluster(&mut found, run.name.to_string(), f, run.kind, run.first_given);
                 by_name.entry_or_default(f)[run.kind as usize] = Some(c);
                 if run.kind == EntityKind::Person {
                     by_surname.entry_or_default(f).push(c);
@@ -1882,18 +1944,25 @@ fn cluster(lowered: &str, runs: Vec<Run>) -> Found {
         found.mentions.sort_by_key(|(s, _)| s.start);
     }
     // The longest person name is the canonical one (of equals, the last in order).
-    for (cl, titled) in found.clusters.iter_mut().zip(titled) {
+    for ((cl, titled), first_given) in found.clusters.iter_mut().zip(titled).zip(first_given_of_name) {
         if cl.kind == EntityKind::Person {
             let rank = |a: &String| (words_in(a), a.len());
             let longest = cl.aliases.iter().filter(|a| (rank(a), a.as_str()) > (rank(&cl.name), cl.name.as_str())).max_by_key(|a| rank(a));
+            // The run that named the cluster noted what the given names say of its name's first word.
+            let mut first_given = first_given;
             if let Some(longest) = longest.cloned() {
                 cl.aliases.remove(&longest);
                 let shorter = std::mem::replace(&mut cl.name, longest);
                 cl.aliases.insert(shorter);
+                first_given = FirstGiven::Unknown;
             }
             // A title says more than a given name does ("Mr. Robin Hale").
             cl.titled = titled.is_some_and(|g| g != Gender::Unknown);
-            cl.gender = titled.unwrap_or_else(|| person_gender(&cl.name));
+            cl.gender = titled.unwrap_or_else(|| match first_given {
+                FirstGiven::Unknown => person_gender(&cl.name),
+                FirstGiven::No => Gender::Unknown,
+                FirstGiven::Yes(gender) => gender,
+            });
         }
     }
     found
@@ -2062,6 +2131,34 @@ mod tests {
             }
         }
 
+        /// What a run notes of its name's first word is what the given names say of it, folded.
+        #[test]
+        fn a_runs_first_given_name_is_the_look_up_of_its_names_first_word(
+            line in "((Anna|ANNA|Marta|Élodie|John|G|W|Mr|President|Councillor|Quist|Bush|Nguyen|Employers|Association|of|de|said|the|[A-Za-zé]{1,9})[ .,'’]{1,2}){0,12}",
+        ) {
+            let toks = tokens::tokenize(&line, Span::new(0, line.len()));
+            let lowered = line.to_ascii_lowercase();
+            let mut scratch = Scratch::new(&lowered);
+            let shouting = is_shouting(&line, &toks);
+            let mut runs = Vec::new();
+            let mut i = 0;
+            while i < toks.len() {
+                if !toks[i].is_capitalized_word() {
+                    i += 1;
+                    continue;
+                }
+                let end = run_end(&line, &toks, i);
+                classify(&line, &toks, (i, end), shouting, &lexicon::WrittenWords::default(), &mut scratch, &mut runs);
+                i = end;
+            }
+            for run in runs.iter().filter(|r| r.first_given != FirstGiven::Unknown) {
+                let folded = lexicon::fold(&run.name);
+                proptest::prop_assert!(folded.contains(' '), "{:?}", run.name);
+                let looked_up = lexicon::given_names().get(first_word(&folded)).copied();
+                proptest::prop_assert_eq!(run.first_given.gender_or_look_up(""), looked_up, "{:?}", run.name);
+            }
+        }
+
         /// A lone word takes the short way to the decision, and the names, that the whole way gives.
         #[test]
         fn a_lone_word_is_classified_as_any_run_is(
@@ -2084,6 +2181,21 @@ mod tests {
                 proptest::prop_assert_eq!(format!("{short:?}"), format!("{whole:?}"));
             }
         }
+    }
+
+    /// The kind rules look up a given name that opens a name ("Anna Quist"), and the run notes it
+    /// (what the property test above compares is not always `Unknown`).
+    #[test]
+    fn a_run_notes_the_given_name_the_rules_looked_up() {
+        let line = "Yesterday Anna Quist said it.";
+        let toks = tokens::tokenize(line, Span::new(0, line.len()));
+        let lowered = line.to_ascii_lowercase();
+        let mut runs = Vec::new();
+        classify(line, &toks, (1, 3), false, &lexicon::WrittenWords::default(), &mut Scratch::new(&lowered), &mut runs);
+        assert_eq!(runs.len(), 1);
+        let given = lexicon::given_names().get("anna").copied();
+        assert!(given.is_some());
+        assert_eq!(runs[0].first_given, FirstGiven::Yes(given.unwrap_or(Gender::Unknown)));
     }
 
     /// The runs of name words in `line` (one paragraph): each as written, the step or rule that
