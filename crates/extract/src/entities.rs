@@ -1609,8 +1609,54 @@ fn is_roman_numeral(w: &str) -> bool {
 
 /// Is `acronym` the initials of `name` ("AP", "Associated Press")?
 fn is_initials_of(acronym: &str, name: &str) -> bool {
-    let initials = name.split_whitespace().filter(|w| tokens::is_capitalized(w)).filter_map(|w| w.chars().next());
-    initials.eq(acronym.chars())
+    initials(name).eq(acronym.chars())
+}
+
+/// The first letters of a name's capitalised words ("Associated Press": "AP").
+fn initials(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.split_whitespace().filter(|w| tokens::is_capitalized(w)).filter_map(|w| w.chars().next())
+}
+
+/// The organisation an acronym abbreviates: the first cluster, in cluster order, whose name's
+/// initials it spells. A news article's few clusters are read in turn; past [`ByInitials::READ_UP_TO`]
+/// (an article of thousands of names has hundreds of acronyms) they are indexed by their initials
+/// as they come, so that finding one stays a look-up and the whole stays linear.
+#[derive(Default)]
+struct ByInitials {
+    /// Packed initials ([`initials_key`]) → the first organisation that has them.
+    index: lexicon::FastMap<u64, usize>,
+    /// How many clusters the index has read.
+    indexed: usize,
+}
+
+impl ByInitials {
+    const READ_UP_TO: usize = 256;
+
+    fn organisation(&mut self, acronym: &str, clusters: &[Cluster]) -> Option<usize> {
+        let read = || clusters.iter().position(|c| c.kind == EntityKind::Organization && is_initials_of(acronym, &c.name));
+        // Longer than any key, or beyond ASCII: the organisations are read.
+        let Some(key) = initials_key(acronym.chars()).filter(|_| clusters.len() > Self::READ_UP_TO) else { return read() };
+        for (c, cluster) in clusters.iter().enumerate().skip(self.indexed) {
+            if let Some(initials) = (cluster.kind == EntityKind::Organization).then(|| initials_key(initials(&cluster.name))).flatten() {
+                self.index.entry(initials).or_insert(c);
+            }
+        }
+        self.indexed = clusters.len();
+        self.index.get(&key).copied()
+    }
+}
+
+/// Up to eight ASCII initials (or an acronym's letters) packed into one number, a byte each;
+/// `None` for more, or for none, or beyond ASCII, which [`is_initials_of`] compares as it reads.
+fn initials_key(letters: impl Iterator<Item = char>) -> Option<u64> {
+    let mut key = 0u64;
+    for (n, c) in letters.enumerate() {
+        if n == 8 || !c.is_ascii() || c == '\0' {
+            return None;
+        }
+        key = key << 8 | u64::from(c as u8);
+    }
+    (key != 0).then_some(key)
 }
 
 /// The kind of body an organisation's name, folded, says it is ("westmarch police service":
@@ -1746,6 +1792,8 @@ fn cluster(lowered: &str, runs: Vec<Run>) -> Found {
     // The first word of a person's name that opens with no given name: a family name written
     // first ("Park Ji-woo", "Nguyen Thi Lan"), which the name alone may stand for later.
     let mut by_family_first: lexicon::NameMap<Clusters> = lexicon::NameMap::with_capacity(0);
+    // Initials → the first organisation (in cluster order) whose name has them ([`initials_key`]).
+    let mut by_initials = ByInitials::default();
     let mut assigned: Vec<Option<usize>> = vec![None; runs.len()];
     // How many runs `assigned` gives each cluster so far, kept as it is filled (a cluster a run at most).
     let mut assigned_count: Vec<usize> = vec![0; runs.len()];
@@ -1812,7 +1860,7 @@ fn cluster(lowered: &str, runs: Vec<Run>) -> Found {
                     None => (&*run.name, run.first_given),
                 };
                 let acronym_of = (run.kind == EntityKind::Organization && run.words == 1 && tokens::is_all_caps(name))
-                    .then(|| found.clusters.iter().position(|c| c.kind == EntityKind::Organization && is_initials_of(name, &c.name)))
+                    .then(|| by_initials.organisation(name, &found.clusters))
                     .flatten();
                 let c = joined.or(acronym_of).unwrap_or_else(|| new_cluster(&mut found, name.to_string(), key, run.kind, first_given));
                 *slot = Some(c);
@@ -2543,6 +2591,42 @@ mod tests {
                 proptest::prop_assert_eq!(aliases.contains(&alias), set.contains(&alias));
             }
             proptest::prop_assert_eq!(aliases.iter().collect::<Vec<_>>(), set.iter().collect::<Vec<_>>());
+        }
+
+        /// An acronym finds by the initials' index the organisation reading every cluster
+        /// finds, however many clusters there are and whenever it is asked.
+        #[test]
+        fn acronyms_find_by_the_index_what_reading_every_cluster_finds(
+            steps in proptest::collection::vec(
+                (proptest::collection::vec(0..4usize, 1..4), proptest::bool::ANY, 0..5usize),
+                1..600,
+            ),
+        ) {
+            const WORDS: [&str; 4] = ["Alder", "Birch", "Cedar", "Émile"];
+            const ACRONYMS: [&str; 5] = ["AB", "ABC", "BA", "AÉ", "ABCDABCDA"];
+            let mut clusters: Vec<Cluster> = Vec::new();
+            let mut by_initials = ByInitials::default();
+            for (words, organisation, acronym) in steps {
+                let acronym = ACRONYMS[acronym];
+                let read = clusters.iter().position(|c| c.kind == EntityKind::Organization && is_initials_of(acronym, &c.name));
+                proptest::prop_assert_eq!(by_initials.organisation(acronym, &clusters), read);
+                let name = words.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ");
+                let kind = if organisation { EntityKind::Organization } else { EntityKind::Person };
+                clusters.push(Cluster {
+                    name,
+                    kind,
+                    mentions: Vec::new(),
+                    aliases: Aliases::default(),
+                    gender: Gender::Unknown,
+                    titled: false,
+                    roles: Vec::new(),
+                    age: None,
+                    nation: None,
+                    body: None,
+                    evidence: false,
+                    speaks: false,
+                });
+            }
         }
 
         /// A name's clusters read back as a vector of them pushed in the same order does.
