@@ -308,7 +308,7 @@ fn phrase_before(text: &Text, toks: &[Token], end: usize) -> Option<Span> {
 /// Prepositions after which a place says where something happened.
 const OF_PLACE: &[&str] = &["in", "at", "near", "outside", "across"];
 
-/// Is `phrase`, which starts at `toks[k]`, a place the article found?
+/// Is `phrase` a place the article found, one that ends where the phrase does?
 fn is_place(text: &Text, phrase: Span) -> bool {
     text.found.within(phrase).next().is_some_and(|(m, c)| m.end == phrase.end && text.found.clusters[c].kind == EntityKind::Place)
 }
