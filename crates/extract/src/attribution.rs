@@ -336,12 +336,22 @@ fn preposition_of_place(text: &Text, toks: &[Token], k: usize, phrase: Span) -> 
 /// off by commas (`in_an_aside`) the subject is before the aside; otherwise it is the head the
 /// place's prepositions hang from ("a woman in the audience at a rally in Dunmore asked").
 fn speaker_beyond_place(text: &Text, toks: &[Token], at: usize, in_an_aside: bool) -> Option<Span> {
-    let sentence_start = toks[..at].iter().rposition(|t| t.is_stop()).map_or(0, |s| s + 1);
+    // An aside is looked for among the 24 words before: the sentence's start only as far back.
+    let lowest = at.saturating_sub(25);
+    let sentence_start = toks[lowest..at].iter().rposition(|t| t.is_stop()).map_or(lowest, |s| lowest + s + 1);
     let aside_opens = (sentence_start..at).rev().take(24).find(|&c| toks[c].text(text) == ",");
-    if let Some(comma) = aside_opens.filter(|&c| in_an_aside && c > sentence_start && toks[c - 1].is_capitalized_word()) {
+    // "Ferreira, at a meeting", "Clinton, during a town hall", "Seaman, who lives": the comma
+    // opens an aside only when a preposition, a participle or "who" follows it; "After meeting
+    // Quell, residents in Bristol said": the words after it are the subject.
+    let opens_an_aside = |comma: usize| {
+        toks.get(comma + 1).is_some_and(|t| {
+            t.starts_lowercase() && (t.info().is(WordList::Preposition) || t.text(text).ends_with("ing") || t.is_folded(text, "who"))
+        })
+    };
+    if let Some(comma) = aside_opens.filter(|&c| in_an_aside && c > sentence_start && toks[c - 1].is_capitalized_word() && opens_an_aside(c)) {
         return phrase_before(text, toks, comma);
     }
-    // The head read back from the preposition; a bare noun when no name, determiner or role
+    // The head read back from the preposition; the word there when no name, determiner or role
     // comes with it ("eight in 10 growers in Ohio": "growers"), so that the quote keeps a speaker
     // no one is named for.
     let bare_noun = || toks[..at].last().filter(|t| t.is_word()).map(|t| t.span);
@@ -450,19 +460,17 @@ fn role_then_name(text: &Text, toks: &[Token], k: usize) -> Option<usize> {
     (quiet && ends_in_role && toks.get(name_at).is_some_and(|t| t.is_capitalized_word())).then(|| name_end(text, toks, name_at))
 }
 
-/// Where the person's name ends that follows a role's domain written in lowercase, when the
-/// words at `toks[k]` are such: "former secretary of state Hillary Clinton", "the minister of
-/// finance Ama Owusu". The name must be one the article found as a person's.
+/// Where the person's name ends that follows an office and its domain written in lowercase, when
+/// the words at `toks[k]` are such ([`resolve::holder_after_office_domain`]): "former secretary of
+/// state Hillary Clinton". The name must be one the article found as a person's, and not a
+/// possessor ("the secretary of state Mara Quell's spokesman").
 fn domain_then_name(text: &Text, toks: &[Token], k: usize) -> Option<usize> {
-    if !toks.get(k).is_some_and(|t| t.is_folded(text, "of")) {
-        return None;
-    }
-    let domain_words = toks[k + 1..].iter().take(3).take_while(|t| t.starts_lowercase() && !t.info().is(WordList::Determiner)).count();
-    let name_at = k + 1 + domain_words;
-    let first = toks.get(name_at).filter(|t| (1..=2).contains(&domain_words) && t.is_capitalized_word())?;
+    let name_at = resolve::holder_after_office_domain(text, toks, k)?;
+    let first = &toks[name_at];
     let (mention, c) = text.found.within(Span::new(first.span.start, toks[name_end(text, toks, name_at) - 1].span.end)).next()?;
-    let person = mention.start == first.span.start && text.found.clusters[c].kind == EntityKind::Person;
-    person.then(|| tokens::first_starting_from(toks, name_at, mention.end))
+    let end = tokens::first_starting_from(toks, name_at, mention.end);
+    let possessor = toks.get(end).is_some_and(|t| t.kind == TokenKind::Possessive);
+    (mention.start == first.span.start && text.found.clusters[c].kind == EntityKind::Person && !possessor).then_some(end)
 }
 
 /// Where the name in apposition after a role ends: "…, Jane Roe," or "… for Acme, Jane Roe".
@@ -1655,6 +1663,9 @@ mod tests {
         // Otherwise the head the place's prepositions hang from: here no one the article names.
         let got = attributions("A woman in the audience at a rally in Bristol asked him: “Will you close the mine?”");
         assert_eq!((got[0].1.as_deref(), got[0].2.as_deref()), (None, Some("A woman")), "{got:?}");
+        // A comma that closes an opening phrase opens no aside: the words after it are the subject.
+        let got = attributions("After meeting Governor Mara Quell, residents in Bristol, Tennessee, said they were “not convinced.”");
+        assert_eq!(got[0].1, None, "{got:?}");
         // A place in apposition to a common noun says where, too.
         let got = attributions("Oren Castell, who farms outside the state capital, Bristol, said he “will not sell an acre” to the developers.");
         assert_eq!(got[0].1, some("Oren Castell"), "{got:?}");
@@ -1676,8 +1687,15 @@ mod tests {
         );
         let got = attributions("“We will cut taxes,” said the minister of finance Ama Owusu on Monday.");
         assert_eq!(got[0].1, some("Ama Owusu"), "{got:?}");
-        // Not a relation's: "the wife of" a person is someone else.
-        let got = attributions("“We will cut taxes,” said the wife of Ama Owusu on Monday.");
-        assert_eq!(got[0].1, None, "{got:?}");
+        // Not a relation's: "the wife of" a person is someone else; nor a role of someone's.
+        for other in [
+            "“We will cut taxes,” said the wife of Ama Owusu on Monday.",
+            "“We will cut taxes,” said the wife of former senator Ama Owusu on Monday.",
+            "“It is over,” said a critic of prime minister Ama Owusu.",
+            "“It is over,” said the secretary of state Mara Quell's spokesman.",
+        ] {
+            let got = attributions(other);
+            assert_eq!(got[0].1, None, "{got:?}");
+        }
     }
 }

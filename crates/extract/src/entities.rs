@@ -1623,8 +1623,9 @@ fn initials(name: &str) -> impl Iterator<Item = char> + '_ {
 /// as they come, so that finding one stays a look-up and the whole stays linear.
 #[derive(Default)]
 struct ByInitials {
-    /// Packed initials ([`initials_key`]) → the first organisation that has them.
-    index: lexicon::FastMap<u64, usize>,
+    /// A hash of the initials ([`initials_hash`]) → the organisations that have initials of that
+    /// hash, in cluster order; an acronym's are checked letter by letter.
+    index: lexicon::FastMap<u64, Clusters>,
     /// How many clusters the index has read.
     indexed: usize,
 }
@@ -1633,30 +1634,26 @@ impl ByInitials {
     const READ_UP_TO: usize = 256;
 
     fn organisation(&mut self, acronym: &str, clusters: &[Cluster]) -> Option<usize> {
-        let read = || clusters.iter().position(|c| c.kind == EntityKind::Organization && is_initials_of(acronym, &c.name));
-        // Longer than any key, or beyond ASCII: the organisations are read.
-        let Some(key) = initials_key(acronym.chars()).filter(|_| clusters.len() > Self::READ_UP_TO) else { return read() };
-        for (c, cluster) in clusters.iter().enumerate().skip(self.indexed) {
-            if let Some(initials) = (cluster.kind == EntityKind::Organization).then(|| initials_key(initials(&cluster.name))).flatten() {
-                self.index.entry(initials).or_insert(c);
-            }
+        let spelt = |c: &usize| clusters[*c].kind == EntityKind::Organization && is_initials_of(acronym, &clusters[*c].name);
+        if clusters.len() <= Self::READ_UP_TO {
+            return (0..clusters.len()).find(spelt);
+        }
+        for (c, cluster) in clusters.iter().enumerate().skip(self.indexed).filter(|(_, cl)| cl.kind == EntityKind::Organization) {
+            self.index.entry(initials_hash(initials(&cluster.name))).or_default().push(c);
         }
         self.indexed = clusters.len();
-        self.index.get(&key).copied()
+        self.index.get(&initials_hash(acronym.chars())).and_then(|candidates| candidates.as_slice().iter().copied().find(spelt))
     }
 }
 
-/// Up to eight ASCII initials (or an acronym's letters) packed into one number, a byte each;
-/// `None` for more, or for none, or beyond ASCII, which [`is_initials_of`] compares as it reads.
-fn initials_key(letters: impl Iterator<Item = char>) -> Option<u64> {
-    let mut key = 0u64;
-    for (n, c) in letters.enumerate() {
-        if n == 8 || !c.is_ascii() || c == '\0' {
-            return None;
-        }
-        key = key << 8 | u64::from(c as u8);
+/// A hash of a sequence of letters: a name's initials, or an acronym's letters.
+fn initials_hash(letters: impl Iterator<Item = char>) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = lexicon::WordHasher::default();
+    for c in letters {
+        hasher.write_u32(u32::from(c));
     }
-    (key != 0).then_some(key)
+    hasher.finish()
 }
 
 /// The kind of body an organisation's name, folded, says it is ("westmarch police service":
@@ -1694,18 +1691,24 @@ fn last_word(name: &str) -> &str {
 
 /// "Councillor Maeve Preston … Preston said": a lone word the gazetteer knows as a place, after
 /// the article named a person of that surname something says is one, is that person's surname
-/// before it is a town; clustering's second pass gives it to them. Only where nothing makes it a
-/// place: "operators in Preston" stays the town.
+/// before it is a town; clustering's second pass gives it to them. Not after a preposition of
+/// place ("operators in Preston") nor speaking through "it" ("Preston said it would").
 fn is_surname_before_place(run: &Run, folded: &str, lowered: &str, by_surname: &lexicon::NameMap<Clusters>, found: &Found) -> bool {
     let place_word_before = || {
         let before = lowered[..run.span.start].trim_end();
         let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         matches!(word, "in" | "at" | "near" | "across" | "outside" | "from" | "to" | "of")
     };
+    // "Dallas said it would …": a place speaks through "it".
+    let speaks_as_it = || {
+        let mut after = lowered[run.span.end..].split(|c: char| !c.is_ascii_lowercase()).filter(|w| !w.is_empty());
+        after.next().is_some_and(lexicon::is_cue_verb) && after.next().is_some_and(|w| matches!(w, "it" | "its"))
+    };
     run.kind == EntityKind::Place
         && run.words == 1
         && by_surname.get(folded).is_some_and(|people| people.as_slice().iter().any(|&c| found.clusters[c].evidence))
         && !place_word_before()
+        && !speaks_as_it()
 }
 
 /// "“…,” Cruz said": a lone word right before a speech verb is someone who speaks, however
@@ -1717,9 +1720,17 @@ fn before_speech_verb(lowered: &str, at: usize) -> bool {
 }
 
 /// Is `toks[i]` a word between the closing mark of a quote and a speech verb ("“…,” Cruz said")?
+/// Not a common word or a word for people ("“…!” Witnesses said", "Analysts say"), nor its plural.
 fn names_a_speaker_after_quote(text: &str, toks: &[Token], i: usize) -> bool {
     let after_quote = i > 0 && matches!(toks[i - 1].text(text), "”" | "\"" | "’" | "'" | "»");
-    after_quote && toks.get(i + 1).is_some_and(|n| n.starts_lowercase() && n.info().is(WordList::CueVerb))
+    let before_cue = || toks.get(i + 1).is_some_and(|n| n.starts_lowercase() && n.info().is(WordList::CueVerb));
+    let says_who = |info: WordInfo| info.is(WordList::CommonWord) || info.is(WordList::RoleNoun) || info.is(WordList::PersonNoun);
+    let a_noun = || {
+        let word = lexicon::folded(toks[i].text(text));
+        let singular = |suffix: &str| word.strip_suffix(suffix).is_some_and(|w| says_who(lexicon::listed(w)));
+        says_who(toks[i].info()) || singular("s") || singular("es")
+    };
+    after_quote && before_cue() && !a_noun()
 }
 
 /// The clusters that share a surname or a family name written first, in the order they were
@@ -1792,7 +1803,7 @@ fn cluster(lowered: &str, runs: Vec<Run>) -> Found {
     // The first word of a person's name that opens with no given name: a family name written
     // first ("Park Ji-woo", "Nguyen Thi Lan"), which the name alone may stand for later.
     let mut by_family_first: lexicon::NameMap<Clusters> = lexicon::NameMap::with_capacity(0);
-    // Initials → the first organisation (in cluster order) whose name has them ([`initials_key`]).
+    // Organisations by their initials, for the acronyms of a long article ([`ByInitials`]).
     let mut by_initials = ByInitials::default();
     let mut assigned: Vec<Option<usize>> = vec![None; runs.len()];
     // How many runs `assigned` gives each cluster so far, kept as it is filled (a cluster a run at most).
@@ -2372,6 +2383,9 @@ mod tests {
         );
         assert!(got.contains(&("Maeve Preston".to_string(), EntityKind::Person, 2)), "{got:?}");
         assert!(got.contains(&("Preston".to_string(), EntityKind::Place, 1)), "{got:?}");
+        // A town that speaks through "it" is still the town.
+        let got = entities("Harbour news\n\nCouncillor Maeve Preston spoke first. Preston said it would close the road.");
+        assert!(got.contains(&("Preston".to_string(), EntityKind::Place, 1)), "{got:?}");
         // A town named before anyone of that name is still the town.
         let got = entities("Harbour news\n\nPreston voted on Monday. Councillor Maeve Preston said little.");
         assert!(got.contains(&("Preston".to_string(), EntityKind::Place, 1)), "{got:?}");
@@ -2384,6 +2398,9 @@ mod tests {
         assert_eq!(a.quotes.iter().map(|q| q.speaker.as_deref()).collect::<Vec<_>>(), [Some("okonjo")]);
         // Once, and not before a speech verb: a sentence's first word, no name.
         let got = entities("Harbour news\n\n“We are tired,” Okonjo painted on the wall.");
+        assert!(got.is_empty(), "{got:?}");
+        // Nor a word for people, or its plural.
+        let got = entities("Harbour news\n\n“It was terrifying.” Witnesses said the bus had flipped twice.");
         assert!(got.is_empty(), "{got:?}");
     }
 

@@ -382,7 +382,7 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
     if let Some(k) = toks.iter().enumerate().skip(1).position(|(k, t)| {
         t.starts_lowercase() && t.info().is(WordList::Preposition) && found.within(t.span).next().is_none() && !in_a_name(found, toks, k)
     }) {
-        if let Some(c) = holder_after_domain(text, &toks[k + 1..], found) {
+        if let Some(c) = holder_after_domain(text, toks, k + 1, found) {
             return Phrase::Named(c);
         }
         return read_phrase(text, &toks[..k + 1], found);
@@ -472,13 +472,53 @@ fn read_phrase(text: &str, toks: &[Token], found: &Found) -> Phrase {
     Phrase::Nobody
 }
 
-/// "secretary of state Hillary Clinton", "the minister of finance Ama Owusu": after a role's
-/// "of" (`toks[0]`), one or two lowercase words of its domain, then a person the article found,
-/// who ends the phrase and holds the role.
-fn holder_after_domain(text: &str, toks: &[Token], found: &Found) -> Option<usize> {
-    let (of, rest) = toks.split_first()?;
-    let domain_words = rest.iter().take(3).take_while(|t| t.starts_lowercase() && !t.info().is(WordList::Determiner)).count();
-    let first = rest.get(domain_words).filter(|t| of.is_folded(text, "of") && (1..=2).contains(&domain_words) && t.is_capitalized_word())?;
+/// Offices that may be followed by "of" and their domain in lowercase before their holder's name.
+const OFFICES_WITH_A_DOMAIN: &[&str] = &[
+    "secretary",
+    "minister",
+    "director",
+    "head",
+    "chief",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "commissioner",
+    "governor",
+    "president",
+    "ambassador",
+    "undersecretary",
+];
+
+/// Words that say whose office it was or is ("former senator", "prime minister"): no domain.
+const NO_DOMAIN: &[&str] = &["former", "late", "then", "acting", "prime", "outgoing", "incoming", "deputy", "vice", "interim"];
+
+/// Where the holder's name starts when `toks[of]` is the "of" between an office and its domain
+/// written in lowercase ("secretary of state Hillary Clinton", "the minister of finance Ama
+/// Owusu"): one or two words, no role among them, then a capitalised word. Not a relation ("the
+/// wife of former senator Ama Owusu") nor a role of someone's ("a critic of prime minister …").
+pub fn holder_after_office_domain(text: &str, toks: &[Token], of: usize) -> Option<usize> {
+    let office = toks.get(of.checked_sub(1)?)?;
+    if !toks[of].is_folded(text, "of") || !office.is_folded_any(text, OFFICES_WITH_A_DOMAIN) {
+        return None;
+    }
+    let is_domain_word = |t: &Token| {
+        let info = t.info();
+        t.starts_lowercase()
+            && !info.is(WordList::Determiner)
+            && !info.is(WordList::RoleNoun)
+            && !info.is(WordList::PersonNoun)
+            && !t.is_folded_any(text, NO_DOMAIN)
+    };
+    let domain_words = toks[of + 1..].iter().take(3).take_while(|t| is_domain_word(t)).count();
+    let name_at = of + 1 + domain_words;
+    toks.get(name_at).filter(|t| (1..=2).contains(&domain_words) && t.is_capitalized_word()).map(|_| name_at)
+}
+
+/// The person who holds the office the phrase names before its "of" (`toks[of]`) and its domain,
+/// when the phrase ends with their name ([`holder_after_office_domain`]).
+fn holder_after_domain(text: &str, toks: &[Token], of: usize, found: &Found) -> Option<usize> {
+    let first = &toks[holder_after_office_domain(text, toks, of)?];
     let last = toks.last()?;
     let (mention, c) = found.within(Span::new(first.span.start, last.span.end)).next()?;
     (mention.start == first.span.start && mention.end == last.span.end && found.clusters[c].kind == EntityKind::Person).then_some(c)
