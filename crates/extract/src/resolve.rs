@@ -498,8 +498,8 @@ const NO_DOMAIN: &[&str] = &["former", "late", "then", "acting", "prime", "outgo
 /// Owusu"): one or two words, no role among them, then a capitalised word. Not a relation ("the
 /// wife of former senator Ama Owusu") nor a role of someone's ("a critic of prime minister …").
 pub fn holder_after_office_domain(text: &str, toks: &[Token], of: usize) -> Option<usize> {
-    let office = toks.get(of.checked_sub(1)?)?;
-    if !toks[of].is_folded(text, "of") || !office.is_folded_any(text, OFFICES_WITH_A_DOMAIN) {
+    let (office, preposition) = (toks.get(of.checked_sub(1)?)?, toks.get(of)?);
+    if !preposition.is_folded(text, "of") || !office.is_folded_any(text, OFFICES_WITH_A_DOMAIN) {
         return None;
     }
     let is_domain_word = |t: &Token| {
