@@ -305,9 +305,6 @@ fn phrase_before(text: &Text, toks: &[Token], end: usize) -> Option<Span> {
     }
 }
 
-/// Prepositions after which a place says where something happened.
-const OF_PLACE: &[&str] = &["in", "at", "near", "outside", "across"];
-
 /// Is `phrase` a place the article found, one that ends where the phrase does?
 fn is_place(text: &Text, phrase: Span) -> bool {
     text.found.within(phrase).next().is_some_and(|(m, c)| m.end == phrase.end && text.found.clusters[c].kind == EntityKind::Place)
@@ -327,7 +324,7 @@ fn preposition_of_place(text: &Text, toks: &[Token], k: usize, phrase: Span) -> 
             s -= 1;
         }
     }
-    (s > 0 && toks[s - 1].is_folded_any(text, OF_PLACE)).then(|| s - 1)
+    (s > 0 && toks[s - 1].is_folded_any(text, crate::entities::PLACE_PREPOSITIONS)).then(|| s - 1)
 }
 
 /// The speaker of a verb whose nearest name is only where something happened, told by the

@@ -1574,11 +1574,14 @@ fn is_cue_verb(t: &Token) -> bool {
     t.is_word() && t.info().is(WordList::CueVerb)
 }
 
+/// Prepositions after which a name is where something is or happened ("in Bristol").
+pub const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "across", "outside"];
+
 /// "in Nordvik", "at Quayside": a lone word after a preposition of place.
 fn after_a_place_preposition(run: &RunFacts) -> Option<Verdict> {
     // "in Mamdani's district" is someone's.
     let possessed = run.toks.get(run.end).is_some_and(|t| t.kind == TokenKind::Possessive);
-    let place_word = || run.prev().as_deref().is_some_and(|p| matches!(p, "in" | "at" | "near" | "across" | "outside"));
+    let place_word = || run.prev().as_deref().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p));
     (!possessed && place_word()).then_some(Verdict::Kind(EntityKind::Place))
 }
 
@@ -1697,7 +1700,7 @@ fn is_surname_before_place(run: &Run, folded: &str, lowered: &str, by_surname: &
     let place_word_before = || {
         let before = lowered[..run.span.start].trim_end();
         let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        matches!(word, "in" | "at" | "near" | "across" | "outside" | "from" | "to" | "of")
+        PLACE_PREPOSITIONS.contains(&word) || matches!(word, "from" | "to" | "of")
     };
     // "Dallas said it would …": a place speaks through "it".
     let speaks_as_it = || {

@@ -1729,6 +1729,20 @@ mod tests {
         "\n\n",
     ];
 
+    /// Mentions of clusters 0, 1, 2… laid out one after another, each `(gap, length)` bytes.
+    fn mentions_of_lengths(lengths: Vec<(usize, usize)>) -> Vec<(Span, usize)> {
+        let mut at = 0;
+        lengths
+            .into_iter()
+            .enumerate()
+            .map(|(c, (gap, len))| {
+                at += gap;
+                at += len;
+                (Span::new(at - len, at), c)
+            })
+            .collect()
+    }
+
     proptest::proptest! {
         #[test]
         fn passing_over_quiet_words_resolves_as_reading_every_word(picks in proptest::collection::vec(0..ARTICLE_PARTS.len(), 1..60)) {
@@ -1845,13 +1859,7 @@ mod tests {
             lengths in proptest::collection::vec((0..4usize, 1..4usize), 0..10),
             word in (0..40usize, 1..5usize),
         ) {
-            let mut mentions = Vec::new();
-            let mut at = 0;
-            for (c, (gap, len)) in lengths.into_iter().enumerate() {
-                at += gap;
-                mentions.push((Span::new(at, at + len), c));
-                at += len;
-            }
+            let mentions = mentions_of_lengths(lengths);
             let span = Span::new(word.0, word.0 + word.1);
             let scanned = mentions.iter().find(|(s, _)| s.start >= span.start).filter(|(s, _)| s.end <= span.end).map(|&(_, c)| c);
             proptest::prop_assert_eq!(mention_within(&mentions, span), scanned);
@@ -1887,13 +1895,7 @@ mod tests {
             this in 0..10usize,
             words in proptest::collection::vec((1..4usize, 1..4usize), 0..12),
         ) {
-            let mut mentions = Vec::new();
-            let mut at = 0;
-            for (c, (gap, len)) in lengths.into_iter().enumerate() {
-                at += gap;
-                mentions.push((Span::new(at, at + len), c));
-                at += len;
-            }
+            let mentions = mentions_of_lengths(lengths);
             let this = this % mentions.len();
             let around = MentionsAround { all: &mentions, this };
             // Words before the mention, read backwards, each starting before the last.
